@@ -1,0 +1,52 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * One read or write of personal sections by staff or a partner. Rows are written only by the SQL
+ * function audit_append (see the migration): the database refuses UPDATE and DELETE, and each row
+ * carries the SHA-256 of the previous row of its municipality, so a changed or removed row shows.
+ */
+@Entity({ readonly: true })
+@Index({ properties: ['recordId', 'at'] })
+export class AuditEntry {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  seq!: string;
+
+  @Property({ type: 'string', length: 6 })
+  municipalityCode!: string;
+
+  @Property({ type: 'timestamptz' })
+  at!: Date;
+
+  /** `staff` or `partner`. */
+  @Property({ type: 'string' })
+  actorKind!: string;
+
+  @Property({ type: 'uuid' })
+  actorId!: string;
+
+  @Property({ type: 'string' })
+  actorName!: string;
+
+  /** Department code, or the partner organisation's name. */
+  @Property({ type: 'string' })
+  actorDepartment!: string;
+
+  @Property({ type: 'uuid' })
+  recordId!: string;
+
+  /** `read` or `write`. */
+  @Property({ type: 'string' })
+  action!: string;
+
+  @Property({ type: 'text[]' })
+  sections!: string[];
+
+  @Property({ type: 'string', nullable: true })
+  operationName?: string | null;
+
+  @Property({ type: 'string' })
+  prevHash!: string;
+
+  @Property({ type: 'string' })
+  hash!: string;
+}

@@ -1,0 +1,14 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** A signed-out access token, kept until it would have expired anyway. */
+@Entity()
+export class RevokedToken {
+  @PrimaryKey({ type: 'string' })
+  jti!: string;
+
+  @Property({ type: 'timestamptz', index: true })
+  expiresAt!: Date;
+
+  @Property({ type: 'timestamptz' })
+  revokedAt: Date = new Date();
+}

@@ -1,0 +1,46 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { RevokedToken } from '../auth/revoked-token.entity';
+import { Consultation } from '../consultation/consultation.entity';
+import { Department } from '../municipality/department.entity';
+import { Municipality } from '../municipality/municipality.entity';
+import { BenefitInUse } from '../record/benefit-in-use.entity';
+import { Child } from '../record/child.entity';
+import { ConsentEvent } from '../record/consent-event.entity';
+import { PersonalRecord } from '../record/personal-record.entity';
+import { AddressSection } from '../record/sections/address.section';
+import { ConcernsSection } from '../record/sections/concerns.section';
+import { ContactSection } from '../record/sections/contact.section';
+import { HouseholdData } from '../record/sections/household.section';
+import { IdentitySection } from '../record/sections/identity.section';
+import { IncomeSection } from '../record/sections/income.section';
+import { ProtectionSection } from '../record/sections/protection.section';
+import { SelfReliancePlan } from '../record/sections/self-reliance-plan.section';
+import { PartnerOrganization } from '../partner/partner-organization.entity';
+import { PartnerToken } from '../partner/partner-token.entity';
+import { Referral } from '../partner/referral.entity';
+import { StaffMember } from '../staff/staff-member.entity';
+
+/** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
+export const ENTITIES = [
+  Municipality,
+  Department,
+  StaffMember,
+  PersonalRecord,
+  Child,
+  BenefitInUse,
+  ConsentEvent,
+  Consultation,
+  PartnerOrganization,
+  PartnerToken,
+  Referral,
+  RevokedToken,
+  AuditEntry,
+  IdentitySection,
+  AddressSection,
+  ContactSection,
+  HouseholdData,
+  IncomeSection,
+  ConcernsSection,
+  SelfReliancePlan,
+  ProtectionSection,
+];

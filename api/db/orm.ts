@@ -1,0 +1,76 @@
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PGlite } from '@electric-sql/pglite';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+// mikro-orm-pglite publishes ESM type declarations only; its CommonJS build works, so require it.
+const { PGliteDriver } = require('mikro-orm-pglite') as typeof import('mikro-orm-pglite', { with: { 'resolution-mode': 'import' } });
+
+export type Database = { kind: 'postgresql'; url: string } | { kind: 'pglite'; dataDir: string | null };
+
+export interface OrmHandle {
+  orm: MikroORM;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export interface OrmOptions {
+  /** Called with every SQL statement (tests count statements with it). Never logs values. */
+  onQuery?: (sql: string) => void;
+  debug?: boolean;
+}
+
+function baseOptions(opts: OrmOptions): Partial<Options> {
+  return {
+    entities: ENTITIES,
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    extensions: [Migrator],
+    migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false },
+    // Batch References and Collections across a request (STACK.md): nested reads never go N+1.
+    dataloader: true,
+    forceUtcTimezone: true,
+    // Statement counting for tests and benchmarks; parameters are never passed to the logger.
+    debug: opts.onQuery ? ['query'] : false,
+    logger: opts.onQuery ? (message: string) => opts.onQuery?.(message) : () => undefined,
+    highlighter: undefined,
+    colors: false,
+    allowGlobalContext: false,
+    serialization: { forceObject: true },
+  };
+}
+
+/** Opens the database: PostgreSQL with a URL, otherwise PGlite in `dataDir` (in memory when null). */
+export async function openOrm(database: Database, opts: OrmOptions = {}): Promise<OrmHandle> {
+  if (database.kind === 'postgresql') {
+    const orm = await MikroORM.init({
+      ...baseOptions(opts),
+      driver: PostgreSqlDriver,
+      clientUrl: database.url,
+      pool: { min: 0, max: 10 },
+    } as Options);
+    return { orm, database, close: () => orm.close(true) };
+  }
+  // mikro-orm-pglite with dbName alone is in memory; pass our own instance for a data folder (STACK.md).
+  const pg = database.dataDir ? new PGlite(database.dataDir) : new PGlite();
+  await pg.waitReady;
+  const orm = await MikroORM.init({
+    ...baseOptions(opts),
+    driver: PGliteDriver,
+    dbName: 'postgres',
+    driverOptions: { connection: { pglite: () => pg } },
+  } as Options);
+  return {
+    orm,
+    database,
+    close: async () => {
+      await orm.close(true);
+      if (!pg.closed) await pg.close();
+    },
+  };
+}
+
+export async function migrate(orm: MikroORM): Promise<void> {
+  await orm.getMigrator().up();
+}

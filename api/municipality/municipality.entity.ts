@@ -1,0 +1,22 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+
+/** A municipality (or the NPO running Yorisoi for it), keyed by its 全国地方公共団体コード. */
+@ObjectType({ description: 'A municipality, keyed by its 6-digit 全国地方公共団体コード.' })
+@Entity()
+export class Municipality {
+  @Field(() => String, { description: '全国地方公共団体コード (6 digits).' })
+  @PrimaryKey({ type: 'string', length: 6 })
+  code!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string' })
+  name!: string;
+
+  /** Web origins of the municipality's CMS pages that may call the public widget API. */
+  @Property({ type: 'text[]', default: '{}' })
+  allowedOrigins: string[] = [];
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+}

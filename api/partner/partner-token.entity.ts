@@ -1,0 +1,39 @@
+import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Municipality } from '../municipality/municipality.entity';
+import { PartnerOrganization } from './partner-organization.entity';
+
+/** An API token of a partner. Only its SHA-256 is stored; the token itself is shown once. */
+@ObjectType({ description: 'A partner API token (the secret itself is shown only once, when issued).' })
+@Entity()
+export class PartnerToken {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
+  municipality!: Municipality;
+
+  @ManyToOne(() => PartnerOrganization)
+  partner!: PartnerOrganization;
+
+  @Property({ type: 'string', unique: true, hidden: true })
+  tokenHash!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string' })
+  label!: string;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  revokedAt?: Date | null;
+}

@@ -1,0 +1,43 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Municipality } from '../municipality/municipality.entity';
+import { PersonalRecord } from '../record/personal-record.entity';
+import { PartnerOrganization } from './partner-organization.entity';
+import { ReferralStatus } from './referral-status';
+
+/** The owning department refers a record to a partner NPO. */
+@ObjectType({ description: 'A referral of a record to a partner NPO.' })
+@Entity()
+@Index({ properties: ['partner', 'status'] })
+export class Referral {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
+  municipality!: Municipality;
+
+  @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
+  record!: PersonalRecord;
+
+  @Field(() => PartnerOrganization)
+  @ManyToOne(() => PartnerOrganization)
+  partner!: PartnerOrganization;
+
+  @Field(() => ReferralStatus)
+  @Enum({ items: () => ReferralStatus })
+  status: ReferralStatus = ReferralStatus.REQUESTED;
+
+  @Field(() => String, { description: 'Why the record is referred, or why the referral was closed.' })
+  @Property({ type: 'text' })
+  reason!: string;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,9 @@
+// All dated parameters of the engine, in one import.
+export * from './dated';
+export * from './child-rearing-allowance';
+export * from './employment-income';
+export * from './child-allowance';
+export * from './training';
+export * from './loans';
+export * from './tax';
+export * from './high-school';

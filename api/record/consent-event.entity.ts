@@ -1,0 +1,41 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Municipality } from '../municipality/municipality.entity';
+import { PersonalRecord } from './personal-record.entity';
+
+/** One change of the family's consent to share with a department or with partners (append-only). */
+@ObjectType({ description: 'A consent given or withdrawn, with time and privacy-notice version.' })
+@Entity()
+@Index({ properties: ['record', 'at'] })
+export class ConsentEvent {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
+  municipality!: Municipality;
+
+  @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
+  record!: PersonalRecord;
+
+  @Field(() => String, { description: 'A department code, or `partners`.' })
+  @Property({ type: 'string' })
+  target!: string;
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean' })
+  granted!: boolean;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  at: Date = new Date();
+
+  @Field(() => String)
+  @Property({ type: 'string' })
+  privacyNoticeVersion!: string;
+
+  /** Who recorded it: a staff member id, or null when the family gave it through the intake form. */
+  @Property({ type: 'uuid', nullable: true })
+  recordedBy?: string | null;
+}

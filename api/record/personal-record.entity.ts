@@ -1,0 +1,102 @@
+import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DepartmentCode, OWNER_DEPARTMENT } from '../municipality/department-code';
+import { Municipality } from '../municipality/municipality.entity';
+import { AddressSection } from './sections/address.section';
+import { ConcernsSection } from './sections/concerns.section';
+import { ContactSection } from './sections/contact.section';
+import { HouseholdData } from './sections/household.section';
+import { IdentitySection } from './sections/identity.section';
+import { IncomeSection } from './sections/income.section';
+import { ProtectionSection } from './sections/protection.section';
+import { SelfReliancePlan } from './sections/self-reliance-plan.section';
+
+export enum RecordSource {
+  STAFF = 'staff',
+  INTAKE = 'intake',
+}
+registerEnumType(RecordSource, { name: 'RecordSource', description: 'How the record was created.' });
+
+/** Marker stored in `sharedWith` for consent to share with referred partner NPOs. */
+export const PARTNERS_CONSENT = 'partners';
+
+/**
+ * The 電子個人票. Sections are embedded columns (children, benefits, consultations and consent
+ * history have their own tables). The GraphQL section fields are resolved in record.resolver.ts so
+ * that the access layer can deny one section without nulling the record.
+ */
+@ObjectType({ description: 'The electronic personal record (電子個人票) of a single-parent family.' })
+@Entity()
+@Unique({ properties: ['municipality', 'referenceNumber'] })
+@Index({ properties: ['municipality', 'createdAt', 'id'] })
+export class PersonalRecord {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
+  municipality!: Municipality;
+
+  @Field(() => String, { description: 'The number the family quotes (e.g. K7Q2-9M4X).' })
+  @Property({ type: 'string' })
+  referenceNumber!: string;
+
+  @Field(() => Int, { description: 'Increases with every change; pass it back to update a section.' })
+  @Property({ type: 'integer', version: true })
+  version!: number;
+
+  @Field(() => DepartmentCode, { description: 'The department that owns the record.' })
+  @Enum({ items: () => DepartmentCode, nativeEnumName: 'department_code' })
+  ownerDepartment: DepartmentCode = OWNER_DEPARTMENT;
+
+  @Field(() => RecordSource)
+  @Enum({ items: () => RecordSource })
+  source: RecordSource = RecordSource.STAFF;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Embedded(() => IdentitySection, { prefix: 'identity_' })
+  identity: IdentitySection = new IdentitySection();
+
+  /** Normalised name and kana, for search (see common/normalize.ts searchKey). */
+  @Property({ type: 'text', default: '' })
+  searchName: string = '';
+
+  @Embedded(() => AddressSection, { prefix: 'address_' })
+  address: AddressSection = new AddressSection();
+
+  @Embedded(() => ContactSection, { prefix: 'contact_' })
+  contact: ContactSection = new ContactSection();
+
+  @Embedded(() => HouseholdData, { prefix: 'household_' })
+  household: HouseholdData = new HouseholdData();
+
+  @Embedded(() => IncomeSection, { prefix: 'income_' })
+  income: IncomeSection = new IncomeSection();
+
+  @Embedded(() => ConcernsSection, { prefix: 'concerns_' })
+  concerns: ConcernsSection = new ConcernsSection();
+
+  @Embedded(() => SelfReliancePlan, { prefix: 'plan_' })
+  selfReliancePlan: SelfReliancePlan = new SelfReliancePlan();
+
+  @Embedded(() => ProtectionSection, { prefix: 'protection_' })
+  protection: ProtectionSection = new ProtectionSection();
+
+  /**
+   * Departments (and `partners`) the family currently consents to share with. The history with
+   * times and privacy-notice versions is in consent_event; this column is what queries filter on.
+   */
+  @Property({ type: 'text[]', default: '{}' })
+  sharedWith: string[] = [];
+
+  @Property({ type: 'string', nullable: true })
+  privacyNoticeVersion?: string | null;
+}

@@ -1,0 +1,1 @@
+console.log("widgets: nothing to build yet")
