@@ -13,6 +13,7 @@ export type Viewer =
       departmentId: string;
       role: StaffRole;
       tokenId: string;
+      tokenExpiresAt: Date;
     }
   | { kind: 'partner'; partnerId: string; name: string; municipalityCode: string; tokenId: string };
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -53,7 +54,8 @@ export async function openOrm(database: Database, opts: OrmOptions = {}): Promis
     return { orm, database, close: () => orm.close(true) };
   }
   // mikro-orm-pglite with dbName alone is in memory; pass our own instance for a data folder (STACK.md).
-  const pg = database.dataDir ? new PGlite(database.dataDir) : new PGlite();
+  // The data folder also holds the signing secret; PostgreSQL's files live in a folder of their own.
+  const pg = database.dataDir ? new PGlite(join(database.dataDir, 'pgdata')) : new PGlite();
   await pg.waitReady;
   const orm = await MikroORM.init({
     ...baseOptions(opts),

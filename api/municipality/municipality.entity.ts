@@ -1,10 +1,12 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 
 /** A municipality (or the NPO running Yorisoi for it), keyed by its 全国地方公共団体コード. */
 @ObjectType({ description: 'A municipality, keyed by its 6-digit 全国地方公共団体コード.' })
 @Entity()
 export class Municipality {
+  [PrimaryKeyProp]?: 'code';
+
   @Field(() => String, { description: '全国地方公共団体コード (6 digits).' })
   @PrimaryKey({ type: 'string', length: 6 })
   code!: string;

@@ -1,0 +1,76 @@
+import { GraphQLError } from 'graphql';
+import { apiError, UNAUTHENTICATED_TEXT } from '../common/errors';
+import type { Locale, LocalizedText } from '../common/i18n';
+import { todayInJapan } from '../common/dates';
+import type { PersonalRecord } from '../record/personal-record.entity';
+import { StaffRole } from '../staff/staff-role';
+import type { PolicyBook } from './policy';
+import { DenialReason, sectionAccess, type SectionAccess } from './record-access';
+import type { Section } from './sections';
+import type { SignedInViewer, Viewer } from './viewer';
+
+const DENIAL_TEXT: Record<DenialReason, LocalizedText> = {
+  [DenialReason.NOT_PERMITTED]: { ja: 'この項目を見る権限がありません。', en: 'Your department may not see this section.', 'ja-easy': 'この 項目は 見られません。' },
+  [DenialReason.NO_CONSENT]: { ja: '本人の同意がありません。', en: 'The family has not consented to share this.', 'ja-easy': '本人の 同意が ありません。' },
+  [DenialReason.DV_PROTECTED]: { ja: 'DV等支援措置のため表示できません。', en: 'Withheld under DV protection.', 'ja-easy': 'DVの 支援の ため 見られません。' },
+};
+
+const WRITE_DENIED: LocalizedText = { ja: 'この項目を変更する権限がありません。', en: 'Your department may not change this section.', 'ja-easy': 'この 項目は 変えられません。' };
+const ROLE_DENIED: LocalizedText = { ja: 'この操作をする権限がありません。', en: 'Your role does not allow this.', 'ja-easy': 'これは できません。' };
+
+/**
+ * The one place that answers "may this viewer do this with this record?" during a request.
+ * Section access is computed once per record (cached), so shield rules and resolvers are look-ups.
+ */
+export class AccessGate {
+  private readonly cache = new WeakMap<PersonalRecord, ReadonlyMap<Section, SectionAccess>>();
+  readonly today = todayInJapan();
+
+  constructor(readonly viewer: Viewer, private readonly policies: PolicyBook, readonly locale: Locale) {}
+
+  signedIn(): SignedInViewer {
+    if (this.viewer.kind === 'anonymous') throw apiError('UNAUTHENTICATED', UNAUTHENTICATED_TEXT, this.locale);
+    return this.viewer;
+  }
+
+  staff(roles?: readonly StaffRole[]): Extract<SignedInViewer, { kind: 'staff' }> {
+    const v = this.signedIn();
+    if (v.kind !== 'staff' || (roles && !roles.includes(v.role))) throw apiError('FORBIDDEN', ROLE_DENIED, this.locale);
+    return v;
+  }
+
+  /** Section access for a record the viewer can see (records reach resolvers only through visibility-filtered queries). */
+  of(record: PersonalRecord): ReadonlyMap<Section, SectionAccess> {
+    let access = this.cache.get(record);
+    if (!access) {
+      const viewer = this.signedIn();
+      access = sectionAccess(viewer, { ...record, municipalityCode: record.municipality.code }, this.policies.for(viewer.municipalityCode), this.today);
+      this.cache.set(record, access);
+    }
+    return access;
+  }
+
+  canRead(record: PersonalRecord, section: Section): boolean {
+    return this.viewer.kind !== 'anonymous' && this.of(record).get(section)!.readable;
+  }
+
+  /** What a viewer's department may read by policy alone (for search filters over a section). */
+  policyAllowsRead(section: Section): boolean {
+    const v = this.signedIn();
+    if (v.kind === 'staff' && v.department === 'single-parent') return true;
+    return this.policies.for(v.municipalityCode).get(v.kind === 'partner' ? 'partner' : v.department)!.get(section)!.read;
+  }
+
+  denial(record: PersonalRecord, section: Section): GraphQLError {
+    const reason = this.of(record).get(section)!.reason ?? DenialReason.NOT_PERMITTED;
+    return apiError('FORBIDDEN', DENIAL_TEXT[reason], this.locale, { reason, section });
+  }
+
+  filterDenied(section: Section): GraphQLError {
+    return apiError('FORBIDDEN', DENIAL_TEXT[DenialReason.NOT_PERMITTED], this.locale, { reason: DenialReason.NOT_PERMITTED, section });
+  }
+
+  assertWritable(record: PersonalRecord, section: Section): void {
+    if (!this.of(record).get(section)!.writable) throw apiError('FORBIDDEN', WRITE_DENIED, this.locale, { section });
+  }
+}

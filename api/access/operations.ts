@@ -1,0 +1,23 @@
+/**
+ * Who may call each root field. A root field missing here is denied by the shield's fallback rule
+ * (api/access/shield.ts) — adding an operation means adding it here, on purpose.
+ *   public    anyone, including the widgets' anonymous visitors
+ *   signedIn  staff or a partner token
+ *   staff     staff only (roles are checked in the services)
+ */
+export type OperationAccess = 'public' | 'signedIn' | 'staff';
+
+export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAccess>> = {
+  Query: {
+    me: 'signedIn',
+    record: 'signedIn',
+    records: 'signedIn',
+  },
+  Mutation: {
+    login: 'public',
+    logout: 'signedIn',
+    createRecord: 'staff',
+    updateRecordSection: 'staff',
+    addConsultation: 'staff',
+  },
+};

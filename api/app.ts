@@ -1,0 +1,86 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import { GraphQLError } from 'graphql';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PolicyBook } from './access/policy';
+import { withShield } from './access/shield';
+import { auditPlugin } from './audit/audit.plugin';
+import { AuthService } from './auth/auth.service';
+import { RevocationList } from './auth/revocations';
+import { formatError } from './common/format-error';
+import { localeFromHeader } from './common/i18n';
+import { ROOT_DIR, SEEDS_DIR, WIDGETS_DIST_DIR } from './common/paths';
+import type { Config } from './config';
+import { type AppServices, type Context, createContext } from './context';
+import { buildApiSchema } from './schema/build';
+
+export interface AppOptions {
+  /** Benchmark only: serve the schema without the shield, to measure what enforcement costs. */
+  bypassPermissionsForBenchmark?: boolean;
+}
+
+export interface App {
+  express: Express;
+  services: AppServices;
+  stop(): Promise<void>;
+}
+
+/** The HTTP application: GraphQL at /graphql, widgets, the demo page. Used by main.ts and by tests. */
+export async function createApp(orm: MikroORM, config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'>, options: AppOptions = {}): Promise<App> {
+  const services: AppServices = {
+    policies: PolicyBook.load(join(SEEDS_DIR, 'policy')),
+    auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList() },
+  };
+  const base = buildApiSchema();
+  const schema = options.bypassPermissionsForBenchmark ? base : withShield(base);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [auditPlugin, ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const allowed = new Set(config.corsOrigins);
+  const corsMiddleware = cors({
+    origin: (origin, done) => done(null, origin === undefined || allowed.has(origin)),
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'accept-language'],
+    methods: ['GET', 'POST', 'OPTIONS'],
+    maxAge: 600,
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use(
+    '/graphql',
+    corsMiddleware,
+    express.json({ limit: '256kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const em = orm.em.fork() as EntityManager;
+        const locale = localeFromHeader(req.headers['accept-language']);
+        try {
+          const viewer = await new AuthService(em, services.auth, locale).viewerFor(req.headers.authorization);
+          return createContext(em, viewer, locale, services);
+        } catch (e) {
+          if (e instanceof GraphQLError) throw new GraphQLError(e.message, { extensions: { ...e.extensions, http: { status: 401 } } });
+          throw e;
+        }
+      },
+    }),
+  );
+  if (existsSync(WIDGETS_DIST_DIR)) app.use('/widgets', express.static(WIDGETS_DIST_DIR, { maxAge: '5m' }));
+  const demo = join(ROOT_DIR, 'widgets', 'demo');
+  if (existsSync(demo)) app.use('/', express.static(demo));
+
+  return { express: app, services, stop: () => apollo.stop() };
+}

@@ -1,0 +1,26 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context';
+import { DEPARTMENT_NAMES } from '../municipality/department-code';
+import { AuthService } from './auth.service';
+import { LoginResult, Me } from './auth.types';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => LoginResult, { description: 'Staff sign-in. Repeated failures slow down and lock the account for a while.' })
+  login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<LoginResult> {
+    return new AuthService(ctx.em, ctx.services.auth, ctx.locale).login(email, password);
+  }
+
+  @Mutation(() => Boolean, { description: 'Sign out: the current token stops working at once.' })
+  logout(@Ctx() ctx: Context): Promise<boolean> {
+    return new AuthService(ctx.em, ctx.services.auth, ctx.locale).logout(ctx.gate.signedIn());
+  }
+
+  @Query(() => Me, { description: 'Who you are signed in as.' })
+  me(@Ctx() ctx: Context): Me {
+    const v = ctx.gate.signedIn();
+    return v.kind === 'staff'
+      ? { kind: 'staff', id: v.staffId, name: v.name, municipalityCode: v.municipalityCode, department: v.department, departmentName: DEPARTMENT_NAMES[v.department].ja, role: v.role }
+      : { kind: 'partner', id: v.partnerId, name: v.name, municipalityCode: v.municipalityCode, department: null, departmentName: null, role: null };
+  }
+}

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { apiError, UNAUTHENTICATED_TEXT } from '../common/errors';
+import type { Locale } from '../common/i18n';
+import { ANONYMOUS, type Viewer } from '../access/viewer';
+import { isDepartmentCode } from '../municipality/department-code';
+import { PartnerToken } from '../partner/partner-token.entity';
+import { StaffMember } from '../staff/staff-member.entity';
+import { StaffRole } from '../staff/staff-role';
+import { DUMMY_HASH, verifyPassword } from './password';
+import type { RevocationList } from './revocations';
+import { RevokedToken } from './revoked-token.entity';
+import { signAccessToken, verifyAccessToken } from './token';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+export const PARTNER_TOKEN_PREFIX = 'yp_';
+
+export interface AuthSettings {
+  secret: string;
+  ttlSeconds: number;
+  revocations: RevocationList;
+}
+
+const LOGIN_FAILED = {
+  ja: 'サインインできませんでした。メールアドレスとパスワードを確かめてください。失敗が続くと、しばらくの間ロックされます。',
+  en: 'Sign-in failed. Check your e-mail address and password. After repeated failures the account is locked for a while.',
+  'ja-easy': 'サインイン できませんでした。メールアドレスと パスワードを 見て ください。何回も まちがえると しばらく 使えません。',
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function hashPartnerToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Sign-in, sign-out and turning a bearer token into a Viewer. */
+export class AuthService {
+  constructor(private readonly em: EntityManager, private readonly settings: AuthSettings, private readonly locale: Locale) {}
+
+  async login(email: string, password: string): Promise<{ token: string; expiresAt: Date }> {
+    const staff = await this.em.findOne(StaffMember, { email: email.normalize('NFKC').trim().toLowerCase() }, { populate: ['department'] });
+    const now = new Date();
+    const locked = staff?.lockedUntil != null && staff.lockedUntil > now;
+    // Always verify a hash, so an unknown e-mail takes as long as a wrong password.
+    const ok = (await verifyPassword(staff?.passwordHash ?? DUMMY_HASH, password)) && staff != null && !locked && !staff.disabled && staff.passwordHash != null;
+    if (!ok || !staff) {
+      if (staff && !locked) {
+        staff.failedLogins += 1;
+        if (staff.failedLogins >= MAX_FAILED_LOGINS) {
+          staff.lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+          staff.failedLogins = 0;
+        }
+        await this.em.flush();
+      }
+      // Slow down repeated guessing: each failure in a row waits longer (at most 2 s).
+      await sleep(Math.min(2000, 200 * (staff?.failedLogins ?? 1)));
+      throw apiError('UNAUTHENTICATED', LOGIN_FAILED, this.locale);
+    }
+    if (staff.failedLogins !== 0 || staff.lockedUntil) {
+      staff.failedLogins = 0;
+      staff.lockedUntil = null;
+      await this.em.flush();
+    }
+    const { token, claims } = signAccessToken(
+      this.settings.secret,
+      { sub: staff.id, mun: staff.municipality.code, dep: staff.department.code, did: staff.department.id, role: staff.role, name: staff.name },
+      this.settings.ttlSeconds,
+    );
+    return { token, expiresAt: new Date(claims.exp * 1000) };
+  }
+
+  /** Revokes the staff token in use; partners' tokens are revoked by the owning department instead. */
+  async logout(viewer: Viewer): Promise<boolean> {
+    if (viewer.kind !== 'staff') return false;
+    this.em.persist(this.em.create(RevokedToken, { jti: viewer.tokenId, expiresAt: viewer.tokenExpiresAt, revokedAt: new Date() }));
+    await this.em.flush();
+    this.settings.revocations.add(viewer.tokenId, viewer.tokenExpiresAt);
+    return true;
+  }
+
+  /**
+   * The viewer for an Authorization header. No header: anonymous (public queries only). A header
+   * that is present but not valid — expired, tampered, revoked, unknown — is an error, never a
+   * silent downgrade to anonymous, so a client learns its sign-in has ended.
+   */
+  async viewerFor(authorization: string | undefined): Promise<Viewer> {
+    if (!authorization) return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw apiError('UNAUTHENTICATED', UNAUTHENTICATED_TEXT, this.locale);
+    const token = match[1]!;
+    if (token.startsWith(PARTNER_TOKEN_PREFIX)) return this.partnerViewer(token);
+    const claims = verifyAccessToken(this.settings.secret, token);
+    if (!claims || !isDepartmentCode(claims.dep) || !Object.values(StaffRole).includes(claims.role as StaffRole)) {
+      throw apiError('UNAUTHENTICATED', UNAUTHENTICATED_TEXT, this.locale);
+    }
+    if (await this.settings.revocations.isRevoked(this.em, claims.jti)) throw apiError('UNAUTHENTICATED', UNAUTHENTICATED_TEXT, this.locale);
+    return {
+      kind: 'staff',
+      staffId: claims.sub,
+      name: claims.name,
+      municipalityCode: claims.mun,
+      department: claims.dep,
+      departmentId: claims.did,
+      role: claims.role as StaffRole,
+      tokenId: claims.jti,
+      tokenExpiresAt: new Date(claims.exp * 1000),
+    };
+  }
+
+  private async partnerViewer(token: string): Promise<Viewer> {
+    const row = await this.em.findOne(PartnerToken, { tokenHash: hashPartnerToken(token) }, { populate: ['partner'] });
+    if (!row || row.revokedAt || row.expiresAt <= new Date()) throw apiError('UNAUTHENTICATED', UNAUTHENTICATED_TEXT, this.locale);
+    return { kind: 'partner', partnerId: row.partner.id, name: row.partner.name, municipalityCode: row.municipality.code, tokenId: row.id };
+  }
+}

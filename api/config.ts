@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Database } from './db/orm';
+
+/** Everything the service reads from the environment, in one place (README: Configuration). */
+export interface Config {
+  port: number;
+  database: Database;
+  /** Seed the demo municipality 999999 when the database has no municipality yet. */
+  seedDemo: boolean;
+  demoStaffPassword: string;
+  authSecret: string;
+  accessTokenTtlSeconds: number;
+  /** Origins allowed to call the API from a browser (staff console, demo page); widgets add per-municipality origins. */
+  corsOrigins: string[];
+}
+
+export const DEFAULT_DEMO_STAFF_PASSWORD = 'yorisoi-demo-2026';
+
+function intFrom(value: string | undefined, fallback: number): number {
+  const n = value == null || value === '' ? fallback : Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`expected a positive integer, got "${value}"`);
+  return n;
+}
+
+/** In embedded mode the signing secret is kept in the data folder so tokens survive a restart. */
+function embeddedSecret(dataDir: string): string {
+  const file = join(dataDir, 'auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intFrom(env.PORT, 4000);
+  const url = env.DATABASE_URL?.trim();
+  const dataDir = resolve(env.DATA_DIR?.trim() || './data');
+  const database: Database = url ? { kind: 'postgresql', url } : { kind: 'pglite', dataDir };
+  let authSecret = env.AUTH_SECRET?.trim() ?? '';
+  if (!authSecret) {
+    if (url) throw new Error('AUTH_SECRET must be set when DATABASE_URL is set (a long random string shared by all API processes).');
+    authSecret = embeddedSecret(dataDir);
+  }
+  if (authSecret.length < 32) throw new Error('AUTH_SECRET must be at least 32 characters.');
+  const corsOrigins = (env.CORS_ORIGINS ?? `http://localhost:${port},http://127.0.0.1:${port}`)
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  return {
+    port,
+    database,
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !url,
+    demoStaffPassword: env.DEMO_STAFF_PASSWORD || DEFAULT_DEMO_STAFF_PASSWORD,
+    authSecret,
+    accessTokenTtlSeconds: intFrom(env.ACCESS_TOKEN_TTL_SECONDS, 15 * 60),
+    corsOrigins,
+  };
+}

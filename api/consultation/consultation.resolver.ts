@@ -1,0 +1,24 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { DepartmentCode } from '../municipality/department-code';
+import { Consultation } from './consultation.entity';
+import { AddConsultationInput } from './consultation.inputs';
+import { ConsultationService } from './consultation.service';
+
+@Resolver(() => Consultation)
+export class ConsultationResolver {
+  @Mutation(() => Consultation, { description: 'Record a consultation (相談対応) with the family.' })
+  addConsultation(@Arg('input', () => AddConsultationInput) input: AddConsultationInput, @Ctx() ctx: Context): Promise<Consultation> {
+    return new ConsultationService(ctx.em, ctx.gate, ctx.audit).add(input);
+  }
+
+  @FieldResolver(() => DepartmentCode, { description: 'The department that held the consultation.' })
+  department(@Root() c: Consultation): DepartmentCode {
+    return c.department.code;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The staff member who held it.' })
+  staffName(@Root() c: Consultation): string | null {
+    return c.staffMember?.name ?? null;
+  }
+}

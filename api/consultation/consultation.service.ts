@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AccessGate } from '../access/access-gate';
+import { Section } from '../access/sections';
+import type { AuditCollector } from '../audit/audit-collector';
+import { badInput } from '../common/errors';
+import { InputChecker } from '../common/validation';
+import { Department } from '../municipality/department.entity';
+import { RecordService } from '../record/record.service';
+import { StaffMember } from '../staff/staff-member.entity';
+import { StaffRole } from '../staff/staff-role';
+import { Consultation } from './consultation.entity';
+import type { AddConsultationInput } from './consultation.inputs';
+
+export class ConsultationService {
+  constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
+
+  /** Adds a consultation to a record the viewer can see, if its department may write `consultations`. */
+  async add(input: AddConsultationInput): Promise<Consultation> {
+    const viewer = this.gate.staff([StaffRole.CASEWORKER, StaffRole.SUPERVISOR, StaffRole.ADMIN]);
+    const c = new InputChecker(this.gate.today);
+    const date = c.date('input.date', input.date, { ja: '相談日', en: 'Date' });
+    if (date && date > this.gate.today) c.custom('input.date', '相談日が未来の日付になっています。', 'The consultation date is in the future.', '相談の 日が 今日より あとです。');
+    const summary = c.text('input.summary', input.summary, { ja: '相談内容', en: 'Summary' }, 4000);
+    if (!summary) c.custom('input.summary', '相談内容を入力してください。', 'Enter what was discussed.', '相談の 内容を 書いて ください。');
+    const followUp = c.text('input.followUp', input.followUp, { ja: '今後の対応', en: 'Follow-up' }, 2000);
+    c.date('input.followUpDue', input.followUpDue, { ja: '対応予定日', en: 'Follow-up date' });
+    if (!c.ok) throw badInput(c.problems, this.gate.locale);
+
+    const record = await new RecordService(this.em, this.gate, this.audit).require(input.recordId);
+    this.gate.assertWritable(record, Section.CONSULTATIONS);
+    const consultation = this.em.create(Consultation, {
+      municipality: record.municipality,
+      record,
+      date: input.date,
+      department: this.em.getReference(Department, viewer.departmentId),
+      staffMember: this.em.getReference(StaffMember, viewer.staffId),
+      channel: input.channel,
+      summary: summary!,
+      followUp: followUp ?? null,
+      followUpDue: input.followUpDue ?? null,
+      createdAt: new Date(),
+    });
+    await this.em.flush();
+    this.audit.note(record.id, viewer.municipalityCode, 'write', Section.CONSULTATIONS);
+    await this.em.populate(consultation, ['department', 'staffMember']);
+    return consultation;
+  }
+}

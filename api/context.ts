@@ -1,0 +1,38 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AccessGate } from './access/access-gate';
+import type { PolicyBook } from './access/policy';
+import type { AuthSettings } from './auth/auth.service';
+import type { Viewer } from './access/viewer';
+import { AuditCollector } from './audit/audit-collector';
+import type { Locale } from './common/i18n';
+import { createRecordLoaders, type RecordLoaders } from './record/record.loaders';
+
+/** Everything a resolver may use during one request. Built fresh per request (context.factory in app.ts). */
+export interface Context {
+  /** A fork of the EntityManager for this request only. */
+  em: EntityManager;
+  viewer: Viewer;
+  locale: Locale;
+  gate: AccessGate;
+  audit: AuditCollector;
+  loaders: RecordLoaders;
+  services: AppServices;
+}
+
+/** Long-lived, process-wide services handed to every request. */
+export interface AppServices {
+  policies: PolicyBook;
+  auth: AuthSettings;
+}
+
+export function createContext(em: EntityManager, viewer: Viewer, locale: Locale, services: AppServices): Context {
+  return {
+    em,
+    viewer,
+    locale,
+    gate: new AccessGate(viewer, services.policies, locale),
+    audit: new AuditCollector(viewer),
+    loaders: createRecordLoaders(em),
+    services,
+  };
+}

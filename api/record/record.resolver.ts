@@ -1,0 +1,126 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Section, SECTIONS } from '../access/sections';
+import { isDvProtected } from '../access/record-access';
+import type { Context } from '../context';
+import { Consultation } from '../consultation/consultation.entity';
+import { DepartmentCode, isDepartmentCode } from '../municipality/department-code';
+import { ConcernCategory } from './concern-category';
+import { BenefitInUse } from './benefit-in-use.entity';
+import { PARTNERS_CONSENT, PersonalRecord } from './personal-record.entity';
+import { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';
+import { RecordService } from './record.service';
+import { ConsentView, HouseholdView, PersonalRecordConnection, ProtectionView, SectionAccessInfo } from './record.types';
+import { readSection } from './section-reader';
+import { AddressSection } from './sections/address.section';
+import { ConcernsSection } from './sections/concerns.section';
+import { ContactSection } from './sections/contact.section';
+import { IdentitySection } from './sections/identity.section';
+import { IncomeSection } from './sections/income.section';
+import { SelfReliancePlan } from './sections/self-reliance-plan.section';
+
+const service = (ctx: Context) => new RecordService(ctx.em, ctx.gate, ctx.audit);
+
+/** The 電子個人票 API. Thin: RecordService does the work, the access gate decides. */
+@Resolver(() => PersonalRecord)
+export class RecordResolver {
+  @Query(() => PersonalRecord, { nullable: true, description: 'A record, or null when it does not exist or is not visible to you (the two are indistinguishable).' })
+  record(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PersonalRecord | null> {
+    return service(ctx).get(id);
+  }
+
+  @Query(() => PersonalRecordConnection, { description: 'Records visible to you, newest first.' })
+  records(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => RecordFilter, { nullable: true }) filter?: RecordFilter,
+    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<PersonalRecordConnection> {
+    return service(ctx).list(filter, first, after);
+  }
+
+  @Mutation(() => PersonalRecord, { description: 'Create a record (owning department).' })
+  createRecord(@Arg('input', () => CreateRecordInput) input: CreateRecordInput, @Ctx() ctx: Context): Promise<PersonalRecord> {
+    return service(ctx).create(input);
+  }
+
+  @Mutation(() => PersonalRecord, { description: 'Replace one section, if the record is still at `expectedVersion`.' })
+  updateRecordSection(@Arg('input', () => UpdateRecordSectionInput) input: UpdateRecordSectionInput, @Ctx() ctx: Context): Promise<PersonalRecord> {
+    return service(ctx).updateSection(input);
+  }
+
+  @FieldResolver(() => [SectionAccessInfo], { description: 'Per section: may you read or write it, and if not, why.' })
+  access(@Root() record: PersonalRecord, @Ctx() ctx: Context): SectionAccessInfo[] {
+    const access = ctx.gate.of(record);
+    return SECTIONS.map((section) => ({ section, ...access.get(section)! }));
+  }
+
+  @FieldResolver(() => IdentitySection, { nullable: true })
+  identity(@Root() r: PersonalRecord, @Ctx() ctx: Context): IdentitySection {
+    return readSection(ctx, r, Section.IDENTITY, () => r.identity);
+  }
+
+  @FieldResolver(() => AddressSection, { nullable: true })
+  address(@Root() r: PersonalRecord, @Ctx() ctx: Context): AddressSection {
+    return readSection(ctx, r, Section.ADDRESS, () => r.address);
+  }
+
+  @FieldResolver(() => ContactSection, { nullable: true })
+  contact(@Root() r: PersonalRecord, @Ctx() ctx: Context): ContactSection {
+    return readSection(ctx, r, Section.CONTACT, () => r.contact);
+  }
+
+  @FieldResolver(() => HouseholdView, { nullable: true })
+  household(@Root() r: PersonalRecord, @Ctx() ctx: Context): Promise<HouseholdView> {
+    return readSection(ctx, r, Section.HOUSEHOLD, async () => ({
+      children: await ctx.loaders.children.load(r.id),
+      otherMembers: r.household.otherMembers ?? [],
+      note: r.household.note ?? null,
+    }));
+  }
+
+  @FieldResolver(() => IncomeSection, { nullable: true })
+  income(@Root() r: PersonalRecord, @Ctx() ctx: Context): IncomeSection {
+    return readSection(ctx, r, Section.INCOME, () => r.income);
+  }
+
+  @FieldResolver(() => [BenefitInUse], { nullable: true })
+  benefits(@Root() r: PersonalRecord, @Ctx() ctx: Context): Promise<BenefitInUse[]> {
+    return readSection(ctx, r, Section.BENEFITS, () => ctx.loaders.benefits.load(r.id));
+  }
+
+  @FieldResolver(() => ConcernsSection, { nullable: true })
+  concerns(@Root() r: PersonalRecord, @Ctx() ctx: Context): ConcernsSection {
+    return readSection(ctx, r, Section.CONCERNS, () => r.concerns);
+  }
+
+  @FieldResolver(() => SelfReliancePlan, { nullable: true })
+  selfReliancePlan(@Root() r: PersonalRecord, @Ctx() ctx: Context): SelfReliancePlan {
+    return readSection(ctx, r, Section.SELF_RELIANCE_PLAN, () => r.selfReliancePlan);
+  }
+
+  @FieldResolver(() => [Consultation], { nullable: true, description: '相談対応履歴, newest first.' })
+  consultations(@Root() r: PersonalRecord, @Ctx() ctx: Context): Promise<Consultation[]> {
+    return readSection(ctx, r, Section.CONSULTATIONS, () => ctx.loaders.consultations.load(r.id));
+  }
+
+  @FieldResolver(() => ProtectionView, { nullable: true })
+  protection(@Root() r: PersonalRecord, @Ctx() ctx: Context): ProtectionView {
+    return readSection(ctx, r, Section.PROTECTION, () => ({
+      dvProtected: isDvProtected(r, ctx.gate.today),
+      dvConcern: r.concerns.categories.includes(ConcernCategory.DV),
+      supportMeasure: r.protection.supportMeasure,
+      since: r.protection.since ?? null,
+      expiresOn: r.protection.expiresOn ?? null,
+    }));
+  }
+
+  @FieldResolver(() => ConsentView, { nullable: true })
+  consent(@Root() r: PersonalRecord, @Ctx() ctx: Context): ConsentView {
+    return readSection(ctx, r, Section.CONSENT, () => ({
+      recordId: r.id,
+      sharedWith: r.sharedWith.filter(isDepartmentCode) as DepartmentCode[],
+      shareWithPartners: r.sharedWith.includes(PARTNERS_CONSENT),
+      privacyNoticeVersion: r.privacyNoticeVersion ?? null,
+    }));
+  }
+}

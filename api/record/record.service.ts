@@ -1,0 +1,249 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { OptimisticLockError } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AccessGate } from '../access/access-gate';
+import { Section } from '../access/sections';
+import type { SignedInViewer } from '../access/viewer';
+import type { AuditCollector } from '../audit/audit-collector';
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE } from '../common/connection';
+import { startOfJapanDay, addDays } from '../common/dates';
+import { apiError, badInput, notFound, RECORD_NOT_FOUND } from '../common/errors';
+import { searchKey } from '../common/normalize';
+import { InputChecker } from '../common/validation';
+import { OWNER_DEPARTMENT } from '../municipality/department-code';
+import { Municipality } from '../municipality/municipality.entity';
+import { Referral } from '../partner/referral.entity';
+import { OPEN_REFERRAL } from '../partner/referral-status';
+import { StaffRole } from '../staff/staff-role';
+import { BenefitInUse } from './benefit-in-use.entity';
+import { Child } from './child.entity';
+import { ConsentEvent } from './consent-event.entity';
+import { PARTNERS_CONSENT, PersonalRecord, RecordSource } from './personal-record.entity';
+import type { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';
+import type { PersonalRecordConnection } from './record.types';
+import * as check from './record.validation';
+import { newReferenceNumber, normalizeReferenceNumber } from './reference-number';
+
+const WRITE_ROLES = [StaffRole.CASEWORKER, StaffRole.SUPERVISOR, StaffRole.ADMIN] as const;
+
+/** Sections an update may carry, in input order; exactly one per call. */
+const UPDATABLE: readonly Section[] = [
+  Section.IDENTITY, Section.ADDRESS, Section.CONTACT, Section.HOUSEHOLD, Section.INCOME, Section.BENEFITS,
+  Section.CONCERNS, Section.SELF_RELIANCE_PLAN, Section.PROTECTION, Section.CONSENT,
+];
+
+const CONFLICT_TEXT = {
+  ja: 'この個人票はほかの人が先に更新しました。最新の内容を読み込んでからもう一度保存してください。',
+  en: 'Someone else changed this record first. Reload it, then save again.',
+  'ja-easy': 'ほかの 人が 先に 変えました。もう一度 読みこんで から 保存して ください。',
+};
+
+/**
+ * Reading and writing 電子個人票. Every query starts from `visibleTo`, so a record the viewer may
+ * not see is absent from lists, counts and look-ups alike — the same "not found" as an unknown id.
+ */
+export class RecordService {
+  constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
+
+  /** Rules 2, 4 and 5 of DESIGN.md as a query condition. */
+  private async visibleTo(viewer: SignedInViewer): Promise<FilterQuery<PersonalRecord>> {
+    const municipality = viewer.municipalityCode;
+    if (viewer.kind === 'partner') {
+      const referred = await this.em.find(Referral, { partner: viewer.partnerId, municipality, status: { $in: [...OPEN_REFERRAL] } }, { fields: ['record'] });
+      return { municipality, sharedWith: { $contains: [PARTNERS_CONSENT] }, id: { $in: referred.map((r) => r.record.id) } };
+    }
+    if (viewer.department === OWNER_DEPARTMENT) return { municipality };
+    return { municipality, sharedWith: { $contains: [viewer.department] } };
+  }
+
+  async get(id: string): Promise<PersonalRecord | null> {
+    const viewer = this.gate.signedIn();
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+    return this.em.findOne(PersonalRecord, { $and: [await this.visibleTo(viewer), { id }] });
+  }
+
+  async require(id: string): Promise<PersonalRecord> {
+    const record = await this.get(id);
+    if (!record) throw notFound(RECORD_NOT_FOUND, this.gate.locale);
+    return record;
+  }
+
+  /** Filters over a section are allowed only to viewers whose policy lets them read that section. */
+  private async where(filter: RecordFilter | null | undefined): Promise<FilterQuery<PersonalRecord>> {
+    const viewer = this.gate.signedIn();
+    const and: FilterQuery<PersonalRecord>[] = [await this.visibleTo(viewer)];
+    if (!filter) return { $and: and };
+    if (filter.name != null && filter.name.trim() !== '') {
+      if (!this.gate.policyAllowsRead(Section.IDENTITY)) throw this.gate.filterDenied(Section.IDENTITY);
+      const key = searchKey(filter.name).replace(/[\\%_]/g, (c) => `\\${c}`);
+      and.push({ searchName: { $like: `%${key}%` } });
+    }
+    if (filter.concern) {
+      if (!this.gate.policyAllowsRead(Section.CONCERNS)) throw this.gate.filterDenied(Section.CONCERNS);
+      and.push({ concerns: { categories: { $contains: [filter.concern] } } });
+    }
+    if (filter.consentedTo) {
+      if (!this.gate.policyAllowsRead(Section.CONSENT)) throw this.gate.filterDenied(Section.CONSENT);
+      and.push({ sharedWith: { $contains: [filter.consentedTo] } });
+    }
+    if (filter.createdFrom) and.push({ createdAt: { $gte: startOfJapanDay(filter.createdFrom) } });
+    if (filter.createdTo) and.push({ createdAt: { $lt: startOfJapanDay(addDays(filter.createdTo, 1)) } });
+    if (filter.referenceNumber) and.push({ referenceNumber: normalizeReferenceNumber(filter.referenceNumber) });
+    return { $and: and };
+  }
+
+  /** Newest first, ties broken by id, so pages never skip or repeat a record. */
+  async list(filter: RecordFilter | null | undefined, first: number, after: string | null | undefined): Promise<PersonalRecordConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw badInput([{ field: 'first', messages: { ja: `件数は1から${MAX_PAGE_SIZE}までで指定してください。`, en: `first must be between 1 and ${MAX_PAGE_SIZE}.`, 'ja-easy': `1から ${MAX_PAGE_SIZE}までの 数に して ください。` } }], this.gate.locale);
+    }
+    const where = await this.where(filter);
+    const page: FilterQuery<PersonalRecord>[] = [where];
+    if (after) {
+      const key = decodeCursor(after);
+      if (!key) throw badInput([{ field: 'after', messages: { ja: 'カーソルが正しくありません。', en: 'The cursor is not valid.', 'ja-easy': 'カーソルが まちがって います。' } }], this.gate.locale);
+      page.push({ $or: [{ createdAt: { $lt: key.createdAt } }, { createdAt: key.createdAt, id: { $lt: key.id } }] });
+    }
+    const rows = await this.em.find(PersonalRecord, { $and: page }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
+    const nodes = rows.slice(0, first);
+    const last = nodes[nodes.length - 1];
+    return {
+      edges: nodes.map((node) => ({ cursor: encodeCursor(node), node })),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null },
+      countQuery: () => this.em.count(PersonalRecord, where),
+    };
+  }
+
+  async create(input: CreateRecordInput, source: RecordSource = RecordSource.STAFF): Promise<PersonalRecord> {
+    const viewer = this.gate.staff(WRITE_ROLES);
+    if (viewer.department !== OWNER_DEPARTMENT) {
+      throw apiError('FORBIDDEN', { ja: '個人票を作成できるのはひとり親支援担当課です。', en: 'Only the single-parent support division creates records.', 'ja-easy': '記録を 作れるのは ひとり親の 係です。' }, this.gate.locale);
+    }
+    const record = this.em.create(PersonalRecord, {
+      municipality: this.em.getReference(Municipality, viewer.municipalityCode),
+      referenceNumber: newReferenceNumber(),
+      source,
+    } as never);
+    const sections = await this.apply(record, input, 'input', viewer.staffId, true);
+    await this.em.flush();
+    for (const s of sections) this.audit.note(record.id, viewer.municipalityCode, 'write', s);
+    return record;
+  }
+
+  async updateSection(input: UpdateRecordSectionInput): Promise<PersonalRecord> {
+    const viewer = this.gate.staff(WRITE_ROLES);
+    const given = UPDATABLE.filter((s) => (input as unknown as Record<string, unknown>)[s] != null);
+    if (given.length !== 1) {
+      throw badInput([{ field: 'input', messages: { ja: '更新する項目を1つだけ指定してください。', en: 'Give exactly one section to update.', 'ja-easy': '変える 項目を 1つ だけ えらんで ください。' } }], this.gate.locale);
+    }
+    const section = given[0]!;
+    const record = await this.require(input.id);
+    this.gate.assertWritable(record, section);
+    if (record.version !== input.expectedVersion) throw apiError('CONFLICT', CONFLICT_TEXT, this.gate.locale, { currentVersion: record.version });
+    await this.apply(record, input, 'input', viewer.staffId, false);
+    // Child rows change without touching the record row: bump updatedAt so the version moves too.
+    record.updatedAt = new Date();
+    try {
+      await this.em.flush();
+    } catch (e) {
+      if (e instanceof OptimisticLockError) throw apiError('CONFLICT', CONFLICT_TEXT, this.gate.locale);
+      throw e;
+    }
+    this.audit.note(record.id, viewer.municipalityCode, 'write', section);
+    return record;
+  }
+
+  /**
+   * Checks every given section of the input, then writes them onto the record (and its child
+   * rows, replaced whole). Throws BAD_USER_INPUT with every problem before anything is changed;
+   * the changes reach the database in the single transaction of the caller's flush.
+   */
+  private async apply(record: PersonalRecord, input: CreateRecordInput, path: string, staffId: string | null, creating: boolean): Promise<Section[]> {
+    const c = new InputChecker(this.gate.today);
+    const thisYear = Number(this.gate.today.slice(0, 4));
+    const identity = input.identity && check.checkIdentity(c, `${path}.identity`, input.identity);
+    const address = input.address && check.checkAddress(c, `${path}.address`, input.address);
+    const contact = input.contact && check.checkContact(c, `${path}.contact`, input.contact);
+    const household = input.household && check.checkHousehold(c, `${path}.household`, input.household);
+    const income = input.income && check.checkIncome(c, `${path}.income`, input.income, thisYear);
+    const benefits = input.benefits && check.checkBenefits(c, `${path}.benefits`, input.benefits);
+    const concerns = input.concerns && check.checkConcerns(c, `${path}.concerns`, input.concerns);
+    const plan = input.selfReliancePlan && check.checkPlan(c, `${path}.selfReliancePlan`, input.selfReliancePlan);
+    const protection = input.protection && check.checkProtection(c, `${path}.protection`, input.protection, this.gate.today);
+    const consent = input.consent && check.checkConsent(c, `${path}.consent`, input.consent);
+    if (!c.ok) throw badInput(c.problems, this.gate.locale);
+
+    const written: Section[] = [];
+    const municipality = record.municipality;
+    if (identity) {
+      Object.assign(record.identity, identity);
+      record.searchName = check.searchNameOf(record.identity);
+      written.push(Section.IDENTITY);
+    }
+    if (address) {
+      Object.assign(record.address, address);
+      written.push(Section.ADDRESS);
+    }
+    if (contact) {
+      Object.assign(record.contact, contact);
+      written.push(Section.CONTACT);
+    }
+    if (household) {
+      record.household.otherMembers = household.otherMembers;
+      record.household.note = household.note ?? null;
+      if (!creating) for (const old of await this.em.find(Child, { record })) this.em.remove(old);
+      household.children.forEach((child, position) => {
+        this.em.persist(this.em.create(Child, { municipality, record, position, givenName: child.givenName ?? null, birthDate: child.birthDate, disability: child.disability }));
+      });
+      written.push(Section.HOUSEHOLD);
+    }
+    if (income) {
+      Object.assign(record.income, income);
+      written.push(Section.INCOME);
+    }
+    if (benefits) {
+      if (!creating) for (const old of await this.em.find(BenefitInUse, { record })) this.em.remove(old);
+      for (const b of benefits) {
+        this.em.persist(this.em.create(BenefitInUse, { municipality, record, programmeId: b.programmeId, since: b.since ?? null, note: b.note ?? null }));
+      }
+      written.push(Section.BENEFITS);
+    }
+    if (concerns) {
+      record.concerns.categories = concerns.categories;
+      record.concerns.note = concerns.note ?? null;
+      written.push(Section.CONCERNS);
+    }
+    if (plan) {
+      Object.assign(record.selfReliancePlan, plan);
+      written.push(Section.SELF_RELIANCE_PLAN);
+    }
+    if (protection) {
+      record.protection.supportMeasure = protection.supportMeasure;
+      record.protection.since = protection.since ?? null;
+      record.protection.expiresOn = protection.expiresOn ?? null;
+      written.push(Section.PROTECTION);
+    }
+    if (consent) {
+      this.recordConsent(record, consent, staffId);
+      written.push(Section.CONSENT);
+    }
+    return written;
+  }
+
+  /** Stores the consent as it stands now, and one history event per department that changed. */
+  private recordConsent(record: PersonalRecord, consent: NonNullable<CreateRecordInput['consent']>, staffId: string | null): void {
+    const at = new Date();
+    const next = new Set<string>([...consent.sharedWith, ...(consent.shareWithPartners ? [PARTNERS_CONSENT] : [])]);
+    const before = new Set(record.sharedWith);
+    for (const target of new Set([...next, ...before])) {
+      if (next.has(target) === before.has(target)) continue;
+      this.em.persist(
+        this.em.create(ConsentEvent, {
+          municipality: record.municipality, record, target, granted: next.has(target), at, privacyNoticeVersion: consent.privacyNoticeVersion, recordedBy: staffId,
+        }),
+      );
+    }
+    record.sharedWith = [...next].sort();
+    record.privacyNoticeVersion = consent.privacyNoticeVersion;
+  }
+}

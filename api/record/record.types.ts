@@ -1,0 +1,60 @@
+import { Field, ObjectType } from 'type-graphql';
+import { DenialReason } from '../access/record-access';
+import { Section } from '../access/sections';
+import { PageInfo } from '../common/connection';
+import { LocalDate } from '../common/local-date.scalar';
+import { DepartmentCode } from '../municipality/department-code';
+import { Child } from './child.entity';
+import { PersonalRecord } from './personal-record.entity';
+import { HouseholdMember } from './sections/household.section';
+
+/** GraphQL shapes of sections that are assembled from several tables, and the record list. */
+
+@ObjectType('HouseholdSection')
+export class HouseholdView {
+  @Field(() => [Child]) children!: Child[];
+  @Field(() => [HouseholdMember]) otherMembers!: HouseholdMember[];
+  @Field(() => String, { nullable: true }) note!: string | null;
+}
+
+@ObjectType('ProtectionStatus', { description: 'Section `protection`, with what is in force today.' })
+export class ProtectionView {
+  @Field(() => Boolean, { description: 'Address and contact are withheld from other departments (a DV concern, or the support measure in force).' })
+  dvProtected!: boolean;
+  @Field(() => Boolean, { description: 'The family named DV as a concern.' }) dvConcern!: boolean;
+  @Field(() => Boolean, { description: 'DV support measure (DV等支援措置) set by the owning department.' }) supportMeasure!: boolean;
+  @Field(() => LocalDate, { nullable: true }) since!: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'When the measure expires unless renewed (yearly).' }) expiresOn!: string | null;
+}
+
+@ObjectType('ConsentSection')
+export class ConsentView {
+  recordId!: string;
+  @Field(() => [DepartmentCode], { description: 'Departments the family currently consents to share with.' }) sharedWith!: DepartmentCode[];
+  @Field(() => Boolean, { description: 'Consent to share with partner NPOs the record is referred to.' }) shareWithPartners!: boolean;
+  @Field(() => String, { nullable: true }) privacyNoticeVersion!: string | null;
+}
+
+@ObjectType({ description: 'Whether the viewer may read and write a section, and why not.' })
+export class SectionAccessInfo {
+  @Field(() => Section) section!: Section;
+  @Field(() => Boolean) readable!: boolean;
+  @Field(() => Boolean) writable!: boolean;
+  @Field(() => DenialReason, { nullable: true }) reason!: DenialReason | null;
+}
+
+@ObjectType()
+export class PersonalRecordEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => PersonalRecord) node!: PersonalRecord;
+}
+
+@ObjectType()
+export class PersonalRecordConnection {
+  @Field(() => [PersonalRecordEdge]) edges!: PersonalRecordEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  /** Resolved on demand (one count statement) by the resolver. */
+  countQuery!: () => Promise<number>;
+}
+
+

@@ -1,0 +1,20 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { AuthResolver } from '../auth/auth.resolver';
+import { ConsultationResolver } from '../consultation/consultation.resolver';
+import { ConsentResolver } from '../record/consent.resolver';
+import { RecordConnectionResolver } from '../record/record-connection.resolver';
+import { RecordResolver } from '../record/record.resolver';
+
+/** Every resolver of the API, one line per module. */
+export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver] as const;
+
+/** The executable schema without permissions (the shield is applied in app.ts). */
+export function buildApiSchema(): GraphQLSchema {
+  return buildSchemaSync({ resolvers: [...RESOLVERS] as never, validate: false, emitSchemaFile: false });
+}
+
+/** schema/schema.graphql: sorted, so the committed file changes only when the API does. */
+export function printApiSchema(schema: GraphQLSchema = buildApiSchema()): string {
+  return `# Generated from the code by \`npm run schema:emit\`. Do not edit: CI fails when it is out of date.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
+}
