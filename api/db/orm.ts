@@ -55,7 +55,9 @@ export async function openOrm(database: Database, opts: OrmOptions = {}): Promis
   }
   // mikro-orm-pglite with dbName alone is in memory; pass our own instance for a data folder (STACK.md).
   // The data folder also holds the signing secret; PostgreSQL's files live in a folder of their own.
-  const pg = database.dataDir ? new PGlite(join(database.dataDir, 'pgdata')) : new PGlite();
+  // DATE columns stay 'YYYY-MM-DD' strings, as they do on the PostgreSQL driver (no time zone shifts).
+  const options = { parsers: { 1082: (value: string) => value } };
+  const pg = database.dataDir ? new PGlite(join(database.dataDir, 'pgdata'), options) : new PGlite(options);
   await pg.waitReady;
   const orm = await MikroORM.init({
     ...baseOptions(opts),

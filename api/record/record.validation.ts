@@ -39,7 +39,8 @@ export function checkIdentity(c: InputChecker, path: string, i: IdentityInput): 
 
 /** The search key kept beside the identity section (see normalize.ts). */
 export function searchNameOf(i: Partial<IdentitySection>): string {
-  return [i.familyName, i.givenName, i.familyNameKana, i.givenNameKana].filter(Boolean).map((v) => searchKey(v!)).join(' ');
+  // Full name and full kana each without spaces, so "山田花子" and "ヤマダハナコ" both match.
+  return [searchKey(`${i.familyName ?? ''}${i.givenName ?? ''}`), searchKey(`${i.familyNameKana ?? ''}${i.givenNameKana ?? ''}`)].join('|');
 }
 
 export function checkAddress(c: InputChecker, path: string, a: AddressInput): Partial<AddressSection> {

@@ -5,7 +5,6 @@ import { parse } from 'yaml';
 import { hashPassword } from '../auth/password';
 import { addDays, todayInJapan } from '../common/dates';
 import { SEEDS_DIR } from '../common/paths';
-import { searchKey } from '../common/normalize';
 import { ConsultationChannel } from '../consultation/consultation-channel';
 import { Consultation } from '../consultation/consultation.entity';
 import { DEPARTMENT_CODES, DepartmentCode } from '../municipality/department-code';
@@ -20,6 +19,7 @@ import { ConsentEvent } from '../record/consent-event.entity';
 import { ContactChannel } from '../record/contact-channel';
 import { PARTNERS_CONSENT, PersonalRecord, RecordSource } from '../record/personal-record.entity';
 import { newReferenceNumber } from '../record/reference-number';
+import { searchNameOf } from '../record/record.validation';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffRole } from '../staff/staff-role';
 
@@ -98,7 +98,7 @@ export async function seedDemo(em: EntityManager, password: string, count = 40):
       createdAt,
       updatedAt: createdAt,
       identity: { familyName: family, givenName: given, familyNameKana: familyKana, givenNameKana: givenKana, birthDate: parentBirth },
-      searchName: [family, given, familyKana, givenKana].map(searchKey).join(' '),
+      searchName: searchNameOf({ familyName: family, givenName: given, familyNameKana: familyKana, givenNameKana: givenKana }),
       address: { postalCode: `999-${String(1000 + n).padStart(4, '0')}`, prefecture: 'デモ県', city: 'デモ市', street: pick(data.streets) },
       contact: { phone: `0000-00-${String(1000 + n).padStart(4, '0')}`, email: `family${n}@example.jp`, preferredChannel: rand() < 0.5 ? ContactChannel.PHONE : ContactChannel.EMAIL, contactAllowed: rand() < 0.8 },
       household: { otherMembers: rand() < 0.2 ? [{ relation: '祖母', birthDate: null }] : [], note: null },

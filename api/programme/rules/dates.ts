@@ -99,10 +99,11 @@ export function monthIndex(ymd: number): number {
 }
 
 /**
- * The month in which a person reaches `age` (the month containing the day before the birthday):
- * born on the 1st of a month → the previous month.
+ * Month index of the calendar month of the person's `age`-th birthday. 児童手当 pays the under-3 rate
+ * "up to the month of the 3rd birthday": 児童手当法 第6条 treats a child born on the 1st of a month as
+ * under 3 until 3 years from birth have passed, which makes the birthday month the last one for every
+ * child ([M] hamamatsu-pippi.net FAQ 2014031200320: 「誕生日の月の分までは15,000円」).
  */
-export function monthReachingAge(birth: number, age: number): number {
-  const idx = (yearOf(birth) + age) * 12 + monthOf(birth);
-  return dayOf(birth) === 1 ? idx - 1 : idx;
+export function birthdayMonthIndex(birth: number, age: number): number {
+  return (yearOf(birth) + age) * 12 + monthOf(birth);
 }

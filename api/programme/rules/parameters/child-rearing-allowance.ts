@@ -158,5 +158,11 @@ export const CRA_INCOME_RULES = {
  */
 export const CRA_CHILD_AGE = { schoolYearEndAfterAge: 18, disabilityUnderAge: 20 } as const;
 
+/**
+ * Last day covered by a known amount table. The amounts are revised every April with the CPI
+ * (法 第5条の2 [O]), so after this date the latest amounts are used and flagged as possibly outdated.
+ */
+export const CRA_AMOUNTS_KNOWN_UNTIL = 20270331;
+
 /** First date the engine has amounts for; earlier dates are answered with NEEDS_MORE_INFO. */
 export const CRA_FIRST_SUPPORTED_DATE = CRA_AMOUNTS.values[0]!.from;

@@ -1,0 +1,54 @@
+// Several programmes are keyed on 児童扶養手当: "receiving it (or eligible for it)", or "receiving it or
+// at an equivalent income level". These helpers answer those two questions once, from the memoised
+// 児童扶養手当 assessment, with the reasons and follow-up questions to show.
+
+import { assessCra } from './child-rearing-allowance';
+import type { Ctx } from './context';
+import { askMissingIncome, reason } from './rule';
+import type { Reason } from './types';
+
+export type Tri = 'yes' | 'no' | 'unknown';
+
+export interface Standing {
+  answer: Tri;
+  reasons: Reason[];
+  nextSteps: Reason[];
+}
+
+const CRA = 'child-rearing-allowance';
+
+/**
+ * Receiving 児童扶養手当, or eligible for it now (then: apply for it first). "No" when it is wholly
+ * stopped or not payable (income over the 一部支給 limit, marriage, no child in age).
+ */
+export function craReceivingOrEligible(ctx: Ctx): Standing {
+  if (ctx.uses(CRA) && ctx.married !== true) return { answer: 'yes', reasons: [reason('receives-cra')], nextSteps: [] };
+  const r = assessCra(ctx).result;
+  if (r.status === 'ELIGIBLE') {
+    return { answer: 'yes', reasons: [reason('cra-eligible')], nextSteps: [reason('apply-cra-first')] };
+  }
+  if (r.status === 'NOT_ELIGIBLE') return { answer: 'no', reasons: [reason('cra-not-payable')], nextSteps: [] };
+  return { answer: 'unknown', reasons: [reason('cra-status-unknown')], nextSteps: r.nextSteps.slice() };
+}
+
+/**
+ * Receiving 児童扶養手当, or with a 所得額 below its 一部支給 limit for the household's 扶養親族等の数
+ * ("同等の所得水準"), whatever the children's ages.
+ */
+export function craIncomeLevel(ctx: Ctx): Standing {
+  if (ctx.uses(CRA)) return { answer: 'yes', reasons: [reason('receives-cra')], nextSteps: [] };
+  const a = assessCra(ctx);
+  if (!a.supported) return { answer: 'unknown', reasons: [reason('date-not-covered', { date: ctx.h.asOf })], nextSteps: [] };
+  const params = { income: a.incomeAmount, limit: a.partialLimit, incomeYear: a.incomeYear };
+  if (a.incomeLevel === 'within') return { answer: 'yes', reasons: [reason('cra-level-within', params)], nextSteps: [] };
+  if (a.incomeLevel === 'over') return { answer: 'no', reasons: [reason('cra-level-over', params)], nextSteps: [] };
+  const next: Reason[] = [];
+  askMissingIncome(ctx, next, true);
+  return { answer: 'unknown', reasons: [reason('income-unknown', { incomeYear: a.incomeYear })], nextSteps: next };
+}
+
+export const CRA_STANDING_CODES = [
+  'receives-cra', 'cra-eligible', 'apply-cra-first', 'cra-not-payable', 'cra-status-unknown', 'cra-level-within',
+  'cra-level-over', 'income-unknown', 'date-not-covered', 'ask-employment-income', 'ask-other-income',
+  'ask-child-support', 'ask-married', 'consult-single-parent-desk', 'check-answers',
+] as const;

@@ -1,0 +1,62 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import request from 'supertest';
+import { createApp, type App } from '../../api/app';
+import type { DepartmentCode } from '../../api/municipality/department-code';
+import { demoStaffEmail, seedDemo } from '../../api/seed/demo-seed';
+import { openTestDatabase, type TestDatabase } from './db';
+
+export const TEST_PASSWORD = 'test-password-1234';
+export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+
+export interface TestApp {
+  db: TestDatabase;
+  app: App;
+  http: ReturnType<typeof request>;
+  /** POST a GraphQL operation; returns the parsed body (status is on `.status`). */
+  gql(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<{ status: number; body: GqlBody }>;
+  login(department: DepartmentCode, role?: string): Promise<string>;
+  em(): EntityManager;
+  close(): Promise<void>;
+}
+
+export interface GqlBody {
+  data?: Record<string, any> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+/** A real HTTP app on a database of the test file's own, optionally with the demo municipality. */
+export async function startTestApp(options: { seed?: boolean; records?: number; bypassPermissionsForBenchmark?: boolean } = {}): Promise<TestApp> {
+  const db = await openTestDatabase();
+  if (options.seed !== false) await seedDemo(db.orm.em.fork() as EntityManager, TEST_PASSWORD, options.records ?? 40);
+  const app = await createApp(db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: ['http://cms.example.jp'] }, options);
+  const http = request(app.express);
+  const gql: TestApp['gql'] = async (query, variables, token, headers = {}) => {
+    let req = http.post('/graphql').set('content-type', 'application/json');
+    if (token) req = req.set('authorization', `Bearer ${token}`);
+    for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
+    const res = await req.send({ query, variables });
+    return { status: res.status, body: res.body as GqlBody };
+  };
+  const tokens = new Map<string, string>();
+  return {
+    db,
+    app,
+    http,
+    gql,
+    async login(department, role) {
+      const email = demoStaffEmail(department, role);
+      const cached = tokens.get(email);
+      if (cached) return cached;
+      const res = await gql('mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }', { e: email, p: TEST_PASSWORD });
+      const token = res.body.data?.login?.token as string | undefined;
+      if (!token) throw new Error(`login failed for ${email}: ${JSON.stringify(res.body.errors)}`);
+      tokens.set(email, token);
+      return token;
+    },
+    em: () => db.orm.em.fork() as EntityManager,
+    async close() {
+      await app.stop();
+      await db.close();
+    },
+  };
+}
