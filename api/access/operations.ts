@@ -12,6 +12,10 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     me: 'signedIn',
     record: 'signedIn',
     records: 'signedIn',
+    partners: 'staff',
+    referrals: 'signedIn',
+    auditLog: 'staff',
+    auditChainIntact: 'staff',
   },
   Mutation: {
     login: 'public',
@@ -19,5 +23,9 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     createRecord: 'staff',
     updateRecordSection: 'staff',
     addConsultation: 'staff',
+    issuePartnerToken: 'staff',
+    revokePartnerToken: 'staff',
+    referRecord: 'staff',
+    updateReferral: 'signedIn',
   },
 };

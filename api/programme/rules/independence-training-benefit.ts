@@ -55,7 +55,7 @@ export const independenceTrainingBenefitRule: ProgrammeRule = {
   needsDates: true,
   codes: ['married', 'no-children', 'no-child-under-20', 'ask-married', 'itb-amount', 'itb-designate-first', 'already-in-use',
     'receives-cra', 'cra-level-within', 'cra-level-over', 'income-unknown', 'date-not-covered', 'ask-employment-income',
-    'ask-other-income', 'ask-child-support'],
+    'ask-other-income', 'ask-child-support', 'consult-single-parent-desk'],
   evaluate(ctx: Ctx) {
     if (ctx.married === true) return result(ID, 'NOT_ELIGIBLE', null, [reason('married')], []);
     if (ctx.countUnderAge(20) === 0) return result(ID, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'no-child-under-20')], []);
@@ -64,8 +64,9 @@ export const independenceTrainingBenefitRule: ProgrammeRule = {
     const next = s.nextSteps;
     if (ctx.married === null) next.push(reason('ask-married'));
     if (s.answer === 'unknown' || ctx.married === null) return result(ID, 'NEEDS_MORE_INFO', null, s.reasons, next);
-    const p = valueAt(INDEPENDENCE_TRAINING, ctx.asOf)!;
+    const p = valueAt(INDEPENDENCE_TRAINING, ctx.asOf);
     const reasons = s.reasons;
+    if (p === undefined) return result(ID, 'NEEDS_MORE_INFO', null, [reason('date-not-covered', { date: ctx.h.asOf })], [reason('consult-single-parent-desk')]);
     reasons.push(reason('itb-amount', { percent: p.ratePercent, cap: p.generalCap, specialisedCap: p.specialisedCapTotal, qualifiedPercent: p.qualifiedRatePercent }));
     if (ctx.uses(ID)) reasons.push(reason('already-in-use'));
     next.push(reason('itb-designate-first'));
