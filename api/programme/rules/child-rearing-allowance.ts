@@ -73,13 +73,14 @@ export interface CraBreakdown {
   provisional: boolean;
 }
 
-function limitsAt(date: number, dependents: number): { full: number; partial: number; obligor: number } | null {
+function limitsAt(date: number, dependents: number): { full: number; partial: number; obligorBase: number; obligorStep: number } | null {
   const t = valueAt(CRA_LIMITS, date);
   if (t === undefined) return null;
   return {
     full: limitFor(t.full, t.perFurtherDependent, dependents),
     partial: limitFor(t.partial, t.perFurtherDependent, dependents),
-    obligor: limitFor(t.obligor, t.perFurtherDependent, dependents),
+    obligorBase: t.obligor[0]!,
+    obligorStep: t.perFurtherDependent,
   };
 }
 
@@ -141,7 +142,9 @@ export interface CraAssessment {
   incomeKnown: boolean;
   fullLimit: number;
   partialLimit: number;
-  obligorLimit: number;
+  /** 扶養義務者 limit with no dependants of their own, and the addition per dependant. */
+  obligorBase: number;
+  obligorStep: number;
   /** The "equivalent income level" other programmes use: 所得額 vs the 一部支給 limit. */
   incomeLevel: 'within' | 'over' | 'unknown';
   eligibleChildren: number;
@@ -167,7 +170,8 @@ function unsupported(ctx: Ctx, r: Reason): CraAssessment {
     incomeKnown: false,
     fullLimit: 0,
     partialLimit: 0,
-    obligorLimit: 0,
+    obligorBase: 0,
+    obligorStep: 0,
     incomeLevel: 'unknown',
     eligibleChildren: 0,
     disabilityChildren: 0,
@@ -207,12 +211,13 @@ function computeAssessment(ctx: Ctx): CraAssessment {
     incomeKnown,
     fullLimit: lim.full,
     partialLimit: lim.partial,
-    obligorLimit: lim.obligor,
+    obligorBase: lim.obligorBase,
+    obligorStep: lim.obligorStep,
     incomeLevel,
     eligibleChildren,
     disabilityChildren,
     breakdown,
-    result: null as unknown as ProgrammeResult,
+    result: null as unknown as ProgrammeResult, // filled in just below: decide() reads the other fields
   };
   a.result = decide(ctx, a);
   return a;
@@ -250,7 +255,8 @@ function decide(ctx: Ctx, a: CraAssessment): ProgrammeResult {
   if (a.disabilityChildren > 0) reasons.push(reason('cra-disability-child-counted', { count: a.disabilityChildren }));
   if (b.provisional) reasons.push(reason('amount-provisional'));
   if (ctx.asOf > CRA_AMOUNTS_KNOWN_UNTIL) reasons.push(reason('amount-may-have-changed'));
-  reasons.push(reason('cra-obligor-caveat', { limit: a.obligorLimit }));
+  // The 扶養義務者 limit depends on THEIR 扶養親族等の数, which we do not know: show the base and step.
+  reasons.push(reason('cra-obligor-caveat', { limit: a.obligorBase, perDependent: a.obligorStep }));
   if (ctx.publicAssistance === true) reasons.push(reason('cra-public-assistance-note'));
   if (ctx.uses(ID)) {
     reasons.push(reason('already-in-use'));

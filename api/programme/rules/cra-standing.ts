@@ -46,9 +46,3 @@ export function craIncomeLevel(ctx: Ctx): Standing {
   askMissingIncome(ctx, next, true);
   return { answer: 'unknown', reasons: [reason('income-unknown', { incomeYear: a.incomeYear })], nextSteps: next };
 }
-
-export const CRA_STANDING_CODES = [
-  'receives-cra', 'cra-eligible', 'apply-cra-first', 'cra-not-payable', 'cra-status-unknown', 'cra-level-within',
-  'cra-level-over', 'income-unknown', 'date-not-covered', 'ask-employment-income', 'ask-other-income',
-  'ask-child-support', 'ask-married', 'consult-single-parent-desk', 'check-answers',
-] as const;

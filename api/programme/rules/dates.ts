@@ -36,14 +36,6 @@ export const yearOf = (ymd: number): number => Math.floor(ymd / 10000);
 export const monthOf = (ymd: number): number => Math.floor(ymd / 100) % 100;
 export const dayOf = (ymd: number): number => ymd % 100;
 
-/** Formats YYYYMMDD back to 'YYYY-MM-DD' (for reason params; not used in hot paths). */
-export function formatYmd(ymd: number): string {
-  const y = yearOf(ymd);
-  const m = monthOf(ymd);
-  const d = dayOf(ymd);
-  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-}
-
 /** Japanese fiscal / school year (April–March) containing the date: 2026-03-31 → 2025. */
 export function fiscalYearOf(ymd: number): number {
   const y = yearOf(ymd);

@@ -19,7 +19,8 @@ export const publicHousingPriority: ProgrammeRule = {
     if (ctx.countUnderAge(20) === 0) return result(ID, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'no-child-under-20')], []);
     const reasons = [reason('php-criteria'), reason('municipal-rules-vary')];
     if (ctx.uses(ID)) reasons.push(reason('already-in-use'));
-    // A housing concern makes this one of the first things to show.
-    return result(ID, 'NEEDS_MORE_INFO', null, reasons, [reason('php-ask-department')], ctx.hasConcern('housing') ? 100 : 0);
+    // A housing concern makes this one of the first things to show, although only the housing
+    // department can decide (the extra lifts it above ELIGIBLE programmes unrelated to housing).
+    return result(ID, 'NEEDS_MORE_INFO', null, reasons, [reason('php-ask-department')], ctx.hasConcern('housing') ? 300 : 0);
   },
 };

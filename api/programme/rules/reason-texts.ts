@@ -2,7 +2,7 @@
 // simple words, spaces between phrases). ReasonCode is derived from this object, so a rule cannot emit a
 // code that has no text (and test/eligibility/reasons.test.ts checks every code renders in all three).
 
-import { count, dateEn, dateJa, grouped, yenEn, yenJa } from './format';
+import { count, dateEn, dateJa, yenEn, yenJa } from './format';
 
 type P = Readonly<Record<string, string | number>>;
 type Text = string | ((p: P) => string);
@@ -167,9 +167,9 @@ export const REASON_TEXTS = {
     'ja-easy': (p) => `障害が ある 20歳より 下の 子ども ${p.count}人も 入れて 計算しました。`,
   },
   'cra-obligor-caveat': {
-    ja: (p) => `同居する親や兄弟姉妹などの扶養義務者の所得が${yenJa(p.limit)}以上だと支給されません。`,
-    en: (p) => `If you live with relatives who must support you (e.g. your parents) and their income is ${yenEn(p.limit)} or more, no payment is made.`,
-    'ja-easy': (p) => `いっしょに 住む 親や きょうだいの 所得が ${yenJa(p.limit)}以上だと もらえません。`,
+    ja: (p) => `同居する親や兄弟姉妹など扶養義務者の所得が限度額（その人の扶養親族がいなければ${yenJa(p.limit)}、1人につき${yenJa(p.perDependent)}加算）以上だと支給されません。`,
+    en: (p) => `If you live with relatives who must support you (e.g. your parents) and their income is at or above their limit (${yenEn(p.limit)} with no dependants, plus ${yenEn(p.perDependent)} per dependant), no payment is made.`,
+    'ja-easy': (p) => `いっしょに 住む 親などの 所得が 多いと もらえません（${yenJa(p.limit)}から）。`,
   },
   'cra-public-assistance-note': {
     ja: '生活保護を受けていても申請できます。ただし手当は生活保護の収入として計算されます。',
@@ -659,6 +659,3 @@ export type ReasonCode = keyof typeof REASON_TEXTS;
 
 /** All codes that have texts (for tests and for the API layer's documentation). */
 export const REASON_CODES = Object.keys(REASON_TEXTS) as ReasonCode[];
-
-// Re-exported so consumers formatting their own sentences use the same conventions.
-export { grouped };

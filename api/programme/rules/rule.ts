@@ -50,12 +50,3 @@ export function askMissingIncome(ctx: Ctx, into: Reason[], withChildSupport: boo
   if (ctx.otherIncome === null) into.push(reason('ask-other-income'));
   if (withChildSupport && ctx.childSupport === null) into.push(reason('ask-child-support'));
 }
-
-/** Programmes for single parents: a (legal or de-facto) marriage excludes; unknown needs an answer. */
-export function singleParentGate(
-  ctx: Ctx,
-  id: ProgrammeId,
-): ProgrammeResult | null {
-  if (ctx.married === true) return result(id, 'NOT_ELIGIBLE', null, [reason('married')], []);
-  return null;
-}

@@ -9,7 +9,7 @@ const ID = 'single-parent-consultation' as const;
 
 export const singleParentConsultation: ProgrammeRule = {
   id: ID,
-  concerns: ['legal', 'finances', 'work', 'housing', 'mental-health', 'child-support', 'education'],
+  concerns: ['legal', 'mental-health', 'child-support'],
   baseline: 40,
   needsDates: false,
   codes: ['spc-open', 'consult-single-parent-desk', 'already-in-use'],

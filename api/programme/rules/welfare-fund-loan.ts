@@ -12,7 +12,7 @@ const ID = 'welfare-fund-loan' as const;
 
 export const welfareFundLoan: ProgrammeRule = {
   id: ID,
-  concerns: ['finances', 'education', 'housing', 'work'],
+  concerns: ['finances', 'education'],
   baseline: 30,
   needsDates: true,
   codes: ['married', 'no-children', 'loan-widow-may-apply', 'consult-single-parent-desk', 'ask-married', 'loan-for-single-parents',
