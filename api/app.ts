@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -43,7 +43,8 @@ export async function createApp(orm: MikroORM, config: Pick<Config, 'authSecret'
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [auditPlugin, ApolloServerPluginLandingPageDisabled()],
+    // Cache control is on by default and instruments every field; personal data is never cached anyway.
+    plugins: [auditPlugin, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 

@@ -18,29 +18,33 @@ export class Migration20261128040000_AuditLog extends Migration {
     $$;`);
     this.addSql(`create function audit_append(entries jsonb) returns integer language plpgsql as $$
       declare
-        e jsonb; ent audit_entry; prev text; n integer := 0;
+        e jsonb; ent audit_entry; code varchar; prev text; n integer := 0;
       begin
-        for e in select value from jsonb_array_elements(entries) loop
-          insert into audit_chain_head values (e->>'municipality_code', 'genesis') on conflict do nothing;
-          select last_hash into prev from audit_chain_head where municipality_code = e->>'municipality_code' for update;
-          ent.municipality_code := e->>'municipality_code';
-          ent.at := clock_timestamp();
-          ent.actor_kind := e->>'actor_kind';
-          ent.actor_id := (e->>'actor_id')::uuid;
-          ent.actor_name := e->>'actor_name';
-          ent.actor_department := e->>'actor_department';
-          ent.record_id := (e->>'record_id')::uuid;
-          ent.action := e->>'action';
-          ent.sections := array(select jsonb_array_elements_text(e->'sections'));
-          ent.operation_name := e->>'operation_name';
-          ent.prev_hash := prev;
-          ent.hash := encode(sha256(convert_to(prev || '|' || audit_canonical(ent), 'UTF8')), 'hex');
-          insert into audit_entry (municipality_code, at, actor_kind, actor_id, actor_name, actor_department,
-            record_id, action, sections, operation_name, prev_hash, hash)
-          values (ent.municipality_code, ent.at, ent.actor_kind, ent.actor_id, ent.actor_name, ent.actor_department,
-            ent.record_id, ent.action, ent.sections, ent.operation_name, ent.prev_hash, ent.hash);
-          update audit_chain_head set last_hash = ent.hash where municipality_code = ent.municipality_code;
-          n := n + 1;
+        -- One request appends for one municipality; group defensively anyway, locking each chain head once.
+        for code in select distinct value->>'municipality_code' from jsonb_array_elements(entries) loop
+          insert into audit_chain_head values (code, 'genesis') on conflict do nothing;
+          select last_hash into prev from audit_chain_head where municipality_code = code for update;
+          for e in select value from jsonb_array_elements(entries) where value->>'municipality_code' = code loop
+            ent.municipality_code := code;
+            ent.at := clock_timestamp();
+            ent.actor_kind := e->>'actor_kind';
+            ent.actor_id := (e->>'actor_id')::uuid;
+            ent.actor_name := e->>'actor_name';
+            ent.actor_department := e->>'actor_department';
+            ent.record_id := (e->>'record_id')::uuid;
+            ent.action := e->>'action';
+            ent.sections := array(select jsonb_array_elements_text(e->'sections'));
+            ent.operation_name := e->>'operation_name';
+            ent.prev_hash := prev;
+            ent.hash := encode(sha256(convert_to(prev || '|' || audit_canonical(ent), 'UTF8')), 'hex');
+            insert into audit_entry (municipality_code, at, actor_kind, actor_id, actor_name, actor_department,
+              record_id, action, sections, operation_name, prev_hash, hash)
+            values (ent.municipality_code, ent.at, ent.actor_kind, ent.actor_id, ent.actor_name, ent.actor_department,
+              ent.record_id, ent.action, ent.sections, ent.operation_name, ent.prev_hash, ent.hash);
+            prev := ent.hash;
+            n := n + 1;
+          end loop;
+          update audit_chain_head set last_hash = prev where municipality_code = code;
         end loop;
         return n;
       end

@@ -1,0 +1,48 @@
+// One benchmark server in its own process, so the load generator does not share its event loop.
+//   node test/bench/server.mjs <graphql|bypass|baseline> <databaseUrl> <port>
+import 'reflect-metadata';
+import { createRequire } from 'node:module';
+import express from 'express';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+const [mode, url, port] = process.argv.slice(2);
+
+if (mode === 'baseline') {
+  // The same JSON as the GraphQL page, from hand-written SQL with pg: the cost floor.
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const app = express();
+  app.use(express.json());
+  app.post('/baseline', async (_req, res) => {
+    const { rows } = await pool.query(`select id, reference_number, identity_family_name, identity_given_name, identity_family_name_kana, identity_given_name_kana,
+      address_city, address_street, contact_phone, income_annual_employment_income, concerns_categories
+      from personal_record where municipality_code = '999999' order by created_at desc, id desc limit 51`);
+    const page = rows.slice(0, 50);
+    const ids = page.map((r) => r.id);
+    const [children, benefits, consultations] = await Promise.all([
+      pool.query('select record_id, birth_date::text as birth_date, disability from child where record_id = any($1) order by record_id, position', [ids]),
+      pool.query('select record_id, programme_id from benefit_in_use where record_id = any($1) order by record_id, programme_id', [ids]),
+      pool.query(`select c.record_id, c.date::text as date, c.summary, d.code as department from consultation c join department d on d.id = c.department_id
+        where c.record_id = any($1) order by c.date desc, c.created_at desc`, [ids]),
+    ]);
+    const group = (list) => { const m = new Map(ids.map((id) => [id, []])); for (const r of list.rows) m.get(r.record_id).push(r); return m; };
+    const ch = group(children), be = group(benefits), co = group(consultations);
+    res.json({ data: { records: { edges: page.map((r) => ({ node: {
+      id: r.id, referenceNumber: r.reference_number,
+      identity: { familyName: r.identity_family_name, givenName: r.identity_given_name, familyNameKana: r.identity_family_name_kana, givenNameKana: r.identity_given_name_kana },
+      address: { city: r.address_city, street: r.address_street }, contact: { phone: r.contact_phone },
+      household: { children: ch.get(r.id).map((c) => ({ birthDate: c.birth_date, disability: c.disability })) },
+      income: { annualEmploymentIncome: r.income_annual_employment_income },
+      benefits: be.get(r.id).map((b) => ({ programmeId: b.programme_id })),
+      concerns: { categories: r.concerns_categories },
+      consultations: co.get(r.id).map((c) => ({ date: c.date, summary: c.summary, department: c.department })),
+    } })) } } });
+  });
+  app.listen(Number(port), () => console.log('ready'));
+} else {
+  const { openOrm } = require('../../dist/api/db/orm.js');
+  const { createApp } = require('../../dist/api/app.js');
+  const handle = await openOrm({ kind: 'postgresql', url });
+  const app = await createApp(handle.orm, { authSecret: process.env.AUTH_SECRET, accessTokenTtlSeconds: 3600, corsOrigins: [] }, { bypassPermissionsForBenchmark: mode === 'bypass' });
+  app.express.listen(Number(port), () => console.log('ready'));
+}
