@@ -18,6 +18,7 @@ import { localeFromHeader } from './common/i18n';
 import { ROOT_DIR, SEEDS_DIR, WIDGETS_DIST_DIR } from './common/paths';
 import type { Config } from './config';
 import { type AppServices, type Context, createContext } from './context';
+import { loadCatalogue } from './programme/catalogue';
 import { buildApiSchema } from './schema/build';
 
 export interface AppOptions {
@@ -36,6 +37,7 @@ export async function createApp(orm: MikroORM, config: Pick<Config, 'authSecret'
   const services: AppServices = {
     policies: PolicyBook.load(join(SEEDS_DIR, 'policy')),
     auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList() },
+    catalogue: loadCatalogue(join(SEEDS_DIR, 'programmes')),
   };
   const base = buildApiSchema();
   const schema = options.bypassPermissionsForBenchmark ? base : withShield(base);

@@ -5,6 +5,7 @@ import type { AuthSettings } from './auth/auth.service';
 import type { Viewer } from './access/viewer';
 import { AuditCollector } from './audit/audit-collector';
 import type { Locale } from './common/i18n';
+import type { Catalogue } from './programme/catalogue';
 import { createRecordLoaders, type RecordLoaders } from './record/record.loaders';
 
 /** Everything a resolver may use during one request. Built fresh per request (context.factory in app.ts). */
@@ -23,6 +24,8 @@ export interface Context {
 export interface AppServices {
   policies: PolicyBook;
   auth: AuthSettings;
+  /** The programme catalogue, loaded and validated once per process. */
+  catalogue: Catalogue;
 }
 
 export function createContext(em: EntityManager, viewer: Viewer, locale: Locale, services: AppServices): Context {

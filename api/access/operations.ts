@@ -16,6 +16,9 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     referrals: 'signedIn',
     auditLog: 'staff',
     auditChainIntact: 'staff',
+    programmes: 'public',
+    programme: 'public',
+    eligibility: 'public',
   },
   Mutation: {
     login: 'public',

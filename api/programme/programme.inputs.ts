@@ -1,0 +1,26 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { LocalDate } from '../common/local-date.scalar';
+import { ConcernCategory } from '../record/concern-category';
+
+@InputType('ChildFactsInput')
+export class ChildFactsInput {
+  @Field(() => LocalDate) birthDate!: string;
+  @Field(() => Boolean, { defaultValue: false, description: 'A disability of the grade the programmes recognise.' }) disability!: boolean;
+}
+
+/** What a family tells the eligibility check. (Named HouseholdFactsInput: `HouseholdInput` is the record section's input.) */
+@InputType('HouseholdFactsInput')
+export class HouseholdFactsInput {
+  @Field(() => LocalDate, { nullable: true, description: 'Date of the evaluation; default today in Japan.' }) asOf?: string | null;
+  @Field(() => String, { nullable: true, description: '6-digit municipality code; its overrides apply.' }) municipalityCode?: string | null;
+  @Field(() => [ChildFactsInput]) children!: ChildFactsInput[];
+  @Field(() => Int, { nullable: true, description: '給与収入, yen per year.' }) annualEmploymentIncome?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Other income (所得), yen per year.' }) otherIncome?: number | null;
+  @Field(() => Int, { nullable: true, description: '養育費 received, yen per year.' }) childSupportReceivedYearly?: number | null;
+  @Field(() => Int, { nullable: true, description: '扶養親族等の数; default the number of children.' }) dependentsCount?: number | null;
+  @Field(() => [ID], { defaultValue: [], description: 'Programme ids already used.' }) benefitsInUse!: string[];
+  @Field(() => Boolean, { nullable: true }) receivesPublicAssistance?: boolean | null;
+  @Field(() => [ConcernCategory], { defaultValue: [] }) concerns!: ConcernCategory[];
+  @Field(() => Boolean, { nullable: true }) married?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: '住民税非課税.' }) residentTaxExempt?: boolean | null;
+}

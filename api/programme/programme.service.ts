@@ -1,0 +1,118 @@
+import { badInput } from '../common/errors';
+import { todayInJapan } from '../common/dates';
+import type { Locale, LocalizedText } from '../common/i18n';
+import type { Catalogue, ProgrammeDefinition } from './catalogue';
+import { MUNICIPALITY_CODE_PATTERN } from './catalogue/programme-ids';
+import type { HouseholdFactsInput } from './programme.inputs';
+import { type EligibilityReport, EligibilityStatus, type ProgrammeView, ProgrammeCategory, ProgrammeLevel } from './programme.types';
+import type { DepartmentCode } from '../municipality/department-code';
+import { evaluateAll, PROGRAMME_IDS, renderReasons, validateHousehold, type EvaluateOptions, type Household, type ProgrammeParams } from './rules';
+
+const BAD_MUNICIPALITY: LocalizedText = {
+  ja: '市区町村コードは6桁の数字で入力してください。',
+  en: 'The municipality code must be 6 digits.',
+  'ja-easy': '市区町村の コードは 6けたの 数字で 書いて ください。',
+};
+
+/** The public programme catalogue and eligibility check. Reads the process-wide catalogue; stores nothing. */
+export class ProgrammeService {
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly locale: Locale,
+  ) {}
+
+  list(municipalityCode: string | null | undefined, field = 'municipalityCode'): ProgrammeView[] {
+    const code = this.code(municipalityCode, field);
+    return this.catalogue.list(code).map((p) => this.view(p));
+  }
+
+  get(id: string, municipalityCode: string | null | undefined, field = 'municipalityCode'): ProgrammeView | null {
+    const p = this.catalogue.get(id, this.code(municipalityCode, field));
+    return p ? this.view(p) : null;
+  }
+
+  eligibility(input: HouseholdFactsInput): EligibilityReport {
+    const code = this.code(input.municipalityCode, 'input.municipalityCode');
+    const household: Household = {
+      asOf: input.asOf ?? todayInJapan(),
+      children: (input.children ?? []).map((c) => ({ birthDate: c.birthDate, disability: c.disability ?? false })),
+      annualEmploymentIncome: input.annualEmploymentIncome ?? null,
+      otherIncome: input.otherIncome ?? null,
+      childSupportReceivedYearly: input.childSupportReceivedYearly ?? null,
+      dependentsCount: input.dependentsCount ?? null,
+      benefitsInUse: [...(input.benefitsInUse ?? [])],
+      receivesPublicAssistance: input.receivesPublicAssistance ?? null,
+      concerns: [...(input.concerns ?? [])],
+      residentTaxExempt: input.residentTaxExempt ?? null,
+      married: input.married ?? null,
+    };
+    const problems = validateHousehold(household);
+    if (problems.length > 0) {
+      throw badInput(
+        problems.map((p) => ({ field: `input.${p.field}`, messages: p.messages })),
+        this.locale,
+      );
+    }
+    const results = evaluateAll(household, this.options(code));
+    const out: EligibilityReport['results'] = [];
+    for (const r of results) {
+      const programme = this.catalogue.get(r.programmeId, code);
+      if (!programme) continue; // switched off by the municipality
+      out.push({
+        programme: this.view(programme),
+        status: r.status as EligibilityStatus,
+        amount: r.amount ? { monthly: r.amount.monthly, yearly: r.amount.yearly } : null,
+        reasons: renderReasons(r.reasons, this.locale),
+        nextSteps: renderReasons(r.nextSteps, this.locale),
+      });
+    }
+    return { asOf: household.asOf, results: out };
+  }
+
+  /** The municipality's disabled programmes and amount overrides, as engine options. */
+  private options(code: string | undefined): EvaluateOptions | undefined {
+    if (code === undefined) return undefined;
+    const disabled: string[] = [];
+    const overrides: Record<string, Partial<ProgrammeParams>> = {};
+    for (const id of PROGRAMME_IDS) {
+      const p = this.catalogue.get(id, code, { includeDisabled: true });
+      if (!p || !p.enabled) {
+        disabled.push(id);
+        continue;
+      }
+      const base = this.catalogue.get(id);
+      if (p.amounts && base?.amounts) {
+        const changed: Record<string, number> = {};
+        for (const [k, v] of Object.entries(p.amounts)) if (base.amounts[k] !== v) changed[k] = v;
+        if (Object.keys(changed).length > 0) overrides[id] = changed as Partial<ProgrammeParams>;
+      }
+    }
+    return { disabled, overrides };
+  }
+
+  private code(municipalityCode: string | null | undefined, field: string): string | undefined {
+    if (municipalityCode === null || municipalityCode === undefined) return undefined;
+    if (!MUNICIPALITY_CODE_PATTERN.test(municipalityCode)) throw badInput([{ field, messages: BAD_MUNICIPALITY }], this.locale);
+    return municipalityCode;
+  }
+
+  private view(p: ProgrammeDefinition): ProgrammeView {
+    const t = (x: LocalizedText) => x[this.locale];
+    return {
+      id: p.id,
+      name: t(p.name),
+      names: { ja: p.name.ja, en: p.name.en, jaEasy: p.name['ja-easy'] },
+      summary: t(p.summary),
+      forWhom: t(p.forWhom),
+      whatYouGet: t(p.whatYouGet),
+      howToApply: t(p.howToApply),
+      documents: p.documents.map(t),
+      contact: t(p.contact),
+      owningDepartment: p.owningDepartment as DepartmentCode,
+      legalBasis: p.legalBasis,
+      sourceUrl: p.sourceUrl,
+      level: p.level as ProgrammeLevel,
+      category: p.category as ProgrammeCategory,
+    };
+  }
+}
