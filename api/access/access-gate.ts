@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { apiError, UNAUTHENTICATED_TEXT } from '../common/errors';
 import type { Locale, LocalizedText } from '../common/i18n';
 import { todayInJapan } from '../common/dates';
-import type { PersonalRecord } from '../record/personal-record.entity';
+import type { RecordView } from '../record/record.view';
 import { StaffRole } from '../staff/staff-role';
 import type { PolicyBook } from './policy';
 import { DenialReason, sectionAccess, type SectionAccess } from './record-access';
@@ -23,7 +23,7 @@ const ROLE_DENIED: LocalizedText = { ja: 'この操作をする権限があり�
  * Section access is computed once per record (cached), so shield rules and resolvers are look-ups.
  */
 export class AccessGate {
-  private readonly cache = new WeakMap<PersonalRecord, ReadonlyMap<Section, SectionAccess>>();
+  private readonly cache = new WeakMap<RecordView, ReadonlyMap<Section, SectionAccess>>();
   readonly today = todayInJapan();
 
   constructor(readonly viewer: Viewer, private readonly policies: PolicyBook, readonly locale: Locale) {}
@@ -40,7 +40,7 @@ export class AccessGate {
   }
 
   /** Section access for a record the viewer can see (records reach resolvers only through visibility-filtered queries). */
-  of(record: PersonalRecord): ReadonlyMap<Section, SectionAccess> {
+  of(record: RecordView): ReadonlyMap<Section, SectionAccess> {
     let access = this.cache.get(record);
     if (!access) {
       const viewer = this.signedIn();
@@ -50,7 +50,7 @@ export class AccessGate {
     return access;
   }
 
-  canRead(record: PersonalRecord, section: Section): boolean {
+  canRead(record: RecordView, section: Section): boolean {
     return this.viewer.kind !== 'anonymous' && this.of(record).get(section)!.readable;
   }
 
@@ -61,7 +61,7 @@ export class AccessGate {
     return this.policies.for(v.municipalityCode).get(v.kind === 'partner' ? 'partner' : v.department)!.get(section)!.read;
   }
 
-  denial(record: PersonalRecord, section: Section): GraphQLError {
+  denial(record: RecordView, section: Section): GraphQLError {
     const reason = this.of(record).get(section)!.reason ?? DenialReason.NOT_PERMITTED;
     return apiError('FORBIDDEN', DENIAL_TEXT[reason], this.locale, { reason, section });
   }
@@ -70,7 +70,7 @@ export class AccessGate {
     return apiError('FORBIDDEN', DENIAL_TEXT[DenialReason.NOT_PERMITTED], this.locale, { reason: DenialReason.NOT_PERMITTED, section });
   }
 
-  assertWritable(record: PersonalRecord, section: Section): void {
+  assertWritable(record: RecordView, section: Section): void {
     if (!this.of(record).get(section)!.writable) throw apiError('FORBIDDEN', WRITE_DENIED, this.locale, { section });
   }
 }

@@ -4,6 +4,7 @@ import { DepartmentCode } from '../municipality/department-code';
 import { Consultation } from './consultation.entity';
 import { AddConsultationInput } from './consultation.inputs';
 import { ConsultationService } from './consultation.service';
+import type { ConsultationView } from '../record/record.loaders';
 
 @Resolver(() => Consultation)
 export class ConsultationResolver {
@@ -13,12 +14,12 @@ export class ConsultationResolver {
   }
 
   @FieldResolver(() => DepartmentCode, { description: 'The department that held the consultation.' })
-  department(@Root() c: Consultation): DepartmentCode {
+  department(@Root() c: Pick<Consultation, 'department'> | ConsultationView): DepartmentCode {
     return c.department.code;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The staff member who held it.' })
-  staffName(@Root() c: Consultation): string | null {
+  staffName(@Root() c: Pick<Consultation, 'staffMember'> | ConsultationView): string | null {
     return c.staffMember?.name ?? null;
   }
 }

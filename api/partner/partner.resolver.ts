@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { Context } from '../context';
 import { PersonalRecord } from '../record/personal-record.entity';
 import { RecordService } from '../record/record.service';
+import type { RecordView } from '../record/record.view';
 import { PartnerOrganization } from './partner-organization.entity';
 import { PartnerToken } from './partner-token.entity';
 import { IssuePartnerTokenInput, ReferRecordInput, UpdateReferralInput } from './partner.inputs';
@@ -44,7 +45,7 @@ export class PartnerResolver {
   }
 
   @FieldResolver(() => PersonalRecord, { nullable: true, description: 'The referred record, as far as you may see it.' })
-  record(@Root() referral: Referral, @Ctx() ctx: Context): Promise<PersonalRecord | null> {
+  record(@Root() referral: Referral, @Ctx() ctx: Context): Promise<RecordView | null> {
     return new RecordService(ctx.em, ctx.gate, ctx.audit).get(referral.record.id);
   }
 }

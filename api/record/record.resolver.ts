@@ -8,7 +8,9 @@ import { ConcernCategory } from './concern-category';
 import { BenefitInUse } from './benefit-in-use.entity';
 import { PARTNERS_CONSENT, PersonalRecord } from './personal-record.entity';
 import { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';
+import type { BenefitView, ConsultationView } from './record.loaders';
 import { RecordService } from './record.service';
+import type { RecordView } from './record.view';
 import { ConsentView, HouseholdView, PersonalRecordConnection, ProtectionView, SectionAccessInfo } from './record.types';
 import { readSection } from './section-reader';
 import { AddressSection } from './sections/address.section';
@@ -24,7 +26,7 @@ const service = (ctx: Context) => new RecordService(ctx.em, ctx.gate, ctx.audit)
 @Resolver(() => PersonalRecord)
 export class RecordResolver {
   @Query(() => PersonalRecord, { nullable: true, description: 'A record, or null when it does not exist or is not visible to you (the two are indistinguishable).' })
-  record(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PersonalRecord | null> {
+  record(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<RecordView | null> {
     return service(ctx).get(id);
   }
 
@@ -49,28 +51,28 @@ export class RecordResolver {
   }
 
   @FieldResolver(() => [SectionAccessInfo], { description: 'Per section: may you read or write it, and if not, why.' })
-  access(@Root() record: PersonalRecord, @Ctx() ctx: Context): SectionAccessInfo[] {
+  access(@Root() record: RecordView, @Ctx() ctx: Context): SectionAccessInfo[] {
     const access = ctx.gate.of(record);
     return SECTIONS.map((section) => ({ section, ...access.get(section)! }));
   }
 
   @FieldResolver(() => IdentitySection, { nullable: true })
-  identity(@Root() r: PersonalRecord, @Ctx() ctx: Context): IdentitySection {
+  identity(@Root() r: RecordView, @Ctx() ctx: Context): IdentitySection {
     return readSection(ctx, r, Section.IDENTITY, () => r.identity);
   }
 
   @FieldResolver(() => AddressSection, { nullable: true })
-  address(@Root() r: PersonalRecord, @Ctx() ctx: Context): AddressSection {
+  address(@Root() r: RecordView, @Ctx() ctx: Context): AddressSection {
     return readSection(ctx, r, Section.ADDRESS, () => r.address);
   }
 
   @FieldResolver(() => ContactSection, { nullable: true })
-  contact(@Root() r: PersonalRecord, @Ctx() ctx: Context): ContactSection {
+  contact(@Root() r: RecordView, @Ctx() ctx: Context): ContactSection {
     return readSection(ctx, r, Section.CONTACT, () => r.contact);
   }
 
   @FieldResolver(() => HouseholdView, { nullable: true })
-  household(@Root() r: PersonalRecord, @Ctx() ctx: Context): Promise<HouseholdView> {
+  household(@Root() r: RecordView, @Ctx() ctx: Context): Promise<HouseholdView> {
     return readSection(ctx, r, Section.HOUSEHOLD, async () => ({
       children: await ctx.loaders.children.load(r.id),
       otherMembers: r.household.otherMembers ?? [],
@@ -79,32 +81,32 @@ export class RecordResolver {
   }
 
   @FieldResolver(() => IncomeSection, { nullable: true })
-  income(@Root() r: PersonalRecord, @Ctx() ctx: Context): IncomeSection {
+  income(@Root() r: RecordView, @Ctx() ctx: Context): IncomeSection {
     return readSection(ctx, r, Section.INCOME, () => r.income);
   }
 
   @FieldResolver(() => [BenefitInUse], { nullable: true })
-  benefits(@Root() r: PersonalRecord, @Ctx() ctx: Context): Promise<BenefitInUse[]> {
+  benefits(@Root() r: RecordView, @Ctx() ctx: Context): Promise<BenefitView[]> {
     return readSection(ctx, r, Section.BENEFITS, () => ctx.loaders.benefits.load(r.id));
   }
 
   @FieldResolver(() => ConcernsSection, { nullable: true })
-  concerns(@Root() r: PersonalRecord, @Ctx() ctx: Context): ConcernsSection {
+  concerns(@Root() r: RecordView, @Ctx() ctx: Context): ConcernsSection {
     return readSection(ctx, r, Section.CONCERNS, () => r.concerns);
   }
 
   @FieldResolver(() => SelfReliancePlan, { nullable: true })
-  selfReliancePlan(@Root() r: PersonalRecord, @Ctx() ctx: Context): SelfReliancePlan {
+  selfReliancePlan(@Root() r: RecordView, @Ctx() ctx: Context): SelfReliancePlan {
     return readSection(ctx, r, Section.SELF_RELIANCE_PLAN, () => r.selfReliancePlan);
   }
 
   @FieldResolver(() => [Consultation], { nullable: true, description: '相談対応履歴, newest first.' })
-  consultations(@Root() r: PersonalRecord, @Ctx() ctx: Context): Promise<Consultation[]> {
+  consultations(@Root() r: RecordView, @Ctx() ctx: Context): Promise<ConsultationView[]> {
     return readSection(ctx, r, Section.CONSULTATIONS, () => ctx.loaders.consultations.load(r.id));
   }
 
   @FieldResolver(() => ProtectionView, { nullable: true })
-  protection(@Root() r: PersonalRecord, @Ctx() ctx: Context): ProtectionView {
+  protection(@Root() r: RecordView, @Ctx() ctx: Context): ProtectionView {
     return readSection(ctx, r, Section.PROTECTION, () => ({
       dvProtected: isDvProtected(r, ctx.gate.today),
       dvConcern: r.concerns.categories.includes(ConcernCategory.DV),
@@ -115,7 +117,7 @@ export class RecordResolver {
   }
 
   @FieldResolver(() => ConsentView, { nullable: true })
-  consent(@Root() r: PersonalRecord, @Ctx() ctx: Context): ConsentView {
+  consent(@Root() r: RecordView, @Ctx() ctx: Context): ConsentView {
     return readSection(ctx, r, Section.CONSENT, () => ({
       recordId: r.id,
       sharedWith: r.sharedWith.filter(isDepartmentCode) as DepartmentCode[],

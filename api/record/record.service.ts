@@ -22,8 +22,11 @@ import { PARTNERS_CONSENT, PersonalRecord, RecordSource } from './personal-recor
 import type { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';
 import type { PersonalRecordConnection } from './record.types';
 import * as check from './record.validation';
+import { RecordReader } from './record.reader';
+import type { RecordView } from './record.view';
 import { newReferenceNumber, normalizeReferenceNumber } from './reference-number';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WRITE_ROLES = [StaffRole.CASEWORKER, StaffRole.SUPERVISOR, StaffRole.ADMIN] as const;
 
 /** Sections an update may carry, in input order; exactly one per call. */
@@ -56,14 +59,17 @@ export class RecordService {
     return { municipality, sharedWith: { $contains: [viewer.department] } };
   }
 
-  async get(id: string): Promise<PersonalRecord | null> {
+  /** A record the viewer can see, for reading (not managed by the unit of work). */
+  async get(id: string): Promise<RecordView | null> {
     const viewer = this.gate.signedIn();
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
-    return this.em.findOne(PersonalRecord, { $and: [await this.visibleTo(viewer), { id }] });
+    if (!UUID.test(id)) return null;
+    return new RecordReader(this.em).findOne({ $and: [await this.visibleTo(viewer), { id }] });
   }
 
+  /** A record the viewer can see, as a managed entity for writing; NOT_FOUND otherwise (same as an unknown id). */
   async require(id: string): Promise<PersonalRecord> {
-    const record = await this.get(id);
+    const viewer = this.gate.signedIn();
+    const record = UUID.test(id) ? await this.em.findOne(PersonalRecord, { $and: [await this.visibleTo(viewer), { id }] }) : null;
     if (!record) throw notFound(RECORD_NOT_FOUND, this.gate.locale);
     return record;
   }
@@ -104,7 +110,7 @@ export class RecordService {
       if (!key) throw badInput([{ field: 'after', messages: { ja: 'カーソルが正しくありません。', en: 'The cursor is not valid.', 'ja-easy': 'カーソルが まちがって います。' } }], this.gate.locale);
       page.push({ $or: [{ createdAt: { $lt: key.createdAt } }, { createdAt: key.createdAt, id: { $lt: key.id } }] });
     }
-    const rows = await this.em.find(PersonalRecord, { $and: page }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
+    const rows = await new RecordReader(this.em).find({ $and: page }, { createdAt: 'desc', id: 'desc' }, first + 1);
     const nodes = rows.slice(0, first);
     const last = nodes[nodes.length - 1];
     return {

@@ -5,6 +5,8 @@ import { PageInfo } from '../common/connection';
 import { LocalDate } from '../common/local-date.scalar';
 import { DepartmentCode } from '../municipality/department-code';
 import { Child } from './child.entity';
+import type { ChildView } from './record.loaders';
+import type { RecordView } from './record.view';
 import { PersonalRecord } from './personal-record.entity';
 import { HouseholdMember } from './sections/household.section';
 
@@ -12,7 +14,7 @@ import { HouseholdMember } from './sections/household.section';
 
 @ObjectType('HouseholdSection')
 export class HouseholdView {
-  @Field(() => [Child]) children!: Child[];
+  @Field(() => [Child]) children!: ChildView[];
   @Field(() => [HouseholdMember]) otherMembers!: HouseholdMember[];
   @Field(() => String, { nullable: true }) note!: string | null;
 }
@@ -46,7 +48,7 @@ export class SectionAccessInfo {
 @ObjectType()
 export class PersonalRecordEdge {
   @Field(() => String) cursor!: string;
-  @Field(() => PersonalRecord) node!: PersonalRecord;
+  @Field(() => PersonalRecord) node!: RecordView;
 }
 
 @ObjectType()
