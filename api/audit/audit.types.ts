@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType('AuditEntry', { description: 'One read or write of personal sections (append-only, hash-chained).' })
+@ObjectType('AuditEntry', { simpleResolvers: true, description: 'One read or write of personal sections (append-only, hash-chained).' })
 export class AuditEntryView {
   @Field(() => Date) at!: Date;
   @Field(() => String, { description: 'Department code, or `partner:<name>`.' }) actorDepartment!: string;

@@ -2,13 +2,13 @@ import { Field, ObjectType } from 'type-graphql';
 import { DepartmentCode } from '../municipality/department-code';
 import { StaffRole } from '../staff/staff-role';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class LoginResult {
   @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`.' }) token!: string;
   @Field(() => Date) expiresAt!: Date;
 }
 
-@ObjectType({ description: 'Who is signed in.' })
+@ObjectType({ simpleResolvers: true, description: 'Who is signed in.' })
 export class Me {
   @Field(() => String) kind!: 'staff' | 'partner';
   @Field(() => String) id!: string;

@@ -9,7 +9,7 @@ import { ConsultationChannel } from './consultation-channel';
 import { LocalDate } from '../common/local-date.scalar';
 
 /** 相談対応履歴: one consultation with the family. */
-@ObjectType({ description: 'One consultation (相談対応履歴) with the family.' })
+@ObjectType({ simpleResolvers: true, description: 'One consultation (相談対応履歴) with the family.' })
 @Entity()
 @Index({ properties: ['record', 'date'] })
 export class Consultation {

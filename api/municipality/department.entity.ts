@@ -4,7 +4,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { DepartmentCode } from './department-code';
 import { Municipality } from './municipality.entity';
 
-@ObjectType({ description: 'A department (部署・担当課) of one municipality.' })
+@ObjectType({ simpleResolvers: true, description: 'A department (部署・担当課) of one municipality.' })
 @Entity()
 @Unique({ properties: ['municipality', 'code'] })
 export class Department {

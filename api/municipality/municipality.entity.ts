@@ -2,7 +2,7 @@ import { Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 
 /** A municipality (or the NPO running Yorisoi for it), keyed by its 全国地方公共団体コード. */
-@ObjectType({ description: 'A municipality, keyed by its 6-digit 全国地方公共団体コード.' })
+@ObjectType({ simpleResolvers: true, description: 'A municipality, keyed by its 6-digit 全国地方公共団体コード.' })
 @Entity()
 export class Municipality {
   [PrimaryKeyProp]?: 'code';

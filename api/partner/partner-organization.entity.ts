@@ -4,7 +4,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Municipality } from '../municipality/municipality.entity';
 
 /** 委託先・連携NPO: sees only records referred to it, only its policy column, only with consent. */
-@ObjectType({ description: 'A partner NPO (委託先・連携NPO) of one municipality.' })
+@ObjectType({ simpleResolvers: true, description: 'A partner NPO (委託先・連携NPO) of one municipality.' })
 @Entity()
 export class PartnerOrganization {
   @Field(() => ID)

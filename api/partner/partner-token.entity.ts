@@ -5,7 +5,7 @@ import { Municipality } from '../municipality/municipality.entity';
 import { PartnerOrganization } from './partner-organization.entity';
 
 /** An API token of a partner. Only its SHA-256 is stored; the token itself is shown once. */
-@ObjectType({ description: 'A partner API token (the secret itself is shown only once, when issued).' })
+@ObjectType({ simpleResolvers: true, description: 'A partner API token (the secret itself is shown only once, when issued).' })
 @Entity()
 export class PartnerToken {
   @Field(() => ID)

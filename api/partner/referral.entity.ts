@@ -7,7 +7,7 @@ import { PartnerOrganization } from './partner-organization.entity';
 import { ReferralStatus } from './referral-status';
 
 /** The owning department refers a record to a partner NPO. */
-@ObjectType({ description: 'A referral of a record to a partner NPO.' })
+@ObjectType({ simpleResolvers: true, description: 'A referral of a record to a partner NPO.' })
 @Entity()
 @Index({ properties: ['partner', 'status'] })
 export class Referral {

@@ -71,23 +71,7 @@ export class ProgrammeService {
 
   /** The municipality's disabled programmes and amount overrides, as engine options. */
   private options(code: string | undefined): EvaluateOptions | undefined {
-    if (code === undefined) return undefined;
-    const disabled: string[] = [];
-    const overrides: Record<string, Partial<ProgrammeParams>> = {};
-    for (const id of PROGRAMME_IDS) {
-      const p = this.catalogue.get(id, code, { includeDisabled: true });
-      if (!p || !p.enabled) {
-        disabled.push(id);
-        continue;
-      }
-      const base = this.catalogue.get(id);
-      if (p.amounts && base?.amounts) {
-        const changed: Record<string, number> = {};
-        for (const [k, v] of Object.entries(p.amounts)) if (base.amounts[k] !== v) changed[k] = v;
-        if (Object.keys(changed).length > 0) overrides[id] = changed as Partial<ProgrammeParams>;
-      }
-    }
-    return { disabled, overrides };
+    return code === undefined ? undefined : municipalityEvaluateOptions(this.catalogue, code);
   }
 
   private code(municipalityCode: string | null | undefined, field: string): string | undefined {
@@ -115,4 +99,27 @@ export class ProgrammeService {
       category: p.category as ProgrammeCategory,
     };
   }
+}
+
+/**
+ * A municipality's catalogue as engine options: the programmes it switched off (`disabled`) and the
+ * amounts it changed from the national defaults (`overrides`). Shared with the bulk re-screening (rescreen.ts).
+ */
+export function municipalityEvaluateOptions(catalogue: Catalogue, code: string): EvaluateOptions {
+  const disabled: string[] = [];
+  const overrides: Record<string, Partial<ProgrammeParams>> = {};
+  for (const id of PROGRAMME_IDS) {
+    const p = catalogue.get(id, code, { includeDisabled: true });
+    if (!p || !p.enabled) {
+      disabled.push(id);
+      continue;
+    }
+    const base = catalogue.get(id);
+    if (p.amounts && base?.amounts) {
+      const changed: Record<string, number> = {};
+      for (const [k, v] of Object.entries(p.amounts)) if (base.amounts[k] !== v) changed[k] = v;
+      if (Object.keys(changed).length > 0) overrides[id] = changed as Partial<ProgrammeParams>;
+    }
+  }
+  return { disabled, overrides };
 }

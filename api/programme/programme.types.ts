@@ -32,7 +32,7 @@ export enum EligibilityStatus {
 }
 registerEnumType(EligibilityStatus, { name: 'EligibilityStatus' });
 
-@ObjectType('ProgrammeNames', { description: 'The programme name in every locale. `jaEasy` may carry furigana as 漢字{かんじ}.' })
+@ObjectType('ProgrammeNames', { simpleResolvers: true, description: 'The programme name in every locale. `jaEasy` may carry furigana as 漢字{かんじ}.' })
 export class ProgrammeNames {
   @Field(() => String) ja!: string;
   @Field(() => String) en!: string;
@@ -40,6 +40,7 @@ export class ProgrammeNames {
 }
 
 @ObjectType('Programme', {
+  simpleResolvers: true,
   description: 'A support programme (支援施策) as a municipality offers it. Texts are in the request locale (Accept-Language); やさしい日本語 texts may carry furigana as 漢字{かんじ}.',
 })
 export class ProgrammeView {
@@ -59,13 +60,13 @@ export class ProgrammeView {
   @Field(() => ProgrammeCategory) category!: ProgrammeCategory;
 }
 
-@ObjectType('Amount', { description: 'Integer yen.' })
+@ObjectType('Amount', { simpleResolvers: true, description: 'Integer yen.' })
 export class AmountView {
   @Field(() => Int, { nullable: true }) monthly!: number | null;
   @Field(() => Int, { nullable: true }) yearly!: number | null;
 }
 
-@ObjectType('EligibilityResult')
+@ObjectType('EligibilityResult', { simpleResolvers: true })
 export class EligibilityResultView {
   @Field(() => ProgrammeView) programme!: ProgrammeView;
   @Field(() => EligibilityStatus) status!: EligibilityStatus;
@@ -74,7 +75,7 @@ export class EligibilityResultView {
   @Field(() => [String]) nextSteps!: string[];
 }
 
-@ObjectType('EligibilityReport', { description: 'One result per programme the municipality offers, most relevant first. Nothing is stored.' })
+@ObjectType('EligibilityReport', { simpleResolvers: true, description: 'One result per programme the municipality offers, most relevant first. Nothing is stored.' })
 export class EligibilityReport {
   @Field(() => LocalDate) asOf!: string;
   @Field(() => [EligibilityResultView]) results!: EligibilityResultView[];

@@ -6,7 +6,7 @@ import { PersonalRecord } from './personal-record.entity';
 import { LocalDate } from '../common/local-date.scalar';
 
 /** A programme the family already uses (section `benefits`). */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity()
 @Index({ properties: ['record'] })
 export class BenefitInUse {

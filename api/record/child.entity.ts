@@ -6,7 +6,7 @@ import { PersonalRecord } from './personal-record.entity';
 import { LocalDate } from '../common/local-date.scalar';
 
 /** A child in the household (part of section `household`). */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity()
 @Index({ properties: ['record', 'position'] })
 export class Child {

@@ -5,7 +5,7 @@ import { Municipality } from '../municipality/municipality.entity';
 import { PersonalRecord } from './personal-record.entity';
 
 /** One change of the family's consent to share with a department or with partners (append-only). */
-@ObjectType({ description: 'A consent given or withdrawn, with time and privacy-notice version.' })
+@ObjectType({ simpleResolvers: true, description: 'A consent given or withdrawn, with time and privacy-notice version.' })
 @Entity()
 @Index({ properties: ['record', 'at'] })
 export class ConsentEvent {

@@ -26,7 +26,7 @@ export const PARTNERS_CONSENT = 'partners';
  * history have their own tables). The GraphQL section fields are resolved in record.resolver.ts so
  * that the access layer can deny one section without nulling the record.
  */
-@ObjectType({ description: 'The electronic personal record (電子個人票) of a single-parent family.' })
+@ObjectType({ simpleResolvers: true, description: 'The electronic personal record (電子個人票) of a single-parent family.' })
 @Entity()
 @Unique({ properties: ['municipality', 'referenceNumber'] })
 @Index({ properties: ['municipality', 'createdAt', 'id'] })

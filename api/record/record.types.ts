@@ -12,14 +12,14 @@ import { HouseholdMember } from './sections/household.section';
 
 /** GraphQL shapes of sections that are assembled from several tables, and the record list. */
 
-@ObjectType('HouseholdSection')
+@ObjectType('HouseholdSection', { simpleResolvers: true })
 export class HouseholdView {
   @Field(() => [Child]) children!: ChildView[];
   @Field(() => [HouseholdMember]) otherMembers!: HouseholdMember[];
   @Field(() => String, { nullable: true }) note!: string | null;
 }
 
-@ObjectType('ProtectionStatus', { description: 'Section `protection`, with what is in force today.' })
+@ObjectType('ProtectionStatus', { simpleResolvers: true, description: 'Section `protection`, with what is in force today.' })
 export class ProtectionView {
   @Field(() => Boolean, { description: 'Address and contact are withheld from other departments (a DV concern, or the support measure in force).' })
   dvProtected!: boolean;
@@ -29,7 +29,7 @@ export class ProtectionView {
   @Field(() => LocalDate, { nullable: true, description: 'When the measure expires unless renewed (yearly).' }) expiresOn!: string | null;
 }
 
-@ObjectType('ConsentSection')
+@ObjectType('ConsentSection', { simpleResolvers: true })
 export class ConsentView {
   recordId!: string;
   @Field(() => [DepartmentCode], { description: 'Departments the family currently consents to share with.' }) sharedWith!: DepartmentCode[];
@@ -37,7 +37,7 @@ export class ConsentView {
   @Field(() => String, { nullable: true }) privacyNoticeVersion!: string | null;
 }
 
-@ObjectType({ description: 'Whether the viewer may read and write a section, and why not.' })
+@ObjectType({ simpleResolvers: true, description: 'Whether the viewer may read and write a section, and why not.' })
 export class SectionAccessInfo {
   @Field(() => Section) section!: Section;
   @Field(() => Boolean) readable!: boolean;
@@ -45,13 +45,13 @@ export class SectionAccessInfo {
   @Field(() => DenialReason, { nullable: true }) reason!: DenialReason | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PersonalRecordEdge {
   @Field(() => String) cursor!: string;
   @Field(() => PersonalRecord) node!: RecordView;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PersonalRecordConnection {
   @Field(() => [PersonalRecordEdge]) edges!: PersonalRecordEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;

@@ -5,7 +5,7 @@ import { Department } from '../municipality/department.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { StaffRole } from './staff-role';
 
-@ObjectType({ description: 'A staff member (職員) of one department.' })
+@ObjectType({ simpleResolvers: true, description: 'A staff member (職員) of one department.' })
 @Entity()
 export class StaffMember {
   @Field(() => ID)

@@ -2,7 +2,7 @@ import { Embeddable, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 
 /** Section `address`: withheld from everyone but the owner when the record is DV-protected. */
-@ObjectType('AddressSection')
+@ObjectType('AddressSection', { simpleResolvers: true })
 @Embeddable()
 export class AddressSection {
   @Field(() => String, { nullable: true, description: '123-4567' }) @Property({ type: 'string', nullable: true })

@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { ConcernCategory } from '../concern-category';
 
 /** Section `concerns`: categories and a free note. A `dv` category makes the record DV-protected. */
-@ObjectType('ConcernsSection')
+@ObjectType('ConcernsSection', { simpleResolvers: true })
 @Embeddable()
 export class ConcernsSection {
   @Field(() => [ConcernCategory]) @Property({ type: 'text[]', default: '{}' })

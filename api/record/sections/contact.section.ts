@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { ContactChannel } from '../contact-channel';
 
 /** Section `contact`: withheld from everyone but the owner when the record is DV-protected. */
-@ObjectType('ContactSection')
+@ObjectType('ContactSection', { simpleResolvers: true })
 @Embeddable()
 export class ContactSection {
   @Field(() => String, { nullable: true, description: 'Normalised, e.g. 090-1234-5678.' }) @Property({ type: 'string', nullable: true })

@@ -2,7 +2,7 @@ import { Embeddable, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { LocalDate } from '../../common/local-date.scalar';
 
-@ObjectType('HouseholdMember', { description: 'A household member other than the parent and the children.' })
+@ObjectType('HouseholdMember', { simpleResolvers: true, description: 'A household member other than the parent and the children.' })
 export class HouseholdMember {
   @Field(() => String, { description: 'e.g. 祖母 / grandmother' })
   relation!: string;

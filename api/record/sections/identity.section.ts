@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { LocalDate } from '../../common/local-date.scalar';
 
 /** Section `identity`: name, name in kana, birth date. */
-@ObjectType('IdentitySection')
+@ObjectType('IdentitySection', { simpleResolvers: true })
 @Embeddable()
 export class IdentitySection {
   @Field(() => String, { nullable: true }) @Property({ type: 'string', nullable: true })

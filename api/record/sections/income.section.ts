@@ -2,7 +2,7 @@ import { Embeddable, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 /** Section `income`: integer yen, for one calendar income year. */
-@ObjectType('IncomeSection')
+@ObjectType('IncomeSection', { simpleResolvers: true })
 @Embeddable()
 export class IncomeSection {
   @Field(() => Int, { nullable: true, description: 'The calendar year the figures are for.' }) @Property({ type: 'integer', nullable: true })

@@ -11,7 +11,7 @@ export enum ProtectionSource {
 registerEnumType(ProtectionSource, { name: 'ProtectionSource' });
 
 /** Section `protection`: the DV support measure set by the owning department. */
-@ObjectType('ProtectionSection')
+@ObjectType('ProtectionSection', { simpleResolvers: true })
 @Embeddable()
 export class ProtectionSection {
   @Field(() => Boolean, { description: 'DV support measure (DV等支援措置) in force.' }) @Property({ type: 'boolean', default: false })

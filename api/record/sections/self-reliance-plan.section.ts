@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { LocalDate } from '../../common/local-date.scalar';
 
 /** Section `selfReliancePlan`: the 母子・父子自立支援プログラム drawn up with the family. */
-@ObjectType('SelfReliancePlan')
+@ObjectType('SelfReliancePlan', { simpleResolvers: true })
 @Embeddable()
 export class SelfReliancePlan {
   @Field(() => String, { nullable: true, description: 'The goal in the family’s words.' }) @Property({ type: 'text', nullable: true })
