@@ -8,9 +8,9 @@ export class ChildFactsInput {
   @Field(() => Boolean, { defaultValue: false, description: 'A disability of the grade the programmes recognise.' }) disability!: boolean;
 }
 
-/** What a family tells the eligibility check. (Named HouseholdFactsInput: `HouseholdInput` is the record section's input.) */
-@InputType('HouseholdFactsInput')
-export class HouseholdFactsInput {
+/** What a family tells the eligibility check (nothing is stored). */
+@InputType('HouseholdInput')
+export class HouseholdInput {
   @Field(() => LocalDate, { nullable: true, description: 'Date of the evaluation; default today in Japan.' }) asOf?: string | null;
   @Field(() => String, { nullable: true, description: '6-digit municipality code; its overrides apply.' }) municipalityCode?: string | null;
   @Field(() => [ChildFactsInput]) children!: ChildFactsInput[];

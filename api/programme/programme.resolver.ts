@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
-import { HouseholdFactsInput } from './programme.inputs';
+import { HouseholdInput } from './programme.inputs';
 import { ProgrammeService } from './programme.service';
 import { EligibilityReport, ProgrammeView } from './programme.types';
 
@@ -24,7 +24,7 @@ export class ProgrammeResolver {
   }
 
   @Query(() => EligibilityReport, { description: 'Which programmes a household may use, most relevant first. Anonymous; nothing is stored.' })
-  eligibility(@Arg('input', () => HouseholdFactsInput) input: HouseholdFactsInput, @Ctx() ctx: Context): EligibilityReport {
+  eligibility(@Arg('input', () => HouseholdInput) input: HouseholdInput, @Ctx() ctx: Context): EligibilityReport {
     return service(ctx).eligibility(input);
   }
 }

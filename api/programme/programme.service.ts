@@ -3,7 +3,7 @@ import { todayInJapan } from '../common/dates';
 import type { Locale, LocalizedText } from '../common/i18n';
 import type { Catalogue, ProgrammeDefinition } from './catalogue';
 import { MUNICIPALITY_CODE_PATTERN } from './catalogue/programme-ids';
-import type { HouseholdFactsInput } from './programme.inputs';
+import type { HouseholdInput } from './programme.inputs';
 import { type EligibilityReport, EligibilityStatus, type ProgrammeView, ProgrammeCategory, ProgrammeLevel } from './programme.types';
 import type { DepartmentCode } from '../municipality/department-code';
 import { evaluateAll, PROGRAMME_IDS, renderReasons, validateHousehold, type EvaluateOptions, type Household, type ProgrammeParams } from './rules';
@@ -31,7 +31,7 @@ export class ProgrammeService {
     return p ? this.view(p) : null;
   }
 
-  eligibility(input: HouseholdFactsInput): EligibilityReport {
+  eligibility(input: HouseholdInput): EligibilityReport {
     const code = this.code(input.municipalityCode, 'input.municipalityCode');
     const household: Household = {
       asOf: input.asOf ?? todayInJapan(),

@@ -47,7 +47,7 @@ export class HouseholdMemberInput {
 }
 
 @InputType()
-export class HouseholdInput {
+export class HouseholdSectionInput {
   @Field(() => [ChildInput]) children!: ChildInput[];
   @Field(() => [HouseholdMemberInput], { defaultValue: [] }) otherMembers!: HouseholdMemberInput[];
   @Field(() => String, { nullable: true }) note?: string | null;
@@ -101,7 +101,7 @@ export class CreateRecordInput {
   @Field(() => IdentityInput, { nullable: true }) identity?: IdentityInput | null;
   @Field(() => AddressInput, { nullable: true }) address?: AddressInput | null;
   @Field(() => ContactInput, { nullable: true }) contact?: ContactInput | null;
-  @Field(() => HouseholdInput, { nullable: true }) household?: HouseholdInput | null;
+  @Field(() => HouseholdSectionInput, { nullable: true }) household?: HouseholdSectionInput | null;
   @Field(() => IncomeInput, { nullable: true }) income?: IncomeInput | null;
   @Field(() => [BenefitInput], { nullable: true }) benefits?: BenefitInput[] | null;
   @Field(() => ConcernsInput, { nullable: true }) concerns?: ConcernsInput | null;
@@ -117,7 +117,7 @@ export class UpdateRecordSectionInput {
   @Field(() => IdentityInput, { nullable: true }) identity?: IdentityInput | null;
   @Field(() => AddressInput, { nullable: true }) address?: AddressInput | null;
   @Field(() => ContactInput, { nullable: true }) contact?: ContactInput | null;
-  @Field(() => HouseholdInput, { nullable: true }) household?: HouseholdInput | null;
+  @Field(() => HouseholdSectionInput, { nullable: true }) household?: HouseholdSectionInput | null;
   @Field(() => IncomeInput, { nullable: true }) income?: IncomeInput | null;
   @Field(() => [BenefitInput], { nullable: true }) benefits?: BenefitInput[] | null;
   @Field(() => ConcernsInput, { nullable: true }) concerns?: ConcernsInput | null;

@@ -3,7 +3,7 @@ import type { InputChecker } from '../common/validation';
 import { searchKey } from '../common/normalize';
 import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN } from '../programme/catalogue/programme-ids';
 import type {
-  AddressInput, BenefitInput, ConcernsInput, ConsentInput, ContactInput, HouseholdInput, IdentityInput, IncomeInput, ProtectionInput, SelfReliancePlanInput,
+  AddressInput, BenefitInput, ConcernsInput, ConsentInput, ContactInput, HouseholdSectionInput, IdentityInput, IncomeInput, ProtectionInput, SelfReliancePlanInput,
 } from './record.inputs';
 import type { AddressSection } from './sections/address.section';
 import type { ContactSection } from './sections/contact.section';
@@ -67,7 +67,7 @@ export interface CheckedHousehold {
   note: string | null | undefined;
 }
 
-export function checkHousehold(c: InputChecker, path: string, h: HouseholdInput): CheckedHousehold {
+export function checkHousehold(c: InputChecker, path: string, h: HouseholdSectionInput): CheckedHousehold {
   c.count(`${path}.children`, h.children.length, 20, { ja: 'お子さん', en: 'children' });
   c.count(`${path}.otherMembers`, h.otherMembers.length, 20, { ja: '同居の方', en: 'other household members' });
   return {

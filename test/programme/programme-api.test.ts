@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../support/app';
 
 const LIST = `query($m: String) { programmes(municipalityCode: $m) { id name names { ja en jaEasy } documents owningDepartment level category contact } }`;
 const ONE = `query($id: ID!, $m: String) { programme(id: $id, municipalityCode: $m) { id name summary whatYouGet sourceUrl legalBasis } }`;
-const ELIGIBILITY = `query($input: HouseholdFactsInput!) { eligibility(input: $input) {
+const ELIGIBILITY = `query($input: HouseholdInput!) { eligibility(input: $input) {
   asOf results { programme { id name } status amount { monthly yearly } reasons nextSteps }
 } }`;
 
