@@ -16,6 +16,8 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     referrals: 'signedIn',
     auditLog: 'staff',
     auditChainIntact: 'staff',
+    accessPolicy: 'staff',
+    staffMembers: 'staff',
     programmes: 'public',
     programme: 'public',
     eligibility: 'public',
@@ -30,5 +32,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     revokePartnerToken: 'staff',
     referRecord: 'staff',
     updateReferral: 'signedIn',
+    createStaffMember: 'staff',
+    updateStaffMember: 'staff',
   },
 };

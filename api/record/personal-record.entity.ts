@@ -30,6 +30,7 @@ export const PARTNERS_CONSENT = 'partners';
 @Entity()
 @Unique({ properties: ['municipality', 'referenceNumber'] })
 @Index({ properties: ['municipality', 'createdAt', 'id'] })
+@Index({ properties: ['municipality', 'id'] })
 export class PersonalRecord {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

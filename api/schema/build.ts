@@ -1,8 +1,10 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { AccessResolver } from '../access/access.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { ConsultationResolver } from '../consultation/consultation.resolver';
+import { StaffResolver } from '../staff/staff.resolver';
 import { PartnerResolver } from '../partner/partner.resolver';
 import { ProgrammeResolver } from '../programme/programme.resolver';
 import { ConsentResolver } from '../record/consent.resolver';
@@ -10,7 +12,7 @@ import { RecordConnectionResolver } from '../record/record-connection.resolver';
 import { RecordResolver } from '../record/record.resolver';
 
 /** Every resolver of the API, one line per module. */
-export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, ProgrammeResolver] as const;
+export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver] as const;
 
 /** The executable schema without permissions (the shield is applied in app.ts). */
 export function buildApiSchema(): GraphQLSchema {

@@ -7,7 +7,7 @@ export async function seedBenchRecords(client, count) {
       address_postal_code, address_prefecture, address_city, address_street, contact_phone, contact_email, contact_contact_allowed,
       income_income_year, income_annual_employment_income, income_other_income, income_child_support_received_yearly,
       concerns_categories, concerns_note, shared_with, privacy_notice_version)
-    select gen_random_uuid(), '999999', 'B' || lpad(g::text, 3, '0') || '-' || lpad((g % 10000)::text, 4, '0'), 1, 'single-parent', 'staff',
+    select gen_random_uuid(), '999999', 'B' || lpad((g / 10000)::text, 3, '0') || '-' || lpad((g % 10000)::text, 4, '0'), 1, 'single-parent', 'staff',
       now() - (g || ' minutes')::interval, now(),
       '性' || g, '名', 'セイ', 'メイ', date '1985-01-01' + (g % 3000), '性' || g || '名|セイメイ',
       '999-0001', 'デモ県', 'デモ市', 'デモ町' || g, '0000-00-' || lpad((g % 10000)::text, 4, '0'), 'f' || g || '@example.jp', true,

@@ -75,6 +75,8 @@ export class Migration20261128031031_Initial extends Migration {
     // Records a department may see are filtered by the consent array; keep that a fast index look-up.
     this.addSql(`create index "personal_record_shared_with_gin" on "personal_record" using gin ("shared_with");`);
     this.addSql(`create index "personal_record_concerns_gin" on "personal_record" using gin ("concerns_categories");`);
+    // Re-screening pages through a municipality by id (api/programme/rescreen.ts).
+    this.addSql(`create index "personal_record_municipality_code_id_index" on "personal_record" ("municipality_code", "id");`);
   }
 
   override async down(): Promise<void> {

@@ -1,0 +1,77 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AccessGate } from '../access/access-gate';
+import { hashPassword } from '../auth/password';
+import { apiError, badInput, notFound } from '../common/errors';
+import { InputChecker } from '../common/validation';
+import { Department } from '../municipality/department.entity';
+import type { DepartmentCode } from '../municipality/department-code';
+import { StaffMember } from './staff-member.entity';
+import { StaffRole } from './staff-role';
+import type { CreateStaffMemberInput, UpdateStaffMemberInput } from './staff.inputs';
+
+const STAFF_NOT_FOUND = { ja: '職員が見つかりません。', en: 'No such staff member.', 'ja-easy': 'その 職員は いません。' };
+const EMAIL_TAKEN = { ja: 'このメールアドレスはすでに使われています。', en: 'This e-mail address is already in use.', 'ja-easy': 'この メールアドレスは もう 使われて います。' };
+
+/** Admins manage the staff of their own municipality (never another's). */
+export class StaffService {
+  constructor(private readonly em: EntityManager, private readonly gate: AccessGate) {}
+
+  private admin() {
+    return this.gate.staff([StaffRole.ADMIN]);
+  }
+
+  list(): Promise<StaffMember[]> {
+    const v = this.admin();
+    return this.em.find(StaffMember, { municipality: v.municipalityCode }, { populate: ['department'], orderBy: { department: { code: 'asc' }, name: 'asc' } });
+  }
+
+  private checkPassword(c: InputChecker, field: string, password: string | null | undefined): void {
+    if (password != null && (password.length < 12 || password.length > 200)) {
+      c.custom(field, 'パスワードは12文字以上にしてください。', 'The password must have at least 12 characters.', 'パスワードは 12文字 いじょうに して ください。');
+    }
+  }
+
+  private async department(municipalityCode: string, code: DepartmentCode): Promise<Department> {
+    return this.em.findOneOrFail(Department, { municipality: municipalityCode, code });
+  }
+
+  async create(input: CreateStaffMemberInput): Promise<StaffMember> {
+    const v = this.admin();
+    const c = new InputChecker(this.gate.today);
+    const name = c.text('input.name', input.name, { ja: '氏名', en: 'Name' }, 100);
+    if (!name) c.custom('input.name', '氏名を入力してください。', 'Enter the name.', '名前を 書いて ください。');
+    const email = c.email('input.email', input.email)?.toLowerCase();
+    if (!email) c.custom('input.email', 'メールアドレスを入力してください。', 'Enter the e-mail address.', 'メールアドレスを 書いて ください。');
+    this.checkPassword(c, 'input.password', input.password);
+    if (!c.ok) throw badInput(c.problems, this.gate.locale);
+    if (await this.em.count(StaffMember, { email: email! })) throw badInput([{ field: 'input.email', messages: EMAIL_TAKEN }], this.gate.locale);
+    const member = this.em.create(StaffMember, {
+      municipality: v.municipalityCode, department: await this.department(v.municipalityCode, input.department), name: name!, email: email!,
+      role: input.role, passwordHash: await hashPassword(input.password), failedLogins: 0, disabled: false,
+    } as never);
+    await this.em.flush();
+    return member;
+  }
+
+  async update(input: UpdateStaffMemberInput): Promise<StaffMember> {
+    const v = this.admin();
+    const c = new InputChecker(this.gate.today);
+    this.checkPassword(c, 'input.password', input.password);
+    if (!c.ok) throw badInput(c.problems, this.gate.locale);
+    const member = /^[0-9a-f-]{36}$/i.test(input.id) ? await this.em.findOne(StaffMember, { id: input.id, municipality: v.municipalityCode }, { populate: ['department'] }) : null;
+    if (!member) throw notFound(STAFF_NOT_FOUND, this.gate.locale);
+    if (member.id === v.staffId && (input.disabled || (input.role && input.role !== StaffRole.ADMIN))) {
+      throw apiError('FORBIDDEN', { ja: '自分自身の管理者権限は外せません。', en: 'You cannot remove your own admin rights.', 'ja-easy': '自分の 管理者の 権限は 外せません。' }, this.gate.locale);
+    }
+    if (input.role) member.role = input.role;
+    if (input.department) member.department = await this.department(v.municipalityCode, input.department);
+    if (input.disabled != null) member.disabled = input.disabled;
+    if (input.password) {
+      member.passwordHash = await hashPassword(input.password);
+      member.failedLogins = 0;
+      member.lockedUntil = null;
+    }
+    await this.em.flush();
+    return member;
+  }
+}
