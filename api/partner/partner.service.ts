@@ -13,7 +13,8 @@ import { PartnerToken } from './partner-token.entity';
 import type { IssuePartnerTokenInput, ReferRecordInput, UpdateReferralInput } from './partner.inputs';
 import type { IssuedPartnerToken } from './partner.types';
 import { Referral } from './referral.entity';
-import { ReferralStatus } from './referral-status';
+import { OPEN_REFERRAL, ReferralStatus } from './referral-status';
+import { PARTNERS_CONSENT } from '../record/personal-record.entity';
 
 const PARTNER_NOT_FOUND = { ja: '連携団体が見つかりません。', en: 'No such partner organisation.', 'ja-easy': 'その 団体は ありません。' };
 const REFERRAL_NOT_FOUND = { ja: '紹介が見つかりません。', en: 'No such referral.', 'ja-easy': 'その 紹介は ありません。' };
@@ -92,8 +93,9 @@ export class PartnerService {
   /** The partner accepts (or closes) a referral made to it; the owner closes any. */
   async update(input: UpdateReferralInput): Promise<Referral> {
     const v = this.gate.signedIn();
-    const referral = /^[0-9a-f-]{36}$/i.test(input.referralId) ? await this.em.findOne(Referral, { id: input.referralId, municipality: v.municipalityCode }, { populate: ['partner'] }) : null;
-    const mine = referral && (v.kind === 'partner' ? referral.partner.id === v.partnerId : v.department === OWNER_DEPARTMENT);
+    const referral = /^[0-9a-f-]{36}$/i.test(input.referralId) ? await this.em.findOne(Referral, { id: input.referralId, municipality: v.municipalityCode }, { populate: ['partner', 'record'] }) : null;
+    // A partner acts only on referrals it can see: open, and with the family's consent to share with partners.
+    const mine = referral && (v.kind === 'partner' ? referral.partner.id === v.partnerId && OPEN_REFERRAL.includes(referral.status) && referral.record.sharedWith.includes(PARTNERS_CONSENT) : v.department === OWNER_DEPARTMENT);
     if (!referral || !mine) throw notFound(REFERRAL_NOT_FOUND, this.gate.locale);
     if (v.kind === 'staff' && input.status !== ReferralStatus.CLOSED) throw apiError('FORBIDDEN', { ja: '受け入れは連携団体が行います。', en: 'Only the partner accepts a referral.', 'ja-easy': '受け入れは 団体が します。' }, this.gate.locale);
     const c = new InputChecker(this.gate.today);
@@ -110,7 +112,14 @@ export class PartnerService {
   /** Referrals visible to the viewer: all of the municipality for the owner, its own for a partner. */
   referrals(): Promise<Referral[]> {
     const v = this.gate.signedIn();
-    if (v.kind === 'partner') return this.em.find(Referral, { municipality: v.municipalityCode, partner: v.partnerId }, { populate: ['partner'], orderBy: { createdAt: 'desc' } });
+    if (v.kind === 'partner') {
+      // Without consent to share with partners, or once closed, a referral (and its free-text reason) is not the partner's to see.
+      return this.em.find(
+        Referral,
+        { municipality: v.municipalityCode, partner: v.partnerId, status: { $in: [...OPEN_REFERRAL] }, record: { sharedWith: { $contains: [PARTNERS_CONSENT] } } },
+        { populate: ['partner'], orderBy: { createdAt: 'desc' } },
+      );
+    }
     if (v.department !== OWNER_DEPARTMENT) throw apiError('FORBIDDEN', OWNER_ONLY, this.gate.locale);
     return this.em.find(Referral, { municipality: v.municipalityCode }, { populate: ['partner'], orderBy: { createdAt: 'desc' } });
   }

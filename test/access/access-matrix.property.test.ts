@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { Referral } from '../../api/partner/referral.entity';
+import { ReferralStatus as ReferralStatusValue } from '../../api/partner/referral-status';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DepartmentCode } from '../../api/municipality/department-code';
 import { Department } from '../../api/municipality/department.entity';
@@ -172,7 +174,14 @@ describe('access matrix (property-based, against a hand-written oracle of DESIGN
       if (!consult.body.data) throw new Error(`addConsultation failed: ${JSON.stringify(consult.body.errors)}`);
       if (plan !== 'none') {
         const r1 = await refer(rec);
-        if (plan === 'accepted') await setReferral(rec, r1, 'ACCEPTED', 'partner');
+        if (plan === 'accepted') {
+          if (rec.shareWithPartners) await setReferral(rec, r1, 'ACCEPTED', 'partner');
+          else {
+            // Accepted while the family still consented, consent withdrawn since: the partner can no longer act on it.
+            await t.em().nativeUpdate(Referral, { id: r1 }, { status: ReferralStatusValue.ACCEPTED });
+            rec.referrals.find((r) => r.id === r1)!.status = 'ACCEPTED';
+          }
+        }
         if (plan === 'closed' || plan === 'reopened') await setReferral(rec, r1, 'CLOSED', 'owner');
         if (plan === 'reopened') await refer(rec);
       }
@@ -313,7 +322,10 @@ describe('access matrix (property-based, against a hand-written oracle of DESIGN
       checkBody(body, text, v, new Map(), ctx, (e) => e.path?.length === 1 && e.path[0] === 'referrals');
       return;
     }
-    const all = v.municipality === DEMO ? pool.flatMap((r) => r.referrals.map((x) => ({ ...x, rec: r }))) : [];
+    // A partner lists only referrals it may see: open, with consent to share with partners (no reason text otherwise).
+    const all = (v.municipality === DEMO ? pool.flatMap((r) => r.referrals.map((x) => ({ ...x, rec: r }))) : []).filter(
+      (x) => v.kind !== 'partner' || (isOpen(x.status) && x.rec.shareWithPartners),
+    );
     const list: any[] = body.data?.referrals ?? [];
     ok(JSON.stringify(list.map((x) => x.id).sort()) === JSON.stringify(all.map((x) => x.id).sort()), () => `${ctx}: referral ids differ (${list.length} vs ${all.length})`);
     list.forEach((x, i) => {
@@ -378,6 +390,12 @@ describe('access matrix (property-based, against a hand-written oracle of DESIGN
       }
       if (!referralId) return;
       const vName = by === 'owner' ? 'sp-caseworker' : 'partner';
+      if (by === 'partner' && !visible(viewers.get('partner')!, rec)) {
+        // The partner cannot act on a referral it may not see: NOT_FOUND, as for an unknown id, and nothing changes.
+        const res = await gql(`mutation($i: UpdateReferralInput!) { updateReferral(input: $i) { id } }`, { i: { referralId, status, reason: '支援終了' } }, tokens.get(vName)!);
+        ok(res.body.errors?.[0]?.extensions?.code === 'NOT_FOUND', () => `partner updateReferral on an invisible record: expected NOT_FOUND, got ${res.text.slice(0, 300)}`);
+        return;
+      }
       const res = await gql(`mutation($i: UpdateReferralInput!) { updateReferral(input: $i) { id status record { ${SEL} } } }`, { i: { referralId, status, reason: '支援終了' } }, tokens.get(vName)!);
       ok(res.body.data?.updateReferral?.status === status, () => `updateReferral failed: ${res.text.slice(0, 300)}`);
       rec.referrals.find((r) => r.id === referralId)!.status = status;
