@@ -19,6 +19,9 @@ import { ROOT_DIR, SEEDS_DIR, WIDGETS_DIST_DIR } from './common/paths';
 import type { Config } from './config';
 import { type AppServices, type Context, createContext } from './context';
 import { loadCatalogue } from './programme/catalogue';
+import { loadIntakeTexts } from './intake/intake-texts';
+import { MunicipalOrigins } from './intake/municipal-origins';
+import { RateLimiter } from './intake/rate-limiter';
 import { buildApiSchema } from './schema/build';
 
 export interface AppOptions {
@@ -33,11 +36,17 @@ export interface App {
 }
 
 /** The HTTP application: GraphQL at /graphql, widgets, the demo page. Used by main.ts and by tests. */
-export async function createApp(orm: MikroORM, config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'>, options: AppOptions = {}): Promise<App> {
+export async function createApp(
+  orm: MikroORM,
+  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> & Partial<Pick<Config, 'intakeRatePerMinute'>>,
+  options: AppOptions = {},
+): Promise<App> {
+  const globalOrigins = new Set(config.corsOrigins);
   const services: AppServices = {
     policies: PolicyBook.load(join(SEEDS_DIR, 'policy')),
     auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList() },
     catalogue: loadCatalogue(join(SEEDS_DIR, 'programmes')),
+    intake: { texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')), globalOrigins, rateLimit: new RateLimiter(config.intakeRatePerMinute ?? 20) },
   };
   const base = buildApiSchema();
   const schema = options.bypassPermissionsForBenchmark ? base : withShield(base);
@@ -53,9 +62,13 @@ export async function createApp(orm: MikroORM, config: Pick<Config, 'authSecret'
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  const allowed = new Set(config.corsOrigins);
+  const municipalOrigins = new MunicipalOrigins(orm);
   const corsMiddleware = cors({
-    origin: (origin, done) => done(null, origin === undefined || allowed.has(origin)),
+    // The service's own origins, plus each municipality's CMS origins (for the public widgets).
+    origin: (origin, done) => {
+      if (origin === undefined || globalOrigins.has(origin)) return done(null, true);
+      municipalOrigins.has(origin).then((ok) => done(null, ok), () => done(null, false));
+    },
     allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'accept-language'],
     methods: ['GET', 'POST', 'OPTIONS'],
     maxAge: 600,
@@ -73,7 +86,7 @@ export async function createApp(orm: MikroORM, config: Pick<Config, 'authSecret'
         const locale = localeFromHeader(req.headers['accept-language']);
         try {
           const viewer = await new AuthService(em, services.auth, locale).viewerFor(req.headers.authorization);
-          return createContext(em, viewer, locale, services);
+          return createContext(em, viewer, locale, services, { origin: req.headers.origin, clientAddress: req.ip ?? 'unknown' });
         } catch (e) {
           if (e instanceof GraphQLError) throw new GraphQLError(e.message, { extensions: { ...e.extensions, http: { status: 401 } } });
           throw e;

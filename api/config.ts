@@ -14,6 +14,8 @@ export interface Config {
   accessTokenTtlSeconds: number;
   /** Origins allowed to call the API from a browser (staff console, demo page); widgets add per-municipality origins. */
   corsOrigins: string[];
+  /** Intake submissions allowed per client address per minute (anonymous). */
+  intakeRatePerMinute: number;
 }
 
 export const DEFAULT_DEMO_STAFF_PASSWORD = 'yorisoi-demo-2026';
@@ -57,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret,
     accessTokenTtlSeconds: intFrom(env.ACCESS_TOKEN_TTL_SECONDS, 15 * 60),
     corsOrigins,
+    intakeRatePerMinute: intFrom(env.INTAKE_RATE_PER_MINUTE, 20),
   };
 }

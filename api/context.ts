@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessGate } from './access/access-gate';
 import type { PolicyBook } from './access/policy';
 import type { AuthSettings } from './auth/auth.service';
+import type { IntakeDeps } from './intake/intake.service';
 import type { Viewer } from './access/viewer';
 import { AuditCollector } from './audit/audit-collector';
 import type { Locale } from './common/i18n';
@@ -17,6 +18,8 @@ export interface Context {
   gate: AccessGate;
   audit: AuditCollector;
   loaders: RecordLoaders;
+  /** Facts about the HTTP request that public operations need (never personal data). */
+  request: { origin: string | undefined; clientAddress: string };
   services: AppServices;
 }
 
@@ -24,11 +27,12 @@ export interface Context {
 export interface AppServices {
   policies: PolicyBook;
   auth: AuthSettings;
+  intake: IntakeDeps;
   /** The programme catalogue, loaded and validated once per process. */
   catalogue: Catalogue;
 }
 
-export function createContext(em: EntityManager, viewer: Viewer, locale: Locale, services: AppServices): Context {
+export function createContext(em: EntityManager, viewer: Viewer, locale: Locale, services: AppServices, request: Context['request'] = { origin: undefined, clientAddress: 'local' }): Context {
   return {
     em,
     viewer,
@@ -37,5 +41,6 @@ export function createContext(em: EntityManager, viewer: Viewer, locale: Locale,
     audit: new AuditCollector(viewer),
     loaders: createRecordLoaders(em),
     services,
+    request,
   };
 }

@@ -9,6 +9,7 @@ export type OperationAccess = 'public' | 'signedIn' | 'staff';
 
 export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAccess>> = {
   Query: {
+    intakeSettings: 'public',
     me: 'signedIn',
     record: 'signedIn',
     records: 'signedIn',
@@ -23,6 +24,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     eligibility: 'public',
   },
   Mutation: {
+    submitIntake: 'public',
     login: 'public',
     logout: 'signedIn',
     createRecord: 'staff',

@@ -1,5 +1,7 @@
+import { AuditChainHead } from '../audit/audit-chain-head.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/revoked-token.entity';
+import { IntakeSubmission } from '../intake/intake-submission.entity';
 import { Consultation } from '../consultation/consultation.entity';
 import { Department } from '../municipality/department.entity';
 import { Municipality } from '../municipality/municipality.entity';
@@ -35,6 +37,8 @@ export const ENTITIES = [
   Referral,
   RevokedToken,
   AuditEntry,
+  AuditChainHead,
+  IntakeSubmission,
   IdentitySection,
   AddressSection,
   ContactSection,

@@ -31,6 +31,9 @@ export const PARTNERS_CONSENT = 'partners';
 @Unique({ properties: ['municipality', 'referenceNumber'] })
 @Index({ properties: ['municipality', 'createdAt', 'id'] })
 @Index({ properties: ['municipality', 'id'] })
+// Consent and concern filters are array containment: GIN indexes (declared here so migrations keep them).
+@Index({ name: 'personal_record_shared_with_gin', expression: 'create index "personal_record_shared_with_gin" on "personal_record" using gin ("shared_with")' })
+@Index({ name: 'personal_record_concerns_gin', expression: 'create index "personal_record_concerns_gin" on "personal_record" using gin ("concerns_categories")' })
 export class PersonalRecord {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

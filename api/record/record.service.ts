@@ -9,19 +9,15 @@ import { decodeCursor, encodeCursor, MAX_PAGE_SIZE } from '../common/connection'
 import { startOfJapanDay, addDays } from '../common/dates';
 import { apiError, badInput, notFound, RECORD_NOT_FOUND } from '../common/errors';
 import { searchKey } from '../common/normalize';
-import { InputChecker } from '../common/validation';
 import { OWNER_DEPARTMENT } from '../municipality/department-code';
 import { Municipality } from '../municipality/municipality.entity';
 import { Referral } from '../partner/referral.entity';
 import { OPEN_REFERRAL } from '../partner/referral-status';
 import { StaffRole } from '../staff/staff-role';
-import { BenefitInUse } from './benefit-in-use.entity';
-import { Child } from './child.entity';
-import { ConsentEvent } from './consent-event.entity';
 import { PARTNERS_CONSENT, PersonalRecord, RecordSource } from './personal-record.entity';
 import type { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';
 import type { PersonalRecordConnection } from './record.types';
-import * as check from './record.validation';
+import { RecordWriter } from './record.writer';
 import { RecordReader } from './record.reader';
 import type { RecordView } from './record.view';
 import { newReferenceNumber, normalizeReferenceNumber } from './reference-number';
@@ -130,7 +126,7 @@ export class RecordService {
       referenceNumber: newReferenceNumber(),
       source,
     } as never);
-    const sections = await this.apply(record, input, 'input', viewer.staffId, true);
+    const sections = await new RecordWriter(this.em, this.gate.today, this.gate.locale).apply(record, input, 'input', viewer.staffId, true);
     await this.em.flush();
     for (const s of sections) this.audit.note(record.id, viewer.municipalityCode, 'write', s);
     return record;
@@ -146,7 +142,7 @@ export class RecordService {
     const record = await this.require(input.id);
     this.gate.assertWritable(record, section);
     if (record.version !== input.expectedVersion) throw apiError('CONFLICT', CONFLICT_TEXT, this.gate.locale, { currentVersion: record.version });
-    await this.apply(record, input, 'input', viewer.staffId, false);
+    await new RecordWriter(this.em, this.gate.today, this.gate.locale).apply(record, input, 'input', viewer.staffId, false);
     // Child rows change without touching the record row: bump updatedAt so the version moves too.
     record.updatedAt = new Date();
     try {
@@ -157,99 +153,5 @@ export class RecordService {
     }
     this.audit.note(record.id, viewer.municipalityCode, 'write', section);
     return record;
-  }
-
-  /**
-   * Checks every given section of the input, then writes them onto the record (and its child
-   * rows, replaced whole). Throws BAD_USER_INPUT with every problem before anything is changed;
-   * the changes reach the database in the single transaction of the caller's flush.
-   */
-  private async apply(record: PersonalRecord, input: CreateRecordInput, path: string, staffId: string | null, creating: boolean): Promise<Section[]> {
-    const c = new InputChecker(this.gate.today);
-    const thisYear = Number(this.gate.today.slice(0, 4));
-    const identity = input.identity && check.checkIdentity(c, `${path}.identity`, input.identity);
-    const address = input.address && check.checkAddress(c, `${path}.address`, input.address);
-    const contact = input.contact && check.checkContact(c, `${path}.contact`, input.contact);
-    const household = input.household && check.checkHousehold(c, `${path}.household`, input.household);
-    const income = input.income && check.checkIncome(c, `${path}.income`, input.income, thisYear);
-    const benefits = input.benefits && check.checkBenefits(c, `${path}.benefits`, input.benefits);
-    const concerns = input.concerns && check.checkConcerns(c, `${path}.concerns`, input.concerns);
-    const plan = input.selfReliancePlan && check.checkPlan(c, `${path}.selfReliancePlan`, input.selfReliancePlan);
-    const protection = input.protection && check.checkProtection(c, `${path}.protection`, input.protection, this.gate.today);
-    const consent = input.consent && check.checkConsent(c, `${path}.consent`, input.consent);
-    if (!c.ok) throw badInput(c.problems, this.gate.locale);
-
-    const written: Section[] = [];
-    const municipality = record.municipality;
-    if (identity) {
-      Object.assign(record.identity, identity);
-      record.searchName = check.searchNameOf(record.identity);
-      written.push(Section.IDENTITY);
-    }
-    if (address) {
-      Object.assign(record.address, address);
-      written.push(Section.ADDRESS);
-    }
-    if (contact) {
-      Object.assign(record.contact, contact);
-      written.push(Section.CONTACT);
-    }
-    if (household) {
-      record.household.otherMembers = household.otherMembers;
-      record.household.note = household.note ?? null;
-      if (!creating) for (const old of await this.em.find(Child, { record })) this.em.remove(old);
-      household.children.forEach((child, position) => {
-        this.em.persist(this.em.create(Child, { municipality, record, position, givenName: child.givenName ?? null, birthDate: child.birthDate, disability: child.disability }));
-      });
-      written.push(Section.HOUSEHOLD);
-    }
-    if (income) {
-      Object.assign(record.income, income);
-      written.push(Section.INCOME);
-    }
-    if (benefits) {
-      if (!creating) for (const old of await this.em.find(BenefitInUse, { record })) this.em.remove(old);
-      for (const b of benefits) {
-        this.em.persist(this.em.create(BenefitInUse, { municipality, record, programmeId: b.programmeId, since: b.since ?? null, note: b.note ?? null }));
-      }
-      written.push(Section.BENEFITS);
-    }
-    if (concerns) {
-      record.concerns.categories = concerns.categories;
-      record.concerns.note = concerns.note ?? null;
-      written.push(Section.CONCERNS);
-    }
-    if (plan) {
-      Object.assign(record.selfReliancePlan, plan);
-      written.push(Section.SELF_RELIANCE_PLAN);
-    }
-    if (protection) {
-      record.protection.supportMeasure = protection.supportMeasure;
-      record.protection.since = protection.since ?? null;
-      record.protection.expiresOn = protection.expiresOn ?? null;
-      written.push(Section.PROTECTION);
-    }
-    if (consent) {
-      this.recordConsent(record, consent, staffId);
-      written.push(Section.CONSENT);
-    }
-    return written;
-  }
-
-  /** Stores the consent as it stands now, and one history event per department that changed. */
-  private recordConsent(record: PersonalRecord, consent: NonNullable<CreateRecordInput['consent']>, staffId: string | null): void {
-    const at = new Date();
-    const next = new Set<string>([...consent.sharedWith, ...(consent.shareWithPartners ? [PARTNERS_CONSENT] : [])]);
-    const before = new Set(record.sharedWith);
-    for (const target of new Set([...next, ...before])) {
-      if (next.has(target) === before.has(target)) continue;
-      this.em.persist(
-        this.em.create(ConsentEvent, {
-          municipality: record.municipality, record, target, granted: next.has(target), at, privacyNoticeVersion: consent.privacyNoticeVersion, recordedBy: staffId,
-        }),
-      );
-    }
-    record.sharedWith = [...next].sort();
-    record.privacyNoticeVersion = consent.privacyNoticeVersion;
   }
 }

@@ -25,10 +25,10 @@ export interface GqlBody {
 }
 
 /** A real HTTP app on a database of the test file's own, optionally with the demo municipality. */
-export async function startTestApp(options: { seed?: boolean; records?: number; bypassPermissionsForBenchmark?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { seed?: boolean; records?: number; bypassPermissionsForBenchmark?: boolean; intakeRatePerMinute?: number } = {}): Promise<TestApp> {
   const db = await openTestDatabase();
   if (options.seed !== false) await seedDemo(db.orm.em.fork() as EntityManager, TEST_PASSWORD, options.records ?? 40);
-  const app = await createApp(db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: ['http://cms.example.jp'] }, options);
+  const app = await createApp(db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: ['http://cms.example.jp'], intakeRatePerMinute: options.intakeRatePerMinute ?? 100_000 }, options);
   const http = request(app.express);
   const gql: TestApp['gql'] = async (query, variables, token, headers = {}) => {
     let req = http.post('/graphql').set('content-type', 'application/json');

@@ -8,7 +8,7 @@ import { Migration } from '@mikro-orm/migrations';
  * - audit_verify(code) recomputes the chain and returns the seq of the first row that does not match
  *   (null when the chain is intact), so tampering by someone who disabled the triggers still shows.
  */
-export class Migration20261128040000_AuditLog extends Migration {
+export class Migration20261128031500_AuditLog extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "audit_chain_head" ("municipality_code" varchar(6) primary key, "last_hash" text not null);`);
     this.addSql(`create function audit_canonical(e audit_entry) returns text language sql immutable as $$

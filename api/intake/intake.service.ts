@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isDvProtected } from '../access/record-access';
+import { apiError, badInput, notFound } from '../common/errors';
+import type { Locale, LocalizedText } from '../common/i18n';
+import { todayInJapan } from '../common/dates';
+import { DEPARTMENT_NAMES, OWNER_DEPARTMENT } from '../municipality/department-code';
+import { Municipality } from '../municipality/municipality.entity';
+import { PersonalRecord, RecordSource } from '../record/personal-record.entity';
+import type { CreateRecordInput } from '../record/record.inputs';
+import { RecordWriter } from '../record/record.writer';
+import { newReferenceNumber } from '../record/reference-number';
+import { isProgrammeId } from '../programme/catalogue/programme-ids';
+import type { IntakeInput } from './intake.inputs';
+import type { IntakeTexts } from './intake-texts';
+import type { IntakeReceipt, IntakeSettings } from './intake.types';
+
+const MUNICIPALITY_NOT_FOUND: LocalizedText = { ja: 'この自治体では受け付けていません。', en: 'This municipality does not take submissions here.', 'ja-easy': 'この 市では 受け付けて いません。' };
+const ORIGIN_REFUSED: LocalizedText = { ja: 'このページからは送信できません。', en: 'Submissions are not accepted from this page.', 'ja-easy': 'この ページからは 送れません。' };
+const TOO_MANY: LocalizedText = { ja: '送信が多すぎます。少し時間をおいてからもう一度お試しください。', en: 'Too many submissions. Please wait a little and try again.', 'ja-easy': 'たくさん 送られました。少し まって から もう一度 して ください。' };
+
+const NEXT_CONTACT: LocalizedText = { ja: '担当者から、ご希望の方法で連絡します（通常3開庁日以内）。', en: 'A caseworker will contact you the way you chose (usually within 3 working days).', 'ja-easy': '係の 人から れんらく します（ふつう 3日 いないに）。' };
+const NEXT_NO_CONTACT: LocalizedText = { ja: '窓口で相談するときは、受付番号を伝えてください。', en: 'When you visit or call, quote your reference number.', 'ja-easy': '窓口に 行く ときは、受付番号を 言って ください。' };
+const NEXT_SAFETY: LocalizedText = { ja: '危険を感じたら、すぐに110番に電話してください。DV相談ナビ #8008、DV相談＋ 0120-279-889 にも相談できます。', en: 'If you are in danger, call 110 now. You can also call DV相談ナビ #8008 or DV相談＋ 0120-279-889.', 'ja-easy': 'あぶない ときは すぐ 110に 電話 して ください。#8008 や 0120-279-889 にも 相談 できます。' };
+
+export interface IntakeRequest {
+  locale: Locale;
+  origin: string | undefined;
+  clientAddress: string;
+}
+
+export interface IntakeDeps {
+  texts: { for(code: string): IntakeTexts };
+  /** Origins allowed for every municipality (the service's own pages). */
+  globalOrigins: ReadonlySet<string>;
+  rateLimit: { take(key: string): boolean };
+}
+
+class DuplicateSubmission extends Error {}
+
+/** The public side of the 電子個人票: families submit, staff of the owning department find it by reference number. */
+export class IntakeService {
+  constructor(private readonly em: EntityManager, private readonly deps: IntakeDeps, private readonly req: IntakeRequest) {}
+
+  private async municipality(code: string, field: string): Promise<Municipality> {
+    if (!/^\d{6}$/.test(code)) throw badInput([{ field, messages: { ja: '自治体コードは6桁の数字です。', en: 'The municipality code has 6 digits.', 'ja-easy': '市の コードは 6つの 数字です。' } }], this.req.locale);
+    const m = await this.em.findOne(Municipality, { code });
+    if (!m) throw notFound(MUNICIPALITY_NOT_FOUND, this.req.locale);
+    return m;
+  }
+
+  async settings(code: string): Promise<IntakeSettings> {
+    const m = await this.municipality(code, 'municipalityCode');
+    const texts = this.deps.texts.for(m.code);
+    const l = this.req.locale;
+    return {
+      municipalityCode: m.code,
+      municipalityName: m.name,
+      privacyNoticeVersion: texts.privacyNotice.version,
+      privacyNotice: texts.privacyNotice.text[l],
+      departments: Object.entries(texts.departments).map(([code, purpose]) => ({ code: code as never, name: DEPARTMENT_NAMES[code as keyof typeof DEPARTMENT_NAMES].ja, purpose: purpose[l] })),
+      partnersPurpose: texts.partners[l],
+    };
+  }
+
+  async submit(input: IntakeInput): Promise<IntakeReceipt> {
+    const l = this.req.locale;
+    if (!this.deps.rateLimit.take(this.req.clientAddress)) throw apiError('TOO_MANY_REQUESTS', TOO_MANY, l);
+    if (input.website) {
+      throw badInput([{ field: 'input.website', messages: { ja: 'この欄は空のままにしてください。', en: 'Leave this field empty.', 'ja-easy': 'ここは 書かないで ください。' } }], l);
+    }
+    if (!/^[A-Za-z0-9_-]{8,64}$/.test(input.idempotencyKey)) {
+      throw badInput([{ field: 'input.idempotencyKey', messages: { ja: '送信キーが正しくありません。ページを読み込み直してください。', en: 'The submission key is not valid; reload the page.', 'ja-easy': 'ページを もう一度 ひらいて ください。' } }], l);
+    }
+    const municipality = await this.municipality(input.municipalityCode, 'input.municipalityCode');
+    if (this.req.origin && !this.deps.globalOrigins.has(this.req.origin) && !municipality.allowedOrigins.includes(this.req.origin)) {
+      throw apiError('FORBIDDEN', ORIGIN_REFUSED, l);
+    }
+    const texts = this.deps.texts.for(municipality.code);
+    if (input.consent.privacyNoticeVersion !== texts.privacyNotice.version) {
+      throw badInput([{ field: 'input.consent.privacyNoticeVersion', messages: { ja: 'プライバシーに関するお知らせが更新されました。もう一度お読みください。', en: 'The privacy notice has changed; please read it again.', 'ja-easy': 'お知らせが 新しく なりました。もう一度 読んで ください。' } }], l);
+    }
+    if (input.consent.sharedWith.includes(OWNER_DEPARTMENT as never)) input.consent.sharedWith = input.consent.sharedWith.filter((d) => d !== OWNER_DEPARTMENT);
+    const known = input.benefitsInUse?.findIndex((id) => !isProgrammeId(id) && !id.startsWith(`${municipality.code}-`)) ?? -1;
+    if (known >= 0) throw badInput([{ field: `input.benefitsInUse[${known}]`, messages: { ja: '制度のIDが正しくありません。', en: 'Unknown programme id.', 'ja-easy': '制度の ID が まちがって います。' } }], l);
+    const hash = inputHash(input);
+    const existing = await this.findReceipt(municipality.code, input.idempotencyKey, hash);
+    if (existing) return existing;
+
+    // "Address only if they ask to be contacted": without contact, the street is not kept.
+    const contactAllowed = input.contact?.contactAllowed === true;
+    const section: CreateRecordInput = {
+      identity: input.identity ?? null,
+      address: input.address ? { ...input.address, street: contactAllowed ? input.address.street : null } : null,
+      contact: input.contact ?? null,
+      household: input.household ?? null,
+      income: input.income ?? null,
+      benefits: input.benefitsInUse?.map((programmeId) => ({ programmeId })) ?? null,
+      concerns: input.concerns ?? null,
+      consent: input.consent,
+    };
+    try {
+      await this.em.transactional(async (tem) => {
+        const record = tem.create(PersonalRecord, { municipality, referenceNumber: newReferenceNumber(), source: RecordSource.INTAKE } as never);
+        await new RecordWriter(tem as EntityManager, todayInJapan(), l).apply(record, section, 'input', null, true);
+        await tem.flush();
+        // The unique key decides between concurrent copies of one submission: the first commits, the rest roll back.
+        const rows = await (tem as EntityManager).execute<{ id: string }[]>(
+          `insert into intake_submission (id, municipality_code, idempotency_key, input_hash, record_id, reference_number, received_at)
+           values (gen_random_uuid(), ?, ?, ?, ?, ?, now()) on conflict (municipality_code, idempotency_key) do nothing returning id`,
+          [municipality.code, input.idempotencyKey, hash, record.id, record.referenceNumber],
+        );
+        if (rows.length === 0) throw new DuplicateSubmission();
+      });
+    } catch (e) {
+      if (!(e instanceof DuplicateSubmission)) throw e;
+    }
+    const receipt = await this.findReceipt(municipality.code, input.idempotencyKey, hash);
+    if (!receipt) throw new Error('intake submission vanished after commit');
+    return receipt;
+  }
+
+  /** The receipt for a key already used; the same key with other answers is refused. */
+  private async findReceipt(code: string, key: string, hash: string): Promise<IntakeReceipt | null> {
+    const [row] = await this.em.execute<{ reference_number: string; received_at: Date | string; input_hash: string; record_id: string }[]>(
+      'select reference_number, received_at, input_hash, record_id from intake_submission where municipality_code = ? and idempotency_key = ?',
+      [code, key],
+    );
+    if (!row) return null;
+    if (row.input_hash !== hash) {
+      throw badInput([{ field: 'input.idempotencyKey', messages: { ja: 'この送信キーは別の内容ですでに使われています。ページを読み込み直してください。', en: 'This submission key was used for different answers; reload the page.', 'ja-easy': 'ページを もう一度 ひらいて ください。' } }], this.req.locale);
+    }
+    const record = await this.em.findOneOrFail(PersonalRecord, { id: row.record_id }, { fields: ['contact', 'concerns', 'protection'] as never });
+    const dv = isDvProtected(record);
+    const l = this.req.locale;
+    return {
+      referenceNumber: row.reference_number,
+      receivedAt: row.received_at instanceof Date ? row.received_at : new Date(row.received_at),
+      contactAllowed: record.contact.contactAllowed,
+      dvProtected: dv,
+      nextSteps: [...(dv ? [NEXT_SAFETY[l]] : []), (record.contact.contactAllowed ? NEXT_CONTACT : NEXT_NO_CONTACT)[l]],
+    };
+  }
+}
+
+/** SHA-256 of the answers (not the key or honeypot), with object keys sorted. */
+function inputHash(input: IntakeInput): string {
+  const { idempotencyKey: _k, website: _w, ...answers } = input;
+  void _k;
+  void _w;
+  const canonical = JSON.stringify(answers, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value,
+  );
+  return createHash('sha256').update(canonical).digest('hex');
+}
