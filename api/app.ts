@@ -46,7 +46,7 @@ export async function createApp(
     policies: PolicyBook.load(join(SEEDS_DIR, 'policy')),
     auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList() },
     catalogue: loadCatalogue(join(SEEDS_DIR, 'programmes')),
-    intake: { texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')), globalOrigins, rateLimit: new RateLimiter(config.intakeRatePerMinute ?? 20) },
+    intake: { texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')), globalOrigins, rateLimit: new RateLimiter(config.intakeRatePerMinute ?? 20), municipalities: new MunicipalOrigins(orm) },
   };
   const base = buildApiSchema();
   const schema = options.bypassPermissionsForBenchmark ? base : withShield(base);
@@ -62,12 +62,11 @@ export async function createApp(
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  const municipalOrigins = new MunicipalOrigins(orm);
   const corsMiddleware = cors({
     // The service's own origins, plus each municipality's CMS origins (for the public widgets).
     origin: (origin, done) => {
       if (origin === undefined || globalOrigins.has(origin)) return done(null, true);
-      municipalOrigins.has(origin).then((ok) => done(null, ok), () => done(null, false));
+      services.intake.municipalities.has(origin).then((ok) => done(null, ok), () => done(null, false));
     },
     allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'accept-language'],
     methods: ['GET', 'POST', 'OPTIONS'],

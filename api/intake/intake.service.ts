@@ -13,6 +13,7 @@ import { newReferenceNumber } from '../record/reference-number';
 import { isProgrammeId } from '../programme/catalogue/programme-ids';
 import type { IntakeInput } from './intake.inputs';
 import type { IntakeTexts } from './intake-texts';
+import type { MunicipalOrigins } from './municipal-origins';
 import type { IntakeReceipt, IntakeSettings } from './intake.types';
 
 const MUNICIPALITY_NOT_FOUND: LocalizedText = { ja: 'この自治体では受け付けていません。', en: 'This municipality does not take submissions here.', 'ja-easy': 'この 市では 受け付けて いません。' };
@@ -34,6 +35,7 @@ export interface IntakeDeps {
   /** Origins allowed for every municipality (the service's own pages). */
   globalOrigins: ReadonlySet<string>;
   rateLimit: { take(key: string): boolean };
+  municipalities: MunicipalOrigins;
 }
 
 class DuplicateSubmission extends Error {}
@@ -42,9 +44,9 @@ class DuplicateSubmission extends Error {}
 export class IntakeService {
   constructor(private readonly em: EntityManager, private readonly deps: IntakeDeps, private readonly req: IntakeRequest) {}
 
-  private async municipality(code: string, field: string): Promise<Municipality> {
+  private async municipality(code: string, field: string): Promise<Pick<Municipality, 'code' | 'name' | 'allowedOrigins'>> {
     if (!/^\d{6}$/.test(code)) throw badInput([{ field, messages: { ja: '自治体コードは6桁の数字です。', en: 'The municipality code has 6 digits.', 'ja-easy': '市の コードは 6つの 数字です。' } }], this.req.locale);
-    const m = await this.em.findOne(Municipality, { code });
+    const m = await this.deps.municipalities.get(code);
     if (!m) throw notFound(MUNICIPALITY_NOT_FOUND, this.req.locale);
     return m;
   }
@@ -84,8 +86,6 @@ export class IntakeService {
     const known = input.benefitsInUse?.findIndex((id) => !isProgrammeId(id) && !id.startsWith(`${municipality.code}-`)) ?? -1;
     if (known >= 0) throw badInput([{ field: `input.benefitsInUse[${known}]`, messages: { ja: '制度のIDが正しくありません。', en: 'Unknown programme id.', 'ja-easy': '制度の ID が まちがって います。' } }], l);
     const hash = inputHash(input);
-    const existing = await this.findReceipt(municipality.code, input.idempotencyKey, hash);
-    if (existing) return existing;
 
     // "Address only if they ask to be contacted": without contact, the street is not kept.
     const contactAllowed = input.contact?.contactAllowed === true;
@@ -99,23 +99,28 @@ export class IntakeService {
       concerns: input.concerns ?? null,
       consent: input.consent,
     };
+    const l2 = l;
+    const receivedAt = new Date();
+    let receipt: IntakeReceipt | null = null;
     try {
       await this.em.transactional(async (tem) => {
-        const record = tem.create(PersonalRecord, { municipality, referenceNumber: newReferenceNumber(), source: RecordSource.INTAKE } as never);
+        const record = tem.create(PersonalRecord, { municipality: tem.getReference(Municipality, municipality.code), referenceNumber: newReferenceNumber(), source: RecordSource.INTAKE } as never);
         await new RecordWriter(tem as EntityManager, todayInJapan(), l).apply(record, section, 'input', null, true);
         await tem.flush();
         // The unique key decides between concurrent copies of one submission: the first commits, the rest roll back.
         const rows = await (tem as EntityManager).execute<{ id: string }[]>(
           `insert into intake_submission (id, municipality_code, idempotency_key, input_hash, record_id, reference_number, received_at)
-           values (gen_random_uuid(), ?, ?, ?, ?, ?, now()) on conflict (municipality_code, idempotency_key) do nothing returning id`,
-          [municipality.code, input.idempotencyKey, hash, record.id, record.referenceNumber],
+           values (gen_random_uuid(), ?, ?, ?, ?, ?, ?) on conflict (municipality_code, idempotency_key) do nothing returning id`,
+          [municipality.code, input.idempotencyKey, hash, record.id, record.referenceNumber, receivedAt],
         );
         if (rows.length === 0) throw new DuplicateSubmission();
+        receipt = receiptFor(record.referenceNumber, receivedAt, record.contact.contactAllowed, isDvProtected(record), l2);
       });
     } catch (e) {
       if (!(e instanceof DuplicateSubmission)) throw e;
     }
-    const receipt = await this.findReceipt(municipality.code, input.idempotencyKey, hash);
+    // A retry or a concurrent copy of a submission already stored: the first receipt, not a second record.
+    receipt ??= await this.findReceipt(municipality.code, input.idempotencyKey, hash);
     if (!receipt) throw new Error('intake submission vanished after commit');
     return receipt;
   }
@@ -131,16 +136,18 @@ export class IntakeService {
       throw badInput([{ field: 'input.idempotencyKey', messages: { ja: 'この送信キーは別の内容ですでに使われています。ページを読み込み直してください。', en: 'This submission key was used for different answers; reload the page.', 'ja-easy': 'ページを もう一度 ひらいて ください。' } }], this.req.locale);
     }
     const record = await this.em.findOneOrFail(PersonalRecord, { id: row.record_id }, { fields: ['contact', 'concerns', 'protection'] as never });
-    const dv = isDvProtected(record);
-    const l = this.req.locale;
-    return {
-      referenceNumber: row.reference_number,
-      receivedAt: row.received_at instanceof Date ? row.received_at : new Date(row.received_at),
-      contactAllowed: record.contact.contactAllowed,
-      dvProtected: dv,
-      nextSteps: [...(dv ? [NEXT_SAFETY[l]] : []), (record.contact.contactAllowed ? NEXT_CONTACT : NEXT_NO_CONTACT)[l]],
-    };
+    return receiptFor(row.reference_number, row.received_at instanceof Date ? row.received_at : new Date(row.received_at), record.contact.contactAllowed, isDvProtected(record), this.req.locale);
   }
+}
+
+function receiptFor(referenceNumber: string, receivedAt: Date, contactAllowed: boolean, dvProtected: boolean, l: Locale): IntakeReceipt {
+  return {
+    referenceNumber,
+    receivedAt,
+    contactAllowed,
+    dvProtected,
+    nextSteps: [...(dvProtected ? [NEXT_SAFETY[l]] : []), (contactAllowed ? NEXT_CONTACT : NEXT_NO_CONTACT)[l]],
+  };
 }
 
 /** SHA-256 of the answers (not the key or honeypot), with object keys sorted. */

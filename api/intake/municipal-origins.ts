@@ -1,31 +1,54 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { Municipality } from '../municipality/municipality.entity';
 
+type MunicipalityFacts = Pick<Municipality, 'code' | 'name' | 'allowedOrigins'>;
+
 /**
- * The CMS origins municipalities allow (Municipality.allowedOrigins), for CORS on the public
- * widget API. Read from the database at most once a minute per process.
+ * Municipalities as the public widget API needs them — code, name and the CMS origins they allow
+ * (CORS, and the origin check of submitIntake) — read from the database at most once a minute per
+ * process, so anonymous traffic costs no look-up per request.
  */
 export class MunicipalOrigins {
+  private byCode = new Map<string, MunicipalityFacts>();
   private origins = new Set<string>();
   private loadedAt = 0;
   private pending: Promise<void> | null = null;
 
   constructor(private readonly orm: MikroORM, private readonly ttlMs = 60_000) {}
 
+  private async fresh(): Promise<void> {
+    if (Date.now() - this.loadedAt <= this.ttlMs) return;
+    this.pending ??= this.orm.em
+      .fork()
+      .find(Municipality, {}, { fields: ['code', 'name', 'allowedOrigins'] })
+      .then((rows) => {
+        this.byCode = new Map(rows.map((m) => [m.code, { code: m.code, name: m.name, allowedOrigins: m.allowedOrigins }]));
+        this.origins = new Set(rows.flatMap((m) => m.allowedOrigins));
+        this.loadedAt = Date.now();
+      })
+      .finally(() => {
+        this.pending = null;
+      });
+    await this.pending;
+  }
+
+  /** Forget what was read (after a municipality's settings change in this process). */
+  invalidate(): void {
+    this.loadedAt = 0;
+  }
+
   async has(origin: string): Promise<boolean> {
-    if (Date.now() - this.loadedAt > this.ttlMs) {
-      this.pending ??= this.orm.em
-        .fork()
-        .find(Municipality, {}, { fields: ['allowedOrigins'] })
-        .then((rows) => {
-          this.origins = new Set(rows.flatMap((m) => m.allowedOrigins));
-          this.loadedAt = Date.now();
-        })
-        .finally(() => {
-          this.pending = null;
-        });
-      await this.pending;
-    }
+    await this.fresh();
     return this.origins.has(origin);
+  }
+
+  async get(code: string): Promise<MunicipalityFacts | null> {
+    await this.fresh();
+    if (!this.byCode.has(code) && Date.now() - this.loadedAt > 5_000) {
+      // A municipality added since the last read: look once more (at most every 5 s) before saying no.
+      this.invalidate();
+      await this.fresh();
+    }
+    return this.byCode.get(code) ?? null;
   }
 }

@@ -43,6 +43,6 @@ if (mode === 'baseline') {
   const { openOrm } = require('../../dist/api/db/orm.js');
   const { createApp } = require('../../dist/api/app.js');
   const handle = await openOrm({ kind: 'postgresql', url });
-  const app = await createApp(handle.orm, { authSecret: process.env.AUTH_SECRET, accessTokenTtlSeconds: 3600, corsOrigins: [] }, { bypassPermissionsForBenchmark: mode === 'bypass' });
+  const app = await createApp(handle.orm, { authSecret: process.env.AUTH_SECRET, accessTokenTtlSeconds: 3600, corsOrigins: [], intakeRatePerMinute: 1e9 }, { bypassPermissionsForBenchmark: mode === 'bypass' });
   app.express.listen(Number(port), () => console.log('ready'));
 }
