@@ -2,8 +2,9 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * One read or write of personal sections by staff or a partner. Rows are written only by the SQL
- * function audit_append (see the migration): the database refuses UPDATE and DELETE, and each row
- * carries the SHA-256 of the previous row of its municipality, so a changed or removed row shows.
+ * function audit_append (see the AuditLog migration): the database refuses UPDATE and DELETE, and the
+ * entries of each request form a batch whose SHA-256 chains to the previous batch of the municipality,
+ * so a changed or removed row shows.
  */
 @Entity({ readonly: true })
 @Index({ properties: ['recordId', 'at'] })
@@ -44,9 +45,7 @@ export class AuditEntry {
   @Property({ type: 'string', nullable: true })
   operationName?: string | null;
 
-  @Property({ type: 'string' })
-  prevHash!: string;
-
-  @Property({ type: 'string' })
-  hash!: string;
+  /** The batch (one request) this entry was appended in; batches are hash-chained (audit_batch). */
+  @Property({ type: 'bigint', index: true })
+  batchId!: string;
 }

@@ -1,3 +1,4 @@
+import { AuditBatch } from '../audit/audit-batch.entity';
 import { AuditChainHead } from '../audit/audit-chain-head.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/revoked-token.entity';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   RevokedToken,
   AuditEntry,
   AuditChainHead,
+  AuditBatch,
   IntakeSubmission,
   IdentitySection,
   AddressSection,

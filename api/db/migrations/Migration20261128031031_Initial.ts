@@ -5,7 +5,7 @@ export class Migration20261128031031_Initial extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create type "department_code" as enum ('single-parent', 'livelihood-support', 'family-register', 'public-housing', 'long-term-care', 'disability-welfare');`);
     this.addSql(`create type "staff_role" as enum ('caseworker', 'viewer', 'supervisor', 'admin');`);
-    this.addSql(`create table "audit_entry" ("seq" bigserial primary key, "municipality_code" varchar(6) not null, "at" timestamptz not null, "actor_kind" varchar(255) not null, "actor_id" uuid not null, "actor_name" varchar(255) not null, "actor_department" varchar(255) not null, "record_id" uuid not null, "action" varchar(255) not null, "sections" text[] not null, "operation_name" varchar(255) null, "prev_hash" varchar(255) not null, "hash" varchar(255) not null);`);
+    this.addSql(`create table "audit_entry" ("seq" bigserial primary key, "municipality_code" varchar(6) not null, "at" timestamptz not null, "actor_kind" varchar(255) not null, "actor_id" uuid not null, "actor_name" varchar(255) not null, "actor_department" varchar(255) not null, "record_id" uuid not null, "action" varchar(255) not null, "sections" text[] not null, "operation_name" varchar(255) null, "batch_id" bigint not null);`);
     this.addSql(`create index "audit_entry_record_id_at_index" on "audit_entry" ("record_id", "at");`);
 
     this.addSql(`create table "municipality" ("code" varchar(6) not null, "name" varchar(255) not null, "allowed_origins" text[] not null default '{}', "created_at" timestamptz not null, constraint "municipality_pkey" primary key ("code"));`);

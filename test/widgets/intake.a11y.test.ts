@@ -1,0 +1,128 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AXE_PATH, ensureBundle, launchChromium, openWidget, tabTo, typeDate } from './support/browser';
+import { startTestServer, type TestServer } from './support/server';
+
+// axe-core (WCAG 2.0 A/AA, 2.1 A/AA) on every step of <yorisoi-intake>, in Japanese, English and
+// やさしい日本語. The page without CSP (`?plain`) takes axe through addScriptTag; the hostile page
+// under CSP is checked in a context with bypassCSP. /graphql is the test server's fake.
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureBundle();
+  server = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+async function axe(page: Page, where: string, include?: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(
+    async ({ tags, include }) => {
+      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> } }).axe;
+      const r = await axe.run(include ? { include: [[include]] } : document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    },
+    { tags: TAGS, include },
+  );
+  expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+/** Waits for step n (1-based), whose heading has focus. */
+async function waitForStep(page: Page, n: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const root = document.querySelector('yorisoi-intake')?.shadowRoot;
+      return !!root && root.querySelector('[part=progress]')?.textContent?.includes(`${n}/6`) && root.activeElement === root.querySelector('h2');
+    },
+    n,
+    { timeout: 5000 },
+  );
+}
+async function next(page: Page): Promise<void> {
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+}
+
+async function everyStep(page: Page, label: string, include?: string): Promise<void> {
+  await axe(page, `${label} step 1`, include);
+  // An error state: empty postal code.
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('#err-postal'));
+  await axe(page, `${label} step 1 with error`, include);
+  await tabTo(page, '#postal');
+  await page.keyboard.type('1234567');
+  await page.keyboard.press('Enter');
+  await waitForStep(page, 2);
+  await tabTo(page, 'input[value=DV]');
+  await page.keyboard.press('Space');
+  await axe(page, `${label} step 2 with DV box`, include);
+  await next(page);
+  await waitForStep(page, 3);
+  await tabTo(page, '#add');
+  await page.keyboard.press('Enter');
+  await next(page); // both birth dates empty: errors
+  await page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('#err-child-1-b'));
+  await axe(page, `${label} step 3 with two children and errors`, include);
+  await tabTo(page, '#child-0-b');
+  await typeDate(page, '2018-04-01');
+  await tabTo(page, '#child-1-b');
+  await typeDate(page, '2020-01-31');
+  await next(page);
+  await waitForStep(page, 4);
+  await tabTo(page, '#salary');
+  await page.keyboard.type('abc');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('#err-salary'));
+  await axe(page, `${label} step 4 with error`, include);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2000000');
+  await page.keyboard.press('Enter');
+  await waitForStep(page, 5);
+  await axe(page, `${label} step 5`, include);
+  await next(page);
+  await waitForStep(page, 6);
+  await page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('[part=results]'));
+  await axe(page, `${label} step 6 (results)`, include);
+}
+
+describe('<yorisoi-intake> accessibility (axe-core)', () => {
+  for (const lang of ['ja', 'en', 'ja-x-easy']) {
+    it(`has no WCAG 2.1 AA violations on any step (${lang})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+      const page = await context.newPage();
+      await openWidget(page, `${server.url}/page?plain&html=${lang}`);
+      await everyStep(page, lang);
+      await context.close();
+    }, 90_000);
+  }
+
+  it('has no violations inside the widget on the hostile CSP page either (bypassCSP for axe only)', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 800 } });
+    const page = await context.newPage();
+    await openWidget(page, `${server.url}/page`);
+    await everyStep(page, 'hostile ja', 'yorisoi-intake');
+    await context.close();
+  }, 90_000);
+
+  it('has no violations at 320 CSS px wide (en)', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await openWidget(page, `${server.url}/page?plain&lang=en`);
+    await everyStep(page, 'en 320px');
+    await context.close();
+  }, 90_000);
+});

@@ -1,0 +1,156 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+/**
+ * A tiny static server for the widget tests — NOT the Yorisoi API. It serves test pages (a hostile
+ * CMS page under a strict CSP, and a plain page without CSP for axe), the built bundle, and a fake
+ * /graphql that returns a canned eligibility result. The real API (eligibility engine, validation,
+ * error format) is tested in test/eligibility and test/programme; here we only test the widget.
+ */
+export const ROOT = join(__dirname, '..', '..', '..');
+export const BUNDLE = join(ROOT, 'dist', 'widgets', 'intake.js');
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+
+/** Messages of the canned BAD_USER_INPUT error, as the API words them. */
+export const BIRTH_ERROR = {
+  ja: '生年月日に未来の日付は入力できません。',
+  en: 'The date of birth cannot be in the future.',
+  'ja-easy': '生まれた 日が これからの 日に なっています。',
+};
+
+const HOSTILE_CSS = `
+/* A CMS theme at its worst: none of this may break the widget. */
+* { all: unset; font-size: 40px !important; color: red !important; background: yellow !important; letter-spacing: 0.3em !important; line-height: 0.5 !important; }
+div, section, form, fieldset, label, input, button, p, h2, ul, li { display: none !important; visibility: hidden !important; }
+input, button { opacity: 0 !important; }
+:focus { outline: none !important; }
+html { font-size: 5px !important; }
+`;
+
+function page(params: URLSearchParams): string {
+  const lang = params.get('lang');
+  const htmlLang = params.get('html') ?? 'ja';
+  const api = params.get('api') ?? '/graphql';
+  const plain = params.has('plain');
+  return `<!doctype html>
+<html lang="${htmlLang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>テストページ</title>
+${plain ? '' : '<link rel="stylesheet" href="/hostile.css">'}
+<script type="module" src="/widgets/intake.js"></script>
+<script type="module" src="/widgets/intake.js?copy=2"></script>
+</head>
+<body>
+<main>
+<h1>デモ市</h1>
+<p>ひとり親家庭の方へ</p>
+<yorisoi-intake api="${api}" municipality="999999"${lang ? ` lang="${lang}"` : ''}></yorisoi-intake>
+</main>
+</body>
+</html>`;
+}
+
+function result(lang: string) {
+  const en = lang.startsWith('en');
+  return {
+    data: {
+      eligibility: {
+        results: [
+          {
+            programme: { id: 'livelihood-protection', name: en ? 'Public assistance' : '生活保護' },
+            status: 'NOT_ELIGIBLE',
+            amount: null,
+            reasons: [en ? 'Your income is above the minimum cost of living.' : '収入が最低生活費を上回っています。'],
+            nextSteps: [],
+          },
+          {
+            programme: { id: 'child-rearing-allowance', name: en ? 'Child-rearing allowance' : '児童扶養手当' },
+            status: 'ELIGIBLE',
+            amount: { monthly: 45500, yearly: 546000 },
+            reasons: [en ? 'Your income is under the full-amount limit.' : '所得が全部支給の限度額未満です。'],
+            nextSteps: [en ? 'Apply at the single-parent support desk.' : 'ひとり親支援担当課で申請してください。'],
+          },
+          {
+            programme: { id: 'single-parent-medical-subsidy', name: en ? 'Medical subsidy for single-parent families' : 'ひとり親家庭等医療費助成' },
+            status: 'NEEDS_MORE_INFO',
+            amount: null,
+            reasons: [en ? 'We need to know your health insurance.' : '加入している健康保険の確認が必要です。'],
+            nextSteps: [],
+          },
+          {
+            programme: { id: 'child-allowance', name: en ? 'Child allowance' : '児童手当' },
+            status: 'ELIGIBLE',
+            amount: { monthly: 20000, yearly: 240000 },
+            reasons: [],
+            nextSteps: [],
+          },
+        ],
+      },
+    },
+  };
+}
+
+export interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: { query: string; variables: { input: Record<string, unknown> } };
+}
+
+export interface TestServer {
+  url: string;
+  requests: Received[];
+  close(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const requests: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const send = (status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+      res.end(body);
+    };
+    if (url.pathname === '/page') {
+      const csp: Record<string, string> = url.searchParams.has('plain') ? {} : { 'content-security-policy': CSP };
+      return send(200, 'text/html; charset=utf-8', page(url.searchParams), csp);
+    }
+    if (url.pathname === '/hostile.css') return send(200, 'text/css', HOSTILE_CSS);
+    if (url.pathname === '/widgets/intake.js') return send(200, 'text/javascript', readFileSync(BUNDLE));
+    if ((url.pathname === '/graphql' || url.pathname === '/graphql-error') && req.method === 'POST') {
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+      req.on('end', () => {
+        const body = JSON.parse(raw) as Received['body'];
+        requests.push({ path: url.pathname, headers: req.headers, body });
+        const lang = String(req.headers['accept-language'] ?? 'ja');
+        if (url.pathname === '/graphql-error') {
+          const locale = lang.startsWith('en') ? 'en' : lang.includes('easy') ? 'ja-easy' : 'ja';
+          const error = {
+            message: BIRTH_ERROR[locale],
+            path: ['eligibility'],
+            extensions: { code: 'BAD_USER_INPUT', field: 'input.children[0].birthDate', messages: BIRTH_ERROR },
+          };
+          return send(200, 'application/json', JSON.stringify({ errors: [error], data: null }));
+        }
+        send(200, 'application/json', JSON.stringify(result(lang)));
+      });
+      return;
+    }
+    send(404, 'text/plain', 'not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function bundleExists(): boolean {
+  return existsSync(BUNDLE);
+}

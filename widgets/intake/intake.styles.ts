@@ -1,0 +1,120 @@
+import { css } from 'lit';
+
+/**
+ * Styles of <yorisoi-intake>, adopted by the shadow root (no inline style attributes, so a strict
+ * `style-src 'self'` CSP is fine). The host is reset with `!important`: inside a shadow tree's
+ * context, important declarations beat the page's, so hostile page CSS (`* { all: unset }`) cannot
+ * restyle the widget. Theme with the --yorisoi-* custom properties (they still inherit) and ::part.
+ */
+export const intakeStyles = css`
+  :host {
+    all: initial !important;
+    display: block !important;
+    box-sizing: border-box !important;
+    max-width: 100% !important;
+    font-family: var(--yorisoi-font, system-ui, 'Hiragino Sans', 'Noto Sans JP', 'Yu Gothic', sans-serif) !important;
+    font-size: var(--yorisoi-font-size, medium) !important;
+    line-height: 1.7 !important;
+    color: var(--yorisoi-text, #1a1a1a) !important;
+    background: var(--yorisoi-bg, #fff) !important;
+    text-align: start !important;
+    overflow-wrap: anywhere !important;
+  }
+  :host([hidden]) { display: none !important; }
+  *, *::before, *::after { box-sizing: border-box; }
+  .root {
+    padding: 1em;
+    border: 1px solid var(--yorisoi-border, #767676);
+    border-radius: var(--yorisoi-radius, 8px);
+    max-width: 44em;
+  }
+  p { margin: 0 0 0.75em; }
+  .title { font-weight: bold; font-size: 1.125em; margin: 0; }
+  .progress { font-size: 0.875em; color: var(--yorisoi-muted, #4a4a4a); margin: 0 0 0.5em; }
+  h2 { font-size: 1.375em; line-height: 1.4; margin: 0.25em 0 0.75em; }
+  h3 { font-size: 1.125em; line-height: 1.4; margin: 0 0 0.5em; }
+  :focus-visible, h2:focus {
+    outline: 3px solid var(--yorisoi-focus, #0b5cad);
+    outline-offset: 2px;
+  }
+  fieldset {
+    border: 1px solid var(--yorisoi-border, #767676);
+    border-radius: var(--yorisoi-radius, 8px);
+    padding: 0.5em 1em 1em;
+    margin: 0 0 1em;
+    min-width: 0;
+  }
+  legend { font-weight: bold; padding: 0 0.25em; }
+  .label { display: block; font-weight: bold; margin: 0.75em 0 0.25em; }
+  .hint { display: block; font-size: 0.875em; color: var(--yorisoi-muted, #4a4a4a); margin: 0 0 0.25em; }
+  input[type='text'], input[type='date'] {
+    display: block;
+    width: 100%;
+    max-width: 18em;
+    min-height: 2.75em;
+    padding: 0.375em 0.5em;
+    font: inherit;
+    color: inherit;
+    background: var(--yorisoi-bg, #fff);
+    border: 1px solid var(--yorisoi-input-border, #595959);
+    border-radius: calc(var(--yorisoi-radius, 8px) / 2);
+  }
+  .yen { display: flex; align-items: center; gap: 0.5em; }
+  [aria-invalid='true'] { border: 2px solid var(--yorisoi-error, #b3261e) !important; }
+  .opts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr)); gap: 0 1em; }
+  .opt { display: flex; align-items: center; min-height: 2.75em; padding: 0.25em 0; cursor: pointer; }
+  input[type='checkbox'] {
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    margin: 0 0.5em 0 0;
+    accent-color: var(--yorisoi-primary, #0b5cad);
+  }
+  button {
+    font: inherit;
+    min-height: 2.75em;
+    padding: 0.375em 1.25em;
+    border: 2px solid var(--yorisoi-primary, #0b5cad);
+    border-radius: var(--yorisoi-radius, 8px);
+    background: var(--yorisoi-bg, #fff);
+    color: var(--yorisoi-primary, #0b5cad);
+    cursor: pointer;
+  }
+  button.primary { background: var(--yorisoi-primary, #0b5cad); color: var(--yorisoi-on-primary, #fff); }
+  .nav, .tools { display: flex; flex-wrap: wrap; gap: 0.75em; align-items: center; justify-content: space-between; margin-top: 1.25em; }
+  .tools { border-top: 1px solid var(--yorisoi-border, #767676); padding-top: 1em; }
+  .error { color: var(--yorisoi-error, #b3261e); font-weight: bold; margin: 0.25em 0 0; }
+  .alert {
+    border: 3px solid var(--yorisoi-error, #b3261e);
+    border-radius: var(--yorisoi-radius, 8px);
+    background: var(--yorisoi-alert-bg, #fff5f4);
+    padding: 0.75em 1em;
+    margin: 0 0 1em;
+  }
+  .alert ul, .list { margin: 0; padding-inline-start: 1.25em; }
+  a { color: var(--yorisoi-link, #0b5cad); font-weight: bold; }
+  .results { list-style: none; margin: 0; padding: 0; }
+  .result {
+    border: 1px solid var(--yorisoi-border, #767676);
+    border-radius: var(--yorisoi-radius, 8px);
+    padding: 0.75em 1em;
+    margin: 0 0 1em;
+  }
+  .status { display: inline-block; font-weight: bold; padding: 0 0.5em; border-radius: 0.25em; background: #ededed; color: #1a1a1a; }
+  .ELIGIBLE { background: #e3f1e6; color: #1b4d2a; }
+  .NEEDS_MORE_INFO { background: #fff2cc; color: #5c3d00; }
+  .amount { font-size: 1.25em; font-weight: bold; margin: 0.25em 0; }
+  .sub { font-weight: bold; margin: 0.5em 0 0; }
+  rt { font-size: 0.6em; }
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (forced-colors: active) {
+    button.primary { border: 2px solid ButtonText; }
+  }
+`;

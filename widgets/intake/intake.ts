@@ -1,0 +1,498 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { intakeStyles } from './intake.styles.js';
+import { BENEFITS, CONCERNS, LANG_TAGS, T, langOf, type Key, type Lang } from './i18n.js';
+import { LAST, ORDER, QUERY, empty, fieldOf, householdInput, normalisePostal, normaliseYen, stepOf, type Answers, type ApiError, type Child, type Result } from './model.js';
+
+const RUBY = /([\u3005\u4e00-\u9fff]+)\{([^}]+)\}/g;
+const plain = (s: string): string => s.replace(/\{[^}]+\}/g, '');
+/** Renders `漢字{よみ}` as ruby; plain strings pass through. */
+function ruby(s: string): TemplateResult | string {
+  if (!s.includes('{')) return s;
+  const parts: unknown[] = [];
+  let i = 0;
+  for (const m of s.matchAll(RUBY)) {
+    parts.push(s.slice(i, m.index), html`<ruby>${m[1]}<rp>(</rp><rt>${m[2]}</rt><rp>)</rp></ruby>`);
+    i = (m.index ?? 0) + m[0].length;
+  }
+  parts.push(s.slice(i));
+  return html`${parts}`;
+}
+function storage(kind: 'local' | 'session'): Storage | null {
+  try {
+    return kind === 'local' ? localStorage : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `<yorisoi-intake api="https://…/graphql" municipality="999999" lang="ja">`: a step-by-step intake
+ * form for single-parent families that shows the support programmes they may use — before asking
+ * for any name or contact. Answers live in sessionStorage (key `yorisoi-intake:<municipality>`), or
+ * localStorage when the person ticks 「この端末に保存する」.
+ *
+ * @attr api - URL of the Yorisoi GraphQL endpoint.
+ * @attr municipality - 6-digit 全国地方公共団体コード.
+ * @attr lang - "ja" (default), "en", "ja-x-easy" / "ja-easy" (やさしい日本語); else the page's <html lang>.
+ *
+ * @fires yorisoi-step - detail `{ step }` (0–5) after every step change.
+ * @fires yorisoi-results - detail `{ results }` when eligibility results arrived.
+ * @fires yorisoi-clear - when the person erased their answers.
+ *
+ * No slots.
+ *
+ * @csspart root - the outer box
+ * @csspart title - widget title
+ * @csspart progress - "Step n/6"
+ * @csspart heading - the step heading (h2)
+ * @csspart live - the aria-live region that announces errors (visually hidden)
+ * @csspart field - a labelled input with its label
+ * @csspart label - a field label
+ * @csspart input - text and date inputs
+ * @csspart option - a checkbox with its label
+ * @csspart error - an error message next to a field
+ * @csspart alert - the DV safety information box
+ * @csspart button - every button; also `button-primary`, `button-back`, `button-clear`
+ * @csspart results - list of programmes; `result` one programme; `status` its status; `amount` its amount
+ * @csspart tools - the save/clear bar
+ *
+ * @cssprop --yorisoi-primary - buttons, focus ring, checkboxes (default #0b5cad)
+ * @cssprop --yorisoi-on-primary - text on primary buttons (default #fff)
+ * @cssprop --yorisoi-font - font family
+ * @cssprop --yorisoi-font-size - base font size (default: the browser's, `medium`)
+ * @cssprop --yorisoi-radius - corner radius (default 8px)
+ * @cssprop --yorisoi-text / --yorisoi-bg / --yorisoi-muted / --yorisoi-border / --yorisoi-error / --yorisoi-focus / --yorisoi-link / --yorisoi-alert-bg
+ */
+export class YorisoiIntake extends LitElement {
+  static override styles = intakeStyles;
+  static override properties = {
+    api: {},
+    municipality: {},
+    language: { attribute: 'lang' },
+    step: { state: true },
+    a: { state: true },
+    remember: { state: true },
+    errors: { state: true },
+    live: { state: true },
+    status: { state: true },
+    results: { state: true },
+    busy: { state: true },
+  };
+
+  declare api: string;
+  declare municipality: string;
+  declare language: string | null;
+  declare step: number;
+  declare a: Answers;
+  declare remember: boolean;
+  /** field id (or "form") → message */
+  declare errors: Record<string, string>;
+  /** assertive announcement (errors) */
+  declare live: string;
+  /** polite announcement (loading, results, cleared) */
+  declare status: string;
+  declare results: Result[] | null;
+  declare busy: boolean;
+
+  private key = '';
+  private focusTarget: string | null = null;
+  private abort: AbortController | null = null;
+
+  constructor() {
+    super();
+    this.api = '/graphql';
+    this.municipality = '';
+    this.language = null;
+    this.step = 0;
+    this.a = empty();
+    this.remember = false;
+    this.errors = {};
+    this.live = '';
+    this.status = '';
+    this.results = null;
+    this.busy = false;
+  }
+
+  private get l(): Lang {
+    return langOf(this.language || document.documentElement.lang);
+  }
+  /** Text of the current language; `%` replaced by n. */
+  private t(k: Key, n?: number | string): string {
+    const s = T[k][this.l];
+    return n === undefined ? s : s.replace('%', String(n));
+  }
+  private r(k: Key, n?: number | string) {
+    return ruby(this.t(k, n));
+  }
+  private pick(row: readonly [string, string, string, string]): string {
+    return row[this.l + 1] as string;
+  }
+
+  // ---- storage --------------------------------------------------------------------------------
+  protected override willUpdate(): void {
+    const key = `yorisoi-intake:${this.municipality}`;
+    if (key === this.key) return;
+    this.key = key;
+    const local = storage('local')?.getItem(key);
+    const raw = local ?? storage('session')?.getItem(key);
+    if (!raw) return;
+    try {
+      const saved = JSON.parse(raw) as { step?: number; a?: Partial<Answers> };
+      this.a = { ...empty(), ...saved.a };
+      this.step = Math.min(Math.max(Number(saved.step) || 0, 0), LAST);
+      this.remember = local != null;
+      if (this.step === LAST) void this.fetchResults();
+    } catch {
+      /* unreadable: start afresh */
+    }
+  }
+  private save(): void {
+    const data = JSON.stringify({ step: this.step, a: this.a });
+    const [keep, drop] = this.remember ? (['local', 'session'] as const) : (['session', 'local'] as const);
+    try {
+      storage(keep)?.setItem(this.key, data);
+      storage(drop)?.removeItem(this.key);
+    } catch {
+      /* storage full or disabled: the form still works */
+    }
+  }
+  private set(patch: Partial<Answers>): void {
+    this.a = { ...this.a, ...patch };
+    this.save();
+  }
+  private clear(): void {
+    this.abort?.abort();
+    storage('local')?.removeItem(this.key);
+    storage('session')?.removeItem(this.key);
+    this.a = empty();
+    this.remember = false;
+    this.results = null;
+    this.errors = {};
+    this.live = '';
+    this.go(0, false);
+    this.status = this.t('cleared');
+    this.dispatchEvent(new CustomEvent('yorisoi-clear', { bubbles: true, composed: true }));
+  }
+
+  // ---- navigation -----------------------------------------------------------------------------
+  private go(step: number, save = true): void {
+    this.step = step;
+    this.errors = {};
+    this.live = '';
+    this.status = '';
+    this.focusTarget = 'h';
+    if (save) this.save();
+    this.dispatchEvent(new CustomEvent('yorisoi-step', { detail: { step }, bubbles: true, composed: true }));
+    if (step === LAST) void this.fetchResults();
+  }
+  protected override updated(): void {
+    const id = this.focusTarget;
+    if (!id) return;
+    this.focusTarget = null;
+    let el = this.renderRoot.querySelector<HTMLElement>(`#${id === 'children' ? 'add' : id}`);
+    if (el instanceof HTMLFieldSetElement) el = el.querySelector('input, button');
+    el?.focus();
+  }
+  private showErrors(errors: Record<string, string>): void {
+    const first = Object.keys(errors)[0];
+    if (!first) return;
+    const step = stepOf(first);
+    if (step !== this.step) {
+      this.step = step;
+      this.save();
+    }
+    this.errors = errors;
+    this.live = Object.values(errors).map(plain).join(' ');
+    this.focusTarget = first === 'form' ? 'h' : first;
+  }
+  private validate(): Record<string, string> {
+    const e: Record<string, string> = {};
+    const a = this.a;
+    if (this.step === 0 && !/^\d{3}-\d{4}$/.test(normalisePostal(a.postal))) e.postal = this.t('postalErr');
+    if (this.step === 2) {
+      if (!a.children.length) e.children = this.t('noChild');
+      a.children.forEach((c, i) => {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(c.b)) e[`child-${i}-b`] = this.t('birthErr');
+      });
+    }
+    if (this.step === 3) {
+      for (const f of ['salary', 'other', 'support'] as const) {
+        const v = normaliseYen(a[f]);
+        if (v && !/^\d{1,12}$/.test(v)) e[f] = this.t('numErr');
+      }
+    }
+    return e;
+  }
+  private onSubmit(ev: Event): void {
+    ev.preventDefault();
+    if (this.step >= LAST) return;
+    const e = this.validate();
+    if (Object.keys(e).length) this.showErrors(e);
+    else this.go(this.step + 1);
+  }
+  /** An Enter that confirms an IME conversion must not submit the step. */
+  private onKeydown(ev: KeyboardEvent): void {
+    if (ev.key === 'Enter' && (ev.isComposing || ev.keyCode === 229)) {
+      ev.preventDefault();
+      ev.stopPropagation();
+    }
+  }
+
+  // ---- API ------------------------------------------------------------------------------------
+  private async fetchResults(): Promise<void> {
+    this.abort?.abort();
+    const ctl = (this.abort = new AbortController());
+    this.busy = true;
+    this.results = null;
+    this.status = this.t('loading');
+    const lang = LANG_TAGS[this.l];
+    try {
+      const res = await fetch(this.api, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': lang },
+        body: JSON.stringify({ query: QUERY, operationName: 'Eligibility', variables: { input: householdInput(this.a, this.municipality) } }),
+        signal: ctl.signal,
+      });
+      const body = (await res.json()) as { data?: { eligibility?: { results: Result[] } }; errors?: ApiError[] };
+      if (ctl !== this.abort) return;
+      this.busy = false;
+      this.status = '';
+      if (body.errors?.length) return this.apiErrors(body.errors);
+      const results = [...(body.data?.eligibility?.results ?? [])].sort((x, y) => ORDER[x.status] - ORDER[y.status]);
+      this.results = results;
+      this.status = results.length ? plain(this.t('found', results.length)) : plain(this.t('none'));
+      this.dispatchEvent(new CustomEvent('yorisoi-results', { detail: { results }, bubbles: true, composed: true }));
+    } catch (e) {
+      if (ctl !== this.abort || (e as Error).name === 'AbortError') return;
+      this.busy = false;
+      this.status = '';
+      this.showErrors({ form: this.t('netErr') });
+    }
+  }
+  private apiErrors(list: ApiError[]): void {
+    const tag = LANG_TAGS[this.l] === 'ja-x-easy' ? 'ja-easy' : LANG_TAGS[this.l];
+    const errors: Record<string, string> = {};
+    for (const err of list) {
+      const x = err.extensions ?? {};
+      const problems = x.problems?.length ? x.problems : [{ field: x.field ?? '', messages: x.messages, message: err.message }];
+      for (const p of problems) {
+        const f = (x.code === 'BAD_USER_INPUT' && fieldOf(p.field)) || 'form';
+        errors[f] ??= p.messages?.[tag] ?? p.message ?? err.message ?? this.t('netErr');
+      }
+    }
+    this.showErrors(errors);
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------
+  private err(id: string) {
+    const m = this.errors[id];
+    return m ? html`<p class="error" id="err-${id}" part="error">${ruby(m)}</p>` : nothing;
+  }
+  private text(id: 'postal' | 'pref' | 'city' | 'salary' | 'other' | 'support', label: Key, opts: { hint?: Key; yen?: boolean; req?: boolean; ac?: string } = {}) {
+    const invalid = !!this.errors[id];
+    const describedBy = [opts.hint ? `hint-${id}` : '', invalid ? `err-${id}` : ''].filter(Boolean).join(' ');
+    const input = html`<input
+      type="text"
+      id=${id}
+      part="input"
+      .value=${this.a[id]}
+      inputmode=${opts.yen || id === 'postal' ? 'numeric' : 'text'}
+      autocomplete=${opts.ac ?? 'off'}
+      aria-required=${opts.req ? 'true' : 'false'}
+      aria-invalid=${invalid ? 'true' : 'false'}
+      aria-describedby=${describedBy || nothing}
+      @input=${(e: Event) => this.set({ [id]: (e.target as HTMLInputElement).value })}
+      @change=${(e: Event) => {
+        const el = e.target as HTMLInputElement;
+        const v = opts.yen ? normaliseYen(el.value) : id === 'postal' ? normalisePostal(el.value) : el.value;
+        if (!opts.yen || /^\d*$/.test(v)) {
+          el.value = v;
+          this.set({ [id]: v });
+        }
+      }}
+    />`;
+    return html`<div part="field">
+      <label class="label" part="label" for=${id}>${this.r(label)}${opts.req ? this.r('req') : nothing}</label>
+      ${opts.hint ? html`<span class="hint" id="hint-${id}">${this.r(opts.hint)}</span>` : nothing}
+      ${opts.yen ? html`<span class="yen">${input}<span aria-hidden="true">${this.r('yen')}</span></span>` : input} ${this.err(id)}
+    </div>`;
+  }
+  private checks(id: 'concerns' | 'benefits', legend: Key, rows: typeof CONCERNS) {
+    const chosen = this.a[id];
+    return html`<fieldset id=${id} aria-describedby=${this.errors[id] ? `err-${id}` : nothing}>
+      <legend>${this.r(legend)}</legend>
+      <div class="opts">
+        ${rows.map(
+          (row) => html`<label class="opt" part="option"
+            ><input
+              type="checkbox"
+              value=${row[0]}
+              .checked=${chosen.includes(row[0])}
+              @change=${(e: Event) => {
+                const on = (e.target as HTMLInputElement).checked;
+                this.set({ [id]: on ? [...chosen, row[0]] : chosen.filter((c) => c !== row[0]) });
+              }}
+            />${ruby(this.pick(row))}</label
+          >`,
+        )}
+      </div>
+      ${this.err(id)}
+    </fieldset>`;
+  }
+  private dvBox() {
+    if (!this.a.concerns.includes('DV')) return nothing;
+    const [o, c] = this.l === 1 ? [' (', ')'] : ['（', '）'];
+    return html`<div class="alert" role="alert" part="alert">
+      <h3>${this.r('dvTitle')}</h3>
+      <ul>
+        <li>${this.r('dv1')} <a href="tel:%238008">#8008</a>${o}${this.r('dv1b')}${c}</li>
+        <li>${this.r('dv2')} <a href="tel:0120279889">0120-279-889</a>${o}${this.r('dv2b')}${c}</li>
+        <li><strong>${this.r('dv3')}</strong> <a href="tel:110">110</a></li>
+      </ul>
+    </div>`;
+  }
+  private childRows() {
+    const list = this.a.children;
+    const update = (i: number, patch: Partial<Child>) => this.set({ children: list.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+    return html`${list.map((c, i) => {
+        const n = i + 1;
+        const id = `child-${i}-b`;
+        const invalid = !!this.errors[id];
+        return html`<fieldset>
+          <legend>${this.r('child', n)}</legend>
+          <div part="field">
+            <label class="label" part="label" for=${id}>${this.r('birth')}${this.r('req')}</label>
+            <input
+              type="date"
+              id=${id}
+              part="input"
+              min="1990-01-01"
+              .value=${c.b}
+              aria-required="true"
+              aria-invalid=${invalid ? 'true' : 'false'}
+              aria-describedby=${invalid ? `err-${id}` : nothing}
+              @input=${(e: Event) => update(i, { b: (e.target as HTMLInputElement).value })}
+              @change=${(e: Event) => update(i, { b: (e.target as HTMLInputElement).value })}
+            />
+            ${this.err(id)}
+          </div>
+          <label class="opt" part="option"
+            ><input type="checkbox" id="child-${i}-d" .checked=${c.d} @change=${(e: Event) => update(i, { d: (e.target as HTMLInputElement).checked })} />${this.r(
+              'disability',
+            )}</label
+          >
+          ${this.err(`child-${i}-d`)}
+          ${list.length > 1
+            ? html`<button
+                type="button"
+                part="button"
+                @click=${() => {
+                  this.set({ children: list.filter((_, j) => j !== i) });
+                  this.focusTarget = 'add';
+                }}
+              >
+                ${this.r('remove', n)}
+              </button>`
+            : nothing}
+        </fieldset>`;
+      })}
+      <button
+        type="button"
+        id="add"
+        part="button"
+        aria-describedby=${this.errors.children ? 'err-children' : nothing}
+        @click=${() => {
+          this.set({ children: [...list, { b: '', d: false }] });
+          this.focusTarget = `child-${list.length}-b`;
+        }}
+      >
+        ${this.r('add')}
+      </button>
+      <span id="children">${this.err('children')}</span>`;
+  }
+  private resultsView() {
+    const money = (k: 'monthly' | 'yearly', v: number | null | undefined) =>
+      v == null ? nothing : html`<p class="amount" part="amount">${this.r(k, v.toLocaleString('en-US'))}</p>`;
+    return html`${this.err('form')}
+      ${this.errors.form && !this.busy
+        ? html`<p><button type="button" part="button" @click=${() => this.fetchResults()}>${this.r('retry')}</button></p>`
+        : nothing}
+      ${this.results
+        ? this.results.length
+          ? html`<ul class="results" part="results">
+              ${this.results.map(
+                (x) => html`<li class="result" part="result">
+                  <h3>${x.programme.name}</h3>
+                  <p><span class="status ${x.status}" part="status">${this.r(x.status)}</span></p>
+                  ${x.amount?.monthly != null ? money('monthly', x.amount.monthly) : money('yearly', x.amount?.yearly)}
+                  ${x.reasons.length
+                    ? html`<p class="sub">${this.r('reasons')}</p>
+                        <ul class="list">
+                          ${x.reasons.map((s) => html`<li>${s}</li>`)}
+                        </ul>`
+                    : nothing}
+                  ${x.nextSteps.length
+                    ? html`<p class="sub">${this.r('next')}</p>
+                        <ul class="list">
+                          ${x.nextSteps.map((s) => html`<li>${s}</li>`)}
+                        </ul>`
+                    : nothing}
+                </li>`,
+              )}
+            </ul>`
+          : html`<p>${this.r('none')}</p>`
+        : nothing}
+      <p>${this.r('note')}</p>`;
+  }
+  private body() {
+    switch (this.step) {
+      case 0:
+        return html`${this.text('postal', 'postal', { hint: 'postalHint', req: true, ac: 'postal-code' })}
+        ${this.text('pref', 'pref', { ac: 'address-level1' })} ${this.text('city', 'city', { ac: 'address-level2' })}`;
+      case 1:
+        return html`${this.dvBox()}${this.checks('concerns', 'concerns', CONCERNS)}`;
+      case 2:
+        return this.childRows();
+      case 3:
+        return html`<p id="hint-income">${this.r('income')}</p>
+          ${this.text('salary', 'salary', { yen: true })} ${this.text('other', 'other', { yen: true })}
+          ${this.text('support', 'support', { yen: true })}`;
+      case 4:
+        return this.checks('benefits', 'benefits', BENEFITS);
+      default:
+        return html`${this.dvBox()}${this.resultsView()}`;
+    }
+  }
+  protected override render() {
+    const s = this.step;
+    return html`<section class="root" part="root" lang=${LANG_TAGS[this.l]} aria-labelledby="title">
+      <p class="title" id="title" part="title">${this.r('title')}</p>
+      ${s === 0 ? html`<p>${this.r('intro')}</p>` : nothing}
+      <p class="progress" part="progress">${this.t('step', s + 1)}</p>
+      <div class="sr" part="live" id="live" aria-live="assertive" aria-atomic="true">${this.live}</div>
+      <div class="sr" role="status" aria-atomic="true">${this.status}</div>
+      <form novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown} aria-labelledby="h" aria-busy=${this.busy ? 'true' : 'false'}>
+        <h2 id="h" tabindex="-1" part="heading">${this.r(`h${s}` as Key)}</h2>
+        ${this.body()}
+        <div class="nav" part="nav">
+          ${s > 0 ? html`<button type="button" part="button button-back" @click=${() => this.go(s - 1)}>${this.r('back')}</button>` : html`<span></span>`}
+          ${s < LAST ? html`<button type="submit" class="primary" part="button button-primary">${this.r(s === LAST - 1 ? 'see' : 'fwd')}</button>` : nothing}
+        </div>
+      </form>
+      <div class="tools" part="tools">
+        <label class="opt" part="option"
+          ><input
+            type="checkbox"
+            id="remember"
+            .checked=${this.remember}
+            @change=${(e: Event) => {
+              this.remember = (e.target as HTMLInputElement).checked;
+              this.save();
+            }}
+          />${this.r('remember')}</label
+        >
+        <button type="button" id="clear" part="button button-clear" @click=${this.clear}>${this.r('clear')}</button>
+      </div>
+    </section>`;
+  }
+}
