@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXE_PATH, ensureBundle, launchChromium, openWidget, tabTo, typeDate } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 
-// axe-core (WCAG 2.0 A/AA, 2.1 A/AA) on every step of <yorisoi-intake>, in Japanese, English and
-// やさしい日本語. The page without CSP (`?plain`) takes axe through addScriptTag; the hostile page
+// axe-core (WCAG 2.0 A/AA, 2.1 A/AA) on every step of <yorisoi-intake> — including contact, consent
+// and the receipt, with their error states — in Japanese, English and やさしい日本語. The page without CSP (`?plain`) takes axe through addScriptTag; the hostile page
 // under CSP is checked in a context with bypassCSP. /graphql is the test server's fake.
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -45,7 +45,7 @@ async function waitForStep(page: Page, n: number): Promise<void> {
   await page.waitForFunction(
     (n) => {
       const root = document.querySelector('yorisoi-intake')?.shadowRoot;
-      return !!root && root.querySelector('[part=progress]')?.textContent?.includes(`${n}/6`) && root.activeElement === root.querySelector('h2');
+      return !!root && root.querySelector('[part=progress]')?.textContent?.includes(`${n}/8`) && root.activeElement === root.querySelector('h2');
     },
     n,
     { timeout: 5000 },
@@ -97,6 +97,34 @@ async function everyStep(page: Page, label: string, include?: string): Promise<v
   await waitForStep(page, 6);
   await page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('[part=results]'));
   await axe(page, `${label} step 6 (results)`, include);
+  // Step 7: contact. Nothing chosen → error; yes → channel; phone with an error; DV note by the street.
+  await next(page);
+  await waitForStep(page, 7);
+  await axe(page, `${label} step 7 (contact)`, include);
+  await next(page);
+  await page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('#err-want'));
+  await axe(page, `${label} step 7 with error`, include);
+  await tabTo(page, 'input[name=want][value=y]');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'input[name=ch][value=PHONE]');
+  await page.keyboard.press('Space');
+  await tabTo(page, '#phone');
+  await page.keyboard.type('12');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('#err-phone'));
+  await axe(page, `${label} step 7 with contact fields, DV note and phone error`, include);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('090-1234-5678');
+  await page.keyboard.press('Enter');
+  // Step 8: privacy notice and consent.
+  await waitForStep(page, 8);
+  await page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('#consent'));
+  await axe(page, `${label} step 8 (consent)`, include);
+  await tabTo(page, 'input[value=LIVELIHOOD_SUPPORT]');
+  await page.keyboard.press('Space');
+  await next(page);
+  await page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('[part=reference]'));
+  await axe(page, `${label} receipt (with DV safety numbers)`, include);
 }
 
 describe('<yorisoi-intake> accessibility (axe-core)', () => {

@@ -6,8 +6,14 @@ import { join } from 'node:path';
 /**
  * A tiny static server for the widget tests — NOT the Yorisoi API. It serves test pages (a hostile
  * CMS page under a strict CSP, and a plain page without CSP for axe), the built bundle, and a fake
- * /graphql that returns a canned eligibility result. The real API (eligibility engine, validation,
- * error format) is tested in test/eligibility and test/programme; here we only test the widget.
+ * /graphql that returns a canned eligibility result, intake settings and submitIntake receipts (one
+ * per idempotency key). The real API is tested in test/eligibility, test/programme and test/intake,
+ * and the widget against it in intake.real-api.test.ts; here we only test the widget.
+ *
+ * Flags in the api URL's query string change submitIntake: `?drop=N` drops (closes without an
+ * answer) the first N requests of each key, `?phone` answers BAD_USER_INPUT on input.contact.phone,
+ * `?busy` answers TOO_MANY_REQUESTS. Every response closes its connection, so Chromium never resends
+ * a dropped request on its own (it does so for reused keep-alive sockets): retries are the widget's.
  */
 export const ROOT = join(__dirname, '..', '..', '..');
 export const BUNDLE = join(ROOT, 'dist', 'widgets', 'intake.js');
@@ -19,6 +25,31 @@ export const BIRTH_ERROR = {
   en: 'The date of birth cannot be in the future.',
   'ja-easy': '生まれた 日が これからの 日に なっています。',
 };
+
+export const PHONE_ERROR = {
+  ja: '電話番号は0から始まる10桁か11桁の数字で入力してください（例: 090-1234-5678）。',
+  en: 'Enter a phone number of 10 or 11 digits starting with 0 (e.g. 090-1234-5678).',
+  'ja-easy': '電話番号は 0から はじまる 数字で 書いてください（れい: 090-1234-5678）。',
+};
+
+function settings(lang: string) {
+  const en = lang.startsWith('en');
+  return {
+    data: {
+      intakeSettings: {
+        municipalityName: en ? 'Demo City' : 'デモ市',
+        privacyNoticeVersion: '2026-04',
+        privacyNotice: en ? 'What you enter is used only to support your family.' : '入力された内容は、ひとり親家庭への支援のためにだけ使います。',
+        departments: [
+          { code: 'LIVELIHOOD_SUPPORT', name: '生活困窮担当課', purpose: en ? 'Helps with living costs and work.' : '生活費や仕事のことを一緒に考えます。' },
+          { code: 'PUBLIC_HOUSING', name: '公営住宅担当課', purpose: en ? 'Tells you about municipal housing.' : '市営住宅への優先入居を案内します。' },
+          { code: 'DISABILITY_WELFARE', name: '障害担当課', purpose: en ? 'Support for disabilities in your family.' : '障害に関する支援を案内します。' },
+        ],
+        partnersPurpose: en ? 'We may refer you to NPOs the city works with.' : '市が委託したNPOに紹介することがあります。',
+      },
+    },
+  };
+}
 
 const HOSTILE_CSS = `
 /* A CMS theme at its worst: none of this may break the widget. */
@@ -97,21 +128,31 @@ function result(lang: string) {
 export interface Received {
   path: string;
   headers: IncomingHttpHeaders;
-  body: { query: string; variables: { input: Record<string, unknown> } };
+  body: { query: string; operationName?: string; variables: { input: Record<string, any>; code?: string } };
+  /** Date.now() when the request arrived */
+  at: number;
+  /** closed without an answer (?drop) */
+  dropped: boolean;
 }
 
 export interface TestServer {
   url: string;
   requests: Received[];
+  /** submitIntake requests (dropped ones included) */
+  submits(): Received[];
+  /** receipts stored, by idempotency key: one per key however often it is sent */
+  receipts: Map<string, { referenceNumber: string; input: Record<string, any> }>;
   close(): Promise<void>;
 }
 
 export async function startTestServer(): Promise<TestServer> {
   const requests: Received[] = [];
+  const receipts: TestServer['receipts'] = new Map();
+  const seen = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const send = (status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', connection: 'close', ...headers });
       res.end(body);
     };
     if (url.pathname === '/page') {
@@ -125,10 +166,42 @@ export async function startTestServer(): Promise<TestServer> {
       req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
       req.on('end', () => {
         const body = JSON.parse(raw) as Received['body'];
-        requests.push({ path: url.pathname, headers: req.headers, body });
+        const received: Received = { path: url.pathname, headers: req.headers, body, at: Date.now(), dropped: false };
+        requests.push(received);
         const lang = String(req.headers['accept-language'] ?? 'ja');
+        const locale = lang.startsWith('en') ? 'en' : lang.includes('easy') ? 'ja-easy' : 'ja';
+        if (body.query.includes('intakeSettings')) return send(200, 'application/json', JSON.stringify(settings(lang)));
+        if (body.query.includes('submitIntake')) {
+          const input = body.variables.input;
+          const key = String(input.idempotencyKey);
+          const n = (seen.get(key) ?? 0) + 1;
+          seen.set(key, n);
+          if (n <= Number(url.searchParams.get('drop') ?? 0)) {
+            received.dropped = true;
+            return void req.socket.destroy();
+          }
+          if (url.searchParams.has('phone')) {
+            const error = { message: PHONE_ERROR[locale], path: ['submitIntake'], extensions: { code: 'BAD_USER_INPUT', field: 'input.contact.phone', messages: PHONE_ERROR } };
+            return send(200, 'application/json', JSON.stringify({ errors: [error], data: null }));
+          }
+          if (url.searchParams.has('busy')) {
+            const error = { message: 'Too many submissions.', path: ['submitIntake'], extensions: { code: 'TOO_MANY_REQUESTS' } };
+            return send(200, 'application/json', JSON.stringify({ errors: [error], data: null }));
+          }
+          let stored = receipts.get(key);
+          if (!stored) receipts.set(key, (stored = { referenceNumber: `TEST-${String(receipts.size + 2).padStart(4, '2')}`, input }));
+          const dvProtected = (input.concerns?.categories ?? []).includes('DV');
+          const contactAllowed = input.contact?.contactAllowed === true;
+          const nextSteps = [
+            ...(dvProtected ? [locale === 'en' ? 'If you are in danger, call 110 now.' : '危険を感じたら、すぐに110番に電話してください。'] : []),
+            contactAllowed
+              ? locale === 'en' ? 'A caseworker will contact you the way you chose.' : '担当者から、ご希望の方法で連絡します。'
+              : locale === 'en' ? 'When you visit or call, quote your reference number.' : '窓口で相談するときは、受付番号を伝えてください。',
+          ];
+          const receipt = { referenceNumber: stored.referenceNumber, receivedAt: '2026-04-01T01:02:03.000Z', contactAllowed, dvProtected, nextSteps };
+          return send(200, 'application/json', JSON.stringify({ data: { submitIntake: receipt } }));
+        }
         if (url.pathname === '/graphql-error') {
-          const locale = lang.startsWith('en') ? 'en' : lang.includes('easy') ? 'ja-easy' : 'ja';
           const error = {
             message: BIRTH_ERROR[locale],
             path: ['eligibility'],
@@ -147,6 +220,8 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    receipts,
+    submits: () => requests.filter((r) => r.body.query.includes('submitIntake')),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ROOT_DIR } from '../../api/common/paths';
+
+/** No Docker engine runs here, so the deployment files are checked for what they must say. */
+describe('docker-compose.yml and api/Dockerfile', () => {
+  const compose = parse(readFileSync(join(ROOT_DIR, 'docker-compose.yml'), 'utf8'));
+
+  it('runs PostgreSQL with a health check, and the API once the database is healthy', () => {
+    expect(compose.services.db.image).toMatch(/^postgres:/);
+    expect(compose.services.db.healthcheck.test.join(' ')).toContain('pg_isready');
+    expect(compose.services.api.depends_on.db.condition).toBe('service_healthy');
+    expect(compose.services.api.environment.DATABASE_URL).toMatch(/^postgres:\/\/.*@db:5432\//);
+    expect(compose.services.api.environment.AUTH_SECRET).toContain('?');
+  });
+
+  it('builds the API from api/Dockerfile, copying only files that exist', () => {
+    const dockerfile = join(ROOT_DIR, compose.services.api.build.context, compose.services.api.build.dockerfile);
+    expect(existsSync(dockerfile)).toBe(true);
+    const copies = [...readFileSync(dockerfile, 'utf8').matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1]!.split(/\s+/));
+    expect(copies.length).toBeGreaterThan(3);
+    for (const path of copies) expect(existsSync(join(ROOT_DIR, path)), path).toBe(true);
+    expect(readFileSync(dockerfile, 'utf8')).toContain('CMD ["node", "dist/api/main.js"]');
+  });
+});
