@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../access/viewer';
+import { rawQuery } from '../db/raw-query';
 
 type Action = 'read' | 'write';
 
@@ -41,6 +42,6 @@ export class AuditCollector {
       operation_name: operationName,
     }));
     this.touched.clear();
-    await em.getConnection().execute('select audit_append(?::jsonb) as n', [JSON.stringify(entries)]);
+    await rawQuery(em, 'select audit_append(?::jsonb) as n', [JSON.stringify(entries)]);
   }
 }

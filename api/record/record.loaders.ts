@@ -4,6 +4,7 @@ import type { ConsultationChannel } from '../consultation/consultation-channel';
 import type { DepartmentCode } from '../municipality/department-code';
 import { ConsentEvent } from './consent-event.entity';
 import { toDate } from './record.reader';
+import { rawQuery } from '../db/raw-query';
 
 /** Plain rows of a record's child tables, shaped like their GraphQL types. */
 export interface ChildView { id: string; givenName: string | null; birthDate: string; disability: boolean }
@@ -30,7 +31,7 @@ const placeholders = (ids: readonly string[]) => ids.map(() => '?').join(', ');
  * are mapped to plain objects rather than hydrated into managed entities.
  */
 export function createRecordLoaders(em: EntityManager) {
-  const sql = (query: string, ids: readonly string[]) => em.getConnection().execute<Row[]>(query, [...ids]);
+  const sql = (query: string, ids: readonly string[]) => rawQuery<Row>(em, query, ids);
   return {
     children: new DataLoader<string, ChildView[]>(async (ids) =>
       byRecord(ids, await sql(`select id, record_id, given_name, birth_date, disability from child where record_id in (${placeholders(ids)}) order by record_id, position`, ids),

@@ -9,11 +9,11 @@ const DEFAULT = readFileSync(join(SEEDS_DIR, 'policy', 'default.yaml'), 'utf8');
 describe('the policy file', () => {
   it('reads the default table of DESIGN.md', () => {
     const policy = parsePolicy(DEFAULT, 'default.yaml');
-    expect(policy.get('family-register')!.get('income' as never)).toEqual({ read: false, write: false });
-    expect(policy.get('family-register')!.get('address' as never)).toEqual({ read: true, write: false });
-    expect(policy.get('partner')!.get('contact' as never)).toEqual({ read: true, write: false });
-    expect(policy.get('livelihood-support')!.get('consultations' as never)).toEqual({ read: true, write: true });
-    expect(policy.get('public-housing')!.get('protection' as never)).toEqual({ read: false, write: false });
+    expect(policy.get('family-register' as never)!.get('income' as never)).toEqual({ read: false, write: false });
+    expect(policy.get('family-register' as never)!.get('address' as never)).toEqual({ read: true, write: false });
+    expect(policy.get('partner' as never)!.get('contact' as never)).toEqual({ read: true, write: false });
+    expect(policy.get('livelihood-support' as never)!.get('consultations' as never)).toEqual({ read: true, write: true });
+    expect(policy.get('public-housing' as never)!.get('protection' as never)).toEqual({ read: false, write: false });
   });
 
   it.each([
