@@ -23,6 +23,7 @@ import { loadIntakeTexts } from './intake/intake-texts';
 import { MunicipalOrigins } from './intake/municipal-origins';
 import { RateLimiter } from './intake/rate-limiter';
 import { buildApiSchema } from './schema/build';
+import { loadChatServices } from './chat/chat.services';
 
 export interface AppOptions {
   /** Benchmark only: serve the schema without the shield, to measure what enforcement costs. */
@@ -46,6 +47,7 @@ export async function createApp(
     policies: PolicyBook.load(join(SEEDS_DIR, 'policy')),
     auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList() },
     catalogue: loadCatalogue(join(SEEDS_DIR, 'programmes')),
+    chat: loadChatServices(join(SEEDS_DIR, 'chatbot'), () => services.catalogue),
     intake: { texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')), globalOrigins, rateLimit: new RateLimiter(config.intakeRatePerMinute ?? 20), municipalities: new MunicipalOrigins(orm) },
   };
   const base = buildApiSchema();

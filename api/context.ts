@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessGate } from './access/access-gate';
 import type { PolicyBook } from './access/policy';
 import type { AuthSettings } from './auth/auth.service';
+import type { ChatServices } from './chat/chat.services';
 import type { IntakeDeps } from './intake/intake.service';
 import type { Viewer } from './access/viewer';
 import { AuditCollector } from './audit/audit-collector';
@@ -28,6 +29,7 @@ export interface AppServices {
   policies: PolicyBook;
   auth: AuthSettings;
   intake: IntakeDeps;
+  chat: ChatServices;
   /** The programme catalogue, loaded and validated once per process. */
   catalogue: Catalogue;
 }

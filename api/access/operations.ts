@@ -22,6 +22,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     programmes: 'public',
     programme: 'public',
     eligibility: 'public',
+    chatSatisfaction: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -36,5 +37,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     updateReferral: 'signedIn',
     createStaffMember: 'staff',
     updateStaffMember: 'staff',
+    chat: 'public',
+    rateChat: 'public',
   },
 };

@@ -3,6 +3,7 @@ import { AuditChainHead } from '../audit/audit-chain-head.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/revoked-token.entity';
 import { IntakeSubmission } from '../intake/intake-submission.entity';
+import { ChatMessage, ChatSession } from '../chat/chat.entity';
 import { Consultation } from '../consultation/consultation.entity';
 import { Department } from '../municipality/department.entity';
 import { Municipality } from '../municipality/municipality.entity';
@@ -41,6 +42,8 @@ export const ENTITIES = [
   AuditChainHead,
   AuditBatch,
   IntakeSubmission,
+  ChatSession,
+  ChatMessage,
   IdentitySection,
   AddressSection,
   ContactSection,

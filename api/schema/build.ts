@@ -4,6 +4,7 @@ import { AccessResolver } from '../access/access.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { IntakeResolver } from '../intake/intake.resolver';
+import { ChatResolver } from '../chat/chat.resolver';
 import { ConsultationResolver } from '../consultation/consultation.resolver';
 import { StaffResolver } from '../staff/staff.resolver';
 import { PartnerResolver } from '../partner/partner.resolver';
@@ -13,7 +14,7 @@ import { RecordConnectionResolver } from '../record/record-connection.resolver';
 import { RecordResolver } from '../record/record.resolver';
 
 /** Every resolver of the API, one line per module. */
-export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, IntakeResolver] as const;
+export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, IntakeResolver, ChatResolver] as const;
 
 /** The executable schema without permissions (the shield is applied in app.ts). */
 export function buildApiSchema(): GraphQLSchema {

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128031031_Initial } from './Migration20261128031031_Initial';
 import { Migration20261128031500_AuditLog } from './Migration20261128031500_AuditLog';
 import { Migration20261128035318_Intake } from './Migration20261128035318_Intake';
+import { Migration20261128042246_Chat } from './Migration20261128042246_Chat';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128031031_Initial', class: Migration20261128031031_Initial },
   { name: 'Migration20261128031500_AuditLog', class: Migration20261128031500_AuditLog },
   { name: 'Migration20261128035318_Intake', class: Migration20261128035318_Intake },
+  { name: 'Migration20261128042246_Chat', class: Migration20261128042246_Chat },
 ];

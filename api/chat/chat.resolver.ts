@@ -1,0 +1,26 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { LocalDate } from '../common/local-date.scalar';
+import type { Context } from '../context';
+import { ChatInput } from './chat.inputs';
+import { ChatService } from './chat.service';
+import { ChatReply, ChatSatisfaction } from './chat.types';
+
+const service = (ctx: Context) => new ChatService(ctx.em, { knowledge: ctx.services.chat.knowledge, catalogue: ctx.services.catalogue, municipalities: ctx.services.intake.municipalities }, ctx.locale);
+
+@Resolver()
+export class ChatResolver {
+  @Mutation(() => ChatReply, { description: 'Send one message to the chatbot (public). Start with sessionId null; continue with the sessionId of the reply.' })
+  chat(@Arg('input', () => ChatInput) input: ChatInput, @Ctx() ctx: Context): Promise<ChatReply> {
+    return service(ctx).chat(input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Rate a chat session from 1 (poor) to 5 (very helpful) (public). A second rating replaces the first.' })
+  rateChat(@Arg('sessionId', () => ID) sessionId: string, @Arg('score', () => Int) score: number, @Ctx() ctx: Context): Promise<boolean> {
+    return service(ctx).rate(sessionId, score);
+  }
+
+  @Query(() => ChatSatisfaction, { description: 'How visitors rated the chatbot for your municipality, for sessions started from `from` to `to` (inclusive, staff).' })
+  chatSatisfaction(@Arg('from', () => LocalDate) from: string, @Arg('to', () => LocalDate) to: string, @Ctx() ctx: Context): Promise<ChatSatisfaction> {
+    return service(ctx).satisfaction(ctx.viewer, from, to);
+  }
+}

@@ -1,0 +1,360 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { apiError, badInput, notFound } from '../common/errors';
+import { addDays, startOfJapanDay, todayInJapan } from '../common/dates';
+import { LOCALES, type Locale, type LocalizedText } from '../common/i18n';
+import type { Viewer } from '../access/viewer';
+import type { MunicipalOrigins } from '../intake/municipal-origins';
+import { Municipality } from '../municipality/municipality.entity';
+import type { Catalogue } from '../programme/catalogue';
+import { MUNICIPALITY_CODE_PATTERN } from '../programme/catalogue/programme-ids';
+import { municipalityEvaluateOptions } from '../programme/programme.service';
+import { evaluateAll, type Household } from '../programme/rules';
+import { ChatMessage, ChatRole, ChatSession, type ScenarioState } from './chat.entity';
+import { ESTIMATE_TRIGGERS, fill, GREETINGS, QR, STAFF_TRIGGERS, T } from './chat-texts';
+import type { ChatInput } from './chat.inputs';
+import { type ChatReply, type ChatSatisfaction, HandoffKind } from './chat.types';
+import type { ChatKnowledge } from './knowledge';
+import { maskPersonalData } from './masking';
+import { type Hit, Ranker, type RankDoc } from './ranker';
+import { compact } from './text';
+
+export interface ChatDeps {
+  knowledge: ChatKnowledge;
+}
+
+/** Below this share of the question found in the best document, the bot says it does not know. */
+export const MIN_COVERAGE = 0.3;
+export const MIN_SCORE = 3;
+/** The best answer is given outright when the runner-up scores at most this share of it. */
+export const CLEAR_LEAD = 0.75;
+export const MAX_MESSAGE_LENGTH = 500;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DESK_PROGRAMME = 'single-parent-consultation';
+const SAFETY_PROGRAMMES = ['dv-consultation', DESK_PROGRAMME];
+const ESTIMATE_PROGRAMMES = ['child-rearing-allowance', 'child-allowance'] as const;
+
+const EMPTY: LocalizedText = { ja: 'メッセージを入力してください。', en: 'Please type a message.', 'ja-easy': 'メッセージを 書いて ください。' };
+const TOO_LONG: LocalizedText = { ja: `メッセージは${MAX_MESSAGE_LENGTH}文字以内にしてください。`, en: `Messages are at most ${MAX_MESSAGE_LENGTH} characters.`, 'ja-easy': `${MAX_MESSAGE_LENGTH}文字 までに して ください。` };
+const BAD_LOCALE: LocalizedText = { ja: '言語は ja、en、ja-easy のどれかです。', en: 'The locale is ja, en or ja-easy.', 'ja-easy': 'ja、en、ja-easy の どれかです。' };
+const BAD_MUNICIPALITY: LocalizedText = { ja: 'この自治体ではチャットを使えません。', en: 'The chat is not available for this municipality.', 'ja-easy': 'この 市では 使えません。' };
+const SESSION_NOT_FOUND: LocalizedText = { ja: 'チャットが見つかりません。', en: 'No such chat.', 'ja-easy': 'チャットが ありません。' };
+const BAD_SCORE: LocalizedText = { ja: '評価は1から5で選んでください。', en: 'The rating is 1 to 5.', 'ja-easy': '1から 5で えらんで ください。' };
+const BAD_RANGE: LocalizedText = { ja: '期間の終わりは始まり以降にしてください。', en: 'The end of the period must not be before its start.', 'ja-easy': '日付を たしかめて ください。' };
+
+/** What the bot decided, before it is stored. */
+interface Turn {
+  reply: Omit<ChatReply, 'sessionId'>;
+  scenario: ScenarioState | null;
+}
+
+/** The chatbot. Danger first, then commands and the scenario, then the knowledge base. Stores masked text only. */
+export class ChatService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: ChatDeps & { catalogue: Catalogue; municipalities: MunicipalOrigins },
+    private readonly requestLocale: Locale,
+  ) {}
+
+  private get knowledge(): ChatKnowledge {
+    return this.deps.knowledge;
+  }
+
+  async chat(input: ChatInput): Promise<ChatReply> {
+    const message = (input.message ?? '').trim();
+    if (!message) throw badInput([{ field: 'input.message', messages: EMPTY }], this.requestLocale);
+    if (message.length > MAX_MESSAGE_LENGTH) throw badInput([{ field: 'input.message', messages: TOO_LONG }], this.requestLocale);
+    if (input.locale != null && !(LOCALES as readonly string[]).includes(input.locale)) throw badInput([{ field: 'input.locale', messages: BAD_LOCALE }], this.requestLocale);
+
+    let session = input.sessionId && UUID.test(input.sessionId) ? await this.em.findOne(ChatSession, { id: input.sessionId }) : null;
+    if (!session) {
+      // An unknown or expired session simply starts a new one (the reply carries its id).
+      const code = await this.municipality(input.municipalityCode);
+      session = this.em.create(ChatSession, { locale: (input.locale as Locale | null) ?? this.requestLocale, municipality: code ? this.em.getReference(Municipality, code) : null } as never);
+    } else if (input.locale) {
+      session.locale = input.locale;
+    }
+    const locale = session.locale as Locale;
+    const code = session.municipality?.code ?? null;
+
+    const turn = this.respond(message, locale, code, session.scenario ?? null);
+    session.scenario = turn.scenario;
+    session.updatedAt = new Date();
+    const at = new Date();
+    this.em.persist(this.em.create(ChatMessage, { session, role: ChatRole.USER, text: maskPersonalData(message), urgent: turn.reply.urgent, at } as never));
+    this.em.persist(this.em.create(ChatMessage, { session, role: ChatRole.BOT, text: maskPersonalData(turn.reply.messages.map((m) => m.text).join('\n')), urgent: turn.reply.urgent, at: new Date(at.getTime() + 1) } as never));
+    await this.em.flush();
+    return { sessionId: session.id, ...turn.reply };
+  }
+
+  /** The reply to one message: pure, apart from reading the knowledge base and the catalogue. */
+  respond(message: string, l: Locale, code: string | null, scenario: ScenarioState | null): Turn {
+    // 1. Danger always wins, whatever else the message says or whatever step the session is at.
+    if (this.knowledge.danger.isUrgent(message)) return { reply: this.urgent(l, code), scenario };
+
+    const c = compact(message);
+    // 2. Quick-reply values and requests for a person.
+    if (c === compact('handoff:staff') || STAFF_TRIGGERS.some((t) => c.includes(compact(t)))) return { reply: this.staff(l, code), scenario };
+    if (c === compact('handoff:intake')) return { reply: this.intake(l, code, scenario), scenario };
+    const topic = /^topic:(.+)$/.exec(message);
+    if (topic) {
+      const doc = this.knowledge.ranker(code).get(topic[1]!);
+      if (doc) return { reply: this.answer(doc, [{ doc, score: 1 }], l, code), scenario: null };
+    }
+    // 3. The scenario, when the message answers its question.
+    if (c === compact('start:allowance') || ESTIMATE_TRIGGERS.some((t) => c.includes(compact(t)))) return this.scenarioStep({ kind: 'allowance-estimate', step: 'children' }, null, l, code)!;
+    if (scenario && scenario.step !== 'done') {
+      const next = this.scenarioStep(scenario, message, l, code);
+      if (next) return next;
+    }
+    // 4. The knowledge base and the catalogue.
+    if (GREETINGS.some((g) => c === compact(g) || c === `${compact(g)}です`)) return { reply: this.reply([T.welcome[l]], l, code, [], this.menu(l)), scenario };
+    return { reply: this.search(message, l, code), scenario: scenario?.step === 'done' ? scenario : null };
+  }
+
+  search(message: string, l: Locale, code: string | null): Turn['reply'] {
+    const ranker = this.knowledge.ranker(code);
+    const { hits, coverage } = ranker.rank(message, 10);
+    const top = hits[0];
+    if (!top || coverage < MIN_COVERAGE || top.score < MIN_SCORE) {
+      return this.reply([fill(T.unknown[l], { contact: this.deskContact(l, code) })], l, code, [DESK_PROGRAMME], this.menu(l));
+    }
+    const topics = distinctTopics(hits);
+    const second = topics[1];
+    if (!second || second.score <= top.score * CLEAR_LEAD) return this.answer(top.doc, hits, l, code);
+    return this.reply(
+      [T.maybe[l]],
+      l,
+      code,
+      Ranker.programmesOf(hits),
+      topics.slice(0, 3).map((h) => ({ label: this.topicLabel(h.doc, l), value: `topic:${h.doc.key}` })),
+    );
+  }
+
+  private answer(doc: RankDoc, hits: readonly Hit[], l: Locale, code: string | null): Turn['reply'] {
+    const text: string[] = [];
+    if (doc.entry) text.push(doc.entry.answer[l]);
+    else if (doc.programme) {
+      const p = this.deps.catalogue.get(doc.programme.id, code ?? undefined) ?? doc.programme;
+      text.push(p.summary[l], fill(T.contactIs[l], { contact: p.contact[l] }));
+    }
+    // The answered document's programmes first, then the others the question touched.
+    const related = [...doc.programmes, ...Ranker.programmesOf(hits)];
+    return this.reply(text, l, code, related, this.menu(l));
+  }
+
+  private urgent(l: Locale, code: string | null): Turn['reply'] {
+    return {
+      ...this.reply([this.knowledge.danger.safety[l], fill(T.urgentNext[l], { contact: this.deskContact(l, code) })], l, code, SAFETY_PROGRAMMES, [{ label: QR.staff[l], value: 'handoff:staff' }]),
+      urgent: true,
+      handoff: { kind: HandoffKind.STAFF, url: null, payload: JSON.stringify({ urgent: true }) },
+    };
+  }
+
+  private staff(l: Locale, code: string | null): Turn['reply'] {
+    return { ...this.reply([fill(T.staff[l], { contact: this.deskContact(l, code) })], l, code, [DESK_PROGRAMME], []), handoff: { kind: HandoffKind.STAFF, url: null, payload: null } };
+  }
+
+  private intake(l: Locale, code: string | null, scenario: ScenarioState | null): Turn['reply'] {
+    return { ...this.reply([T.intake[l]], l, code, [], []), handoff: { kind: HandoffKind.INTAKE, url: null, payload: scenario?.step === 'done' ? JSON.stringify(intakePayload(scenario)) : null } };
+  }
+
+  /** One step of the allowance estimate; null when the message is not an answer (the bot then treats it as a question). */
+  private scenarioStep(state: ScenarioState, message: string | null, l: Locale, code: string | null): Turn | null {
+    const ask = (s: ScenarioState, texts: string[]): Turn => {
+      const qr = s.step === 'children' ? QR.children : s.step === 'ages' ? QR.ages : QR.incomes;
+      const question = s.step === 'children' ? T.askChildren[l] : s.step === 'ages' ? fill(T.askAge[l], { n: (s.ages?.length ?? 0) + 1 }) : T.askIncome[l];
+      return { reply: this.reply([...texts, question], l, code, [...ESTIMATE_PROGRAMMES], qr.map((q) => ({ label: q.label[l], value: q.value }))), scenario: s };
+    };
+    if (message === null) return ask(state, []);
+    if (state.step === 'children') {
+      const n = parseChildren(message);
+      return n === null ? null : ask({ kind: state.kind, step: 'ages', children: n, ages: [] }, []);
+    }
+    if (state.step === 'ages') {
+      const age = parseAge(message);
+      if (age === null) return null;
+      const ages = [...(state.ages ?? []), age];
+      return ages.length < (state.children ?? 1) ? ask({ ...state, ages }, []) : ask({ ...state, step: 'income', ages }, []);
+    }
+    if (state.step === 'income') {
+      const income = parseIncome(message);
+      if (income === null) return null;
+      const done: ScenarioState = { ...state, step: 'done', income };
+      return { reply: this.estimate(done, l, code), scenario: done };
+    }
+    return null;
+  }
+
+  private estimate(state: ScenarioState, l: Locale, code: string | null): Turn['reply'] {
+    const household = estimateHousehold(state, todayInJapan());
+    const results = evaluateAll(household, code ? municipalityEvaluateOptions(this.deps.catalogue, code) : undefined);
+    const lines = [T.estimateHead[l]];
+    let total = 0;
+    const shown: string[] = [];
+    for (const id of ESTIMATE_PROGRAMMES) {
+      const p = this.deps.catalogue.get(id, code ?? undefined);
+      const r = results.find((x) => x.programmeId === id);
+      if (!p || !r) continue;
+      shown.push(id);
+      const monthly = r.amount?.monthly ?? null;
+      if (r.status === 'NOT_ELIGIBLE') lines.push(fill(T.estimateNone[l], { name: p.name[l] }));
+      else if (monthly === null) lines.push(fill(T.estimateAsk[l], { name: p.name[l] }));
+      else {
+        total += monthly;
+        lines.push(fill(T.estimateLine[l], { name: p.name[l], amount: yen(monthly) }));
+      }
+    }
+    lines.push(fill(T.estimateTotal[l], { amount: yen(total) }));
+    return {
+      ...this.reply([lines.join('\n'), T.estimateFoot[l]], l, code, shown, [
+        { label: QR.intake[l], value: 'handoff:intake' },
+        { label: QR.staff[l], value: 'handoff:staff' },
+      ]),
+      handoff: { kind: HandoffKind.INTAKE, url: null, payload: JSON.stringify(intakePayload(state)) },
+    };
+  }
+
+  private reply(texts: string[], l: Locale, code: string | null, programmes: readonly string[], quickReplies: ChatReply['quickReplies']): Turn['reply'] {
+    const relatedProgrammes: ChatReply['relatedProgrammes'] = [];
+    for (const id of programmes) {
+      if (relatedProgrammes.length >= 5 || relatedProgrammes.some((p) => p.id === id)) continue;
+      const p = this.deps.catalogue.get(id, code ?? undefined);
+      if (p) relatedProgrammes.push({ id, name: p.name[l] });
+    }
+    return { messages: texts.map((text) => ({ text })), quickReplies, relatedProgrammes, urgent: false, handoff: null };
+  }
+
+  private menu(l: Locale): ChatReply['quickReplies'] {
+    return [
+      { label: QR.estimate[l], value: 'start:allowance' },
+      { label: QR.staff[l], value: 'handoff:staff' },
+    ];
+  }
+
+  /** The municipality's single-parent desk (the national wording without a municipality). */
+  private deskContact(l: Locale, code: string | null): string {
+    return this.deps.catalogue.get(DESK_PROGRAMME, code ?? undefined, { includeDisabled: true })?.contact[l] ?? this.deps.catalogue.get(DESK_PROGRAMME)!.contact[l];
+  }
+
+  private topicLabel(doc: RankDoc, l: Locale): string {
+    if (doc.programme) return doc.programme.name[l];
+    const qs = doc.entry!.questions;
+    return (l === 'en' ? qs.find((q) => /^[\x20-\x7e]+$/.test(q)) : qs.find((q) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(q))) ?? qs[0] ?? doc.id;
+  }
+
+  private async municipality(code: string | null | undefined): Promise<string | null> {
+    if (code == null || code === '') return null;
+    if (!MUNICIPALITY_CODE_PATTERN.test(code) || !(await this.deps.municipalities.get(code))) throw badInput([{ field: 'input.municipalityCode', messages: BAD_MUNICIPALITY }], this.requestLocale);
+    return code;
+  }
+
+  async rate(sessionId: string, score: number): Promise<boolean> {
+    if (!Number.isInteger(score) || score < 1 || score > 5) throw badInput([{ field: 'score', messages: BAD_SCORE }], this.requestLocale);
+    const session = UUID.test(sessionId) ? await this.em.findOne(ChatSession, { id: sessionId }) : null;
+    if (!session) throw notFound(SESSION_NOT_FOUND, this.requestLocale);
+    session.satisfaction = score;
+    await this.em.flush();
+    return true;
+  }
+
+  /** Ratings of the sessions started from `from` to `to` (Japan dates, inclusive) in the viewer's municipality. */
+  async satisfaction(viewer: Viewer, from: string, to: string): Promise<ChatSatisfaction> {
+    if (viewer.kind !== 'staff') throw apiError('FORBIDDEN', { ja: 'この操作をする権限がありません。', en: 'You may not do this.', 'ja-easy': 'これは できません。' }, this.requestLocale);
+    if (to < from) throw badInput([{ field: 'to', messages: BAD_RANGE }], this.requestLocale);
+    const rows = await this.em.execute<{ satisfaction: number | null; n: string | number }[]>(
+      'select satisfaction, count(*) as n from chat_session where municipality_code = ? and created_at >= ? and created_at < ? group by satisfaction',
+      [viewer.municipalityCode, startOfJapanDay(from), startOfJapanDay(addDays(to, 1))],
+    );
+    const counts = [0, 0, 0, 0, 0];
+    let sessions = 0;
+    for (const r of rows) {
+      const n = Number(r.n);
+      sessions += n;
+      if (r.satisfaction !== null) counts[r.satisfaction - 1]! += n;
+    }
+    const rated = counts.reduce((a, b) => a + b, 0);
+    const sum = counts.reduce((a, n, i) => a + n * (i + 1), 0);
+    return { sessions, rated, average: rated === 0 ? null : Math.round((sum / rated) * 100) / 100, distribution: counts.map((count, i) => ({ score: i + 1, count })) };
+  }
+}
+
+/** The best hit of each topic: a knowledge-base entry and its own programme are one topic. */
+function distinctTopics(hits: readonly Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of hits) {
+    const same = out.some((o) => o.doc.key === h.doc.key || (h.doc.kind === 'programme' && o.doc.programmes[0] === h.doc.id) || (o.doc.kind === 'programme' && h.doc.programmes[0] === o.doc.id));
+    if (!same) out.push(h);
+  }
+  return out;
+}
+
+function yen(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+const CHILD_WORDS: readonly [RegExp, number][] = [[/一人|ひとり/, 1], [/二人|ふたり/, 2], [/[三四五六]人/, 3]];
+
+export function parseChildren(message: string): number | null {
+  const m = /^children:(\d+)$/.exec(message.trim());
+  if (m) return Math.min(Math.max(Number(m[1]), 1), 3);
+  const s = message.normalize('NFKC');
+  const d = /(\d+)\s*(人|にん|名|children|child|kids?)?/i.exec(s) ?? null;
+  if (d && (d[2] || /^\s*\d+\s*$/.test(s))) return Math.min(Math.max(Number(d[1]), 1), 3) || null;
+  const words = s.replace(/ひとり親|一人親/g, '');
+  for (const [re, n] of CHILD_WORDS) if (re.test(words)) return n;
+  return null;
+}
+
+export function parseAge(message: string): number | null {
+  const m = /^age:(\d+)$/.exec(message.trim());
+  if (m) return Number(m[1]);
+  const s = message.normalize('NFKC');
+  if (/高校|high school/i.test(s)) return 16;
+  if (/中学|junior high/i.test(s)) return 13;
+  if (/小学|primary|elementary/i.test(s)) return 8;
+  if (/赤ちゃん|乳児|baby/i.test(s)) return 1;
+  const a = /(\d{1,2})\s*(歳|才|さい|か月|ヶ月|years?|months?)?/i.exec(s);
+  if (a && (a[2] || /^\s*\d{1,2}\s*$/.test(s))) return /月|month/i.test(a[2] ?? '') ? 0 : Number(a[1]);
+  return null;
+}
+
+export function parseIncome(message: string): number | null {
+  const m = /^income:(\d+)$/.exec(message.trim());
+  if (m) return Number(m[1]);
+  const s = message.normalize('NFKC').replace(/,/g, '');
+  const man = /(\d+(?:\.\d+)?)\s*万/.exec(s);
+  if (man) return Math.round(Number(man[1]) * 10_000);
+  const yen = /(\d{5,})\s*円?/.exec(s);
+  return yen ? Number(yen[1]) : null;
+}
+
+/** A representative birth date for an age: half a year past the birthday, so the school year is the middle one. */
+export function birthDateForAge(age: number, asOf: string): string {
+  const [y, mo, d] = asOf.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y - age, mo - 1 - 6, Math.min(d, 28)));
+  return t.toISOString().slice(0, 10);
+}
+
+function estimateHousehold(state: ScenarioState, asOf: string): Household {
+  return {
+    asOf,
+    children: (state.ages ?? []).map((a) => ({ birthDate: birthDateForAge(a, asOf), disability: false })),
+    annualEmploymentIncome: state.income ?? null,
+    otherIncome: 0,
+    childSupportReceivedYearly: 0,
+    benefitsInUse: [],
+    concerns: [],
+    married: false,
+  };
+}
+
+/** What the intake form can be pre-filled with (no personal data: counts, representative dates, an income band). */
+function intakePayload(state: ScenarioState): Record<string, unknown> {
+  const asOf = todayInJapan();
+  return {
+    household: { children: (state.ages ?? []).map((a) => ({ birthDate: birthDateForAge(a, asOf) })) },
+    income: state.income != null ? { annualEmploymentIncome: state.income } : null,
+    benefitsInterest: [...ESTIMATE_PROGRAMMES],
+  };
+}

@@ -1,0 +1,157 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatMessage, ChatSession } from '../../api/chat/chat.entity';
+import { loadChatServices } from '../../api/chat/chat.services';
+import { todayInJapan } from '../../api/common/dates';
+import { DepartmentCode } from '../../api/municipality/department-code';
+import { startTestApp, type TestApp } from '../support/app';
+
+const CHAT = `mutation Chat($input: ChatInput!) { chat(input: $input) { sessionId messages { text } quickReplies { label value } relatedProgrammes { id name } urgent handoff { kind url payload } } }`;
+const RATE = `mutation Rate($s: ID!, $n: Int!) { rateChat(sessionId: $s, score: $n) }`;
+const SUMMARY = `query S($from: Date!, $to: Date!) { chatSatisfaction(from: $from, to: $to) { sessions rated average distribution { score count } } }`;
+
+describe('chat (public API)', () => {
+  let t: TestApp;
+  const say = async (message: string, sessionId: string | null = null, extra: Record<string, unknown> = {}) => {
+    const res = await t.gql(CHAT, { input: { sessionId, message, municipalityCode: '999999', ...extra } });
+    expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+    return res.body.data!.chat as { sessionId: string; messages: { text: string }[]; quickReplies: { label: string; value: string }[]; relatedProgrammes: { id: string; name: string }[]; urgent: boolean; handoff: { kind: string; payload: string | null } | null };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ records: 1 });
+    // The fixture knowledge base, so these tests do not depend on seeds/chatbot as it is being written.
+    t.app.services.chat = loadChatServices(join(__dirname, 'fixtures'), t.app.services.catalogue);
+  });
+  afterAll(() => t.close());
+
+  it('answers a question, with the right programme first, and continues the session', async () => {
+    const r = await say('児童扶養手当はいつ振り込まれますか？');
+    expect(r.urgent).toBe(false);
+    expect(r.messages[0]!.text).toContain('奇数月');
+    expect(r.relatedProgrammes[0]).toEqual({ id: 'child-rearing-allowance', name: '児童扶養手当' });
+    expect(r.handoff).toBeNull();
+    const next = await say('母子手当の申請はどこでする？', r.sessionId);
+    expect(next.sessionId).toBe(r.sessionId);
+    // デモ市's override of the entry.
+    expect(next.messages[0]!.text).toContain('デモ市');
+  });
+
+  it('answers in the locale asked for', async () => {
+    const r = await say('How much is the child allowance?', null, { locale: 'en' });
+    expect(r.messages[0]!.text).toContain('15,000 yen');
+    expect(r.relatedProgrammes[0]!.id).toBe('child-allowance');
+    expect(r.quickReplies.map((q) => q.label)).toContain('Talk to a consultant');
+  });
+
+  it('puts safety first when a message speaks of danger, whatever else it asks, and stores it as urgent', async () => {
+    const r = await say('児童扶養手当の振込日を知りたい。夫になぐられる');
+    expect(r.urgent).toBe(true);
+    expect(r.messages[0]!.text).toContain('110');
+    expect(r.messages[0]!.text).toContain('【緊急】');
+    expect(r.handoff?.kind).toBe('STAFF');
+    expect(r.relatedProgrammes[0]!.id).toBe('dv-consultation');
+    const stored = await t.em().find(ChatMessage, { session: r.sessionId }, { orderBy: { at: 'asc' } });
+    expect(stored.map((m) => m.urgent)).toEqual([true, true]);
+  });
+
+  it('is honest when it does not know, and says whom to ask (the municipality’s desk)', async () => {
+    const r = await say('宇宙旅行の予約をしたい');
+    expect(r.messages[0]!.text).toContain('見つかりませんでした');
+    expect(r.messages[0]!.text).toContain('デモ市こども家庭課');
+    expect(r.relatedProgrammes[0]!.id).toBe('single-parent-consultation');
+  });
+
+  it('asks "did you mean" with topic quick replies when unsure, and a topic answers', async () => {
+    const r = await say('手当');
+    expect(r.messages[0]!.text).toContain('もしかして');
+    expect(r.quickReplies.length).toBeGreaterThanOrEqual(2);
+    expect(r.quickReplies.length).toBeLessThanOrEqual(3);
+    const topic = r.quickReplies[0]!;
+    expect(topic.value).toMatch(/^topic:/);
+    const a = await say(topic.value, r.sessionId);
+    expect(a.messages[0]!.text).not.toContain('もしかして');
+  });
+
+  it('hands off to staff when asked for a person', async () => {
+    const r = await say('相談員と話したい');
+    expect(r.handoff).toEqual({ kind: 'STAFF', url: null, payload: null });
+    expect(r.messages[0]!.text).toContain('デモ市こども家庭課');
+  });
+
+  it('runs the allowance scenario to an estimate from the eligibility engine, then offers the intake form', async () => {
+    const a = await say('手当について知りたい');
+    expect(a.quickReplies.map((q) => q.value)).toEqual(['children:1', 'children:2', 'children:3']);
+    const b = await say('2人', a.sessionId);
+    expect(b.messages[0]!.text).toContain('1人目');
+    const c = await say('age:8', a.sessionId);
+    expect(c.messages[0]!.text).toContain('2人目');
+    const d = await say('中学生です', a.sessionId);
+    expect(d.quickReplies[0]!.value).toMatch(/^income:/);
+    const session = await t.em().findOneOrFail(ChatSession, { id: a.sessionId });
+    expect(session.scenario).toMatchObject({ step: 'income', children: 2, ages: [8, 13] });
+    const e = await say('income:1300000', a.sessionId);
+    const text = e.messages[0]!.text;
+    // Full 児童扶養手当 for two children (48,050 + 11,350 in FY2026) and 児童手当 10,000 × 2.
+    expect(text).toMatch(/児童扶養手当：月額 約[\d,]+円/);
+    expect(text).toMatch(/児童手当：月額 約20,000円/);
+    expect(text).toMatch(/合計：月額 約[\d,]+円/);
+    expect(e.relatedProgrammes.map((p) => p.id)).toEqual(['child-rearing-allowance', 'child-allowance']);
+    expect(e.handoff?.kind).toBe('INTAKE');
+    expect(JSON.parse(e.handoff!.payload!).income).toEqual({ annualEmploymentIncome: 1_300_000 });
+    expect(e.quickReplies.map((q) => q.value)).toContain('handoff:intake');
+    const f = await say('handoff:intake', a.sessionId);
+    expect(f.handoff?.kind).toBe('INTAKE');
+    expect(JSON.parse(f.handoff!.payload!).household.children).toHaveLength(2);
+  });
+
+  it('leaves the scenario when the visitor asks something else instead', async () => {
+    const a = await say('手当について知りたい');
+    const b = await say('給食費が払えない', a.sessionId);
+    expect(b.relatedProgrammes[0]!.id).toBe('school-expense-aid');
+    expect((await t.em().findOneOrFail(ChatSession, { id: a.sessionId })).scenario).toBeNull();
+  });
+
+  it('stores masked text only: no phone number, e-mail address or My Number reaches the database', async () => {
+    const r = await say('電話は０９０−１２３４−５６７８、メールは hanako@example.jp、マイナンバーは 1234 5678 9012 です。家賃が払えない');
+    const rows = await t.em().getConnection().execute<{ text: string }[]>('select text from chat_message where session_id = ?', [r.sessionId]);
+    const all = rows.map((x) => x.text).join('\n');
+    expect(all).toContain('〔電話番号〕');
+    expect(all).toContain('〔メールアドレス〕');
+    expect(all).toContain('〔マイナンバー〕');
+    expect(all).not.toMatch(/5678|hanako|example\.jp|9012/);
+    const everything = await t.em().getConnection().execute<{ text: string }[]>('select text from chat_message');
+    expect(everything.map((x) => x.text).join('\n')).not.toMatch(/0\d{1,4}-?\d{1,4}-?\d{4}|@|\d{4} ?\d{4} ?\d{4}/);
+  });
+
+  it('refuses empty or overlong messages and unknown municipalities', async () => {
+    expect((await t.gql(CHAT, { input: { message: '  ' } })).body.errors?.[0]?.extensions?.field).toBe('input.message');
+    expect((await t.gql(CHAT, { input: { message: 'あ'.repeat(501) } })).body.errors?.[0]?.extensions?.field).toBe('input.message');
+    expect((await t.gql(CHAT, { input: { message: 'こんにちは', municipalityCode: '000000' } })).body.errors?.[0]?.extensions?.field).toBe('input.municipalityCode');
+    expect((await t.gql(CHAT, { input: { message: 'こんにちは', locale: 'fr' } })).body.errors?.[0]?.extensions?.field).toBe('input.locale');
+  });
+
+  it('takes a 1–5 rating, and staff see the satisfaction summary of their municipality', async () => {
+    const a = await say('こんにちは');
+    const b = await say('こんにちは');
+    expect((await t.gql(RATE, { s: a.sessionId, n: 5 })).body.data!.rateChat).toBe(true);
+    expect((await t.gql(RATE, { s: b.sessionId, n: 2 })).body.data!.rateChat).toBe(true);
+    expect((await t.gql(RATE, { s: b.sessionId, n: 6 })).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql(RATE, { s: '00000000-0000-0000-0000-000000000000', n: 3 })).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const today = todayInJapan();
+    const anonymous = await t.gql(SUMMARY, { from: today, to: today });
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const staff = await t.login(DepartmentCode.SINGLE_PARENT);
+    const s = (await t.gql(SUMMARY, { from: today, to: today }, staff)).body.data!.chatSatisfaction;
+    const sessions = await t.em().count(ChatSession, { municipality: '999999' });
+    expect(s).toEqual({
+      sessions,
+      rated: 2,
+      average: 3.5,
+      distribution: [{ score: 1, count: 0 }, { score: 2, count: 1 }, { score: 3, count: 0 }, { score: 4, count: 0 }, { score: 5, count: 1 }],
+    });
+    const earlier = (await t.gql(SUMMARY, { from: '2020-01-01', to: '2020-12-31' }, staff)).body.data!.chatSatisfaction;
+    expect(earlier).toMatchObject({ sessions: 0, rated: 0, average: null });
+  });
+});
