@@ -47,7 +47,7 @@ export const intakeStyles = css`
   legend { font-weight: bold; padding: 0 0.25em; }
   .label { display: block; font-weight: bold; margin: 0.75em 0 0.25em; }
   .hint { display: block; font-size: 0.875em; color: var(--yorisoi-muted, #4a4a4a); margin: 0 0 0.25em; }
-  input[type='text'], input[type='date'] {
+  input[type='text'], input[type='date'], input[type='tel'], input[type='email'] {
     display: block;
     width: 100%;
     max-width: 18em;
@@ -63,7 +63,7 @@ export const intakeStyles = css`
   [aria-invalid='true'] { border: 2px solid var(--yorisoi-error, #b3261e) !important; }
   .opts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr)); gap: 0 1em; }
   .opt { display: flex; align-items: center; min-height: 2.75em; padding: 0.25em 0; cursor: pointer; }
-  input[type='checkbox'] {
+  input[type='checkbox'], input[type='radio'] {
     flex: none;
     width: 1.25em;
     height: 1.25em;
@@ -105,6 +105,14 @@ export const intakeStyles = css`
   .NEEDS_MORE_INFO { background: #fff2cc; color: #5c3d00; }
   .amount { font-size: 1.25em; font-weight: bold; margin: 0.25em 0; }
   .sub { font-weight: bold; margin: 0.5em 0 0; }
+  .opt .hint { margin: 0; font-weight: normal; }
+  .notice {
+    border: 1px solid var(--yorisoi-border, #767676);
+    border-radius: var(--yorisoi-radius, 8px);
+    padding: 0.75em 1em;
+    margin: 0 0 1em;
+  }
+  .ref { font-size: 2em; font-weight: bold; letter-spacing: 0.05em; user-select: all; margin: 0 0 0.25em; }
   rt { font-size: 0.6em; }
   .sr {
     position: absolute;

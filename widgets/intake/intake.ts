@@ -1,7 +1,39 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { intakeStyles } from './intake.styles.js';
 import { BENEFITS, CONCERNS, LANG_TAGS, T, langOf, type Key, type Lang } from './i18n.js';
-import { LAST, ORDER, QUERY, empty, fieldOf, householdInput, normalisePostal, normaliseYen, stepOf, type Answers, type ApiError, type Child, type Result } from './model.js';
+import {
+  CONSENT,
+  CONTACT,
+  DONE,
+  ORDER,
+  QUERY,
+  RESULTS,
+  SETTINGS,
+  SUBMIT,
+  empty,
+  fieldOf,
+  householdInput,
+  intakeInput,
+  normaliseEmail,
+  normalisePhone,
+  normalisePostal,
+  normaliseYen,
+  stepOf,
+  uuid,
+  validEmail,
+  validPhone,
+  type Answers,
+  type ApiError,
+  type Child,
+  type Receipt,
+  type Result,
+  type Settings,
+} from './model.js';
+
+/** Waits before the automatic retries of a submission that got no answer (fetch rejected or 5xx). */
+const BACKOFF = [500, 1000, 2000];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+type Gql<T> = { data?: T | null; errors?: ApiError[] };
 
 const RUBY = /([\u3005\u4e00-\u9fff]+)\{([^}]+)\}/g;
 const plain = (s: string): string => s.replace(/\{[^}]+\}/g, '');
@@ -28,14 +60,16 @@ function storage(kind: 'local' | 'session'): Storage | null {
 /**
  * `<yorisoi-intake api="https://…/graphql" municipality="999999" lang="ja">`: a step-by-step intake
  * form for single-parent families that shows the support programmes they may use — before asking
- * for any name or contact. Answers live in sessionStorage (key `yorisoi-intake:<municipality>`), or
+ * for any name or contact — then (optionally) asks whether and how to contact them, asks for consent
+ * per department and submits the intake (`submitIntake`), showing a receipt. Answers live in sessionStorage (key `yorisoi-intake:<municipality>`), or
  * localStorage when the person ticks 「この端末に保存する」.
  *
  * @attr api - URL of the Yorisoi GraphQL endpoint.
  * @attr municipality - 6-digit 全国地方公共団体コード.
  * @attr lang - "ja" (default), "en", "ja-x-easy" / "ja-easy" (やさしい日本語); else the page's <html lang>.
  *
- * @fires yorisoi-step - detail `{ step }` (0–5) after every step change.
+ * @fires yorisoi-step - detail `{ step }` (0–8) after every step change.
+ * @fires yorisoi-submitted - detail `{ referenceNumber }` when the intake was received.
  * @fires yorisoi-results - detail `{ results }` when eligibility results arrived.
  * @fires yorisoi-clear - when the person erased their answers.
  *
@@ -55,6 +89,7 @@ function storage(kind: 'local' | 'session'): Storage | null {
  * @csspart button - every button; also `button-primary`, `button-back`, `button-clear`
  * @csspart results - list of programmes; `result` one programme; `status` its status; `amount` its amount
  * @csspart tools - the save/clear bar
+ * @csspart notice - the privacy notice; `reference` the reference number on the receipt
  *
  * @cssprop --yorisoi-primary - buttons, focus ring, checkboxes (default #0b5cad)
  * @cssprop --yorisoi-on-primary - text on primary buttons (default #fff)
@@ -77,6 +112,9 @@ export class YorisoiIntake extends LitElement {
     status: { state: true },
     results: { state: true },
     busy: { state: true },
+    settings: { state: true },
+    receipt: { state: true },
+    netFail: { state: true },
   };
 
   declare api: string;
@@ -93,6 +131,12 @@ export class YorisoiIntake extends LitElement {
   declare status: string;
   declare results: Result[] | null;
   declare busy: boolean;
+  /** intakeSettings, in the language it was loaded in */
+  declare settings: (Settings & { lang: string }) | null;
+  /** kept for this page view only; nothing of it is stored */
+  declare receipt: Receipt | null;
+  /** the submission (or settings) got no answer after the retries: show the retry button */
+  declare netFail: boolean;
 
   private key = '';
   private focusTarget: string | null = null;
@@ -111,6 +155,9 @@ export class YorisoiIntake extends LitElement {
     this.status = '';
     this.results = null;
     this.busy = false;
+    this.settings = null;
+    this.receipt = null;
+    this.netFail = false;
   }
 
   private get l(): Lang {
@@ -139,14 +186,15 @@ export class YorisoiIntake extends LitElement {
     try {
       const saved = JSON.parse(raw) as { step?: number; a?: Partial<Answers> };
       this.a = { ...empty(), ...saved.a };
-      this.step = Math.min(Math.max(Number(saved.step) || 0, 0), LAST);
+      this.step = Math.min(Math.max(Number(saved.step) || 0, 0), CONSENT);
       this.remember = local != null;
-      if (this.step === LAST) void this.fetchResults();
+      this.enter();
     } catch {
       /* unreadable: start afresh */
     }
   }
   private save(): void {
+    if (this.step === DONE) return;
     const data = JSON.stringify({ step: this.step, a: this.a });
     const [keep, drop] = this.remember ? (['local', 'session'] as const) : (['session', 'local'] as const);
     try {
@@ -167,6 +215,9 @@ export class YorisoiIntake extends LitElement {
     this.a = empty();
     this.remember = false;
     this.results = null;
+    this.receipt = null;
+    this.netFail = false;
+    this.busy = false;
     this.errors = {};
     this.live = '';
     this.go(0, false);
@@ -180,10 +231,18 @@ export class YorisoiIntake extends LitElement {
     this.errors = {};
     this.live = '';
     this.status = '';
+    this.netFail = false;
     this.focusTarget = 'h';
+    // The idempotency key is made once, on reaching the submit step, and kept with the answers.
+    if (step === CONSENT && !this.a.key) this.a = { ...this.a, key: uuid() };
     if (save) this.save();
     this.dispatchEvent(new CustomEvent('yorisoi-step', { detail: { step }, bubbles: true, composed: true }));
-    if (step === LAST) void this.fetchResults();
+    this.enter();
+  }
+  /** What a step loads when it is entered (or restored). */
+  private enter(): void {
+    if (this.step === RESULTS) void this.fetchResults();
+    if (this.step === CONSENT) void this.loadSettings();
   }
   protected override updated(): void {
     const id = this.focusTarget;
@@ -203,7 +262,7 @@ export class YorisoiIntake extends LitElement {
     }
     this.errors = errors;
     this.live = Object.values(errors).map(plain).join(' ');
-    this.focusTarget = first === 'form' ? 'h' : first;
+    this.focusTarget = first === 'form' ? 'h' : first === 'sform' ? (this.netFail ? 'retry' : 'h') : first;
   }
   private validate(): Record<string, string> {
     const e: Record<string, string> = {};
@@ -221,11 +280,20 @@ export class YorisoiIntake extends LitElement {
         if (v && !/^\d{1,12}$/.test(v)) e[f] = this.t('numErr');
       }
     }
+    if (this.step === CONTACT) {
+      if (!a.want) e.want = this.t('wantErr');
+      else if (a.want === 'y') {
+        if (!a.ch) e.ch = this.t('chErr');
+        else if (a.ch === 'PHONE' && !validPhone(normalisePhone(a.phone))) e.phone = this.t('phoneErr');
+        else if (a.ch === 'EMAIL' && !validEmail(normaliseEmail(a.email))) e.email = this.t('emailErr');
+      }
+    }
     return e;
   }
   private onSubmit(ev: Event): void {
     ev.preventDefault();
-    if (this.step >= LAST) return;
+    if (this.busy || this.step >= DONE) return;
+    if (this.step === CONSENT) return void this.submit();
     const e = this.validate();
     if (Object.keys(e).length) this.showErrors(e);
     else this.go(this.step + 1);
@@ -245,15 +313,8 @@ export class YorisoiIntake extends LitElement {
     this.busy = true;
     this.results = null;
     this.status = this.t('loading');
-    const lang = LANG_TAGS[this.l];
     try {
-      const res = await fetch(this.api, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'accept-language': lang },
-        body: JSON.stringify({ query: QUERY, operationName: 'Eligibility', variables: { input: householdInput(this.a, this.municipality) } }),
-        signal: ctl.signal,
-      });
-      const body = (await res.json()) as { data?: { eligibility?: { results: Result[] } }; errors?: ApiError[] };
+      const body = await this.post<{ eligibility?: { results: Result[] } }>(QUERY, 'Eligibility', { input: householdInput(this.a, this.municipality) }, ctl.signal);
       if (ctl !== this.abort) return;
       this.busy = false;
       this.status = '';
@@ -269,17 +330,120 @@ export class YorisoiIntake extends LitElement {
       this.showErrors({ form: this.t('netErr') });
     }
   }
-  private apiErrors(list: ApiError[]): void {
+  /** POSTs one GraphQL operation in the widget's language. Rejects on network errors and 5xx. */
+  private async post<T>(query: string, operationName: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<Gql<T>> {
+    const res = await fetch(this.api, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': LANG_TAGS[this.l] },
+      body: JSON.stringify({ query, operationName, variables }),
+      signal: signal ?? null,
+    });
+    if (res.status >= 500) throw new Error(`HTTP ${res.status}`);
+    return (await res.json()) as Gql<T>;
+  }
+  private async loadSettings(): Promise<void> {
+    const lang = LANG_TAGS[this.l];
+    if (this.settings?.lang === lang) return;
+    this.abort?.abort();
+    const ctl = (this.abort = new AbortController());
+    this.busy = true;
+    this.netFail = false;
+    this.status = this.t('loading');
+    try {
+      const body = await this.post<{ intakeSettings: Settings }>(SETTINGS, 'IntakeSettings', { code: this.municipality }, ctl.signal);
+      if (ctl !== this.abort) return;
+      this.busy = false;
+      this.status = '';
+      if (body.errors?.length || !body.data) return this.apiErrors(body.errors ?? [], 'sform');
+      this.settings = { ...body.data.intakeSettings, lang };
+      // Ticks for departments this municipality no longer offers are dropped.
+      const codes = this.settings.departments.map((d) => d.code);
+      if (this.a.share.some((c) => !codes.includes(c))) this.set({ share: this.a.share.filter((c) => codes.includes(c)) });
+    } catch (e) {
+      if (ctl !== this.abort || (e as Error).name === 'AbortError') return;
+      this.busy = false;
+      this.status = '';
+      this.netFail = true;
+      this.showErrors({ sform: this.t('netErr') });
+    }
+  }
+  /**
+   * submitIntake with the key made on reaching this step. A request that gets no answer (fetch
+   * rejects, or 5xx) is retried after 0.5 s, 1 s and 2 s with the same key — the API stores one
+   * submission per key — and then the person gets a retry button (same key again).
+   */
+  private async submit(): Promise<void> {
+    if (!this.settings) return void this.loadSettings();
+    this.abort?.abort();
+    this.abort = null;
+    this.busy = true;
+    this.netFail = false;
+    this.errors = {};
+    this.live = '';
+    this.status = this.t('sending');
+    const website = this.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '';
+    const input = intakeInput(this.a, this.municipality, this.settings.privacyNoticeVersion, website);
+    let body: Gql<{ submitIntake: Receipt }> | null = null;
+    for (let i = 0; !body; i++) {
+      try {
+        body = await this.post<{ submitIntake: Receipt }>(SUBMIT, 'SubmitIntake', { input });
+      } catch {
+        if (this.step !== CONSENT) return; // the person cleared the form meanwhile
+        if (i >= BACKOFF.length) {
+          this.busy = false;
+          this.status = '';
+          this.netFail = true;
+          return this.showErrors({ sform: this.t('netErr') });
+        }
+        await sleep(BACKOFF[i] as number);
+      }
+    }
+    if (this.step !== CONSENT) return;
+    this.busy = false;
+    this.status = '';
+    const receipt = body.data?.submitIntake;
+    if (!receipt) {
+      const fields = (body.errors ?? []).map((e) => e.extensions?.field ?? '');
+      // The key was used for other answers (a lost answer, then edits): a reload would bring the same
+      // key back, so the next press makes a new one.
+      if (fields.includes('input.idempotencyKey')) this.set({ key: uuid() });
+      this.apiErrors(body.errors ?? [], 'sform');
+      // The privacy notice changed: show the new one; consent given to the old one is not carried over.
+      if (fields.some((f) => f.startsWith('input.consent.privacyNoticeVersion'))) {
+        this.settings = null;
+        this.set({ share: [], partners: false });
+        void this.loadSettings();
+      }
+      return;
+    }
+    // Received: nothing of the answers is kept; the receipt lives in this page view only.
+    storage('local')?.removeItem(this.key);
+    storage('session')?.removeItem(this.key);
+    this.a = empty();
+    this.remember = false;
+    this.results = null;
+    this.receipt = receipt;
+    this.go(DONE, false);
+    this.status = plain(this.t('sent', receipt.referenceNumber));
+    this.dispatchEvent(new CustomEvent('yorisoi-submitted', { detail: { referenceNumber: receipt.referenceNumber }, bubbles: true, composed: true }));
+  }
+  private apiErrors(list: ApiError[], fallback = 'form'): void {
     const tag = LANG_TAGS[this.l] === 'ja-x-easy' ? 'ja-easy' : LANG_TAGS[this.l];
     const errors: Record<string, string> = {};
     for (const err of list) {
       const x = err.extensions ?? {};
+      const plainText = x.code === 'TOO_MANY_REQUESTS' ? 'tooMany' : x.code === 'FORBIDDEN' ? 'forbidden' : null;
+      if (plainText) {
+        errors[fallback] ??= this.t(plainText);
+        continue;
+      }
       const problems = x.problems?.length ? x.problems : [{ field: x.field ?? '', messages: x.messages, message: err.message }];
       for (const p of problems) {
-        const f = (x.code === 'BAD_USER_INPUT' && fieldOf(p.field)) || 'form';
+        const f = (x.code === 'BAD_USER_INPUT' && fieldOf(p.field)) || fallback;
         errors[f] ??= p.messages?.[tag] ?? p.message ?? err.message ?? this.t('netErr');
       }
     }
+    if (!Object.keys(errors).length) errors[fallback] = this.t('netErr');
     this.showErrors(errors);
   }
 
@@ -288,15 +452,19 @@ export class YorisoiIntake extends LitElement {
     const m = this.errors[id];
     return m ? html`<p class="error" id="err-${id}" part="error">${ruby(m)}</p>` : nothing;
   }
-  private text(id: 'postal' | 'pref' | 'city' | 'salary' | 'other' | 'support', label: Key, opts: { hint?: Key; yen?: boolean; req?: boolean; ac?: string } = {}) {
+  private text(
+    id: 'postal' | 'pref' | 'city' | 'salary' | 'other' | 'support' | 'phone' | 'email' | 'fam' | 'giv' | 'famK' | 'givK' | 'street',
+    label: Key,
+    opts: { hint?: Key; yen?: boolean; req?: boolean; ac?: string; type?: string; im?: string } = {},
+  ) {
     const invalid = !!this.errors[id];
     const describedBy = [opts.hint ? `hint-${id}` : '', invalid ? `err-${id}` : ''].filter(Boolean).join(' ');
     const input = html`<input
-      type="text"
+      type=${opts.type ?? 'text'}
       id=${id}
       part="input"
       .value=${this.a[id]}
-      inputmode=${opts.yen || id === 'postal' ? 'numeric' : 'text'}
+      inputmode=${opts.im ?? (opts.yen || id === 'postal' ? 'numeric' : 'text')}
       autocomplete=${opts.ac ?? 'off'}
       aria-required=${opts.req ? 'true' : 'false'}
       aria-invalid=${invalid ? 'true' : 'false'}
@@ -304,7 +472,15 @@ export class YorisoiIntake extends LitElement {
       @input=${(e: Event) => this.set({ [id]: (e.target as HTMLInputElement).value })}
       @change=${(e: Event) => {
         const el = e.target as HTMLInputElement;
-        const v = opts.yen ? normaliseYen(el.value) : id === 'postal' ? normalisePostal(el.value) : el.value;
+        const v = opts.yen
+          ? normaliseYen(el.value)
+          : id === 'postal'
+            ? normalisePostal(el.value)
+            : id === 'phone'
+              ? normalisePhone(el.value)
+              : id === 'email'
+                ? normaliseEmail(el.value)
+                : el.value;
         if (!opts.yen || /^\d*$/.test(v)) {
           el.value = v;
           this.set({ [id]: v });
@@ -339,8 +515,8 @@ export class YorisoiIntake extends LitElement {
       ${this.err(id)}
     </fieldset>`;
   }
-  private dvBox() {
-    if (!this.a.concerns.includes('DV')) return nothing;
+  private dvBox(show = this.a.concerns.includes('DV')) {
+    if (!show) return nothing;
     const [o, c] = this.l === 1 ? [' (', ')'] : ['（', '）'];
     return html`<div class="alert" role="alert" part="alert">
       <h3>${this.r('dvTitle')}</h3>
@@ -444,6 +620,120 @@ export class YorisoiIntake extends LitElement {
         : nothing}
       <p>${this.r('note')}</p>`;
   }
+  /** A radio group (nothing pre-selected) whose choice is answer `id`. */
+  private radios(id: 'want' | 'ch', legend: Key, rows: readonly (readonly [string, Key])[]) {
+    const invalid = !!this.errors[id];
+    return html`<fieldset id=${id} aria-describedby=${invalid ? `err-${id}` : nothing}>
+      <legend>${this.r(legend)}${this.r('req')}</legend>
+      ${rows.map(
+        ([v, k]) => html`<label class="opt" part="option"
+          ><input
+            type="radio"
+            name=${id}
+            value=${v}
+            .checked=${this.a[id] === v}
+            aria-invalid=${invalid ? 'true' : 'false'}
+            @change=${() => this.set({ [id]: v })}
+          />${this.r(k)}</label
+        >`,
+      )}
+      ${this.err(id)}
+    </fieldset>`;
+  }
+  private contactView() {
+    const a = this.a;
+    return html`${this.radios('want', 'want', [
+        ['y', 'yes'],
+        ['n', 'no'],
+      ])}
+      ${a.want === 'y'
+        ? html`${this.radios('ch', 'ch', [
+              ['PHONE', 'PHONE'],
+              ['EMAIL', 'EMAIL'],
+            ])}
+            ${a.ch === 'PHONE' ? this.text('phone', 'phone', { hint: 'phoneHint', req: true, ac: 'tel', type: 'tel', im: 'tel' }) : nothing}
+            ${a.ch === 'EMAIL' ? this.text('email', 'email', { req: true, ac: 'email', type: 'email', im: 'email' }) : nothing}
+            <fieldset>
+              <legend>${this.r('name')}</legend>
+              ${this.text('fam', 'fam', { ac: 'family-name' })} ${this.text('giv', 'giv', { ac: 'given-name' })}
+              ${this.text('famK', 'famK', { ac: 'off' })} ${this.text('givK', 'givK', { ac: 'off' })}
+            </fieldset>
+            ${this.text('street', 'street', { hint: a.concerns.includes('DV') ? 'streetDv' : 'streetWhy', ac: 'address-line1' })}`
+        : nothing}`;
+  }
+  private consentView() {
+    const st = this.settings;
+    const share = this.a.share;
+    const invalid = !!this.errors.consent;
+    return html`${this.err('sform')}
+      ${this.netFail && !this.busy
+        ? html`<p><button type="button" id="retry" part="button" @click=${() => (this.settings ? this.submit() : this.loadSettings())}>${this.r('retry')}</button></p>`
+        : nothing}
+      ${st
+        ? html`<div class="notice" part="notice">
+              <h3>${this.r('notice')}</h3>
+              <p class="sub">${st.municipalityName}</p>
+              <p>${st.privacyNotice}</p>
+            </div>
+            <fieldset id="consent" aria-describedby=${invalid ? 'err-consent' : nothing}>
+              <legend>${this.r('share')}</legend>
+              ${st.departments.map(
+                (d) => html`<label class="opt" part="option"
+                  ><input
+                    type="checkbox"
+                    value=${d.code}
+                    .checked=${share.includes(d.code)}
+                    @change=${(e: Event) => {
+                      const on = (e.target as HTMLInputElement).checked;
+                      this.set({ share: on ? [...share, d.code] : share.filter((c) => c !== d.code) });
+                    }}
+                  /><span><strong>${d.name}</strong><span class="hint">${d.purpose}</span></span></label
+                >`,
+              )}
+              <label class="opt" part="option"
+                ><input type="checkbox" id="partners" .checked=${this.a.partners} @change=${(e: Event) => this.set({ partners: (e.target as HTMLInputElement).checked })} /><span
+                  ><strong>${this.r('partners')}</strong><span class="hint">${st.partnersPurpose}</span></span
+                ></label
+              >
+              ${this.err('consent')}
+            </fieldset>
+            <div class="sr" aria-hidden="true">
+              <label for="website">Website</label>
+              <input type="text" id="website" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
+            </div>`
+        : nothing}`;
+  }
+  private receiptView() {
+    const x = this.receipt;
+    if (!x) return nothing;
+    return html`${this.dvBox(x.dvProtected)}
+      <p class="sub">${this.r('ref')}</p>
+      <p class="ref" id="ref" part="reference">${x.referenceNumber}</p>
+      <p>${this.r('refHint')}</p>
+      <p>
+        <button
+          type="button"
+          id="copy"
+          part="button"
+          @click=${async () => {
+            try {
+              await navigator.clipboard.writeText(x.referenceNumber);
+            } catch {
+              const sel = getSelection();
+              const el = this.renderRoot.querySelector('#ref');
+              if (sel && el) sel.selectAllChildren(el);
+            }
+            this.status = this.t('copied');
+          }}
+        >
+          ${this.r('copy')}
+        </button>
+      </p>
+      <p class="sub">${this.r('next')}</p>
+      <ul class="list">
+        ${x.nextSteps.map((s) => html`<li>${s}</li>`)}
+      </ul>`;
+  }
   private body() {
     switch (this.step) {
       case 0:
@@ -459,8 +749,14 @@ export class YorisoiIntake extends LitElement {
           ${this.text('support', 'support', { yen: true })}`;
       case 4:
         return this.checks('benefits', 'benefits', BENEFITS);
-      default:
+      case RESULTS:
         return html`${this.dvBox()}${this.resultsView()}`;
+      case CONTACT:
+        return this.contactView();
+      case CONSENT:
+        return this.consentView();
+      default:
+        return this.receiptView();
     }
   }
   protected override render() {
@@ -468,18 +764,28 @@ export class YorisoiIntake extends LitElement {
     return html`<section class="root" part="root" lang=${LANG_TAGS[this.l]} aria-labelledby="title">
       <p class="title" id="title" part="title">${this.r('title')}</p>
       ${s === 0 ? html`<p>${this.r('intro')}</p>` : nothing}
-      <p class="progress" part="progress">${this.t('step', s + 1)}</p>
+      ${s < DONE ? html`<p class="progress" part="progress">${this.t('step', s + 1)}</p>` : nothing}
       <div class="sr" part="live" id="live" aria-live="assertive" aria-atomic="true">${this.live}</div>
       <div class="sr" role="status" aria-atomic="true">${this.status}</div>
       <form novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown} aria-labelledby="h" aria-busy=${this.busy ? 'true' : 'false'}>
         <h2 id="h" tabindex="-1" part="heading">${this.r(`h${s}` as Key)}</h2>
         ${this.body()}
         <div class="nav" part="nav">
-          ${s > 0 ? html`<button type="button" part="button button-back" @click=${() => this.go(s - 1)}>${this.r('back')}</button>` : html`<span></span>`}
-          ${s < LAST ? html`<button type="submit" class="primary" part="button button-primary">${this.r(s === LAST - 1 ? 'see' : 'fwd')}</button>` : nothing}
+          ${s > 0 && s < DONE
+            ? html`<button type="button" part="button button-back" @click=${() => this.go(s - 1)}>${this.r('back')}</button>`
+            : html`<span></span>`}
+          ${s < DONE
+            ? html`<button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy && s === CONSENT ? 'true' : 'false'}>
+                ${this.r(s === RESULTS - 1 ? 'see' : s === CONSENT ? 'send' : 'fwd')}
+              </button>`
+            : html`<button type="button" id="again" part="button button-primary" class="primary" @click=${this.clear}>${this.r('again')}</button>`}
         </div>
       </form>
-      <div class="tools" part="tools">
+      ${s === DONE ? nothing : this.tools()}
+    </section>`;
+  }
+  private tools() {
+    return html`<div class="tools" part="tools">
         <label class="opt" part="option"
           ><input
             type="checkbox"
@@ -492,7 +798,6 @@ export class YorisoiIntake extends LitElement {
           />${this.r('remember')}</label
         >
         <button type="button" id="clear" part="button button-clear" @click=${this.clear}>${this.r('clear')}</button>
-      </div>
-    </section>`;
+      </div>`;
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The intake answers and how they become the API's HouseholdInput: pure functions, no DOM, no Lit,
- * so tests can check them against schema/schema.graphql.
+ * The intake answers and how they become the API's HouseholdInput (eligibility) and IntakeInput
+ * (submitIntake): pure functions, no DOM, no Lit, so tests can check them against schema/schema.graphql.
  */
 export interface Child {
   b: string;
@@ -17,6 +17,35 @@ export interface Answers {
   other: string;
   support: string;
   benefits: string[];
+  /** Step 7: contact wanted? '' until chosen (nothing pre-selected). */
+  want: '' | 'y' | 'n';
+  ch: '' | 'PHONE' | 'EMAIL';
+  phone: string;
+  email: string;
+  fam: string;
+  giv: string;
+  famK: string;
+  givK: string;
+  street: string;
+  /** Step 8: DepartmentCode names consented to, and partner NPOs. */
+  share: string[];
+  partners: boolean;
+  /** idempotencyKey: made once on reaching the submit step; every retry reuses it. */
+  key: string;
+}
+export interface Settings {
+  municipalityName: string;
+  privacyNoticeVersion: string;
+  privacyNotice: string;
+  departments: { code: string; name: string; purpose: string }[];
+  partnersPurpose: string;
+}
+export interface Receipt {
+  referenceNumber: string;
+  receivedAt: string;
+  contactAllowed: boolean;
+  dvProtected: boolean;
+  nextSteps: string[];
 }
 export interface Result {
   programme: { id: string; name: string };
@@ -30,13 +59,24 @@ export interface ApiError {
   extensions?: { code?: string; field?: string; messages?: Record<string, string>; problems?: { field: string; messages?: Record<string, string>; message?: string }[] };
 }
 
-export const LAST = 5;
+/** Steps: 0–4 questions, 5 results, 6 contact, 7 consent + submit, 8 receipt. */
+export const RESULTS = 5;
+export const CONTACT = 6;
+export const CONSENT = 7;
+export const DONE = 8;
 export const QUERY =
   'query Eligibility($input: HouseholdInput!) { eligibility(input: $input) { results { programme { id name } status amount { monthly yearly } reasons nextSteps } } }';
+export const SETTINGS =
+  'query IntakeSettings($code: String!) { intakeSettings(municipalityCode: $code) { municipalityName privacyNoticeVersion privacyNotice departments { code name purpose } partnersPurpose } }';
+export const SUBMIT =
+  'mutation SubmitIntake($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber receivedAt contactAllowed dvProtected nextSteps } }';
 export const ORDER = { ELIGIBLE: 0, NEEDS_MORE_INFO: 1, NOT_ELIGIBLE: 2 };
-/** Step of each field id (child-N-b / child-N-d are step 2). */
-const FIELD_STEP: Record<string, number> = { postal: 0, pref: 0, city: 0, concerns: 1, children: 2, salary: 3, other: 3, support: 3, benefits: 4 };
-/** HouseholdInput field → widget field id. */
+/** Step of each field id (child-N-b / child-N-d are step 2). `form`: results; `sform`: submit. */
+const FIELD_STEP: Record<string, number> = {
+  postal: 0, pref: 0, city: 0, concerns: 1, children: 2, salary: 3, other: 3, support: 3, benefits: 4, form: RESULTS,
+  want: 6, ch: 6, phone: 6, email: 6, fam: 6, giv: 6, famK: 6, givK: 6, street: 6, consent: 7, sform: 7,
+};
+/** HouseholdInput / IntakeInput field (last path segment that is known) → widget field id. */
 const API_FIELD: Record<string, string> = {
   annualEmploymentIncome: 'salary',
   otherIncome: 'other',
@@ -45,28 +85,63 @@ const API_FIELD: Record<string, string> = {
   receivesPublicAssistance: 'benefits',
   concerns: 'concerns',
   children: 'children',
+  household: 'children',
+  postalCode: 'postal',
+  prefecture: 'pref',
+  city: 'city',
+  street: 'street',
+  address: 'street',
+  contact: 'want',
+  contactAllowed: 'want',
+  preferredChannel: 'ch',
+  phone: 'phone',
+  email: 'email',
+  identity: 'fam',
+  familyName: 'fam',
+  givenName: 'giv',
+  familyNameKana: 'famK',
+  givenNameKana: 'givK',
+  consent: 'consent',
 };
 
-export const empty = (): Answers => ({ postal: '', pref: '', city: '', concerns: [], children: [{ b: '', d: false }], salary: '', other: '', support: '', benefits: [] });
+export const empty = (): Answers => ({
+  postal: '', pref: '', city: '', concerns: [], children: [{ b: '', d: false }], salary: '', other: '', support: '', benefits: [],
+  want: '', ch: '', phone: '', email: '', fam: '', giv: '', famK: '', givK: '', street: '', share: [], partners: false, key: '',
+});
 
 /** NFKC (full-width digits → ASCII), then drop separators and 円/¥. Returns '' for blank. */
 export function normaliseYen(raw: string): string {
   return raw.normalize('NFKC').replace(/[\s,、円¥￥]/g, '');
 }
+/** ０９０ー１２３４ー５６７８ → 090-1234-5678 (NFKC, every dash an IME makes, no spaces or brackets). */
+export function normalisePhone(raw: string): string {
+  return raw.normalize('NFKC').replace(/[\u2010-\u2015\u2212\u30fc\uff70-]/g, '-').replace(/[\s()（）]/g, '');
+}
+export const normaliseEmail = (raw: string): string => raw.normalize('NFKC').trim();
+export const validPhone = (v: string): boolean => /^[\d-]+$/.test(v) && /^0\d{9,10}$/.test(v.replace(/-/g, ''));
+export const validEmail = (v: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
 export function normalisePostal(raw: string): string {
   const v = raw.normalize('NFKC').replace(/[\s〒]/g, '').replace(/[ー−‐―–—]/g, '-');
   const m = /^(\d{3})-?(\d{4})$/.exec(v);
   return m ? `${m[1]}-${m[2]}` : v;
 }
-/** Maps an API error path (input.children[0].birthDate) to a field id of this widget. */
+/**
+ * Maps an API error path (input.children[0].birthDate, input.household.children[0].birthDate,
+ * input.contact.phone, input.consent.privacyNoticeVersion, …) to a field id of this widget.
+ */
 export function fieldOf(path: string | undefined): string | null {
-  if (!path) return null;
-  const c = /^input\.children\[(\d+)\]\.(birthDate|disability)/.exec(path);
+  if (!path?.startsWith('input.')) return null;
+  const c = /^input\.(?:household\.)?children\[(\d+)\]\.(birthDate|disability)/.exec(path);
   if (c) return `child-${c[1]}-${c[2] === 'birthDate' ? 'b' : 'd'}`;
-  const k = /^input\.(\w+)/.exec(path)?.[1];
-  return (k && API_FIELD[k]) || null;
+  const segs = path.replace(/\[\d+\]/g, '').split('.').slice(1);
+  if (segs[0] === 'consent') return 'consent';
+  for (let i = segs.length - 1; i >= 0; i--) {
+    const f = API_FIELD[segs[i] as string];
+    if (f) return f;
+  }
+  return null;
 }
-export const stepOf = (field: string): number => FIELD_STEP[field] ?? (field.startsWith('child-') ? 2 : LAST);
+export const stepOf = (field: string): number => FIELD_STEP[field] ?? (field.startsWith('child-') ? 2 : RESULTS);
 
 
 /** HouseholdInput variables for the Eligibility query. */
@@ -85,4 +160,43 @@ export function householdInput(a: Answers, municipality: string): Record<string,
     receivesPublicAssistance: a.benefits.includes('livelihood-protection'),
     concerns: a.concerns,
   };
+}
+
+/**
+ * IntakeInput for submitIntake. The street, name and contact details are sent only when the person
+ * wants to be contacted; `website` is the honeypot's value (empty for people).
+ */
+export function intakeInput(a: Answers, municipality: string, noticeVersion: string, website: string): Record<string, unknown> {
+  const h = householdInput(a, municipality);
+  const want = a.want === 'y';
+  const s = (v: string): string | null => v.trim() || null;
+  const named = want && [a.fam, a.giv, a.famK, a.givK].some((v) => v.trim());
+  return {
+    idempotencyKey: a.key,
+    municipalityCode: municipality,
+    identity: named ? { familyName: s(a.fam), givenName: s(a.giv), familyNameKana: s(a.famK), givenNameKana: s(a.givK) } : null,
+    address: { postalCode: normalisePostal(a.postal) || null, prefecture: s(a.pref), city: s(a.city), street: want ? s(a.street) : null },
+    contact: {
+      contactAllowed: want,
+      phone: want && a.ch === 'PHONE' ? normalisePhone(a.phone) || null : null,
+      email: want && a.ch === 'EMAIL' ? normaliseEmail(a.email) || null : null,
+      preferredChannel: (want && a.ch) || null,
+    },
+    household: { children: h.children, otherMembers: [] },
+    income: { annualEmploymentIncome: h.annualEmploymentIncome, otherIncome: h.otherIncome, childSupportReceivedYearly: h.childSupportReceivedYearly },
+    benefitsInUse: a.benefits,
+    concerns: { categories: a.concerns, note: null },
+    consent: { sharedWith: a.share, shareWithPartners: a.partners, privacyNoticeVersion: noticeVersion },
+    website,
+  };
+}
+
+/** A v4 UUID; crypto.randomUUID needs a secure context, which a CMS page on http may not be. */
+export function uuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] as number) & 15) | 64;
+  b[8] = ((b[8] as number) & 63) | 128;
+  const x = [...b].map((n) => n.toString(16).padStart(2, '0')).join('');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }

@@ -12,7 +12,8 @@ import { join } from 'node:path';
  *
  * Flags in the api URL's query string change submitIntake: `?drop=N` drops (closes without an
  * answer) the first N requests of each key, `?phone` answers BAD_USER_INPUT on input.contact.phone,
- * `?busy` answers TOO_MANY_REQUESTS. Every response closes its connection, so Chromium never resends
+ * `?busy` answers TOO_MANY_REQUESTS, `?notice` serves notice 2026-04 first, then 2026-05, the only
+ * version submitIntake accepts. Every response closes its connection, so Chromium never resends
  * a dropped request on its own (it does so for reused keep-alive sockets): retries are the widget's.
  */
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -32,14 +33,14 @@ export const PHONE_ERROR = {
   'ja-easy': '電話番号は 0から はじまる 数字で 書いてください（れい: 090-1234-5678）。',
 };
 
-function settings(lang: string) {
+function settings(lang: string, version = '2026-04') {
   const en = lang.startsWith('en');
   return {
     data: {
       intakeSettings: {
         municipalityName: en ? 'Demo City' : 'デモ市',
-        privacyNoticeVersion: '2026-04',
-        privacyNotice: en ? 'What you enter is used only to support your family.' : '入力された内容は、ひとり親家庭への支援のためにだけ使います。',
+        privacyNoticeVersion: version,
+        privacyNotice: version !== '2026-04' ? `(${version}) notice` : en ? 'What you enter is used only to support your family.' : '入力された内容は、ひとり親家庭への支援のためにだけ使います。',
         departments: [
           { code: 'LIVELIHOOD_SUPPORT', name: '生活困窮担当課', purpose: en ? 'Helps with living costs and work.' : '生活費や仕事のことを一緒に考えます。' },
           { code: 'PUBLIC_HOUSING', name: '公営住宅担当課', purpose: en ? 'Tells you about municipal housing.' : '市営住宅への優先入居を案内します。' },
@@ -149,6 +150,7 @@ export async function startTestServer(): Promise<TestServer> {
   const requests: Received[] = [];
   const receipts: TestServer['receipts'] = new Map();
   const seen = new Map<string, number>();
+  let settingsServed = 0;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const send = (status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
@@ -170,7 +172,10 @@ export async function startTestServer(): Promise<TestServer> {
         requests.push(received);
         const lang = String(req.headers['accept-language'] ?? 'ja');
         const locale = lang.startsWith('en') ? 'en' : lang.includes('easy') ? 'ja-easy' : 'ja';
-        if (body.query.includes('intakeSettings')) return send(200, 'application/json', JSON.stringify(settings(lang)));
+        if (body.query.includes('intakeSettings')) {
+          const version = url.searchParams.has('notice') && settingsServed++ > 0 ? '2026-05' : '2026-04';
+          return send(200, 'application/json', JSON.stringify(settings(lang, version)));
+        }
         if (body.query.includes('submitIntake')) {
           const input = body.variables.input;
           const key = String(input.idempotencyKey);
@@ -182,6 +187,11 @@ export async function startTestServer(): Promise<TestServer> {
           }
           if (url.searchParams.has('phone')) {
             const error = { message: PHONE_ERROR[locale], path: ['submitIntake'], extensions: { code: 'BAD_USER_INPUT', field: 'input.contact.phone', messages: PHONE_ERROR } };
+            return send(200, 'application/json', JSON.stringify({ errors: [error], data: null }));
+          }
+          if (url.searchParams.has('notice') && input.consent?.privacyNoticeVersion !== '2026-05') {
+            const messages = { ja: 'プライバシーに関するお知らせが更新されました。もう一度お読みください。', en: 'The privacy notice has changed; please read it again.', 'ja-easy': 'お知らせが 新しく なりました。' };
+            const error = { message: messages[locale], path: ['submitIntake'], extensions: { code: 'BAD_USER_INPUT', field: 'input.consent.privacyNoticeVersion', messages } };
             return send(200, 'application/json', JSON.stringify({ errors: [error], data: null }));
           }
           if (url.searchParams.has('busy')) {
