@@ -111,19 +111,9 @@ export class CreateRecordInput {
 }
 
 @InputType({ description: 'Exactly one section, with the version the change is based on.' })
-export class UpdateRecordSectionInput {
+export class UpdateRecordSectionInput extends CreateRecordInput {
   @Field(() => ID) id!: string;
   @Field(() => Int, { description: 'The record’s version when it was read; a newer version means someone else changed it.' }) expectedVersion!: number;
-  @Field(() => IdentityInput, { nullable: true }) identity?: IdentityInput | null;
-  @Field(() => AddressInput, { nullable: true }) address?: AddressInput | null;
-  @Field(() => ContactInput, { nullable: true }) contact?: ContactInput | null;
-  @Field(() => HouseholdSectionInput, { nullable: true }) household?: HouseholdSectionInput | null;
-  @Field(() => IncomeInput, { nullable: true }) income?: IncomeInput | null;
-  @Field(() => [BenefitInput], { nullable: true }) benefits?: BenefitInput[] | null;
-  @Field(() => ConcernsInput, { nullable: true }) concerns?: ConcernsInput | null;
-  @Field(() => SelfReliancePlanInput, { nullable: true }) selfReliancePlan?: SelfReliancePlanInput | null;
-  @Field(() => ProtectionInput, { nullable: true }) protection?: ProtectionInput | null;
-  @Field(() => ConsentInput, { nullable: true }) consent?: ConsentInput | null;
 }
 
 @InputType()

@@ -1,34 +1,3 @@
-// The 22 stable programme ids (DESIGN.md "Programme ids"), in catalogue order. The order is the
-// tie-break when two results are equally relevant.
-export const PROGRAMME_IDS = [
-  'child-rearing-allowance', // 児童扶養手当
-  'child-allowance', // 児童手当
-  'single-parent-medical-subsidy', // ひとり親家庭等医療費助成
-  'welfare-fund-loan', // 母子父子寡婦福祉資金貸付金
-  'independence-training-benefit', // 自立支援教育訓練給付金
-  'advanced-vocational-training-benefit', // 高等職業訓練促進給付金
-  'housing-support-loan', // ひとり親家庭住宅支援資金貸付
-  'public-housing-priority', // 公営住宅の優先入居
-  'school-expense-aid', // 就学援助
-  'high-school-tuition-support', // 高等学校等就学支援金
-  'childcare-priority', // 保育所等の優先入所
-  'commuter-pass-discount', // JR通勤定期乗車券の割引
-  'single-parent-tax-deduction', // ひとり親控除
-  'self-reliance-programme', // 母子・父子自立支援プログラム策定事業
-  'vocational-support', // 就業支援（就業支援専門員・マザーズハローワーク）
-  'needy-self-reliance-support', // 生活困窮者自立支援制度
-  'livelihood-protection', // 生活保護
-  'child-support-securing', // 養育費の確保支援
-  'dv-consultation', // DV相談
-  'home-helper-dispatch', // ひとり親家庭等日常生活支援事業
-  'single-parent-consultation', // 母子・父子自立支援員による相談
-  'learning-support-for-children', // 子どもの学習・生活支援事業
-] as const;
-
-export type ProgrammeId = (typeof PROGRAMME_IDS)[number];
-
-const ID_SET: ReadonlySet<string> = new Set(PROGRAMME_IDS);
-
-export function isProgrammeId(id: string): id is ProgrammeId {
-  return ID_SET.has(id);
-}
+// The 22 stable programme ids (DESIGN.md "Programme ids"), in catalogue order, are defined once in
+// the catalogue; the rules use the same list (its order is the tie-break between equally relevant results).
+export { isProgrammeId, PROGRAMME_IDS, type ProgrammeId } from '../catalogue/programme-ids';
