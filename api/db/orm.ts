@@ -18,12 +18,22 @@ export interface OrmHandle {
 }
 
 export interface OrmOptions {
-  /** Called with every SQL statement (tests count statements with it). Never logs values. */
+  /**
+   * Called with the SQL text of every statement sent, whichever way it was sent (unit of work,
+   * QueryBuilder, or bound-parameter queries through knex): tests and benchmarks count statements
+   * with it. Values are not passed.
+   */
   onQuery?: (sql: string) => void;
-  debug?: boolean;
 }
 
-function baseOptions(opts: OrmOptions): Partial<Options> {
+/** Every statement goes through knex, so its 'query' event sees all of them. */
+function watchQueries(orm: MikroORM, onQuery: OrmOptions['onQuery']): void {
+  if (!onQuery) return;
+  const knex = (orm.em as unknown as { getKnex(): { on(event: 'query', fn: (q: { sql: string }) => void): void } }).getKnex();
+  knex.on('query', (q) => onQuery(q.sql));
+}
+
+function baseOptions(): Partial<Options> {
   return {
     entities: ENTITIES,
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
@@ -32,9 +42,8 @@ function baseOptions(opts: OrmOptions): Partial<Options> {
     // Batch References and Collections across a request (STACK.md): nested reads never go N+1.
     dataloader: true,
     forceUtcTimezone: true,
-    // Statement counting for tests and benchmarks; parameters are never passed to the logger.
-    debug: opts.onQuery ? ['query'] : false,
-    logger: opts.onQuery ? (message: string) => opts.onQuery?.(message) : () => undefined,
+    debug: false,
+    logger: () => undefined,
     highlighter: undefined,
     colors: false,
     allowGlobalContext: false,
@@ -46,11 +55,12 @@ function baseOptions(opts: OrmOptions): Partial<Options> {
 export async function openOrm(database: Database, opts: OrmOptions = {}): Promise<OrmHandle> {
   if (database.kind === 'postgresql') {
     const orm = await MikroORM.init({
-      ...baseOptions(opts),
+      ...baseOptions(),
       driver: PostgreSqlDriver,
       clientUrl: database.url,
       pool: { min: 0, max: 10 },
     } as Options);
+    watchQueries(orm, opts.onQuery);
     return { orm, database, close: () => orm.close(true) };
   }
   // mikro-orm-pglite with dbName alone is in memory; pass our own instance for a data folder (STACK.md).
@@ -60,11 +70,12 @@ export async function openOrm(database: Database, opts: OrmOptions = {}): Promis
   const pg = database.dataDir ? new PGlite(join(database.dataDir, 'pgdata'), options) : new PGlite(options);
   await pg.waitReady;
   const orm = await MikroORM.init({
-    ...baseOptions(opts),
+    ...baseOptions(),
     driver: PGliteDriver,
     dbName: 'postgres',
     driverOptions: { connection: { pglite: () => pg } },
   } as Options);
+  watchQueries(orm, opts.onQuery);
   return {
     orm,
     database,

@@ -13,8 +13,8 @@ export interface TestDatabase extends OrmHandle {
 /** A database of this test file's own: a copy of the migrated template on PostgreSQL, or a fresh PGlite. */
 export async function openTestDatabase(): Promise<TestDatabase> {
   const statements: string[] = [];
-  const onQuery = (message: string) => {
-    if (/\[query\]/.test(message)) statements.push(message);
+  const onQuery = (sql: string) => {
+    statements.push(sql);
   };
   const url = testDatabaseUrl();
   const template = inject('templateDatabase');
