@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { isDvProtected } from '../access/record-access';
 import { apiError, badInput, notFound } from '../common/errors';
 import type { Locale, LocalizedText } from '../common/i18n';
@@ -14,6 +14,7 @@ import { isProgrammeId } from '../programme/catalogue/programme-ids';
 import type { IntakeInput } from './intake.inputs';
 import type { IntakeTexts } from './intake-texts';
 import type { MunicipalOrigins } from './municipal-origins';
+import { IntakeSubmission } from './intake-submission.entity';
 import type { IntakeReceipt, IntakeSettings } from './intake.types';
 
 const MUNICIPALITY_NOT_FOUND: LocalizedText = { ja: 'この自治体では受け付けていません。', en: 'This municipality does not take submissions here.', 'ja-easy': 'この 市では 受け付けて いません。' };
@@ -37,8 +38,6 @@ export interface IntakeDeps {
   rateLimit: { take(key: string): boolean };
   municipalities: MunicipalOrigins;
 }
-
-class DuplicateSubmission extends Error {}
 
 /** The public side of the 電子個人票: families submit, staff of the owning department find it by reference number. */
 export class IntakeService {
@@ -99,25 +98,19 @@ export class IntakeService {
       concerns: input.concerns ?? null,
       consent: input.consent,
     };
-    const l2 = l;
     const receivedAt = new Date();
     let receipt: IntakeReceipt | null = null;
+    const em = this.em.fork();
+    const record = em.create(PersonalRecord, { municipality: em.getReference(Municipality, municipality.code), referenceNumber: newReferenceNumber(), source: RecordSource.INTAKE } as never);
+    await new RecordWriter(em, todayInJapan(), l).apply(record, section, 'input', null, true);
+    em.create(IntakeSubmission, { municipality: record.municipality, idempotencyKey: input.idempotencyKey, inputHash: hash, record, referenceNumber: record.referenceNumber, receivedAt });
     try {
-      await this.em.transactional(async (tem) => {
-        const record = tem.create(PersonalRecord, { municipality: tem.getReference(Municipality, municipality.code), referenceNumber: newReferenceNumber(), source: RecordSource.INTAKE } as never);
-        await new RecordWriter(tem as EntityManager, todayInJapan(), l).apply(record, section, 'input', null, true);
-        await tem.flush();
-        // The unique key decides between concurrent copies of one submission: the first commits, the rest roll back.
-        const rows = await (tem as EntityManager).execute<{ id: string }[]>(
-          `insert into intake_submission (id, municipality_code, idempotency_key, input_hash, record_id, reference_number, received_at)
-           values (gen_random_uuid(), ?, ?, ?, ?, ?, ?) on conflict (municipality_code, idempotency_key) do nothing returning id`,
-          [municipality.code, input.idempotencyKey, hash, record.id, record.referenceNumber, receivedAt],
-        );
-        if (rows.length === 0) throw new DuplicateSubmission();
-        receipt = receiptFor(record.referenceNumber, receivedAt, record.contact.contactAllowed, isDvProtected(record), l2);
-      });
+      // One flush is one transaction: the record, its rows and the submission key commit together.
+      // The unique key decides between concurrent copies of one submission: the first commits, the rest roll back.
+      await em.flush();
+      receipt = receiptFor(record.referenceNumber, receivedAt, record.contact.contactAllowed, isDvProtected(record), l);
     } catch (e) {
-      if (!(e instanceof DuplicateSubmission)) throw e;
+      if (!(e instanceof UniqueConstraintViolationException) || !/idempotency_key/.test(e.message)) throw e;
     }
     // A retry or a concurrent copy of a submission already stored: the first receipt, not a second record.
     receipt ??= await this.findReceipt(municipality.code, input.idempotencyKey, hash);
