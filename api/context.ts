@@ -35,13 +35,17 @@ export interface AppServices {
 }
 
 export function createContext(em: EntityManager, viewer: Viewer, locale: Locale, services: AppServices, request: Context['request'] = { origin: undefined, clientAddress: 'local' }): Context {
+  let loaders: RecordLoaders | undefined;
   return {
     em,
     viewer,
     locale,
     gate: new AccessGate(viewer, services.policies, locale),
     audit: new AuditCollector(viewer),
-    loaders: createRecordLoaders(em),
+    // Created on first use: most operations (intake, chat, eligibility) never read a record's rows.
+    get loaders(): RecordLoaders {
+      return (loaders ??= createRecordLoaders(em));
+    },
     services,
     request,
   };

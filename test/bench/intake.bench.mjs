@@ -35,7 +35,7 @@ await seedDemo(handle.orm.em.fork(), 'bench-password', 0);
 await handle.close();
 
 const port = 4900 + Math.floor(Math.random() * 90);
-const server = spawn(process.execPath, [join(here, 'server.mjs'), 'graphql', dbUrl, String(port)], { env: { ...process.env, AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0000' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [join(here, 'server.mjs'), 'graphql', dbUrl, String(port)], { env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0000' }, stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve, reject) => { server.stdout.on('data', (d) => d.toString().includes('ready') && resolve()); server.on('exit', (c) => reject(new Error(`server exited ${c}`))); });
 
 const QUERY = 'mutation Submit($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber } }';

@@ -82,7 +82,7 @@ async function login(port, email) {
 
 async function withServer(mode, fn) {
   const port = 4700 + Math.floor(Math.random() * 200);
-  const child = spawn(process.execPath, [join(here, 'server.mjs'), mode, dbUrl, String(port)], { env: { ...process.env, AUTH_SECRET }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(here, 'server.mjs'), mode, dbUrl, String(port)], { env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => d.toString().includes('ready') && resolve());
     child.on('exit', (c) => reject(new Error(`${mode} server exited ${c}`)));
