@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureBundle, focused, launchChromium, openWidget, shadowText, tabTo, waitForStep } from './support/browser';
-import { consentAndSend, contactByPhone, inWidget, next, toResults, waitFor } from './support/flow';
+import { consentAndSend, contactByPhone, declineContact, inWidget, next, toResults, waitFor } from './support/flow';
 import { PHONE_ERROR, startTestServer, type TestServer } from './support/server';
 
 // Steps 7–8 of <yorisoi-intake> (contact, consent, submitIntake) and the receipt, in Chromium,
@@ -185,11 +185,7 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
   it('after 4 unanswered attempts (0.5 s, 1 s, 2 s apart) shows a retry button that reuses the key', async () => {
     await openWidget(page, `${server.url}/page?api=${encodeURIComponent('/graphql?drop=4')}`);
     await toResults(page);
-    await next(page);
-    await waitForStep(page, '市から連絡してほしいですか');
-    await tabTo(page, 'input[name=want][value=y]');
-    await page.keyboard.press('ArrowDown'); // 「いいえ」 (one radio per group is in the Tab order)
-    await next(page);
+    await declineContact(page);
     await consentAndSend(page);
     await page.waitForFunction(() => document.querySelector('yorisoi-intake')?.shadowRoot?.activeElement?.id === 'retry', undefined, { timeout: 10_000 });
     expect(server.submits()).toHaveLength(4);
@@ -228,11 +224,7 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
   it('on a changed privacy notice (input.consent.privacyNoticeVersion) shows the new notice, unticked, and sends its version', async () => {
     await openWidget(page, `${server.url}/page?api=${encodeURIComponent('/graphql?notice')}`);
     await toResults(page);
-    await next(page);
-    await waitForStep(page, '市から連絡してほしいですか');
-    await tabTo(page, 'input[name=want][value=y]');
-    await page.keyboard.press('ArrowDown');
-    await next(page);
+    await declineContact(page);
     await consentAndSend(page);
     await page.waitForFunction(() => document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('[part=notice]')?.textContent?.includes('2026-05'));
     expect(await shadowText(page, '#err-consent')).toBe('プライバシーに関するお知らせが更新されました。もう一度お読みください。');
@@ -251,11 +243,7 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
   it('shows a plain message on TOO_MANY_REQUESTS', async () => {
     await openWidget(page, `${server.url}/page?api=${encodeURIComponent('/graphql?busy')}`);
     await toResults(page);
-    await next(page);
-    await waitForStep(page, '市から連絡してほしいですか');
-    await tabTo(page, 'input[name=want][value=y]');
-    await page.keyboard.press('ArrowDown');
-    await next(page);
+    await declineContact(page);
     await consentAndSend(page);
     await waitFor(page, '#err-sform');
     expect(await shadowText(page, '#err-sform')).toBe('送信が多すぎます。しばらく待ってからもう一度お試しください。');

@@ -66,6 +66,15 @@ export async function contactByPhone(p: Page): Promise<void> {
   await p.keyboard.press('Enter');
 }
 
+/** From the results to step 8 without contact: 「いいえ」 on step 7 (by arrow key: one radio per group is in the Tab order). */
+export async function declineContact(p: Page): Promise<void> {
+  await next(p);
+  await waitForStep(p, '市から連絡してほしいですか');
+  await tabTo(p, 'input[name=want][value=y]');
+  await p.keyboard.press('ArrowDown');
+  await next(p);
+}
+
 /** Step 8 by keyboard: ticks livelihood support and partners, then sends. */
 export async function consentAndSend(p: Page): Promise<void> {
   await waitForStep(p, '情報の共有への同意');
