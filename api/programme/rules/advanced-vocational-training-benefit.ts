@@ -4,7 +4,7 @@
 // 70,500 (taxed); +40,000 in the last 12 months; at most 48 months (reference §4; parameters/training.ts).
 
 import type { Ctx } from './context';
-import { craIncomeLevel } from './cra-standing';
+import { trainingBenefitGate } from './cra-standing';
 import { entryAt } from './parameters/dated';
 import { ADVANCED_TRAINING } from './parameters/training';
 import { monthlyAmount, reason, result, type Amount, type ProgrammeRule } from './rule';
@@ -21,15 +21,11 @@ export const advancedVocationalTrainingBenefit: ProgrammeRule = {
     'receives-cra', 'cra-level-within', 'cra-level-over', 'income-unknown', 'date-not-covered', 'ask-employment-income',
     'ask-other-income', 'ask-child-support', 'consult-single-parent-desk'],
   evaluate(ctx: Ctx) {
-    if (ctx.married === true) return result(ID, 'NOT_ELIGIBLE', null, [reason('married')], []);
-    if (ctx.countUnderAge(20) === 0) return result(ID, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'no-child-under-20')], []);
-    const s = craIncomeLevel(ctx);
-    if (s.answer === 'no') return result(ID, 'NOT_ELIGIBLE', null, s.reasons, []);
-    const next = s.nextSteps;
-    if (ctx.married === null) next.push(reason('ask-married'));
-    if (s.answer === 'unknown' || ctx.married === null) return result(ID, 'NEEDS_MORE_INFO', null, s.reasons, next);
+    const gate = trainingBenefitGate(ctx, ID);
+    if ('decided' in gate) return gate.decided;
+    const next = gate.nextSteps;
 
-    const reasons = s.reasons;
+    const reasons = gate.reasons;
     const e = entryAt(ADVANCED_TRAINING, ctx.asOf);
     let amount: Amount = null;
     if (e === undefined) {

@@ -4,8 +4,9 @@
 
 import { assessCra } from './child-rearing-allowance';
 import type { Ctx } from './context';
-import { askMissingIncome, reason } from './rule';
-import type { Reason } from './types';
+import type { ProgrammeId } from './programme-ids';
+import { askMissingIncome, reason, result } from './rule';
+import type { ProgrammeResult, Reason } from './types';
 
 export type Tri = 'yes' | 'no' | 'unknown';
 
@@ -45,4 +46,21 @@ export function craIncomeLevel(ctx: Ctx): Standing {
   const next: Reason[] = [];
   askMissingIncome(ctx, next, true);
   return { answer: 'unknown', reasons: [reason('income-unknown', { incomeYear: a.incomeYear })], nextSteps: next };
+}
+
+/**
+ * The gate both training benefits share (母子及び父子並びに寡婦福祉法 第31条): an unmarried parent of a
+ * child under 20, receiving 児童扶養手当 or at its income level. Returns the early answer when the gate
+ * decides (NOT_ELIGIBLE, or NEEDS_MORE_INFO with the questions to ask), otherwise the reasons and next
+ * steps gathered so far for the rule to add its amounts to.
+ */
+export function trainingBenefitGate(ctx: Ctx, id: ProgrammeId): { decided: ProgrammeResult } | { reasons: Reason[]; nextSteps: Reason[] } {
+  if (ctx.married === true) return { decided: result(id, 'NOT_ELIGIBLE', null, [reason('married')], []) };
+  if (ctx.countUnderAge(20) === 0) return { decided: result(id, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'no-child-under-20')], []) };
+  const s = craIncomeLevel(ctx);
+  if (s.answer === 'no') return { decided: result(id, 'NOT_ELIGIBLE', null, s.reasons, []) };
+  const next = s.nextSteps;
+  if (ctx.married === null) next.push(reason('ask-married'));
+  if (s.answer === 'unknown' || ctx.married === null) return { decided: result(id, 'NEEDS_MORE_INFO', null, s.reasons, next) };
+  return { reasons: s.reasons, nextSteps: next };
 }

@@ -3,7 +3,7 @@
 // enrolment. 60% of fees, caps by course type (reference §4; parameters/training.ts).
 
 import type { Ctx } from './context';
-import { craIncomeLevel } from './cra-standing';
+import { trainingBenefitGate } from './cra-standing';
 import { entryAt, valueAt } from './parameters/dated';
 import { INDEPENDENCE_TRAINING } from './parameters/training';
 import { reason, result, type ProgrammeRule } from './rule';
@@ -57,15 +57,11 @@ export const independenceTrainingBenefitRule: ProgrammeRule = {
     'receives-cra', 'cra-level-within', 'cra-level-over', 'income-unknown', 'date-not-covered', 'ask-employment-income',
     'ask-other-income', 'ask-child-support', 'consult-single-parent-desk'],
   evaluate(ctx: Ctx) {
-    if (ctx.married === true) return result(ID, 'NOT_ELIGIBLE', null, [reason('married')], []);
-    if (ctx.countUnderAge(20) === 0) return result(ID, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'no-child-under-20')], []);
-    const s = craIncomeLevel(ctx);
-    if (s.answer === 'no') return result(ID, 'NOT_ELIGIBLE', null, s.reasons, []);
-    const next = s.nextSteps;
-    if (ctx.married === null) next.push(reason('ask-married'));
-    if (s.answer === 'unknown' || ctx.married === null) return result(ID, 'NEEDS_MORE_INFO', null, s.reasons, next);
+    const gate = trainingBenefitGate(ctx, ID);
+    if ('decided' in gate) return gate.decided;
+    const next = gate.nextSteps;
     const p = valueAt(INDEPENDENCE_TRAINING, ctx.asOf);
-    const reasons = s.reasons;
+    const reasons = gate.reasons;
     if (p === undefined) return result(ID, 'NEEDS_MORE_INFO', null, [reason('date-not-covered', { date: ctx.h.asOf })], [reason('consult-single-parent-desk')]);
     reasons.push(reason('itb-amount', { percent: p.ratePercent, cap: p.generalCap, specialisedCap: p.specialisedCapTotal, qualifiedPercent: p.qualifiedRatePercent }));
     if (ctx.uses(ID)) reasons.push(reason('already-in-use'));
