@@ -23,6 +23,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     programme: 'public',
     eligibility: 'public',
     chatSatisfaction: 'staff',
+    inbox: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -39,5 +40,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     updateStaffMember: 'staff',
     chat: 'public',
     rateChat: 'public',
+    requestConsultation: 'public',
+    takeInboxItem: 'staff',
   },
 };

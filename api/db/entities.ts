@@ -2,6 +2,7 @@ import { AuditBatch } from '../audit/audit-batch.entity';
 import { AuditChainHead } from '../audit/audit-chain-head.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/revoked-token.entity';
+import { InboxItem } from '../inbox/inbox-item.entity';
 import { IntakeSubmission } from '../intake/intake-submission.entity';
 import { ChatMessage, ChatSession } from '../chat/chat.entity';
 import { Consultation } from '../consultation/consultation.entity';
@@ -42,6 +43,7 @@ export const ENTITIES = [
   AuditChainHead,
   AuditBatch,
   IntakeSubmission,
+  InboxItem,
   ChatSession,
   ChatMessage,
   IdentitySection,

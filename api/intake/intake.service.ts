@@ -15,20 +15,30 @@ import type { IntakeInput } from './intake.inputs';
 import type { IntakeTexts } from './intake-texts';
 import type { MunicipalOrigins } from './municipal-origins';
 import { IntakeSubmission } from './intake-submission.entity';
+import { InboxItem } from '../inbox/inbox-item.entity';
+import { InboxItemKind } from '../inbox/inbox-item-kind';
 import type { IntakeReceipt, IntakeSettings } from './intake.types';
 
 const MUNICIPALITY_NOT_FOUND: LocalizedText = { ja: 'この自治体では受け付けていません。', en: 'This municipality does not take submissions here.', 'ja-easy': 'この 市では 受け付けて いません。' };
 const ORIGIN_REFUSED: LocalizedText = { ja: 'このページからは送信できません。', en: 'Submissions are not accepted from this page.', 'ja-easy': 'この ページからは 送れません。' };
 const TOO_MANY: LocalizedText = { ja: '送信が多すぎます。少し時間をおいてからもう一度お試しください。', en: 'Too many submissions. Please wait a little and try again.', 'ja-easy': 'たくさん 送られました。少し まって から もう一度 して ください。' };
 
-const NEXT_CONTACT: LocalizedText = { ja: '担当者から、ご希望の方法で連絡します（通常3開庁日以内）。', en: 'A caseworker will contact you the way you chose (usually within 3 working days).', 'ja-easy': '係の 人から れんらく します（ふつう 3日 いないに）。' };
+export const NEXT_CONTACT: LocalizedText = { ja: '担当者から、ご希望の方法で連絡します（通常3開庁日以内）。', en: 'A caseworker will contact you the way you chose (usually within 3 working days).', 'ja-easy': '係の 人から れんらく します（ふつう 3日 いないに）。' };
 const NEXT_NO_CONTACT: LocalizedText = { ja: '窓口で相談するときは、受付番号を伝えてください。', en: 'When you visit or call, quote your reference number.', 'ja-easy': '窓口に 行く ときは、受付番号を 言って ください。' };
-const NEXT_SAFETY: LocalizedText = { ja: '危険を感じたら、すぐに110番に電話してください。DV相談ナビ #8008、DV相談＋ 0120-279-889 にも相談できます。', en: 'If you are in danger, call 110 now. You can also call DV相談ナビ #8008 or DV相談＋ 0120-279-889.', 'ja-easy': 'あぶない ときは すぐ 110に 電話 して ください。#8008 や 0120-279-889 にも 相談 できます。' };
+export const NEXT_SAFETY: LocalizedText = { ja: '危険を感じたら、すぐに110番に電話してください。DV相談ナビ #8008、DV相談＋ 0120-279-889 にも相談できます。', en: 'If you are in danger, call 110 now. You can also call DV相談ナビ #8008 or DV相談＋ 0120-279-889.', 'ja-easy': 'あぶない ときは すぐ 110に 電話 して ください。#8008 や 0120-279-889 にも 相談 できます。' };
 
 export interface IntakeRequest {
   locale: Locale;
   origin: string | undefined;
   clientAddress: string;
+}
+
+/** The fields every anonymous submission carries (intake form, chat consultation request). */
+export interface PublicSubmission {
+  idempotencyKey: string;
+  municipalityCode: string;
+  privacyNoticeVersion: string;
+  website?: string | null;
 }
 
 export interface IntakeDeps {
@@ -64,7 +74,12 @@ export class IntakeService {
     };
   }
 
-  async submit(input: IntakeInput): Promise<IntakeReceipt> {
+  /**
+   * The checks every anonymous submission passes before anything is read or written: rate limit per
+   * client address, honeypot, key format, known municipality, the page's origin on its allow-list,
+   * and the privacy notice the person saw is the current one. Shared with chat consultation requests.
+   */
+  async admit(input: PublicSubmission, noticeField: string): Promise<Pick<Municipality, 'code' | 'name' | 'allowedOrigins'>> {
     const l = this.req.locale;
     if (!this.deps.rateLimit.take(this.req.clientAddress)) throw apiError('TOO_MANY_REQUESTS', TOO_MANY, l);
     if (input.website) {
@@ -77,10 +92,15 @@ export class IntakeService {
     if (this.req.origin && !this.deps.globalOrigins.has(this.req.origin) && !municipality.allowedOrigins.includes(this.req.origin)) {
       throw apiError('FORBIDDEN', ORIGIN_REFUSED, l);
     }
-    const texts = this.deps.texts.for(municipality.code);
-    if (input.consent.privacyNoticeVersion !== texts.privacyNotice.version) {
-      throw badInput([{ field: 'input.consent.privacyNoticeVersion', messages: { ja: 'プライバシーに関するお知らせが更新されました。もう一度お読みください。', en: 'The privacy notice has changed; please read it again.', 'ja-easy': 'お知らせが 新しく なりました。もう一度 読んで ください。' } }], l);
+    if (input.privacyNoticeVersion !== this.deps.texts.for(municipality.code).privacyNotice.version) {
+      throw badInput([{ field: noticeField, messages: { ja: 'プライバシーに関するお知らせが更新されました。もう一度お読みください。', en: 'The privacy notice has changed; please read it again.', 'ja-easy': 'お知らせが 新しく なりました。もう一度 読んで ください。' } }], l);
     }
+    return municipality;
+  }
+
+  async submit(input: IntakeInput): Promise<IntakeReceipt> {
+    const l = this.req.locale;
+    const municipality = await this.admit({ ...input, privacyNoticeVersion: input.consent.privacyNoticeVersion }, 'input.consent.privacyNoticeVersion');
     if (input.consent.sharedWith.includes(OWNER_DEPARTMENT as never)) input.consent.sharedWith = input.consent.sharedWith.filter((d) => d !== OWNER_DEPARTMENT);
     const known = input.benefitsInUse?.findIndex((id) => !isProgrammeId(id) && !id.startsWith(`${municipality.code}-`)) ?? -1;
     if (known >= 0) throw badInput([{ field: `input.benefitsInUse[${known}]`, messages: { ja: '制度のIDが正しくありません。', en: 'Unknown programme id.', 'ja-easy': '制度の ID が まちがって います。' } }], l);
@@ -104,6 +124,8 @@ export class IntakeService {
     const record = em.create(PersonalRecord, { municipality: em.getReference(Municipality, municipality.code), referenceNumber: newReferenceNumber(), source: RecordSource.INTAKE } as never);
     await new RecordWriter(em, todayInJapan(), l).apply(record, section, 'input', null, true);
     em.create(IntakeSubmission, { municipality: record.municipality, idempotencyKey: input.idempotencyKey, inputHash: hash, record, referenceNumber: record.referenceNumber, receivedAt });
+    // In the owning department's inbox, in the same transaction: nothing acknowledged goes unseen.
+    em.create(InboxItem, { municipality: record.municipality, department: OWNER_DEPARTMENT, kind: InboxItemKind.INTAKE, record, referenceNumber: record.referenceNumber, receivedAt, urgent: isDvProtected(record) });
     try {
       // One flush is one transaction: the record, its rows and the submission key commit together.
       // The unique key decides between concurrent copies of one submission: the first commits, the rest roll back.
@@ -144,7 +166,7 @@ function receiptFor(referenceNumber: string, receivedAt: Date, contactAllowed: b
 }
 
 /** SHA-256 of the answers (not the key or honeypot), with object keys sorted. */
-function inputHash(input: IntakeInput): string {
+export function inputHash(input: { idempotencyKey: string; website?: string | null }): string {
   const { idempotencyKey: _k, website: _w, ...answers } = input;
   void _k;
   void _w;

@@ -15,6 +15,8 @@ import { SelfReliancePlan } from './sections/self-reliance-plan.section';
 export enum RecordSource {
   STAFF = 'staff',
   INTAKE = 'intake',
+  /** A chatbot visitor asked to talk to a caseworker (api/inbox). */
+  CHAT = 'chat',
 }
 registerEnumType(RecordSource, { name: 'RecordSource', description: 'How the record was created.' });
 

@@ -17,6 +17,8 @@ import { Child } from '../record/child.entity';
 import { ConcernCategory } from '../record/concern-category';
 import { ConsentEvent } from '../record/consent-event.entity';
 import { ContactChannel } from '../record/contact-channel';
+import { InboxItem } from '../inbox/inbox-item.entity';
+import { InboxItemKind } from '../inbox/inbox-item-kind';
 import { PARTNERS_CONSENT, PersonalRecord, RecordSource } from '../record/personal-record.entity';
 import { newReferenceNumber } from '../record/reference-number';
 import { searchNameOf } from '../record/record.validation';
@@ -122,6 +124,14 @@ export async function seedDemo(em: EntityManager, password: string, count = 40):
       em.create(Consultation, {
         municipality, record, date: addDays(today, -Math.floor(rand() * 200)), department: owner, staffMember: caseworker,
         channel: pick([ConsultationChannel.IN_PERSON, ConsultationChannel.PHONE, ConsultationChannel.ONLINE]), summary: pick(data.consultationSummaries), followUp: null, followUpDue: null, createdAt,
+      });
+    }
+    if (record.source === RecordSource.INTAKE) {
+      // The owning department's inbox: recent submissions still new, older ones taken the next day.
+      const old = Date.now() - createdAt.getTime() > 14 * 86_400_000;
+      em.create(InboxItem, {
+        municipality, department: DepartmentCode.SINGLE_PARENT, kind: InboxItemKind.INTAKE, record, referenceNumber: record.referenceNumber, receivedAt: createdAt, urgent: isDv,
+        takenBy: old ? caseworker : null, takenAt: old ? new Date(createdAt.getTime() + 86_400_000) : null,
       });
     }
     if (sharedWith.includes(PARTNERS_CONSENT) && rand() < 0.6) {

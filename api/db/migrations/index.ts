@@ -3,6 +3,7 @@ import { Migration20261128031031_Initial } from './Migration20261128031031_Initi
 import { Migration20261128031500_AuditLog } from './Migration20261128031500_AuditLog';
 import { Migration20261128035318_Intake } from './Migration20261128035318_Intake';
 import { Migration20261128042246_Chat } from './Migration20261128042246_Chat';
+import { Migration20261128055634_Inbox } from './Migration20261128055634_Inbox';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128031500_AuditLog', class: Migration20261128031500_AuditLog },
   { name: 'Migration20261128035318_Intake', class: Migration20261128035318_Intake },
   { name: 'Migration20261128042246_Chat', class: Migration20261128042246_Chat },
+  { name: 'Migration20261128055634_Inbox', class: Migration20261128055634_Inbox },
 ];

@@ -1,0 +1,84 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AccessGate } from '../access/access-gate';
+import type { AuditCollector } from '../audit/audit-collector';
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE } from '../common/connection';
+import { apiError, badInput, notFound } from '../common/errors';
+import { RecordService } from '../record/record.service';
+import { StaffMember } from '../staff/staff-member.entity';
+import { StaffRole } from '../staff/staff-role';
+import { InboxItem } from './inbox-item.entity';
+import { InboxStatus } from './inbox-item-kind';
+import type { InboxConnection, InboxItemView } from './inbox.types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TAKE_ROLES = [StaffRole.CASEWORKER, StaffRole.SUPERVISOR, StaffRole.ADMIN] as const;
+const ITEM_NOT_FOUND = { ja: '受付が見つかりません。', en: 'No such inbox item.', 'ja-easy': 'その 受付は ありません。' };
+const TAKEN_BY_OTHER = { ja: 'ほかの職員がすでに担当しています。', en: 'Another staff member has already taken this.', 'ja-easy': 'ほかの 人が もう 担当して います。' };
+
+/**
+ * A department's inbox: what the public sent it (intake submissions, chat requests), newest first.
+ * Everything from the public goes to the owning department; other departments' inboxes are empty.
+ * Items carry no personal data of their own beyond what is read through the record's rules.
+ */
+export class InboxService {
+  constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
+
+  async list(status: InboxStatus, first: number, after: string | null | undefined): Promise<InboxConnection> {
+    const viewer = this.gate.staff();
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw badInput([{ field: 'first', messages: { ja: `件数は1から${MAX_PAGE_SIZE}までで指定してください。`, en: `first must be between 1 and ${MAX_PAGE_SIZE}.`, 'ja-easy': `1から ${MAX_PAGE_SIZE}までの 数に して ください。` } }], this.gate.locale);
+    }
+    const where: FilterQuery<InboxItem> = { municipality: viewer.municipalityCode, department: viewer.department };
+    if (status === InboxStatus.NEW) where.takenAt = null;
+    if (status === InboxStatus.TAKEN) where.takenAt = { $ne: null };
+    const page: FilterQuery<InboxItem>[] = [where];
+    if (after) {
+      const key = decodeCursor(after);
+      if (!key) throw badInput([{ field: 'after', messages: { ja: 'カーソルが正しくありません。', en: 'The cursor is not valid.', 'ja-easy': 'カーソルが まちがって います。' } }], this.gate.locale);
+      page.push({ $or: [{ receivedAt: { $lt: key.createdAt } }, { receivedAt: key.createdAt, id: { $lt: key.id } }] });
+    }
+    const [items, totalCount] = await Promise.all([
+      this.em.find(InboxItem, { $and: page }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: first + 1, populate: ['takenBy'], disableIdentityMap: true }),
+      this.em.count(InboxItem, where),
+    ]);
+    const nodes = await this.views(items.slice(0, first));
+    const last = nodes[nodes.length - 1];
+    const cursor = (n: InboxItemView) => encodeCursor({ createdAt: n.receivedAt, id: n.id });
+    return {
+      edges: nodes.map((node) => ({ cursor: cursor(node), node })),
+      pageInfo: { hasNextPage: items.length > first, endCursor: last ? cursor(last) : null },
+      totalCount,
+    };
+  }
+
+  /** Take an item: the first caseworker wins; taking your own item again is harmless. */
+  async take(id: string): Promise<InboxItemView> {
+    const viewer = this.gate.staff(TAKE_ROLES);
+    const mine = { municipality: viewer.municipalityCode, department: viewer.department };
+    if (!UUID.test(id) || (await this.em.count(InboxItem, { id, ...mine })) === 0) throw notFound(ITEM_NOT_FOUND, this.gate.locale);
+    // Conditional update: of two caseworkers taking at once, exactly one succeeds.
+    await this.em.nativeUpdate(InboxItem, { id, ...mine, takenAt: null }, { takenBy: this.em.getReference(StaffMember, viewer.staffId), takenAt: new Date() });
+    const item = await this.em.findOneOrFail(InboxItem, { id, ...mine }, { populate: ['takenBy'], disableIdentityMap: true });
+    if (item.takenBy?.id !== viewer.staffId) throw apiError('CONFLICT', TAKEN_BY_OTHER, this.gate.locale, { takenBy: item.takenBy?.name ?? null });
+    const [view] = await this.views([item]);
+    return view!;
+  }
+
+  /** Items as staff read them, with their records fetched in one statement under the usual visibility. */
+  private async views(items: InboxItem[]): Promise<InboxItemView[]> {
+    const records = await new RecordService(this.em, this.gate, this.audit).getMany(items.map((i) => i.record.id));
+    return items.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      receivedAt: i.receivedAt,
+      referenceNumber: i.referenceNumber,
+      status: i.takenAt ? InboxStatus.TAKEN : InboxStatus.NEW,
+      urgent: i.urgent,
+      takenAt: i.takenAt ?? null,
+      takenBy: i.takenBy ? { id: i.takenBy.id, name: i.takenBy.name } : null,
+      record: records.get(i.record.id) ?? null,
+      preferredTimeText: i.preferredTime ?? null,
+    }));
+  }
+}
