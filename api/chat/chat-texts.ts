@@ -7,7 +7,7 @@ export const T = {
   unknown: { ja: 'ごめんなさい。その質問にお答えできる情報が見つかりませんでした。こちらの窓口に聞いてください：{contact}', en: 'Sorry, I could not find an answer to that. Please ask here: {contact}', 'ja-easy': 'ごめんなさい。答えが 見つかりませんでした。ここに 聞いて ください：{contact}' },
   askAnother: { ja: 'ほかに知りたいことがあれば、書いてください。', en: 'If you have another question, just type it.', 'ja-easy': 'ほかに 知りたい ことが あれば 書いて ください。' },
   contactIs: { ja: '問い合わせ先：{contact}', en: 'Where to ask: {contact}', 'ja-easy': '聞く ところ：{contact}' },
-  staff: { ja: '相談員におつなぎします。次の窓口で相談できます：{contact}（チャットから相談の予約を受け付ける機能は準備中です）', en: 'I will connect you with a consultant. You can talk to: {contact} (booking a consultation from the chat is coming soon).', 'ja-easy': '相談員に つなぎます。ここで 相談 できます：{contact}' },
+  staff: { ja: '相談員におつなぎします。連絡先を残していただければ、担当者から連絡します。すぐに話したいときは次の窓口へ：{contact}', en: 'I will connect you with a consultant. Leave your contact details and a caseworker will get in touch, or talk to them directly: {contact}', 'ja-easy': '相談員に つなぎます。れんらく先を 書くと、係の 人から れんらく します。すぐ 話したい ときは ここへ：{contact}' },
   urgentNext: { ja: '落ち着いたら、こちらにも相談できます：{contact}', en: 'When you can, you can also talk to: {contact}', 'ja-easy': 'あとで、ここにも 相談 できます：{contact}' },
   askChildren: { ja: '手当の目安を計算します。18歳以下のお子さんは何人ですか？', en: 'Let me estimate your allowances. How many children aged 18 or under do you have?', 'ja-easy': '手当の お金を 計算 します。18さい までの 子どもは 何人 ですか？' },
   askAge: { ja: '{n}人目のお子さんの年齢は？', en: 'How old is child {n}?', 'ja-easy': '{n}人目の 子どもは 何さい ですか？' },

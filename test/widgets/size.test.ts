@@ -9,6 +9,7 @@ describe('widget bundle size', () => {
     ensureBundle();
     const r = spawnSync(process.execPath, [join(ROOT, 'widgets', 'size-check.mjs')], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stdout).toMatch(/intake\.js [\d.]+ KB gzipped/);
+    expect(r.stdout).toMatch(/chat\.js [\d.]+ KB gzipped .*budget 20 KB\) OK/);
     expect(r.status, r.stdout + r.stderr).toBe(0);
   });
 });

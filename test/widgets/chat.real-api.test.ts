@@ -1,0 +1,139 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { todayInJapan } from '../../api/common/dates';
+import { DepartmentCode } from '../../api/municipality/department-code';
+import { startTestApp, type TestApp } from '../support/app';
+import { launchChromium } from './support/browser';
+import { ask, chatText, ensureChatBundle, tabToChat, waitInChat } from './support/chat';
+
+// <yorisoi-chat> against the REAL API (in-process, on the test database, the real knowledge base):
+// the page, the bundle and /graphql share one origin — the API's own. Driven by keyboard.
+// (The call-back form's requestConsultation is tested against the fake server in chat.test.ts.)
+
+let t: TestApp;
+let http: Server;
+let origin: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+
+const page_ = (lang: string) => `<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><title>デモ市</title>
+<script type="module" src="/widgets/chat.js"></script></head>
+<body><main><h1>デモ市</h1><yorisoi-chat api="/graphql" municipality="999999" lang="${lang}"></yorisoi-chat></main></body></html>`;
+
+beforeAll(async () => {
+  ensureChatBundle(); // before createApp, which serves dist/widgets only if it exists
+  t = await startTestApp({ records: 0 });
+  t.app.express.get('/chat-test', (req, res) => {
+    res.type('html').send(page_(req.query.lang === 'en' ? 'en' : 'ja'));
+  });
+  http = await new Promise<Server>((resolve) => {
+    const s = t.app.express.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  // requestConsultation, like submitIntake, accepts only pages from allowed origins.
+  (t.app.services.intake.globalOrigins as Set<string>).add(origin);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await new Promise((r) => http?.close(r));
+  await t?.close();
+});
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+  page = await context.newPage();
+  problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('404')) problems.push(`console: ${m.text()}`);
+  });
+});
+
+async function openChat(p: Page, url: string): Promise<void> {
+  await p.goto(url);
+  await p.waitForFunction(() => !!document.querySelector('yorisoi-chat')?.shadowRoot?.querySelector('#launcher'));
+  await tabToChat(p, '#launcher');
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => document.querySelector('yorisoi-chat')?.shadowRoot?.activeElement?.id === 'input');
+}
+const programmes = (p: Page) => p.evaluate(() => [...(document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('.log .bot'))].pop()!.querySelector('[part~=programmes]')?.textContent ?? '');
+
+describe('<yorisoi-chat> against the real API', () => {
+  it('answers a question with the relevant programmes, continues the session, and records the rating', async () => {
+    await openChat(page, `${origin}/chat-test`);
+    await ask(page, '児童扶養手当の申請に必要な書類は？', 1);
+    expect(await programmes(page)).toContain('児童扶養手当');
+    expect(await chatText(page, '.log [role=alert]')).toBe('');
+    expect(await page.evaluate(() => document.querySelector('yorisoi-chat')!.shadowRoot!.activeElement?.id)).toBe('input');
+    const first = await page.evaluate(() => JSON.parse(sessionStorage.getItem('yorisoi-chat:999999')!).sessionId as string);
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    await ask(page, '就学援助について知りたい', 2);
+    expect(await programmes(page)).toContain('就学援助');
+    expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('yorisoi-chat:999999')!).sessionId)).toBe(first);
+
+    await tabToChat(page, '[part~=button-end]');
+    await page.keyboard.press('Enter');
+    await tabToChat(page, '[aria-label="5（5段階）"]');
+    await page.keyboard.press('Enter');
+    await waitInChat(page, '#again');
+    const today = todayInJapan();
+    const res = await t.gql('query($f: Date!, $to: Date!) { chatSatisfaction(from: $f, to: $to) { rated average } }', { f: today, to: today }, await t.login(DepartmentCode.SINGLE_PARENT));
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.chatSatisfaction).toEqual({ rated: 1, average: 5 });
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  it('treats a danger message as urgent (alert, 110 first) and sends the call-back request to the real requestConsultation', async () => {
+    await openChat(page, `${origin}/chat-test`);
+    await ask(page, '夫に殴られて怖いです', 1);
+    const alert = await chatText(page, '.log [role=alert]');
+    expect(alert.indexOf('110')).toBeGreaterThanOrEqual(0);
+    expect(alert.indexOf('110')).toBeLessThan(alert.indexOf('#8008'));
+    // The API's own safety message comes first in the bubble too.
+    const bubble = await chatText(page, '.log .bot [part=bubble]');
+    expect(bubble.indexOf('110')).toBeGreaterThanOrEqual(0);
+    expect(bubble.indexOf('110')).toBeLessThan(bubble.indexOf('#8008'));
+    expect(await programmes(page)).toContain('DV相談');
+    // STAFF hand-off: the call-back form, with the municipality's privacy notice from intakeSettings.
+    await waitInChat(page, '[part~=callback]');
+    await page.waitForFunction(() => !!document.querySelector('yorisoi-chat')?.shadowRoot?.querySelector('#agree'));
+    await page.waitForFunction(() => !document.querySelector('yorisoi-chat')!.shadowRoot!.querySelector('[part~=notice]')!.textContent!.includes('読み込んでいます'));
+    expect(await chatText(page, '[part~=notice]')).toContain('ひとり親家庭への支援のためにだけ使います');
+
+    // The call-back request, by keyboard, to the real requestConsultation.
+    await tabToChat(page, 'input[name=ch][value=PHONE]');
+    await page.keyboard.press('Space');
+    await tabToChat(page, '#phone');
+    await page.keyboard.type('０９０－１２３４－５６７８');
+    await tabToChat(page, '#time');
+    await page.keyboard.type('平日の夜');
+    await tabToChat(page, '#agree');
+    await page.keyboard.press('Space');
+    await tabToChat(page, '[part~=callback] button[type=submit]');
+    await page.keyboard.press('Enter');
+    await waitInChat(page, '[part~=reference]');
+    const ref = await chatText(page, '[part~=reference]');
+    expect(ref).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    const res = await t.gql('{ inbox(first: 5) { edges { node { referenceNumber kind urgent preferredTime } } } }', {}, await t.login(DepartmentCode.SINGLE_PARENT));
+    expect(res.body.errors).toBeUndefined();
+    const item = res.body.data!.inbox.edges.map((e: { node: unknown }) => e.node).find((n: { referenceNumber: string }) => n.referenceNumber === ref);
+    // The session was urgent, so the caseworker sees the request flagged.
+    expect(item).toEqual({ referenceNumber: ref, kind: 'CHAT_REQUEST', urgent: true, preferredTime: '平日の夜' });
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('speaks English with lang="en"', async () => {
+    await openChat(page, `${origin}/chat-test?lang=en`);
+    await ask(page, 'How much is the child-rearing allowance?', 1);
+    expect(await programmes(page)).toContain('Child-rearing allowance');
+    expect(await chatText(page, '.log .bot [part=bubble]')).toMatch(/[a-z]{3,}/);
+    expect(await chatText(page, '.log .bot [part=bubble]')).not.toMatch(/[\u3040-\u30ff]/);
+  }, 60_000);
+});

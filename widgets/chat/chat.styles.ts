@@ -1,0 +1,136 @@
+import { css } from 'lit';
+
+/**
+ * Styles of <yorisoi-chat>, adopted by the shadow root (no inline style attributes: a strict
+ * `style-src 'self'` CSP is fine). As in the intake widget, the host resets itself with `!important`
+ * so hostile page CSS cannot restyle it; theme it with the --yorisoi-* custom properties and ::part.
+ * In launcher mode (the default) the host is a fixed box at the bottom right of the viewport.
+ */
+export const chatStyles = css`
+  :host {
+    all: initial !important;
+    display: block !important;
+    box-sizing: border-box !important;
+    max-width: 100% !important;
+    font-family: var(--yorisoi-font, system-ui, 'Hiragino Sans', 'Noto Sans JP', 'Yu Gothic', sans-serif) !important;
+    font-size: var(--yorisoi-font-size, medium) !important;
+    line-height: 1.6 !important;
+    color: var(--yorisoi-text, #1a1a1a) !important;
+    text-align: start !important;
+    overflow-wrap: anywhere !important;
+  }
+  :host(:not([mode='inline'])) {
+    position: fixed !important;
+    right: var(--yorisoi-chat-offset, 1em) !important;
+    bottom: var(--yorisoi-chat-offset, 1em) !important;
+    z-index: var(--yorisoi-chat-z, 2147483000) !important;
+    max-width: calc(100vw - 2 * var(--yorisoi-chat-offset, 1em)) !important;
+  }
+  :host([hidden]) { display: none !important; }
+  *, *::before, *::after { box-sizing: border-box; }
+  svg { vertical-align: middle; margin-inline-end: 0.25em; }
+  .launcher {
+    display: block;
+    margin-inline-start: auto;
+    border-radius: 2em;
+    padding: 0.5em 1.25em;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.35);
+  }
+  .panel {
+    display: flex;
+    flex-direction: column;
+    background: var(--yorisoi-bg, #fff);
+    border: 1px solid var(--yorisoi-border, #767676);
+    border-radius: var(--yorisoi-radius, 8px);
+    max-width: 44em;
+    height: var(--yorisoi-chat-height, 34em);
+    max-height: 100%;
+  }
+  :host(:not([mode='inline'])) .panel {
+    width: min(24em, calc(100vw - 2 * var(--yorisoi-chat-offset, 1em)));
+    height: min(var(--yorisoi-chat-height, 34em), calc(100vh - 2 * var(--yorisoi-chat-offset, 1em)));
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.35);
+  }
+  header { display: flex; align-items: center; gap: 0.5em; padding: 0.5em 0.75em; border-bottom: 1px solid var(--yorisoi-border, #767676); }
+  h2 { flex: 1; font-size: 1.125em; line-height: 1.4; margin: 0; }
+  h3 { font-size: 1em; margin: 0 0 0.5em; }
+  p { margin: 0 0 0.5em; }
+  .log { flex: 1 1 auto; min-height: 6em; overflow-y: auto; padding: 0.75em; }
+  .intro { color: var(--yorisoi-muted, #4a4a4a); font-size: 0.875em; }
+  .msg { margin: 0 0 0.75em; max-width: 92%; }
+  .me { margin-inline-start: auto; text-align: end; }
+  .bubble {
+    display: inline-block;
+    text-align: start;
+    white-space: pre-line;
+    padding: 0.5em 0.75em;
+    border-radius: var(--yorisoi-radius, 8px);
+    background: var(--yorisoi-bot-bg, #eef1f5);
+    color: var(--yorisoi-text, #1a1a1a);
+  }
+  .me .bubble { background: var(--yorisoi-primary, #0b5cad); color: var(--yorisoi-on-primary, #fff); }
+  .state { display: block; font-size: 0.8125em; color: var(--yorisoi-muted, #4a4a4a); }
+  .who { font-size: 0.8125em; color: var(--yorisoi-muted, #4a4a4a); }
+  .alert {
+    border: 3px solid var(--yorisoi-error, #b3261e);
+    border-radius: var(--yorisoi-radius, 8px);
+    background: var(--yorisoi-alert-bg, #fff5f4);
+    padding: 0.5em 0.75em;
+    margin: 0 0 0.5em;
+  }
+  .alert ul, .list { margin: 0; padding-inline-start: 1.25em; }
+  .big { font-size: 1.25em; }
+  a { color: var(--yorisoi-link, #0b5cad); font-weight: bold; }
+  .sub { font-weight: bold; margin: 0.5em 0 0; font-size: 0.875em; }
+  .quick, .rating, .row { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.25em 0 0.5em; }
+  .quick { padding: 0 0.75em; margin: 0; }
+  .bar { padding: 0.5em 0.75em; border-top: 1px solid var(--yorisoi-border, #767676); }
+  .offline { background: var(--yorisoi-alert-bg, #fff5f4); color: var(--yorisoi-error, #b3261e); font-weight: bold; }
+  form.composer { display: flex; gap: 0.5em; align-items: flex-end; padding: 0.5em 0.75em; border-top: 1px solid var(--yorisoi-border, #767676); }
+  .grow { flex: 1; min-width: 0; }
+  .hint { display: block; font-size: 0.8125em; color: var(--yorisoi-muted, #4a4a4a); }
+  textarea, input[type='text'], input[type='tel'], input[type='email'] {
+    display: block;
+    width: 100%;
+    min-height: 2.75em;
+    padding: 0.375em 0.5em;
+    font: inherit;
+    color: inherit;
+    background: var(--yorisoi-bg, #fff);
+    border: 1px solid var(--yorisoi-input-border, #595959);
+    border-radius: calc(var(--yorisoi-radius, 8px) / 2);
+    resize: vertical;
+  }
+  [aria-invalid='true'] { border: 2px solid var(--yorisoi-error, #b3261e) !important; }
+  button {
+    font: inherit;
+    min-height: 2.75em;
+    min-width: 2.75em;
+    padding: 0.375em 1em;
+    border: 2px solid var(--yorisoi-primary, #0b5cad);
+    border-radius: var(--yorisoi-radius, 8px);
+    background: var(--yorisoi-bg, #fff);
+    color: var(--yorisoi-primary, #0b5cad);
+    cursor: pointer;
+  }
+  button.primary { background: var(--yorisoi-primary, #0b5cad); color: var(--yorisoi-on-primary, #fff); }
+  .x { padding: 0.25em 0.5em; }
+  :focus-visible, [tabindex='-1']:focus {
+    outline: 3px solid var(--yorisoi-focus, #0b5cad);
+    outline-offset: 2px;
+  }
+  .callback { max-height: 60%; overflow-y: auto; }
+  fieldset { border: 1px solid var(--yorisoi-border, #767676); border-radius: var(--yorisoi-radius, 8px); padding: 0.25em 0.75em 0.5em; margin: 0 0 0.5em; min-width: 0; }
+  legend { font-weight: bold; padding: 0 0.25em; }
+  .label { display: block; font-weight: bold; margin: 0.5em 0 0.25em; }
+  .opt { display: flex; align-items: center; min-height: 2.75em; cursor: pointer; }
+  input[type='checkbox'], input[type='radio'] { flex: none; width: 1.25em; height: 1.25em; margin: 0 0.5em 0 0; accent-color: var(--yorisoi-primary, #0b5cad); }
+  .notice { border: 1px solid var(--yorisoi-border, #767676); border-radius: var(--yorisoi-radius, 8px); padding: 0.5em 0.75em; margin: 0.5em 0; font-size: 0.875em; }
+  .error { color: var(--yorisoi-error, #b3261e); font-weight: bold; margin: 0.25em 0 0; }
+  .ref { font-size: 1.75em; font-weight: bold; letter-spacing: 0.05em; user-select: all; margin: 0; }
+  rt { font-size: 0.6em; }
+  .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  @media (forced-colors: active) {
+    button.primary, .me .bubble { border: 2px solid ButtonText; }
+  }
+`;

@@ -1,0 +1,15 @@
+/**
+ * Entry point of dist/widgets/chat.js: registers <yorisoi-chat> once. A CMS page that loads the
+ * bundle twice (two script tags, or two URLs of it) gets no "already defined" error.
+ */
+import { YorisoiChat } from './chat.js';
+
+export { YorisoiChat };
+
+if (!customElements.get('yorisoi-chat')) customElements.define('yorisoi-chat', YorisoiChat);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yorisoi-chat': YorisoiChat;
+  }
+}
