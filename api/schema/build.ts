@@ -9,13 +9,14 @@ import { ChatResolver } from '../chat/chat.resolver';
 import { ConsultationResolver } from '../consultation/consultation.resolver';
 import { StaffResolver } from '../staff/staff.resolver';
 import { PartnerResolver } from '../partner/partner.resolver';
+import { PostalResolver } from '../postal/postal.resolver';
 import { ProgrammeResolver } from '../programme/programme.resolver';
 import { ConsentResolver } from '../record/consent.resolver';
 import { RecordConnectionResolver } from '../record/record-connection.resolver';
 import { RecordResolver } from '../record/record.resolver';
 
 /** Every resolver of the API, one line per module. */
-export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, IntakeResolver, InboxResolver, ChatResolver] as const;
+export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, IntakeResolver, InboxResolver, ChatResolver, PostalResolver] as const;
 
 /** The executable schema without permissions (the shield is applied in app.ts). */
 export function buildApiSchema(): GraphQLSchema {

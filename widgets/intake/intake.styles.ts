@@ -114,6 +114,8 @@ export const intakeStyles = css`
   }
   .ref { font-size: 2em; font-weight: bold; letter-spacing: 0.05em; user-select: all; margin: 0 0 0.25em; }
   rt { font-size: 0.6em; }
+  /* Furigana needs room above its line: without it, a wrapped line's furigana touches the line above (やさしい日本語 at 320 px). */
+  :is(p, li, label, span, legend):has(> ruby) { line-height: 2.2; }
   .sr {
     position: absolute;
     width: 1px;

@@ -6,6 +6,7 @@ import {
   CONTACT,
   DONE,
   ORDER,
+  POSTAL,
   QUERY,
   RESULTS,
   SETTINGS,
@@ -18,6 +19,7 @@ import {
   normalisePhone,
   normalisePostal,
   normaliseYen,
+  postalCode,
   stepOf,
   uuid,
   validEmail,
@@ -25,6 +27,7 @@ import {
   type Answers,
   type ApiError,
   type Child,
+  type PostalAnswer,
   type Receipt,
   type Result,
   type Settings,
@@ -115,6 +118,7 @@ export class YorisoiIntake extends LitElement {
     settings: { state: true },
     receipt: { state: true },
     netFail: { state: true },
+    note: { state: true },
   };
 
   declare api: string;
@@ -137,10 +141,16 @@ export class YorisoiIntake extends LitElement {
   declare receipt: Receipt | null;
   /** the submission (or settings) got no answer after the retries: show the retry button */
   declare netFail: boolean;
+  /** shown under the postal code when the address could not be filled in from it */
+  declare note: string;
 
   private key = '';
   private focusTarget: string | null = null;
   private abort: AbortController | null = null;
+  /** postal code → address look-up: debounce timer, request, and the code last asked about */
+  private postalTimer = 0;
+  private postalCtl: AbortController | null = null;
+  private asked = '';
 
   constructor() {
     super();
@@ -158,6 +168,7 @@ export class YorisoiIntake extends LitElement {
     this.settings = null;
     this.receipt = null;
     this.netFail = false;
+    this.note = '';
   }
 
   private get l(): Lang {
@@ -220,6 +231,7 @@ export class YorisoiIntake extends LitElement {
     this.busy = false;
     this.errors = {};
     this.live = '';
+    this.note = '';
     this.go(0, false);
     this.status = this.t('cleared');
     this.dispatchEvent(new CustomEvent('yorisoi-clear', { bubbles: true, composed: true }));
@@ -227,6 +239,7 @@ export class YorisoiIntake extends LitElement {
 
   // ---- navigation -----------------------------------------------------------------------------
   private go(step: number, save = true): void {
+    this.stopPostal();
     this.step = step;
     this.errors = {};
     this.live = '';
@@ -328,6 +341,50 @@ export class YorisoiIntake extends LitElement {
       this.busy = false;
       this.status = '';
       this.showErrors({ form: this.t('netErr') });
+    }
+  }
+  /** Looks the postal code up after a pause in typing (`delay` ms), or at once on change. */
+  private postalSoon(delay: number): void {
+    clearTimeout(this.postalTimer);
+    this.postalTimer = window.setTimeout(() => void this.lookupPostal(), delay);
+  }
+  private stopPostal(): void {
+    clearTimeout(this.postalTimer);
+    this.postalCtl?.abort();
+    this.postalCtl = null;
+    this.asked = '';
+  }
+  /**
+   * Fills in prefecture and city from a complete postal code (public `postalAddress` query) and
+   * announces it politely. A code they were already filled in from is not asked again, so what the
+   * person typed over them stays until the code changes. Unknown codes, several cities and network
+   * failures leave the fields as they are with a note: typing them is always possible.
+   */
+  private async lookupPostal(): Promise<void> {
+    const code = postalCode(this.a.postal);
+    if (this.step !== 0 || !code || code === this.a.filled || code === this.asked) return;
+    this.postalCtl?.abort();
+    const ctl = (this.postalCtl = new AbortController());
+    this.asked = code;
+    const current = () => ctl === this.postalCtl && this.step === 0 && postalCode(this.a.postal) === code;
+    try {
+      const body = await this.post<{ postalAddress: PostalAnswer | null }>(POSTAL, 'PostalAddress', { code }, ctl.signal);
+      if (!current()) return;
+      if (body.errors?.length) throw new Error('postalAddress failed');
+      const x = body.data?.postalAddress;
+      if (!x?.prefecture || !x.city) {
+        this.note = this.t('postalUnknown');
+        this.status = plain(this.note);
+        return;
+      }
+      this.note = '';
+      this.set({ pref: x.prefecture, city: x.city, filled: code });
+      this.status = plain(this.t('postalFilled', `${code} ${x.prefecture}${x.city}`));
+    } catch (e) {
+      if (!current() || (e as Error).name === 'AbortError') return;
+      this.asked = ''; // ask again on the next change
+      this.note = this.t('postalFail');
+      this.status = plain(this.note);
     }
   }
   /** POSTs one GraphQL operation in the widget's language. Rejects on network errors and 5xx. */
@@ -458,7 +515,8 @@ export class YorisoiIntake extends LitElement {
     opts: { hint?: Key; yen?: boolean; req?: boolean; ac?: string; type?: string; im?: string } = {},
   ) {
     const invalid = !!this.errors[id];
-    const describedBy = [opts.hint ? `hint-${id}` : '', invalid ? `err-${id}` : ''].filter(Boolean).join(' ');
+    const note = id === 'postal' && this.note;
+    const describedBy = [opts.hint ? `hint-${id}` : '', note ? 'note-postal' : '', invalid ? `err-${id}` : ''].filter(Boolean).join(' ');
     const input = html`<input
       type=${opts.type ?? 'text'}
       id=${id}
@@ -469,7 +527,14 @@ export class YorisoiIntake extends LitElement {
       aria-required=${opts.req ? 'true' : 'false'}
       aria-invalid=${invalid ? 'true' : 'false'}
       aria-describedby=${describedBy || nothing}
-      @input=${(e: Event) => this.set({ [id]: (e.target as HTMLInputElement).value })}
+      @input=${(e: InputEvent) => {
+        this.set({ [id]: (e.target as HTMLInputElement).value });
+        if (id !== 'postal') return;
+        this.note = '';
+        // Not while an IME is composing: compositionend schedules it.
+        if (!e.isComposing) this.postalSoon(400);
+      }}
+      @compositionend=${() => id === 'postal' && this.postalSoon(400)}
       @change=${(e: Event) => {
         const el = e.target as HTMLInputElement;
         const v = opts.yen
@@ -485,12 +550,15 @@ export class YorisoiIntake extends LitElement {
           el.value = v;
           this.set({ [id]: v });
         }
+        // On blur or Enter: at once (an Enter that moves on to the next step cancels it).
+        if (id === 'postal') this.postalSoon(0);
       }}
     />`;
     return html`<div part="field">
       <label class="label" part="label" for=${id}>${this.r(label)}${opts.req ? this.r('req') : nothing}</label>
       ${opts.hint ? html`<span class="hint" id="hint-${id}">${this.r(opts.hint)}</span>` : nothing}
-      ${opts.yen ? html`<span class="yen">${input}<span aria-hidden="true">${this.r('yen')}</span></span>` : input} ${this.err(id)}
+      ${opts.yen ? html`<span class="yen">${input}<span aria-hidden="true">${this.r('yen')}</span></span>` : input}
+      ${note ? html`<span class="hint note" id="note-postal">${ruby(note)}</span>` : nothing} ${this.err(id)}
     </div>`;
   }
   private checks(id: 'concerns' | 'benefits', legend: Key, rows: typeof CONCERNS) {

@@ -32,6 +32,14 @@ export interface Answers {
   partners: boolean;
   /** idempotencyKey: made once on reaching the submit step; every retry reuses it. */
   key: string;
+  /** The postal code (123-4567) that `pref` and `city` were last filled in from ('' if none): edits after that are kept until the code changes. */
+  filled: string;
+}
+/** What the public postalAddress query tells (null fields: the code covers several). */
+export interface PostalAnswer {
+  postalCode: string;
+  prefecture: string | null;
+  city: string | null;
 }
 export interface Settings {
   municipalityName: string;
@@ -70,6 +78,7 @@ export const SETTINGS =
   'query IntakeSettings($code: String!) { intakeSettings(municipalityCode: $code) { municipalityName privacyNoticeVersion privacyNotice departments { code name purpose } partnersPurpose } }';
 export const SUBMIT =
   'mutation SubmitIntake($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber receivedAt contactAllowed dvProtected nextSteps } }';
+export const POSTAL = 'query PostalAddress($code: String!) { postalAddress(postalCode: $code) { postalCode prefecture city } }';
 export const ORDER = { ELIGIBLE: 0, NEEDS_MORE_INFO: 1, NOT_ELIGIBLE: 2 };
 /** Step of each field id (child-N-b / child-N-d are step 2). `form`: results; `sform`: submit. */
 const FIELD_STEP: Record<string, number> = {
@@ -106,7 +115,7 @@ const API_FIELD: Record<string, string> = {
 
 export const empty = (): Answers => ({
   postal: '', pref: '', city: '', concerns: [], children: [{ b: '', d: false }], salary: '', other: '', support: '', benefits: [],
-  want: '', ch: '', phone: '', email: '', fam: '', giv: '', famK: '', givK: '', street: '', share: [], partners: false, key: '',
+  want: '', ch: '', phone: '', email: '', fam: '', giv: '', famK: '', givK: '', street: '', share: [], partners: false, key: '', filled: '',
 });
 
 /** NFKC (full-width digits → ASCII), then drop separators and 円/¥. Returns '' for blank. */
@@ -124,6 +133,11 @@ export function normalisePostal(raw: string): string {
   const v = raw.normalize('NFKC').replace(/[\s〒]/g, '').replace(/[ー−‐―–—]/g, '-');
   const m = /^(\d{3})-?(\d{4})$/.exec(v);
   return m ? `${m[1]}-${m[2]}` : v;
+}
+/** A complete postal code as typed (full-width, any dash, 〒), normalised to 123-4567; else null. */
+export function postalCode(raw: string): string | null {
+  const v = normalisePostal(raw);
+  return /^\d{3}-\d{4}$/.test(v) ? v : null;
 }
 /**
  * Maps an API error path (input.children[0].birthDate, input.household.children[0].birthDate,

@@ -15,6 +15,9 @@ import { join } from 'node:path';
  * `?busy` answers TOO_MANY_REQUESTS, `?notice` serves notice 2026-04 first, then 2026-05, the only
  * version submitIntake accepts. Every response closes its connection, so Chromium never resends
  * a dropped request on its own (it does so for reused keep-alive sockets): retries are the widget's.
+ *
+ * postalAddress look-ups (the widget makes them while a postal code is typed) are answered from
+ * POSTAL below and kept apart in `postalRequests`, so `requests` holds what the other tests count.
  */
 export const ROOT = join(__dirname, '..', '..', '..');
 export const BUNDLE = join(ROOT, 'dist', 'widgets', 'intake.js');
@@ -31,6 +34,12 @@ export const PHONE_ERROR = {
   ja: '電話番号は0から始まる10桁か11桁の数字で入力してください（例: 090-1234-5678）。',
   en: 'Enter a phone number of 10 or 11 digits starting with 0 (e.g. 090-1234-5678).',
   'ja-easy': '電話番号は 0から はじまる 数字で 書いてください（れい: 090-1234-5678）。',
+};
+
+/** The fake postalAddress answers; any other well-formed code is unknown (null). */
+export const POSTAL: Record<string, { prefecture: string; city: string }> = {
+  '100-0001': { prefecture: '東京都', city: '千代田区' },
+  '530-0001': { prefecture: '大阪府', city: '大阪市北区' },
 };
 
 function settings(lang: string, version = '2026-04') {
@@ -139,6 +148,8 @@ export interface Received {
 export interface TestServer {
   url: string;
   requests: Received[];
+  /** postalAddress look-ups (not in `requests`) */
+  postalRequests: Received[];
   /** submitIntake requests (dropped ones included) */
   submits(): Received[];
   /** receipts stored, by idempotency key: one per key however often it is sent */
@@ -148,6 +159,7 @@ export interface TestServer {
 
 export async function startTestServer(): Promise<TestServer> {
   const requests: Received[] = [];
+  const postalRequests: Received[] = [];
   const receipts: TestServer['receipts'] = new Map();
   const seen = new Map<string, number>();
   let settingsServed = 0;
@@ -169,6 +181,12 @@ export async function startTestServer(): Promise<TestServer> {
       req.on('end', () => {
         const body = JSON.parse(raw) as Received['body'];
         const received: Received = { path: url.pathname, headers: req.headers, body, at: Date.now(), dropped: false };
+        if (body.query.includes('postalAddress')) {
+          postalRequests.push(received);
+          const code = String(body.variables.code ?? '');
+          const hit = POSTAL[code];
+          return send(200, 'application/json', JSON.stringify({ data: { postalAddress: hit ? { postalCode: code, ...hit } : null } }));
+        }
         requests.push(received);
         const lang = String(req.headers['accept-language'] ?? 'ja');
         const locale = lang.startsWith('en') ? 'en' : lang.includes('easy') ? 'ja-easy' : 'ja';
@@ -230,6 +248,7 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    postalRequests,
     receipts,
     submits: () => requests.filter((r) => r.body.query.includes('submitIntake')),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
