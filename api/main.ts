@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { migrate, openOrm } from './db/orm';
+import { PostalDirectory } from './postal/postal-directory';
 import { seedDemo } from './seed/demo-seed';
 
 /** `npm start`: migrate, seed the demo on an empty embedded database, serve. */
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   const app = await createApp(handle.orm, config);
   const server = app.express.listen(config.port, () => {
     console.log(`Yorisoi is running on ${where}: http://localhost:${config.port}/graphql`);
+    // Load the postal directory now (~0.3 s), not on the first family's look-up.
+    setImmediate(() => PostalDirectory.shared());
   });
   const shutdown = async () => {
     server.close();
