@@ -95,6 +95,20 @@ export async function createApp(
       },
     }),
   );
+  // The staff console (widgets/staff/): one static page that loads /widgets/staff.js and talks only to
+  // /graphql. Strict CSP (no inline script, no eval), never cached, no referrer leaves it.
+  const staffPage = join(ROOT_DIR, 'widgets', 'staff');
+  if (existsSync(join(staffPage, 'index.html'))) {
+    const staffHeaders = {
+      'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+    };
+    app.get(['/staff', '/staff/'], (_req, res) => res.sendFile(join(staffPage, 'index.html'), { headers: staffHeaders, cacheControl: false }));
+    app.get('/staff/staff.css', (_req, res) => res.sendFile(join(staffPage, 'staff.css'), { headers: staffHeaders, cacheControl: false }));
+  }
   if (existsSync(WIDGETS_DIST_DIR)) app.use('/widgets', express.static(WIDGETS_DIST_DIR, { maxAge: '5m' }));
   const demo = join(ROOT_DIR, 'widgets', 'demo');
   if (existsSync(demo)) app.use('/', express.static(demo));

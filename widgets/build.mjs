@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const widgets = { intake: 'widgets/intake/define.ts', chat: 'widgets/chat/define.ts' };
+const widgets = { intake: 'widgets/intake/define.ts', chat: 'widgets/chat/define.ts', staff: 'widgets/staff/define.ts' };
 
 for (const [name, entry] of Object.entries(widgets)) {
   const outfile = join(root, 'dist', 'widgets', `${name}.js`);

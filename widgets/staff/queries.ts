@@ -1,0 +1,160 @@
+/** GraphQL operations of the staff console and the shapes they return (schema/schema.graphql). */
+
+export type SectionName =
+  | 'IDENTITY' | 'ADDRESS' | 'CONTACT' | 'HOUSEHOLD' | 'INCOME' | 'BENEFITS' | 'CONCERNS'
+  | 'SELF_RELIANCE_PLAN' | 'CONSULTATIONS' | 'PROTECTION' | 'CONSENT';
+export type Reason = 'NOT_PERMITTED' | 'NO_CONSENT' | 'DV_PROTECTED';
+
+export interface Access {
+  section: SectionName;
+  readable: boolean;
+  writable: boolean;
+  reason: Reason | null;
+}
+
+export interface Me {
+  id: string;
+  name: string;
+  kind: string;
+  department: string | null;
+  departmentName: string | null;
+  role: string | null;
+  municipalityCode: string;
+}
+
+export interface Consultation {
+  id: string;
+  date: string;
+  channel: string;
+  summary: string;
+  followUp: string | null;
+  followUpDue: string | null;
+  department: string;
+  staffName: string | null;
+  createdAt: string;
+}
+
+/** A record as far as the viewer may see it: denied sections are null. */
+export interface RecordData {
+  id: string;
+  referenceNumber: string;
+  version: number;
+  source: string;
+  ownerDepartment: string;
+  createdAt: string;
+  updatedAt: string;
+  access: Access[];
+  identity: { familyName: string | null; givenName: string | null; familyNameKana: string | null; givenNameKana: string | null; birthDate: string | null } | null;
+  address: { postalCode: string | null; prefecture: string | null; city: string | null; street: string | null } | null;
+  contact: { contactAllowed: boolean; phone: string | null; email: string | null; preferredChannel: string | null } | null;
+  household: { note: string | null; children: { birthDate: string; disability: boolean; givenName: string | null }[]; otherMembers: { relation: string; birthDate: string | null }[] } | null;
+  income: { incomeYear: number | null; annualEmploymentIncome: number | null; otherIncome: number | null; childSupportReceivedYearly: number | null } | null;
+  benefits: { programmeId: string; since: string | null; note: string | null }[] | null;
+  concerns: { categories: string[]; note: string | null } | null;
+  selfReliancePlan: { goal: string | null; steps: string | null; startedOn: string | null; reviewOn: string | null } | null;
+  protection: { supportMeasure: boolean; since: string | null; expiresOn: string | null; dvConcern: boolean; dvProtected: boolean } | null;
+  consent: { sharedWith: string[]; shareWithPartners: boolean; privacyNoticeVersion: string | null; history: { id: string; target: string; granted: boolean; at: string; privacyNoticeVersion: string }[] } | null;
+  consultations: Consultation[] | null;
+}
+
+export interface Connection<N> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; node: N }[];
+}
+
+export const ACCESS = 'access { section readable writable reason }';
+
+export const ME = 'query StaffMe { me { id name kind department departmentName role municipalityCode } }';
+export const LOGIN = 'mutation StaffLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt } }';
+export const LOGOUT = 'mutation StaffLogout { logout }';
+
+const SECTIONS = `
+  identity { familyName givenName familyNameKana givenNameKana birthDate }
+  address { postalCode prefecture city street }
+  contact { contactAllowed phone email preferredChannel }
+  household { note children { birthDate disability givenName } otherMembers { relation birthDate } }
+  income { incomeYear annualEmploymentIncome otherIncome childSupportReceivedYearly }
+  benefits { programmeId since note }
+  concerns { categories note }
+  selfReliancePlan { goal steps startedOn reviewOn }
+  protection { supportMeasure since expiresOn dvConcern dvProtected }
+  consent { sharedWith shareWithPartners privacyNoticeVersion history { id target granted at privacyNoticeVersion } }
+  consultations { id date channel summary followUp followUpDue department staffName createdAt }`;
+
+export const RECORD_FIELDS = `id referenceNumber version source ownerDepartment createdAt updatedAt ${ACCESS} ${SECTIONS}`;
+export const RECORD = `query StaffRecord($id: ID!) { record(id: $id) { ${RECORD_FIELDS} } }`;
+
+/** The list asks only for the columns it shows. */
+export interface RecordRow {
+  id: string;
+  referenceNumber: string;
+  createdAt: string;
+  access: Access[];
+  identity: RecordData['identity'];
+  address: { city: string | null } | null;
+  concerns: { categories: string[] } | null;
+}
+export const RECORDS = `query StaffRecords($filter: RecordFilter, $first: Int!, $after: String) {
+  records(filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor node { id referenceNumber createdAt ${ACCESS}
+      identity { familyName givenName familyNameKana givenNameKana birthDate } address { city } concerns { categories } } }
+  }
+}`;
+
+export const UPDATE_SECTION = `mutation StaffUpdateSection($input: UpdateRecordSectionInput!) { updateRecordSection(input: $input) { ${RECORD_FIELDS} } }`;
+
+export const ADD_CONSULTATION = `mutation StaffAddConsultation($input: AddConsultationInput!) {
+  addConsultation(input: $input) { id date channel summary followUp followUpDue department staffName createdAt }
+}`;
+
+export interface InboxItem {
+  id: string;
+  kind: string;
+  receivedAt: string;
+  referenceNumber: string;
+  status: string;
+  urgent: boolean;
+  preferredTime: string | null;
+  takenAt: string | null;
+  takenBy: { id: string; name: string } | null;
+  message: string | null;
+  record: { id: string; access: Access[]; concerns: { categories: string[] } | null; identity: { familyName: string | null; givenName: string | null } | null } | null;
+}
+const INBOX_ITEM = `id kind receivedAt referenceNumber status urgent preferredTime takenAt takenBy { id name } message
+  record { id ${ACCESS} concerns { categories } identity { familyName givenName } }`;
+export const INBOX = `query StaffInbox($status: InboxStatus!, $first: Int!, $after: String) {
+  inbox(status: $status, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${INBOX_ITEM} } } }
+}`;
+export const TAKE = `mutation StaffTakeInboxItem($id: ID!) { takeInboxItem(id: $id) { ${INBOX_ITEM} } }`;
+
+export interface EligibilityResult {
+  programme: { id: string; name: string };
+  status: 'ELIGIBLE' | 'NOT_ELIGIBLE' | 'NEEDS_MORE_INFO';
+  amount: { monthly: number | null; yearly: number | null } | null;
+  reasons: string[];
+  nextSteps: string[];
+}
+export const ELIGIBILITY = `query StaffEligibility($input: HouseholdInput!) {
+  eligibility(input: $input) { asOf results { programme { id name } status amount { monthly yearly } reasons nextSteps } }
+}`;
+
+export interface Partner { id: string; name: string }
+export interface Referral {
+  id: string;
+  status: string;
+  reason: string;
+  createdAt: string;
+  updatedAt: string;
+  partner: Partner;
+  record: { id: string } | null;
+}
+const REFERRAL = 'id status reason createdAt updatedAt partner { id name } record { id }';
+export const REFERRALS = `query StaffReferrals { partners { id name } referrals { ${REFERRAL} } }`;
+export const REFER = `mutation StaffRefer($input: ReferRecordInput!) { referRecord(input: $input) { ${REFERRAL} } }`;
+
+export interface AuditEntry { at: string; action: string; actorName: string; actorDepartment: string; operationName: string | null; sections: string[] }
+export const AUDIT = `query StaffAudit($id: ID!) { auditLog(recordId: $id) { at action actorName actorDepartment operationName sections } auditChainIntact }`;
+
+export const PROGRAMMES = 'query StaffProgrammes($code: String) { programmes(municipalityCode: $code) { id name } }';

@@ -1,0 +1,306 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { ApiError, StaffApi } from './api.js';
+import { LANG_TAGS, label, langOf, tr, type Key, type Lang } from './i18n.js';
+import { LOGOUT, ME, type Me } from './queries.js';
+import { appStyles, base } from './staff.styles.js';
+import type { StaffLogin } from './staff-login.js';
+import type { StaffView } from './view-base.js';
+
+export interface Route {
+  view: 'inbox' | 'records' | 'record';
+  id?: string;
+  tab?: string;
+  params: URLSearchParams;
+}
+
+const TABS = ['consultations', 'eligibility', 'referrals', 'audit'];
+
+/** `#/records/<id>/consultations?…` → a Route; anything unknown is the inbox. */
+export function parseRoute(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean);
+  const params = new URLSearchParams(query);
+  if (parts[0] === 'records' && parts[1]) return { view: 'record', id: decodeURIComponent(parts[1]), tab: TABS.includes(parts[2] ?? '') ? parts[2] : 'sections', params };
+  if (parts[0] === 'records') return { view: 'records', params };
+  return { view: 'inbox', params };
+}
+
+const LANG_KEY = 'yorisoi-staff:lang';
+
+/**
+ * `<yorisoi-staff api="/graphql">`: the staff console shell — header (who, which department,
+ * language, sign-out), navigation, the hash router and the views, live regions, and the re-login
+ * dialog that appears when the API says the sign-in has ended. Only the token (sessionStorage) and
+ * the language choice are stored; record data stays in memory and is dropped on sign-out.
+ */
+export class YorisoiStaff extends LitElement {
+  static override styles = [base, appStyles];
+  static override properties = {
+    apiUrl: { attribute: 'api' },
+    me: { state: true },
+    locale: { state: true },
+    route: { state: true },
+    status: { state: true },
+    alert: { state: true },
+    ready: { state: true },
+    expired: { state: true },
+  };
+  declare apiUrl: string;
+  declare me: Me | null;
+  declare locale: Lang;
+  declare route: Route;
+  declare status: string;
+  declare alert: string;
+  declare ready: boolean;
+  declare expired: boolean;
+
+  private client: StaffApi | null = null;
+  private email = '';
+  private pendingReauth: Promise<boolean> | null = null;
+  private settleReauth: ((ok: boolean) => void) | null = null;
+  private focusView = false;
+  private focusSelector: string | null = null;
+  private readonly onHash = () => this.navigate();
+
+  constructor() {
+    super();
+    this.apiUrl = '/graphql';
+    this.me = null;
+    let saved: string | null = null;
+    try {
+      saved = sessionStorage.getItem(LANG_KEY);
+    } catch {
+      /* storage unavailable */
+    }
+    this.locale = langOf(saved ?? document.documentElement.lang);
+    this.route = parseRoute(location.hash);
+    this.status = '';
+    this.alert = '';
+    this.ready = false;
+    this.expired = false;
+  }
+
+  get api(): StaffApi {
+    if (!this.client) {
+      this.client = new StaffApi(this.apiUrl || '/graphql');
+      this.client.locale = this.locale;
+      this.client.reauth = () => this.reauth();
+    }
+    return this.client;
+  }
+
+  private t(key: Key, ...args: (string | number)[]): string {
+    return tr(this.locale, key, ...args);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
+    this.addEventListener('staff-announce', (e) => {
+      const { message, assertive } = (e as CustomEvent<{ message: string; assertive: boolean }>).detail;
+      this.say(message, assertive);
+    });
+    void this.restore();
+  }
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.onHash);
+    super.disconnectedCallback();
+  }
+
+  /** A token from this tab's sessionStorage: still good? Otherwise show the sign-in screen. */
+  private async restore(): Promise<void> {
+    document.documentElement.lang = LANG_TAGS[this.locale];
+    if (this.api.signedIn) {
+      try {
+        this.me = (await this.api.q<{ me: Me }>(ME)).me;
+      } catch {
+        this.api.setSession(null);
+        this.me = null;
+      }
+    }
+    this.ready = true;
+    this.updateTitle();
+  }
+
+  private say(message: string, assertive: boolean): void {
+    // Clear first, so the same message twice is read twice.
+    if (assertive) this.alert = '';
+    else this.status = '';
+    void this.updateComplete.then(() => {
+      if (assertive) this.alert = message;
+      else this.status = message;
+    });
+  }
+
+  private navigate(): void {
+    const before = this.route.view;
+    this.route = parseRoute(location.hash);
+    // A new search stays on the same view: focus goes to its results heading instead.
+    this.focusSelector = before === 'records' && this.route.view === 'records' ? '#results-h' : null;
+    this.focusView = true;
+    this.updateTitle();
+  }
+
+  private updateTitle(): void {
+    const r = this.route;
+    const view: Key = !this.me ? 'signInHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : 'records';
+    document.title = `${this.t(view)} | ${this.t('app')}`;
+  }
+
+  protected override async updated(): Promise<void> {
+    if (!this.focusView) return;
+    this.focusView = false;
+    const view = this.renderRoot.querySelector('main > *') as StaffView | null;
+    const selector = this.focusSelector ?? (this.route.view === 'record' && this.route.tab !== 'sections' ? 'h2' : 'h1');
+    this.focusSelector = null;
+    await view?.focusHeading?.(selector);
+  }
+
+  private async signedIn(e: CustomEvent<{ token: string; expiresAt: string; email: string }>): Promise<void> {
+    const previous = this.me;
+    this.api.setSession({ token: e.detail.token, expiresAt: e.detail.expiresAt });
+    this.email = e.detail.email;
+    let me: Me;
+    try {
+      me = (await this.api.q<{ me: Me }>(ME)).me;
+    } catch (err) {
+      this.say(err instanceof ApiError ? err.message : this.t('netError'), true);
+      return;
+    }
+    if (this.expired) {
+      // Re-login: continue only as the same person; anyone else starts afresh.
+      const same = previous?.id === me.id;
+      this.closeDialog(same);
+      if (!same) this.reset(me);
+      return;
+    }
+    this.me = me;
+    this.focusView = true;
+    this.updateTitle();
+  }
+
+  /** Forgets everything of the previous person (views are re-created from scratch). */
+  private reset(me: Me | null): void {
+    this.me = null;
+    void this.updateComplete.then(() => {
+      this.me = me;
+      location.hash = '#/inbox';
+      this.focusView = true;
+      this.updateTitle();
+    });
+  }
+
+  private async signOut(): Promise<void> {
+    try {
+      await this.api.request(LOGOUT);
+    } catch {
+      /* the token may have ended already; sign out locally anyway */
+    }
+    this.api.setSession(null);
+    this.me = null;
+    this.email = '';
+    this.focusView = true;
+    this.updateTitle();
+    this.say(this.t('signedOut'), false);
+  }
+
+  /** Called by the API client on UNAUTHENTICATED: shows the dialog, resolves when it is done. */
+  private reauth(): Promise<boolean> {
+    if (this.pendingReauth) return this.pendingReauth;
+    if (!this.me) return Promise.resolve(false);
+    this.pendingReauth = new Promise<boolean>((resolve) => (this.settleReauth = resolve));
+    this.expired = true;
+    void this.updateComplete.then(() => {
+      const dialog = this.renderRoot.querySelector('dialog');
+      const login = this.renderRoot.querySelector('staff-login[dialog]') as StaffLogin | null;
+      login?.reset();
+      if (dialog && !dialog.open) dialog.showModal();
+      void login?.updateComplete.then(() => login.focusFirst());
+    });
+    this.say(this.t('expiredHeading'), true);
+    return this.pendingReauth;
+  }
+
+  private closeDialog(ok: boolean): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog?.open) dialog.close();
+    this.expired = false;
+    const settle = this.settleReauth;
+    this.pendingReauth = null;
+    this.settleReauth = null;
+    settle?.(ok);
+  }
+
+  private switchLang(): void {
+    this.locale = this.locale === 0 ? 1 : 0;
+    this.api.locale = this.locale;
+    document.documentElement.lang = LANG_TAGS[this.locale];
+    try {
+      sessionStorage.setItem(LANG_KEY, LANG_TAGS[this.locale]);
+    } catch {
+      /* storage unavailable */
+    }
+    this.updateTitle();
+  }
+
+  private skip(e: Event): void {
+    e.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+
+  private view(): TemplateResult {
+    const me = this.me!;
+    const r = this.route;
+    if (r.view === 'record') {
+      return html`<staff-record-view .api=${this.api} .locale=${this.locale} .me=${me} .recordId=${r.id!} .tab=${r.tab!}></staff-record-view>`;
+    }
+    if (r.view === 'records') return html`<staff-records .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-records>`;
+    return html`<staff-inbox .api=${this.api} .locale=${this.locale} .me=${me}></staff-inbox>`;
+  }
+
+  override render() {
+    const me = this.me;
+    const r = this.route;
+    const current = (v: Route['view'][]) => (v.includes(r.view) ? 'page' : nothing);
+    return html`
+      <a class="skip" href="#main" @click=${this.skip}>${this.t('skip')}</a>
+      <header>
+        <p class="brand">${this.t('app')}</p>
+        ${me
+          ? html`<p class="who" id="who">${this.t('signedInAs', me.name, (this.locale === 0 && me.departmentName) || label(this.locale, me.department), label(this.locale, me.role))}</p>`
+          : nothing}
+        <button type="button" lang=${this.locale === 0 ? 'en' : 'ja'} aria-label=${this.t('langSwitchLabel')} @click=${this.switchLang}>${this.t('langSwitch')}</button>
+        ${me ? html`<button type="button" @click=${this.signOut}>${this.t('signOut')}</button>` : nothing}
+      </header>
+      ${me
+        ? html`<nav aria-label=${this.t('navLabel')}>
+            <ul>
+              <li><a href="#/inbox" aria-current=${current(['inbox'])}>${this.t('inbox')}</a></li>
+              <li><a href="#/records" aria-current=${current(['records', 'record'])}>${this.t('records')}</a></li>
+            </ul>
+          </nav>`
+        : nothing}
+      <main id="main" tabindex="-1">
+        ${!this.ready
+          ? html`<p role="status">${this.t('loading')}</p>`
+          : me
+            ? this.view()
+            : html`<staff-login .api=${this.api} .locale=${this.locale} @staff-signed-in=${this.signedIn}></staff-login>`}
+      </main>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.status}</div>
+      <div class="visually-hidden" role="alert">${this.alert}</div>
+      <dialog aria-labelledby="expired-h" aria-describedby="expired-p" @cancel=${(e: Event) => {
+        e.preventDefault();
+        this.closeDialog(false);
+      }}>
+        ${this.expired
+          ? html`<h2 id="expired-h">${this.t('expiredHeading')}</h2>
+              <p id="expired-p">${this.t('expiredText')}</p>
+              <staff-login dialog .api=${this.api} .locale=${this.locale} .email=${this.email} @staff-signed-in=${this.signedIn}>
+                <button slot="actions" type="button" @click=${() => this.closeDialog(false)}>${this.t('cancel')}</button>
+              </staff-login>`
+          : nothing}
+      </dialog>
+    `;
+  }
+}

@@ -1,0 +1,98 @@
+import { html, nothing } from 'lit';
+import { ApiError } from './api.js';
+import { LOGIN } from './queries.js';
+import { base } from './staff.styles.js';
+import { StaffView } from './view-base.js';
+
+/**
+ * `<staff-login>`: e-mail and password → `login`. As the sign-in screen it has the view heading (h1);
+ * inside the re-login dialog (`dialog` set) the dialog gives the heading. Fires `staff-signed-in`
+ * with `{ token, expiresAt, email }`. The password is never kept after the request.
+ */
+export class StaffLogin extends StaffView {
+  static override styles = [base];
+  static override properties = {
+    ...StaffView.properties,
+    dialog: { type: Boolean },
+    email: {},
+    error: { state: true },
+    busy: { state: true },
+  };
+  declare dialog: boolean;
+  declare email: string;
+  declare error: string;
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.dialog = false;
+    this.email = '';
+    this.error = '';
+    this.busy = false;
+  }
+
+  /** Clears the password and the error (the dialog is opened again). */
+  reset(): void {
+    this.error = '';
+    const pw = this.renderRoot.querySelector<HTMLInputElement>('#password');
+    if (pw) pw.value = '';
+  }
+
+  focusFirst(): void {
+    const target = this.email ? '#password' : '#email';
+    this.renderRoot.querySelector<HTMLInputElement>(target)?.focus();
+  }
+
+  private async submit(e: Event): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const email = (form.querySelector('#email') as HTMLInputElement).value.trim();
+    const pw = form.querySelector('#password') as HTMLInputElement;
+    if (!email || !pw.value) {
+      this.error = this.t('required');
+      this.announce(this.error, true);
+      (email ? pw : (form.querySelector('#email') as HTMLInputElement)).focus();
+      return;
+    }
+    this.busy = true;
+    this.error = '';
+    this.announce(this.t('signingIn'));
+    try {
+      // A stale token would make the API refuse even the sign-in: send none.
+      this.api.setSession(null);
+      const data = await this.api.q<{ login: { token: string; expiresAt: string } }>(LOGIN, { email, password: pw.value });
+      pw.value = '';
+      this.dispatchEvent(new CustomEvent('staff-signed-in', { detail: { ...data.login, email }, bubbles: true, composed: true }));
+    } catch (err) {
+      this.error = err instanceof ApiError && err.code !== 'NETWORK' ? err.message : this.t('netError');
+      pw.value = '';
+      this.announce(this.error, true);
+      pw.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const err = this.error ? 'login-error' : nothing;
+    return html`
+      ${this.dialog ? nothing : html`<h1 tabindex="-1">${this.t('signInHeading')}</h1><p>${this.t('signInIntro')}</p>`}
+      <form @submit=${this.submit} novalidate>
+        <div class="field">
+          <label for="email">${this.t('email')}</label>
+          <input id="email" type="email" autocomplete="username" .value=${this.email} ?readonly=${this.dialog && !!this.email}
+            aria-describedby=${err} aria-invalid=${this.error ? 'true' : 'false'} />
+        </div>
+        <div class="field">
+          <label for="password">${this.t('password')}</label>
+          <input id="password" type="password" autocomplete="current-password" aria-describedby=${err} aria-invalid=${this.error ? 'true' : 'false'} />
+        </div>
+        ${this.error ? html`<p id="login-error" class="error">${this.error}</p>` : nothing}
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('signingIn') : this.t('signIn')}</button>
+          <slot name="actions"></slot>
+        </div>
+      </form>
+    `;
+  }
+}
