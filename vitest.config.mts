@@ -4,6 +4,19 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+/** Test files that use no database at all (browser against the fake server, pure logic). */
+const NO_DATABASE = [
+  'test/widgets/model.test.ts',
+  'test/widgets/chat-model.test.ts',
+  'test/widgets/size.test.ts',
+  'test/widgets/intake.test.ts',
+  'test/widgets/intake.a11y.test.ts',
+  'test/widgets/intake.submit.test.ts',
+  'test/widgets/intake.zoom.test.ts',
+  'test/widgets/chat.test.ts',
+  'test/widgets/chat.a11y.test.ts',
+];
+
 export default defineConfig({
   plugins: [
     // type-graphql and MikroORM read decorator metadata, which esbuild does not emit.
@@ -21,6 +34,10 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // CI's second pass (embedded PGlite) sets YORISOI_DB_TESTS_ONLY=1: it leaves out the files that
+    // never touch a database (widgets against the fake test server, pure model tests), which the
+    // PostgreSQL pass has already run — their result cannot depend on the database.
+    exclude: process.env.YORISOI_DB_TESTS_ONLY === '1' ? ['**/node_modules/**', ...NO_DATABASE] : ['**/node_modules/**'],
     setupFiles: ['test/support/setup.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
