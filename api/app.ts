@@ -39,7 +39,7 @@ export interface App {
 /** The HTTP application: GraphQL at /graphql, widgets, the demo page. Used by main.ts and by tests. */
 export async function createApp(
   orm: MikroORM,
-  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> & Partial<Pick<Config, 'intakeRatePerMinute'>>,
+  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> & Partial<Pick<Config, 'intakeRatePerMinute' | 'chatRatePerMinute'>>,
   options: AppOptions = {},
 ): Promise<App> {
   const globalOrigins = new Set(config.corsOrigins);
@@ -47,7 +47,7 @@ export async function createApp(
     policies: PolicyBook.load(join(SEEDS_DIR, 'policy')),
     auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList() },
     catalogue: loadCatalogue(join(SEEDS_DIR, 'programmes')),
-    chat: loadChatServices(join(SEEDS_DIR, 'chatbot'), () => services.catalogue),
+    chat: loadChatServices(join(SEEDS_DIR, 'chatbot'), () => services.catalogue, { ratePerMinute: config.chatRatePerMinute }),
     intake: { texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')), globalOrigins, rateLimit: new RateLimiter(config.intakeRatePerMinute ?? 20), municipalities: new MunicipalOrigins(orm) },
   };
   const base = buildApiSchema();

@@ -16,6 +16,8 @@ export interface Config {
   corsOrigins: string[];
   /** Intake submissions allowed per client address per minute (anonymous). */
   intakeRatePerMinute: number;
+  /** Chatbot messages allowed per client address per minute (anonymous; danger messages are always answered). */
+  chatRatePerMinute: number;
 }
 
 export const DEFAULT_DEMO_STAFF_PASSWORD = 'yorisoi-demo-2026';
@@ -60,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessTokenTtlSeconds: intFrom(env.ACCESS_TOKEN_TTL_SECONDS, 15 * 60),
     corsOrigins,
     intakeRatePerMinute: intFrom(env.INTAKE_RATE_PER_MINUTE, 20),
+    chatRatePerMinute: intFrom(env.CHAT_RATE_PER_MINUTE, 60),
   };
 }

@@ -66,4 +66,8 @@ export class ChatMessage {
 
   @Property({ type: 'boolean', default: false })
   urgent: boolean = false;
+
+  /** A bot message written by the municipality's AI endpoint (AI mode) rather than taken from the knowledge base. */
+  @Property({ type: 'boolean', default: false })
+  generated: boolean = false;
 }

@@ -5,11 +5,17 @@ import { ChatInput } from './chat.inputs';
 import { ChatService } from './chat.service';
 import { ChatReply, ChatSatisfaction } from './chat.types';
 
-const service = (ctx: Context) => new ChatService(ctx.em, { knowledge: ctx.services.chat.knowledge, catalogue: ctx.services.catalogue, municipalities: ctx.services.intake.municipalities }, ctx.locale);
+const service = (ctx: Context) =>
+  new ChatService(
+    ctx.em,
+    { knowledge: ctx.services.chat.knowledge, rateLimit: ctx.services.chat.rateLimit, ai: ctx.services.chat.ai, catalogue: ctx.services.catalogue, municipalities: ctx.services.intake.municipalities },
+    ctx.locale,
+    ctx.request,
+  );
 
 @Resolver()
 export class ChatResolver {
-  @Mutation(() => ChatReply, { description: 'Send one message to the chatbot (public). Start with sessionId null; continue with the sessionId of the reply.' })
+  @Mutation(() => ChatReply, { description: 'Send one message to the chatbot (public). Start with sessionId null; continue with the sessionId of the reply. At most CHAT_RATE_PER_MINUTE messages a minute per client address (TOO_MANY_REQUESTS), except that a message speaking of danger is always answered.' })
   chat(@Arg('input', () => ChatInput) input: ChatInput, @Ctx() ctx: Context): Promise<ChatReply> {
     return service(ctx).chat(input);
   }

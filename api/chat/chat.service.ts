@@ -1,15 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
 import { apiError, badInput, notFound } from '../common/errors';
 import { addDays, startOfJapanDay, todayInJapan } from '../common/dates';
 import { LOCALES, type Locale, type LocalizedText } from '../common/i18n';
 import type { Viewer } from '../access/viewer';
 import type { MunicipalOrigins } from '../intake/municipal-origins';
-import { Municipality } from '../municipality/municipality.entity';
-import type { Catalogue } from '../programme/catalogue';
+import { type Catalogue, stripFurigana } from '../programme/catalogue';
 import { MUNICIPALITY_CODE_PATTERN } from '../programme/catalogue/programme-ids';
 import { municipalityEvaluateOptions } from '../programme/programme.service';
 import { evaluateAll, type Household } from '../programme/rules';
-import { ChatMessage, ChatRole, ChatSession, type ScenarioState } from './chat.entity';
+import type { AiAnswerers, AiSource } from './ai';
+import { ChatRole, ChatSession, type ScenarioState } from './chat.entity';
 import { ESTIMATE_TRIGGERS, fill, GREETINGS, QR, STAFF_TRIGGERS, T } from './chat-texts';
 import type { ChatInput } from './chat.inputs';
 import { type ChatReply, type ChatSatisfaction, HandoffKind } from './chat.types';
@@ -20,6 +21,12 @@ import { compact } from './text';
 
 export interface ChatDeps {
   knowledge: ChatKnowledge;
+  /** Messages per client address (none in unit tests: unlimited). Danger is answered even beyond it. */
+  rateLimit?: { take(key: string): boolean };
+  /** Municipalities' AI endpoints (none: retrieval only). */
+  ai?: AiAnswerers;
+  /** How long the safety reply waits for the database before it is sent regardless (default URGENT_STORE_WAIT_MS). */
+  urgentStoreWaitMs?: number;
 }
 
 /** Below this share of the question found in the best document, the bot says it does not know. */
@@ -28,7 +35,11 @@ export const MIN_SCORE = 3;
 /** The best answer is given outright when the runner-up scores at most this share of it. */
 export const CLEAR_LEAD = 0.75;
 export const MAX_MESSAGE_LENGTH = 500;
+/** How much of a message is checked for danger: more than MAX_MESSAGE_LENGTH, so an overlong cry for help is still answered. */
+export const DANGER_SCAN_LENGTH = 4 * MAX_MESSAGE_LENGTH;
+export const URGENT_STORE_WAIT_MS = 1_000;
 
+const isLocale = (v: string): v is Locale => (LOCALES as readonly string[]).includes(v);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DESK_PROGRAMME = 'single-parent-consultation';
 const SAFETY_PROGRAMMES = ['dv-consultation', DESK_PROGRAMME];
@@ -38,14 +49,35 @@ const EMPTY: LocalizedText = { ja: 'メッセージを入力してください�
 const TOO_LONG: LocalizedText = { ja: `メッセージは${MAX_MESSAGE_LENGTH}文字以内にしてください。`, en: `Messages are at most ${MAX_MESSAGE_LENGTH} characters.`, 'ja-easy': `${MAX_MESSAGE_LENGTH}文字 までに して ください。` };
 const BAD_LOCALE: LocalizedText = { ja: '言語は ja、en、ja-easy のどれかです。', en: 'The locale is ja, en or ja-easy.', 'ja-easy': 'ja、en、ja-easy の どれかです。' };
 const BAD_MUNICIPALITY: LocalizedText = { ja: 'この自治体ではチャットを使えません。', en: 'The chat is not available for this municipality.', 'ja-easy': 'この 市では 使えません。' };
+const TOO_MANY: LocalizedText = { ja: 'メッセージが多すぎます。1分ほど待ってからもう一度送ってください。危険を感じているときは、すぐに110番に電話してください。', en: 'Too many messages. Please wait a minute and send it again. If you are in danger, call 110 now.', 'ja-easy': 'メッセージが 多すぎます。1分 まって から 送って ください。あぶない ときは すぐ 110に 電話 して ください。' };
 const SESSION_NOT_FOUND: LocalizedText = { ja: 'チャットが見つかりません。', en: 'No such chat.', 'ja-easy': 'チャットが ありません。' };
 const BAD_SCORE: LocalizedText = { ja: '評価は1から5で選んでください。', en: 'The rating is 1 to 5.', 'ja-easy': '1から 5で えらんで ください。' };
 const BAD_RANGE: LocalizedText = { ja: '期間の終わりは始まり以降にしてください。', en: 'The end of the period must not be before its start.', 'ja-easy': '日付を たしかめて ください。' };
+
+/** The command values and trigger phrases in normal form, computed once (not per message). */
+const C = {
+  handoffStaff: compact('handoff:staff'),
+  handoffIntake: compact('handoff:intake'),
+  startAllowance: compact('start:allowance'),
+  staff: STAFF_TRIGGERS.map(compact),
+  estimate: ESTIMATE_TRIGGERS.map(compact),
+  greetings: new Set(GREETINGS.flatMap((g) => [compact(g), `${compact(g)}です`])),
+};
+
+/** The session a message belongs to, as the reply needs it. */
+interface SessionState {
+  id: string;
+  code: string | null;
+  locale: Locale;
+  scenario: ScenarioState | null;
+}
 
 /** What the bot decided, before it is stored. */
 interface Turn {
   reply: Omit<ChatReply, 'sessionId'>;
   scenario: ScenarioState | null;
+  /** Set when the reply came from ranking the knowledge base: the documents an AI answer may be written from. */
+  retrieved?: { sources: RankDoc[]; hits: readonly Hit[] };
 }
 
 /** The chatbot. Danger first, then commands and the scenario, then the knowledge base. Stores masked text only. */
@@ -54,6 +86,7 @@ export class ChatService {
     private readonly em: EntityManager,
     private readonly deps: ChatDeps & { catalogue: Catalogue; municipalities: MunicipalOrigins },
     private readonly requestLocale: Locale,
+    private readonly request: { clientAddress: string } = { clientAddress: 'local' },
   ) {}
 
   private get knowledge(): ChatKnowledge {
@@ -63,28 +96,124 @@ export class ChatService {
   async chat(input: ChatInput): Promise<ChatReply> {
     const message = (input.message ?? '').trim();
     if (!message) throw badInput([{ field: 'input.message', messages: EMPTY }], this.requestLocale);
-    if (message.length > MAX_MESSAGE_LENGTH) throw badInput([{ field: 'input.message', messages: TOO_LONG }], this.requestLocale);
-    if (input.locale != null && !(LOCALES as readonly string[]).includes(input.locale)) throw badInput([{ field: 'input.locale', messages: BAD_LOCALE }], this.requestLocale);
-
-    let session = input.sessionId && UUID.test(input.sessionId) ? await this.em.findOne(ChatSession, { id: input.sessionId }) : null;
-    if (!session) {
-      // An unknown or expired session simply starts a new one (the reply carries its id).
-      const code = await this.municipality(input.municipalityCode);
-      session = this.em.create(ChatSession, { locale: (input.locale as Locale | null) ?? this.requestLocale, municipality: code ? this.em.getReference(Municipality, code) : null } as never);
-    } else if (input.locale) {
-      session.locale = input.locale;
+    // Danger is decided first: before the rate limit, the length limit, any other check that could refuse, and any AI.
+    const scanned = message.length > DANGER_SCAN_LENGTH ? message.slice(0, DANGER_SCAN_LENGTH) : message;
+    const urgent = this.knowledge.danger.isUrgent(scanned);
+    const allowed = this.deps.rateLimit?.take(this.request.clientAddress) ?? true;
+    if (urgent && !allowed) return this.urgentUnstored(input);
+    if (!urgent) {
+      if (!allowed) throw apiError('TOO_MANY_REQUESTS', TOO_MANY, this.requestLocale);
+      if (message.length > MAX_MESSAGE_LENGTH) throw badInput([{ field: 'input.message', messages: TOO_LONG }], this.requestLocale);
+      if (input.locale != null && !isLocale(input.locale)) throw badInput([{ field: 'input.locale', messages: BAD_LOCALE }], this.requestLocale);
     }
-    const locale = session.locale as Locale;
-    const code = session.municipality?.code ?? null;
 
-    const turn = this.respond(message, locale, code, session.scenario ?? null);
-    session.scenario = turn.scenario;
-    session.updatedAt = new Date();
-    const at = new Date();
-    this.em.persist(this.em.create(ChatMessage, { session, role: ChatRole.USER, text: maskPersonalData(message), urgent: turn.reply.urgent, at } as never));
-    this.em.persist(this.em.create(ChatMessage, { session, role: ChatRole.BOT, text: maskPersonalData(turn.reply.messages.map((m) => m.text).join('\n')), urgent: turn.reply.urgent, at: new Date(at.getTime() + 1) } as never));
-    await this.em.flush();
+    if (!urgent) return this.converse(input, message, scanned, false);
+    // The safety reply must not wait for, or fail with, the database: if reading and storing the
+    // session fails or takes longer than a moment, the reply goes out anyway (storing carries on).
+    const stored = this.converse(input, message, scanned, true);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), this.deps.urgentStoreWaitMs ?? URGENT_STORE_WAIT_MS);
+    });
+    const reply = await Promise.race([stored.catch(() => null), late]).finally(() => clearTimeout(timer));
+    if (reply) return reply;
+    stored.catch((e: unknown) => console.error(`[yorisoi] chat: an urgent message could not be stored (${(e as Error).constructor.name})`));
+    return this.urgentUnstored(input);
+  }
+
+  private async converse(input: ChatInput, message: string, scanned: string, urgent: boolean): Promise<ChatReply> {
+    const session = await this.session(input, urgent);
+    const turn = this.respond(scanned, session.locale, session.code, session.scenario);
+    if (turn.retrieved && !turn.reply.urgent) {
+      const generated = await this.generate(message, turn.retrieved, session.locale, session.code);
+      if (generated) turn.reply = generated;
+    }
+    await this.store(session, scanned, turn);
     return { sessionId: session.id, ...turn.reply };
+  }
+
+  /**
+   * The session to continue (one indexed read), or a new one. For a danger message (`lenient`)
+   * nothing is refused: an unknown locale or municipality is ignored, so the safety reply always goes out.
+   */
+  private async session(input: ChatInput, lenient: boolean): Promise<SessionState> {
+    const locale = input.locale != null && isLocale(input.locale) ? input.locale : null;
+    if (input.sessionId && UUID.test(input.sessionId)) {
+      const [row] = await this.em.execute<{ id: string; municipality_code: string | null; locale: string; scenario: ScenarioState | string | null }[]>(
+        'select id, municipality_code, locale, scenario from chat_session where id = ?',
+        [input.sessionId],
+      );
+      if (row) {
+        const scenario = typeof row.scenario === 'string' ? (JSON.parse(row.scenario) as ScenarioState) : row.scenario;
+        return { id: row.id, code: row.municipality_code, locale: locale ?? (isLocale(row.locale) ? row.locale : this.requestLocale), scenario };
+      }
+    }
+    // An unknown or expired session simply starts a new one (the reply carries its id).
+    const code = await this.municipality(input.municipalityCode).catch((e: unknown) => {
+      if (lenient) return null;
+      throw e;
+    });
+    return { id: randomUUID(), code, locale: locale ?? this.requestLocale, scenario: null };
+  }
+
+  /**
+   * The session (created, or its locale and scenario updated) and the two masked messages, in one
+   * statement: one round trip, atomic, no entity bookkeeping on the busiest public path.
+   */
+  private async store(session: SessionState, message: string, turn: Turn): Promise<void> {
+    const at = new Date();
+    const urgent = turn.reply.urgent;
+    await this.em.execute(
+      `with s as (
+         insert into chat_session (id, municipality_code, locale, created_at, updated_at, scenario) values (?, ?, ?, ?, ?, ?::jsonb)
+         on conflict (id) do update set locale = excluded.locale, updated_at = excluded.updated_at, scenario = excluded.scenario
+         returning id)
+       insert into chat_message (id, session_id, role, text, at, urgent, generated)
+       select m.id::uuid, s.id, m.role, m.text, m.at::timestamptz, m.urgent::boolean, m.generated::boolean from s,
+         (values (?, '${ChatRole.USER}', ?, ?, ?, false), (?, '${ChatRole.BOT}', ?, ?, ?, ?)) as m (id, role, text, at, urgent, generated)`,
+      [
+        session.id, session.code, session.locale, at, at, turn.scenario ? JSON.stringify(turn.scenario) : null,
+        randomUUID(), maskPersonalData(message), at.toISOString(), urgent,
+        randomUUID(), maskPersonalData(turn.reply.messages.map((m) => m.text).join('\n')), new Date(at.getTime() + 1).toISOString(), urgent, turn.reply.generated,
+      ],
+      'run',
+    );
+  }
+
+  /**
+   * The safety reply for a danger message beyond the rate limit: given at once, without the database
+   * (nothing is stored, so flooding costs the service nothing and never delays the answer).
+   */
+  private urgentUnstored(input: ChatInput): ChatReply {
+    const l = input.locale != null && isLocale(input.locale) ? input.locale : this.requestLocale;
+    const code = input.municipalityCode && MUNICIPALITY_CODE_PATTERN.test(input.municipalityCode) ? input.municipalityCode : null;
+    const sessionId = input.sessionId && UUID.test(input.sessionId) ? input.sessionId : randomUUID();
+    return { sessionId, ...this.urgent(l, code) };
+  }
+
+  /**
+   * An answer written by the municipality's AI endpoint from the retrieved documents, or null (no
+   * endpoint, or it failed: the retrieval answer stands). The endpoint gets the masked message only.
+   */
+  private async generate(message: string, retrieved: NonNullable<Turn['retrieved']>, l: Locale, code: string | null): Promise<Turn['reply'] | null> {
+    const answerer = this.deps.ai?.for(code);
+    if (!answerer || !code) return null;
+    const docs = retrieved.sources.slice(0, answerer.settings.maxEntries);
+    const sources: AiSource[] = docs.map((d) => this.source(d, l, code));
+    const municipality = this.deps.catalogue.municipalities().find((m) => m.code === code)?.name[l === 'en' ? 'en' : 'ja'] ?? code;
+    const result = await answerer.answer({ question: maskPersonalData(message), sources, locale: l, municipality });
+    if (!result.ok) return null;
+    const related = [...docs.flatMap((d) => d.programmes), ...Ranker.programmesOf(retrieved.hits)];
+    const links = docs.map((d) => ({ label: this.topicLabel(d, l), value: `topic:${d.key}` }));
+    return { ...this.reply([result.text], l, code, related, [...links, { label: QR.staff[l], value: 'handoff:staff' }]), generated: true };
+  }
+
+  /** One retrieved document as the model sees it: its title and its answer (or summary and contact) in the reply locale. */
+  private source(doc: RankDoc, l: Locale, code: string): AiSource {
+    const plain = (t: string) => (l === 'ja-easy' ? stripFurigana(t) : t);
+    if (doc.entry) return { title: plain(this.topicLabel(doc, l)), text: plain(doc.entry.answer[l]) };
+    const p = this.deps.catalogue.get(doc.programme!.id, code) ?? doc.programme!;
+    return { title: plain(p.name[l]), text: plain(`${p.summary[l]}\n${fill(T.contactIs[l], { contact: p.contact[l] })}`) };
   }
 
   /** The reply to one message: pure, apart from reading the knowledge base and the catalogue. */
@@ -94,41 +223,51 @@ export class ChatService {
 
     const c = compact(message);
     // 2. Quick-reply values and requests for a person.
-    if (c === compact('handoff:staff') || STAFF_TRIGGERS.some((t) => c.includes(compact(t)))) return { reply: this.staff(l, code), scenario };
-    if (c === compact('handoff:intake')) return { reply: this.intake(l, code, scenario), scenario };
+    if (c === C.handoffStaff || C.staff.some((t) => c.includes(t))) return { reply: this.staff(l, code), scenario };
+    if (c === C.handoffIntake) return { reply: this.intake(l, code, scenario), scenario };
     const topic = /^topic:(.+)$/.exec(message);
     if (topic) {
       const doc = this.knowledge.ranker(code).get(topic[1]!);
       if (doc) return { reply: this.answer(doc, [{ doc, score: 1 }], l, code), scenario: null };
     }
     // 3. The scenario, when the message answers its question.
-    if (c === compact('start:allowance') || ESTIMATE_TRIGGERS.some((t) => c.includes(compact(t)))) return this.scenarioStep({ kind: 'allowance-estimate', step: 'children' }, null, l, code)!;
+    if (c === C.startAllowance || C.estimate.some((t) => c.includes(t))) return this.scenarioStep({ kind: 'allowance-estimate', step: 'children' }, null, l, code)!;
     if (scenario && scenario.step !== 'done') {
       const next = this.scenarioStep(scenario, message, l, code);
       if (next) return next;
     }
     // 4. The knowledge base and the catalogue.
-    if (GREETINGS.some((g) => c === compact(g) || c === `${compact(g)}です`)) return { reply: this.reply([T.welcome[l]], l, code, [], this.menu(l)), scenario };
-    return { reply: this.search(message, l, code), scenario: scenario?.step === 'done' ? scenario : null };
+    if (C.greetings.has(c)) return { reply: this.reply([T.welcome[l]], l, code, [], this.menu(l)), scenario };
+    const found = this.retrieve(message, l, code);
+    return { ...found, scenario: scenario?.step === 'done' ? scenario : null };
   }
 
   search(message: string, l: Locale, code: string | null): Turn['reply'] {
+    return this.retrieve(message, l, code).reply;
+  }
+
+  /** The retrieval answer, with the best documents of distinct topics when something was found. */
+  private retrieve(message: string, l: Locale, code: string | null): Pick<Turn, 'reply' | 'retrieved'> {
     const ranker = this.knowledge.ranker(code);
     const { hits, coverage } = ranker.rank(message, 10);
     const top = hits[0];
     if (!top || coverage < MIN_COVERAGE || top.score < MIN_SCORE) {
-      return this.reply([fill(T.unknown[l], { contact: this.deskContact(l, code) })], l, code, [DESK_PROGRAMME], this.menu(l));
+      return { reply: this.reply([fill(T.unknown[l], { contact: this.deskContact(l, code) })], l, code, [DESK_PROGRAMME], this.menu(l)) };
     }
     const topics = distinctTopics(hits);
     const second = topics[1];
-    if (!second || second.score <= top.score * CLEAR_LEAD) return this.answer(top.doc, hits, l, code);
-    return this.reply(
-      [T.maybe[l]],
-      l,
-      code,
-      Ranker.programmesOf(hits),
-      topics.slice(0, 3).map((h) => ({ label: this.topicLabel(h.doc, l), value: `topic:${h.doc.key}` })),
-    );
+    const retrieved = { sources: topics.slice(0, 5).map((h) => h.doc), hits };
+    if (!second || second.score <= top.score * CLEAR_LEAD) return { reply: this.answer(top.doc, hits, l, code), retrieved };
+    return {
+      reply: this.reply(
+        [T.maybe[l]],
+        l,
+        code,
+        Ranker.programmesOf(hits),
+        topics.slice(0, 3).map((h) => ({ label: this.topicLabel(h.doc, l), value: `topic:${h.doc.key}` })),
+      ),
+      retrieved,
+    };
   }
 
   private answer(doc: RankDoc, hits: readonly Hit[], l: Locale, code: string | null): Turn['reply'] {
@@ -222,7 +361,7 @@ export class ChatService {
       const p = this.deps.catalogue.get(id, code ?? undefined);
       if (p) relatedProgrammes.push({ id, name: p.name[l] });
     }
-    return { messages: texts.map((text) => ({ text })), quickReplies, relatedProgrammes, urgent: false, handoff: null };
+    return { messages: texts.map((text) => ({ text })), quickReplies, relatedProgrammes, urgent: false, handoff: null, generated: false };
   }
 
   private menu(l: Locale): ChatReply['quickReplies'] {

@@ -38,6 +38,7 @@ export class ChatReply {
   @Field(() => [ChatProgramme], { description: 'Programmes the answer is about, best first.' }) relatedProgrammes!: ChatProgramme[];
   @Field(() => Boolean, { description: 'The message spoke of danger, violence or self-harm: the first message is the safety message.' }) urgent!: boolean;
   @Field(() => ChatHandoff, { nullable: true }) handoff?: ChatHandoff | null;
+  @Field(() => Boolean, { description: 'The text was written by the municipality’s AI model from the knowledge-base entries linked in `quickReplies` (show it labelled as such); false for answers taken from the knowledge base as written.' }) generated!: boolean;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -5,7 +5,8 @@
  *   kb/<category>.yaml          { category, name: {ja,en,ja-easy}, entries: [{ id, programmes, questions, keywords, answer }] }
  *   synonyms.yaml               { synonyms: { 母子手当: [児童扶養手当], … } }
  *   danger.yaml                 { <kind>: [phrases…], …, safety: {ja,en,ja-easy} }
- *   overrides/<code>.yaml       { entries: [...] }  an entry with a known id replaces the fields it gives; a new id is added
+ *   overrides/<code>.yaml       { entries: [...], ai: {...} }  an entry with a known id replaces the fields it gives; a new id is
+ *                               added; `ai` (optional) switches on the AI mode for that municipality (ai.ts)
  *
  * Every file is optional (a missing knowledge base leaves the programme catalogue and the built-in
  * danger phrases); a file that is there must be valid, and every problem is reported at once.
@@ -16,9 +17,10 @@ import { parse } from 'yaml';
 import type { LocalizedText } from '../common/i18n';
 import type { Catalogue } from '../programme/catalogue';
 import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN } from '../programme/catalogue/programme-ids';
+import { type AiSettings, parseAiSettings } from './ai';
 import { DangerDetector } from './danger';
 import { Ranker } from './ranker';
-import { Synonyms } from './text';
+import { Synonyms, tokenize } from './text';
 
 export interface KbEntry {
   id: string;
@@ -112,6 +114,8 @@ export interface ChatKnowledgeData {
   danger: { phrases: Record<string, string[]>; safety: LocalizedText | null };
   /** Municipality code → raw override entries, merged when that municipality's index is built. */
   overrides: Map<string, KbEntry[]>;
+  /** Municipality code → its AI endpoint (only municipalities that configured one). */
+  ai: Map<string, AiSettings>;
 }
 
 /** Reads and validates the directory; throws ChatKnowledgeError listing every problem. */
@@ -184,6 +188,7 @@ export function readChatKnowledge(dir: string, knownProgrammes?: { has(id: strin
   }
 
   const overrides = new Map<string, KbEntry[]>();
+  const ai = new Map<string, AiSettings>();
   const overDir = join(dir, 'overrides');
   if (existsSync(overDir)) {
     const byId = new Map(entries.map((e) => [e.id, e]));
@@ -196,12 +201,18 @@ export function readChatKnowledge(dir: string, knownProgrammes?: { has(id: strin
       }
       const doc = readYaml(file, problems);
       if (doc === undefined) continue;
-      if (!isObject(doc) || !Array.isArray(doc.entries)) {
-        problems.add(file, 'entries', 'must be a list of entries');
+      if (!isObject(doc) || (doc.entries != null && !Array.isArray(doc.entries)) || (doc.entries == null && doc.ai == null)) {
+        problems.add(file, 'entries', 'must be a list of entries (or the file has only an ai block)');
         continue;
       }
+      for (const k of Object.keys(doc)) if (k !== 'entries' && k !== 'ai') problems.add(file, k, 'unknown key (known: entries, ai)');
+      if (doc.ai != null) {
+        const parsed = parseAiSettings(doc.ai);
+        for (const p of parsed.problems) problems.add(file, p.field, p.message);
+        if (parsed.settings) ai.set(m[1]!, parsed.settings);
+      }
       const list: KbEntry[] = [];
-      doc.entries.forEach((raw, i) => {
+      ((doc.entries ?? []) as unknown[]).forEach((raw, i) => {
         const id = isObject(raw) && typeof raw.id === 'string' ? raw.id : undefined;
         const e = entry(raw, file, `entries[${i}]`, 'local', problems, id ? byId.get(id) : undefined);
         if (!e) return;
@@ -213,7 +224,7 @@ export function readChatKnowledge(dir: string, knownProgrammes?: { has(id: strin
   }
 
   if (problems.items.length > 0) throw new ChatKnowledgeError(problems.items);
-  return { entries, categories, synonyms, danger, overrides };
+  return { entries, categories, synonyms, danger, overrides, ai };
 }
 
 /** Base entries with a municipality's overrides applied: same id replaces in place, new ids are appended. */
@@ -236,6 +247,13 @@ export class ChatKnowledge {
   private readonly rankers = new Map<string, Ranker>();
 
   private readonly catalogueOf: () => Catalogue;
+  /** Terms of the documents' texts, shared by the municipalities' indexes (most texts are the national ones). */
+  private readonly termCache = new Map<string, readonly string[]>();
+  private readonly terms = (text: string): readonly string[] => {
+    let t = this.termCache.get(text);
+    if (!t) this.termCache.set(text, (t = tokenize(text)));
+    return t;
+  };
 
   /** `catalogue` may be a function, for services built in the same object literal as the catalogue. */
   constructor(readonly data: ChatKnowledgeData, catalogue: Catalogue | (() => Catalogue)) {
@@ -262,7 +280,7 @@ export class ChatKnowledge {
       const programmes = this.catalogue.list(code);
       const enabled = new Set(programmes.map((p) => p.id));
       const entries = mergeEntries(this.data.entries, code ? this.data.overrides.get(code) : undefined).map((e) => ({ ...e, programmes: e.programmes.filter((p) => enabled.has(p)) }));
-      r = new Ranker(entries, programmes, this.synonyms);
+      r = new Ranker(entries, programmes, this.synonyms, this.terms);
       this.rankers.set(key, r);
     }
     return r;

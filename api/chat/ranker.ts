@@ -58,7 +58,8 @@ export class Ranker {
   /** The idf of a term no document has: what an unknown word would weigh. */
   private readonly maxIdf: number;
 
-  constructor(entries: readonly KbEntry[], programmes: readonly ProgrammeDefinition[], private readonly synonyms: Synonyms) {
+  /** `terms` may be a cached tokenize (ChatKnowledge shares one across municipalities, whose texts are mostly the same). */
+  constructor(entries: readonly KbEntry[], programmes: readonly ProgrammeDefinition[], private readonly synonyms: Synonyms, terms: (text: string) => readonly string[] = tokenize) {
     const fields: [string, number][][] = [];
     for (const e of entries) {
       this.docs.push({ key: `entry:${e.id}`, kind: 'entry', id: e.id, programmes: e.programmes, entry: e });
@@ -82,7 +83,7 @@ export class Ranker {
     let total = 0;
     fields.forEach((fs, d) => {
       for (const [text, weight] of fs) {
-        for (const term of tokenize(text)) {
+        for (const term of terms(text)) {
           let m = building.get(term);
           if (!m) building.set(term, (m = new Map()));
           m.set(d, (m.get(d) ?? 0) + weight);

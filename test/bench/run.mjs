@@ -151,3 +151,4 @@ if (!existsSync(file)) writeFileSync(file, '# Benchmark results\n\nEach section 
 appendFileSync(file, section);
 console.log(section);
 void readFileSync;
+if (process.env.BENCH_CHAT !== '0') await import('./chat.bench.mjs'); // the chat mutation at 100 requests/s (appends its own "Chat" section; BENCH_CHAT=0 skips it)

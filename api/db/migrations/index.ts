@@ -4,6 +4,7 @@ import { Migration20261128031500_AuditLog } from './Migration20261128031500_Audi
 import { Migration20261128035318_Intake } from './Migration20261128035318_Intake';
 import { Migration20261128042246_Chat } from './Migration20261128042246_Chat';
 import { Migration20261128055634_Inbox } from './Migration20261128055634_Inbox';
+import { Migration20261128062128_ChatGenerated } from './Migration20261128062128_ChatGenerated';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128035318_Intake', class: Migration20261128035318_Intake },
   { name: 'Migration20261128042246_Chat', class: Migration20261128042246_Chat },
   { name: 'Migration20261128055634_Inbox', class: Migration20261128055634_Inbox },
+  { name: 'Migration20261128062128_ChatGenerated', class: Migration20261128062128_ChatGenerated },
 ];
