@@ -187,6 +187,17 @@ describe('chat model: keys and links', () => {
     expect(m.handoffHref('javascript:alert(1)', h, 'https://x.example/')).toBeNull();
   });
 
+  it('makes a link whose fragment <yorisoi-intake> reads back (the two widgets agree on the format)', async () => {
+    const intake = await import('../../widgets/intake/model.js');
+    const payload = JSON.stringify({ household: { children: [{ birthDate: '2018-05-28' }, { birthDate: '2025-05-28' }] }, income: { annualEmploymentIncome: 1950000 }, benefitsInterest: ['child-allowance'] });
+    const href = m.handoffHref('/shinsei/', { kind: 'INTAKE', url: null, payload }, 'https://www.city.example.lg.jp/kosodate/chat.html')!;
+    expect(intake.parseHandoff(new URL(href).hash, '2026-11-28')).toEqual({ ages: [8, 1], salary: 1950000 });
+    // A payload the intake cannot use gives nothing there, though the chat still links to the form.
+    const odd = m.handoffHref('/shinsei/', { kind: 'INTAKE', url: null, payload: '{"income":{"annualEmploymentIncome":"lots"}}' }, 'https://x.example/')!;
+    expect(odd.startsWith('https://x.example/shinsei/#yorisoi-handoff=')).toBe(true);
+    expect(intake.parseHandoff(new URL(odd).hash, '2026-11-28')).toBeNull();
+  });
+
   it('drops furigana marks for plain text', () => {
     expect(m.plain('110番{ばん}に 電話{でんわ}')).toBe('110番に 電話');
   });

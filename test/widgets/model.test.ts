@@ -92,3 +92,123 @@ describe('intake language', () => {
     expect([langOf('ja'), langOf('ja-JP'), langOf(''), langOf(null), langOf('en'), langOf('en-GB'), langOf('ja-x-easy'), langOf('ja-easy')]).toEqual([0, 0, 0, 0, 1, 1, 2, 2]);
   });
 });
+
+describe('chat hand-off (#yorisoi-handoff=)', () => {
+  const TODAY = '2026-11-28';
+  const frag = (v: unknown) => `#yorisoi-handoff=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`;
+  // What api/chat/chat.service.ts intakePayload makes on 2026-11-28 for ages 8 and 1 and the 160〜230万円 band:
+  // representative birth dates half a year past the birthday.
+  const PAYLOAD = {
+    household: { children: [{ birthDate: '2018-05-28' }, { birthDate: '2025-05-28' }] },
+    income: { annualEmploymentIncome: 1950000 },
+    benefitsInterest: ['child-rearing-allowance', 'child-allowance'],
+  };
+
+  it('reads the children as ages today and the income band as the salary', () => {
+    expect(m.parseHandoff(frag(PAYLOAD), TODAY)).toEqual({ ages: [8, 1], salary: 1950000 });
+    // Half a year later the same link still gives sensible ages.
+    expect(m.parseHandoff(frag(PAYLOAD), '2027-05-27')).toEqual({ ages: [8, 1], salary: 1950000 });
+    expect(m.parseHandoff(frag(PAYLOAD), '2027-05-28')).toEqual({ ages: [9, 2], salary: 1950000 });
+    // Either part alone; no income (null) and an unknown extra key are fine.
+    expect(m.parseHandoff(frag({ ...PAYLOAD, income: null, extra: { a: 1 } }), TODAY)).toEqual({ ages: [8, 1], salary: null });
+    expect(m.parseHandoff(frag({ income: { annualEmploymentIncome: 0 } }), TODAY)).toEqual({ ages: null, salary: 0 });
+    // A child born today is 0.
+    expect(m.parseHandoff(frag({ household: { children: [{ birthDate: TODAY }] } }), TODAY)).toEqual({ ages: [0], salary: null });
+    // The chat widget's own link format (handoffHref) round-trips.
+    expect(m.parseHandoff(new URL(`https://city.example.jp/form${frag(PAYLOAD)}`).hash, TODAY)).toEqual({ ages: [8, 1], salary: 1950000 });
+  });
+
+  it('counts full years to the day', () => {
+    expect(m.ageOn('2021-05-01', '2026-05-01')).toBe(5);
+    expect(m.ageOn('2021-05-02', '2026-05-01')).toBe(4);
+    expect(m.ageOn('2020-02-29', '2026-02-28')).toBe(5);
+    expect(m.ageOn('2026-05-02', '2026-05-01')).toBeNull(); // future
+    expect(m.ageOn('2021-02-30', '2026-05-01')).toBeNull(); // no such day
+    expect(m.ageOn('2021-5-1', '2026-05-01')).toBeNull();
+    expect(m.ageOn(20210501, '2026-05-01')).toBeNull();
+  });
+
+  it('ignores malformed fragments', () => {
+    for (const hash of [
+      '',
+      '#',
+      '#yorisoi-handoff=',
+      '#yorisoi-handoff',
+      '#other=1',
+      `#top${frag(PAYLOAD).slice(1)}`,
+      '#yorisoi-handoff=%E0%A4%A', // broken percent-encoding
+      '#yorisoi-handoff=%7B%22household%22', // truncated JSON
+      frag('not json'),
+      frag('null'),
+      frag('42'),
+      frag('"text"'),
+      frag([PAYLOAD]),
+      frag({}),
+      frag({ household: null, income: null }),
+      frag({ household: { children: [] } }),
+      frag({ household: { children: 'two' } }),
+      frag({ income: 'about 2 million' }),
+    ]) {
+      expect(m.parseHandoff(hash, TODAY), hash).toBeNull();
+    }
+    // A bad child makes the whole list unusable (the count would be wrong); the income still counts.
+    expect(m.parseHandoff(frag({ ...PAYLOAD, household: { children: [{ birthDate: '2018-05-28' }, { birthDate: '2027-01-01' }] } }), TODAY)).toEqual({ ages: null, salary: 1950000 });
+    expect(m.parseHandoff(frag({ ...PAYLOAD, household: { children: [{ birthDate: '2018-05-28' }, {}] } }), TODAY)).toEqual({ ages: null, salary: 1950000 });
+    expect(m.parseHandoff(frag({ ...PAYLOAD, household: { children: [{ birthDate: '1990-01-01' }] } }), TODAY)).toEqual({ ages: null, salary: 1950000 }); // 36: not a child
+  });
+
+  it('bounds numbers: huge, negative, fractional, non-finite or quoted amounts are ignored', () => {
+    for (const v of ['1e308', '1e999', '-1e999', String(2 ** 53 + 2), '100000001', '-1', '1950000.5', '"1950000"', 'true', '[1950000]', '{"valueOf":1950000}']) {
+      const hash = `#yorisoi-handoff=${encodeURIComponent(`{"income":{"annualEmploymentIncome":${v}}}`)}`;
+      expect(m.parseHandoff(hash, TODAY), v).toBeNull();
+    }
+    expect(m.parseHandoff(frag({ income: { annualEmploymentIncome: 100_000_000 } }), TODAY)).toEqual({ ages: null, salary: 100_000_000 });
+    // At most ten children; eleven are not a household this form was made for.
+    const kids = (n: number) => ({ household: { children: Array.from({ length: n }, () => ({ birthDate: '2020-01-01' })) } });
+    expect(m.parseHandoff(frag(kids(10)), TODAY)?.ages).toHaveLength(10);
+    expect(m.parseHandoff(frag(kids(11)), TODAY)).toBeNull();
+    // A fragment longer than any the chat makes is not even decoded.
+    expect(m.parseHandoff(frag({ ...PAYLOAD, pad: 'x'.repeat(m.HANDOFF_MAX) }), TODAY)).toBeNull();
+  });
+
+  it('is not fooled by hostile content: nested objects, script strings, prototype keys', () => {
+    const hostile = [
+      { household: { children: [{ birthDate: { toString: '2018-05-28' } }] } },
+      { household: { children: [[{ birthDate: '2018-05-28' }]] } },
+      { household: [{ children: [{ birthDate: '2018-05-28' }] }] },
+      { household: { children: [{ birthDate: '<script>alert(1)</script>' }] } },
+      { household: { children: [{ birthDate: '2018-05-28<img src=x onerror=alert(1)>' }] } },
+      { household: { children: [{ birthDate: "javascript:alert('x')" }] } },
+      { income: { annualEmploymentIncome: '<script>alert(1)</script>' } },
+      { income: { annualEmploymentIncome: { annualEmploymentIncome: 1950000 } } },
+      { '<script>alert(1)</script>': PAYLOAD },
+      { household: { children: { length: 1, 0: { birthDate: '2018-05-28' } } } },
+    ];
+    for (const h of hostile) expect(m.parseHandoff(frag(h), TODAY), JSON.stringify(h)).toBeNull();
+    // Deep nesting (within the length limit) is parsed as data and ignored.
+    expect(m.parseHandoff(frag(`${'['.repeat(300)}${']'.repeat(300)}`), TODAY)).toBeNull();
+    // Keys reached through the prototype are not read, and nothing is polluted.
+    const proto = frag('{"__proto__":{"income":{"annualEmploymentIncome":1950000},"household":{"children":[{"birthDate":"2018-05-28"}]}}}');
+    expect(m.parseHandoff(proto, TODAY)).toBeNull();
+    const inner = frag('{"household":{"__proto__":{"children":[{"birthDate":"2018-05-28"}]}},"income":{"__proto__":{"annualEmploymentIncome":1}}}');
+    expect(m.parseHandoff(inner, TODAY)).toBeNull();
+    expect(({} as Record<string, unknown>).income).toBeUndefined();
+    expect(({} as Record<string, unknown>).children).toBeUndefined();
+    // Script in an unknown key beside good data: the good data is used, the rest never looked at.
+    expect(m.parseHandoff(frag({ ...PAYLOAD, note: '<script>alert(1)</script>' }), TODAY)).toEqual({ ages: [8, 1], salary: 1950000 });
+  });
+
+  it('checks the carried-over values again when they come back from storage', () => {
+    expect(m.carried({ ages: [8, 1], salary: 1950000 })).toEqual({ ages: [8, 1], salary: 1950000 });
+    expect(m.carried({ ages: [8, 1], salary: '1950000' })).toEqual({ ages: [8, 1], salary: null });
+    expect(m.carried({ ages: ['<b>8</b>'], salary: 1e20 })).toBeNull();
+    expect(m.carried({ ages: [8, -1] })).toBeNull();
+    expect(m.carried('{"ages":[8]}')).toBeNull();
+    expect(m.carried(null)).toBeNull();
+    // The answers start without it, and it is never sent to the API.
+    expect(m.empty().chat).toBeNull();
+    const a = { ...m.empty(), children: [{ b: '2018-04-01', d: false }], salary: '1950000', chat: { ages: [8], salary: 1950000 } };
+    expect(JSON.stringify(m.householdInput(a, '999999'))).not.toContain('chat');
+    expect(JSON.stringify(m.intakeInput(a, '999999', '2026-04', ''))).not.toContain('"ages"');
+  });
+});

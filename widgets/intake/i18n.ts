@@ -113,6 +113,12 @@ export const T = {
   remember: ['この端末に保存する', 'Save on this device', 'この 端末{たんまつ}に 保存{ほぞん}する'],
   clear: ['入力内容を消す', 'Clear my answers', '書{か}いた ことを 消{け}す'],
   cleared: ['入力内容を消しました。', 'Your answers were cleared.', '書{か}いた ことを 消{け}しました。'],
+  hoDone: ['チャットでのお答えを引き継ぎました。内容はいつでも変更できます。', 'Your answers from the chat were carried over. You can change them at any time.', 'チャットの 答{こた}えを 入{い}れました。あとで 変{か}えられます。'],
+  hoKept: ['すでに入力していた内容は、そのままにしています。', 'What you had already entered was kept as it was.', 'まえに 書{か}いた ことは 変{か}えて いません。'],
+  hoKids: ['チャットでのお答え：お子さん %人', 'From the chat: number of children %', 'チャットの 答{こた}え：子{こ}ども %人{にん}'],
+  hoAge: ['約%歳', 'about % years old', 'だいたい %さい'],
+  hoBirth: ['生年月日を入力してください。', 'Please enter their dates of birth.', '生{う}まれた 日{ひ}を 書{か}いて ください。'],
+  hoSalary: ['チャットでのお答え（約%円）を入れました。正確な金額がわかれば直してください。', 'Filled in from the chat (about ¥%). Please correct it if you know the exact amount.', 'チャットの 答{こた}え（だいたい %円{えん}）を 入{い}れました。正{ただ}しい 金額{きんがく}が わかれば 直{なお}して ください。'],
 } satisfies Record<string, Text>;
 
 export type Key = keyof typeof T;

@@ -112,6 +112,7 @@ export const intakeStyles = css`
     padding: 0.75em 1em;
     margin: 0 0 1em;
   }
+  .carried { border-inline-start: 4px solid var(--yorisoi-primary, #0b5cad); padding: 0.25em 0.75em; }
   .ref { font-size: 2em; font-weight: bold; letter-spacing: 0.05em; user-select: all; margin: 0 0 0.25em; }
   rt { font-size: 0.6em; }
   /* Furigana needs room above its line: without it, a wrapped line's furigana touches the line above (やさしい日本語 at 320 px). */

@@ -5,12 +5,14 @@ import {
   CONSENT,
   CONTACT,
   DONE,
+  HANDOFF,
   ORDER,
   POSTAL,
   QUERY,
   RESULTS,
   SETTINGS,
   SUBMIT,
+  carried,
   empty,
   fieldOf,
   householdInput,
@@ -19,6 +21,7 @@ import {
   normalisePhone,
   normalisePostal,
   normaliseYen,
+  parseHandoff,
   postalCode,
   stepOf,
   uuid,
@@ -36,6 +39,8 @@ import {
 /** Waits before the automatic retries of a submission that got no answer (fetch rejected or 5xx). */
 const BACKOFF = [500, 1000, 2000];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The person's local date, YYYY-MM-DD (a child's age from the chat is counted to it). */
+const today = (d = new Date()): string => [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
 type Gql<T> = { data?: T | null; errors?: ApiError[] };
 
 const RUBY = /([\u3005\u4e00-\u9fff]+)\{([^}]+)\}/g;
@@ -65,7 +70,9 @@ function storage(kind: 'local' | 'session'): Storage | null {
  * form for single-parent families that shows the support programmes they may use — before asking
  * for any name or contact — then (optionally) asks whether and how to contact them, asks for consent
  * per department and submits the intake (`submitIntake`), showing a receipt. Answers live in sessionStorage (key `yorisoi-intake:<municipality>`), or
- * localStorage when the person ticks 「この端末に保存する」.
+ * localStorage when the person ticks 「この端末に保存する」. A chat hand-off in the address
+ * (`#yorisoi-handoff=<encoded JSON>`, from <yorisoi-chat intake-url>) fills in what it can and is then
+ * removed from the address.
  *
  * @attr api - URL of the Yorisoi GraphQL endpoint.
  * @attr municipality - 6-digit 全国地方公共団体コード.
@@ -93,6 +100,7 @@ function storage(kind: 'local' | 'session'): Storage | null {
  * @csspart results - list of programmes; `result` one programme; `status` its status; `amount` its amount
  * @csspart tools - the save/clear bar
  * @csspart notice - the privacy notice; `reference` the reference number on the receipt
+ * @csspart handoff - the notes on answers carried over from <yorisoi-chat> (`#yorisoi-handoff=` in the address)
  *
  * @cssprop --yorisoi-primary - buttons, focus ring, checkboxes (default #0b5cad)
  * @cssprop --yorisoi-on-primary - text on primary buttons (default #fff)
@@ -119,6 +127,7 @@ export class YorisoiIntake extends LitElement {
     receipt: { state: true },
     netFail: { state: true },
     note: { state: true },
+    ho: { state: true },
   };
 
   declare api: string;
@@ -143,6 +152,8 @@ export class YorisoiIntake extends LitElement {
   declare netFail: boolean;
   /** shown under the postal code when the address could not be filled in from it */
   declare note: string;
+  /** shown (and announced) when answers from the chat were carried over, until the step changes */
+  declare ho: string;
 
   private key = '';
   private focusTarget: string | null = null;
@@ -151,6 +162,11 @@ export class YorisoiIntake extends LitElement {
   private postalTimer = 0;
   private postalCtl: AbortController | null = null;
   private asked = '';
+  /** the address was checked for a chat hand-off (once per page view; later ones come by hashchange) */
+  private handoffRead = false;
+  private readonly onHash = (): void => {
+    if (this.key) this.takeHandoff(true);
+  };
 
   constructor() {
     super();
@@ -169,6 +185,17 @@ export class YorisoiIntake extends LitElement {
     this.receipt = null;
     this.netFail = false;
     this.note = '';
+    this.ho = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A chat on the same page links here with only a new fragment: no reload, just hashchange.
+    window.addEventListener('hashchange', this.onHash);
+  }
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHash);
   }
 
   private get l(): Lang {
@@ -191,18 +218,63 @@ export class YorisoiIntake extends LitElement {
     const key = `yorisoi-intake:${this.municipality}`;
     if (key === this.key) return;
     this.key = key;
+    const restored = this.restore(key);
+    if (!this.handoffRead) {
+      this.handoffRead = true;
+      this.takeHandoff(false);
+    }
+    if (restored) this.enter();
+  }
+  private restore(key: string): boolean {
     const local = storage('local')?.getItem(key);
     const raw = local ?? storage('session')?.getItem(key);
-    if (!raw) return;
+    if (!raw) return false;
     try {
       const saved = JSON.parse(raw) as { step?: number; a?: Partial<Answers> };
-      this.a = { ...empty(), ...saved.a };
+      this.a = { ...empty(), ...saved.a, chat: carried(saved.a?.chat) };
       this.step = Math.min(Math.max(Number(saved.step) || 0, 0), CONSENT);
       this.remember = local != null;
-      this.enter();
+      return true;
     } catch {
-      /* unreadable: start afresh */
+      return false; // unreadable: start afresh
     }
+  }
+  /**
+   * Answers carried over from <yorisoi-chat> in the address: `#yorisoi-handoff=<encoded JSON>`. The
+   * fragment is removed from the address bar first (history.replaceState), whatever it holds, so a
+   * reload or a shared link does not apply it again and the answers do not linger in the URL. What
+   * parseHandoff accepts fills only answers that are still empty (the salary; the children step needs
+   * birth dates, so the children are shown as a note there), is stored like any answer, and is
+   * announced politely. `fromLink`: a same-page link (hashchange) — focus goes to the form.
+   */
+  private takeHandoff(fromLink: boolean): void {
+    const hash = location.hash;
+    if (!hash.startsWith(HANDOFF)) return;
+    try {
+      // An absolute URL: a page's <base href> must not change where it points.
+      history.replaceState(history.state, '', location.href.split('#')[0]);
+    } catch {
+      /* a sandboxed frame may refuse: the answers are still read once */
+    }
+    const c = parseHandoff(hash, today());
+    if (!c || this.step === DONE) return;
+    const had = normaliseYen(this.a.salary);
+    const fill = c.salary !== null && !had;
+    this.a = { ...this.a, chat: c, ...(fill ? { salary: String(c.salary) } : {}) };
+    this.save();
+    const kept = c.salary !== null && had && had !== String(c.salary);
+    const msg = [this.t('hoDone'), kept ? this.t('hoKept') : ''].join(this.l === 1 ? ' ' : '').trim();
+    this.ho = msg;
+    const step = this.step;
+    // Said once the (empty) status region is on the page: a region that appears with its text is not read out.
+    const say = () => {
+      if (this.step === step && this.ho === msg) this.status = plain(msg);
+    };
+    if (fromLink) {
+      this.focusTarget = 'h';
+      say();
+      if (fill) this.enter(); // results on show are fetched again with the salary
+    } else setTimeout(say, 500);
   }
   private save(): void {
     if (this.step === DONE) return;
@@ -246,6 +318,7 @@ export class YorisoiIntake extends LitElement {
     this.status = '';
     this.netFail = false;
     this.focusTarget = 'h';
+    this.ho = '';
     // The idempotency key is made once, on reaching the submit step, and kept with the answers.
     if (step === CONSENT && !this.a.key) this.a = { ...this.a, key: uuid() };
     if (save) this.save();
@@ -515,8 +588,8 @@ export class YorisoiIntake extends LitElement {
     opts: { hint?: Key; yen?: boolean; req?: boolean; ac?: string; type?: string; im?: string } = {},
   ) {
     const invalid = !!this.errors[id];
-    const note = id === 'postal' && this.note;
-    const describedBy = [opts.hint ? `hint-${id}` : '', note ? 'note-postal' : '', invalid ? `err-${id}` : ''].filter(Boolean).join(' ');
+    const note = id === 'postal' ? this.note : id === 'salary' ? this.salaryNote() : '';
+    const describedBy = [opts.hint ? `hint-${id}` : '', note ? `note-${id}` : '', invalid ? `err-${id}` : ''].filter(Boolean).join(' ');
     const input = html`<input
       type=${opts.type ?? 'text'}
       id=${id}
@@ -558,7 +631,7 @@ export class YorisoiIntake extends LitElement {
       <label class="label" part="label" for=${id}>${this.r(label)}${opts.req ? this.r('req') : nothing}</label>
       ${opts.hint ? html`<span class="hint" id="hint-${id}">${this.r(opts.hint)}</span>` : nothing}
       ${opts.yen ? html`<span class="yen">${input}<span aria-hidden="true">${this.r('yen')}</span></span>` : input}
-      ${note ? html`<span class="hint note" id="note-postal">${ruby(note)}</span>` : nothing} ${this.err(id)}
+      ${note ? html`<span class="hint note" id="note-${id}">${ruby(note)}</span>` : nothing} ${this.err(id)}
     </div>`;
   }
   private checks(id: 'concerns' | 'benefits', legend: Key, rows: typeof CONCERNS) {
@@ -595,13 +668,28 @@ export class YorisoiIntake extends LitElement {
       </ul>
     </div>`;
   }
+  /** Under the salary while it still holds the amount carried over from the chat. */
+  private salaryNote(): string {
+    const v = this.a.chat?.salary;
+    return v != null && normaliseYen(this.a.salary) === String(v) ? this.t('hoSalary', v.toLocaleString('en-US')) : '';
+  }
+  /** The children as the chat told them (the step needs birth dates, so nothing is filled in). */
+  private kidsNote(): string {
+    const ages = this.a.chat?.ages;
+    if (!ages) return '';
+    const [o, c, sep] = this.l === 1 ? [' (', ')', ', '] : ['（', '）', '、'];
+    return `${this.t('hoKids', ages.length)}${o}${ages.map((n) => this.t('hoAge', n)).join(sep)}${c}${this.l === 1 ? '. ' : '。'}${this.t('hoBirth')}`;
+  }
   private childRows() {
     const list = this.a.children;
+    const kids = this.kidsNote();
     const update = (i: number, patch: Partial<Child>) => this.set({ children: list.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
-    return html`${list.map((c, i) => {
+    return html`${kids ? html`<p class="hint note" id="note-children" part="handoff">${ruby(kids)}</p>` : nothing}
+      ${list.map((c, i) => {
         const n = i + 1;
         const id = `child-${i}-b`;
         const invalid = !!this.errors[id];
+        const describedBy = [kids ? 'note-children' : '', invalid ? `err-${id}` : ''].filter(Boolean).join(' ');
         return html`<fieldset>
           <legend>${this.r('child', n)}</legend>
           <div part="field">
@@ -614,7 +702,7 @@ export class YorisoiIntake extends LitElement {
               .value=${c.b}
               aria-required="true"
               aria-invalid=${invalid ? 'true' : 'false'}
-              aria-describedby=${invalid ? `err-${id}` : nothing}
+              aria-describedby=${describedBy || nothing}
               @input=${(e: Event) => update(i, { b: (e.target as HTMLInputElement).value })}
               @change=${(e: Event) => update(i, { b: (e.target as HTMLInputElement).value })}
             />
@@ -833,6 +921,7 @@ export class YorisoiIntake extends LitElement {
       <p class="title" id="title" part="title">${this.r('title')}</p>
       ${s === 0 ? html`<p>${this.r('intro')}</p>` : nothing}
       ${s < DONE ? html`<p class="progress" part="progress">${this.t('step', s + 1)}</p>` : nothing}
+      ${this.ho && s < DONE ? html`<p class="carried" id="carried" part="handoff">${ruby(this.ho)}</p>` : nothing}
       <div class="sr" part="live" id="live" aria-live="assertive" aria-atomic="true">${this.live}</div>
       <div class="sr" role="status" aria-atomic="true">${this.status}</div>
       <form novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown} aria-labelledby="h" aria-busy=${this.busy ? 'true' : 'false'}>

@@ -34,6 +34,15 @@ export interface Answers {
   key: string;
   /** The postal code (123-4567) that `pref` and `city` were last filled in from ('' if none): edits after that are kept until the code changes. */
   filled: string;
+  /** What the chat hand-off carried over (shown as notes on the children and income steps); never sent. */
+  chat: Carried | null;
+}
+/** The usable part of a chat hand-off (`#yorisoi-handoff=`), validated by parseHandoff. */
+export interface Carried {
+  /** Each child's age in full years today (0–MAX_AGE), worked out from the chat's representative birth date; null if none usable. */
+  ages: number[] | null;
+  /** Yearly gross salary in yen from the chat (an integer, 0–MAX_SALARY; a band's middle when a band was chosen); null if none usable. */
+  salary: number | null;
 }
 /** What the public postalAddress query tells (null fields: the code covers several). */
 export interface PostalAnswer {
@@ -115,7 +124,7 @@ const API_FIELD: Record<string, string> = {
 
 export const empty = (): Answers => ({
   postal: '', pref: '', city: '', concerns: [], children: [{ b: '', d: false }], salary: '', other: '', support: '', benefits: [],
-  want: '', ch: '', phone: '', email: '', fam: '', giv: '', famK: '', givK: '', street: '', share: [], partners: false, key: '', filled: '',
+  want: '', ch: '', phone: '', email: '', fam: '', giv: '', famK: '', givK: '', street: '', share: [], partners: false, key: '', filled: '', chat: null,
 });
 
 /** NFKC (full-width digits → ASCII), then drop separators and 円/¥. Returns '' for blank. */
@@ -203,6 +212,70 @@ export function intakeInput(a: Answers, municipality: string, noticeVersion: str
     consent: { sharedWith: a.share, shareWithPartners: a.partners, privacyNoticeVersion: noticeVersion },
     website,
   };
+}
+
+// ---- chat hand-off ------------------------------------------------------------------------------
+/** The fragment <yorisoi-chat> links to: `#yorisoi-handoff=<encodeURIComponent(JSON)>`. */
+export const HANDOFF = '#yorisoi-handoff=';
+/** Longer fragments are ignored unread (the chat's is about 200 characters). */
+export const HANDOFF_MAX = 2000;
+export const MAX_CHILDREN = 10;
+export const MAX_AGE = 30;
+export const MAX_SALARY = 100_000_000;
+
+type Obj = Record<string, unknown>;
+/** A plain JSON object (not an array, not null). */
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** An own property only (never one inherited from a prototype). */
+const own = (o: Obj, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+const intIn = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+
+/** Full years from `birth` to `today` (both YYYY-MM-DD); null unless birth is a real date, not after today. */
+export function ageOn(birth: unknown, today: string): number | null {
+  if (typeof birth !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(birth)) return null;
+  const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d || birth > today) return null;
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+}
+
+/** A Carried value as stored with the answers, checked again (storage is not trusted to hold our shape). */
+export function carried(v: unknown): Carried | null {
+  if (!isObj(v)) return null;
+  const ages = own(v, 'ages');
+  const salary = own(v, 'salary');
+  const out: Carried = {
+    ages: Array.isArray(ages) && ages.length > 0 && ages.length <= MAX_CHILDREN && ages.every((a) => intIn(a, MAX_AGE)) ? [...(ages as number[])] : null,
+    salary: intIn(salary, MAX_SALARY) ? salary : null,
+  };
+  return out.ages || out.salary !== null ? out : null;
+}
+
+/**
+ * Reads a chat hand-off from `location.hash`: `#yorisoi-handoff=` + encodeURIComponent of the JSON
+ * that api/chat/chat.service.ts `intakePayload` makes —
+ * `{"household":{"children":[{"birthDate":"2021-05-28"},…]},"income":{"annualEmploymentIncome":1950000},…}`.
+ * Pure and strict: only JSON.parse runs on it (nothing is evaluated or rendered as markup); only own
+ * properties are read; unknown keys are ignored; `children` is used only when it is a list of 1–10
+ * objects whose `birthDate` are all real dates giving ages 0–30 today (else none of it); the income
+ * only when it is an integer number (not a string) of 0–100,000,000 yen. Null when nothing is usable.
+ * `today` is the person's local date (YYYY-MM-DD).
+ */
+export function parseHandoff(hash: string, today: string): Carried | null {
+  if (typeof hash !== 'string' || !hash.startsWith(HANDOFF) || hash.length > HANDOFF_MAX) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(decodeURIComponent(hash.slice(HANDOFF.length)));
+  } catch {
+    return null;
+  }
+  if (!isObj(data)) return null;
+  const household = own(data, 'household');
+  const list = isObj(household) ? own(household, 'children') : undefined;
+  const ages = Array.isArray(list) ? list.map((c) => (isObj(c) ? ageOn(own(c, 'birthDate'), today) : null)) : [];
+  const income = own(data, 'income');
+  return carried({ ages, salary: isObj(income) ? own(income, 'annualEmploymentIncome') : null });
 }
 
 /** A v4 UUID; crypto.randomUUID needs a secure context, which a CMS page on http may not be. */
