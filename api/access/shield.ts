@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLSchema, isObjectType } from 'graphql';
+import { GraphQLError, type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
 import { allow, type IRules, rule, shield } from 'graphql-shield';
 import { applyMiddlewareToDeclaredResolvers } from 'graphql-middleware';
 import { apiError, UNAUTHENTICATED_TEXT } from '../common/errors';
@@ -22,11 +22,17 @@ const OPERATION_RULES: Record<OperationAccess, IRules> = { public: allow, signed
 /** PersonalRecord fields that are not personal sections (the record's envelope). */
 export const RECORD_FIELDS: ReadonlySet<string> = new Set(['id', 'referenceNumber', 'version', 'ownerDepartment', 'source', 'createdAt', 'updatedAt', 'access']);
 
-function sectionRule(section: Section) {
-  return rule(`section:${section}`, { cache: 'no_cache' })((record: PersonalRecord, _a, ctx: Context) =>
-    ctx.gate.canRead(record, section) ? true : ctx.gate.denial(record, section),
-  );
+/** The decision of a section's rule: true, or the denial to return at that path. */
+function sectionCheck(section: Section) {
+  return (record: PersonalRecord, ctx: Context): true | GraphQLError => (ctx.gate.canRead(record, section) ? true : ctx.gate.denial(record, section));
 }
+
+function sectionRule(section: Section) {
+  const check = sectionCheck(section);
+  return rule(`section:${section}`, { cache: 'no_cache' })((record: PersonalRecord, _a, ctx: Context) => check(record, ctx));
+}
+
+const fallbackError = () => new GraphQLError(FORBIDDEN.ja, { extensions: { code: 'FORBIDDEN', messages: FORBIDDEN } });
 
 /**
  * The shield over the whole schema, with `fallbackRule: deny`:
@@ -61,13 +67,62 @@ export function permissions(schema: GraphQLSchema): IRules {
  * resolver — root operations, sections, nested look-ups — goes through the shield.
  */
 export function withShield(schema: GraphQLSchema): GraphQLSchema {
-  return applyMiddlewareToDeclaredResolvers(
+  const tree = permissions(schema);
+  const shielded = applyMiddlewareToDeclaredResolvers(
     schema,
-    shield(permissions(schema), {
+    shield(tree, {
       fallbackRule: rule('deny')(() => false),
-      fallbackError: () => new GraphQLError(FORBIDDEN.ja, { extensions: { code: 'FORBIDDEN', messages: FORBIDDEN } }),
+      fallbackError,
       // Errors thrown by resolvers (BAD_USER_INPUT, NOT_FOUND…) reach the client as they are.
       allowExternalErrors: true,
     }),
   );
+  synchronousRecordRules(schema, shielded, tree as Record<string, Record<string, unknown>>);
+  return shielded;
+}
+
+/**
+ * graphql-shield runs every rule as a chain of promises, so each guarded field of each record of a
+ * page became a promise (400 per page of 50) even though our rules are synchronous look-ups. For the
+ * fields a page repeats per record or per row — PersonalRecord's sections and other fields, and the
+ * fields of the objects inside them — the same rules are evaluated here without the promise chain,
+ * with graphql-shield's outcome for each case (see its generator.js and rules.js, v7.6.5):
+ * - a section rule that passes calls the resolver; one that returns a denial returns that error at
+ *   the path; one that throws counts as false, which returns the fallback error (FORBIDDEN);
+ * - `allow` calls the resolver, and errors the resolver throws reach the client as they are
+ *   (allowExternalErrors) — the same as calling the resolver directly.
+ * Root operations keep graphql-shield's own middleware (once per request). Which rule applies to
+ * which field is still `permissions()` alone; a field not covered by the two cases stays wrapped.
+ */
+function synchronousRecordRules(base: GraphQLSchema, shielded: GraphQLSchema, tree: Record<string, Record<string, unknown>>): void {
+  const sections = new Set<string>(SECTIONS);
+  for (const type of Object.values(shielded.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || type.name in OPERATIONS) continue;
+    const original = base.getType(type.name);
+    if (!isObjectType(original)) continue;
+    const rules = tree[type.name] ?? {};
+    for (const [name, field] of Object.entries(type.getFields())) {
+      const inner = original.getFields()[name]?.resolve;
+      if (!inner || field.resolve === inner) continue; // not wrapped (no resolver of its own)
+      const fieldRule = rules[name] ?? rules['*'];
+      if (type.name === 'PersonalRecord' && sections.has(name) && fieldRule === rules[name] && (fieldRule as { name?: string } | undefined)?.name === `section:${name}`) {
+        field.resolve = guardSection(sectionCheck(name as Section), inner);
+      } else if (fieldRule === allow) {
+        field.resolve = inner;
+      }
+    }
+  }
+}
+
+function guardSection(check: (record: PersonalRecord, ctx: Context) => true | GraphQLError, inner: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<PersonalRecord, Context> {
+  return (record, args, ctx, info) => {
+    let decision: true | GraphQLError | false;
+    try {
+      decision = check(record, ctx);
+    } catch {
+      decision = false;
+    }
+    if (decision === true) return inner(record, args, ctx, info);
+    return decision === false ? fallbackError() : decision;
+  };
 }

@@ -1,25 +1,58 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { SECTIONS } from '../access/sections';
 import type { Viewer } from '../access/viewer';
-import { rawQuery } from '../db/raw-query';
+import { auditAppenderFor } from './audit-appender';
 
 type Action = 'read' | 'write';
 
+interface Touched {
+  recordId: string;
+  municipalityCode: string;
+  action: Action;
+  /** Sections of SECTIONS as bits; any other name (none today) in `others`. */
+  mask: number;
+  others: string[] | null;
+}
+
+const BIT = new Map<string, number>(SECTIONS.map((s, i) => [s, 1 << i]));
+/** The JSON array of section names for a mask, sorted as Array.prototype.sort() sorts them; built once per mask. */
+const SECTIONS_JSON = new Map<number, string>();
+
+function sectionNames(mask: number): string[] {
+  return SECTIONS.filter((s) => (mask & BIT.get(s)!) !== 0);
+}
+
+function sectionsJson(e: Touched): string {
+  if (e.others) return JSON.stringify([...sectionNames(e.mask), ...e.others].sort());
+  let json = SECTIONS_JSON.get(e.mask);
+  if (json === undefined) SECTIONS_JSON.set(e.mask, (json = JSON.stringify(sectionNames(e.mask).sort())));
+  return json;
+}
+
 /**
  * Collects, during one request, which personal sections of which records the viewer read or
- * wrote, and appends them to the audit log in one statement when the response is ready
- * (audit.plugin.ts). A response whose audit entries could not be written is not sent.
+ * wrote, and appends them to the audit log when the response is ready (audit.plugin.ts), in one
+ * audit_append call shared with the requests finishing at the same time (audit-appender.ts).
+ * A response whose audit entries could not be written (committed) is not sent.
+ *
+ * `note` runs for every section of every record a page returns (400 times for a page of 50), so it
+ * keeps a bit mask per record and action, and `flush` writes the JSON text directly; the entries
+ * are the same as before, in the order their records were first touched.
  */
 export class AuditCollector {
-  private readonly touched = new Map<string, { municipalityCode: string; action: Action; sections: Set<string> }>();
+  private readonly touched = new Map<string, Touched>();
 
   constructor(private readonly viewer: Viewer) {}
 
   note(recordId: string, municipalityCode: string, action: Action, section: string): void {
     if (this.viewer.kind === 'anonymous') return;
-    const key = `${action}:${recordId}`;
+    const key = action === 'read' ? recordId : `${action}:${recordId}`;
     let entry = this.touched.get(key);
-    if (!entry) this.touched.set(key, (entry = { municipalityCode, action, sections: new Set() }));
-    entry.sections.add(section);
+    if (!entry) this.touched.set(key, (entry = { recordId, municipalityCode, action, mask: 0, others: null }));
+    const bit = BIT.get(section);
+    if (bit !== undefined) entry.mask |= bit;
+    else if (!entry.others) entry.others = [section];
+    else if (!entry.others.includes(section)) entry.others.push(section);
   }
 
   get size(): number {
@@ -33,15 +66,14 @@ export class AuditCollector {
       v.kind === 'staff'
         ? { actor_kind: 'staff', actor_id: v.staffId, actor_name: v.name, actor_department: v.department }
         : { actor_kind: 'partner', actor_id: v.partnerId, actor_name: v.name, actor_department: `partner:${v.name}` };
-    const entries = [...this.touched].map(([key, e]) => ({
-      ...actor,
-      municipality_code: e.municipalityCode,
-      record_id: key.slice(key.indexOf(':') + 1),
-      action: e.action,
-      sections: [...e.sections].sort(),
-      operation_name: operationName,
-    }));
+    // Each entry: the actor's fields, municipality_code, record_id, action, sections, operation_name.
+    const head = `{${JSON.stringify(actor).slice(1, -1)},"municipality_code":`;
+    const tail = `,"operation_name":${JSON.stringify(operationName)}}`;
+    const parts: string[] = [];
+    for (const e of this.touched.values()) {
+      parts.push(`${head}${JSON.stringify(e.municipalityCode)},"record_id":${JSON.stringify(e.recordId)},"action":"${e.action}","sections":${sectionsJson(e)}${tail}`);
+    }
     this.touched.clear();
-    await rawQuery(em, 'select audit_append(?::jsonb) as n', [JSON.stringify(entries)]);
+    await auditAppenderFor(em).append(parts.join(','), parts.length);
   }
 }

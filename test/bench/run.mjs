@@ -97,9 +97,12 @@ async function withServer(mode, fn) {
 async function load(port, path, body, token) {
   const opts = { url: `http://127.0.0.1:${port}${path}`, method: 'POST', connections: 10, duration: seconds, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) };
   await autocannon({ ...opts, duration: 3 }); // warm-up
+  const cpu = async () => { const u = await (await fetch(`http://127.0.0.1:${port}/bench-cpu`)).json(); return u.user + u.system; };
+  const before = await cpu();
   const r = await autocannon(opts);
+  const cpuMs = (await cpu() - before) / 1000 / r.requests.total; // the server process's CPU time per request
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, cpuMs };
 }
 
 const n = await prepare();
@@ -128,16 +131,16 @@ const pgVersion = (await admin.query('show server_version')).rows[0].server_vers
 await admin.query('drop database if exists yorisoi_bench with (force)');
 await admin.end();
 
-const row = (name, r, s) => `| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${s ?? '–'} |`;
+const row = (name, r, s) => `| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cpuMs.toFixed(1)} | ${s ?? '–'} |`;
 const section = `
 ## Records page — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 
 Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; PostgreSQL ${pgVersion} on loopback.
-Load: autocannon, 10 connections, ${seconds} s per run after a 3 s warm-up; server in its own process. ${n} records (2 children, 2 benefits, 1 consultation each).
+Load: autocannon, 10 connections, ${seconds} s per run after a 3 s warm-up; server in its own process (NODE_ENV=production); server CPU from process.cpuUsage() of that process. ${n} records (2 children, 2 benefits, 1 consultation each).
 Query: \`records(first: 50)\` with identity, address, contact, household.children, income, benefits, concerns${''} (+ consultations for the owner).
 
-| run | req/s | p50 ms | p99 ms | SQL statements / request |
-|---|---|---|---|---|
+| run | req/s | p50 ms | p99 ms | server CPU ms / request | SQL statements / request |
+|---|---|---|---|---|---|
 ${row('baseline: hand-written SQL with pg, same JSON', baseline, 4)}
 ${row('GraphQL as owner (ひとり親支援担当課), shield on, audit on', owner, stmts.owner)}
 ${row('GraphQL as 公営住宅担当課, shield on', shielded, stmts.dept)}

@@ -12,6 +12,7 @@ if (mode === 'baseline') {
   // The same JSON as the GraphQL page, from hand-written SQL with pg: the cost floor.
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const app = express();
+  app.get('/bench-cpu', (_req, res) => res.json(process.cpuUsage()));
   app.use(express.json());
   app.post('/baseline', async (_req, res) => {
     const { rows } = await pool.query(`select id, reference_number, identity_family_name, identity_given_name, identity_family_name_kana, identity_given_name_kana,
@@ -44,5 +45,9 @@ if (mode === 'baseline') {
   const { createApp } = require('../../dist/api/app.js');
   const handle = await openOrm({ kind: 'postgresql', url });
   const app = await createApp(handle.orm, { authSecret: process.env.AUTH_SECRET, accessTokenTtlSeconds: 3600, corsOrigins: [], intakeRatePerMinute: 1e9 }, { bypassPermissionsForBenchmark: mode === 'bypass' });
+  // CPU time of this process, read by the load generator before and after a run (ms per request).
+  app.express.get('/bench-cpu', (_req, res) => res.json(process.cpuUsage()));
   app.express.listen(Number(port), () => console.log('ready'));
 }
+// Exit cleanly on SIGINT so `node --cpu-prof test/bench/server.mjs …` writes its profile.
+process.on('SIGINT', () => process.exit(0));
