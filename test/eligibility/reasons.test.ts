@@ -22,9 +22,11 @@ const SAMPLE: Record<string, string | number> = {
   residentTax: 300000, taxYear: 2026, childLimit: 580000, year: 2027,
 };
 
+const UNCLEAN = /undefined|NaN|null|\$\{|—|\[object/;
+
+/** Plain checks that throw only on failure: called ~10^5 times in the property below, where expect() per call dominated the run. */
 function assertClean(text: string, context: string): void {
-  expect(text.length, context).toBeGreaterThan(0);
-  expect(text, context).not.toMatch(/undefined|NaN|null|\$\{|—|\[object/);
+  if (text.length === 0 || UNCLEAN.test(text)) expect(text, context).not.toMatch(/^$|undefined|NaN|null|\$\{|—|\[object/);
 }
 
 describe('reason texts', () => {
@@ -46,7 +48,7 @@ describe('reason texts', () => {
           const rule = RULES.find((x) => x.id === r.programmeId)!;
           for (const x of [...r.reasons, ...r.nextSteps] as Reason[]) {
             seen.add(x.code);
-            expect(rule.codes, `${r.programmeId} emitted undeclared ${x.code}`).toContain(x.code);
+            if (!rule.codes.includes(x.code)) expect(rule.codes, `${r.programmeId} emitted undeclared ${x.code}`).toContain(x.code);
             for (const locale of LOCALES) assertClean(renderReason(x, locale), `${x.code}/${locale} ${JSON.stringify(x.params)}`);
           }
         }
