@@ -257,6 +257,16 @@ describe('<yorisoi-chat> on a hostile CMS page under a strict CSP, bundle loaded
     expect(await chatFocus(page)).toBe('input');
   }, 30_000);
 
+  it('labels an answer phrased by AI (AI mode) and leaves retrieval answers unlabelled', async () => {
+    await openChatPage(page, `${server.url}/page`);
+    await openByKeyboard(page);
+    await ask(page, '児童扶養手当はいつ？', 1);
+    expect(await page.evaluate(() => document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('[part~=generated-note]').length)).toBe(0);
+    await ask(page, 'AIモードで教えて', 2);
+    const notes = await page.evaluate(() => [...document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('.log .bot')].map((b) => b.querySelector('[part~=generated-note]')?.textContent?.trim() ?? null));
+    expect(notes).toEqual([null, expect.stringContaining('AI')]);
+  }, 30_000);
+
   it('sends the value of a quick reply when it is pressed, shows its label, and keeps focus in the box', async () => {
     await openChatPage(page, `${server.url}/page`);
     await openByKeyboard(page);

@@ -82,6 +82,7 @@ export const chatStyles = css`
   .big { font-size: 1.25em; }
   a { color: var(--yorisoi-link, #0b5cad); font-weight: bold; }
   .sub { font-weight: bold; margin: 0.5em 0 0; font-size: 0.875em; }
+  .note { margin: 0.25em 0 0; font-size: 0.875em; color: var(--yorisoi-muted, #4a4a4a); }
   .quick, .rating, .row { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.25em 0 0.5em; }
   .quick { padding: 0 0.75em; margin: 0; }
   .bar { padding: 0.5em 0.75em; border-top: 1px solid var(--yorisoi-border, #767676); }

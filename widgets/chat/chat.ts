@@ -88,6 +88,7 @@ function session(): Storage | null {
  * @csspart log - the conversation (role=log); `message` each line, also `message-me` / `message-bot`
  * @csspart bubble - the text of a message; `alert` the safety numbers of an urgent reply
  * @csspart programmes - related programmes under a reply
+ * @csspart generated-note - the label under an answer phrased by AI (AI mode)
  * @csspart quick-replies - the group of suggested replies; `quick-reply` each button
  * @csspart handoff-link - the link to the intake form
  * @csspart offline - the offline / not-sent banner
@@ -479,6 +480,7 @@ export class YorisoiChat extends LitElement {
           </div>`
         : nothing}
       <div class="bubble" part="bubble">${me ? m.text : ruby(m.text)}</div>
+      ${!me && m.generated ? html`<p class="note" part="generated-note">${this.r('generated')}</p>` : nothing}
       ${me && m.state === 'queued' && (this.offline || this.failed) ? html`<span class="state">${this.r('queued')}</span>` : nothing}
       ${m.programmes?.length
         ? html`<p class="sub">${this.r('related')}</p>

@@ -27,6 +27,7 @@ export const T = {
   retry: ['もう一度送る', 'Try again', 'もう一度{いちど} 送{おく}る'],
   back: ['つながりました。送信します。', 'Back online. Sending.', 'つながりました。送{おく}ります。'],
   quick: ['返信の候補', 'Suggested replies', 'えらんで 送{おく}れる 言葉{ことば}'],
+  generated: ['AIが案内の文章をもとに作成した回答です。詳しくは関係する制度を確かめてください。', 'Written by AI from the guidance texts. Check the related support for details.', 'AIが 案内{あんない}の 文{ぶん}から 作{つく}った 答{こた}えです。制度{せいど}を たしかめて ください。'],
   related: ['関係する制度', 'Related support', '関係{かんけい}する 制度{せいど}'],
   safety: ['あなたの安全がいちばん大切です', 'Your safety comes first', 'あなたの 安全{あんぜん}が いちばん 大切{たいせつ}です'],
   s110: ['警察（危険なとき）', 'Police (danger)', '警察{けいさつ}（あぶない とき）'],

@@ -32,6 +32,8 @@ export interface ChatReply {
   quickReplies: QuickReply[];
   relatedProgrammes: Programme[];
   urgent: boolean;
+  /** Phrased by the municipality's AI endpoint from the knowledge-base entries (AI mode); labelled in the widget. */
+  generated?: boolean;
   handoff?: Handoff | null;
 }
 /** One line of the transcript. `me`: what the person wrote (or the label of the quick reply they pressed). */
@@ -44,6 +46,8 @@ export interface Msg {
   /** me: queued until the API answered it. */
   state?: 'queued' | 'sent';
   urgent?: boolean;
+  /** bot: phrased by AI from the knowledge base (shown with a label). */
+  generated?: boolean;
   quick?: QuickReply[];
   programmes?: Programme[];
   handoff?: Handoff | null;
@@ -88,7 +92,7 @@ export const MAX_MESSAGES = 100;
 export const MAX_LENGTH = 500;
 
 export const CHAT =
-  'mutation Chat($input: ChatInput!) { chat(input: $input) { sessionId messages { text } quickReplies { label value } relatedProgrammes { id name } urgent handoff { kind url payload } } }';
+  'mutation Chat($input: ChatInput!) { chat(input: $input) { sessionId messages { text } quickReplies { label value } relatedProgrammes { id name } urgent generated handoff { kind url payload } } }';
 export const RATE = 'mutation RateChat($sessionId: ID!, $score: Int!) { rateChat(sessionId: $sessionId, score: $score) }';
 export const SETTINGS = 'query ChatPrivacy($code: String!) { intakeSettings(municipalityCode: $code) { privacyNoticeVersion privacyNotice } }';
 export const REQUEST =
@@ -146,6 +150,7 @@ export function applyReply(t: Transcript, id: string, r: ChatReply, botId: strin
     from: 'bot',
     text: r.messages.map((m) => m.text).join('\n\n'),
     urgent: r.urgent,
+    generated: r.generated === true,
     quick: r.quickReplies,
     programmes: r.relatedProgrammes,
     handoff: r.handoff ?? null,

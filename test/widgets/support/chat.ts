@@ -17,7 +17,8 @@ import { CSP, ROOT } from './server';
  * `api=<api url>` (flags on the api URL: `?phone` answers BAD_USER_INPUT on input.contact.phone,
  * `?drop=N` drops the first N requestConsultation requests of each key without an answer).
  * The fake chat: a message with 殴られ / "hits me" is urgent (STAFF hand-off); `handoff:staff`,
- * `handoff:intake`; こんにちは / hello offers quick replies; anything else is answered with 児童扶養手当.
+ * `handoff:intake`; こんにちは / hello offers quick replies; AIモード / "AI mode" is answered as in AI mode
+ * (`generated: true`); anything else is answered with 児童扶養手当.
  */
 export const CHAT_BUNDLE = join(ROOT, 'dist', 'widgets', 'chat.js');
 
@@ -75,7 +76,7 @@ ${plain ? '' : '<link rel="stylesheet" href="/hostile.css">'}
 type Locale = 'ja' | 'en' | 'ja-easy';
 function reply(message: string, locale: Locale, sessionId: string) {
   const en = locale === 'en';
-  const base = { sessionId, messages: [] as { text: string }[], quickReplies: [] as { label: string; value: string }[], relatedProgrammes: [] as { id: string; name: string }[], urgent: false, handoff: null as unknown };
+  const base = { sessionId, messages: [] as { text: string }[], quickReplies: [] as { label: string; value: string }[], relatedProgrammes: [] as { id: string; name: string }[], urgent: false, generated: false, handoff: null as unknown };
   const desk = { id: 'single-parent-consultation', name: en ? 'Consultation with a single-parent support worker' : '母子・父子自立支援員による相談' };
   if (/殴られ|hits me/.test(message)) {
     return {
@@ -86,6 +87,10 @@ function reply(message: string, locale: Locale, sessionId: string) {
       relatedProgrammes: [{ id: 'dv-consultation', name: en ? 'DV consultation' : 'DV相談' }, desk],
       handoff: { kind: 'STAFF', url: null, payload: '{"urgent":true}' },
     };
+  }
+  if (/AIモード|AI mode/.test(message)) {
+    // As the API answers in AI mode: phrased by the endpoint from the entries, marked generated.
+    return { ...base, generated: true, messages: [{ text: en ? 'The allowance is paid every odd month.' : '児童扶養手当は奇数月に支払われます。' }], relatedProgrammes: [{ id: 'child-rearing-allowance', name: en ? 'Child-rearing allowance' : '児童扶養手当' }] };
   }
   if (message === 'handoff:staff') {
     return { ...base, messages: [{ text: en ? 'I will connect you with a consultant.' : '相談員におつなぎします。' }], relatedProgrammes: [desk], handoff: { kind: 'STAFF', url: null, payload: null } };
