@@ -536,10 +536,21 @@ describe('staff console', () => {
     await expect.poll(() => page.locator('#r-partner option').count()).toBeGreaterThan(0);
     const reason = `学習支援の利用について（テスト ${Date.now()}）`;
     await page.locator('#r-reason').fill(reason);
-    await page.locator('staff-referral button[type=submit]').click();
+    await page.locator('staff-referral form.card button[type=submit]').click();
     await page.locator('staff-referral li[data-status=REQUESTED]', { hasText: reason }).waitFor();
     const refs = (await gql('{ referrals { reason status record { id } partner { name } } }', {}, await owner())).referrals;
     expect(refs).toContainEqual({ reason, status: 'REQUESTED', record: { id: target.id }, partner: { name: 'NPO法人 デモ子ども応援ネット' } });
+
+    // Closing it needs a reason; then it shows as closed, and the API has it closed.
+    const item = page.locator('staff-referral li[data-status=REQUESTED]', { hasText: reason });
+    await item.locator('button[type=submit]').click();
+    await item.locator('.error[role=alert]').waitFor();
+    const closeReason = `学習支援の利用が始まったため（テスト ${Date.now()}）`;
+    await item.locator('textarea').fill(closeReason);
+    await item.locator('button[type=submit]').click();
+    await page.locator('staff-referral li[data-status=CLOSED]', { hasText: closeReason }).waitFor();
+    const after = (await gql('{ referrals { reason status record { id } } }', {}, await owner())).referrals;
+    expect(after).toContainEqual({ reason: closeReason, status: 'CLOSED', record: { id: target.id } });
     expect(problems).toEqual([]);
   });
 

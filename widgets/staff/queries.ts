@@ -153,6 +153,7 @@ export interface Referral {
 const REFERRAL = 'id status reason createdAt updatedAt partner { id name } record { id }';
 export const REFERRALS = `query StaffReferrals { partners { id name } referrals { ${REFERRAL} } }`;
 export const REFER = `mutation StaffRefer($input: ReferRecordInput!) { referRecord(input: $input) { ${REFERRAL} } }`;
+export const UPDATE_REFERRAL = `mutation StaffUpdateReferral($input: UpdateReferralInput!) { updateReferral(input: $input) { ${REFERRAL} } }`;
 
 export interface AuditEntry { at: string; action: string; actorName: string; actorDepartment: string; operationName: string | null; sections: string[] }
 export const AUDIT = `query StaffAudit($id: ID!) { auditLog(recordId: $id) { at action actorName actorDepartment operationName sections } auditChainIntact }`;

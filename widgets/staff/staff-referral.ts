@@ -1,12 +1,13 @@
 import { html, nothing } from 'lit';
 import { formatDateTime } from './i18n.js';
-import { REFER, REFERRALS, type Partner, type RecordData, type Referral } from './queries.js';
+import { REFER, REFERRALS, UPDATE_REFERRAL, type Partner, type RecordData, type Referral } from './queries.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
 
 /**
  * `<staff-referral>` (owning department): refer the record to a partner NPO (`partners`,
- * `referRecord`) and follow its referrals (`referrals`) with their status.
+ * `referRecord`), follow its referrals (`referrals`) with their status, and close an open one with
+ * a reason (`updateReferral`) — the partner then no longer sees the record.
  */
 export class StaffReferral extends StaffView {
   static override styles = [base, viewStyles];
@@ -16,12 +17,15 @@ export class StaffReferral extends StaffView {
     partners: { state: true },
     referrals: { state: true },
     error: { state: true },
+    errorFor: { state: true },
     busy: { state: true },
   };
   declare record: RecordData;
   declare partners: Partner[];
   declare referrals: Referral[];
   declare error: string;
+  /** Which form the error belongs to: a referral id (its close form), or '' (the refer form). */
+  declare errorFor: string;
   declare busy: boolean;
   private loadedFor = '';
 
@@ -30,6 +34,7 @@ export class StaffReferral extends StaffView {
     this.partners = [];
     this.referrals = [];
     this.error = '';
+    this.errorFor = '';
     this.busy = false;
   }
 
@@ -56,6 +61,7 @@ export class StaffReferral extends StaffView {
     const form = e.target as HTMLFormElement;
     const partnerId = (form.querySelector('#r-partner') as HTMLSelectElement).value;
     const reason = (form.querySelector('#r-reason') as HTMLTextAreaElement).value.trim();
+    this.errorFor = '';
     if (!partnerId || !reason) {
       this.error = this.t('required');
       this.announce(this.error, true);
@@ -77,6 +83,32 @@ export class StaffReferral extends StaffView {
     }
   }
 
+  private async close(e: Event, referral: Referral): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const box = form.querySelector('textarea') as HTMLTextAreaElement;
+    const reason = box.value.trim();
+    this.errorFor = referral.id;
+    if (!reason) {
+      this.error = this.t('required');
+      this.announce(this.error, true);
+      box.focus();
+      return;
+    }
+    this.busy = true;
+    this.error = '';
+    try {
+      const data = await this.api.q<{ updateReferral: Referral }>(UPDATE_REFERRAL, { input: { referralId: referral.id, status: 'CLOSED', reason } });
+      this.referrals = this.referrals.map((r) => (r.id === referral.id ? data.updateReferral : r));
+      this.announce(this.t('referralClosed'));
+    } catch (err) {
+      this.error = this.errorText(err);
+      this.announce(this.error, true);
+    } finally {
+      this.busy = false;
+    }
+  }
+
   override render() {
     const consent = this.record?.consent;
     return html`
@@ -89,6 +121,16 @@ export class StaffReferral extends StaffView {
               <div class="item-head"><strong>${r.partner.name}</strong><span class="badge">${this.t(r.status as 'REQUESTED')}</span>
               <span class="muted">${formatDateTime(r.updatedAt, this.locale)}</span></div>
               <p>${r.reason}</p>
+              ${r.status === 'CLOSED'
+                ? nothing
+                : html`<form class="close" @submit=${(e: Event) => this.close(e, r)} novalidate>
+                    <div class="field">
+                      <label for="close-${r.id}">${this.t('closeReason')}</label>
+                      <textarea id="close-${r.id}" required aria-describedby=${this.error && this.errorFor === r.id ? `close-error-${r.id}` : nothing}></textarea>
+                    </div>
+                    ${this.error && this.errorFor === r.id ? html`<p id="close-error-${r.id}" class="error" role="alert">${this.error}</p>` : nothing}
+                    <button type="submit" ?disabled=${this.busy}>${this.t('closeReferral')}</button>
+                  </form>`}
             </li>`)}
           </ul>`}
       <h3 id="refer-h">${this.t('refer')}</h3>
@@ -101,9 +143,9 @@ export class StaffReferral extends StaffView {
         </div>
         <div class="field">
           <label for="r-reason">${this.t('reason')}</label>
-          <textarea id="r-reason" required aria-describedby=${this.error ? 'r-error' : nothing}></textarea>
+          <textarea id="r-reason" required aria-describedby=${this.error && !this.errorFor ? 'r-error' : nothing}></textarea>
         </div>
-        ${this.error ? html`<p id="r-error" class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.error && !this.errorFor ? html`<p id="r-error" class="error" role="alert">${this.error}</p>` : nothing}
         <button class="primary" type="submit" ?disabled=${this.busy || this.partners.length === 0}>${this.t('refer')}</button>
       </form>
     `;
