@@ -48,7 +48,7 @@ describe('reason texts', () => {
           const rule = RULES.find((x) => x.id === r.programmeId)!;
           for (const x of [...r.reasons, ...r.nextSteps] as Reason[]) {
             seen.add(x.code);
-            if (!rule.codes.includes(x.code)) expect(rule.codes, `${r.programmeId} emitted undeclared ${x.code}`).toContain(x.code);
+            if (!(rule.codes as readonly string[]).includes(x.code)) expect(rule.codes, `${r.programmeId} emitted undeclared ${x.code}`).toContain(x.code);
             for (const locale of LOCALES) assertClean(renderReason(x, locale), `${x.code}/${locale} ${JSON.stringify(x.params)}`);
           }
         }
