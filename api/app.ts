@@ -23,11 +23,14 @@ import { loadIntakeTexts } from './intake/intake-texts';
 import { MunicipalOrigins } from './intake/municipal-origins';
 import { RateLimiter } from './intake/rate-limiter';
 import { buildApiSchema } from './schema/build';
+import { compiledExecutionGateway } from './schema/compiled-executor';
 import { loadChatServices } from './chat/chat.services';
 
 export interface AppOptions {
   /** Benchmark only: serve the schema without the shield, to measure what enforcement costs. */
   bypassPermissionsForBenchmark?: boolean;
+  /** Benchmark and tests only: execute queries with graphql-js instead of compiling them (the reference behaviour). */
+  interpretedExecution?: boolean;
 }
 
 export interface App {
@@ -53,7 +56,8 @@ export async function createApp(
   const base = buildApiSchema();
   const schema = options.bypassPermissionsForBenchmark ? base : withShield(base);
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Queries run compiled (graphql-jit), mutations through graphql-js: see schema/compiled-executor.ts.
+    ...(options.interpretedExecution ? { schema } : { gateway: compiledExecutionGateway(schema) }),
     formatError,
     includeStacktraceInErrorResponses: false,
     // Cache control is on by default and instruments every field; personal data is never cached anyway.

@@ -120,6 +120,8 @@ const sameJson = await withServer('graphql', async (port) => {
 });
 const owner = await withServer('graphql', async (port) => load(port, '/graphql', { query: OWNER_QUERY }, await login(port, ownerEmail)));
 console.log('graphql owner', owner);
+const ownerJs = await withServer('graphql-js', async (port) => load(port, '/graphql', { query: OWNER_QUERY }, await login(port, ownerEmail)));
+console.log('graphql owner, graphql-js execution', ownerJs);
 const shielded = await withServer('graphql', async (port) => load(port, '/graphql', { query: DEPT_QUERY }, await login(port, deptEmail)));
 console.log('graphql dept, shield on', shielded);
 const bypassed = await withServer('bypass', async (port) => load(port, '/graphql', { query: DEPT_QUERY }, await login(port, deptEmail)));
@@ -143,10 +145,12 @@ Query: \`records(first: 50)\` with identity, address, contact, household.childre
 |---|---|---|---|---|---|
 ${row('baseline: hand-written SQL with pg, same JSON', baseline, 4)}
 ${row('GraphQL as owner (ひとり親支援担当課), shield on, audit on', owner, stmts.owner)}
+${row('GraphQL as owner, queries executed by graphql-js (not compiled; reference)', ownerJs, stmts.owner)}
 ${row('GraphQL as 公営住宅担当課, shield on', shielded, stmts.dept)}
 ${row('GraphQL as 公営住宅担当課, shield bypassed (benchmark switch)', bypassed, stmts.dept)}
 
 - GraphQL owner / baseline throughput: **${(owner.rps / baseline.rps * 100).toFixed(0)}%** (target ≥ 50%); statements per request: **${stmts.owner}** (target ≤ 5). Same 50 records returned: ${sameJson}.
+- Compiled execution (graphql-jit) vs graphql-js, owner page: server CPU per request **${((1 - owner.cpuMs / ownerJs.cpuMs) * 100).toFixed(0)}%** lower, throughput ×${(owner.rps / ownerJs.rps).toFixed(2)}.
 - Cost of enforcement (shield on vs bypassed): **${((1 - shielded.rps / bypassed.rps) * 100).toFixed(1)}%** of throughput (target ≤ 20%).
 `;
 const file = join(here, 'RESULTS.md');

@@ -1,5 +1,6 @@
 // One benchmark server in its own process, so the load generator does not share its event loop.
-//   node test/bench/server.mjs <graphql|bypass|baseline> <databaseUrl> <port>
+//   node test/bench/server.mjs <graphql|graphql-js|bypass|baseline> <databaseUrl> <port>
+//   (graphql-js: queries executed by graphql-js instead of compiled, the reference for the compiled executor)
 import 'reflect-metadata';
 import { createRequire } from 'node:module';
 import express from 'express';
@@ -44,7 +45,7 @@ if (mode === 'baseline') {
   const { openOrm } = require('../../dist/api/db/orm.js');
   const { createApp } = require('../../dist/api/app.js');
   const handle = await openOrm({ kind: 'postgresql', url });
-  const app = await createApp(handle.orm, { authSecret: process.env.AUTH_SECRET, accessTokenTtlSeconds: 3600, corsOrigins: [], intakeRatePerMinute: 1e9 }, { bypassPermissionsForBenchmark: mode === 'bypass' });
+  const app = await createApp(handle.orm, { authSecret: process.env.AUTH_SECRET, accessTokenTtlSeconds: 3600, corsOrigins: [], intakeRatePerMinute: 1e9 }, { bypassPermissionsForBenchmark: mode === 'bypass', interpretedExecution: mode === 'graphql-js' });
   // CPU time of this process, read by the load generator before and after a run (ms per request).
   app.express.get('/bench-cpu', (_req, res) => res.json(process.cpuUsage()));
   app.express.listen(Number(port), () => console.log('ready'));
