@@ -3,7 +3,6 @@ import { AuditChainHead } from '../audit/audit-chain-head.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/revoked-token.entity';
 import { InboxItem } from '../inbox/inbox-item.entity';
-import { IntakeSubmission } from '../intake/intake-submission.entity';
 import { ChatMessage, ChatSession } from '../chat/chat.entity';
 import { Consultation } from '../consultation/consultation.entity';
 import { Department } from '../municipality/department.entity';
@@ -42,7 +41,6 @@ export const ENTITIES = [
   AuditEntry,
   AuditChainHead,
   AuditBatch,
-  IntakeSubmission,
   InboxItem,
   ChatSession,
   ChatMessage,

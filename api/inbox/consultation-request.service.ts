@@ -10,6 +10,7 @@ import { PersonalRecord, RecordSource } from '../record/personal-record.entity';
 import { ContactChannel } from '../record/contact-channel';
 import { RecordWriter } from '../record/record.writer';
 import { newReferenceNumber } from '../record/reference-number';
+import { insertTogether } from '../intake/insert-together';
 import { InboxItem } from './inbox-item.entity';
 import { InboxItemKind } from './inbox-item-kind';
 import type { ConsultationRequestInput } from './inbox.inputs';
@@ -75,7 +76,8 @@ export class ConsultationRequestService {
       inputHash: hash,
     });
     try {
-      await em.flush();
+      // One statement: record and inbox item together (see insertTogether).
+      await insertTogether(em);
       return this.receipt(record.referenceNumber, receivedAt, urgent);
     } catch (e) {
       if (!(e instanceof UniqueConstraintViolationException) || !/idempotency_key/.test(e.message)) throw e;

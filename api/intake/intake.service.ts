@@ -14,7 +14,7 @@ import { isProgrammeId } from '../programme/catalogue/programme-ids';
 import type { IntakeInput } from './intake.inputs';
 import type { IntakeTexts } from './intake-texts';
 import type { MunicipalOrigins } from './municipal-origins';
-import { IntakeSubmission } from './intake-submission.entity';
+import { insertTogether } from './insert-together';
 import { InboxItem } from '../inbox/inbox-item.entity';
 import { InboxItemKind } from '../inbox/inbox-item-kind';
 import type { IntakeReceipt, IntakeSettings } from './intake.types';
@@ -123,13 +123,16 @@ export class IntakeService {
     const em = this.em.fork();
     const record = em.create(PersonalRecord, { municipality: em.getReference(Municipality, municipality.code), referenceNumber: newReferenceNumber(), source: RecordSource.INTAKE } as never);
     await new RecordWriter(em, todayInJapan(), l).apply(record, section, 'input', null, true);
-    em.create(IntakeSubmission, { municipality: record.municipality, idempotencyKey: input.idempotencyKey, inputHash: hash, record, referenceNumber: record.referenceNumber, receivedAt });
-    // In the owning department's inbox, in the same transaction: nothing acknowledged goes unseen.
-    em.create(InboxItem, { municipality: record.municipality, department: OWNER_DEPARTMENT, kind: InboxItemKind.INTAKE, record, referenceNumber: record.referenceNumber, receivedAt, urgent: isDvProtected(record) });
+    // In the owning department's inbox, in the same statement: nothing acknowledged goes unseen. The
+    // inbox item carries the submission's key (unique per municipality, shared with chat requests' keys).
+    em.create(InboxItem, {
+      municipality: record.municipality, department: OWNER_DEPARTMENT, kind: InboxItemKind.INTAKE, record, referenceNumber: record.referenceNumber, receivedAt, urgent: isDvProtected(record),
+      idempotencyKey: input.idempotencyKey, inputHash: hash,
+    });
     try {
-      // One flush is one transaction: the record, its rows and the submission key commit together.
+      // One statement: the record, its rows and the inbox item with the key commit together or not at all.
       // The unique key decides between concurrent copies of one submission: the first commits, the rest roll back.
-      await em.flush();
+      await insertTogether(em);
       receipt = receiptFor(record.referenceNumber, receivedAt, record.contact.contactAllowed, isDvProtected(record), l);
     } catch (e) {
       if (!(e instanceof UniqueConstraintViolationException) || !/idempotency_key/.test(e.message)) throw e;
@@ -143,7 +146,7 @@ export class IntakeService {
   /** The receipt for a key already used; the same key with other answers is refused. */
   private async findReceipt(code: string, key: string, hash: string): Promise<IntakeReceipt | null> {
     const [row] = await this.em.execute<{ reference_number: string; received_at: Date | string; input_hash: string; record_id: string }[]>(
-      'select reference_number, received_at, input_hash, record_id from intake_submission where municipality_code = ? and idempotency_key = ?',
+      'select reference_number, received_at, input_hash, record_id from inbox_item where municipality_code = ? and idempotency_key = ?',
       [code, key],
     );
     if (!row) return null;

@@ -1,6 +1,6 @@
 // node test/bench/intake.bench.mjs — submitIntake on PostgreSQL over loopback, sustained for
 // BENCH_SECONDS (default 60) with unique idempotency keys; afterwards every acknowledged reference
-// number must be in the database. Appends a section to RESULTS.md (BENCH_WRITE=0 to only print).
+// number must be in the database (as an intake item of the owner's inbox). Appends a section to RESULTS.md (BENCH_WRITE=0 to only print).
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -35,7 +35,9 @@ await seedDemo(handle.orm.em.fork(), 'bench-password', 0);
 await handle.close();
 
 const port = 4900 + Math.floor(Math.random() * 90);
-const server = spawn(process.execPath, [join(here, 'server.mjs'), 'graphql', dbUrl, String(port)], { env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0000' }, stdio: ['ignore', 'pipe', 'inherit'] });
+// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile of the run there (node --cpu-prof).
+const profFlags = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+const server = spawn(process.execPath, [...profFlags, join(here, 'server.mjs'), 'graphql', dbUrl, String(port)], { env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0000' }, stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve, reject) => { server.stdout.on('data', (d) => d.toString().includes('ready') && resolve()); server.on('exit', (c) => reject(new Error(`server exited ${c}`))); });
 
 const QUERY = 'mutation Submit($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber } }';
@@ -49,6 +51,11 @@ const body = () => JSON.stringify({ query: QUERY, variables: { input: {
   consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
 } } });
 
+const cpuOf = async () => (await fetch(`http://127.0.0.1:${port}/bench-cpu`)).json();
+// Load average of the machine during the run (the benchmark shares its cores with whatever else runs).
+const loads = [];
+const sampler = setInterval(() => loads.push(os.loadavg()[0]), 5000);
+const cpuBefore = await cpuOf();
 const acknowledged = [];
 let errors = 0;
 const result = await autocannon({
@@ -64,11 +71,15 @@ const result = await autocannon({
     },
   }],
 });
-server.kill('SIGTERM');
+const cpuAfter = await cpuOf();
+clearInterval(sampler);
+// SIGINT: server.mjs exits cleanly, so a --cpu-prof profile gets written.
+await new Promise((resolve) => { server.once('exit', resolve); server.kill('SIGINT'); });
+const cpuMsPerRequest = (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) / 1000 / Math.max(1, result.requests.total);
 
 const check = new pg.Client({ connectionString: dbUrl });
 await check.connect();
-const stored = new Set((await check.query(`select reference_number from intake_submission`)).rows.map((r) => r.reference_number));
+const stored = new Set((await check.query(`select reference_number from inbox_item where kind = 'intake'`)).rows.map((r) => r.reference_number));
 const records = (await check.query(`select count(*)::int n from personal_record where source = 'intake'`)).rows[0].n;
 const pgVersion = (await check.query('show server_version')).rows[0].server_version;
 await check.end();
@@ -85,9 +96,9 @@ const section = `
 Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; PostgreSQL ${pgVersion} on loopback.
 Load: autocannon, 20 connections, ${seconds} s, every request a new submission (new idempotency key, 2 children, 1 benefit, consent); server in its own process.
 
-| acknowledged | per second | p50 ms | p99 ms | errors | records stored | acknowledged but missing |
-|---|---|---|---|---|---|---|
-| ${acknowledged.length} | ${rps.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${errors} | ${records} | ${lost} |
+| acknowledged | per second | p50 ms | p99 ms | errors | records stored | acknowledged but missing | server CPU ms / submission | load average (1 min) during the run |
+|---|---|---|---|---|---|---|---|---|
+| ${acknowledged.length} | ${rps.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${errors} | ${records} | ${lost} | ${cpuMsPerRequest.toFixed(2)} | ${loads.length ? `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}` : os.loadavg()[0].toFixed(1)} |
 
 - Target ≥ ${TARGET} submissions/s sustained with none lost: **${rps >= TARGET && lost === 0 ? 'met' : 'not met'}** (${rps.toFixed(0)}/s, ${lost} lost).
 - Intake widget bundle: ${size}.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DepartmentCode } from '../../api/municipality/department-code';
 import { Municipality } from '../../api/municipality/municipality.entity';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
-import { IntakeSubmission } from '../../api/intake/intake-submission.entity';
+import { InboxItem } from '../../api/inbox/inbox-item.entity';
 import { startTestApp, type TestApp } from '../support/app';
 
 const SUBMIT = `mutation Submit($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber receivedAt contactAllowed dvProtected nextSteps } }`;
@@ -75,9 +75,34 @@ describe('submitIntake (public)', () => {
     const a = await t.gql(SUBMIT, { input });
     const b = await t.gql(SUBMIT, { input });
     expect(b.body.data!.submitIntake).toEqual(a.body.data!.submitIntake);
-    expect(await t.em().count(IntakeSubmission, { idempotencyKey: input.idempotencyKey })).toBe(1);
+    expect(await t.em().count(InboxItem, { idempotencyKey: input.idempotencyKey })).toBe(1);
     const reused = await t.gql(SUBMIT, { input: { ...input, concerns: { categories: ['LEGAL'] } } });
     expect(reused.body.errors?.[0]?.extensions?.field).toBe('input.idempotencyKey');
+  });
+
+  it('writes a submission with one statement, and its inbox item carries the key and the answers’ hash', async () => {
+    const input = answers();
+    t.db.statements.length = 0;
+    const res = await t.gql(SUBMIT, { input });
+    expect(res.body.errors).toBeUndefined();
+    const writes = t.db.statements.filter((sql) => /^\s*(with|insert|update|delete|begin|commit)\b/i.test(sql));
+    expect(writes).toHaveLength(1);
+    for (const table of ['personal_record', 'child', 'benefit_in_use', 'consent_event', 'inbox_item']) expect(writes[0]).toContain(`insert into "${table}"`);
+    const item = await t.em().findOneOrFail(InboxItem, { idempotencyKey: input.idempotencyKey });
+    expect(item).toMatchObject({ kind: 'intake', department: DepartmentCode.SINGLE_PARENT, referenceNumber: res.body.data!.submitIntake.referenceNumber, takenAt: null });
+    expect(item.inputHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses a key already used by a chat consultation request (one unique key per municipality) and stores nothing', async () => {
+    const key = randomUUID();
+    const chat = await t.gql(`mutation R($input: ConsultationRequestInput!) { requestConsultation(input: $input) { referenceNumber } }`, { input: {
+      idempotencyKey: key, municipalityCode: '999999', name: '鍵', contact: { phone: '090-5555-6666', contactAllowed: true, preferredChannel: 'PHONE' }, message: '相談', privacyNoticeVersion: '2026-04',
+    } });
+    expect(chat.body.errors).toBeUndefined();
+    const before = await t.em().count(PersonalRecord, {});
+    const res = await t.gql(SUBMIT, { input: answers({ idempotencyKey: key }) });
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
+    expect(await t.em().count(PersonalRecord, {})).toBe(before);
   });
 
   it('10 concurrent copies of one submission create exactly one record, and every copy gets its receipt', async () => {

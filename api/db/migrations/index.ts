@@ -5,6 +5,7 @@ import { Migration20261128035318_Intake } from './Migration20261128035318_Intake
 import { Migration20261128042246_Chat } from './Migration20261128042246_Chat';
 import { Migration20261128055634_Inbox } from './Migration20261128055634_Inbox';
 import { Migration20261128062128_ChatGenerated } from './Migration20261128062128_ChatGenerated';
+import { Migration20261128071500_IntakeIntoInbox } from './Migration20261128071500_IntakeIntoInbox';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128042246_Chat', class: Migration20261128042246_Chat },
   { name: 'Migration20261128055634_Inbox', class: Migration20261128055634_Inbox },
   { name: 'Migration20261128062128_ChatGenerated', class: Migration20261128062128_ChatGenerated },
+  { name: 'Migration20261128071500_IntakeIntoInbox', class: Migration20261128071500_IntakeIntoInbox },
 ];
