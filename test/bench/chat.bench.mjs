@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import http from 'node:http';
 import pg from 'pg';
 import { parse } from 'yaml';
 
@@ -90,38 +90,64 @@ async function cpuNow() {
 /** PostgreSQL CPU between two snapshots: backends that exist at the end, minus what they had used at the start (0 if new). */
 const postgresDelta = (a, b) => [...b.postgres].reduce((sum, [pid, ms]) => sum + ms - (a.postgres.get(pid) ?? 0), 0);
 
-/** One fixed-rate run; latencies kept per request for exact percentiles. */
+/**
+ * One fixed-rate run: an open-loop load that sends one request every 1000/RATE ms, evenly spaced
+ * (autocannon's `overallRate` releases each second's requests together, which measures bursts of
+ * 100, not a steady 100 requests/s). Latency counts from the moment a request was due, so a stalled
+ * server cannot hide its queue (no coordinated omission). Kept per request for exact percentiles.
+ */
 async function run(name, makeBody, duration, check) {
   const cpu0 = await cpuNow();
   const latencies = [];
   let bad = 0;
-  let n = 0;
-  const instance = autocannon({
-    url: `http://127.0.0.1:${port}/graphql`, method: 'POST', connections: CONNECTIONS, overallRate: RATE, duration,
-    headers: { 'content-type': 'application/json' },
-    requests: [{
-      setupRequest: (req) => ({ ...req, body: makeBody(), headers: { ...req.headers, 'x-forwarded-for': address(n++ % ADDRESSES) } }),
-      onResponse: (status, resBody) => {
+  let errors = 0;
+  const total = Math.round(duration * RATE);
+  const interval = 1000 / RATE;
+  const start = performance.now() + 20;
+  const inFlight = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const body = makeBody();
+    inFlight.push(post(body, address(i % ADDRESSES)).then(
+      ({ status, text }) => {
+        latencies.push(performance.now() - due);
         try {
-          const json = JSON.parse(resBody);
+          const json = JSON.parse(text);
           if (status !== 200 || json.errors || !check(json.data)) bad += 1;
         } catch { bad += 1; }
       },
-    }],
-  });
-  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-  const result = await new Promise((resolve, reject) => instance.on('done', resolve).on('error', reject));
+      () => { errors += 1; },
+    ));
+  }
+  await Promise.all(inFlight);
   latencies.sort((a, b) => a - b);
   const at = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
   const cpu1 = await cpuNow();
   const round = (x) => Math.round(x * 100) / 100;
   const r = {
-    name, requests: latencies.length, rps: latencies.length / duration, p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), max: round(latencies.at(-1)), bad, errors: result.errors, timeouts: result.timeouts,
+    name, requests: latencies.length, rps: latencies.length / duration, p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), max: round(latencies.at(-1)), bad, errors, timeouts: 0,
     serverCpu: round((cpu1.server - cpu0.server) / latencies.length), postgresCpu: round(postgresDelta(cpu0, cpu1) / latencies.length),
   };
   console.log(name, JSON.stringify(r));
   return r;
 }
+
+/** POST /graphql on a kept-alive connection (as a browser or proxy would reuse one). */
+function post(body, forwardedFor) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': forwardedFor } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 
 const chatCheck = (data) => {
   const c = data?.chat;
@@ -162,9 +188,9 @@ const section = `
 
 Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; PostgreSQL ${pgVersion} on loopback.
 Command: \`npm run build && node test/bench/chat.bench.mjs\`. Server: test/bench/server.mjs in its own process, \`NODE_ENV=production\`, seeds/chatbot (retrieval, no AI endpoint).
-Load: autocannon at a fixed ${RATE} requests/s (\`overallRate\`, ${CONNECTIONS} connections), ${seconds} s per run after a 5 s warm-up, from ${ADDRESSES} client addresses (X-Forwarded-For).
+Load: open loop at a steady ${RATE} requests/s (one every ${1000 / RATE} ms, up to ${CONNECTIONS} kept-alive connections; latency from the moment each request was due), ${seconds} s per run after a 5 s warm-up, from ${ADDRESSES} client addresses (X-Forwarded-For).
 Messages: the ${questions.length} questions of test/chat/questions.yaml (85%), danger phrases (5%), greetings, the allowance scenario and requests for a person (10%); a third continue an earlier session. Each \`chat\` reads or creates a session and stores two masked messages.
-Latency: exact percentiles over every response (autocannon's \`response\` event), milliseconds. CPU per request from /proc (server process; PostgreSQL backends of the bench database). Load average at the end: ${load} (other work shares the machine).
+Latency: exact percentiles over every response, milliseconds. CPU per request from /proc (server process; PostgreSQL backends of the bench database). Load average at the end: ${load} (other work shares the machine).
 
 | run | requests | req/s | p50 | p95 | p99 | max | errors | server CPU ms / request | PostgreSQL CPU ms / request |
 |---|---|---|---|---|---|---|---|---|---|
