@@ -1,22 +1,18 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../api/common/dates';
 import { DepartmentCode } from '../../api/municipality/department-code';
-import { startTestApp, type TestApp } from '../support/app';
-import { launchChromium } from './support/browser';
+import type { TestApp } from '../support/app';
+import { startRealApiPage, type RealApiPage } from './support/real-api';
 import { ask, chatText, ensureChatBundle, tabToChat, waitInChat } from './support/chat';
 
 // <yorisoi-chat> against the REAL API (in-process, on the test database, the real knowledge base):
 // the page, the bundle and /graphql share one origin — the API's own. Driven by keyboard.
 // (The call-back form's requestConsultation is tested against the fake server in chat.test.ts.)
 
+let s: RealApiPage;
 let t: TestApp;
-let http: Server;
 let origin: string;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
@@ -26,34 +22,13 @@ const page_ = (lang: string) => `<!doctype html>
 <body><main><h1>デモ市</h1><yorisoi-chat api="/graphql" municipality="999999" lang="${lang}"></yorisoi-chat></main></body></html>`;
 
 beforeAll(async () => {
-  ensureChatBundle(); // before createApp, which serves dist/widgets only if it exists
-  t = await startTestApp({ records: 0 });
-  t.app.express.get('/chat-test', (req, res) => {
-    res.type('html').send(page_(req.query.lang === 'en' ? 'en' : 'ja'));
-  });
-  http = await new Promise<Server>((resolve) => {
-    const s = t.app.express.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  // requestConsultation, like submitIntake, accepts only pages from allowed origins.
-  (t.app.services.intake.globalOrigins as Set<string>).add(origin);
-  browser = await launchChromium();
+  ensureChatBundle(); // before the app starts: it serves dist/widgets only if it exists
+  s = await startRealApiPage('/chat-test', page_);
+  ({ t, origin } = s);
 });
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await new Promise((r) => http?.close(r));
-  await t?.close();
-});
+afterAll(() => s?.close());
 beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
-  page = await context.newPage();
-  problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('404')) problems.push(`console: ${m.text()}`);
-  });
+  ({ page, problems } = await s.newPage());
 });
 
 async function openChat(p: Page, url: string): Promise<void> {

@@ -1,21 +1,18 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DepartmentCode } from '../../api/municipality/department-code';
-import { startTestApp, type TestApp } from '../support/app';
-import { ensureBundle, launchChromium, openWidget, shadowText, tabTo, waitForStep } from './support/browser';
+import type { TestApp } from '../support/app';
+import { startRealApiPage, type RealApiPage } from './support/real-api';
+import { ensureBundle, openWidget, shadowText, tabTo, waitForStep } from './support/browser';
 import { consentAndSend, contactByPhone, next, toResults, waitFor } from './support/flow';
 
 // <yorisoi-intake> against the REAL API (in-process, on the test database): the page, the bundle and
 // /graphql share one origin — the API's own — which is added to the service's global origins, so
 // submitIntake accepts the browser's Origin header. Completed by keyboard, then checked as staff.
 
+let s: RealApiPage;
 let t: TestApp;
-let http: Server;
 let origin: string;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
@@ -25,33 +22,13 @@ const page_ = (lang: string) => `<!doctype html>
 <body><main><h1>デモ市</h1><yorisoi-intake api="/graphql" municipality="999999" lang="${lang}"></yorisoi-intake></main></body></html>`;
 
 beforeAll(async () => {
-  ensureBundle(); // before createApp, which serves dist/widgets only if it exists
-  t = await startTestApp({ records: 0 });
-  t.app.express.get('/intake-test', (req, res) => {
-    res.type('html').send(page_(req.query.lang === 'en' ? 'en' : 'ja'));
-  });
-  http = await new Promise<Server>((resolve) => {
-    const s = t.app.express.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  (t.app.services.intake.globalOrigins as Set<string>).add(origin);
-  browser = await launchChromium();
+  ensureBundle(); // before the app starts: it serves dist/widgets only if it exists
+  s = await startRealApiPage('/intake-test', page_);
+  ({ t, origin } = s);
 });
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await new Promise((r) => http?.close(r));
-  await t?.close();
-});
+afterAll(() => s?.close());
 beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
-  page = await context.newPage();
-  problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('404')) problems.push(`console: ${m.text()}`);
-  });
+  ({ page, problems } = await s.newPage());
 });
 
 const RECORD = `query($f: RecordFilter) { records(first: 5, filter: $f) { totalCount edges { node { source
