@@ -2,8 +2,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access/access-gate';
 import type { AuditCollector } from '../audit/audit-collector';
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE } from '../common/connection';
-import { apiError, badInput, notFound } from '../common/errors';
+import { checkPageSize, decodeAfter, encodeCursor } from '../common/connection';
+import { apiError, notFound } from '../common/errors';
 import { RecordService } from '../record/record.service';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffRole } from '../staff/staff-role';
@@ -26,16 +26,13 @@ export class InboxService {
 
   async list(status: InboxStatus, first: number, after: string | null | undefined): Promise<InboxConnection> {
     const viewer = this.gate.staff();
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw badInput([{ field: 'first', messages: { ja: `件数は1から${MAX_PAGE_SIZE}までで指定してください。`, en: `first must be between 1 and ${MAX_PAGE_SIZE}.`, 'ja-easy': `1から ${MAX_PAGE_SIZE}までの 数に して ください。` } }], this.gate.locale);
-    }
+    checkPageSize(first, this.gate.locale);
     const where: FilterQuery<InboxItem> = { municipality: viewer.municipalityCode, department: viewer.department };
     if (status === InboxStatus.NEW) where.takenAt = null;
     if (status === InboxStatus.TAKEN) where.takenAt = { $ne: null };
     const page: FilterQuery<InboxItem>[] = [where];
     if (after) {
-      const key = decodeCursor(after);
-      if (!key) throw badInput([{ field: 'after', messages: { ja: 'カーソルが正しくありません。', en: 'The cursor is not valid.', 'ja-easy': 'カーソルが まちがって います。' } }], this.gate.locale);
+      const key = decodeAfter(after, this.gate.locale);
       page.push({ $or: [{ receivedAt: { $lt: key.createdAt } }, { receivedAt: key.createdAt, id: { $lt: key.id } }] });
     }
     const [items, totalCount] = await Promise.all([

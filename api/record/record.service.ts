@@ -5,7 +5,7 @@ import type { AccessGate } from '../access/access-gate';
 import { Section } from '../access/sections';
 import type { SignedInViewer } from '../access/viewer';
 import type { AuditCollector } from '../audit/audit-collector';
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE } from '../common/connection';
+import { checkPageSize, decodeAfter, encodeCursor } from '../common/connection';
 import { startOfJapanDay, addDays } from '../common/dates';
 import { apiError, badInput, notFound, RECORD_NOT_FOUND } from '../common/errors';
 import { searchKey } from '../common/normalize';
@@ -105,14 +105,11 @@ export class RecordService {
 
   /** Newest first, ties broken by id, so pages never skip or repeat a record. */
   async list(filter: RecordFilter | null | undefined, first: number, after: string | null | undefined): Promise<PersonalRecordConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw badInput([{ field: 'first', messages: { ja: `件数は1から${MAX_PAGE_SIZE}までで指定してください。`, en: `first must be between 1 and ${MAX_PAGE_SIZE}.`, 'ja-easy': `1から ${MAX_PAGE_SIZE}までの 数に して ください。` } }], this.gate.locale);
-    }
+    checkPageSize(first, this.gate.locale);
     const where = await this.where(filter);
     const page: FilterQuery<PersonalRecord>[] = [where];
     if (after) {
-      const key = decodeCursor(after);
-      if (!key) throw badInput([{ field: 'after', messages: { ja: 'カーソルが正しくありません。', en: 'The cursor is not valid.', 'ja-easy': 'カーソルが まちがって います。' } }], this.gate.locale);
+      const key = decodeAfter(after, this.gate.locale);
       page.push({ $or: [{ createdAt: { $lt: key.createdAt } }, { createdAt: key.createdAt, id: { $lt: key.id } }] });
     }
     const rows = await new RecordReader(this.em).find({ $and: page }, { createdAt: 'desc', id: 'desc' }, first + 1);
