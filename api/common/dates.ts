@@ -11,6 +11,11 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/** A timestamp as the database driver hands it over: text from pg under MikroORM, a Date from PGlite. */
+export function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
 /** Today's date in Japan. */
 export function todayInJapan(now: Date = new Date()): string {
   return new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);

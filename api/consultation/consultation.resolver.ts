@@ -4,7 +4,7 @@ import { DepartmentCode } from '../municipality/department-code';
 import { Consultation } from './consultation.entity';
 import { AddConsultationInput } from './consultation.inputs';
 import { ConsultationService } from './consultation.service';
-import type { ConsultationView } from '../record/record.loaders';
+import type { ConsultationView } from '../record/child-rows';
 
 @Resolver(() => Consultation)
 export class ConsultationResolver {

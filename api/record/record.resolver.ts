@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Section, SECTIONS } from '../access/sections';
 import { isDvProtected } from '../access/record-access';
 import type { Context } from '../context';
@@ -8,7 +9,7 @@ import { ConcernCategory } from './concern-category';
 import { BenefitInUse } from './benefit-in-use.entity';
 import { PARTNERS_CONSENT, PersonalRecord } from './personal-record.entity';
 import { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';
-import type { BenefitView, ConsultationView } from './record.loaders';
+import { type BenefitView, type ConsultationView, selectedChildKinds } from './child-rows';
 import { RecordService } from './record.service';
 import type { RecordView } from './record.view';
 import { ConsentView, HouseholdView, PersonalRecordConnection, ProtectionView, SectionAccessInfo } from './record.types';
@@ -26,8 +27,8 @@ const service = (ctx: Context) => new RecordService(ctx.em, ctx.gate, ctx.audit)
 @Resolver(() => PersonalRecord)
 export class RecordResolver {
   @Query(() => PersonalRecord, { nullable: true, description: 'A record, or null when it does not exist or is not visible to you (the two are indistinguishable).' })
-  record(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<RecordView | null> {
-    return service(ctx).get(id);
+  record(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<RecordView | null> {
+    return service(ctx).get(id, selectedChildKinds(info, []));
   }
 
   @Query(() => PersonalRecordConnection, { description: 'Records visible to you, newest first.' })
@@ -36,8 +37,9 @@ export class RecordResolver {
     @Arg('filter', () => RecordFilter, { nullable: true }) filter?: RecordFilter,
     @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<PersonalRecordConnection> {
-    return service(ctx).list(filter, first, after);
+    return service(ctx).list(filter, first, after, info ? selectedChildKinds(info, ['edges', 'node']) : []);
   }
 
   @Mutation(() => PersonalRecord, { description: 'Create a record (owning department).' })
@@ -71,13 +73,14 @@ export class RecordResolver {
     return readSection(ctx, r, Section.CONTACT, () => r.contact);
   }
 
+  // Child rows: prefetched with the page when the query selected them (synchronous), else loaded in one batch.
   @FieldResolver(() => HouseholdView, { nullable: true })
-  household(@Root() r: RecordView, @Ctx() ctx: Context): Promise<HouseholdView> {
-    return readSection(ctx, r, Section.HOUSEHOLD, async () => ({
-      children: await ctx.loaders.children.load(r.id),
-      otherMembers: r.household.otherMembers ?? [],
-      note: r.household.note ?? null,
-    }));
+  household(@Root() r: RecordView, @Ctx() ctx: Context): HouseholdView | Promise<HouseholdView> {
+    return readSection(ctx, r, Section.HOUSEHOLD, () => {
+      const view = (children: HouseholdView['children']): HouseholdView => ({ children, otherMembers: r.household.otherMembers ?? [], note: r.household.note ?? null });
+      const children = r.prefetched?.children;
+      return children ? view(children) : ctx.loaders.children.load(r.id).then(view);
+    });
   }
 
   @FieldResolver(() => IncomeSection, { nullable: true })
@@ -86,8 +89,8 @@ export class RecordResolver {
   }
 
   @FieldResolver(() => [BenefitInUse], { nullable: true })
-  benefits(@Root() r: RecordView, @Ctx() ctx: Context): Promise<BenefitView[]> {
-    return readSection(ctx, r, Section.BENEFITS, () => ctx.loaders.benefits.load(r.id));
+  benefits(@Root() r: RecordView, @Ctx() ctx: Context): BenefitView[] | Promise<BenefitView[]> {
+    return readSection(ctx, r, Section.BENEFITS, () => r.prefetched?.benefits ?? ctx.loaders.benefits.load(r.id));
   }
 
   @FieldResolver(() => ConcernsSection, { nullable: true })
@@ -101,8 +104,8 @@ export class RecordResolver {
   }
 
   @FieldResolver(() => [Consultation], { nullable: true, description: '相談対応履歴, newest first.' })
-  consultations(@Root() r: RecordView, @Ctx() ctx: Context): Promise<ConsultationView[]> {
-    return readSection(ctx, r, Section.CONSULTATIONS, () => ctx.loaders.consultations.load(r.id));
+  consultations(@Root() r: RecordView, @Ctx() ctx: Context): ConsultationView[] | Promise<ConsultationView[]> {
+    return readSection(ctx, r, Section.CONSULTATIONS, () => r.prefetched?.consultations ?? ctx.loaders.consultations.load(r.id));
   }
 
   @FieldResolver(() => ProtectionView, { nullable: true })

@@ -14,6 +14,7 @@ import { Municipality } from '../municipality/municipality.entity';
 import { Referral } from '../partner/referral.entity';
 import { OPEN_REFERRAL } from '../partner/referral-status';
 import { StaffRole } from '../staff/staff-role';
+import { CHILD_KIND_SECTION, type ChildKind } from './child-rows';
 import { PARTNERS_CONSENT, PersonalRecord, RecordSource } from './personal-record.entity';
 import type { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';
 import type { PersonalRecordConnection } from './record.types';
@@ -55,11 +56,20 @@ export class RecordService {
     return { municipality, sharedWith: { $contains: [viewer.department] } };
   }
 
-  /** A record the viewer can see, for reading (not managed by the unit of work). */
-  async get(id: string): Promise<RecordView | null> {
+  /**
+   * Of the child-row kinds a query selects, those to fetch with the records themselves: only kinds
+   * whose section the viewer's policy lets it read (a denied section's rows are never fetched).
+   */
+  private prefetchable(selected: readonly ChildKind[]): ChildKind[] {
+    return selected.filter((kind) => this.gate.policyAllowsRead(CHILD_KIND_SECTION[kind]));
+  }
+
+  /** A record the viewer can see, for reading (not managed by the unit of work), with the selected child rows. */
+  async get(id: string, selected: readonly ChildKind[] = []): Promise<RecordView | null> {
     const viewer = this.gate.signedIn();
     if (!UUID.test(id)) return null;
-    return new RecordReader(this.em).findOne({ $and: [await this.visibleTo(viewer), { id }] });
+    const [row] = await new RecordReader(this.em).find({ $and: [await this.visibleTo(viewer), { id }] }, { id: 'asc' }, 1, this.prefetchable(selected));
+    return row ?? null;
   }
 
   /** Records the viewer can see among `ids`, in one statement; unknown or hidden ids are simply absent. */
@@ -103,8 +113,8 @@ export class RecordService {
     return { $and: and };
   }
 
-  /** Newest first, ties broken by id, so pages never skip or repeat a record. */
-  async list(filter: RecordFilter | null | undefined, first: number, after: string | null | undefined): Promise<PersonalRecordConnection> {
+  /** Newest first, ties broken by id, so pages never skip or repeat a record. The page and the selected child rows are one statement. */
+  async list(filter: RecordFilter | null | undefined, first: number, after: string | null | undefined, selected: readonly ChildKind[] = []): Promise<PersonalRecordConnection> {
     checkPageSize(first, this.gate.locale);
     const where = await this.where(filter);
     const page: FilterQuery<PersonalRecord>[] = [where];
@@ -112,7 +122,7 @@ export class RecordService {
       const key = decodeAfter(after, this.gate.locale);
       page.push({ $or: [{ createdAt: { $lt: key.createdAt } }, { createdAt: key.createdAt, id: { $lt: key.id } }] });
     }
-    const rows = await new RecordReader(this.em).find({ $and: page }, { createdAt: 'desc', id: 'desc' }, first + 1);
+    const rows = await new RecordReader(this.em).find({ $and: page }, { createdAt: 'desc', id: 'desc' }, first + 1, this.prefetchable(selected));
     const nodes = rows.slice(0, first);
     const last = nodes[nodes.length - 1];
     return {

@@ -5,7 +5,7 @@ import { PageInfo } from '../common/connection';
 import { LocalDate } from '../common/local-date.scalar';
 import { DepartmentCode } from '../municipality/department-code';
 import { Child } from './child.entity';
-import type { ChildView } from './record.loaders';
+import type { ChildView } from './child-rows';
 import type { RecordView } from './record.view';
 import { PersonalRecord } from './personal-record.entity';
 import { HouseholdMember } from './sections/household.section';

@@ -1,3 +1,4 @@
+import type { ChildRows } from './child-rows';
 import type { PersonalRecord } from './personal-record.entity';
 
 /**
@@ -9,4 +10,8 @@ export type RecordView = Pick<
   | 'id' | 'referenceNumber' | 'version' | 'ownerDepartment' | 'source' | 'createdAt' | 'updatedAt'
   | 'identity' | 'address' | 'contact' | 'household' | 'income' | 'concerns' | 'selfReliancePlan' | 'protection'
   | 'sharedWith' | 'privacyNoticeVersion'
-> & { municipality: { code: string } };
+> & {
+  municipality: { code: string };
+  /** Child rows that came with the record's own row (a page query's prefetch); the rest load on demand. */
+  prefetched?: Partial<ChildRows>;
+};

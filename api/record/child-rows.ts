@@ -1,0 +1,111 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Section } from '../access/sections';
+import { selectedFields } from '../common/selection';
+import type { ConsultationChannel } from '../consultation/consultation-channel';
+import type { DepartmentCode } from '../municipality/department-code';
+import { toDate } from '../common/dates';
+
+/**
+ * The rows of a record that live in child tables — children (section `household`), benefits in use,
+ * consultations — as one JSON array per record and kind, built by PostgreSQL (json_agg), in the order
+ * the API lists them. Node then parses one value per record and kind instead of a row per child.
+ *
+ * The same expressions serve two read paths:
+ * - `groupedChildRowsSql`: for a set of record ids (DataLoader, record.loaders.ts);
+ * - `correlatedChildRowsSql`: as extra columns of a page query (prefetch, record.reader.ts), so a
+ *   page and its rows come in one statement.
+ * The JSON keys are the GraphQL field names of ChildView / BenefitView / ConsultationView.
+ */
+export type ChildKind = 'children' | 'benefits' | 'consultations';
+
+/** Plain rows of a record's child tables, shaped like their GraphQL types (read-only, not entities). */
+export interface ChildView { id: string; givenName: string | null; birthDate: string; disability: boolean }
+export interface BenefitView { id: string; programmeId: string; since: string | null; note: string | null }
+export interface ConsultationView {
+  id: string; date: string; channel: ConsultationChannel; summary: string; followUp: string | null; followUpDue: string | null; createdAt: Date;
+  department: { code: DepartmentCode }; staffMember: { name: string } | null;
+}
+export interface ChildRows { children: ChildView[]; benefits: BenefitView[]; consultations: ConsultationView[] }
+
+type Json = Record<string, any>;
+
+/** The JSON array of one kind, as the driver hands it over (pg parses json columns; some drivers give text), to views. */
+export function toChildRows<K extends ChildKind>(kind: K, value: unknown): ChildRows[K] {
+  const rows = (typeof value === 'string' ? JSON.parse(value) : value ?? []) as Json[];
+  if (kind !== 'consultations') return rows as ChildRows[K];
+  return rows.map((c): ConsultationView => ({
+    id: c.id, date: c.date, channel: c.channel, summary: c.summary, followUp: c.followUp, followUpDue: c.followUpDue, createdAt: toDate(c.createdAt),
+    department: { code: c.department }, staffMember: c.staffName == null ? null : { name: c.staffName },
+  })) as ChildRows[K];
+}
+
+export const CHILD_KINDS: readonly ChildKind[] = ['children', 'benefits', 'consultations'];
+
+/** The section whose access decides whether a kind may be read. */
+export const CHILD_KIND_SECTION: Readonly<Record<ChildKind, Section>> = {
+  children: Section.HOUSEHOLD,
+  benefits: Section.BENEFITS,
+  consultations: Section.CONSULTATIONS,
+};
+
+interface KindSql {
+  /** FROM (and joins), with `x` as the child table's alias. */
+  from: string;
+  /** One row as a JSON object. */
+  row: string;
+  /** ORDER BY inside json_agg. */
+  order: string;
+}
+
+const KIND_SQL: Record<ChildKind, KindSql> = {
+  children: {
+    from: 'child x',
+    row: `json_build_object('id', x.id, 'givenName', x.given_name, 'birthDate', x.birth_date, 'disability', x.disability)`,
+    order: 'x.position',
+  },
+  benefits: {
+    from: 'benefit_in_use x',
+    row: `json_build_object('id', x.id, 'programmeId', x.programme_id, 'since', x.since, 'note', x.note)`,
+    order: 'x.programme_id',
+  },
+  consultations: {
+    from: 'consultation x join department d on d.id = x.department_id left join staff_member s on s.id = x.staff_member_id',
+    row: `json_build_object('id', x.id, 'date', x.date, 'channel', x.channel, 'summary', x.summary, 'followUp', x.follow_up,
+      'followUpDue', x.follow_up_due, 'createdAt', x.created_at, 'department', d.code, 'staffName', s.name)`,
+    order: 'x.date desc, x.created_at desc',
+  },
+};
+
+/**
+ * One SELECT per kind giving (kind, record_id, rows) for the records whose ids are bound as one
+ * comma-separated text parameter (`?`); record ids come from the database, so they are UUIDs.
+ * Records without rows of a kind are absent from the result.
+ */
+export function groupedChildRowsSql(kind: ChildKind): string {
+  const k = KIND_SQL[kind];
+  return `select '${kind}' as kind, x.record_id, json_agg(${k.row} order by ${k.order}) as rows
+    from ${k.from} where x.record_id = any(string_to_array(?::text, ',')::uuid[]) group by x.record_id`;
+}
+
+/** A scalar subquery: the rows of kind `kind` of the record aliased `recordAlias`, '[]' when none. */
+export function correlatedChildRowsSql(kind: ChildKind, recordAlias: string): string {
+  const k = KIND_SQL[kind];
+  return `(select coalesce(json_agg(${k.row} order by ${k.order}), '[]'::json) from ${k.from} where x.record_id = ${recordAlias}.id)`;
+}
+
+/** The column a prefetched kind arrives in. */
+export function prefetchColumn(kind: ChildKind): string {
+  return `prefetched_${kind}`;
+}
+
+/** Where each kind sits under a PersonalRecord in a query. */
+const KIND_PATH: Readonly<Record<ChildKind, readonly string[]>> = {
+  children: ['household', 'children'],
+  benefits: ['benefits'],
+  consultations: ['consultations'],
+};
+
+/** The kinds an operation selects on the records found at `recordPath` below the current field. */
+export function selectedChildKinds(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, recordPath: readonly string[]): ChildKind[] {
+  return CHILD_KINDS.filter((kind) => selectedFields(info, [...recordPath, ...KIND_PATH[kind]]).length > 0);
+}
