@@ -3,13 +3,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 interface Waiting {
   /** The request's entries as JSON array elements, without the brackets. */
   json: string;
+  /** How many record references they hold (what a call's size grows with). */
   count: number;
   resolve(): void;
   reject(error: unknown): void;
 }
 
-/** Entries in one audit_append call at most (a statement of a few hundred kB). */
-const MAX_ENTRIES_PER_CALL = 2_000;
+/** Record references in one audit_append call at most (a parameter of about 100 kB). */
+const MAX_RECORDS_PER_CALL = 2_000;
 
 /**
  * Group commit for the audit log. audit_append locks the municipality's chain head until its
@@ -40,7 +41,7 @@ export class AuditAppender {
   private take(): Waiting[] {
     let n = 0;
     let entries = 0;
-    while (n < this.queue.length && (n === 0 || entries + this.queue[n]!.count <= MAX_ENTRIES_PER_CALL)) entries += this.queue[n++]!.count;
+    while (n < this.queue.length && (n === 0 || entries + this.queue[n]!.count <= MAX_RECORDS_PER_CALL)) entries += this.queue[n++]!.count;
     return this.queue.splice(0, n);
   }
 

@@ -36,8 +36,9 @@ function sectionsJson(e: Touched): string {
  * A response whose audit entries could not be written (committed) is not sent.
  *
  * `note` runs for every section of every record a page returns (400 times for a page of 50), so it
- * keeps a bit mask per record and action, and `flush` writes the JSON text directly; the entries
- * are the same as before, in the order their records were first touched.
+ * keeps a bit mask per record and action. `flush` then writes one entry per municipality, action
+ * and set of sections, naming its records in the order they were first touched: a page whose
+ * records all showed the same sections is one entry (AuditRecordSets migration).
  */
 export class AuditCollector {
   private readonly touched = new Map<string, Touched>();
@@ -66,14 +67,24 @@ export class AuditCollector {
       v.kind === 'staff'
         ? { actor_kind: 'staff', actor_id: v.staffId, actor_name: v.name, actor_department: v.department }
         : { actor_kind: 'partner', actor_id: v.partnerId, actor_name: v.name, actor_department: `partner:${v.name}` };
-    // Each entry: the actor's fields, municipality_code, record_id, action, sections, operation_name.
+    // Records grouped by what was done to them, groups in order of their first record.
+    const groups = new Map<string, { municipalityCode: string; action: Action; sections: string; ids: string[] }>();
+    for (const e of this.touched.values()) {
+      const sections = sectionsJson(e);
+      const key = `${e.municipalityCode}|${e.action}|${sections}`;
+      const group = groups.get(key);
+      if (group) group.ids.push(e.recordId);
+      else groups.set(key, { municipalityCode: e.municipalityCode, action: e.action, sections, ids: [e.recordId] });
+    }
+    const records = this.touched.size;
+    this.touched.clear();
+    // Each entry: the actor's fields, municipality_code, record_ids, action, sections, operation_name.
     const head = `{${JSON.stringify(actor).slice(1, -1)},"municipality_code":`;
     const tail = `,"operation_name":${JSON.stringify(operationName)}}`;
     const parts: string[] = [];
-    for (const e of this.touched.values()) {
-      parts.push(`${head}${JSON.stringify(e.municipalityCode)},"record_id":${JSON.stringify(e.recordId)},"action":"${e.action}","sections":${sectionsJson(e)}${tail}`);
+    for (const g of groups.values()) {
+      parts.push(`${head}${JSON.stringify(g.municipalityCode)},"record_ids":${JSON.stringify(g.ids)},"action":"${g.action}","sections":${g.sections}${tail}`);
     }
-    this.touched.clear();
-    await auditAppenderFor(em).append(parts.join(','), parts.length);
+    await auditAppenderFor(em).append(parts.join(','), records);
   }
 }

@@ -1,13 +1,14 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * One read or write of personal sections by staff or a partner. Rows are written only by the SQL
- * function audit_append (see the AuditLog migration): the database refuses UPDATE and DELETE, and the
- * entries of each request form a batch whose SHA-256 chains to the previous batch of the municipality,
- * so a changed or removed row shows.
+ * One read or write of personal sections by staff or a partner: the records one request touched with
+ * the same action and sections. Rows are written only by the SQL function audit_append (migrations
+ * AuditLog and AuditRecordSets): the database refuses UPDATE and DELETE, and the entries of each call
+ * form a batch whose SHA-256 chains to the previous batch of the municipality, so a changed or removed
+ * row shows.
  */
 @Entity({ readonly: true })
-@Index({ properties: ['recordId', 'at'] })
+@Index({ properties: ['recordIds'], type: 'gin' })
 export class AuditEntry {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   seq!: string;
@@ -32,8 +33,9 @@ export class AuditEntry {
   @Property({ type: 'string' })
   actorDepartment!: string;
 
-  @Property({ type: 'uuid' })
-  recordId!: string;
+  /** The records read or written, in the order the request first touched them. */
+  @Property({ type: ArrayType, columnType: 'uuid[]' })
+  recordIds!: string[];
 
   /** `read` or `write`. */
   @Property({ type: 'string' })

@@ -23,7 +23,7 @@ export class AuditService {
   async forRecord(recordId: string): Promise<AuditEntryView[]> {
     this.supervisor();
     const record = await new RecordService(this.em, this.gate, this.audit).require(recordId);
-    const rows = await this.em.find(AuditEntry, { recordId: record.id, municipalityCode: record.municipality.code }, { orderBy: { seq: 'desc' }, limit: 1000 });
+    const rows = await this.em.find(AuditEntry, { recordIds: { $contains: [record.id] }, municipalityCode: record.municipality.code }, { orderBy: { seq: 'desc' }, limit: 1000 });
     return rows.map((r) => ({ at: r.at, actorDepartment: r.actorDepartment, actorName: r.actorName, action: r.action, sections: r.sections, operationName: r.operationName ?? null }));
   }
 

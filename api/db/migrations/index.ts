@@ -6,6 +6,7 @@ import { Migration20261128042246_Chat } from './Migration20261128042246_Chat';
 import { Migration20261128055634_Inbox } from './Migration20261128055634_Inbox';
 import { Migration20261128062128_ChatGenerated } from './Migration20261128062128_ChatGenerated';
 import { Migration20261128071500_IntakeIntoInbox } from './Migration20261128071500_IntakeIntoInbox';
+import { Migration20261128100000_AuditRecordSets } from './Migration20261128100000_AuditRecordSets';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128055634_Inbox', class: Migration20261128055634_Inbox },
   { name: 'Migration20261128062128_ChatGenerated', class: Migration20261128062128_ChatGenerated },
   { name: 'Migration20261128071500_IntakeIntoInbox', class: Migration20261128071500_IntakeIntoInbox },
+  { name: 'Migration20261128100000_AuditRecordSets', class: Migration20261128100000_AuditRecordSets },
 ];
