@@ -5,7 +5,7 @@ import { todayInJapan } from '../common/dates';
 import type { RecordView } from '../record/record.view';
 import { StaffRole } from '../staff/staff-role';
 import type { PolicyBook } from './policy';
-import { DenialReason, sectionAccess, type SectionAccess } from './record-access';
+import { DenialReason, sectionAccessWhen, type SectionAccess, withholdsForDv } from './record-access';
 import type { Section } from './sections';
 import type { SignedInViewer, Viewer } from './viewer';
 
@@ -20,10 +20,13 @@ const ROLE_DENIED: LocalizedText = { ja: 'この操作をする権限があり�
 
 /**
  * The one place that answers "may this viewer do this with this record?" during a request.
- * Section access is computed once per record (cached), so shield rules and resolvers are look-ups.
+ * Section access depends on the viewer and on one fact of the record (DV protection), so the two
+ * possible answers are computed once per request and each record is mapped to one of them (cached):
+ * shield rules and resolvers are look-ups.
  */
 export class AccessGate {
   private readonly cache = new WeakMap<RecordView, ReadonlyMap<Section, SectionAccess>>();
+  private readonly answers = new Map<boolean, ReadonlyMap<Section, SectionAccess>>();
   readonly today = todayInJapan();
 
   constructor(readonly viewer: Viewer, private readonly policies: PolicyBook, readonly locale: Locale) {}
@@ -44,7 +47,9 @@ export class AccessGate {
     let access = this.cache.get(record);
     if (!access) {
       const viewer = this.signedIn();
-      access = sectionAccess(viewer, { ...record, municipalityCode: record.municipality.code }, this.policies.for(viewer.municipalityCode), this.today);
+      const dvWithheld = withholdsForDv(viewer, record, this.today);
+      access = this.answers.get(dvWithheld);
+      if (!access) this.answers.set(dvWithheld, (access = sectionAccessWhen(viewer, this.policies.for(viewer.municipalityCode), dvWithheld)));
       this.cache.set(record, access);
     }
     return access;

@@ -47,24 +47,29 @@ export function canSeeRecord(viewer: SignedInViewer, facts: AccessFacts, referre
   return viewer.department === OWNER_DEPARTMENT || facts.sharedWith.includes(viewer.department);
 }
 
+/** Whether DV protection withholds sections of this record from this viewer (rule 3; never from the owner). */
+export function withholdsForDv(viewer: SignedInViewer, facts: Pick<AccessFacts, 'protection' | 'concerns'>, today: string): boolean {
+  return policyRole(viewer) !== OWNER_DEPARTMENT && isDvProtected(facts, today);
+}
+
 /**
- * Section by section, what the viewer may do with a record it can see. Pure and cheap: computed
- * once per record per request, and every shield rule and resolver is a look-up into it.
+ * Section by section, what the viewer may do with a record it can see, given the one fact of the
+ * record this depends on (`withholdsForDv`): for one viewer there are only two possible answers, so
+ * a request computes each once (AccessGate) and every shield rule and resolver is a look-up.
  */
-export function sectionAccess(viewer: SignedInViewer, facts: AccessFacts, policy: Policy, today: string = todayInJapan()): ReadonlyMap<Section, SectionAccess> {
+export function sectionAccessWhen(viewer: SignedInViewer, policy: Policy, dvWithheld: boolean): ReadonlyMap<Section, SectionAccess> {
   const result = new Map<Section, SectionAccess>();
   const role = policyRole(viewer);
   const owner = role === OWNER_DEPARTMENT;
   const mayWrite = viewer.kind === 'staff' && viewer.role !== StaffRole.VIEWER;
-  const dv = !owner && isDvProtected(facts, today);
   const grants = policy.get(role)!;
   for (const section of SECTIONS) {
     // Rule 1: the owner reads and writes everything, whatever the table says.
     const grant = owner ? { read: true, write: true } : grants.get(section)!;
     let reason: DenialReason | null = null;
     if (!grant.read) reason = DenialReason.NOT_PERMITTED;
-    else if (dv && DV_WITHHELD.has(section)) reason = DenialReason.DV_PROTECTED;
-    result.set(section, { readable: reason === null, writable: reason === null && grant.write && mayWrite, reason });
+    else if (dvWithheld && DV_WITHHELD.has(section)) reason = DenialReason.DV_PROTECTED;
+    result.set(section, Object.freeze({ readable: reason === null, writable: reason === null && grant.write && mayWrite, reason }));
   }
   return result;
 }

@@ -1,19 +1,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Section, SECTIONS } from '../access/sections';
-import { isDvProtected } from '../access/record-access';
+import { SECTIONS } from '../access/sections';
 import type { Context } from '../context';
 import { Consultation } from '../consultation/consultation.entity';
-import { DepartmentCode, isDepartmentCode } from '../municipality/department-code';
-import { ConcernCategory } from './concern-category';
 import { BenefitInUse } from './benefit-in-use.entity';
-import { PARTNERS_CONSENT, PersonalRecord } from './personal-record.entity';
+import { PersonalRecord } from './personal-record.entity';
 import { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';
 import { type BenefitView, type ConsultationView, selectedChildKinds } from './child-rows';
 import { RecordService } from './record.service';
 import type { RecordView } from './record.view';
 import { ConsentView, HouseholdView, PersonalRecordConnection, ProtectionView, SectionAccessInfo } from './record.types';
-import { readSection } from './section-reader';
+import { SECTION_FIELDS } from './section-fields';
 import { AddressSection } from './sections/address.section';
 import { ConcernsSection } from './sections/concerns.section';
 import { ContactSection } from './sections/contact.section';
@@ -23,7 +20,7 @@ import { SelfReliancePlan } from './sections/self-reliance-plan.section';
 
 const service = (ctx: Context) => new RecordService(ctx.em, ctx.gate, ctx.audit);
 
-/** The 電子個人票 API. Thin: RecordService does the work, the access gate decides. */
+/** The 電子個人票 API. Thin: RecordService does the work, the access gate decides; section fields are in section-fields.ts. */
 @Resolver(() => PersonalRecord)
 export class RecordResolver {
   @Query(() => PersonalRecord, { nullable: true, description: 'A record, or null when it does not exist or is not visible to you (the two are indistinguishable).' })
@@ -60,72 +57,56 @@ export class RecordResolver {
 
   @FieldResolver(() => IdentitySection, { nullable: true })
   identity(@Root() r: RecordView, @Ctx() ctx: Context): IdentitySection {
-    return readSection(ctx, r, Section.IDENTITY, () => r.identity);
+    return SECTION_FIELDS.identity(r, ctx);
   }
 
   @FieldResolver(() => AddressSection, { nullable: true })
   address(@Root() r: RecordView, @Ctx() ctx: Context): AddressSection {
-    return readSection(ctx, r, Section.ADDRESS, () => r.address);
+    return SECTION_FIELDS.address(r, ctx);
   }
 
   @FieldResolver(() => ContactSection, { nullable: true })
   contact(@Root() r: RecordView, @Ctx() ctx: Context): ContactSection {
-    return readSection(ctx, r, Section.CONTACT, () => r.contact);
+    return SECTION_FIELDS.contact(r, ctx);
   }
 
-  // Child rows: prefetched with the page when the query selected them (synchronous), else loaded in one batch.
   @FieldResolver(() => HouseholdView, { nullable: true })
   household(@Root() r: RecordView, @Ctx() ctx: Context): HouseholdView | Promise<HouseholdView> {
-    return readSection(ctx, r, Section.HOUSEHOLD, () => {
-      const view = (children: HouseholdView['children']): HouseholdView => ({ children, otherMembers: r.household.otherMembers ?? [], note: r.household.note ?? null });
-      const children = r.prefetched?.children;
-      return children ? view(children) : ctx.loaders.children.load(r.id).then(view);
-    });
+    return SECTION_FIELDS.household(r, ctx);
   }
 
   @FieldResolver(() => IncomeSection, { nullable: true })
   income(@Root() r: RecordView, @Ctx() ctx: Context): IncomeSection {
-    return readSection(ctx, r, Section.INCOME, () => r.income);
+    return SECTION_FIELDS.income(r, ctx);
   }
 
   @FieldResolver(() => [BenefitInUse], { nullable: true })
   benefits(@Root() r: RecordView, @Ctx() ctx: Context): BenefitView[] | Promise<BenefitView[]> {
-    return readSection(ctx, r, Section.BENEFITS, () => r.prefetched?.benefits ?? ctx.loaders.benefits.load(r.id));
+    return SECTION_FIELDS.benefits(r, ctx);
   }
 
   @FieldResolver(() => ConcernsSection, { nullable: true })
   concerns(@Root() r: RecordView, @Ctx() ctx: Context): ConcernsSection {
-    return readSection(ctx, r, Section.CONCERNS, () => r.concerns);
+    return SECTION_FIELDS.concerns(r, ctx);
   }
 
   @FieldResolver(() => SelfReliancePlan, { nullable: true })
   selfReliancePlan(@Root() r: RecordView, @Ctx() ctx: Context): SelfReliancePlan {
-    return readSection(ctx, r, Section.SELF_RELIANCE_PLAN, () => r.selfReliancePlan);
+    return SECTION_FIELDS.selfReliancePlan(r, ctx);
   }
 
   @FieldResolver(() => [Consultation], { nullable: true, description: '相談対応履歴, newest first.' })
   consultations(@Root() r: RecordView, @Ctx() ctx: Context): ConsultationView[] | Promise<ConsultationView[]> {
-    return readSection(ctx, r, Section.CONSULTATIONS, () => r.prefetched?.consultations ?? ctx.loaders.consultations.load(r.id));
+    return SECTION_FIELDS.consultations(r, ctx);
   }
 
   @FieldResolver(() => ProtectionView, { nullable: true })
   protection(@Root() r: RecordView, @Ctx() ctx: Context): ProtectionView {
-    return readSection(ctx, r, Section.PROTECTION, () => ({
-      dvProtected: isDvProtected(r, ctx.gate.today),
-      dvConcern: r.concerns.categories.includes(ConcernCategory.DV),
-      supportMeasure: r.protection.supportMeasure,
-      since: r.protection.since ?? null,
-      expiresOn: r.protection.expiresOn ?? null,
-    }));
+    return SECTION_FIELDS.protection(r, ctx);
   }
 
   @FieldResolver(() => ConsentView, { nullable: true })
   consent(@Root() r: RecordView, @Ctx() ctx: Context): ConsentView {
-    return readSection(ctx, r, Section.CONSENT, () => ({
-      recordId: r.id,
-      sharedWith: r.sharedWith.filter(isDepartmentCode) as DepartmentCode[],
-      shareWithPartners: r.sharedWith.includes(PARTNERS_CONSENT),
-      privacyNoticeVersion: r.privacyNoticeVersion ?? null,
-    }));
+    return SECTION_FIELDS.consent(r, ctx);
   }
 }

@@ -17,7 +17,7 @@ import { StaffRole } from '../staff/staff-role';
 import { CHILD_KIND_SECTION, type ChildKind } from './child-rows';
 import { PARTNERS_CONSENT, PersonalRecord, RecordSource } from './personal-record.entity';
 import type { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';
-import type { PersonalRecordConnection } from './record.types';
+import { type PersonalRecordConnection, PersonalRecordEdge } from './record.types';
 import { RecordWriter } from './record.writer';
 import { RecordReader } from './record.reader';
 import type { RecordView } from './record.view';
@@ -126,7 +126,7 @@ export class RecordService {
     const nodes = rows.slice(0, first);
     const last = nodes[nodes.length - 1];
     return {
-      edges: nodes.map((node) => ({ cursor: encodeCursor(node), node })),
+      edges: nodes.map((node) => new PersonalRecordEdge(node)),
       pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null },
       countQuery: () => this.em.count(PersonalRecord, where),
     };

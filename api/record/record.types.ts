@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DenialReason } from '../access/record-access';
 import { Section } from '../access/sections';
-import { PageInfo } from '../common/connection';
+import { encodeCursor, PageInfo } from '../common/connection';
 import { LocalDate } from '../common/local-date.scalar';
 import { DepartmentCode } from '../municipality/department-code';
 import { Child } from './child.entity';
@@ -47,8 +47,17 @@ export class SectionAccessInfo {
 
 @ObjectType({ simpleResolvers: true })
 export class PersonalRecordEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => PersonalRecord) node!: RecordView;
+  constructor(node: RecordView) {
+    this.node = node;
+  }
+
+  /** Encoded when a client asks for it (most pages never read their edges' cursors). */
+  @Field(() => String)
+  get cursor(): string {
+    return encodeCursor(this.node);
+  }
+
+  @Field(() => PersonalRecord) node: RecordView;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -14,13 +14,16 @@ import { ProgrammeResolver } from '../programme/programme.resolver';
 import { ConsentResolver } from '../record/consent.resolver';
 import { RecordConnectionResolver } from '../record/record-connection.resolver';
 import { RecordResolver } from '../record/record.resolver';
+import { bindSectionFields } from '../record/section-fields';
 
 /** Every resolver of the API, one line per module. */
 export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, IntakeResolver, InboxResolver, ChatResolver, PostalResolver] as const;
 
 /** The executable schema without permissions (the shield is applied in app.ts). */
 export function buildApiSchema(): GraphQLSchema {
-  return buildSchemaSync({ resolvers: [...RESOLVERS] as never, validate: false, emitSchemaFile: false });
+  const schema = buildSchemaSync({ resolvers: [...RESOLVERS] as never, validate: false, emitSchemaFile: false });
+  bindSectionFields(schema);
+  return schema;
 }
 
 /** schema/schema.graphql: sorted, so the committed file changes only when the API does. */
