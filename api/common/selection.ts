@@ -1,8 +1,8 @@
 import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
 /**
- * Look-ahead into the operation: the field nodes selected under `path` (field names, not aliases)
- * from the field being resolved, through inline fragments and fragment spreads. Directives
+ * Look-ahead into the operation: the field nodes selected under `path` (field names, not aliases;
+ * `*` for any field) from the field being resolved, through inline fragments and fragment spreads. Directives
  * (@include/@skip) and type conditions are not evaluated, so this may report a field the response
  * will not contain — callers use it only to fetch ahead of time, never to decide what to return.
  */
@@ -19,7 +19,7 @@ function childFields(info: Pick<GraphQLResolveInfo, 'fragments'>, parents: reado
     if (!set) return;
     for (const s of set.selections) {
       if (s.kind === Kind.FIELD) {
-        if (s.name.value === name) found.push(s);
+        if (name === '*' || s.name.value === name) found.push(s);
       } else if (s.kind === Kind.INLINE_FRAGMENT) {
         visit(s.selectionSet);
       } else if (!seen.has(s.name.value)) {

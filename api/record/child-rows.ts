@@ -33,8 +33,10 @@ type Json = Record<string, any>;
 export function toChildRows<K extends ChildKind>(kind: K, value: unknown): ChildRows[K] {
   const rows = (typeof value === 'string' ? JSON.parse(value) : value ?? []) as Json[];
   if (kind !== 'consultations') return rows as ChildRows[K];
+  // A prefetch may carry only some keys (the selected fields); the others stay undefined.
   return rows.map((c): ConsultationView => ({
-    id: c.id, date: c.date, channel: c.channel, summary: c.summary, followUp: c.followUp, followUpDue: c.followUpDue, createdAt: toDate(c.createdAt),
+    id: c.id, date: c.date, channel: c.channel, summary: c.summary, followUp: c.followUp, followUpDue: c.followUpDue,
+    createdAt: c.createdAt === undefined ? (undefined as never) : toDate(c.createdAt),
     department: { code: c.department }, staffMember: c.staffName == null ? null : { name: c.staffName },
   })) as ChildRows[K];
 }
@@ -51,8 +53,8 @@ export const CHILD_KIND_SECTION: Readonly<Record<ChildKind, Section>> = {
 interface KindSql {
   /** FROM (and joins), with `x` as the child table's alias. */
   from: string;
-  /** One row as a JSON object. */
-  row: string;
+  /** Each GraphQL field of the row type, as the SQL value of its JSON key. */
+  fields: Readonly<Record<string, string>>;
   /** ORDER BY inside json_agg. */
   order: string;
 }
@@ -60,21 +62,30 @@ interface KindSql {
 const KIND_SQL: Record<ChildKind, KindSql> = {
   children: {
     from: 'child x',
-    row: `json_build_object('id', x.id, 'givenName', x.given_name, 'birthDate', x.birth_date, 'disability', x.disability)`,
+    fields: { id: 'x.id', givenName: 'x.given_name', birthDate: 'x.birth_date', disability: 'x.disability' },
     order: 'x.position',
   },
   benefits: {
     from: 'benefit_in_use x',
-    row: `json_build_object('id', x.id, 'programmeId', x.programme_id, 'since', x.since, 'note', x.note)`,
+    fields: { id: 'x.id', programmeId: 'x.programme_id', since: 'x.since', note: 'x.note' },
     order: 'x.programme_id',
   },
   consultations: {
     from: 'consultation x join department d on d.id = x.department_id left join staff_member s on s.id = x.staff_member_id',
-    row: `json_build_object('id', x.id, 'date', x.date, 'channel', x.channel, 'summary', x.summary, 'followUp', x.follow_up,
-      'followUpDue', x.follow_up_due, 'createdAt', x.created_at, 'department', d.code, 'staffName', s.name)`,
+    fields: {
+      id: 'x.id', date: 'x.date', channel: 'x.channel', summary: 'x.summary', followUp: 'x.follow_up', followUpDue: 'x.follow_up_due',
+      createdAt: 'x.created_at', department: 'd.code', staffName: 's.name',
+    },
     order: 'x.date desc, x.created_at desc',
   },
 };
+
+/** One row as a JSON object with the given fields (all of them when `fields` is null). */
+function rowJson(kind: ChildKind, fields: readonly string[] | null): string {
+  const sql = KIND_SQL[kind].fields;
+  const keys = fields ?? Object.keys(sql);
+  return `json_build_object(${keys.map((k) => `'${k}', ${sql[k]}`).join(', ')})`;
+}
 
 /**
  * One SELECT per kind giving (kind, record_id, rows) for the records whose ids are bound as one
@@ -83,14 +94,17 @@ const KIND_SQL: Record<ChildKind, KindSql> = {
  */
 export function groupedChildRowsSql(kind: ChildKind): string {
   const k = KIND_SQL[kind];
-  return `select '${kind}' as kind, x.record_id, json_agg(${k.row} order by ${k.order}) as rows
+  return `select '${kind}' as kind, x.record_id, json_agg(${rowJson(kind, null)} order by ${k.order}) as rows
     from ${k.from} where x.record_id = any(string_to_array(?::text, ',')::uuid[]) group by x.record_id`;
 }
 
-/** A scalar subquery: the rows of kind `kind` of the record aliased `recordAlias`, '[]' when none. */
-export function correlatedChildRowsSql(kind: ChildKind, recordAlias: string): string {
+/**
+ * A scalar subquery: the rows of kind `kind` of the record aliased `recordAlias`, '[]' when none,
+ * with only `fields` (the ones the query selects; null for all): a page reads a few of them.
+ */
+export function correlatedChildRowsSql(kind: ChildKind, recordAlias: string, fields: readonly string[] | null): string {
   const k = KIND_SQL[kind];
-  return `(select coalesce(json_agg(${k.row} order by ${k.order}), '[]'::json) from ${k.from} where x.record_id = ${recordAlias}.id)`;
+  return `(select coalesce(json_agg(${rowJson(kind, fields)} order by ${k.order}), '[]'::json) from ${k.from} where x.record_id = ${recordAlias}.id)`;
 }
 
 /** The column a prefetched kind arrives in. */
@@ -105,7 +119,34 @@ const KIND_PATH: Readonly<Record<ChildKind, readonly string[]>> = {
   consultations: ['consultations'],
 };
 
-/** The kinds an operation selects on the records found at `recordPath` below the current field. */
+/** A kind to fetch ahead, with the fields of its rows the operation selects (null: all of them). */
+export interface ChildRowsWanted {
+  kind: ChildKind;
+  fields: readonly string[] | null;
+}
+
+/**
+ * The kinds an operation selects on the records found at `recordPath` below the current field, and
+ * their selected row fields. A field this module does not know (`__typename`, a field added to the
+ * type later) means all fields, so a prefetched row never lacks what a resolver reads.
+ */
+export function selectedChildRows(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, recordPath: readonly string[]): ChildRowsWanted[] {
+  const wanted: ChildRowsWanted[] = [];
+  for (const kind of CHILD_KINDS) {
+    const nodes = selectedFields(info, [...recordPath, ...KIND_PATH[kind]]);
+    if (nodes.length === 0) continue;
+    const names = new Set<string>(['id']);
+    let all = false;
+    for (const field of nodes.flatMap((node) => selectedFields({ fieldNodes: [node], fragments: info.fragments }, ['*']))) {
+      if (field.name.value in KIND_SQL[kind].fields) names.add(field.name.value);
+      else all = true;
+    }
+    wanted.push({ kind, fields: all ? null : Object.keys(KIND_SQL[kind].fields).filter((f) => names.has(f)) });
+  }
+  return wanted;
+}
+
+/** The kinds alone (see selectedChildRows). */
 export function selectedChildKinds(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, recordPath: readonly string[]): ChildKind[] {
-  return CHILD_KINDS.filter((kind) => selectedFields(info, [...recordPath, ...KIND_PATH[kind]]).length > 0);
+  return selectedChildRows(info, recordPath).map((w) => w.kind);
 }

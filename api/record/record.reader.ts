@@ -1,7 +1,7 @@
 import { raw, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
 import { toDate } from '../common/dates';
-import { type ChildKind, type ChildRows, correlatedChildRowsSql, prefetchColumn, toChildRows } from './child-rows';
+import { type ChildKind, type ChildRows, type ChildRowsWanted, correlatedChildRowsSql, prefetchColumn, toChildRows } from './child-rows';
 import type { ConcernCategory } from './concern-category';
 import type { ContactChannel } from './contact-channel';
 import { PersonalRecord } from './personal-record.entity';
@@ -53,9 +53,10 @@ export function toRecordView(r: Row, prefetched: readonly ChildKind[] = []): Rec
 export class RecordReader {
   constructor(private readonly em: EntityManager) {}
 
-  async find(where: FilterQuery<PersonalRecord>, orderBy: QueryOrderMap<PersonalRecord>, limit: number, prefetch: readonly ChildKind[] = []): Promise<RecordView[]> {
-    const qb = this.em.createQueryBuilder(PersonalRecord, 'r').select(['*', ...prefetch.map((k) => raw(`${correlatedChildRowsSql(k, 'r')} as ${prefetchColumn(k)}`))]);
+  async find(where: FilterQuery<PersonalRecord>, orderBy: QueryOrderMap<PersonalRecord>, limit: number, prefetch: readonly ChildRowsWanted[] = []): Promise<RecordView[]> {
+    const qb = this.em.createQueryBuilder(PersonalRecord, 'r').select(['*', ...prefetch.map((w) => raw(`${correlatedChildRowsSql(w.kind, 'r', w.fields)} as ${prefetchColumn(w.kind)}`))]);
     const rows = await qb.where(where as QBFilterQuery<PersonalRecord>).orderBy(orderBy).limit(limit).execute<Row[]>('all', false);
-    return rows.map((r) => toRecordView(r, prefetch));
+    const kinds = prefetch.map((w) => w.kind);
+    return rows.map((r) => toRecordView(r, kinds));
   }
 }

@@ -14,7 +14,7 @@ import { Municipality } from '../municipality/municipality.entity';
 import { Referral } from '../partner/referral.entity';
 import { OPEN_REFERRAL } from '../partner/referral-status';
 import { StaffRole } from '../staff/staff-role';
-import { CHILD_KIND_SECTION, type ChildKind } from './child-rows';
+import { CHILD_KIND_SECTION, type ChildRowsWanted } from './child-rows';
 import { PARTNERS_CONSENT, PersonalRecord, RecordSource } from './personal-record.entity';
 import type { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';
 import { type PersonalRecordConnection, PersonalRecordEdge } from './record.types';
@@ -60,12 +60,12 @@ export class RecordService {
    * Of the child-row kinds a query selects, those to fetch with the records themselves: only kinds
    * whose section the viewer's policy lets it read (a denied section's rows are never fetched).
    */
-  private prefetchable(selected: readonly ChildKind[]): ChildKind[] {
-    return selected.filter((kind) => this.gate.policyAllowsRead(CHILD_KIND_SECTION[kind]));
+  private prefetchable(selected: readonly ChildRowsWanted[]): ChildRowsWanted[] {
+    return selected.filter((wanted) => this.gate.policyAllowsRead(CHILD_KIND_SECTION[wanted.kind]));
   }
 
   /** A record the viewer can see, for reading (not managed by the unit of work), with the selected child rows. */
-  async get(id: string, selected: readonly ChildKind[] = []): Promise<RecordView | null> {
+  async get(id: string, selected: readonly ChildRowsWanted[] = []): Promise<RecordView | null> {
     const viewer = this.gate.signedIn();
     if (!UUID.test(id)) return null;
     const [row] = await new RecordReader(this.em).find({ $and: [await this.visibleTo(viewer), { id }] }, { id: 'asc' }, 1, this.prefetchable(selected));
@@ -114,7 +114,7 @@ export class RecordService {
   }
 
   /** Newest first, ties broken by id, so pages never skip or repeat a record. The page and the selected child rows are one statement. */
-  async list(filter: RecordFilter | null | undefined, first: number, after: string | null | undefined, selected: readonly ChildKind[] = []): Promise<PersonalRecordConnection> {
+  async list(filter: RecordFilter | null | undefined, first: number, after: string | null | undefined, selected: readonly ChildRowsWanted[] = []): Promise<PersonalRecordConnection> {
     checkPageSize(first, this.gate.locale);
     const where = await this.where(filter);
     const page: FilterQuery<PersonalRecord>[] = [where];

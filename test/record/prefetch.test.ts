@@ -1,6 +1,6 @@
 import { parse, Kind, type FragmentDefinitionNode, type OperationDefinitionNode, type FieldNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectedChildKinds } from '../../api/record/child-rows';
+import { selectedChildKinds, selectedChildRows } from '../../api/record/child-rows';
 import { DepartmentCode } from '../../api/municipality/department-code';
 import { startTestApp, type TestApp } from '../support/app';
 
@@ -26,6 +26,19 @@ describe('which child rows a query selects (look-ahead)', () => {
   ];
   it.each(cases)('%s', (_name, query, kinds) => {
     expect(selectedChildKinds(infoOf(query), ['edges', 'node'])).toEqual(kinds);
+  });
+
+  it('names the selected row fields (with the id), across aliases and fragments; an unknown field means all', () => {
+    const rows = selectedChildRows(
+      infoOf(`query { records { edges { node { a: consultations { date } b: consultations { ...C } household { children { birthDate } } benefits { __typename programmeId } } } } }
+        fragment C on Consultation { summary department }`),
+      ['edges', 'node'],
+    );
+    expect(rows).toEqual([
+      { kind: 'children', fields: ['id', 'birthDate'] },
+      { kind: 'benefits', fields: null },
+      { kind: 'consultations', fields: ['id', 'date', 'summary', 'department'] },
+    ]);
   });
 
   it('finds them on a single record too', () => {
