@@ -12,8 +12,8 @@ import { toDate } from '../common/dates';
  *
  * The same expressions serve two read paths:
  * - `groupedChildRowsSql`: for a set of record ids (DataLoader, record.loaders.ts);
- * - `correlatedChildRowsSql`: as extra columns of a page query (prefetch, record.reader.ts), so a
- *   page and its rows come in one statement.
+ * - `pageWithChildRowsSql`: joined to a page query (prefetch, record.reader.ts), so a page and its
+ *   rows come in one statement.
  * The JSON keys are the GraphQL field names of ChildView / BenefitView / ConsultationView.
  */
 export type ChildKind = 'children' | 'benefits' | 'consultations';
@@ -99,12 +99,23 @@ export function groupedChildRowsSql(kind: ChildKind): string {
 }
 
 /**
- * A scalar subquery: the rows of kind `kind` of the record aliased `recordAlias`, '[]' when none,
- * with only `fields` (the ones the query selects; null for all): a page reads a few of them.
+ * A page query with the child rows of its records: `pageSql` (the records, in order) becomes a
+ * materialized CTE, and each wanted kind is aggregated per record for the page's ids in one pass
+ * (an index scan over `record_id = any(...)`) and joined back — cheaper for PostgreSQL than a
+ * subquery per record. Each kind carries only `fields` (the ones the query selects; null for all).
+ * `orderSql` repeats the page's order over the CTE's columns (alias `page`).
  */
-export function correlatedChildRowsSql(kind: ChildKind, recordAlias: string, fields: readonly string[] | null): string {
-  const k = KIND_SQL[kind];
-  return `(select coalesce(json_agg(${rowJson(kind, fields)} order by ${k.order}), '[]'::json) from ${k.from} where x.record_id = ${recordAlias}.id)`;
+export function pageWithChildRowsSql(pageSql: string, wanted: readonly ChildRowsWanted[], orderSql: string): string {
+  const joins = wanted.map(({ kind, fields }) => {
+    const k = KIND_SQL[kind];
+    return `left join (select x.record_id, json_agg(${rowJson(kind, fields)} order by ${k.order}) as rows
+      from ${k.from} where x.record_id = any(array(select id from page)) group by x.record_id) as ${kind}_rows on ${kind}_rows.record_id = page.id`;
+  });
+  const columns = wanted.map(({ kind }) => `, ${kind}_rows.rows as ${prefetchColumn(kind)}`).join('');
+  return `with page as materialized (${pageSql})
+    select page.*${columns} from page
+    ${joins.join('\n    ')}
+    order by ${orderSql}`;
 }
 
 /** The column a prefetched kind arrives in. */

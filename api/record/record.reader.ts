@@ -1,7 +1,8 @@
-import { raw, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
 import { toDate } from '../common/dates';
-import { type ChildKind, type ChildRows, type ChildRowsWanted, correlatedChildRowsSql, prefetchColumn, toChildRows } from './child-rows';
+import { rawQuery } from '../db/raw-query';
+import { type ChildKind, type ChildRows, type ChildRowsWanted, pageWithChildRowsSql, prefetchColumn, toChildRows } from './child-rows';
 import type { ConcernCategory } from './concern-category';
 import type { ContactChannel } from './contact-channel';
 import { PersonalRecord } from './personal-record.entity';
@@ -46,17 +47,28 @@ export function toRecordView(r: Row, prefetched: readonly ChildKind[] = []): Rec
  * managed entities: for a page of 50 that is the difference between ~15 ms and ~3 ms of CPU
  * (test/bench/RESULTS.md). Writes go through entities and the unit of work as usual.
  *
- * `prefetch` names child-row kinds to bring along in the same statement (correlated json_agg
- * subqueries, child-rows.ts): the caller asks only for kinds the query selects and the viewer's
+ * `prefetch` names child-row kinds to bring along in the same statement (pageWithChildRowsSql,
+ * child-rows.ts): the caller asks only for kinds the query selects and the viewer's
  * policy lets it read, and resolvers still check each record before returning them (readSection).
  */
 export class RecordReader {
   constructor(private readonly em: EntityManager) {}
 
   async find(where: FilterQuery<PersonalRecord>, orderBy: QueryOrderMap<PersonalRecord>, limit: number, prefetch: readonly ChildRowsWanted[] = []): Promise<RecordView[]> {
-    const qb = this.em.createQueryBuilder(PersonalRecord, 'r').select(['*', ...prefetch.map((w) => raw(`${correlatedChildRowsSql(w.kind, 'r', w.fields)} as ${prefetchColumn(w.kind)}`))]);
-    const rows = await qb.where(where as QBFilterQuery<PersonalRecord>).orderBy(orderBy).limit(limit).execute<Row[]>('all', false);
+    const qb = this.em.createQueryBuilder(PersonalRecord, 'r').select('*').where(where as QBFilterQuery<PersonalRecord>).orderBy(orderBy).limit(limit);
+    // The WHERE clause is MikroORM's; the statement runs prepared (one plan per connection and shape).
+    const page = qb.toQuery()._sql;
+    const sql = prefetch.length === 0 ? page.sql : pageWithChildRowsSql(page.sql, prefetch, this.orderSql(orderBy, 'page'));
+    const rows = await rawQuery<Row>(this.em, sql, page.bindings, { prepared: true });
     const kinds = prefetch.map((w) => w.kind);
     return rows.map((r) => toRecordView(r, kinds));
+  }
+
+  /** ORDER BY over columns of personal_record, from an order map of its properties. */
+  private orderSql(orderBy: QueryOrderMap<PersonalRecord>, alias: string): string {
+    const meta = this.em.getMetadata().get(PersonalRecord.name);
+    return Object.entries(orderBy)
+      .map(([prop, dir]) => `${alias}.${meta.properties[prop as keyof PersonalRecord].fieldNames[0]} ${String(dir).toLowerCase() === 'desc' ? 'desc' : 'asc'}`)
+      .join(', ');
   }
 }
