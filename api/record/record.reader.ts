@@ -1,11 +1,10 @@
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { toDate } from '../common/dates';
 import { rawQuery } from '../db/raw-query';
 import { type ChildKind, type ChildRows, type ChildRowsWanted, pageWithChildRowsSql, prefetchColumn, toChildRows } from './child-rows';
 import type { ConcernCategory } from './concern-category';
 import type { ContactChannel } from './contact-channel';
-import { PersonalRecord } from './personal-record.entity';
+import { type RecordCriteria, criteriaSql } from './record-criteria';
 import type { RecordView } from './record.view';
 import type { HouseholdMember } from './sections/household.section';
 
@@ -41,11 +40,17 @@ export function toRecordView(r: Row, prefetched: readonly ChildKind[] = []): Rec
   return view;
 }
 
+/** The orders a read can ask for: the API's lists (newest first, ties by id), or by id. */
+const ORDER = { newest: 'created_at desc, id desc', id: 'id asc' } as const;
+export type RecordOrder = keyof typeof ORDER;
+const orderOver = (order: RecordOrder, alias: string) => ORDER[order].split(', ').map((term) => `${alias}.${term}`).join(', ');
+
 /**
- * The read path for records. The WHERE clause is built by MikroORM's QueryBuilder from the same
- * FilterQuery the services compose (visibility rules included), but rows are not hydrated into
- * managed entities: for a page of 50 that is the difference between ~15 ms and ~3 ms of CPU
- * (test/bench/RESULTS.md). Writes go through entities and the unit of work as usual.
+ * The read path for records, in SQL: the WHERE clause comes from RecordCriteria (visibility rules
+ * and filters, record-criteria.ts) and each statement runs prepared — its text depends only on which
+ * conditions are present. Rows are not hydrated into managed entities: for a page of 50 that is the
+ * difference between ~15 ms and ~3 ms of CPU (test/bench/RESULTS.md). Writes go through entities
+ * and the unit of work as usual.
  *
  * `prefetch` names child-row kinds to bring along in the same statement (pageWithChildRowsSql,
  * child-rows.ts): the caller asks only for kinds the query selects and the viewer's
@@ -54,21 +59,18 @@ export function toRecordView(r: Row, prefetched: readonly ChildKind[] = []): Rec
 export class RecordReader {
   constructor(private readonly em: EntityManager) {}
 
-  async find(where: FilterQuery<PersonalRecord>, orderBy: QueryOrderMap<PersonalRecord>, limit: number, prefetch: readonly ChildRowsWanted[] = []): Promise<RecordView[]> {
-    const qb = this.em.createQueryBuilder(PersonalRecord, 'r').select('*').where(where as QBFilterQuery<PersonalRecord>).orderBy(orderBy).limit(limit);
-    // The WHERE clause is MikroORM's; the statement runs prepared (one plan per connection and shape).
-    const page = qb.toQuery()._sql;
-    const sql = prefetch.length === 0 ? page.sql : pageWithChildRowsSql(page.sql, prefetch, this.orderSql(orderBy, 'page'));
-    const rows = await rawQuery<Row>(this.em, sql, page.bindings, { prepared: true });
+  async find(where: RecordCriteria, order: RecordOrder, limit: number, prefetch: readonly ChildRowsWanted[] = []): Promise<RecordView[]> {
+    const condition = criteriaSql(where, 'r');
+    const page = `select r.* from personal_record r where ${condition.sql} order by ${orderOver(order, 'r')} limit ?`;
+    const sql = prefetch.length === 0 ? page : pageWithChildRowsSql(page, prefetch, orderOver(order, 'page'));
+    const rows = await rawQuery<Row>(this.em, sql, [...condition.params, limit], { prepared: true });
     const kinds = prefetch.map((w) => w.kind);
     return rows.map((r) => toRecordView(r, kinds));
   }
 
-  /** ORDER BY over columns of personal_record, from an order map of its properties. */
-  private orderSql(orderBy: QueryOrderMap<PersonalRecord>, alias: string): string {
-    const meta = this.em.getMetadata().get(PersonalRecord.name);
-    return Object.entries(orderBy)
-      .map(([prop, dir]) => `${alias}.${meta.properties[prop as keyof PersonalRecord].fieldNames[0]} ${String(dir).toLowerCase() === 'desc' ? 'desc' : 'asc'}`)
-      .join(', ');
+  async count(where: RecordCriteria): Promise<number> {
+    const condition = criteriaSql(where, 'r');
+    const [row] = await rawQuery<{ n: number }>(this.em, `select count(*)::int as n from personal_record r where ${condition.sql}`, condition.params, { prepared: true });
+    return row?.n ?? 0;
   }
 }

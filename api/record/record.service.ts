@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access/access-gate';
@@ -15,6 +14,7 @@ import { Referral } from '../partner/referral.entity';
 import { OPEN_REFERRAL } from '../partner/referral-status';
 import { StaffRole } from '../staff/staff-role';
 import { CHILD_KIND_SECTION, type ChildRowsWanted } from './child-rows';
+import { criteria, criteriaFilter, type RecordCriteria } from './record-criteria';
 import { PARTNERS_CONSENT, PersonalRecord, RecordSource } from './personal-record.entity';
 import type { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';
 import { type PersonalRecordConnection, PersonalRecordEdge } from './record.types';
@@ -45,15 +45,21 @@ const CONFLICT_TEXT = {
 export class RecordService {
   constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
 
-  /** Rules 2, 4 and 5 of DESIGN.md as a query condition. */
-  private async visibleTo(viewer: SignedInViewer): Promise<FilterQuery<PersonalRecord>> {
+  /** Rules 2, 4 and 5 of DESIGN.md: the records a viewer may see at all (record-criteria.ts renders them). */
+  private async visibleTo(viewer: SignedInViewer): Promise<RecordCriteria> {
     const municipality = viewer.municipalityCode;
     if (viewer.kind === 'partner') {
       const referred = await this.em.find(Referral, { partner: viewer.partnerId, municipality, status: { $in: [...OPEN_REFERRAL] } }, { fields: ['record'] });
-      return { municipality, sharedWith: { $contains: [PARTNERS_CONSENT] }, id: { $in: referred.map((r) => r.record.id) } };
+      return criteria(municipality, { consentTo: [PARTNERS_CONSENT], ids: referred.map((r) => r.record.id) });
     }
-    if (viewer.department === OWNER_DEPARTMENT) return { municipality };
-    return { municipality, sharedWith: { $contains: [viewer.department] } };
+    if (viewer.department === OWNER_DEPARTMENT) return criteria(municipality);
+    return criteria(municipality, { consentTo: [viewer.department] });
+  }
+
+  /** Visible records among `ids` (look-ups): for a partner, the referred ones among them. */
+  private async visibleAmong(viewer: SignedInViewer, ids: readonly string[]): Promise<RecordCriteria> {
+    const visible = await this.visibleTo(viewer);
+    return { ...visible, ids: visible.ids ? ids.filter((id) => visible.ids!.includes(id)) : ids };
   }
 
   /**
@@ -68,7 +74,7 @@ export class RecordService {
   async get(id: string, selected: readonly ChildRowsWanted[] = []): Promise<RecordView | null> {
     const viewer = this.gate.signedIn();
     if (!UUID.test(id)) return null;
-    const [row] = await new RecordReader(this.em).find({ $and: [await this.visibleTo(viewer), { id }] }, { id: 'asc' }, 1, this.prefetchable(selected));
+    const [row] = await new RecordReader(this.em).find(await this.visibleAmong(viewer, [id]), 'id', 1, this.prefetchable(selected));
     return row ?? null;
   }
 
@@ -77,58 +83,54 @@ export class RecordService {
     const viewer = this.gate.signedIn();
     const valid = [...new Set(ids.filter((id) => UUID.test(id)))];
     if (valid.length === 0) return new Map();
-    const rows = await new RecordReader(this.em).find({ $and: [await this.visibleTo(viewer), { id: { $in: valid } }] }, { createdAt: 'desc', id: 'desc' }, valid.length);
+    const rows = await new RecordReader(this.em).find(await this.visibleAmong(viewer, valid), 'newest', valid.length);
     return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** A record the viewer can see, as a managed entity for writing; NOT_FOUND otherwise (same as an unknown id). */
   async require(id: string): Promise<PersonalRecord> {
     const viewer = this.gate.signedIn();
-    const record = UUID.test(id) ? await this.em.findOne(PersonalRecord, { $and: [await this.visibleTo(viewer), { id }] }) : null;
+    const record = UUID.test(id) ? await this.em.findOne(PersonalRecord, criteriaFilter(await this.visibleAmong(viewer, [id]))) : null;
     if (!record) throw notFound(RECORD_NOT_FOUND, this.gate.locale);
     return record;
   }
 
   /** Filters over a section are allowed only to viewers whose policy lets them read that section. */
-  private async where(filter: RecordFilter | null | undefined): Promise<FilterQuery<PersonalRecord>> {
+  private async where(filter: RecordFilter | null | undefined): Promise<RecordCriteria> {
     const viewer = this.gate.signedIn();
-    const and: FilterQuery<PersonalRecord>[] = [await this.visibleTo(viewer)];
-    if (!filter) return { $and: and };
+    const c = await this.visibleTo(viewer);
+    if (!filter) return c;
     if (filter.name != null && filter.name.trim() !== '') {
       if (!this.gate.policyAllowsRead(Section.IDENTITY)) throw this.gate.filterDenied(Section.IDENTITY);
-      const key = searchKey(filter.name).replace(/[\\%_]/g, (c) => `\\${c}`);
-      and.push({ searchName: { $like: `%${key}%` } });
+      const key = searchKey(filter.name).replace(/[\\%_]/g, (ch) => `\\${ch}`);
+      c.nameLike = `%${key}%`;
     }
     if (filter.concern) {
       if (!this.gate.policyAllowsRead(Section.CONCERNS)) throw this.gate.filterDenied(Section.CONCERNS);
-      and.push({ concerns: { categories: { $contains: [filter.concern] } } });
+      c.concern = filter.concern;
     }
     if (filter.consentedTo) {
       if (!this.gate.policyAllowsRead(Section.CONSENT)) throw this.gate.filterDenied(Section.CONSENT);
-      and.push({ sharedWith: { $contains: [filter.consentedTo] } });
+      c.consentTo = [...c.consentTo, filter.consentedTo];
     }
-    if (filter.createdFrom) and.push({ createdAt: { $gte: startOfJapanDay(filter.createdFrom) } });
-    if (filter.createdTo) and.push({ createdAt: { $lt: startOfJapanDay(addDays(filter.createdTo, 1)) } });
-    if (filter.referenceNumber) and.push({ referenceNumber: normalizeReferenceNumber(filter.referenceNumber) });
-    return { $and: and };
+    if (filter.createdFrom) c.createdFrom = startOfJapanDay(filter.createdFrom);
+    if (filter.createdTo) c.createdBefore = startOfJapanDay(addDays(filter.createdTo, 1));
+    if (filter.referenceNumber) c.referenceNumber = normalizeReferenceNumber(filter.referenceNumber);
+    return c;
   }
 
   /** Newest first, ties broken by id, so pages never skip or repeat a record. The page and the selected child rows are one statement. */
   async list(filter: RecordFilter | null | undefined, first: number, after: string | null | undefined, selected: readonly ChildRowsWanted[] = []): Promise<PersonalRecordConnection> {
     checkPageSize(first, this.gate.locale);
     const where = await this.where(filter);
-    const page: FilterQuery<PersonalRecord>[] = [where];
-    if (after) {
-      const key = decodeAfter(after, this.gate.locale);
-      page.push({ $or: [{ createdAt: { $lt: key.createdAt } }, { createdAt: key.createdAt, id: { $lt: key.id } }] });
-    }
-    const rows = await new RecordReader(this.em).find({ $and: page }, { createdAt: 'desc', id: 'desc' }, first + 1, this.prefetchable(selected));
+    const reader = new RecordReader(this.em);
+    const rows = await reader.find({ ...where, after: after ? decodeAfter(after, this.gate.locale) : null }, 'newest', first + 1, this.prefetchable(selected));
     const nodes = rows.slice(0, first);
     const last = nodes[nodes.length - 1];
     return {
       edges: nodes.map((node) => new PersonalRecordEdge(node)),
       pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null },
-      countQuery: () => this.em.count(PersonalRecord, where),
+      countQuery: () => reader.count(where),
     };
   }
 

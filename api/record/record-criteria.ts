@@ -1,0 +1,60 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { SortKey } from '../common/connection';
+import type { PersonalRecord } from './personal-record.entity';
+
+/**
+ * Which records a read may return: the visibility rules (DESIGN.md rules 2, 4, 5 — built by
+ * RecordService.visibleTo) and a list's filters, as plain data. It is rendered two ways:
+ * - `criteriaSql`: the WHERE clause of the read path (record.reader.ts), with bound parameters. Its
+ *   text depends only on which conditions are present, so a page runs as a prepared statement
+ *   reused across requests (no query building per request);
+ * - `criteriaFilter`: a MikroORM FilterQuery, for loading a record as an entity to write it.
+ * test/record/record-criteria.test.ts checks that both select the same records.
+ */
+export interface RecordCriteria {
+  municipality: string;
+  /** Consents the record must carry, all of them (the viewer's department, `partners`, a consentedTo filter). */
+  consentTo: readonly string[];
+  /** Only these records (a partner's open referrals; look-ups by id). */
+  ids: readonly string[] | null;
+  /** A LIKE pattern over the normalised search name (already escaped). */
+  nameLike: string | null;
+  concern: string | null;
+  createdFrom: Date | null;
+  createdBefore: Date | null;
+  referenceNumber: string | null;
+  /** Keyset pagination: records strictly after this key in (created_at desc, id desc) order. */
+  after: SortKey | null;
+}
+
+export function criteria(municipality: string, more: Partial<Omit<RecordCriteria, 'municipality'>> = {}): RecordCriteria {
+  return { municipality, consentTo: [], ids: null, nameLike: null, concern: null, createdFrom: null, createdBefore: null, referenceNumber: null, after: null, ...more };
+}
+
+/** The WHERE condition over personal_record aliased `alias`, with `?` placeholders and their values in order. */
+export function criteriaSql(c: RecordCriteria, alias: string): { sql: string; params: unknown[] } {
+  const r = alias;
+  const and: string[] = [`${r}.municipality_code = ?`];
+  const params: unknown[] = [c.municipality];
+  const add = (sql: string, ...values: unknown[]) => {
+    and.push(sql);
+    params.push(...values);
+  };
+  if (c.consentTo.length > 0) add(`${r}.shared_with @> ?::text[]`, [...new Set(c.consentTo)]);
+  if (c.ids) add(`${r}.id = any(?::uuid[])`, [...c.ids]);
+  if (c.nameLike != null) add(`${r}.search_name like ?`, c.nameLike);
+  if (c.concern != null) add(`${r}.concerns_categories @> ?::text[]`, [c.concern]);
+  if (c.createdFrom) add(`${r}.created_at >= ?`, c.createdFrom);
+  if (c.createdBefore) add(`${r}.created_at < ?`, c.createdBefore);
+  if (c.referenceNumber != null) add(`${r}.reference_number = ?`, c.referenceNumber);
+  if (c.after) add(`(${r}.created_at < ? or (${r}.created_at = ? and ${r}.id < ?))`, c.after.createdAt, c.after.createdAt, c.after.id);
+  return { sql: and.join(' and '), params };
+}
+
+/** The visibility part as a FilterQuery (what loading an entity for a write needs). */
+export function criteriaFilter(c: Pick<RecordCriteria, 'municipality' | 'consentTo' | 'ids'>): FilterQuery<PersonalRecord> {
+  const filter: Record<string, unknown> = { municipality: c.municipality };
+  if (c.consentTo.length > 0) filter.sharedWith = { $contains: [...new Set(c.consentTo)] };
+  if (c.ids) filter.id = { $in: [...c.ids] };
+  return filter as FilterQuery<PersonalRecord>;
+}
