@@ -67,6 +67,8 @@ export async function createApp(
 
   const app = express();
   app.disable('x-powered-by');
+  // API responses carry personal data and are never cached: no ETag (hashing a page of records for nothing).
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   const corsMiddleware = cors({
     // The service's own origins, plus each municipality's CMS origins (for the public widgets).
