@@ -14,21 +14,34 @@ export interface FieldProblem {
   messages: LocalizedText;
 }
 
+/**
+ * Errors of this module are answers (denied, not found, bad input), not faults: they are built
+ * without a stack trace, which is never sent or logged for them (format-error.ts) and which cost
+ * more than the rest of the error — a department's page of 50 records can carry 50 denials.
+ */
+function answer(message: string, extensions: Record<string, unknown>): GraphQLError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new GraphQLError(message, { extensions });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export function apiError(code: ErrorCode, messages: LocalizedText, locale: Locale = 'ja', extra: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(messages[locale], { extensions: { code, messages, ...extra } });
+  return answer(messages[locale], { code, messages, ...extra });
 }
 
 /** One error for a whole rejected input: the first problem is the message, all are listed. */
 export function badInput(problems: FieldProblem[], locale: Locale = 'ja'): GraphQLError {
   const first = problems[0];
   if (!first) throw new Error('badInput needs at least one problem');
-  return new GraphQLError(first.messages[locale], {
-    extensions: {
-      code: 'BAD_USER_INPUT',
-      field: first.field,
-      messages: first.messages,
-      problems: problems.map((p) => ({ field: p.field, message: p.messages[locale], messages: p.messages })),
-    },
+  return answer(first.messages[locale], {
+    code: 'BAD_USER_INPUT',
+    field: first.field,
+    messages: first.messages,
+    problems: problems.map((p) => ({ field: p.field, message: p.messages[locale], messages: p.messages })),
   });
 }
 
