@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Section } from '../access/sections';
 import { toDate } from '../common/dates';
 import { rawQuery } from '../db/raw-query';
 import { type ChildKind, type ChildRows, type ChildRowsWanted, pageWithChildRowsSql, prefetchColumn, toChildRows } from './child-rows';
@@ -40,6 +41,33 @@ export function toRecordView(r: Row, prefetched: readonly ChildKind[] = []): Rec
   return view;
 }
 
+/**
+ * The columns of personal_record behind each section (as toRecordView reads them). A read that
+ * knows which sections the query selects fetches only theirs, plus the envelope and the facts
+ * access depends on (consent, DV protection, concerns), which are always read.
+ */
+const ALWAYS = ['id', 'municipality_code', 'reference_number', 'version', 'owner_department', 'source', 'created_at', 'updated_at',
+  'shared_with', 'protection_support_measure', 'protection_since', 'protection_expires_on', 'concerns_categories'];
+const SECTION_COLUMNS: Readonly<Record<Section, readonly string[]>> = {
+  [Section.IDENTITY]: ['identity_family_name', 'identity_given_name', 'identity_family_name_kana', 'identity_given_name_kana', 'identity_birth_date'],
+  [Section.ADDRESS]: ['address_postal_code', 'address_prefecture', 'address_city', 'address_street'],
+  [Section.CONTACT]: ['contact_phone', 'contact_email', 'contact_preferred_channel', 'contact_contact_allowed'],
+  [Section.HOUSEHOLD]: ['household_other_members', 'household_note'],
+  [Section.INCOME]: ['income_income_year', 'income_annual_employment_income', 'income_other_income', 'income_child_support_received_yearly'],
+  [Section.BENEFITS]: [],
+  [Section.CONCERNS]: ['concerns_note'],
+  [Section.SELF_RELIANCE_PLAN]: ['plan_goal', 'plan_steps', 'plan_started_on', 'plan_review_on'],
+  [Section.CONSULTATIONS]: [],
+  [Section.PROTECTION]: [],
+  [Section.CONSENT]: ['privacy_notice_version'],
+};
+
+/** The select list: every column (`sections` null), or those of the given sections. */
+function columnsSql(sections: readonly Section[] | null, alias: string): string {
+  if (!sections) return `${alias}.*`;
+  return [...ALWAYS, ...sections.flatMap((s) => SECTION_COLUMNS[s])].map((c) => `${alias}.${c}`).join(', ');
+}
+
 /** The orders a read can ask for: the API's lists (newest first, ties by id), or by id. */
 const ORDER = { newest: 'created_at desc, id desc', id: 'id asc' } as const;
 export type RecordOrder = keyof typeof ORDER;
@@ -59,9 +87,13 @@ const orderOver = (order: RecordOrder, alias: string) => ORDER[order].split(', '
 export class RecordReader {
   constructor(private readonly em: EntityManager) {}
 
-  async find(where: RecordCriteria, order: RecordOrder, limit: number, prefetch: readonly ChildRowsWanted[] = []): Promise<RecordView[]> {
+  /**
+   * `sections`: the sections the query selects, when the caller knows them exactly; a section left
+   * out has its columns unread (its fields in the view are undefined), null reads every column.
+   */
+  async find(where: RecordCriteria, order: RecordOrder, limit: number, prefetch: readonly ChildRowsWanted[] = [], sections: readonly Section[] | null = null): Promise<RecordView[]> {
     const condition = criteriaSql(where, 'r');
-    const page = `select r.* from personal_record r where ${condition.sql} order by ${orderOver(order, 'r')} limit ?`;
+    const page = `select ${columnsSql(sections, 'r')} from personal_record r where ${condition.sql} order by ${orderOver(order, 'r')} limit ?`;
     const sql = prefetch.length === 0 ? page : pageWithChildRowsSql(page, prefetch, orderOver(order, 'page'));
     const rows = await rawQuery<Row>(this.em, sql, [...condition.params, limit], { prepared: true });
     const kinds = prefetch.map((w) => w.kind);

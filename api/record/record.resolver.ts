@@ -6,7 +6,8 @@ import { Consultation } from '../consultation/consultation.entity';
 import { BenefitInUse } from './benefit-in-use.entity';
 import { PersonalRecord } from './personal-record.entity';
 import { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';
-import { type BenefitView, type ConsultationView, selectedChildRows } from './child-rows';
+import type { BenefitView, ConsultationView } from './child-rows';
+import { selectedRecordParts } from './record-selection';
 import { RecordService } from './record.service';
 import type { RecordView } from './record.view';
 import { ConsentView, HouseholdView, PersonalRecordConnection, ProtectionView, SectionAccessInfo } from './record.types';
@@ -25,7 +26,7 @@ const service = (ctx: Context) => new RecordService(ctx.em, ctx.gate, ctx.audit)
 export class RecordResolver {
   @Query(() => PersonalRecord, { nullable: true, description: 'A record, or null when it does not exist or is not visible to you (the two are indistinguishable).' })
   record(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<RecordView | null> {
-    return service(ctx).get(id, selectedChildRows(info, []));
+    return service(ctx).get(id, selectedRecordParts(info, []));
   }
 
   @Query(() => PersonalRecordConnection, { description: 'Records visible to you, newest first.' })
@@ -36,7 +37,7 @@ export class RecordResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Info() info?: GraphQLResolveInfo,
   ): Promise<PersonalRecordConnection> {
-    return service(ctx).list(filter, first, after, info ? selectedChildRows(info, ['edges', 'node']) : []);
+    return service(ctx).list(filter, first, after, info ? selectedRecordParts(info, ['edges', 'node']) : undefined);
   }
 
   @Mutation(() => PersonalRecord, { description: 'Create a record (owning department).' })

@@ -15,6 +15,7 @@ import { OPEN_REFERRAL } from '../partner/referral-status';
 import { StaffRole } from '../staff/staff-role';
 import { CHILD_KIND_SECTION, type ChildRowsWanted } from './child-rows';
 import { criteria, criteriaFilter, type RecordCriteria } from './record-criteria';
+import type { RecordSelection } from './record-selection';
 import { PARTNERS_CONSENT, PersonalRecord, RecordSource } from './personal-record.entity';
 import type { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';
 import { type PersonalRecordConnection, PersonalRecordEdge } from './record.types';
@@ -22,6 +23,9 @@ import { RecordWriter } from './record.writer';
 import { RecordReader } from './record.reader';
 import type { RecordView } from './record.view';
 import { newReferenceNumber, normalizeReferenceNumber } from './reference-number';
+
+/** Without look-ahead: every column, child rows loaded on demand. */
+const ALL: RecordSelection = { sections: null, childRows: [] };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WRITE_ROLES = [StaffRole.CASEWORKER, StaffRole.SUPERVISOR, StaffRole.ADMIN] as const;
@@ -71,10 +75,10 @@ export class RecordService {
   }
 
   /** A record the viewer can see, for reading (not managed by the unit of work), with the selected child rows. */
-  async get(id: string, selected: readonly ChildRowsWanted[] = []): Promise<RecordView | null> {
+  async get(id: string, selected: RecordSelection = ALL): Promise<RecordView | null> {
     const viewer = this.gate.signedIn();
     if (!UUID.test(id)) return null;
-    const [row] = await new RecordReader(this.em).find(await this.visibleAmong(viewer, [id]), 'id', 1, this.prefetchable(selected));
+    const [row] = await new RecordReader(this.em).find(await this.visibleAmong(viewer, [id]), 'id', 1, this.prefetchable(selected.childRows), selected.sections);
     return row ?? null;
   }
 
@@ -120,11 +124,11 @@ export class RecordService {
   }
 
   /** Newest first, ties broken by id, so pages never skip or repeat a record. The page and the selected child rows are one statement. */
-  async list(filter: RecordFilter | null | undefined, first: number, after: string | null | undefined, selected: readonly ChildRowsWanted[] = []): Promise<PersonalRecordConnection> {
+  async list(filter: RecordFilter | null | undefined, first: number, after: string | null | undefined, selected: RecordSelection = ALL): Promise<PersonalRecordConnection> {
     checkPageSize(first, this.gate.locale);
     const where = await this.where(filter);
     const reader = new RecordReader(this.em);
-    const rows = await reader.find({ ...where, after: after ? decodeAfter(after, this.gate.locale) : null }, 'newest', first + 1, this.prefetchable(selected));
+    const rows = await reader.find({ ...where, after: after ? decodeAfter(after, this.gate.locale) : null }, 'newest', first + 1, this.prefetchable(selected.childRows), selected.sections);
     const nodes = rows.slice(0, first);
     const last = nodes[nodes.length - 1];
     return {
