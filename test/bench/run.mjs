@@ -1,7 +1,8 @@
 // npm run bench — records(first: 50) with nested sections over 10,000 records on PostgreSQL (loopback),
 // against a hand-written pg baseline, and with the permission shield on and off. Writes RESULTS.md.
 //   BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test) names the server; a database
-//   yorisoi_bench is created on it and dropped at the end. BENCH_SECONDS (default 15) per run.
+//   yorisoi_bench is created on it and dropped at the end. BENCH_SECONDS (default 15) per run;
+//   BENCH_PAIRS (default 3) alternating baseline/owner pairs, the median pair reported.
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -111,14 +112,24 @@ const ownerEmail = 'single-parent@demo.yorisoi.example';
 const deptEmail = 'public-housing@demo.yorisoi.example';
 const stmts = { owner: await statementsPerRequest(OWNER_QUERY, ownerEmail), dept: await statementsPerRequest(DEPT_QUERY, deptEmail) };
 
-const baseline = await withServer('baseline', (port) => load(port, '/baseline', {}));
+// The target is a ratio on a shared machine whose speed drifts: baseline and owner runs alternate
+// (PAIRS times, default 3), each pair gives a ratio, and the median pair is reported.
+const PAIRS = Number(process.env.BENCH_PAIRS || 3);
+const pairs = [];
+for (let i = 0; i < PAIRS; i++) {
+  const b = await withServer('baseline', (port) => load(port, '/baseline', {}));
+  const o = await withServer('graphql', async (port) => load(port, '/graphql', { query: OWNER_QUERY }, await login(port, ownerEmail)));
+  console.log(`pair ${i + 1}: baseline ${b.rps.toFixed(0)} req/s, owner ${o.rps.toFixed(0)} req/s`);
+  pairs.push({ baseline: b, owner: o, ratio: o.rps / b.rps });
+}
+const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor(PAIRS / 2)];
+const { baseline, owner } = median;
 console.log('baseline', baseline);
 const sameJson = await withServer('graphql', async (port) => {
   const token = await login(port, ownerEmail);
   const g = await post(port, '/graphql', { query: OWNER_QUERY.replace('department } } } } }', 'department } } } } }') }, token);
   return g.data.records.edges.length === 50;
 });
-const owner = await withServer('graphql', async (port) => load(port, '/graphql', { query: OWNER_QUERY }, await login(port, ownerEmail)));
 console.log('graphql owner', owner);
 const ownerJs = await withServer('graphql-js', async (port) => load(port, '/graphql', { query: OWNER_QUERY }, await login(port, ownerEmail)));
 console.log('graphql owner, graphql-js execution', ownerJs);
@@ -149,7 +160,7 @@ ${row('GraphQL as owner, queries executed by graphql-js (not compiled; reference
 ${row('GraphQL as 公営住宅担当課, shield on', shielded, stmts.dept)}
 ${row('GraphQL as 公営住宅担当課, shield bypassed (benchmark switch)', bypassed, stmts.dept)}
 
-- GraphQL owner / baseline throughput: **${(owner.rps / baseline.rps * 100).toFixed(0)}%** (target ≥ 50%); statements per request: **${stmts.owner}** (target ≤ 5). Same 50 records returned: ${sameJson}.
+- GraphQL owner / baseline throughput: **${(owner.rps / baseline.rps * 100).toFixed(0)}%** (target ≥ 50%), the median of ${PAIRS} alternating pairs (${pairs.map((p) => `${(p.ratio * 100).toFixed(0)}%`).join(', ')}; the table shows the median pair); statements per request: **${stmts.owner}** (target ≤ 5). Same 50 records returned: ${sameJson}.
 - Compiled execution (graphql-jit) vs graphql-js, owner page: server CPU per request **${((1 - owner.cpuMs / ownerJs.cpuMs) * 100).toFixed(0)}%** lower, throughput ×${(owner.rps / ownerJs.rps).toFixed(2)}.
 - Cost of enforcement (shield on vs bypassed): **${((1 - shielded.rps / bypassed.rps) * 100).toFixed(1)}%** of throughput (target ≤ 20%).
 `;
