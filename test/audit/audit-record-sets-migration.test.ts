@@ -1,40 +1,21 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openOrm, type OrmHandle } from '../../api/db/orm';
-import { testDatabaseUrl, withDatabase } from '../support/pg-url';
+import { databaseAt, type MigrationDb } from '../support/migration-db';
 
 /**
  * Migration20261128100000_AuditRecordSets on a log written the old way (one row per record):
  * every old entry names its one record, the old batches still verify, and new batches chain on.
  */
 describe('migration: audit entries name sets of records', () => {
-  let handle: OrmHandle;
-  let cleanup = async () => {};
-  const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) => handle.orm.em.fork().getConnection().execute<T[]>(text, params);
+  let db: MigrationDb;
+  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => db.sql<T>(text, params);
   const verify = async () => (await sql<{ broken: string | null }>(`select audit_verify('999999') as broken`))[0]!.broken;
   const actor = { actor_kind: 'staff', actor_id: randomUUID(), actor_name: '窓口 太郎', actor_department: 'livelihood-support', municipality_code: '999999' };
 
   beforeAll(async () => {
-    const url = testDatabaseUrl();
-    if (url) {
-      const name = `yorisoi_m_${randomBytes(6).toString('hex')}`;
-      const admin = new Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      handle = await openOrm({ kind: 'postgresql', url: withDatabase(url, name) });
-      cleanup = async () => {
-        await handle.close();
-        await admin.query(`drop database if exists ${name} with (force)`);
-        await admin.end();
-      };
-    } else {
-      handle = await openOrm({ kind: 'pglite', dataDir: null });
-      cleanup = () => handle.close();
-    }
-    await handle.orm.getMigrator().up({ to: 'Migration20261128071500_IntakeIntoInbox' });
+    db = await databaseAt('Migration20261128071500_IntakeIntoInbox');
   });
-  afterAll(() => cleanup());
+  afterAll(() => db.close());
 
   it('keeps old entries readable per record and the chain intact, then appends sets of records', async () => {
     const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
@@ -43,7 +24,7 @@ describe('migration: audit entries name sets of records', () => {
     await sql(`select audit_append(?::jsonb)`, [oldEntries([c], ['address', 'identity'])]);
     expect(await verify()).toBeNull();
 
-    await handle.orm.getMigrator().up();
+    await db.migrateToLatest();
 
     expect(await verify()).toBeNull();
     const rows = await sql<{ record_ids: string[]; sections: string[] }>(`select record_ids, sections from audit_entry order by seq`);

@@ -1,38 +1,19 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openOrm, type OrmHandle } from '../../api/db/orm';
-import { testDatabaseUrl, withDatabase } from '../support/pg-url';
+import { databaseAt, type MigrationDb } from '../support/migration-db';
 
 /**
  * Migration20261128071500_IntakeIntoInbox on a database with intake submissions stored the old way:
  * their keys move onto inbox items (created where missing), then intake_submission is dropped.
  */
 describe('migration: intake submission keys move into inbox_item', () => {
-  let handle: OrmHandle;
-  let cleanup = async () => {};
-  const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) => handle.orm.em.fork().getConnection().execute<T[]>(text, params);
+  let db: MigrationDb;
+  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => db.sql<T>(text, params);
 
   beforeAll(async () => {
-    const url = testDatabaseUrl();
-    if (url) {
-      const name = `yorisoi_m_${randomBytes(6).toString('hex')}`;
-      const admin = new Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      handle = await openOrm({ kind: 'postgresql', url: withDatabase(url, name) });
-      cleanup = async () => {
-        await handle.close();
-        await admin.query(`drop database if exists ${name} with (force)`);
-        await admin.end();
-      };
-    } else {
-      handle = await openOrm({ kind: 'pglite', dataDir: null });
-      cleanup = () => handle.close();
-    }
-    await handle.orm.getMigrator().up({ to: 'Migration20261128062128_ChatGenerated' });
+    db = await databaseAt('Migration20261128062128_ChatGenerated');
   });
-  afterAll(() => cleanup());
+  afterAll(() => db.close());
 
   it('copies key and hash onto the record’s inbox item, creates items for submissions without one, and drops the table', async () => {
     await sql(`insert into municipality (code, name, allowed_origins, created_at) values ('999999', 'デモ市', '{}', now())`);
@@ -54,7 +35,7 @@ describe('migration: intake submission keys move into inbox_item', () => {
     // A chat request that already has a key of its own keeps it.
     await sql(`insert into inbox_item (id, municipality_code, department, kind, record_id, reference_number, received_at, idempotency_key, input_hash) values (?, '999999', 'single-parent', 'chat-request', ?, 'AAAA-0003', now(), 'chat-key', ?)`, [randomUUID(), chatRecord, 'c'.repeat(64)]);
 
-    await handle.orm.getMigrator().up();
+    await db.migrateToLatest();
 
     const items = await sql<{ id: string; record_id: string; kind: string; department: string; reference_number: string; received_at: Date | string; urgent: boolean; idempotency_key: string | null; input_hash: string | null }>(
       `select id, record_id, kind, department, reference_number, received_at, urgent, idempotency_key, input_hash from inbox_item order by reference_number`,
@@ -66,6 +47,6 @@ describe('migration: intake submission keys move into inbox_item', () => {
     expect(items[2]).toMatchObject({ record_id: chatRecord, kind: 'chat-request', idempotency_key: 'chat-key' });
     const [table] = await sql<{ t: string | null }>(`select to_regclass('intake_submission')::text as t`);
     expect(table.t).toBeNull();
-    expect(await handle.orm.getMigrator().checkMigrationNeeded()).toBe(false);
+    expect(await db.handle.orm.getMigrator().checkMigrationNeeded()).toBe(false);
   });
 });
