@@ -2,7 +2,7 @@
 // against a hand-written pg baseline, and with the permission shield on and off. Writes RESULTS.md.
 //   BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test) names the server; a database
 //   yorisoi_bench is created on it and dropped at the end. BENCH_SECONDS (default 15) per run;
-//   BENCH_PAIRS (default 3) alternating baseline/owner pairs, the median pair reported.
+//   BENCH_PAIRS (default 5) alternating baseline/owner pairs, the median pair reported.
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -113,8 +113,8 @@ const deptEmail = 'public-housing@demo.yorisoi.example';
 const stmts = { owner: await statementsPerRequest(OWNER_QUERY, ownerEmail), dept: await statementsPerRequest(DEPT_QUERY, deptEmail) };
 
 // The target is a ratio on a shared machine whose speed drifts: baseline and owner runs alternate
-// (PAIRS times, default 3), each pair gives a ratio, and the median pair is reported.
-const PAIRS = Number(process.env.BENCH_PAIRS || 3);
+// (PAIRS times, default 5), each pair gives a ratio, and the median pair is reported.
+const PAIRS = Number(process.env.BENCH_PAIRS || 5);
 const pairs = [];
 for (let i = 0; i < PAIRS; i++) {
   const b = await withServer('baseline', (port) => load(port, '/baseline', {}));
