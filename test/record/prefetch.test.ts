@@ -52,6 +52,8 @@ fragment Rows on PersonalRecord { id household { children { birthDate disability
 /** A page brings its records' child rows in its own statement; what a viewer may not read is never fetched. */
 describe('child rows fetched with the page', () => {
   let t: TestApp;
+  /** The request's statements, less the revocation list's refresh (once a second at most: a slow run can land it in any request). */
+  const ofRequest = () => t.db.statements.filter((sql) => !/revoked_token/.test(sql));
   beforeAll(async () => {
     t = await startTestApp({ records: 30 });
   });
@@ -63,9 +65,9 @@ describe('child rows fetched with the page', () => {
     t.db.statements.length = 0;
     const page = await t.gql(PAGE, { first: 30 }, token);
     expect(page.body.errors).toBeUndefined();
-    expect(t.db.statements).toHaveLength(2);
-    for (const table of ['personal_record', 'child', 'benefit_in_use', 'consultation']) expect(t.db.statements[0], table).toMatch(new RegExp(`from "?${table}"?\\b`));
-    expect(t.db.statements[1]).toMatch(/audit_append/);
+    expect(ofRequest()).toHaveLength(2);
+    for (const table of ['personal_record', 'child', 'benefit_in_use', 'consultation']) expect(ofRequest()[0], table).toMatch(new RegExp(`from "?${table}"?\\b`));
+    expect(ofRequest()[1]).toMatch(/audit_append/);
 
     // The loader path (a mutation's result is an entity without prefetched rows) gives the same rows.
     const nodes = page.body.data!.records.edges.map((e: { node: Record<string, unknown> }) => e.node);
@@ -88,7 +90,7 @@ describe('child rows fetched with the page', () => {
     t.db.statements.length = 0;
     const page = await t.gql(PAGE, { first: 30 }, token);
     expect(page.body.data!.records.edges.length).toBeGreaterThan(0);
-    const [records] = t.db.statements;
+    const [records] = ofRequest();
     expect(records).toMatch(/from "?child"?\b/);
     expect(records).not.toMatch(/benefit_in_use|consultation/);
     const denied = new Set((page.body.errors ?? []).map((e) => `${e.extensions?.code}:${String(e.path?.at(-1))}`));
@@ -107,7 +109,7 @@ describe('child rows fetched with the page', () => {
     t.db.statements.length = 0;
     const res = await t.gql('query($id: ID!) { record(id: $id) { household { children { birthDate } } benefits { programmeId } } }', { id }, token);
     expect(res.body.errors).toBeUndefined();
-    expect(t.db.statements).toHaveLength(2);
-    expect(t.db.statements[0]).toMatch(/from "?child"?\b/);
+    expect(ofRequest()).toHaveLength(2);
+    expect(ofRequest()[0]).toMatch(/from "?child"?\b/);
   });
 });

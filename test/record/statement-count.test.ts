@@ -24,7 +24,8 @@ describe('SQL statements per page', () => {
     const res = await t.gql(PAGE, { first }, token);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.records.edges).toHaveLength(first);
-    return [...t.db.statements];
+    // Less the revocation list's refresh (once a second at most: a slow run can land it in any request).
+    return t.db.statements.filter((sql) => !/revoked_token/.test(sql));
   }
 
   it('is the same small number for 5 and for 50 records', async () => {
