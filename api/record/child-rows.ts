@@ -156,8 +156,3 @@ export function selectedChildRows(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 
   }
   return wanted;
 }
-
-/** The kinds alone (see selectedChildRows). */
-export function selectedChildKinds(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, recordPath: readonly string[]): ChildKind[] {
-  return selectedChildRows(info, recordPath).map((w) => w.kind);
-}

@@ -8,7 +8,7 @@ import { Migration } from '@mikro-orm/migrations';
  *
  * The hash chain is unchanged in form: a batch's hash covers its entries' canonical text in order,
  * where the record field is now the ids joined by ',' — for an entry with one id that is the text it
- * was before, so batches written before this migration still verify (test/audit/audit-migration.test.ts).
+ * was before, so batches written before this migration still verify (test/audit/audit-record-sets-migration.test.ts).
  * audit_append now hashes the rows it has just inserted (RETURNING) instead of reading them back.
  */
 export class Migration20261128100000_AuditRecordSets extends Migration {
