@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CSP, ROOT } from './server';
+import { widgetFile } from './widget-file';
 
 /**
  * Test support for <yorisoi-chat>: a tiny static server — NOT the Yorisoi API — serving test pages
@@ -161,9 +162,8 @@ export async function startChatServer(): Promise<ChatTestServer> {
       return send(200, 'text/html; charset=utf-8', page(url.searchParams), csp);
     }
     if (url.pathname === '/hostile.css') return send(200, 'text/css', HOSTILE_CSS);
-    // The built widgets as the API serves them (the stable names import their content-hashed files).
-    const asset = /^\/widgets\/([a-z]+(?:\.[0-9a-f]{8,})?\.js)$/.exec(url.pathname);
-    if (asset && existsSync(join(ROOT, 'dist', 'widgets', asset[1]!))) return send(200, 'text/javascript', readFileSync(join(ROOT, 'dist', 'widgets', asset[1]!)));
+    const widget = widgetFile(url.pathname);
+    if (widget) return send(200, 'text/javascript', widget);
     // The demo CMS page as `npm start` serves it (intake form and chat launcher on one page).
     if (url.pathname === '/demo') return send(200, 'text/html; charset=utf-8', readFileSync(join(ROOT, 'widgets', 'demo', 'index.html')));
     if (url.pathname === '/demo.css') return send(200, 'text/css', readFileSync(join(ROOT, 'widgets', 'demo', 'demo.css')));
