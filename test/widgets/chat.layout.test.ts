@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { ask, ensureChatBundle, openChatPage, startChatServer, tabToChat, waitInChat, type ChatTestServer } from './support/chat';
+import { expectAxeClean } from './support/axe';
 import { chatCoverage, coverage } from './support/layout';
 
 // Layout checks that would have caught the chat panel growing past the screen: after a long
@@ -180,9 +181,68 @@ describe('the chat launcher never covers the host page’s focused control (demo
         }, [...path]);
         await expectVisible(page, [...path], `${view.name}: ${what} focused at the bottom edge`);
       }
-      // Once focus leaves the page's control, the launcher is back in view and usable.
+      // Once focus leaves the page's control, the launcher is back in view, on one line, at the bottom right.
       await blurDeep(page);
       await expectVisible(page, ['yorisoi-chat', '#launcher'], `${view.name}: launcher after blur`);
+      const launcher = await page.evaluate(() => {
+        const r = document.querySelector('yorisoi-chat')!.shadowRoot!.querySelector('#launcher')!.getBoundingClientRect();
+        return { h: r.height, right: innerWidth - r.right, place: document.querySelector('yorisoi-chat')!.getAttribute('data-place') };
+      });
+      expect(launcher.h).toBeLessThan(60);
+      expect(launcher.place).toBeNull();
     }, 60_000);
   }
+});
+
+describe('the chat keeps off a focused control that no corner leaves free', () => {
+  /** A control of the page, fixed at `box` (CSS px), focused; the page of support/chat.ts without CSP. */
+  async function focusControl(p: Page, box: { left: number; right: number; top: number; bottom: number }): Promise<void> {
+    await p.evaluate((b) => {
+      const t = document.createElement('textarea');
+      t.setAttribute('aria-label', 'page control');
+      Object.assign(t.style, { position: 'fixed', left: `${b.left}px`, right: `${b.right}px`, top: `${b.top}px`, bottom: `${b.bottom}px` });
+      document.body.append(t);
+      t.focus();
+    }, box);
+  }
+  const place = (p: Page) => p.evaluate(() => document.querySelector('yorisoi-chat')!.getAttribute('data-place'));
+
+  it('shrinks the launcher to a round button in a free corner, named as before (axe-clean)', async () => {
+    page = await newPage(VIEWS[1]);
+    await openChatPage(page, `${server.url}/page?plain`);
+    // Full height, leaving 70 px at each side: the launcher fits no corner, a 44 px button does.
+    await focusControl(page, { left: 70, right: 70, top: 0, bottom: 0 });
+    await expect.poll(() => place(page)).toBe('compact');
+    await expectVisible(page, ['textarea'], 'the focused control');
+    await expectVisible(page, ['yorisoi-chat', '#launcher'], 'the compact launcher');
+    expect(await page.evaluate(() => document.querySelector('yorisoi-chat')!.shadowRoot!.querySelector('#launcher')!.getBoundingClientRect().width)).toBeLessThan(50);
+    await expectAxeClean(page, 'compact launcher', 'yorisoi-chat');
+  }, 30_000);
+
+  it('hides the launcher while a control filling the screen has focus, and shows it again after', async () => {
+    page = await newPage(VIEWS[1]);
+    await openChatPage(page, `${server.url}/page?plain`);
+    await focusControl(page, { left: 0, right: 0, top: 0, bottom: 0 });
+    await expect.poll(() => place(page)).toBe('hidden');
+    await expectVisible(page, ['textarea'], 'the focused control');
+    await blurDeep(page);
+    await expect.poll(() => place(page)).toBeNull();
+    await expectVisible(page, ['yorisoi-chat', '#launcher'], 'the launcher after blur');
+  }, 30_000);
+
+  it('folds an open panel that covers the focused control in every corner, keeping focus where it is', async () => {
+    page = await newPage(VIEWS[2]);
+    await openChatPage(page, `${server.url}/page?plain`);
+    await openByKeyboard(page);
+    await ask(page, 'こんにちは', 1);
+    // A strip across the middle of the screen: under the panel wherever it goes.
+    await focusControl(page, { left: 0, right: 0, top: 300, bottom: 300 });
+    await page.waitForFunction(() => !document.querySelector('yorisoi-chat')!.shadowRoot!.querySelector('#panel'));
+    await expectVisible(page, ['textarea'], 'the focused control');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    // Nothing is lost: the launcher reopens the conversation.
+    await expectVisible(page, ['yorisoi-chat', '#launcher'], 'the launcher');
+    await page.evaluate(() => (document.querySelector('yorisoi-chat')!.shadowRoot!.querySelector('#launcher') as HTMLButtonElement).click());
+    await waitInChat(page, '.log .bot');
+  }, 30_000);
 });

@@ -46,7 +46,7 @@ export const chatStyles = css`
   }
   :host([data-place~='compact']) .launcher { border-radius: 50%; padding: 0; width: 2.75em; height: 2.75em; }
   :host([data-place~='compact']) .launcher svg { margin: 0; }
-  :host([data-place~='compact']) .launcher .label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  :host([data-place~='compact']) .launcher-text { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .panel {
     display: flex;
     flex-direction: column;

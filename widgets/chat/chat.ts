@@ -483,7 +483,7 @@ export class YorisoiChat extends LitElement implements ChatCore, Placed {
       ${this.floating && !open
         ? html`<button type="button" id="launcher" class="launcher primary" part="button launcher" aria-expanded="false" aria-haspopup="dialog" @click=${() => this.setOpen(true)}>
             <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24"><path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z" /></svg>
-            <span class="label">${this.r('open')}</span>
+            <span class="launcher-text">${this.r('open')}</span>
           </button>`
         : nothing}
       ${open ? this.panel() : nothing}
