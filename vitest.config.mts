@@ -15,6 +15,7 @@ const NO_DATABASE = [
   'test/widgets/intake.zoom.test.ts',
   'test/widgets/chat.test.ts',
   'test/widgets/chat.a11y.test.ts',
+  'test/widgets/chat.layout.test.ts',
 ];
 
 export default defineConfig({

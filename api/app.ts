@@ -25,6 +25,7 @@ import { RateLimiter } from './intake/rate-limiter';
 import { buildApiSchema } from './schema/build';
 import { compiledExecutionGateway } from './schema/compiled-executor';
 import { loadChatServices } from './chat/chat.services';
+import { widgetFiles } from './widgets/widget-files';
 
 export interface AppOptions {
   /** Benchmark only: serve the schema without the shield, to measure what enforcement costs. */
@@ -70,11 +71,13 @@ export async function createApp(
   // API responses carry personal data and are never cached: no ETag (hashing a page of records for nothing).
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
+  // The service's own origins, plus each municipality's CMS origins (for the public widgets).
+  const originAllowed = (origin: string): Promise<boolean> =>
+    globalOrigins.has(origin) ? Promise.resolve(true) : services.intake.municipalities.has(origin).catch(() => false);
   const corsMiddleware = cors({
-    // The service's own origins, plus each municipality's CMS origins (for the public widgets).
     origin: (origin, done) => {
-      if (origin === undefined || globalOrigins.has(origin)) return done(null, true);
-      services.intake.municipalities.has(origin).then((ok) => done(null, ok), () => done(null, false));
+      if (origin === undefined) return done(null, true);
+      void originAllowed(origin).then((ok) => done(null, ok));
     },
     allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'accept-language'],
     methods: ['GET', 'POST', 'OPTIONS'],
@@ -115,7 +118,8 @@ export async function createApp(
     app.get(['/staff', '/staff/'], (_req, res) => res.sendFile(join(staffPage, 'index.html'), { headers: staffHeaders, cacheControl: false }));
     app.get('/staff/staff.css', (_req, res) => res.sendFile(join(staffPage, 'staff.css'), { headers: staffHeaders, cacheControl: false }));
   }
-  if (existsSync(WIDGETS_DIST_DIR)) app.use('/widgets', express.static(WIDGETS_DIST_DIR, { maxAge: '5m' }));
+  // The widgets for pages of any allowed origin: CORS, precompressed, cached by content hash (widgets/widget-files.ts).
+  app.use('/widgets', widgetFiles({ dir: WIDGETS_DIST_DIR, allowOrigin: originAllowed }));
   const demo = join(ROOT_DIR, 'widgets', 'demo');
   if (existsSync(demo)) app.use('/', express.static(demo));
 

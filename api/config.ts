@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database } from './db/orm';
+import { normaliseOrigin } from './municipality/web-origin';
 
 /** Everything the service reads from the environment, in one place (README: Configuration). */
 export interface Config {
@@ -12,7 +13,7 @@ export interface Config {
   demoStaffPassword: string;
   authSecret: string;
   accessTokenTtlSeconds: number;
-  /** Origins allowed to call the API from a browser (staff console, demo page); widgets add per-municipality origins. */
+  /** Origins allowed to call the API and load the widgets from a browser, for every municipality (CORS_ORIGINS); municipalities add theirs with addAllowedOrigin. */
   corsOrigins: string[];
   /** Intake submissions allowed per client address per minute (anonymous). */
   intakeRatePerMinute: number;
@@ -49,10 +50,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret = embeddedSecret(dataDir);
   }
   if (authSecret.length < 32) throw new Error('AUTH_SECRET must be at least 32 characters.');
+  // The same rule as addAllowedOrigin: a typo (a path, a trailing "/kosodate", http) would never match
+  // a browser's Origin header and fail silently, so it stops the server instead.
   const corsOrigins = (env.CORS_ORIGINS ?? `http://localhost:${port},http://127.0.0.1:${port}`)
     .split(',')
     .map((o) => o.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((o) => {
+      const r = normaliseOrigin(o);
+      if ('problem' in r) throw new Error(`CORS_ORIGINS: "${o}" is not an origin (scheme://host[:port]; https, except http://localhost and http://127.0.0.1).`);
+      return r.origin;
+    });
   return {
     port,
     database,

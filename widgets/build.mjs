@@ -1,19 +1,89 @@
 // Builds every widget into one self-contained, minified ES module under dist/widgets/ (Lit bundled in).
 // Run by `npm run build`; `node widgets/build.mjs` alone works too.
+//
+// What it writes, per widget (e.g. chat):
+//   chat.<hash>.js        the bundle, named by the first 12 hex digits of its SHA-256: served `immutable`
+//   chat.<hash>.js.br/.gz  the same, precompressed (brotli 11, gzip 9): served by Accept-Encoding
+//   chat.js               the stable URL webmasters paste: one line, `export*from"./chat.<hash>.js"`,
+//                         served with short caching and an ETag, so an upgrade reaches pages within minutes
+//   manifest.json         { "chat": "chat.<hash>.js", … } (size-check.mjs, tests)
+// The three newest hashed builds of each widget are kept, so a page that fetched the stable file just
+// before a rebuild still finds the bundle it names.
+import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist', 'widgets');
 const widgets = { intake: 'widgets/intake/define.ts', chat: 'widgets/chat/define.ts', staff: 'widgets/staff/define.ts' };
+const KEEP = 3;
 
+/**
+ * Lit's css`` blocks are strings to esbuild, so its minifier leaves them as written: drop comments,
+ * collapse whitespace and the spaces around braces and semicolons. Quoted strings stay as they are.
+ */
+function minifyCss(css) {
+  let s = '';
+  for (let i = 0; i < css.length; ) {
+    const c = css[i];
+    if (c === '"' || c === "'") {
+      const j = css.indexOf(c, i + 1);
+      s += css.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && css[i + 1] === '*') {
+      i = css.indexOf('*/', i + 2) + 2;
+    } else if (c === ' ' || c === '\n' || c === '\t' || c === '\r') {
+      while (i < css.length && ' \n\t\r'.includes(css[i])) i++;
+      s += ' ';
+    } else {
+      s += c;
+      i++;
+    }
+  }
+  return s.replace(/ ?([{};]) ?/g, '$1').trim();
+}
+const cssPlugin = {
+  name: 'minify-lit-css',
+  setup(b) {
+    b.onLoad({ filter: /\.styles\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(/css`([^`]*)`/g, (_, body) => `css\`${minifyCss(body)}\``),
+      loader: 'ts',
+    }));
+  },
+};
+
+/** Writes next to the target, then renames: a page or a parallel test never reads a half-written file. */
+function writeAtomic(path, contents) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, path);
+}
+
+/** Removes hashed builds of `name` beyond the KEEP newest (with their compressed copies). */
+function prune(name) {
+  const pattern = new RegExp(`^${name}\\.[0-9a-f]{12}\\.js$`);
+  const builds = readdirSync(out)
+    .filter((f) => pattern.test(f))
+    .map((f) => ({ f, at: statSync(join(out, f)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const { f } of builds.slice(KEEP)) for (const ext of ['', '.br', '.gz']) {
+    try {
+      unlinkSync(join(out, f + ext));
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+mkdirSync(out, { recursive: true });
+const manifest = {};
 for (const [name, entry] of Object.entries(widgets)) {
-  const outfile = join(root, 'dist', 'widgets', `${name}.js`);
   const result = await build({
     absWorkingDir: root,
     entryPoints: [entry],
-    outfile,
     write: false,
     bundle: true,
     format: 'esm',
@@ -21,19 +91,26 @@ for (const [name, entry] of Object.entries(widgets)) {
     target: 'es2021',
     minify: true,
     legalComments: 'eof',
+    // Japanese text as UTF-8, not \u escapes (module scripts are always decoded as UTF-8).
+    charset: 'utf8',
     sourcemap: false,
-    metafile: true,
     logLevel: 'warning',
+    plugins: [cssPlugin],
     // Lit's static `properties` + `declare` fields: keep TS field semantics as in tsconfig.json.
     tsconfigRaw: { compilerOptions: { useDefineForClassFields: false, experimentalDecorators: true } },
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  // Write next to the target, then rename: a page or a parallel test never reads a half-written file.
-  const [file] = result.outputFiles;
-  mkdirSync(dirname(outfile), { recursive: true });
-  const tmp = `${outfile}.${process.pid}.tmp`;
-  writeFileSync(tmp, file.contents);
-  renameSync(tmp, outfile);
-  const bytes = file.contents.length;
-  console.log(`widgets: built dist/widgets/${name}.js (${(bytes / 1024).toFixed(1)} KB)`);
+  const code = Buffer.from(result.outputFiles[0].contents);
+  const file = `${name}.${createHash('sha256').update(code).digest('hex').slice(0, 12)}.js`;
+  const br = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: code.length } });
+  const gz = gzipSync(code, { level: 9 });
+  // Compressed copies first: once the bundle exists, the server may offer them.
+  writeAtomic(join(out, `${file}.br`), br);
+  writeAtomic(join(out, `${file}.gz`), gz);
+  writeAtomic(join(out, file), code);
+  writeAtomic(join(out, `${name}.js`), `export*from"./${file}";\n`);
+  manifest[name] = file;
+  prune(name);
+  console.log(`widgets: built dist/widgets/${file} (${(code.length / 1024).toFixed(1)} KB; brotli ${(br.length / 1024).toFixed(1)} KB, gzip ${(gz.length / 1024).toFixed(1)} KB) and ${name}.js`);
 }
+writeAtomic(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,25 +1,36 @@
-// Fails (exit 1) when a widget bundle is over its gzipped budget. Usage: node widgets/size-check.mjs
-import { readFileSync } from 'node:fs';
+// Fails (exit 1) when a widget is over its budget on the wire: the precompressed bundle the server
+// sends (brotli, and gzip for clients without brotli) plus the stable file that imports it.
+// Usage: node widgets/size-check.mjs (after node widgets/build.mjs)
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const budgets = { 'intake.js': 30 * 1024, 'chat.js': 20 * 1024, 'staff.js': 60 * 1024 };
+const dir = join(root, 'dist', 'widgets');
+const budgets = { intake: 30 * 1024, chat: 20 * 1024, staff: 60 * 1024 };
+let manifest;
+try {
+  manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+} catch {
+  console.error('size-check: dist/widgets/manifest.json missing — run node widgets/build.mjs first');
+  process.exit(1);
+}
 let failed = false;
-for (const [file, limit] of Object.entries(budgets)) {
-  const path = join(root, 'dist', 'widgets', file);
-  let source;
+for (const [name, limit] of Object.entries(budgets)) {
+  const file = manifest[name];
+  const size = (f) => statSync(join(dir, f)).size;
+  let sizes;
   try {
-    source = readFileSync(path);
+    const stub = size(`${name}.js`);
+    sizes = { raw: size(file), br: stub + size(`${file}.br`), gz: stub + size(`${file}.gz`) };
   } catch {
-    console.error(`size-check: ${file} missing — run node widgets/build.mjs first`);
+    console.error(`size-check: a file of ${name} is missing — run node widgets/build.mjs first`);
     failed = true;
     continue;
   }
-  const gz = gzipSync(source, { level: 9 }).length;
-  const ok = gz <= limit;
+  const ok = sizes.br <= limit && sizes.gz <= limit;
   if (!ok) failed = true;
-  console.log(`size-check: ${file} ${(gz / 1024).toFixed(1)} KB gzipped (${gz} bytes; raw ${source.length}; budget ${limit / 1024} KB) ${ok ? 'OK' : 'OVER BUDGET'}`);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`size-check: ${name}.js ${kb(sizes.br)} brotli, ${kb(sizes.gz)} gzip on the wire (${file} raw ${kb(sizes.raw)}; budget ${limit / 1024} KB) ${ok ? 'OK' : 'OVER BUDGET'}`);
 }
 process.exit(failed ? 1 : 0);

@@ -25,6 +25,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     postalAddress: 'public',
     chatSatisfaction: 'staff',
     inbox: 'staff',
+    allowedOrigins: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -43,5 +44,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     rateChat: 'public',
     requestConsultation: 'public',
     takeInboxItem: 'staff',
+    addAllowedOrigin: 'staff',
+    removeAllowedOrigin: 'staff',
   },
 };

@@ -5,6 +5,7 @@ import { RevokedToken } from '../auth/revoked-token.entity';
 import { InboxItem } from '../inbox/inbox-item.entity';
 import { ChatMessage, ChatSession } from '../chat/chat.entity';
 import { Consultation } from '../consultation/consultation.entity';
+import { AllowedOriginChange } from '../municipality/allowed-origin-change.entity';
 import { Department } from '../municipality/department.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { BenefitInUse } from '../record/benefit-in-use.entity';
@@ -27,6 +28,7 @@ import { StaffMember } from '../staff/staff-member.entity';
 /** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
 export const ENTITIES = [
   Municipality,
+  AllowedOriginChange,
   Department,
   StaffMember,
   PersonalRecord,

@@ -6,35 +6,45 @@ type MunicipalityFacts = Pick<Municipality, 'code' | 'name' | 'allowedOrigins'>;
 /**
  * Municipalities as the public widget API needs them — code, name and the CMS origins they allow
  * (CORS, and the origin check of submitIntake) — read from the database at most once a minute per
- * process, so anonymous traffic costs no look-up per request.
+ * process, so anonymous traffic costs no look-up per request. A change made through this process
+ * (addAllowedOrigin, removeAllowedOrigin) calls `invalidate`, so it holds from the next request on;
+ * other processes see it within a minute.
  */
 export class MunicipalOrigins {
   private byCode = new Map<string, MunicipalityFacts>();
   private origins = new Set<string>();
   private loadedAt = 0;
   private pending: Promise<void> | null = null;
+  /** Bumped by invalidate(): a read that started before a change must not be taken for fresh. */
+  private generation = 0;
 
   constructor(private readonly orm: MikroORM, private readonly ttlMs = 60_000) {}
 
   private async fresh(): Promise<void> {
     if (Date.now() - this.loadedAt <= this.ttlMs) return;
-    this.pending ??= this.orm.em
+    const generation = this.generation;
+    const read = (this.pending ??= this.orm.em
       .fork()
       .find(Municipality, {}, { fields: ['code', 'name', 'allowedOrigins'] })
       .then((rows) => {
+        if (generation !== this.generation) return;
         this.byCode = new Map(rows.map((m) => [m.code, { code: m.code, name: m.name, allowedOrigins: m.allowedOrigins }]));
         this.origins = new Set(rows.flatMap((m) => m.allowedOrigins));
         this.loadedAt = Date.now();
       })
       .finally(() => {
-        this.pending = null;
-      });
-    await this.pending;
+        if (this.pending === read) this.pending = null;
+      }));
+    await read;
+    // Invalidated while reading: read again (what was read may predate the change).
+    if (generation !== this.generation) await this.fresh();
   }
 
   /** Forget what was read (after a municipality's settings change in this process). */
   invalidate(): void {
+    this.generation++;
     this.loadedAt = 0;
+    this.pending = null;
   }
 
   async has(origin: string): Promise<boolean> {

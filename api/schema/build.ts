@@ -4,6 +4,7 @@ import { AccessResolver } from '../access/access.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { InboxResolver } from '../inbox/inbox.resolver';
+import { AllowedOriginsResolver } from '../municipality/allowed-origins.resolver';
 import { IntakeResolver } from '../intake/intake.resolver';
 import { ChatResolver } from '../chat/chat.resolver';
 import { ConsultationResolver } from '../consultation/consultation.resolver';
@@ -17,7 +18,7 @@ import { RecordResolver } from '../record/record.resolver';
 import { bindSectionFields } from '../record/section-fields';
 
 /** Every resolver of the API, one line per module. */
-export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, IntakeResolver, InboxResolver, ChatResolver, PostalResolver] as const;
+export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, IntakeResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver] as const;
 
 /** The executable schema without permissions (the shield is applied in app.ts). */
 export function buildApiSchema(): GraphQLSchema {

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AXE_PATH, launchChromium } from './support/browser';
 import { ask, ensureChatBundle, openChatPage, startChatServer, tabToChat, waitInChat, type ChatTestServer } from './support/chat';
 
-// axe-core (WCAG 2.0 A/AA, 2.1 A/AA) on <yorisoi-chat>: the closed launcher, the open panel, after a
-// reply, an urgent reply, the call-back form with its errors and its receipt, the rating — in Japanese,
-// English and やさしい日本語, at 320 px, inline. Pages without CSP (`?plain`) take axe through
+// axe-core (WCAG 2.0 A/AA, 2.1 A/AA) on <yorisoi-chat>: the closed launcher, the open panel (starter
+// questions), after a reply, an urgent reply, the call-back form with its errors and its receipt, the
+// rating — in Japanese, English and やさしい日本語 (also on an emulated phone), at 320 px, inline.
+// Pages without CSP (`?plain`) take axe through
 // addScriptTag; the hostile page under CSP is checked in a context with bypassCSP.
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -101,6 +102,13 @@ describe('<yorisoi-chat> accessibility (axe-core, WCAG 2.1 AA)', () => {
     page = await newPage();
     await openChatPage(page, `${server.url}/page?plain&lang=en`);
     await walk(page, 'en', true);
+  }, 90_000);
+
+  it('has no violations in やさしい日本語 on every state, on a phone (touch, no Enter hint)', async () => {
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    page = await context.newPage();
+    await openChatPage(page, `${server.url}/page?plain&lang=ja-easy`);
+    await walk(page, 'ja-easy');
   }, 90_000);
 
   it('has no violations in やさしい日本語 at 320 px, and shows furigana', async () => {

@@ -309,7 +309,8 @@ describe('<yorisoi-chat> on a hostile CMS page under a strict CSP, bundle loaded
     expect(await chatText(page, '#rating legend')).toBe('このチャットは役に立ちましたか？');
     await tabToChat(page, '[aria-label="4（5段階）"]');
     await page.keyboard.press('Enter');
-    await waitInChat(page, '#again');
+    // Once the rating is received, focus moves to 「新しい相談を始める」 (#again shows before that too).
+    await page.waitForFunction(() => document.querySelector('yorisoi-chat')?.shadowRoot?.activeElement?.id === 'again');
     expect(server.rates().map((r) => r.body.variables)).toEqual([{ sessionId: '00000000-0000-4000-8000-000000000001', score: 4 }]);
     expect(await chatText(page, '[part~=rating]')).toContain('ご回答ありがとうございました。');
     // A new chat erases the transcript and starts a new session.

@@ -4,7 +4,10 @@ import { css } from 'lit';
  * Styles of <yorisoi-chat>, adopted by the shadow root (no inline style attributes: a strict
  * `style-src 'self'` CSP is fine). As in the intake widget, the host resets itself with `!important`
  * so hostile page CSS cannot restyle it; theme it with the --yorisoi-* custom properties and ::part.
- * In launcher mode (the default) the host is a fixed box at the bottom right of the viewport.
+ * In launcher mode (the default) the host is a fixed box at the bottom right of the viewport; its
+ * `data-place` tokens (set by placement.ts) move it to another corner (`start`, `top`), shrink the
+ * launcher to a round button (`compact`) or hide it (`hidden`) while the page's focused control is
+ * under it. The panel is a column: header, the scrolling conversation, the message box at the bottom.
  */
 export const chatStyles = css`
   :host {
@@ -24,8 +27,13 @@ export const chatStyles = css`
     right: var(--yorisoi-chat-offset, 1em) !important;
     bottom: var(--yorisoi-chat-offset, 1em) !important;
     z-index: var(--yorisoi-chat-z, 2147483000) !important;
+    left: auto !important;
+    top: auto !important;
     max-width: calc(100vw - 2 * var(--yorisoi-chat-offset, 1em)) !important;
   }
+  :host([data-place~='start']:not([mode='inline'])) { right: auto !important; left: var(--yorisoi-chat-offset, 1em) !important; }
+  :host([data-place~='top']:not([mode='inline'])) { bottom: auto !important; top: var(--yorisoi-chat-offset, 1em) !important; }
+  :host([data-place~='hidden']:not([mode='inline'])) { visibility: hidden !important; }
   :host([hidden]) { display: none !important; }
   *, *::before, *::after { box-sizing: border-box; }
   svg { vertical-align: middle; margin-inline-end: 0.25em; }
@@ -36,6 +44,9 @@ export const chatStyles = css`
     padding: 0.5em 1.25em;
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.35);
   }
+  :host([data-place~='compact']) .launcher { border-radius: 50%; padding: 0; width: 2.75em; height: 2.75em; }
+  :host([data-place~='compact']) .launcher svg { margin: 0; }
+  :host([data-place~='compact']) .launcher-text { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .panel {
     display: flex;
     flex-direction: column;
@@ -43,22 +54,45 @@ export const chatStyles = css`
     border: 1px solid var(--yorisoi-border, #767676);
     border-radius: var(--yorisoi-radius, 8px);
     max-width: 44em;
-    height: var(--yorisoi-chat-height, 34em);
+    height: var(--yorisoi-chat-height, 38em);
     max-height: 100%;
   }
   :host(:not([mode='inline'])) .panel {
     width: min(24em, calc(100vw - 2 * var(--yorisoi-chat-offset, 1em)));
-    height: min(var(--yorisoi-chat-height, 34em), calc(100vh - 2 * var(--yorisoi-chat-offset, 1em)));
+    height: min(var(--yorisoi-chat-height, 38em), calc(100vh - 2 * var(--yorisoi-chat-offset, 1em)));
+    /* The dynamic viewport: a phone's browser bars do not push the message box off the screen. */
+    height: min(var(--yorisoi-chat-height, 38em), calc(100dvh - 2 * var(--yorisoi-chat-offset, 1em)));
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.35);
+  }
+  /* A phone (narrow or short screen): the open panel fills the viewport. */
+  @media (max-width: 30em), (max-height: 32em) {
+    :host(:not([mode='inline'])) .panel {
+      position: fixed;
+      inset: 0;
+      width: auto;
+      max-width: none;
+      height: auto;
+      max-height: none;
+      border: 0;
+      border-radius: 0;
+      box-shadow: none;
+    }
   }
   header { display: flex; align-items: center; gap: 0.5em; padding: 0.5em 0.75em; border-bottom: 1px solid var(--yorisoi-border, #767676); }
   h2 { flex: 1; font-size: 1.125em; line-height: 1.4; margin: 0; }
+  @media (max-width: 30em) {
+    h2 { font-size: 1em; }
+  }
   h3 { font-size: 1em; margin: 0 0 0.5em; }
   p { margin: 0 0 0.5em; }
-  .log { flex: 1 1 auto; min-height: 6em; overflow-y: auto; padding: 0.75em; }
+  header, .composer, .offline, .panel > .error { flex: none; }
+  /* Only this part scrolls: the conversation, then quick replies, the call-back form and the rating. */
+  .scroll { flex: 1 1 auto; min-height: 4em; overflow-y: auto; overscroll-behavior: contain; }
+  .log { padding: 0.75em 0.75em 0; }
   .intro { color: var(--yorisoi-muted, #4a4a4a); font-size: 0.875em; }
-  .msg { margin: 0 0 0.75em; max-width: 92%; }
-  .me { margin-inline-start: auto; text-align: end; }
+  .msg { margin: 0 0 0.625em; }
+  .me { max-width: 88%; margin-inline-start: auto; text-align: end; }
+  .bot .bubble { display: block; }
   .bubble {
     display: inline-block;
     text-align: start;
@@ -79,15 +113,28 @@ export const chatStyles = css`
     margin: 0 0 0.5em;
   }
   .alert ul, .list { margin: 0; padding-inline-start: 1.25em; }
-  .big { font-size: 1.25em; }
+  .alert p { margin-bottom: 0.25em; }
+  .alert li { line-height: 1.4; margin: 0.125em 0; }
+  .big { font-size: 1.2em; }
+  .bubble p { margin: 0; }
+  .bubble p + p { margin-top: 0.5em; }
   a { color: var(--yorisoi-link, #0b5cad); font-weight: bold; }
+  /* A hotline number is one tap target on one line. */
+  a.tel { white-space: nowrap; display: inline-block; min-height: 1.5em; }
   .sub { font-weight: bold; margin: 0.5em 0 0; font-size: 0.875em; }
+  /* Related programmes as one run of text: 「関係する制度 A、B」. */
+  .progs { font-size: 0.875em; margin: 0.25em 0 0; }
+  .progs .sub { font-size: 1em; margin-inline-end: 0.5em; }
+  .progs ul { display: inline; margin: 0; padding: 0; list-style: none; }
+  .progs li { display: inline; }
+  .progs li:not(:last-child)::after { content: '、'; }
+  .progs li:lang(en):not(:last-child)::after { content: ', '; }
   .note { margin: 0.25em 0 0; font-size: 0.875em; color: var(--yorisoi-muted, #4a4a4a); }
   .quick, .rating, .row { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.25em 0 0.5em; }
-  .quick { padding: 0 0.75em; margin: 0; }
+  .quick { padding: 0 0.75em; margin: 0 0 0.75em; }
   .bar { padding: 0.5em 0.75em; border-top: 1px solid var(--yorisoi-border, #767676); }
   .offline { background: var(--yorisoi-alert-bg, #fff5f4); color: var(--yorisoi-error, #b3261e); font-weight: bold; }
-  form.composer { display: flex; gap: 0.5em; align-items: flex-end; padding: 0.5em 0.75em; border-top: 1px solid var(--yorisoi-border, #767676); }
+  form.composer { display: flex; gap: 0.5em; align-items: flex-end; padding: 0.375em 0.75em; border-top: 1px solid var(--yorisoi-border, #767676); }
   .grow { flex: 1; min-width: 0; }
   .hint { display: block; font-size: 0.8125em; color: var(--yorisoi-muted, #4a4a4a); }
   textarea, input[type='text'], input[type='tel'], input[type='email'] {
@@ -120,7 +167,6 @@ export const chatStyles = css`
     outline: 3px solid var(--yorisoi-focus, #0b5cad);
     outline-offset: 2px;
   }
-  .callback { max-height: 60%; overflow-y: auto; }
   fieldset { border: 1px solid var(--yorisoi-border, #767676); border-radius: var(--yorisoi-radius, 8px); padding: 0.25em 0.75em 0.5em; margin: 0 0 0.5em; min-width: 0; }
   legend { font-weight: bold; padding: 0 0.25em; }
   .label { display: block; font-weight: bold; margin: 0.5em 0 0.25em; }

@@ -26,13 +26,19 @@ export const T = {
   failed: ['送信できませんでした。', 'Could not send.', '送{おく}れませんでした。'],
   retry: ['もう一度送る', 'Try again', 'もう一度{いちど} 送{おく}る'],
   back: ['つながりました。送信します。', 'Back online. Sending.', 'つながりました。送{おく}ります。'],
+  starters: ['よくある質問', 'Common questions', 'よく ある 質問{しつもん}'],
+  stEstimate: ['手当の目安を知りたい', 'Estimate my allowances', '手当{てあて}が いくらか 知{し}りたい'],
+  stCra: ['児童扶養手当について', 'About the child-rearing allowance', '児童扶養手当{じどうふようてあて}の こと'],
+  stSupport: ['養育費のこと', 'Child support from the other parent', '養育費{よういくひ}の こと'],
+  stStaff: ['相談員と話したい', 'Talk to a consultant', '相談員{そうだんいん}と 話{はな}したい'],
   quick: ['返信の候補', 'Suggested replies', 'えらんで 送{おく}れる 言葉{ことば}'],
   generated: ['AIが案内の文章をもとに作成した回答です。詳しくは関係する制度を確かめてください。', 'Written by AI from the guidance texts. Check the related support for details.', 'AIが 案内{あんない}の 文{ぶん}から 作{つく}った 答{こた}えです。制度{せいど}を たしかめて ください。'],
   related: ['関係する制度', 'Related support', '関係{かんけい}する 制度{せいど}'],
   safety: ['あなたの安全がいちばん大切です', 'Your safety comes first', 'あなたの 安全{あんぜん}が いちばん 大切{たいせつ}です'],
-  s110: ['警察（危険なとき）', 'Police (danger)', '警察{けいさつ}（あぶない とき）'],
-  s8008: ['DV相談ナビ', 'DV Soudan Navi', 'DV相談{そうだん}ナビ'],
-  sPlus: ['DV相談＋（24時間・無料）', 'DV Soudan Plus (24 h, free)', 'DV相談{そうだん}＋（24時間{じかん}・無料{むりょう}）'],
+  s110: ['警察（危険なとき）', 'Police (if you are in danger)', '警察{けいさつ}（あぶない とき）'],
+  // The hotlines' own names, as the API's urgent message gives them: 「DV相談ナビ #8008」, 「DV相談＋ (DV Soudan Plus)」.
+  s8008: ['DV相談ナビ', 'DV相談ナビ', 'DV相談{そうだん}ナビ'],
+  sPlus: ['DV相談＋（24時間・無料）', 'DV相談＋ (DV Soudan Plus), 24 h, free', 'DV相談{そうだん}＋（24時間{じかん}・無料{むりょう}）'],
   s189: ['児童相談所', 'Child guidance centre', '児童相談所{じどうそうだんじょ}'],
   toIntake: ['申請・相談フォームへ進む', 'Continue in the application form', 'フォームへ すすむ'],
   end: ['相談を終わる', 'End the chat', '相談{そうだん}を 終{お}わる'],
@@ -73,3 +79,14 @@ export const T = {
 } satisfies Record<string, readonly [string, string, string]>;
 
 export type Key = keyof typeof T;
+
+/**
+ * Starter questions offered before the first message. `value` is what is sent (the chat API's own
+ * commands); without it, the label itself is the question.
+ */
+export const STARTERS: { label: Key; value?: string }[] = [
+  { label: 'stEstimate', value: 'start:allowance' },
+  { label: 'stCra' },
+  { label: 'stSupport' },
+  { label: 'stStaff', value: 'handoff:staff' },
+];

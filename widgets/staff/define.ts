@@ -8,6 +8,7 @@ import { StaffConsultations } from './staff-consultations.js';
 import { StaffEligibility } from './staff-eligibility.js';
 import { StaffInbox } from './staff-inbox.js';
 import { StaffLogin } from './staff-login.js';
+import { StaffOrigins } from './staff-origins.js';
 import { StaffRecordView } from './staff-record-view.js';
 import { StaffRecords } from './staff-records.js';
 import { StaffReferral } from './staff-referral.js';
@@ -25,6 +26,7 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-eligibility', StaffEligibility],
   ['staff-referral', StaffReferral],
   ['staff-audit', StaffAudit],
+  ['staff-origins', StaffOrigins],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -41,5 +43,6 @@ declare global {
     'staff-eligibility': StaffEligibility;
     'staff-referral': StaffReferral;
     'staff-audit': StaffAudit;
+    'staff-origins': StaffOrigins;
   }
 }

@@ -260,6 +260,31 @@ export const T = {
   read: ['閲覧', 'Read'],
   write: ['更新', 'Write'],
   noAudit: ['記録はありません。', 'No entries.'],
+  // allowed origins (admins)
+  originsNav: ['埋め込みの許可', 'Embedding'],
+  originsHeading: ['ウィジェットを埋め込めるサイト（許可するオリジン）', 'Sites that may embed the widgets (allowed origins)'],
+  originsIntro: [
+    '入力フォームとチャットを載せる市のホームページのオリジンを登録します。登録したページからだけ、ウィジェットを読み込み、申込みを送信できます。変更はすぐに反映され、記録が残ります。',
+    "Register the origins of the municipality's web pages that show the intake form and the chat. Only pages of these origins can load the widgets and send submissions. Changes take effect at once and are recorded.",
+  ],
+  addOrigin: ['オリジンを追加', 'Add an origin'],
+  origin: ['オリジン', 'Origin'],
+  originHint: [
+    '例: https://www.city.example.lg.jp（https:// とホスト名、必要ならポート番号まで。ページのパスは入れません）',
+    'e.g. https://www.city.example.lg.jp (https://, the host name and, if needed, the port — no page path)',
+  ],
+  originsListed: ['許可しているオリジン（% 件）', 'Allowed origins (%)'],
+  noOrigins: ['ありません。', 'None.'],
+  removeOrigin: ['削除', 'Remove'],
+  removeOriginLabel: ['% を削除', 'Remove %'],
+  originAdded: ['% を許可しました。', '% is now allowed.'],
+  originRemoved: ['% の許可を取り消しました。', '% is no longer allowed.'],
+  originsFromEnv: ['サーバーの設定で許可（CORS_ORIGINS）', 'Allowed by the server (CORS_ORIGINS)'],
+  originsFromEnvIntro: ['すべての自治体に共通です。ここでは変更できません。', 'Shared by every municipality; change them in the deployment.'],
+  originChanges: ['変更の記録', 'Changes'],
+  originsAdminOnly: ['この画面は管理者だけが使えます。', 'This page is for administrators.'],
+  ADDED: ['追加', 'Added'],
+  REMOVED: ['削除', 'Removed'],
   auditOnly: ['監査ログは、ひとり親支援担当課の係長・管理者が見られます。', 'The audit log is for supervisors of the single-parent support division.'],
 } as const satisfies Record<string, Pair>;
 

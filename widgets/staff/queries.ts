@@ -159,3 +159,13 @@ export interface AuditEntry { at: string; action: string; actorName: string; act
 export const AUDIT = `query StaffAudit($id: ID!) { auditLog(recordId: $id) { at action actorName actorDepartment operationName sections } auditChainIntact }`;
 
 export const PROGRAMMES = 'query StaffProgrammes($code: String) { programmes(municipalityCode: $code) { id name } }';
+
+export interface AllowedOrigins {
+  origins: string[];
+  fromEnvironment: string[];
+  changes: { at: string; action: 'ADDED' | 'REMOVED'; origin: string; actorName: string }[];
+}
+const ORIGIN_FIELDS = 'origins fromEnvironment changes { at action origin actorName }';
+export const ORIGINS = `query StaffAllowedOrigins { allowedOrigins { ${ORIGIN_FIELDS} } }`;
+export const ADD_ORIGIN = `mutation StaffAddAllowedOrigin($input: AllowedOriginInput!) { addAllowedOrigin(input: $input) { ${ORIGIN_FIELDS} } }`;
+export const REMOVE_ORIGIN = `mutation StaffRemoveAllowedOrigin($input: AllowedOriginInput!) { removeAllowedOrigin(input: $input) { ${ORIGIN_FIELDS} } }`;

@@ -7,7 +7,7 @@ import type { StaffLogin } from './staff-login.js';
 import type { StaffView } from './view-base.js';
 
 export interface Route {
-  view: 'inbox' | 'records' | 'record';
+  view: 'inbox' | 'records' | 'record' | 'origins';
   id?: string;
   tab?: string;
   params: URLSearchParams;
@@ -15,13 +15,14 @@ export interface Route {
 
 const TABS = ['consultations', 'eligibility', 'referrals', 'audit'];
 
-/** `#/records/<id>/consultations?…` → a Route; anything unknown is the inbox. */
+/** `#/records/<id>/consultations?…`, `#/settings/origins` → a Route; anything unknown is the inbox. */
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   const params = new URLSearchParams(query);
   if (parts[0] === 'records' && parts[1]) return { view: 'record', id: decodeURIComponent(parts[1]), tab: TABS.includes(parts[2] ?? '') ? parts[2] : 'sections', params };
   if (parts[0] === 'records') return { view: 'records', params };
+  if (parts[0] === 'settings' && parts[1] === 'origins') return { view: 'origins', params };
   return { view: 'inbox', params };
 }
 
@@ -143,7 +144,7 @@ export class YorisoiStaff extends LitElement {
 
   private updateTitle(): void {
     const r = this.route;
-    const view: Key = !this.me ? 'signInHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : 'records';
+    const view: Key = !this.me ? 'signInHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : 'records';
     document.title = `${this.t(view)} | ${this.t('app')}`;
   }
 
@@ -254,6 +255,7 @@ export class YorisoiStaff extends LitElement {
     if (r.view === 'record') {
       return html`<staff-record-view .api=${this.api} .locale=${this.locale} .me=${me} .recordId=${r.id!} .tab=${r.tab!}></staff-record-view>`;
     }
+    if (r.view === 'origins') return html`<staff-origins .api=${this.api} .locale=${this.locale} .me=${me}></staff-origins>`;
     if (r.view === 'records') return html`<staff-records .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-records>`;
     return html`<staff-inbox .api=${this.api} .locale=${this.locale} .me=${me}></staff-inbox>`;
   }
@@ -277,6 +279,7 @@ export class YorisoiStaff extends LitElement {
             <ul>
               <li><a href="#/inbox" aria-current=${current(['inbox'])}>${this.t('inbox')}</a></li>
               <li><a href="#/records" aria-current=${current(['records', 'record'])}>${this.t('records')}</a></li>
+              ${me.role === 'ADMIN' ? html`<li><a href="#/settings/origins" aria-current=${current(['origins'])}>${this.t('originsNav')}</a></li>` : nothing}
             </ul>
           </nav>`
         : nothing}

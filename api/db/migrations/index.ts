@@ -7,6 +7,7 @@ import { Migration20261128055634_Inbox } from './Migration20261128055634_Inbox';
 import { Migration20261128062128_ChatGenerated } from './Migration20261128062128_ChatGenerated';
 import { Migration20261128071500_IntakeIntoInbox } from './Migration20261128071500_IntakeIntoInbox';
 import { Migration20261128100000_AuditRecordSets } from './Migration20261128100000_AuditRecordSets';
+import { Migration20261202110000_AllowedOriginChanges } from './Migration20261202110000_AllowedOriginChanges';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128062128_ChatGenerated', class: Migration20261128062128_ChatGenerated },
   { name: 'Migration20261128071500_IntakeIntoInbox', class: Migration20261128071500_IntakeIntoInbox },
   { name: 'Migration20261128100000_AuditRecordSets', class: Migration20261128100000_AuditRecordSets },
+  { name: 'Migration20261202110000_AllowedOriginChanges', class: Migration20261202110000_AllowedOriginChanges },
 ];

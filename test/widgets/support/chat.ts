@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CSP, ROOT } from './server';
+import { widgetFile } from './widget-file';
 
 /**
  * Test support for <yorisoi-chat>: a tiny static server — NOT the Yorisoi API — serving test pages
@@ -13,6 +14,7 @@ import { CSP, ROOT } from './server';
  * and `requestConsultation` answers. `requestConsultation` follows the contract of the mutation being
  * added to the API (ConsultationRequestInput → ConsultationRequestReceipt), one receipt per key.
  *
+ * `/demo` is the demo CMS page of widgets/demo/ (both widgets), `/widgets/<file>` any built widget file.
  * Page query: `mode=inline`, `lang=en|ja-easy`, `html=<page lang>`, `intake=<intake-url>`,
  * `api=<api url>` (flags on the api URL: `?phone` answers BAD_USER_INPUT on input.contact.phone,
  * `?drop=N` drops the first N requestConsultation requests of each key without an answer).
@@ -160,7 +162,11 @@ export async function startChatServer(): Promise<ChatTestServer> {
       return send(200, 'text/html; charset=utf-8', page(url.searchParams), csp);
     }
     if (url.pathname === '/hostile.css') return send(200, 'text/css', HOSTILE_CSS);
-    if (url.pathname === '/widgets/chat.js') return send(200, 'text/javascript', readFileSync(CHAT_BUNDLE));
+    const widget = widgetFile(url.pathname);
+    if (widget) return send(200, 'text/javascript', widget);
+    // The demo CMS page as `npm start` serves it (intake form and chat launcher on one page).
+    if (url.pathname === '/demo') return send(200, 'text/html; charset=utf-8', readFileSync(join(ROOT, 'widgets', 'demo', 'index.html')));
+    if (url.pathname === '/demo.css') return send(200, 'text/css', readFileSync(join(ROOT, 'widgets', 'demo', 'demo.css')));
     if (url.pathname === '/graphql' && req.method === 'POST') {
       let raw = '';
       req.on('data', (c: Buffer) => (raw += c.toString('utf8')));

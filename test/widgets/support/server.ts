@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { widgetFile } from './widget-file';
 
 /**
  * A tiny static server for the widget tests — NOT the Yorisoi API. It serves test pages (a hostile
@@ -174,7 +175,8 @@ export async function startTestServer(): Promise<TestServer> {
       return send(200, 'text/html; charset=utf-8', page(url.searchParams), csp);
     }
     if (url.pathname === '/hostile.css') return send(200, 'text/css', HOSTILE_CSS);
-    if (url.pathname === '/widgets/intake.js') return send(200, 'text/javascript', readFileSync(BUNDLE));
+    const widget = widgetFile(url.pathname);
+    if (widget) return send(200, 'text/javascript', widget);
     if ((url.pathname === '/graphql' || url.pathname === '/graphql-error') && req.method === 'POST') {
       let raw = '';
       req.on('data', (c: Buffer) => (raw += c.toString('utf8')));

@@ -1,0 +1,92 @@
+/**
+ * Templates of <yorisoi-chat> that need nothing but what they are given: furigana, the safety box of
+ * an urgent reply, one line of the conversation.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Key } from './i18n.js';
+import { handoffHref, type Msg } from './model.js';
+
+const RUBY = /([\u3005\u4e00-\u9fff]+)\{([^}]+)\}/g;
+/** Renders `漢字{よみ}` as ruby (the API's やさしい日本語 carries the same marks); plain strings pass through. */
+export function ruby(s: string): TemplateResult | string {
+  if (!s.includes('{')) return s;
+  const parts: unknown[] = [];
+  let i = 0;
+  for (const m of s.matchAll(RUBY)) {
+    parts.push(s.slice(i, m.index), html`<ruby>${m[1]}<rp>(</rp><rt>${m[2]}</rt><rp>)</rp></ruby>`);
+    i = (m.index ?? 0) + m[0].length;
+  }
+  parts.push(s.slice(i));
+  return html`${parts}`;
+}
+
+/**
+ * Telephone numbers in the bot's text (its urgent message names the hotlines): dashed numbers such
+ * as 0120-279-889, short numbers such as #8008, and 110 / 119 / 189 standing alone (before 番, a
+ * bracket, a space or punctuation). Bounded quantifiers, no nesting: linear time.
+ */
+const PHONE = /#\d{4}|0\d{1,4}-\d{1,4}-\d{3,4}|(?<![\d,.])(?:110|119|189)(?=番|[\s（(、。,)）]|$)/g;
+
+/** Bot text with its telephone numbers as tap-to-call links (never broken across lines), furigana as ruby. */
+export function linked(s: string): TemplateResult | string {
+  if (!PHONE.test(s)) return ruby(s);
+  PHONE.lastIndex = 0;
+  const parts: unknown[] = [];
+  let i = 0;
+  for (const m of s.matchAll(PHONE)) {
+    parts.push(ruby(s.slice(i, m.index)), html`<a class="tel" href="tel:${m[0].replace('#', '%23').replace(/-/g, '')}">${m[0]}</a>`);
+    i = (m.index ?? 0) + m[0].length;
+  }
+  parts.push(ruby(s.slice(i)));
+  return html`${parts}`;
+}
+
+/**
+ * The hotlines of the safety box, 110 first. `tel` is the dialled number (`#` escaped), `shown` what
+ * the link says; the name comes from the text table (the same names as the API's urgent message:
+ * 「DV相談ナビ #8008」, 「DV相談＋ (DV Soudan Plus)」 0120-279-889).
+ */
+const HOTLINES: { tel: string; shown: string; name: Key; big?: boolean }[] = [
+  { tel: '110', shown: '110', name: 's110', big: true },
+  { tel: '%238008', shown: '#8008', name: 's8008', big: true },
+  { tel: '0120279889', shown: '0120-279-889', name: 'sPlus' },
+  { tel: '189', shown: '189', name: 's189' },
+];
+
+/** The red safety box that starts an urgent reply: role=alert, each number a tap-to-call link that never breaks. */
+export function safetyBox(r: (k: Key) => TemplateResult | string): TemplateResult {
+  return html`<div class="alert" role="alert" part="alert">
+    <p><strong>${r('safety')}</strong></p>
+    <ul>
+      ${HOTLINES.map((h) => html`<li>${r(h.name)} <a class="tel${h.big ? ' big' : ''}" href="tel:${h.tel}">${h.shown}</a></li>`)}
+    </ul>
+  </div>`;
+}
+
+type Texts = { tx(k: Key): string; r(k: Key): TemplateResult | string };
+
+/**
+ * One line of the conversation: who said it (for screen readers), the safety box first when urgent,
+ * the text (a reply's messages as paragraphs), the AI label, 「未送信」 while queued and `unsent`, related programmes, and on the last
+ * line the link of an INTAKE hand-off.
+ */
+export function message(m: Msg, o: Texts & { last: boolean; unsent: boolean; intakeUrl: string | null }): TemplateResult {
+  const me = m.from === 'me';
+  const href = !me && o.last && m.handoff?.kind === 'INTAKE' ? handoffHref(o.intakeUrl, m.handoff, location.href) : null;
+  return html`<div class="msg ${me ? 'me' : 'bot'}" part="message message-${m.from}">
+    <span class="sr">${o.tx(me ? 'me' : 'bot')}: </span>
+    ${m.urgent ? safetyBox(o.r) : nothing}
+    <div class="bubble" part="bubble">${me ? m.text : m.text.split('\n\n').map((p) => html`<p>${linked(p)}</p>`)}</div>
+    ${!me && m.generated ? html`<p class="note" part="generated-note">${o.r('generated')}</p>` : nothing}
+    ${me && m.state === 'queued' && o.unsent ? html`<span class="state">${o.r('queued')}</span>` : nothing}
+    ${m.programmes?.length
+      ? html`<div class="progs">
+          <span class="sub">${o.r('related')}</span>
+          <ul part="programmes">
+            ${m.programmes.map((p) => html`<li>${ruby(p.name)}</li>`)}
+          </ul>
+        </div>`
+      : nothing}
+    ${href ? html`<p><a href=${href} target="_top" part="handoff-link">${o.r('toIntake')}</a></p>` : nothing}
+  </div>`;
+}
