@@ -16,7 +16,7 @@
  * pattern may say パートナー; it is matched as ぱとな), so a pattern and a message always meet.
  *
  * Linear time. Every compiled pattern must be safe on any input: no `*`, `+` or open `{n,}`; bounded
- * windows only (`{0,24}` at most, and the product of a pattern's window sizes at most MAX_WORK, so the
+ * windows only (`{0,40}` at most, and the product of a pattern's window sizes at most MAX_WORK, so the
  * work per starting position has a small fixed bound); no quantifier over a group that itself contains
  * a quantifier; no back-references. checkLinear() enforces this when danger.yaml is loaded (a pattern
  * that breaks it is a load error), and test/chat/danger-redos.test.ts runs every compiled pattern on
@@ -56,7 +56,7 @@ export function enForm(text: string): string {
 export class DangerPatternError extends Error {}
 
 /** The largest window a pattern may use ({0,MAX_WINDOW}), and the largest product of a pattern's window sizes. */
-export const MAX_WINDOW = 24;
+export const MAX_WINDOW = 40;
 export const MAX_WORK = 10_000;
 
 /**

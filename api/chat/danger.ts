@@ -235,6 +235,8 @@ export function parseDangerConfig(doc: unknown, problem: (field: string, message
   const typos: [string, string][] = [];
   if (doc.typos !== undefined && !isObject(doc.typos)) report('typos', 'must be a map of typo → word');
   for (const [k, v] of Object.entries(isObject(doc.typos) ? doc.typos : {})) typos.push([foldJa(k), foldJa(String(v))]);
+  // Longer first, so a word is not broken by a shorter one inside it (せいぼうりょく before ぼうりょく).
+  typos.sort((a, b) => b[0].length - a[0].length);
 
   const negation = isObject(doc.negation) ? { ja: one(doc.negation.ja, 'negation.ja', false), en: one(doc.negation.en, 'negation.en', true) } : null;
   if (!negation) report('negation', 'is required ({ja, en})');
