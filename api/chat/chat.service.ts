@@ -19,7 +19,7 @@ import type { DangerAssessment } from './danger';
 import type { ChatKnowledge } from './knowledge';
 import { replyLocale } from './language';
 import { maskPersonalData } from './masking';
-import { type Hit, Ranker, type RankDoc } from './ranker';
+import { distinctTopics, type Hit, Ranker, type RankDoc } from './ranker';
 import { ESTIMATE_PROGRAMMES, estimateHousehold, intakePayload, parseAge, parseChildren, parseIncome } from './scenario';
 import { compact } from './text';
 
@@ -480,14 +480,4 @@ export class ChatService {
     const sum = counts.reduce((a, n, i) => a + n * (i + 1), 0);
     return { sessions, rated, average: rated === 0 ? null : Math.round((sum / rated) * 100) / 100, distribution: counts.map((count, i) => ({ score: i + 1, count })) };
   }
-}
-
-/** The best hit of each topic: a knowledge-base entry and its own programme are one topic. */
-function distinctTopics(hits: readonly Hit[]): Hit[] {
-  const out: Hit[] = [];
-  for (const h of hits) {
-    const same = out.some((o) => o.doc.key === h.doc.key || (h.doc.kind === 'programme' && o.doc.programmes[0] === h.doc.id) || (o.doc.kind === 'programme' && h.doc.programmes[0] === o.doc.id));
-    if (!same) out.push(h);
-  }
-  return out;
 }

@@ -205,3 +205,13 @@ export class Ranker {
     return out;
   }
 }
+
+/** The best hit of each topic: a knowledge-base entry and its own programme are one topic. */
+export function distinctTopics(hits: readonly Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of hits) {
+    const same = out.some((o) => o.doc.key === h.doc.key || (h.doc.kind === 'programme' && o.doc.programmes[0] === h.doc.id) || (o.doc.kind === 'programme' && h.doc.programmes[0] === o.doc.id));
+    if (!same) out.push(h);
+  }
+  return out;
+}
