@@ -20,6 +20,19 @@ export const T = {
   estimateTotal: { ja: '合計：月額 約{amount}円', en: 'Total: about {amount} yen a month', 'ja-easy': 'ぜんぶで 1か月 だいたい {amount}円' },
   estimateFoot: { ja: '実際の額は所得の計算や家族の状況で変わります。申請や詳しい確認は、申請フォームか窓口でどうぞ。', en: 'The actual amounts depend on how your income is assessed and on your family. Use the form or the desk to apply or check.', 'ja-easy': '本当の 金額は ちがう ことが あります。フォームか 窓口で 聞いて ください。' },
   intake: { ja: '申請・相談フォームにお進みください。入力したお子さんの人数と収入は、フォームに引き継げます。', en: 'Please continue in the application form; the answers you gave can be carried over.', 'ja-easy': 'フォームに すすんで ください。' },
+  overview: { ja: 'あなたの家庭で使える制度は、申請・相談フォームでまとめて確かめられます（お子さんの年齢や収入から、対象になりそうな制度と金額の目安を表示します）。', en: 'The application form shows, in one go, the support your family may use (from your children\'s ages and your income, with rough amounts).', 'ja-easy': 'フォームに 書くと、あなたの 家庭が 使える 制度が わかります。' },
+  amountSlot: { ja: '{i}人目 {amount}円', en: '{amount} yen for child {i}', 'ja-easy': '{i}人目 {amount}円' },
+  craAmount: {
+    ja: '児童扶養手当は、お子さん{n}人なら全部支給で月額{total}円です（{parts}）。所得に応じた一部支給では月額{min}円〜{max}円です。給与収入だけなら、全部支給はおよそ{fullGross}万円未満、一部支給はおよそ{partialGross}万円未満が目安です（養育費や控除で変わります）。{note}',
+    en: 'For {n} children the child-rearing allowance is {total} yen a month at the full rate ({parts}); at a partial rate, depending on income, {min} to {max} yen. On a salary alone, the full rate applies below about {fullGrossYen} yen a year and a partial rate below about {partialGrossYen} yen (child support and deductions change this). {note}',
+    'ja-easy': '子{こ}ども {n}人{にん}なら、いちばん 多{おお}くて 1か月{げつ} {total}円{えん}です（{parts}）。収入{しゅうにゅう}が 多{おお}いと 少{すく}なく なります。{note}',
+  },
+  caAmount: {
+    ja: '児童手当は、お子さん{n}人（3歳から高校生年代まで）なら月額{total}円です（{parts}）。3歳未満の1人目・2人目は{under3}円になり、全員3歳未満なら月額{totalUnder3}円です。所得制限はありません。',
+    en: 'For {n} children aged 3 up to high-school age, the child allowance is {total} yen a month ({parts}). A first or second child under 3 gets {under3} yen; if all are under 3, the total is {totalUnder3} yen. There is no income limit.',
+    'ja-easy': '児童手当{じどうてあて}は、子{こ}ども {n}人{にん}（3さい から 高校生{こうこうせい}まで）で 1か月{げつ} {total}円{えん}です（{parts}）。',
+  },
+  provisional: { ja: '（2026年度の額は確認中の暫定値です。）', en: '(The fiscal 2026 amounts are provisional.)', 'ja-easy': '（まだ 確認中{かくにんちゅう}の 金額{きんがく}です）' },
 } satisfies Record<string, LocalizedText>;
 
 export const QR = {
@@ -48,12 +61,18 @@ export const QR = {
   ],
 };
 
+export function yen(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export function fill(text: string, params: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-/** Phrases (normal form compared, text.ts compact) that start the allowance estimate. */
-export const ESTIMATE_TRIGGERS = ['手当について知りたい', '手当について教えて', '手当を知りたい', 'もらえる手当', 'どんな手当', '手当はいくら', '手当いくら', 'いくらもらえる', '手当の目安', '手当の計算', 'estimate my allowance', 'how much allowance', 'which allowances', 'てあてについてしりたい'];
-/** Phrases that ask for a person. */
-export const STAFF_TRIGGERS = ['相談員と話したい', '相談員と話す', '相談員に', '職員と話したい', '人と話したい', '人と話せ', '担当者と話したい', '電話で相談したい', '直接相談したい', 'talk to a consultant', 'talk to a person', 'talk to someone', 'speak to a person', 'speak to staff', 'human'];
+/**
+ * Phrases (normal form compared, text.ts compact) that start the allowance estimate. 「いくらもらえる」
+ * starts it only next to 手当: 「資格の学校に行くと月いくらもらえる？」 is about a training benefit.
+ */
+export const ESTIMATE_TRIGGERS = ['手当について知りたい', '手当について教えて', '手当を知りたい', 'もらえる手当', 'どんな手当', '手当はいくら', '手当いくら', '手当の目安', '手当の計算', 'estimate my allowance', 'how much allowance', 'which allowances', 'てあてについてしりたい'];
+export const ESTIMATE_WITH_ALLOWANCE = ['いくらもらえる', 'いくらになる'];
 export const GREETINGS = ['こんにちは', 'こんばんは', 'おはよう', 'はじめまして', 'hello', 'hi', 'hey', 'よろしく'];

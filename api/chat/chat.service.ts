@@ -8,15 +8,19 @@ import type { MunicipalOrigins } from '../intake/municipal-origins';
 import { type Catalogue, stripFurigana } from '../programme/catalogue';
 import { MUNICIPALITY_CODE_PATTERN } from '../programme/catalogue/programme-ids';
 import { municipalityEvaluateOptions } from '../programme/programme.service';
-import { evaluateAll, type Household } from '../programme/rules';
+import { evaluateAll } from '../programme/rules';
 import type { AiAnswerers, AiSource } from './ai';
 import { ChatRole, ChatSession, type ScenarioState } from './chat.entity';
-import { ESTIMATE_TRIGGERS, fill, GREETINGS, QR, STAFF_TRIGGERS, T } from './chat-texts';
+import { amountAnswer, amountQuestion, asksForOverview, asksForPerson } from './answers';
+import { ESTIMATE_TRIGGERS, ESTIMATE_WITH_ALLOWANCE, fill, GREETINGS, QR, T, yen } from './chat-texts';
 import type { ChatInput } from './chat.inputs';
 import { type ChatReply, type ChatSatisfaction, HandoffKind } from './chat.types';
+import type { DangerAssessment } from './danger';
 import type { ChatKnowledge } from './knowledge';
+import { replyLocale } from './language';
 import { maskPersonalData } from './masking';
-import { type Hit, Ranker, type RankDoc } from './ranker';
+import { distinctTopics, type Hit, Ranker, type RankDoc } from './ranker';
+import { ESTIMATE_PROGRAMMES, estimateHousehold, intakePayload, parseAge, parseChildren, parseIncome } from './scenario';
 import { compact } from './text';
 
 export interface ChatDeps {
@@ -33,7 +37,9 @@ export interface ChatDeps {
 export const MIN_COVERAGE = 0.3;
 export const MIN_SCORE = 3;
 /** The best answer is given outright when the runner-up scores at most this share of it. */
-export const CLEAR_LEAD = 0.75;
+export const CLEAR_LEAD = 0.85;
+/** A runner-up above this share of the best score is offered as a quick reply next to the answer. */
+export const CLOSE_RUNNER_UP = 0.6;
 export const MAX_MESSAGE_LENGTH = 500;
 /** How much of a message is checked for danger: more than MAX_MESSAGE_LENGTH, so an overlong cry for help is still answered. */
 export const DANGER_SCAN_LENGTH = 4 * MAX_MESSAGE_LENGTH;
@@ -42,8 +48,7 @@ export const URGENT_STORE_WAIT_MS = 1_000;
 const isLocale = (v: string): v is Locale => (LOCALES as readonly string[]).includes(v);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DESK_PROGRAMME = 'single-parent-consultation';
-const SAFETY_PROGRAMMES = ['dv-consultation', DESK_PROGRAMME];
-const ESTIMATE_PROGRAMMES = ['child-rearing-allowance', 'child-allowance'] as const;
+const OVERVIEW_ENTRY = 'entry:money-what-support';
 
 const EMPTY: LocalizedText = { ja: 'メッセージを入力してください。', en: 'Please type a message.', 'ja-easy': 'メッセージを 書いて ください。' };
 const TOO_LONG: LocalizedText = { ja: `メッセージは${MAX_MESSAGE_LENGTH}文字以内にしてください。`, en: `Messages are at most ${MAX_MESSAGE_LENGTH} characters.`, 'ja-easy': `${MAX_MESSAGE_LENGTH}文字 までに して ください。` };
@@ -59,8 +64,8 @@ const C = {
   handoffStaff: compact('handoff:staff'),
   handoffIntake: compact('handoff:intake'),
   startAllowance: compact('start:allowance'),
-  staff: STAFF_TRIGGERS.map(compact),
   estimate: ESTIMATE_TRIGGERS.map(compact),
+  estimateWithAllowance: ESTIMATE_WITH_ALLOWANCE.map(compact),
   greetings: new Set(GREETINGS.flatMap((g) => [compact(g), `${compact(g)}です`])),
 };
 
@@ -78,6 +83,8 @@ interface Turn {
   scenario: ScenarioState | null;
   /** Set when the reply came from ranking the knowledge base: the documents an AI answer may be written from. */
   retrieved?: { sources: RankDoc[]; hits: readonly Hit[] };
+  /** A concern's line of help, added after the answer (also after an AI-written one). */
+  concern?: ChatReply['messages'][number];
 }
 
 /** The chatbot. Danger first, then commands and the scenario, then the knowledge base. Stores masked text only. */
@@ -125,8 +132,8 @@ export class ChatService {
     const session = await this.session(input, urgent);
     const turn = this.respond(scanned, session.locale, session.code, session.scenario);
     if (turn.retrieved && !turn.reply.urgent) {
-      const generated = await this.generate(message, turn.retrieved, session.locale, session.code);
-      if (generated) turn.reply = generated;
+      const generated = await this.generate(message, turn.retrieved, replyLocale(message, session.locale), session.code);
+      if (generated) turn.reply = turn.concern ? { ...generated, messages: [...generated.messages, turn.concern] } : generated;
     }
     await this.store(session, scanned, turn);
     return { sessionId: session.id, ...turn.reply };
@@ -186,9 +193,10 @@ export class ChatService {
    */
   private urgentUnstored(input: ChatInput): ChatReply {
     const l = input.locale != null && isLocale(input.locale) ? input.locale : this.requestLocale;
+    const message = (input.message ?? '').trim().slice(0, DANGER_SCAN_LENGTH);
     const code = input.municipalityCode && MUNICIPALITY_CODE_PATTERN.test(input.municipalityCode) ? input.municipalityCode : null;
     const sessionId = input.sessionId && UUID.test(input.sessionId) ? input.sessionId : randomUUID();
-    return { sessionId, ...this.urgent(l, code) };
+    return { sessionId, ...this.urgent(this.knowledge.danger.classify(message), replyLocale(message, l), code) };
   }
 
   /**
@@ -216,30 +224,74 @@ export class ChatService {
     return { title: plain(p.name[l]), text: plain(`${p.summary[l]}\n${fill(T.contactIs[l], { contact: p.contact[l] })}`) };
   }
 
-  /** The reply to one message: pure, apart from reading the knowledge base and the catalogue. */
-  respond(message: string, l: Locale, code: string | null, scenario: ScenarioState | null): Turn {
+  /**
+   * The reply to one message: pure, apart from reading the knowledge base and the catalogue. `widget`
+   * is the widget's locale; a message in English is answered in English whatever it is.
+   */
+  respond(message: string, widget: Locale, code: string | null, scenario: ScenarioState | null): Turn {
+    const l = replyLocale(message, widget);
     // 1. Danger always wins, whatever else the message says or whatever step the session is at.
-    if (this.knowledge.danger.isUrgent(message)) return { reply: this.urgent(l, code), scenario };
+    const danger = this.knowledge.danger.classify(message);
+    if (danger.level === 'urgent') return { reply: this.urgent(danger, l, code), scenario };
+    const turn = this.answerTurn(message, l, code, scenario);
+    // A concern: the question is answered, and the line of help is added.
+    if (danger.level === 'concern') {
+      turn.concern = { text: this.knowledge.danger.concernText(danger, l) };
+      turn.reply = { ...turn.reply, messages: [...turn.reply.messages, turn.concern] };
+    }
+    return turn;
+  }
 
+  private answerTurn(message: string, l: Locale, code: string | null, scenario: ScenarioState | null): Turn {
     const c = compact(message);
-    // 2. Quick-reply values and requests for a person.
-    if (c === C.handoffStaff || C.staff.some((t) => c.includes(t))) return { reply: this.staff(l, code), scenario };
+    const lower = message.normalize('NFKC').toLowerCase();
+    // 2. Quick-reply values and requests for a person (the call-back form, not office hours).
+    if (c === C.handoffStaff || asksForPerson(c, lower)) return { reply: this.staff(l, code), scenario };
     if (c === C.handoffIntake) return { reply: this.intake(l, code, scenario), scenario };
     const topic = /^topic:(.+)$/.exec(message);
     if (topic) {
       const doc = this.knowledge.ranker(code).get(topic[1]!);
       if (doc) return { reply: this.answer(doc, [{ doc, score: 1 }], l, code), scenario: null };
     }
-    // 3. The scenario, when the message answers its question.
-    if (c === C.startAllowance || C.estimate.some((t) => c.includes(t))) return this.scenarioStep({ kind: 'allowance-estimate', step: 'children' }, null, l, code)!;
+    // 3. An allowance amount for the number of children the message gives, from the eligibility engine.
+    const amount = amountQuestion(message);
+    const amountText = amount && this.deps.catalogue.get(amount.programme, code ?? undefined) ? amountAnswer(amount, todayInJapan(), l) : null;
+    if (amount && amountText) return { reply: this.reply([amountText], l, code, [amount.programme], this.menu(l)), scenario };
+    // 4. A request for the whole picture: the best answer (or the overview) and the intake form.
+    if (asksForOverview(c, lower)) {
+      const found = this.retrieve(message, l, code);
+      return { reply: this.overview(found.confident ? found.reply : null, l, code, scenario), retrieved: found.retrieved, scenario };
+    }
+    // 5. The scenario, when the message answers its question.
+    // (Not when the message names 児童手当 or another programme: its own answer says what it pays.)
+    const allowance = /手当|てあて|allowance/.test(c);
+    const other = [...this.knowledge.ranker(code).named(message)].some((id) => id !== ESTIMATE_PROGRAMMES[0]);
+    if (c === C.startAllowance || (!other && (C.estimate.some((t) => c.includes(t)) || (allowance && C.estimateWithAllowance.some((t) => c.includes(t)))))) {
+      return this.scenarioStep({ kind: 'allowance-estimate', step: 'children' }, null, l, code)!;
+    }
     if (scenario && scenario.step !== 'done') {
       const next = this.scenarioStep(scenario, message, l, code);
       if (next) return next;
     }
-    // 4. The knowledge base and the catalogue.
+    // 6. The knowledge base and the catalogue.
     if (C.greetings.has(c)) return { reply: this.reply([T.welcome[l]], l, code, [], this.menu(l)), scenario };
     const found = this.retrieve(message, l, code);
-    return { ...found, scenario: scenario?.step === 'done' ? scenario : null };
+    return { reply: found.reply, retrieved: found.retrieved, scenario: scenario?.step === 'done' ? scenario : null };
+  }
+
+  /**
+   * The answer to "what can I use?": the retrieval answer when it was confident, otherwise the
+   * overview entry; either way with the intake form to check it for this family.
+   */
+  private overview(answer: Turn['reply'] | null, l: Locale, code: string | null, scenario: ScenarioState | null): Turn['reply'] {
+    const doc = answer ? undefined : this.knowledge.ranker(code).get(OVERVIEW_ENTRY);
+    const base = answer ?? (doc ? this.answer(doc, [{ doc, score: 1 }], l, code) : this.reply([], l, code, [DESK_PROGRAMME], []));
+    return {
+      ...base,
+      messages: [...base.messages, { text: T.overview[l] }],
+      quickReplies: [{ label: QR.intake[l], value: 'handoff:intake' }, { label: QR.staff[l], value: 'handoff:staff' }],
+      handoff: this.intake(l, code, scenario).handoff,
+    };
   }
 
   search(message: string, l: Locale, code: string | null): Turn['reply'] {
@@ -247,7 +299,7 @@ export class ChatService {
   }
 
   /** The retrieval answer, with the best documents of distinct topics when something was found. */
-  private retrieve(message: string, l: Locale, code: string | null): Pick<Turn, 'reply' | 'retrieved'> {
+  private retrieve(message: string, l: Locale, code: string | null): Pick<Turn, 'reply' | 'retrieved'> & { confident?: boolean } {
     const ranker = this.knowledge.ranker(code);
     const { hits, coverage } = ranker.rank(message, 10);
     const top = hits[0];
@@ -257,7 +309,17 @@ export class ChatService {
     const topics = distinctTopics(hits);
     const second = topics[1];
     const retrieved = { sources: topics.slice(0, 5).map((h) => h.doc), hits };
-    if (!second || second.score <= top.score * CLEAR_LEAD) return { reply: this.answer(top.doc, hits, l, code), retrieved };
+    // Answered outright when the runner-up is well behind, is about a programme the best answer covers
+    // too (the best fit of one subject), or is about another programme than the one the message names.
+    const named = ranker.named(message);
+    const first = (h: Hit) => h.doc.programmes[0] ?? '';
+    if (!second || second.score <= top.score * CLEAR_LEAD || top.doc.programmes.includes(first(second)) || (named.has(first(top)) && !named.has(first(second)))) {
+      // A close runner-up on another subject is offered as a button, not instead of the answer.
+      const close = topics.slice(1, 3).filter((h) => h.score > top.score * CLOSE_RUNNER_UP && !top.doc.programmes.includes(first(h)));
+      const reply = this.answer(top.doc, hits, l, code);
+      if (close.length) reply.quickReplies = [...close.map((h) => ({ label: this.topicLabel(h.doc, l), value: `topic:${h.doc.key}` })), ...reply.quickReplies];
+      return { reply, retrieved, confident: true };
+    }
     return {
       reply: this.reply(
         [T.maybe[l]],
@@ -282,9 +344,11 @@ export class ChatService {
     return this.reply(text, l, code, related, this.menu(l));
   }
 
-  private urgent(l: Locale, code: string | null): Turn['reply'] {
+  /** The safety reply: the category's numbers (the right one first), then the consultant hand-off. */
+  private urgent(danger: DangerAssessment, l: Locale, code: string | null): Turn['reply'] {
+    const d = this.knowledge.danger;
     return {
-      ...this.reply([this.knowledge.danger.safety[l], fill(T.urgentNext[l], { contact: this.deskContact(l, code) })], l, code, SAFETY_PROGRAMMES, [{ label: QR.staff[l], value: 'handoff:staff' }]),
+      ...this.reply([d.safetyText(danger, l), fill(T.urgentNext[l], { contact: this.deskContact(l, code) })], l, code, [...d.programmes(danger), DESK_PROGRAMME], [{ label: QR.staff[l], value: 'handoff:staff' }]),
       urgent: true,
       handoff: { kind: HandoffKind.STAFF, url: null, payload: JSON.stringify({ urgent: true }) },
     };
@@ -416,84 +480,4 @@ export class ChatService {
     const sum = counts.reduce((a, n, i) => a + n * (i + 1), 0);
     return { sessions, rated, average: rated === 0 ? null : Math.round((sum / rated) * 100) / 100, distribution: counts.map((count, i) => ({ score: i + 1, count })) };
   }
-}
-
-/** The best hit of each topic: a knowledge-base entry and its own programme are one topic. */
-function distinctTopics(hits: readonly Hit[]): Hit[] {
-  const out: Hit[] = [];
-  for (const h of hits) {
-    const same = out.some((o) => o.doc.key === h.doc.key || (h.doc.kind === 'programme' && o.doc.programmes[0] === h.doc.id) || (o.doc.kind === 'programme' && h.doc.programmes[0] === o.doc.id));
-    if (!same) out.push(h);
-  }
-  return out;
-}
-
-function yen(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-const CHILD_WORDS: readonly [RegExp, number][] = [[/一人|ひとり/, 1], [/二人|ふたり/, 2], [/[三四五六]人/, 3]];
-
-export function parseChildren(message: string): number | null {
-  const m = /^children:(\d+)$/.exec(message.trim());
-  if (m) return Math.min(Math.max(Number(m[1]), 1), 3);
-  const s = message.normalize('NFKC');
-  const d = /(\d+)\s*(人|にん|名|children|child|kids?)?/i.exec(s) ?? null;
-  if (d && (d[2] || /^\s*\d+\s*$/.test(s))) return Math.min(Math.max(Number(d[1]), 1), 3) || null;
-  const words = s.replace(/ひとり親|一人親/g, '');
-  for (const [re, n] of CHILD_WORDS) if (re.test(words)) return n;
-  return null;
-}
-
-export function parseAge(message: string): number | null {
-  const m = /^age:(\d+)$/.exec(message.trim());
-  if (m) return Number(m[1]);
-  const s = message.normalize('NFKC');
-  if (/高校|high school/i.test(s)) return 16;
-  if (/中学|junior high/i.test(s)) return 13;
-  if (/小学|primary|elementary/i.test(s)) return 8;
-  if (/赤ちゃん|乳児|baby/i.test(s)) return 1;
-  const a = /(\d{1,2})\s*(歳|才|さい|か月|ヶ月|years?|months?)?/i.exec(s);
-  if (a && (a[2] || /^\s*\d{1,2}\s*$/.test(s))) return /月|month/i.test(a[2] ?? '') ? 0 : Number(a[1]);
-  return null;
-}
-
-export function parseIncome(message: string): number | null {
-  const m = /^income:(\d+)$/.exec(message.trim());
-  if (m) return Number(m[1]);
-  const s = message.normalize('NFKC').replace(/,/g, '');
-  const man = /(\d+(?:\.\d+)?)\s*万/.exec(s);
-  if (man) return Math.round(Number(man[1]) * 10_000);
-  const yen = /(\d{5,})\s*円?/.exec(s);
-  return yen ? Number(yen[1]) : null;
-}
-
-/** A representative birth date for an age: half a year past the birthday, so the school year is the middle one. */
-export function birthDateForAge(age: number, asOf: string): string {
-  const [y, mo, d] = asOf.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y - age, mo - 1 - 6, Math.min(d, 28)));
-  return t.toISOString().slice(0, 10);
-}
-
-function estimateHousehold(state: ScenarioState, asOf: string): Household {
-  return {
-    asOf,
-    children: (state.ages ?? []).map((a) => ({ birthDate: birthDateForAge(a, asOf), disability: false })),
-    annualEmploymentIncome: state.income ?? null,
-    otherIncome: 0,
-    childSupportReceivedYearly: 0,
-    benefitsInUse: [],
-    concerns: [],
-    married: false,
-  };
-}
-
-/** What the intake form can be pre-filled with (no personal data: counts, representative dates, an income band). */
-function intakePayload(state: ScenarioState): Record<string, unknown> {
-  const asOf = todayInJapan();
-  return {
-    household: { children: (state.ages ?? []).map((a) => ({ birthDate: birthDateForAge(a, asOf) })) },
-    income: state.income != null ? { annualEmploymentIncome: state.income } : null,
-    benefitsInterest: [...ESTIMATE_PROGRAMMES],
-  };
 }

@@ -4,22 +4,25 @@
  *
  *   kb/<category>.yaml          { category, name: {ja,en,ja-easy}, entries: [{ id, programmes, questions, keywords, answer }] }
  *   synonyms.yaml               { synonyms: { 母子手当: [児童扶養手当], … } }
- *   danger.yaml                 { <kind>: [phrases…], …, safety: {ja,en,ja-easy} }
+ *   names.yaml                  { names: { <programme id>: [names people use] }, fallback: { 手当: <programme id> } }
+ *   danger.yaml                 the danger classifier: fragments, masks, rules, categories (api/chat/danger.ts);
+ *                               when a directory has none, the one in seeds/chatbot is used (danger is never unchecked)
  *   overrides/<code>.yaml       { entries: [...], ai: {...} }  an entry with a known id replaces the fields it gives; a new id is
  *                               added; `ai` (optional) switches on the AI mode for that municipality (ai.ts)
  *
- * Every file is optional (a missing knowledge base leaves the programme catalogue and the built-in
- * danger phrases); a file that is there must be valid, and every problem is reported at once.
+ * Every file is optional (a missing knowledge base leaves the programme catalogue and the national
+ * danger classifier); a file that is there must be valid, and every problem is reported at once.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { LocalizedText } from '../common/i18n';
+import { SEEDS_DIR } from '../common/paths';
 import type { Catalogue } from '../programme/catalogue';
 import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN } from '../programme/catalogue/programme-ids';
 import { type AiSettings, parseAiSettings } from './ai';
-import { DangerDetector } from './danger';
-import { Ranker } from './ranker';
+import { DangerClassifier, type DangerConfig, parseDangerConfig } from './danger';
+import { type ProgrammeNames, programmeNames, Ranker } from './ranker';
 import { Synonyms, tokenize } from './text';
 
 export interface KbEntry {
@@ -111,7 +114,8 @@ export interface ChatKnowledgeData {
   entries: KbEntry[];
   categories: KbCategory[];
   synonyms: Record<string, string[]>;
-  danger: { phrases: Record<string, string[]>; safety: LocalizedText | null };
+  names: { names: Record<string, string[]>; fallback: Record<string, string> };
+  danger: DangerConfig;
   /** Municipality code → raw override entries, merged when that municipality's index is built. */
   overrides: Map<string, KbEntry[]>;
   /** Municipality code → its AI endpoint (only municipalities that configured one). */
@@ -168,24 +172,31 @@ export function readChatKnowledge(dir: string, knownProgrammes?: { has(id: strin
     }
   }
 
-  const danger: ChatKnowledgeData['danger'] = { phrases: {}, safety: null };
-  const dangerFile = join(dir, 'danger.yaml');
-  if (existsSync(dangerFile)) {
-    const doc = readYaml(dangerFile, problems);
+  const names: ChatKnowledgeData['names'] = { names: {}, fallback: {} };
+  const namesFile = join(dir, 'names.yaml');
+  if (existsSync(namesFile)) {
+    const doc = readYaml(namesFile, problems);
     if (doc !== undefined) {
-      if (!isObject(doc)) problems.add(dangerFile, '', 'must be a map of kind → phrases, plus safety');
+      if (!isObject(doc) || !isObject(doc.names)) problems.add(namesFile, 'names', 'must be a map of programme id → list of names');
       else {
-        for (const [kind, v] of Object.entries(doc)) {
-          if (kind === 'safety') danger.safety = localized(v, dangerFile, 'safety', problems) ?? null;
-          else {
-            const list = strings(v, dangerFile, kind, problems, true);
-            if (list) danger.phrases[kind] = list;
-          }
+        for (const [id, v] of Object.entries(doc.names)) {
+          if (knownProgrammes && !knownProgrammes.has(id)) problems.add(namesFile, `names.${id}`, `unknown programme id "${id}"`);
+          const list = strings(v, namesFile, `names.${id}`, problems, true);
+          if (list) names.names[id] = list;
         }
-        if (!('safety' in doc)) problems.add(dangerFile, 'safety', 'is required ({ja, en, ja-easy})');
+        for (const [w, id] of Object.entries(isObject(doc.fallback) ? doc.fallback : {})) {
+          if (typeof id !== 'string' || (knownProgrammes && !knownProgrammes.has(id))) problems.add(namesFile, `fallback.${w}`, `unknown programme id "${String(id)}"`);
+          else names.fallback[w] = id;
+        }
       }
     }
   }
+
+  // The classifier is never missing: a directory without danger.yaml uses the national one.
+  const own = join(dir, 'danger.yaml');
+  const dangerFile = existsSync(own) ? own : join(SEEDS_DIR, 'chatbot', 'danger.yaml');
+  const dangerDoc = readYaml(dangerFile, problems);
+  const danger = dangerDoc === undefined ? null : parseDangerConfig(dangerDoc, (field, message) => problems.add(dangerFile, field, message));
 
   const overrides = new Map<string, KbEntry[]>();
   const ai = new Map<string, AiSettings>();
@@ -223,8 +234,8 @@ export function readChatKnowledge(dir: string, knownProgrammes?: { has(id: strin
     }
   }
 
-  if (problems.items.length > 0) throw new ChatKnowledgeError(problems.items);
-  return { entries, categories, synonyms, danger, overrides, ai };
+  if (problems.items.length > 0 || !danger) throw new ChatKnowledgeError(problems.items);
+  return { entries, categories, synonyms, names, danger, overrides, ai };
 }
 
 /** Base entries with a municipality's overrides applied: same id replaces in place, new ids are appended. */
@@ -242,8 +253,9 @@ export function mergeEntries(base: readonly KbEntry[], overrides: readonly KbEnt
  * use from the merged entries and the municipality's catalogue, then kept).
  */
 export class ChatKnowledge {
-  readonly danger: DangerDetector;
+  readonly danger: DangerClassifier;
   readonly synonyms: Synonyms;
+  readonly names: ProgrammeNames;
   private readonly rankers = new Map<string, Ranker>();
 
   private readonly catalogueOf: () => Catalogue;
@@ -257,8 +269,9 @@ export class ChatKnowledge {
 
   /** `catalogue` may be a function, for services built in the same object literal as the catalogue. */
   constructor(readonly data: ChatKnowledgeData, catalogue: Catalogue | (() => Catalogue)) {
-    this.danger = new DangerDetector(data.danger.phrases, data.danger.safety);
+    this.danger = new DangerClassifier(data.danger);
     this.synonyms = new Synonyms(data.synonyms);
+    this.names = programmeNames(data.names.names, data.names.fallback);
     this.catalogueOf = typeof catalogue === 'function' ? catalogue : () => catalogue;
   }
 
@@ -280,7 +293,7 @@ export class ChatKnowledge {
       const programmes = this.catalogue.list(code);
       const enabled = new Set(programmes.map((p) => p.id));
       const entries = mergeEntries(this.data.entries, code ? this.data.overrides.get(code) : undefined).map((e) => ({ ...e, programmes: e.programmes.filter((p) => enabled.has(p)) }));
-      r = new Ranker(entries, programmes, this.synonyms, this.terms);
+      r = new Ranker(entries, programmes, this.synonyms, this.terms, this.names);
       this.rankers.set(key, r);
     }
     return r;

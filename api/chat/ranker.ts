@@ -6,10 +6,14 @@
  * (weight 1), in ja, en and やさしい日本語 (with the furigana readings, so hiragana questions match).
  * Field weights multiply term frequencies and lengths (a simple BM25F). Query terms are the words and
  * character bigrams of text.ts; bigrams count less than whole words.
+ *
+ * A message that names a programme (seeds/chatbot/names.yaml) ranks that programme's documents above
+ * documents about other programmes: 「児童扶養手当の振込日」 and 「児童手当の振込日」 share most of their
+ * bigrams, but not their subject.
  */
 import { parseFurigana, stripFurigana, type ProgrammeDefinition } from '../programme/catalogue';
 import type { KbEntry } from './knowledge';
-import { type Synonyms, tokenize } from './text';
+import { compact, type Synonyms, tokenize } from './text';
 
 export const K1 = 1.2;
 export const B = 0.75;
@@ -19,6 +23,23 @@ const W_BODY = 1;
 const W_BIGRAM = 0.5;
 const W_HIRAGANA_BIGRAM = 0.15;
 const HIRAGANA_BIGRAM = /^#[\u3041-\u3096]+$/;
+/** Score factors for a document about a programme the message names, and for one about none of the named ones. */
+export const NAMED_BOOST = 1.25;
+export const OTHER_FACTOR = 0.85;
+
+/** Programme names people use (normal form, longest first) and the words that mean one only when none is named. */
+export interface ProgrammeNames {
+  names: readonly (readonly [string, string])[];
+  fallback: readonly (readonly [string, string])[];
+}
+
+export function programmeNames(names: Readonly<Record<string, readonly string[]>>, fallback: Readonly<Record<string, string>>): ProgrammeNames {
+  const list = Object.entries(names).flatMap(([id, ns]) => ns.map((n) => [compact(n), id] as const)).filter(([n]) => n.length > 0);
+  list.sort((a, b) => b[0].length - a[0].length);
+  return { names: list, fallback: Object.entries(fallback).map(([w, id]) => [compact(w), id] as const) };
+}
+
+const NO_NAMES: ProgrammeNames = { names: [], fallback: [] };
 
 export interface RankDoc {
   /** `entry:<id>` or `programme:<id>`. */
@@ -59,7 +80,13 @@ export class Ranker {
   private readonly maxIdf: number;
 
   /** `terms` may be a cached tokenize (ChatKnowledge shares one across municipalities, whose texts are mostly the same). */
-  constructor(entries: readonly KbEntry[], programmes: readonly ProgrammeDefinition[], private readonly synonyms: Synonyms, terms: (text: string) => readonly string[] = tokenize) {
+  constructor(
+    entries: readonly KbEntry[],
+    programmes: readonly ProgrammeDefinition[],
+    private readonly synonyms: Synonyms,
+    terms: (text: string) => readonly string[] = tokenize,
+    private readonly names: ProgrammeNames = NO_NAMES,
+  ) {
     const fields: [string, number][][] = [];
     for (const e of entries) {
       this.docs.push({ key: `entry:${e.id}`, kind: 'entry', id: e.id, programmes: e.programmes, entry: e });
@@ -109,6 +136,19 @@ export class Ranker {
     return this.byKey.get(key);
   }
 
+  /** The programmes a message names (a name inside a longer name does not count). */
+  named(query: string): Set<string> {
+    let c = compact(query);
+    const found = new Set<string>();
+    for (const [name, id] of this.names.names) {
+      if (!c.includes(name)) continue;
+      found.add(id);
+      c = c.split(name).join('\u0000');
+    }
+    if (found.size === 0) for (const [word, id] of this.names.fallback) if (c.includes(word)) found.add(id);
+    return found;
+  }
+
   /** Documents with a positive score, best first (ties: knowledge base before catalogue, then file order). */
   search(query: string, limit = 10): Hit[] {
     return this.rank(query, limit).hits;
@@ -141,6 +181,14 @@ export class Ranker {
         scores[d]! += (weight * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * this.lengths[d]!) / this.avgLength));
       }
     }
+    const named = this.named(query);
+    if (named.size > 0) {
+      for (const d of touched) {
+        const ps = this.docs[d]!.programmes;
+        if (ps.length > 0 && named.has(ps[0]!)) scores[d]! *= NAMED_BOOST;
+        else if (!ps.some((p) => named.has(p))) scores[d]! *= OTHER_FACTOR;
+      }
+    }
     touched.sort((a, b) => scores[b]! - scores[a]! || a - b);
     const hits: Hit[] = [];
     for (let i = 0; i < touched.length && hits.length < limit; i++) {
@@ -156,4 +204,14 @@ export class Ranker {
     for (const h of hits) for (const p of h.doc.programmes) if (!out.includes(p)) out.push(p);
     return out;
   }
+}
+
+/** The best hit of each topic: a knowledge-base entry and its own programme are one topic. */
+export function distinctTopics(hits: readonly Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of hits) {
+    const same = out.some((o) => o.doc.key === h.doc.key || (h.doc.kind === 'programme' && o.doc.programmes[0] === h.doc.id) || (o.doc.kind === 'programme' && h.doc.programmes[0] === o.doc.id));
+    if (!same) out.push(h);
+  }
+  return out;
 }

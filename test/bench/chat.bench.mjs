@@ -1,8 +1,9 @@
 // node test/bench/chat.bench.mjs — the public `chat` mutation at a fixed 100 requests/s on PostgreSQL
 // over loopback (server in its own process, NODE_ENV=production, as test/bench/server.mjs starts it),
 // against `{ __typename }` at the same rate on the same server. Target: p95 ≤ 50 ms.
-// Messages: the 228 questions of test/chat/questions.yaml, plus danger messages, the allowance
-// scenario, greetings and requests for a person; a third continue an earlier session. Every request
+// Messages: the questions of both chat question sets (test/chat/questions.yaml and test/chat/heldout/),
+// the urgent ones as the danger share, plus the allowance scenario, greetings and requests for a
+// person; a third continue an earlier session. Every request
 // comes from one of 500 client addresses (X-Forwarded-For; the app trusts loopback proxies), as from
 // many visitors, so CHAT_RATE_PER_MINUTE is not what is measured.
 //   BENCH_SECONDS (default 30) per run after a 5 s warm-up; BENCH_RATE (default 100);
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import pg from 'pg';
 import { parse } from 'yaml';
+import { readdirSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,9 +37,10 @@ const ADDRESSES = 500;
 const dbUrl = (() => { const u = new URL(serverUrl); u.pathname = '/yorisoi_bench_chat'; return u.toString(); })();
 
 // --- the messages -------------------------------------------------------------------------------
-const doc = parse(readFileSync(join(root, 'test/chat/questions.yaml'), 'utf8'));
-const questions = doc.questions.map((q) => q.question ?? q.q);
-const danger = doc.danger;
+const setFiles = [join(root, 'test/chat/questions.yaml'), ...readdirSync(join(root, 'test/chat/heldout')).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(root, 'test/chat/heldout', f))];
+const items = setFiles.flatMap((f) => parse(readFileSync(f, 'utf8')).items);
+const questions = items.filter((q) => q.level !== 'urgent').map((q) => q.q);
+const danger = items.filter((q) => q.level === 'urgent').map((q) => q.q);
 const other = ['こんにちは', '手当について知りたい', '相談員と話したい', 'ありがとうございました', '2人', '中学生です'];
 /** Deterministic mix: 85% knowledge-base questions, 5% danger, 10% greetings, scenario and handoff. */
 let seq = 0;
@@ -189,7 +192,7 @@ const section = `
 Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; PostgreSQL ${pgVersion} on loopback.
 Command: \`npm run build && node test/bench/chat.bench.mjs\`. Server: test/bench/server.mjs in its own process, \`NODE_ENV=production\`, seeds/chatbot (retrieval, no AI endpoint).
 Load: open loop at a steady ${RATE} requests/s (one every ${1000 / RATE} ms, up to ${CONNECTIONS} kept-alive connections; latency from the moment each request was due), ${seconds} s per run after a 5 s warm-up, from ${ADDRESSES} client addresses (X-Forwarded-For).
-Messages: the ${questions.length} questions of test/chat/questions.yaml (85%), danger phrases (5%), greetings, the allowance scenario and requests for a person (10%); a third continue an earlier session. Each \`chat\` reads or creates a session and stores two masked messages.
+Messages: the ${questions.length} non-urgent questions of both chat question sets (test/chat/questions.yaml, test/chat/heldout/) (85%), their ${danger.length} urgent ones (5%), greetings, the allowance scenario and requests for a person (10%); a third continue an earlier session. Each \`chat\` reads or creates a session and stores two masked messages.
 Latency: exact percentiles over every response, milliseconds. CPU per request from /proc (server process; PostgreSQL backends of the bench database). Load average at the end: ${load} (other work shares the machine).
 
 | run | requests | req/s | p50 | p95 | p99 | max | errors | server CPU ms / request | PostgreSQL CPU ms / request |

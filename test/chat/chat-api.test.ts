@@ -4,6 +4,7 @@ import { ChatMessage, ChatSession } from '../../api/chat/chat.entity';
 import { loadChatServices } from '../../api/chat/chat.services';
 import { todayInJapan } from '../../api/common/dates';
 import { DepartmentCode } from '../../api/municipality/department-code';
+import { childRearingAllowanceBreakdown } from '../../api/programme/rules';
 import { startTestApp, type TestApp } from '../support/app';
 
 const CHAT = `mutation Chat($input: ChatInput!) { chat(input: $input) { sessionId messages { text } quickReplies { label value } relatedProgrammes { id name } urgent handoff { kind url payload } } }`;
@@ -47,12 +48,47 @@ describe('chat (public API)', () => {
   it('puts safety first when a message speaks of danger, whatever else it asks, and stores it as urgent', async () => {
     const r = await say('児童扶養手当の振込日を知りたい。夫になぐられる');
     expect(r.urgent).toBe(true);
-    expect(r.messages[0]!.text).toContain('110');
-    expect(r.messages[0]!.text).toContain('【緊急】');
+    // Violence by a partner: the DV line first, 110 as the fallback (each number once).
+    const safety = r.messages[0]!.text;
+    expect(safety.indexOf('DV相談＋ 0120-279-889')).toBe(0);
+    expect(safety).toContain('危険が迫ったら110番へ。');
+    expect(safety.match(/110/g)).toHaveLength(1);
     expect(r.handoff?.kind).toBe('STAFF');
     expect(r.relatedProgrammes[0]!.id).toBe('dv-consultation');
     const stored = await t.em().find(ChatMessage, { session: r.sessionId }, { orderBy: { at: 'asc' } });
     expect(stored.map((m) => m.urgent)).toEqual([true, true]);
+  });
+
+  it('answers English in English in the Japanese widget, and a request for a person with the call-back form', async () => {
+    const en = await say('How much is the child allowance?');
+    expect(en.messages[0]!.text).toContain('15,000 yen');
+    const person = await say('夜しか時間がない…担当の人と話せますか');
+    expect(person.handoff).toEqual({ kind: 'STAFF', url: null, payload: null });
+    expect(person.messages[0]!.text).toContain('相談員におつなぎします');
+  });
+
+  it('names the right number first for the danger at hand, and answers a concern with the line of help added', async () => {
+    const child = await say('彼氏が子どもに暴力をふるう');
+    expect(child.urgent).toBe(true);
+    expect(child.messages[0]!.text).toMatch(/^児童相談所 189（24時間・無料）/);
+    const concern = await say('DVで別居中です。離婚前でも手当はもらえますか');
+    expect(concern.urgent).toBe(false);
+    expect(concern.messages.at(-1)!.text).toContain('DV相談＋ 0120-279-889');
+    const rows = await t.em().getConnection().execute<{ urgent: boolean }[]>('select urgent from chat_message where session_id = ?', [concern.sessionId]);
+    expect(rows.map((x) => x.urgent)).toEqual([false, false]);
+  });
+
+  it('gives the allowance for the number of children the message says, from the eligibility engine', async () => {
+    const r = await say('児童扶養手当っていくら？子ども2人です');
+    const full = childRearingAllowanceBreakdown(0, 2, 2, todayInJapan())!;
+    expect(r.messages[0]!.text).toContain(`全部支給で月額${full.monthly.toLocaleString('en-US')}円`);
+    expect(r.relatedProgrammes[0]!.id).toBe('child-rearing-allowance');
+  });
+
+  it('opens the intake form when asked for everything the family may use', async () => {
+    const r = await say('うちが使える制度をまとめて知りたい');
+    expect(r.handoff?.kind).toBe('INTAKE');
+    expect(r.quickReplies.map((q) => q.value)).toContain('handoff:intake');
   });
 
   it('is honest when it does not know, and says whom to ask (the municipality’s desk)', async () => {

@@ -82,8 +82,8 @@ describe('chat limits', () => {
     expect(danger.body.errors).toBeUndefined();
     const r = danger.body.data!.chat;
     expect(r.urgent).toBe(true);
-    expect(r.messages[0].text).toContain('【緊急】');
-    expect(r.messages[0].text).toContain('110');
+    // Danger right now (「助けて」): 110 first, then the DV line.
+    expect(r.messages[0].text).toMatch(/^いま危険なら、すぐ110番（警察）へ。DV相談＋ 0120-279-889/);
     expect(r.handoff.kind).toBe('STAFF');
     expect(r.relatedProgrammes[0].id).toBe('dv-consultation');
     expect(r.sessionId).toBe(sessionId);
@@ -92,7 +92,7 @@ describe('chat limits', () => {
       const again = await send('死にたい', '198.51.100.20', { locale: i % 2 ? 'en' : 'fr', municipalityCode: '000000' });
       expect(again.body.errors).toBeUndefined();
       expect(again.body.data!.chat.urgent).toBe(true);
-      expect(again.body.data!.chat.messages[0].text).toContain(i % 2 ? '[Urgent]' : '【緊急】');
+      expect(again.body.data!.chat.messages[0].text).toContain(i % 2 ? 'Yorisoi Hotline 0120-279-338' : 'よりそいホットライン 0120-279-338');
     }
     // Ordinary questions are still refused.
     expect((await send('児童扶養手当はいつ振り込まれますか？', '198.51.100.20')).body.errors![0]!.extensions!.code).toBe('TOO_MANY_REQUESTS');
@@ -120,10 +120,10 @@ describe('chat limits', () => {
       const sessionId = '3f1c7c9e-8a59-4e0b-9b0f-6a2f7c1d2e3f';
       const a = await failing.chat({ sessionId, message: '夫に殴られる', municipalityCode: '999999' });
       expect(a).toMatchObject({ sessionId, urgent: true, generated: false });
-      expect(a.messages[0]!.text).toContain('【緊急】');
+      expect(a.messages[0]!.text).toContain('DV相談＋ 0120-279-889');
       const b = await hanging.chat({ message: 'I want to die' });
       expect(b.urgent).toBe(true);
-      expect(b.messages[0]!.text).toContain('[Urgent]');
+      expect(b.messages[0]!.text).toContain('Yorisoi Hotline 0120-279-338');
       expect(b.sessionId).toMatch(/^[0-9a-f-]{36}$/);
       await expect(failing.chat({ message: '児童扶養手当はいつ振り込まれますか？' })).rejects.toThrow('connection refused');
       expect(errors.join('\n')).toContain('urgent message could not be stored');

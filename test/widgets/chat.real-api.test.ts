@@ -71,10 +71,12 @@ describe('<yorisoi-chat> against the real API', () => {
     const alert = await chatText(page, '.log [role=alert]');
     expect(alert.indexOf('110')).toBeGreaterThanOrEqual(0);
     expect(alert.indexOf('110')).toBeLessThan(alert.indexOf('#8008'));
-    // The API's own safety message comes first in the bubble too.
+    // The API's safety message in the bubble names the line for violence by a partner first (DV相談＋),
+    // and 110 once, as the fallback (issue 13: the right number first for the category).
     const bubble = await chatText(page, '.log .bot [part=bubble]');
-    expect(bubble.indexOf('110')).toBeGreaterThanOrEqual(0);
-    expect(bubble.indexOf('110')).toBeLessThan(bubble.indexOf('#8008'));
+    expect(bubble.indexOf('0120-279-889')).toBe(bubble.indexOf('DV相談＋') + 'DV相談＋ '.length);
+    expect(bubble.indexOf('0120-279-889')).toBeLessThan(bubble.indexOf('110'));
+    expect(bubble.match(/110/g)).toHaveLength(1);
     expect(await programmes(page)).toContain('DV相談');
     // STAFF hand-off: the call-back form, with the municipality's privacy notice from intakeSettings.
     await waitInChat(page, '[part~=callback]');
