@@ -14,7 +14,7 @@ import { ChatRole, ChatSession, type ScenarioState } from './chat.entity';
 import { amountAnswer, amountQuestion, asksForOverview, asksForPerson } from './answers';
 import { ESTIMATE_TRIGGERS, ESTIMATE_WITH_ALLOWANCE, fill, GREETINGS, QR, T, yen } from './chat-texts';
 import type { ChatInput } from './chat.inputs';
-import { type ChatReply, type ChatSatisfaction, HandoffKind } from './chat.types';
+import { ChatDangerCategory, type ChatReply, type ChatSatisfaction, HandoffKind } from './chat.types';
 import type { DangerAssessment } from './danger';
 import type { ChatKnowledge } from './knowledge';
 import { replyLocale } from './language';
@@ -350,6 +350,8 @@ export class ChatService {
     return {
       ...this.reply([d.safetyText(danger, l), fill(T.urgentNext[l], { contact: this.deskContact(l, code) })], l, code, [...d.programmes(danger), DESK_PROGRAMME], [{ label: QR.staff[l], value: 'handoff:staff' }]),
       urgent: true,
+      dangerCategory: (danger.category ?? 'general') as ChatDangerCategory,
+      hotlines: d.hotlines(danger).map((h) => ({ name: h.name[l], number: h.shown, dial: h.dial })),
       handoff: { kind: HandoffKind.STAFF, url: null, payload: JSON.stringify({ urgent: true }) },
     };
   }
@@ -425,7 +427,7 @@ export class ChatService {
       const p = this.deps.catalogue.get(id, code ?? undefined);
       if (p) relatedProgrammes.push({ id, name: p.name[l] });
     }
-    return { messages: texts.map((text) => ({ text })), quickReplies, relatedProgrammes, urgent: false, handoff: null, generated: false };
+    return { messages: texts.map((text) => ({ text })), quickReplies, relatedProgrammes, urgent: false, dangerCategory: null, hotlines: [], handoff: null, generated: false };
   }
 
   private menu(l: Locale): ChatReply['quickReplies'] {

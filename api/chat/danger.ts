@@ -76,6 +76,15 @@ export interface DangerConfig {
   rules: DangerRule[];
   categories: Record<DangerCategory, CategoryReply>;
   police: Record<string, LocalizedText>;
+  /** Tap-to-call numbers by line key (a key of `CategoryReply.lines`). */
+  hotlines: Record<string, Hotline[]>;
+}
+
+/** One number of the safety box: `dial` for the tel: link (# written %23), `shown` as printed. */
+export interface Hotline {
+  dial: string;
+  shown: string;
+  name: LocalizedText;
 }
 
 export interface DangerAssessment {
@@ -190,6 +199,19 @@ export class DangerClassifier {
     return this.config.categories[a.category ?? 'general'].concern[l];
   }
 
+  /**
+   * The numbers of the safety box for an urgent assessment, the one to call first first: the number
+   * to call now when the danger is immediate (as `safetyText` names it), the category's lines in
+   * order, then 110 — police stays reachable whatever the category. Each number once.
+   */
+  hotlines(a: DangerAssessment): Hotline[] {
+    const cat = this.config.categories[a.category ?? 'general'];
+    const keys = [...(a.now ? [a.now] : []), ...cat.lines, '110'];
+    const out: Hotline[] = [];
+    for (const k of keys) for (const h of this.config.hotlines[k] ?? []) if (!out.some((o) => o.dial === h.dial)) out.push(h);
+    return out;
+  }
+
   programmes(a: DangerAssessment): string[] {
     return this.config.categories[a.category ?? 'general'].programmes;
   }
@@ -288,8 +310,38 @@ export function parseDangerConfig(doc: unknown, problem: (field: string, message
     const concern = text(v.concern, `${f}.concern`, report);
     if (t && concern) categories[cat] = { lines: strings(v.lines, `${f}.lines`, report), programmes: strings(v.programmes ?? [], `${f}.programmes`, report), text: t, after, nowFirst: v.nowFirst !== false, concern };
   }
-  const config: DangerConfig = { typos, mask: pair(doc.mask, 'mask'), negation: negation!, past: pair(doc.past, 'past'), present: pair(doc.present, 'present'), now: pair(doc.now, 'now'), rules, categories, police };
+  const hotlines = parseHotlines(doc.hotlines, report);
+  for (const cat of DANGER_CATEGORIES) for (const k of categories[cat]?.lines ?? []) if (!hotlines[k]?.length) report(`categories.${cat}.lines`, `no hotline "${k}" under hotlines`);
+  if (!hotlines['110']) report('hotlines.110', 'is required');
+  const config: DangerConfig = { typos, mask: pair(doc.mask, 'mask'), negation: negation!, past: pair(doc.past, 'past'), present: pair(doc.present, 'present'), now: pair(doc.now, 'now'), rules, categories, police, hotlines };
   return before.n === 0 ? config : null;
+}
+
+// A dialled number: digits, with %23 for a leading # (the tel: URI form).
+const DIAL = /^(?:%23)?\d{3,11}$/;
+
+function parseHotlines(v: unknown, report: (f: string, m: string) => void): Record<string, Hotline[]> {
+  const out: Record<string, Hotline[]> = {};
+  if (!isObject(v)) {
+    report('hotlines', 'must be a map of line key → list of {dial, shown, name}');
+    return out;
+  }
+  for (const [k, list] of Object.entries(v)) {
+    if (!Array.isArray(list) || list.length === 0) {
+      report(`hotlines.${k}`, 'must be a non-empty list');
+      continue;
+    }
+    out[k] = list.flatMap((h: unknown, i) => {
+      const f = `hotlines.${k}[${i}]`;
+      if (!isObject(h) || typeof h.dial !== 'string' || !DIAL.test(h.dial) || typeof h.shown !== 'string') {
+        report(f, 'needs dial (digits, %23 for #) and shown');
+        return [];
+      }
+      const name = text(h.name, `${f}.name`, report);
+      return name ? [{ dial: h.dial, shown: h.shown, name }] : [];
+    });
+  }
+  return out;
 }
 
 function strings(v: unknown, field: string, report: (f: string, m: string) => void): string[] {

@@ -45,6 +45,39 @@ describe('chat (public API)', () => {
     expect(r.quickReplies.map((q) => q.label)).toContain('Talk to a consultant');
   });
 
+  it('gives an urgent reply its kind of danger and the numbers to show, the right one first; none for an ordinary answer', async () => {
+    const HOT = `mutation Chat($input: ChatInput!) { chat(input: $input) { urgent dangerCategory hotlines { name number dial } } }`;
+    const ask = async (message: string, locale = 'ja') => {
+      const res = await t.gql(HOT, { input: { message, municipalityCode: '999999', locale } });
+      expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+      return res.body.data!.chat as { urgent: boolean; dangerCategory: string | null; hotlines: { name: string; number: string; dial: string }[] };
+    };
+    const cases: [string, string, string[]][] = [
+      ['元夫からの暴力が怖い', 'DV', ['0120279889', '%238008', '110']],
+      ['彼氏が子どもに暴力をふるう', 'CHILD_HARM_BY_OTHERS', ['189', '110']],
+      ['子どもを叩いてしまいそう', 'FEAR_OF_HARMING_OWN_CHILD', ['189', '110']],
+      ['もう限界。全部終わりにしたい', 'SUICIDE_SELF_HARM', ['0120279338', '0570783556', '119', '110']],
+      ['夫から性行為を強要される', 'SEXUAL_VIOLENCE', ['%238891', '0120279889', '%238008', '110']],
+    ];
+    for (const [message, category, dials] of cases) {
+      const r = await ask(message);
+      expect(r.urgent, message).toBe(true);
+      expect(r.dangerCategory, message).toBe(category);
+      expect(r.hotlines.map((h) => h.dial), message).toEqual(dials);
+    }
+    // Immediate danger puts 110 in front, whatever the category.
+    const now = await ask('今、元夫が家に来て暴れている');
+    expect(now.urgent).toBe(true);
+    expect(now.hotlines[0]).toEqual({ name: '警察（危険なとき）', number: '110', dial: '110' });
+    // Names in the reply locale.
+    const en = await ask('My ex is stalking me and threatening me', 'en');
+    expect(en.dangerCategory).toBe('STALKING');
+    expect(en.hotlines[0]!.name).toBe('Police (if you are in danger)');
+    expect(en.hotlines.map((h) => h.number)).toEqual(['110', '#9110', '0120-279-889', '#8008']);
+    const plain = await ask('児童扶養手当はいつ振り込まれますか？');
+    expect(plain).toEqual({ urgent: false, dangerCategory: null, hotlines: [] });
+  });
+
   it('puts safety first when a message speaks of danger, whatever else it asks, and stores it as urgent', async () => {
     const r = await say('児童扶養手当の振込日を知りたい。夫になぐられる');
     expect(r.urgent).toBe(true);

@@ -136,4 +136,13 @@ describe('danger.yaml', () => {
       expect(message).toContain('categories.stalking');
     }
   });
+
+  it('refuses a category line with no hotline and a number that cannot be dialled, naming each', () => {
+    const doc = parse(readFileSync(DANGER_YAML, 'utf8')) as { hotlines: Record<string, { dial: string }[]> };
+    delete doc.hotlines.sv;
+    doc.hotlines.police![0]!.dial = 'tel:#9110';
+    const problems: string[] = [];
+    expect(parseDangerConfig(doc, (f, m) => problems.push(`${f}: ${m}`))).toBeNull();
+    expect(problems).toEqual(['hotlines.police[0]: needs dial (digits, %23 for #) and shown', 'categories.sexual-violence.lines: no hotline "sv" under hotlines', 'categories.stalking.lines: no hotline "police" under hotlines']);
+  });
 });

@@ -234,16 +234,18 @@ describe('<yorisoi-chat> on a hostile CMS page under a strict CSP, bundle loaded
     expect(await inChat(page, '#resend')).toBe(false);
   }, 30_000);
 
-  it('shows an urgent reply prominently: a role=alert box with 110 and #8008 first, before the text', async () => {
+  it('shows an urgent reply prominently: a role=alert box with the numbers in the order the API gives them, before the text', async () => {
     await openChatPage(page, `${server.url}/page`);
     await openByKeyboard(page);
     await ask(page, '夫に殴られた', 1);
     const alert = await chatText(page, '.log [role=alert]');
-    expect(alert.indexOf('110')).toBeGreaterThanOrEqual(0);
-    expect(alert.indexOf('110')).toBeLessThan(alert.indexOf('#8008'));
-    expect(alert.indexOf('#8008')).toBeLessThan(alert.indexOf('0120-279-889'));
-    const links = await page.evaluate(() => [...document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('[role=alert] a')].map((a) => a.getAttribute('href')));
-    expect(links.slice(0, 2)).toEqual(['tel:110', 'tel:%238008']);
+    expect(alert).toContain('あなたの安全がいちばん大切です');
+    const links = await page.evaluate(() => [...document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('[role=alert] a')].map((a) => [a.getAttribute('href'), a.textContent, a.classList.contains('big')]));
+    expect(links).toEqual([
+      ['tel:0120279889', '0120-279-889', true],
+      ['tel:%238008', '#8008', false],
+      ['tel:110', '110', false],
+    ]);
     const before = await page.evaluate(() => {
       const bot = document.querySelector('yorisoi-chat')!.shadowRoot!.querySelector('.log .bot')!;
       const a = bot.querySelector('[role=alert]')!;
@@ -255,6 +257,16 @@ describe('<yorisoi-chat> on a hostile CMS page under a strict CSP, bundle loaded
     await waitInChat(page, '[part~=callback]');
     await waitInChat(page, '#rating');
     expect(await chatFocus(page)).toBe('input');
+  }, 30_000);
+
+  it('puts 189 first in the safety box when a child is being hurt, with the name in furigana as the API writes it', async () => {
+    await openChatPage(page, `${server.url}/page`);
+    await openByKeyboard(page);
+    await ask(page, '子どもが叩かれている', 1);
+    const links = await page.evaluate(() => [...document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('[role=alert] a')].map((a) => a.getAttribute('href')));
+    expect(links).toEqual(['tel:189', 'tel:110']);
+    const rubies = await page.evaluate(() => [...document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('[role=alert] li:first-child rt')].map((r) => r.textContent));
+    expect(rubies).toEqual(['じどうそうだんじょ', 'じかん']);
   }, 30_000);
 
   it('labels an answer phrased by AI (AI mode) and leaves retrieval answers unlabelled', async () => {

@@ -36,10 +36,6 @@ export const T = {
   related: ['関係する制度', 'Related support', '関係{かんけい}する 制度{せいど}'],
   safety: ['あなたの安全がいちばん大切です', 'Your safety comes first', 'あなたの 安全{あんぜん}が いちばん 大切{たいせつ}です'],
   s110: ['警察（危険なとき）', 'Police (if you are in danger)', '警察{けいさつ}（あぶない とき）'],
-  // The hotlines' own names, as the API's urgent message gives them: 「DV相談ナビ #8008」, 「DV相談＋ (DV Soudan Plus)」.
-  s8008: ['DV相談ナビ', 'DV相談ナビ', 'DV相談{そうだん}ナビ'],
-  sPlus: ['DV相談＋（24時間・無料）', 'DV相談＋ (DV Soudan Plus), 24 h, free', 'DV相談{そうだん}＋（24時間{じかん}・無料{むりょう}）'],
-  s189: ['児童相談所', 'Child guidance centre', '児童相談所{じどうそうだんじょ}'],
   toIntake: ['申請・相談フォームへ進む', 'Continue in the application form', 'フォームへ すすむ'],
   end: ['相談を終わる', 'End the chat', '相談{そうだん}を 終{お}わる'],
   rateQ: ['このチャットは役に立ちましたか？', 'Was this chat helpful?', 'この チャットは 役{やく}に 立{た}ちましたか？'],

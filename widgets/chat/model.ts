@@ -26,12 +26,20 @@ export interface Handoff {
   url?: string | null;
   payload?: string | null;
 }
+/** A number of the safety box: `dial` goes into the tel: link, `number` is printed. */
+export interface Hotline {
+  name: string;
+  number: string;
+  dial: string;
+}
 export interface ChatReply {
   sessionId: string;
   messages: { text: string }[];
   quickReplies: QuickReply[];
   relatedProgrammes: Programme[];
   urgent: boolean;
+  /** Urgent replies: the numbers of the safety box, the one to call first first. */
+  hotlines?: Hotline[];
   /** Phrased by the municipality's AI endpoint from the knowledge-base entries (AI mode); labelled in the widget. */
   generated?: boolean;
   handoff?: Handoff | null;
@@ -46,6 +54,7 @@ export interface Msg {
   /** me: queued until the API answered it. */
   state?: 'queued' | 'sent';
   urgent?: boolean;
+  hotlines?: Hotline[];
   /** bot: phrased by AI from the knowledge base (shown with a label). */
   generated?: boolean;
   quick?: QuickReply[];
@@ -92,7 +101,7 @@ export const MAX_MESSAGES = 100;
 export const MAX_LENGTH = 500;
 
 export const CHAT =
-  'mutation Chat($input: ChatInput!) { chat(input: $input) { sessionId messages { text } quickReplies { label value } relatedProgrammes { id name } urgent generated handoff { kind url payload } } }';
+  'mutation Chat($input: ChatInput!) { chat(input: $input) { sessionId messages { text } quickReplies { label value } relatedProgrammes { id name } urgent hotlines { name number dial } generated handoff { kind url payload } } }';
 export const RATE = 'mutation RateChat($sessionId: ID!, $score: Int!) { rateChat(sessionId: $sessionId, score: $score) }';
 export const SETTINGS = 'query ChatPrivacy($code: String!) { intakeSettings(municipalityCode: $code) { privacyNoticeVersion privacyNotice } }';
 export const REQUEST =
@@ -150,6 +159,7 @@ export function applyReply(t: Transcript, id: string, r: ChatReply, botId: strin
     from: 'bot',
     text: r.messages.map((m) => m.text).join('\n\n'),
     urgent: r.urgent,
+    hotlines: r.hotlines ?? [],
     generated: r.generated === true,
     quick: r.quickReplies,
     programmes: r.relatedProgrammes,

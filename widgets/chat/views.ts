@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Key } from './i18n.js';
-import { handoffHref, type Msg } from './model.js';
+import { handoffHref, type Hotline, type Msg } from './model.js';
 
 const RUBY = /([\u3005\u4e00-\u9fff]+)\{([^}]+)\}/g;
 /** Renders `漢字{よみ}` as ruby (the API's やさしい日本語 carries the same marks); plain strings pass through. */
@@ -42,23 +42,17 @@ export function linked(s: string): TemplateResult | string {
 }
 
 /**
- * The hotlines of the safety box, 110 first. `tel` is the dialled number (`#` escaped), `shown` what
- * the link says; the name comes from the text table (the same names as the API's urgent message:
- * 「DV相談ナビ #8008」, 「DV相談＋ (DV Soudan Plus)」 0120-279-889).
+ * The red safety box that starts an urgent reply: role=alert, each number a tap-to-call link that
+ * never breaks. The API orders the numbers for the kind of danger (189 first when a child is being
+ * hurt, the suicide hotline for thoughts of suicide, 110 first when the danger is immediate); a reply
+ * kept from an older version without them still shows 110.
  */
-const HOTLINES: { tel: string; shown: string; name: Key; big?: boolean }[] = [
-  { tel: '110', shown: '110', name: 's110', big: true },
-  { tel: '%238008', shown: '#8008', name: 's8008', big: true },
-  { tel: '0120279889', shown: '0120-279-889', name: 'sPlus' },
-  { tel: '189', shown: '189', name: 's189' },
-];
-
-/** The red safety box that starts an urgent reply: role=alert, each number a tap-to-call link that never breaks. */
-export function safetyBox(r: (k: Key) => TemplateResult | string): TemplateResult {
+export function safetyBox(r: (k: Key) => TemplateResult | string, lines: Hotline[] | undefined): TemplateResult {
+  const list = lines?.length ? lines.map((h) => ({ ...h, name: ruby(h.name) })) : [{ dial: '110', number: '110', name: r('s110') }];
   return html`<div class="alert" role="alert" part="alert">
     <p><strong>${r('safety')}</strong></p>
     <ul>
-      ${HOTLINES.map((h) => html`<li>${r(h.name)} <a class="tel${h.big ? ' big' : ''}" href="tel:${h.tel}">${h.shown}</a></li>`)}
+      ${list.map((h, i) => html`<li>${h.name} <a class="tel${i === 0 ? ' big' : ''}" href="tel:${h.dial}">${h.number}</a></li>`)}
     </ul>
   </div>`;
 }
@@ -75,7 +69,7 @@ export function message(m: Msg, o: Texts & { last: boolean; unsent: boolean; int
   const href = !me && o.last && m.handoff?.kind === 'INTAKE' ? handoffHref(o.intakeUrl, m.handoff, location.href) : null;
   return html`<div class="msg ${me ? 'me' : 'bot'}" part="message message-${m.from}">
     <span class="sr">${o.tx(me ? 'me' : 'bot')}: </span>
-    ${m.urgent ? safetyBox(o.r) : nothing}
+    ${m.urgent ? safetyBox(o.r, m.hotlines) : nothing}
     <div class="bubble" part="bubble">${me ? m.text : m.text.split('\n\n').map((p) => html`<p>${linked(p)}</p>`)}</div>
     ${!me && m.generated ? html`<p class="note" part="generated-note">${o.r('generated')}</p>` : nothing}
     ${me && m.state === 'queued' && o.unsent ? html`<span class="state">${o.r('queued')}</span>` : nothing}

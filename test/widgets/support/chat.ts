@@ -84,9 +84,28 @@ function reply(message: string, locale: Locale, sessionId: string) {
     return {
       ...base,
       urgent: true,
+      // As the API orders them for violence by a partner (DV): the DV line first, then 110.
+      hotlines: [
+        { name: en ? 'DV Soudan Plus (24 h, free)' : 'DV相談＋（24時間・無料）', number: '0120-279-889', dial: '0120279889' },
+        { name: en ? 'DV Soudan Navi (nearest centre)' : 'DV相談ナビ（近くの窓口へ）', number: '#8008', dial: '%238008' },
+        { name: en ? 'Police (if you are in danger)' : '警察（危険なとき）', number: '110', dial: '110' },
+      ],
       messages: [{ text: SAFETY[locale] }, { text: en ? 'When you can, you can also talk to the desk.' : '落ち着いたら、窓口にも相談できます。' }],
       quickReplies: [{ label: en ? 'Talk to a consultant' : '相談員と話したい', value: 'handoff:staff' }],
       relatedProgrammes: [{ id: 'dv-consultation', name: en ? 'DV consultation' : 'DV相談' }, desk],
+      handoff: { kind: 'STAFF', url: null, payload: '{"urgent":true}' },
+    };
+  }
+  if (/子どもが叩かれ/.test(message)) {
+    // A child being hurt by someone: 189 first (the API's order for child-harm-by-others).
+    return {
+      ...base,
+      urgent: true,
+      hotlines: [
+        { name: '児童相談所{じどうそうだんじょ}（24時間{じかん}）', number: '189', dial: '189' },
+        { name: '警察（危険なとき）', number: '110', dial: '110' },
+      ],
+      messages: [{ text: '児童相談所 189（24時間・無料）に電話してください。' }],
       handoff: { kind: 'STAFF', url: null, payload: '{"urgent":true}' },
     };
   }
