@@ -16,6 +16,7 @@ const NO_DATABASE = [
   'test/widgets/chat.test.ts',
   'test/widgets/chat.a11y.test.ts',
   'test/widgets/chat.layout.test.ts',
+  'test/tooling/chromium.test.ts',
 ];
 
 export default defineConfig({
