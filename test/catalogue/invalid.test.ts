@@ -42,7 +42,7 @@ describe('invalid programme files', () => {
     }
   });
 
-  it('rejects an id that is not in DESIGN.md', () => {
+  it('rejects an id that is not in docs/design.md', () => {
     const issues = load({ put: { 'single-mother-allowance.yaml': 'unknown-id.yaml' } });
     expectIssue(issues, 'single-mother-allowance.yaml', 'id', 'unknown programme id "single-mother-allowance"');
   });

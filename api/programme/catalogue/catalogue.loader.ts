@@ -2,7 +2,7 @@
  * Reads and validates the programme catalogue's YAML seed files (seeds/programmes/<id>.yaml).
  *
  * Validation is strict because municipalities publish this text: every required field present, every
- * locale non-empty, no unknown fields (a typo must not silently drop a field), ids from DESIGN.md, known
+ * locale non-empty, no unknown fields (a typo must not silently drop a field), ids from docs/design.md, known
  * department codes, https URLs, well-formed furigana and amount placeholders. Every problem is collected
  * with its file and field, and the caller turns them into one CatalogueError at startup.
  */
@@ -278,7 +278,7 @@ export function validateProgrammeDefinition(
           f('id'),
           own
             ? `"${id}" is a municipality's own programme; it belongs in ${OVERRIDES_DIR}/${own}.yaml under "add"`
-            : `unknown programme id "${id}": must be one of the ids in DESIGN.md (${PROGRAMME_IDS.length} ids) or a municipality's own "<6-digit code>-…" id in its overrides file`,
+            : `unknown programme id "${id}": must be one of the ids in docs/design.md (${PROGRAMME_IDS.length} ids) or a municipality's own "<6-digit code>-…" id in its overrides file`,
         );
       }
     } else {
@@ -435,7 +435,7 @@ export function loadProgrammeSeeds(seedsDir: string, issues: IssueList): Map<str
 
   for (const id of PROGRAMME_IDS) {
     if (!programmes.has(id) && !issues.items.some((i) => path.basename(i.file) === `${id}.yaml`)) {
-      issues.add(displayPath(path.join(seedsDir, `${id}.yaml`)), '', `missing: every programme id in DESIGN.md needs a seed file`);
+      issues.add(displayPath(path.join(seedsDir, `${id}.yaml`)), '', `missing: every programme id in docs/design.md needs a seed file`);
     }
   }
   return programmes;

@@ -1,4 +1,4 @@
-// 児童扶養手当 (child-rearing allowance) parameters. Ground truth: /work/shared/reference/programme-rules.md
+// 児童扶養手当 (child-rearing allowance) parameters. Ground truth: docs/reference/programme-rules.md
 // §1 (citations below use its tags: [O] official, [M] municipal page quoting the national rule,
 // [M*] municipal page seen only via third-party data, [D] derived, [3P] third party).
 //
