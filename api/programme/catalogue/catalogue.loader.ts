@@ -11,6 +11,8 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { furiganaProblem } from './furigana';
 import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN, ownProgrammeMunicipality, PROGRAMME_IDS } from './programme-ids';
+import { valueAt } from '../rules/parameters/dated';
+import { datedParameter, int } from '../rules/parameters/load';
 import {
   type CatalogueIssue,
   DEPARTMENT_CODES,
@@ -159,6 +161,28 @@ export function validateHttpsUrl(raw: unknown, file: string, field: string, issu
     return undefined;
   }
   return raw;
+}
+
+/**
+ * A catalogue default written `monthlyCap: parameter` is the dated figure of the same name in
+ * seeds/parameters/<id>.yaml, as in force when the catalogue loads: the figure lives in one place and
+ * the eligibility rules read the same table (a municipality's override still replaces it).
+ */
+function defaultsFromParameters(id: string, raw: unknown, file: string, field: string, issues: IssueList): unknown {
+  if (!isPlainObject(raw)) return raw;
+  const out: Record<string, unknown> = { ...raw };
+  for (const [key, value] of Object.entries(raw)) {
+    if (value !== 'parameter') continue;
+    try {
+      const dated = datedParameter(id, key, int);
+      const now = new Date().toISOString().slice(0, 10);
+      out[key] = valueAt(dated, now) ?? dated.values[0]!.value;
+    } catch (err) {
+      issues.add(file, `${field}.${key}`, `"parameter" needs seeds/parameters/${id}.yaml with a dated "${key}": ${(err as Error).message}`);
+      delete out[key];
+    }
+  }
+  return out;
 }
 
 /** Integer yen amounts `{ key: 12345 }`. */
@@ -347,7 +371,7 @@ export function validateProgrammeDefinition(
         'only prefectural or municipal programmes have overridable amounts; a national programme states its amounts in its texts',
       );
     } else {
-      amounts = validateAmounts(raw.amounts, file, f('amounts'), issues);
+      amounts = validateAmounts(defaultsFromParameters(id as string, raw.amounts, file, f('amounts'), issues), file, f('amounts'), issues);
     }
   }
   if (raw.amounts === undefined || amounts !== undefined) {
