@@ -12,13 +12,14 @@ import { StaffResolver } from '../staff/staff.resolver';
 import { PartnerResolver } from '../partner/partner.resolver';
 import { PostalResolver } from '../postal/postal.resolver';
 import { ProgrammeResolver } from '../programme/programme.resolver';
+import { RecordEligibilityResolver } from '../programme/record-eligibility';
 import { ConsentResolver } from '../record/consent.resolver';
 import { RecordConnectionResolver } from '../record/record-connection.resolver';
 import { RecordResolver } from '../record/record.resolver';
 import { bindSectionFields } from '../record/section-fields';
 
 /** Every resolver of the API, one line per module. */
-export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, IntakeResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver] as const;
+export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver] as const;
 
 /** The executable schema without permissions (the shield is applied in app.ts). */
 export function buildApiSchema(): GraphQLSchema {
