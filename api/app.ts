@@ -61,6 +61,9 @@ export async function createApp(
     ...(options.interpretedExecution ? { schema } : { gateway: compiledExecutionGateway(schema) }),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops the server, then closes the database, then exits: Apollo's own handler would
+    // re-raise the signal after stopping itself and end the process before the database is closed.
+    stopOnTerminationSignals: false,
     // Cache control is on by default and instruments every field; personal data is never cached anyway.
     plugins: [auditPlugin, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
