@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { anchorMac, anchorMacValid } from './audit-seal';
 import { chainMunicipalities, type ChainReport, type Sql, verifyChain } from './audit-verifier';
@@ -79,12 +79,16 @@ export interface AnchorResult {
  */
 export async function anchorChains(sql: Sql, key: string, dir: string, kind: AnchorLine['kind'] = 'anchor'): Promise<AnchorResult[]> {
   const results: AnchorResult[] = [];
-  for (const code of await chainMunicipalities(sql)) {
+  const codes = new Set(await chainMunicipalities(sql));
+  // After a restore, a municipality whose whole chain came after the backup has anchors but no chain.
+  if (kind === 'restore' && existsSync(dir)) for (const f of readdirSync(dir)) if (/^[0-9]{6}\.jsonl$/.test(f)) codes.add(f.slice(0, 6));
+  for (const code of [...codes].sort()) {
     const { lines } = readAnchors(dir, key, code);
     const newest = lines.reduce<AnchorLine | null>((a, l) => (a === null || BigInt(l.batchId) > BigInt(a.batchId) ? l : a), null);
     const report = kind === 'restore' ? await verifyChain(sql, key, code, null) : await verifyChain(sql, key, code, dir, newest ?? undefined);
     let written: AnchorLine | null = null;
-    const head = report.head ?? (newest ? { batchId: newest.batchId, hash: newest.hash } : null);
+    // A restored chain may be empty: its restore line names batch 0 ("nothing yet"), which the verifier skips.
+    const head = kind === 'restore' ? (report.head ?? { batchId: '0', hash: 'genesis' }) : (report.head ?? (newest ? { batchId: newest.batchId, hash: newest.hash } : null));
     const moved = head !== null && (kind === 'restore' || newest === null || head.batchId !== newest.batchId);
     if (moved && (report.problems.length === 0 || kind === 'restore')) {
       written = { kind, municipalityCode: code, batchId: head.batchId, hash: head.hash, at: new Date().toISOString() };

@@ -45,7 +45,7 @@ export async function verifyChain(sql: Sql, key: string, municipalityCode: strin
   if (anchorDir) {
     const read = readAnchors(anchorDir, key, municipalityCode);
     for (const p of read.problems) problem(p);
-    for (const a of read.lines) anchors.set(a.batchId, a);
+    for (const a of read.lines) if (a.batchId !== '0') anchors.set(a.batchId, a);
   }
   let prev = 'genesis';
   let after = '0';

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { backup } from '../../api/backup/backup';
 import { DataDirLockedError, LOCK_FILE, lockDataDir } from '../../api/db/data-dir-lock';
 import { gqlAt, MAIN, running, spawnServer, type ServerProcess } from './server-process';
 
@@ -22,6 +23,16 @@ describe('DATA_DIR lock (in one process)', () => {
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     const again = await lockDataDir(dir);
     await again.release();
+  });
+
+  it('an embedded backup refuses while the folder is locked (the API running): a copy of files being written is no backup', async () => {
+    mkdirSync(join(dir, 'pgdata'), { recursive: true });
+    const lock = await lockDataDir(dir);
+    try {
+      await expect(backup({ kind: 'pglite', dataDir: dir }, join(dir, 'backups'))).rejects.toBeInstanceOf(DataDirLockedError);
+    } finally {
+      await lock.release();
+    }
   });
 
   it('a lock file left by a process that is gone does not block (the OS guard went with it)', async () => {
