@@ -17,4 +17,12 @@ export class ContactSection {
 
   @Field(() => Boolean, { description: 'Whether the municipality may contact the family.' }) @Property({ type: 'boolean', default: false })
   contactAllowed: boolean = false;
+
+  /** Keyed hash of the phone number for exact-match search (api/crypto/search-hash.ts); not in the API. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  phoneHash?: string | null;
+
+  /** Keyed hash of the e-mail address for exact-match search; not in the API. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  emailHash?: string | null;
 }
