@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseMasterKey } from './crypto/master-key';
 import type { Database } from './db/orm';
 import { normaliseOrigin } from './municipality/web-origin';
 
@@ -19,6 +20,12 @@ export interface Config {
   intakeRatePerMinute: number;
   /** Chatbot messages allowed per client address per minute (anonymous; danger messages are always answered). */
   chatRatePerMinute: number;
+  /**
+   * The master key of encryption at rest (ENCRYPTION_KEY, 32 bytes as hex or base64): required with
+   * DATABASE_URL, the same in every API process. Null when embedded without it: openOrm then uses the
+   * key file in DATA_DIR, generated on first start.
+   */
+  encryptionKey: string | null;
 }
 
 export const DEFAULT_DEMO_STAFF_PASSWORD = 'yorisoi-demo-2026';
@@ -50,6 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret = embeddedSecret(dataDir);
   }
   if (authSecret.length < 32) throw new Error('AUTH_SECRET must be at least 32 characters.');
+  const encryptionKey = env.ENCRYPTION_KEY?.trim() || null;
+  if (!encryptionKey && url) throw new Error('ENCRYPTION_KEY must be set when DATABASE_URL is set (32 random bytes as 64 hex digits, the same in every API process; README: Encryption at rest).');
+  if (encryptionKey) parseMasterKey(encryptionKey);
   // The same rule as addAllowedOrigin: a typo (a path, a trailing "/kosodate", http) would never match
   // a browser's Origin header and fail silently, so it stops the server instead.
   const corsOrigins = (env.CORS_ORIGINS ?? `http://localhost:${port},http://127.0.0.1:${port}`)
@@ -71,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins,
     intakeRatePerMinute: intFrom(env.INTAKE_RATE_PER_MINUTE, 20),
     chatRatePerMinute: intFrom(env.CHAT_RATE_PER_MINUTE, 60),
+    encryptionKey,
   };
 }

@@ -105,6 +105,11 @@ export function decrypt(stored: string): string {
   return open(key, Buffer.from(rest.slice(colon + 1), 'base64'), VALUE_AAD).toString('utf8');
 }
 
+/** Tests only: forget every opened data key, as a new process would start. */
+export function forgetOpenKeysForTests(): void {
+  OPEN_KEYS.clear();
+}
+
 /** Keyrings by ORM platform (one per opened database), for code that holds an EntityManager. */
 const KEYRINGS = new WeakMap<object, Keyring>();
 

@@ -37,6 +37,7 @@ export interface OrmOptions {
 
 function masterKeyFor(database: Database, given: string | undefined): Buffer {
   const text = given?.trim() || process.env.ENCRYPTION_KEY?.trim();
+  // Embedded, an explicit key wins; the data folder's key file is for when none is configured.
   if (text) return parseMasterKey(text);
   if (database.kind === 'postgresql') throw new Error('ENCRYPTION_KEY must be set when DATABASE_URL is set (README: Encryption at rest).');
   return parseMasterKey(database.dataDir ? embeddedMasterKeyText(database.dataDir) : newMasterKeyText());
