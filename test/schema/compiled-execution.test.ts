@@ -59,7 +59,7 @@ describe('compiled query execution (graphql-jit) answers exactly as graphql-js',
 
   it('records pages for every department (sections, FORBIDDEN errors, nulls, enums, dates)', async () => {
     for (const d of DEPARTMENT_CODES) {
-      const text = await same(`query Page { records(first: 40) { edges { cursor node { ${SEL} } } pageInfo { hasNextPage endCursor } totalCount } }`, undefined, tokens.get(d));
+      const text = await same(`query Page { records(first: 40) { edges { cursor node { ${SEL} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`, undefined, tokens.get(d));
       expect(text).toContain('"edges"');
       if (d !== DepartmentCode.SINGLE_PARENT) expect(text).toContain('FORBIDDEN');
     }
