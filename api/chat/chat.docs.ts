@@ -20,7 +20,7 @@ export const CHAT_DOCS: SchemaDocs = {
   ChatHandoffKind: { values: { INTAKE: 'Continue in the intake form (入力フォーム).', STAFF: 'Talk to a consultant (相談員): offer `requestConsultation` or the phone number.' } },
   ChatProgramme: {
     description: 'A support programme (支援施策) an answer is about.',
-    fields: { id: 'Programme id (DESIGN.md), e.g. child-rearing-allowance; `programme(id:)` gives the details.' },
+    fields: { id: 'Programme id (docs/design.md), e.g. child-rearing-allowance; `programme(id:)` gives the details.' },
   },
   ChatRatingCount: {
     description: 'How many sessions were rated with one score.',

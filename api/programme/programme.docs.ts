@@ -4,7 +4,7 @@ import type { SchemaDocs } from '../common/docs';
 export const PROGRAMME_DOCS: SchemaDocs = {
   Programme: {
     fields: {
-      id: 'Stable programme id (DESIGN.md), e.g. child-rearing-allowance (児童扶養手当).',
+      id: 'Stable programme id (docs/design.md), e.g. child-rearing-allowance (児童扶養手当).',
       name: 'Name in the request locale.',
       names: 'Name in every locale.',
       summary: 'One or two sentences on what it is.',

@@ -8,7 +8,7 @@
 // and no entity hydration, so nothing lands in the identity map. At most one batch of rows and
 // households is held at a time; the consumer decides what to keep of the yielded results.
 //
-// Household built from a record (DESIGN.md's Household; see rules/types.ts):
+// Household built from a record (docs/design.md's Household; see rules/types.ts):
 //   children                    child rows by position (birth_date, disability)
 //   dependentsCount             number of children (the record does not store 扶養親族等の数)
 //   annualEmploymentIncome,     income_annual_employment_income, income_other_income,

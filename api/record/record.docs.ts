@@ -2,7 +2,7 @@ import type { SchemaDocs } from '../common/docs';
 
 /**
  * Descriptions of the 電子個人票 (personal record) part of the schema, applied by api/schema/build.ts.
- * Who may read a section is the municipality's policy (seeds/policy, DESIGN.md), so the texts name the
+ * Who may read a section is the municipality's policy (seeds/policy, docs/design.md), so the texts name the
  * default and point to `PersonalRecord.access` for the answer that holds for the viewer.
  */
 const DENIED = 'null when you may not read it: the response then carries a FORBIDDEN error at this path (`extensions.reason`, `extensions.section`), and `access` says why. Reading it is written to the audit log.';

@@ -49,7 +49,7 @@ const CONFLICT_TEXT = {
 export class RecordService {
   constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
 
-  /** Rules 2, 4 and 5 of DESIGN.md: the records a viewer may see at all (record-criteria.ts renders them). */
+  /** Rules 2, 4 and 5 of docs/design.md: the records a viewer may see at all (record-criteria.ts renders them). */
   private async visibleTo(viewer: SignedInViewer): Promise<RecordCriteria> {
     const municipality = viewer.municipalityCode;
     if (viewer.kind === 'partner') {
