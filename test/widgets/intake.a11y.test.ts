@@ -45,7 +45,7 @@ async function waitForStep(page: Page, n: number): Promise<void> {
   await page.waitForFunction(
     (n) => {
       const root = document.querySelector('yorisoi-intake')?.shadowRoot;
-      return !!root && root.querySelector('[part=progress]')?.textContent?.includes(`${n}/8`) && root.activeElement === root.querySelector('h2');
+      return !!root && root.querySelector('[part=progress]')?.textContent?.includes(`${n}/9`) && root.activeElement === root.querySelector('h2');
     },
     n,
     { timeout: 5000 },

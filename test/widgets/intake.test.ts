@@ -75,7 +75,7 @@ async function answerAll(p: Page, opts: { dv?: boolean } = {}): Promise<void> {
   await tabTo(p, '#child-1-d');
   await p.keyboard.press('Space');
   await next(p);
-  await waitForStep(p, '昨年の収入');
+  await waitForStep(p, '年の収入');
   await tabTo(p, '#salary');
   await p.keyboard.type('１，８００，０００');
   await tabTo(p, '#other');
@@ -170,7 +170,7 @@ describe('<yorisoi-intake> on a hostile CMS page under a strict CSP, bundle load
     await waitForStep(page, 'お子さん');
     await tabTo(page, '#child-0-b');
     await typeDate(page, '2019-05-05');
-    for (const step of ['昨年の収入', '利用中の支援', '使える可能性のある支援']) {
+    for (const step of ['年の収入', '利用中の支援', '使える可能性のある支援']) {
       await next(page);
       await waitForStep(page, step);
     }
@@ -244,7 +244,7 @@ describe('<yorisoi-intake> on a hostile CMS page under a strict CSP, bundle load
     await waitForStep(page, 'Your children');
     await tabTo(page, '#child-0-b');
     await typeDate(page, '2018-04-01');
-    for (const step of ["Last year's income", 'Support you already receive', 'Support you may be able to use']) {
+    for (const step of ['Income in', 'Support you already receive', 'Support you may be able to use']) {
       await next(page);
       await waitForStep(page, step);
     }
@@ -267,7 +267,7 @@ describe('<yorisoi-intake> on a hostile CMS page under a strict CSP, bundle load
     await waitForStep(page, 'Your children');
     await tabTo(page, '#child-0-b');
     await typeDate(page, '2018-04-01');
-    for (const step of ["Last year's income", 'Support you already receive']) {
+    for (const step of ['Income in', 'Support you already receive']) {
       await next(page);
       await waitForStep(page, step);
     }
@@ -291,7 +291,7 @@ describe('<yorisoi-intake> on a hostile CMS page under a strict CSP, bundle load
   it('keeps answers going back and forward and across a reload; 「入力内容を消す」 erases them', async () => {
     await openWidget(page, `${server.url}/page`);
     await answerAll(page);
-    for (const step of ['昨年の収入', 'お子さん', 'お困りのこと', 'お住まいの地域']) {
+    for (const step of ['年の収入', 'お子さん', 'お困りのこと', 'お住まいの地域']) {
       await back(page);
       await waitForStep(page, step);
     }
@@ -307,7 +307,7 @@ describe('<yorisoi-intake> on a hostile CMS page under a strict CSP, bundle load
     expect(await value(page, '#child-1-b')).toBe('2021-10-15');
     expect(await checked(page, '#child-1-d')).toBe(true);
     await next(page);
-    await waitForStep(page, '昨年の収入');
+    await waitForStep(page, '年の収入');
     expect(await value(page, '#salary')).toBe('1800000'); // full-width and commas normalised
     expect(await value(page, '#support')).toBe('300000');
     await next(page);

@@ -1,6 +1,6 @@
 import { LANG_TAGS } from './i18n.js';
 import {
-  CONSENT,
+  CONFIRM,
   DONE,
   ORDER,
   POSTAL,
@@ -10,16 +10,17 @@ import {
   empty,
   fieldOf,
   householdInput,
+  incomeYearOn,
   intakeInput,
   postalCode,
   uuid,
   type ApiError,
   type PostalAnswer,
   type Receipt,
-  type Result,
+  type Report,
   type Settings,
 } from './model.js';
-import { BACKOFF, plain, sleep, storage, type Gql } from './dom.js';
+import { BACKOFF, plain, sleep, storage, today, type Gql } from './dom.js';
 import { IntakeState } from './intake-state.js';
 
 /** The intake element's API calls: eligibility, postal look-up, settings, submission, error mapping. */
@@ -32,13 +33,15 @@ export abstract class IntakeApi extends IntakeState {
     this.results = null;
     this.status = this.t('loading');
     try {
-      const body = await this.post<{ eligibility?: { results: Result[] } }>(QUERY, 'Eligibility', { input: householdInput(this.a, this.municipality) }, ctl.signal);
+      const input = householdInput(this.a, this.municipality, incomeYearOn(today()));
+      const body = await this.post<{ eligibility?: Report }>(QUERY, 'Eligibility', { input }, ctl.signal);
       if (ctl !== this.abort) return;
       this.busy = false;
       this.status = '';
       if (body.errors?.length) return this.apiErrors(body.errors);
       const results = [...(body.data?.eligibility?.results ?? [])].sort((x, y) => ORDER[x.status] - ORDER[y.status]);
       this.results = results;
+      this.assessment = body.data?.eligibility?.incomeAssessment ?? null;
       this.status = results.length ? plain(this.t('found', results.length)) : plain(this.t('none'));
       this.dispatchEvent(new CustomEvent('yorisoi-results', { detail: { results }, bubbles: true, composed: true }));
     } catch (e) {
@@ -83,6 +86,9 @@ export abstract class IntakeApi extends IntakeState {
         return;
       }
       this.note = '';
+      // Another municipality's code: say so, with its name, and let the person choose (not blocked).
+      this.outside = x.municipalityCode && this.municipality && x.municipalityCode !== this.municipality ? `${x.prefecture}${x.city}` : '';
+      if (this.outside) void this.settingsQuietly();
       this.set({ pref: x.prefecture, city: x.city, filled: code });
       this.status = plain(this.t('postalFilled', `${code} ${x.prefecture}${x.city}`));
     } catch (e) {
@@ -102,6 +108,17 @@ export abstract class IntakeApi extends IntakeState {
     });
     if (res.status >= 500) throw new Error(`HTTP ${res.status}`);
     return (await res.json()) as Gql<T>;
+  }
+  /** intakeSettings for the municipality's name, without touching the step, busy state or errors. */
+  protected async settingsQuietly(): Promise<void> {
+    const lang = LANG_TAGS[this.l];
+    if (this.settings?.lang === lang) return;
+    try {
+      const body = await this.post<{ intakeSettings: Settings }>(SETTINGS, 'IntakeSettings', { code: this.municipality });
+      if (body.data?.intakeSettings && !this.settings) this.settings = { ...body.data.intakeSettings, lang };
+    } catch {
+      /* the notice then speaks of "this municipality" without its name */
+    }
   }
   protected override async loadSettings(): Promise<void> {
     const lang = LANG_TAGS[this.l];
@@ -144,13 +161,13 @@ export abstract class IntakeApi extends IntakeState {
     this.live = '';
     this.status = this.t('sending');
     const website = this.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '';
-    const input = intakeInput(this.a, this.municipality, this.settings.privacyNoticeVersion, website);
+    const input = intakeInput(this.a, this.municipality, this.settings.privacyNoticeVersion, website, incomeYearOn(today()));
     let body: Gql<{ submitIntake: Receipt }> | null = null;
     for (let i = 0; !body; i++) {
       try {
         body = await this.post<{ submitIntake: Receipt }>(SUBMIT, 'SubmitIntake', { input });
       } catch {
-        if (this.step !== CONSENT) return; // the person cleared the form meanwhile
+        if (this.step !== CONFIRM) return; // the person cleared the form meanwhile
         if (i >= BACKOFF.length) {
           this.busy = false;
           this.status = '';
@@ -160,7 +177,7 @@ export abstract class IntakeApi extends IntakeState {
         await sleep(BACKOFF[i] as number);
       }
     }
-    if (this.step !== CONSENT) return;
+    if (this.step !== CONFIRM) return;
     this.busy = false;
     this.status = '';
     const receipt = body.data?.submitIntake;

@@ -6,9 +6,13 @@ import {
   normalisePostal,
   normaliseYen,
   type Child,
+  type Result,
+  wareki,
 } from './model.js';
 import { ruby } from './dom.js';
 import { IntakeApi } from './intake-api.js';
+
+const YES_NO = [['y', 'ok'], ['n', 'ng']] as const;
 
 /** The intake element's fields and step bodies (inputs, checkboxes, radios, children, results, contact, consent, receipt). */
 export abstract class IntakeFields extends IntakeApi {
@@ -18,7 +22,7 @@ export abstract class IntakeFields extends IntakeApi {
     return m ? html`<p class="error" id="err-${id}" part="error">${ruby(m)}</p>` : nothing;
   }
   protected text(
-    id: 'postal' | 'pref' | 'city' | 'salary' | 'other' | 'support' | 'phone' | 'email' | 'fam' | 'giv' | 'famK' | 'givK' | 'street',
+    id: 'postal' | 'pref' | 'city' | 'salary' | 'other' | 'support' | 'phone' | 'email' | 'fam' | 'giv' | 'famK' | 'givK' | 'street' | 'safeTimes',
     label: Key,
     opts: { hint?: Key; yen?: boolean; req?: boolean; ac?: string; type?: string; im?: string } = {},
   ) {
@@ -39,6 +43,7 @@ export abstract class IntakeFields extends IntakeApi {
         this.set({ [id]: (e.target as HTMLInputElement).value });
         if (id !== 'postal') return;
         this.note = '';
+        this.outside = '';
         // Not while an IME is composing: compositionend schedules it.
         if (!e.isComposing) this.postalSoon(400);
       }}
@@ -137,10 +142,11 @@ export abstract class IntakeFields extends IntakeApi {
               .value=${c.b}
               aria-required="true"
               aria-invalid=${invalid ? 'true' : 'false'}
-              aria-describedby=${describedBy || nothing}
+              aria-describedby=${[describedBy, wareki(c.b) ? `wareki-${i}` : ''].filter(Boolean).join(' ') || nothing}
               @input=${(e: Event) => update(i, { b: (e.target as HTMLInputElement).value })}
               @change=${(e: Event) => update(i, { b: (e.target as HTMLInputElement).value })}
             />
+            ${wareki(c.b) ? html`<span class="hint" id="wareki-${i}" part="wareki">${wareki(c.b)}</span>` : nothing}
             ${this.err(id)}
           </div>
           <label class="opt" part="option"
@@ -177,45 +183,69 @@ export abstract class IntakeFields extends IntakeApi {
       </button>
       <span id="children">${this.err('children')}</span>`;
   }
-  protected resultsView() {
+  /** One programme's card. */
+  protected card(x: Result) {
     const money = (k: 'monthly' | 'yearly', v: number | null | undefined) =>
       v == null ? nothing : html`<p class="amount" part="amount">${this.r(k, v.toLocaleString('en-US'))}</p>`;
+    const list = (k: Key, items: string[]) => (items.length ? html`<p class="sub">${this.r(k)}</p><ul class="list">${items.map((s) => html`<li>${s}</li>`)}</ul>` : nothing);
+    return html`<li class="result" part="result" data-programme=${x.programme.id}>
+      <h3>${x.programme.name}</h3>
+      <p><span class="status ${x.status}" part="status">${this.r(x.status)}</span></p>
+      ${x.amount?.monthly != null ? money('monthly', x.amount.monthly) : money('yearly', x.amount?.yearly)}
+      ${list('reasons', x.reasons)} ${list('next', x.nextSteps)}
+    </li>`;
+  }
+  /**
+   * Results a tired parent can read in one screen (issue 12): first the summary (monthly total, each
+   * amount, 所得額 and how it is reached, three things to do first), then the programmes that may fit;
+   * those that need more answers or probably do not fit are folded away.
+   */
+  protected resultsView() {
+    const rs = this.results;
+    const by = (st: Result['status']) => (rs ?? []).filter((x) => x.status === st);
+    const fold = (k: Key, items: Result[]) =>
+      items.length ? html`<details part="folded"><summary>${this.r(k, items.length)}</summary><ul class="results">${items.map((x) => this.card(x))}</ul></details>` : nothing;
     return html`${this.err('form')}
       ${this.errors.form && !this.busy
         ? html`<p><button type="button" part="button" @click=${() => this.fetchResults()}>${this.r('retry')}</button></p>`
         : nothing}
-      ${this.results
-        ? this.results.length
-          ? html`<ul class="results" part="results">
-              ${this.results.map(
-                (x) => html`<li class="result" part="result">
-                  <h3>${x.programme.name}</h3>
-                  <p><span class="status ${x.status}" part="status">${this.r(x.status)}</span></p>
-                  ${x.amount?.monthly != null ? money('monthly', x.amount.monthly) : money('yearly', x.amount?.yearly)}
-                  ${x.reasons.length
-                    ? html`<p class="sub">${this.r('reasons')}</p>
-                        <ul class="list">
-                          ${x.reasons.map((s) => html`<li>${s}</li>`)}
-                        </ul>`
-                    : nothing}
-                  ${x.nextSteps.length
-                    ? html`<p class="sub">${this.r('next')}</p>
-                        <ul class="list">
-                          ${x.nextSteps.map((s) => html`<li>${s}</li>`)}
-                        </ul>`
-                    : nothing}
-                </li>`,
-              )}
-            </ul>`
+      ${rs
+        ? rs.length
+          ? html`${this.summary(by('ELIGIBLE'))}
+              <ul class="results" part="results">${by('ELIGIBLE').map((x) => this.card(x))}</ul>
+              ${fold('sumMore', by('NEEDS_MORE_INFO'))} ${fold('sumNot', by('NOT_ELIGIBLE'))}`
           : html`<p>${this.r('none')}</p>`
         : nothing}
       <p>${this.r('note')}</p>`;
   }
+  protected summary(eligible: Result[]) {
+    const yen = (v: number) => v.toLocaleString('en-US');
+    const paid = eligible.filter((x) => x.amount?.monthly);
+    const total = paid.reduce((s, x) => s + (x.amount!.monthly as number), 0);
+    const first = [...new Set(eligible.flatMap((x) => x.nextSteps.slice(0, 1)))].slice(0, 3);
+    const a = this.assessment;
+    return html`<div class="summary" part="summary" id="summary">
+      ${paid.length
+        ? html`<p class="sub">${this.r('sumTotal')}</p>
+            <p class="total" part="total">${this.r('monthly', yen(total))}</p>
+            <ul class="list" part="amounts">
+              ${paid.map((x) => html`<li data-programme=${x.programme.id}>${x.programme.name}: <span class="nowrap">${this.r('monthly', yen(x.amount!.monthly as number))}</span></li>`)}
+            </ul>`
+        : nothing}
+      ${a
+        ? html`<p part="income">${this.r('sumIncome', yen(a.incomeAmount))}（${a.incomeYear}）</p>
+            <details part="income-how"><summary>${this.r('sumHow')}</summary><p>${a.explanation}</p></details>`
+        : nothing}
+      ${first.length ? html`<p class="sub">${this.r('sumNext')}</p><ol class="list">${first.map((s) => html`<li>${s}</li>`)}</ol>` : nothing}
+    </div>`;
+  }
   /** A radio group (nothing pre-selected) whose choice is answer `id`. */
-  protected radios(id: 'want' | 'ch', legend: Key, rows: readonly (readonly [string, Key])[]) {
+  protected radios(id: 'want' | 'ch' | 'marital' | 'vm' | 'sms', legend: Key, rows: readonly (readonly [string, Key])[], req = true, hint?: Key) {
     const invalid = !!this.errors[id];
-    return html`<fieldset id=${id} aria-describedby=${invalid ? `err-${id}` : nothing}>
-      <legend>${this.r(legend)}${this.r('req')}</legend>
+    const described = [hint ? `hint-${id}` : '', invalid ? `err-${id}` : ''].filter(Boolean).join(' ');
+    return html`<fieldset id=${id} aria-describedby=${described || nothing}>
+      <legend>${this.r(legend)}${req ? this.r('req') : nothing}</legend>
+      ${hint ? html`<p class="hint" id="hint-${id}">${this.r(hint)}</p>` : nothing}
       ${rows.map(
         ([v, k]) => html`<label class="opt" part="option"
           ><input
@@ -249,7 +279,9 @@ export abstract class IntakeFields extends IntakeApi {
               ${this.text('fam', 'fam', { ac: 'family-name' })} ${this.text('giv', 'giv', { ac: 'given-name' })}
               ${this.text('famK', 'famK', { ac: 'off' })} ${this.text('givK', 'givK', { ac: 'off' })}
             </fieldset>
-            ${this.text('street', 'street', { hint: a.concerns.includes('DV') ? 'streetDv' : 'streetWhy', ac: 'address-line1' })}`
+            ${this.text('street', 'street', { hint: a.concerns.includes('DV') ? 'streetDv' : 'streetWhy', ac: 'address-line1' })}
+            ${this.text('safeTimes', 'safeTimes', { hint: 'safeHint' })}
+            ${this.radios('vm', 'vm', YES_NO, false)} ${this.radios('sms', 'sms', YES_NO, false)}`
         : nothing}`;
   }
   protected consentView() {

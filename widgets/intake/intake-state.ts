@@ -1,6 +1,7 @@
 import { LitElement } from 'lit';
 import { T, langOf, type Key, type Lang } from './i18n.js';
 import {
+  CONFIRM,
   CONSENT,
   CONTACT,
   DONE,
@@ -18,6 +19,7 @@ import {
   validEmail,
   validPhone,
   type Answers,
+  type IncomeAssessment,
   type Receipt,
   type Result,
   type Settings,
@@ -47,6 +49,9 @@ export abstract class IntakeState extends LitElement {
     netFail: { state: true },
     note: { state: true },
     ho: { state: true },
+    assessment: { state: true },
+    outside: { state: true },
+    exitUrl: { attribute: 'exit-url' },
   };
 
   declare api: string;
@@ -73,6 +78,12 @@ export abstract class IntakeState extends LitElement {
   declare note: string;
   /** shown (and announced) when answers from the chat were carried over, until the step changes */
   declare ho: string;
+  /** How 所得額 was reached (EligibilityReport.incomeAssessment), shown in the results summary. */
+  declare assessment: IncomeAssessment | null;
+  /** Set when the postal code is another municipality's: its prefecture and city, shown with a choice. */
+  declare outside: string;
+  /** Where the quick-exit button goes (a neutral page); default a search engine's home page. */
+  declare exitUrl: string | null;
 
   protected key = '';
   protected focusTarget: string | null = null;
@@ -105,6 +116,9 @@ export abstract class IntakeState extends LitElement {
     this.netFail = false;
     this.note = '';
     this.ho = '';
+    this.assessment = null;
+    this.outside = '';
+    this.exitUrl = null;
   }
 
   override connectedCallback(): void {
@@ -151,7 +165,7 @@ export abstract class IntakeState extends LitElement {
     try {
       const saved = JSON.parse(raw) as { step?: number; a?: Partial<Answers> };
       this.a = { ...empty(), ...saved.a, chat: carried(saved.a?.chat) };
-      this.step = Math.min(Math.max(Number(saved.step) || 0, 0), CONSENT);
+      this.step = Math.min(Math.max(Number(saved.step) || 0, 0), CONFIRM);
       this.remember = local != null;
       return true;
     } catch {
@@ -198,7 +212,8 @@ export abstract class IntakeState extends LitElement {
   protected save(): void {
     if (this.step === DONE) return;
     const data = JSON.stringify({ step: this.step, a: this.a });
-    const [keep, drop] = this.remember ? (['local', 'session'] as const) : (['session', 'local'] as const);
+    // Never on the device when DV was named: someone else may use it (issue 12).
+    const [keep, drop] = this.remember && !this.a.concerns.includes('DV') ? (['local', 'session'] as const) : (['session', 'local'] as const);
     try {
       storage(keep)?.setItem(this.key, data);
       storage(drop)?.removeItem(this.key);
@@ -247,7 +262,7 @@ export abstract class IntakeState extends LitElement {
   /** What a step loads when it is entered (or restored). */
   protected enter(): void {
     if (this.step === RESULTS) void this.fetchResults();
-    if (this.step === CONSENT) void this.loadSettings();
+    if (this.step === CONSENT || this.step === CONFIRM) void this.loadSettings();
   }
   protected override updated(): void {
     const id = this.focusTarget;
@@ -298,7 +313,8 @@ export abstract class IntakeState extends LitElement {
   protected onSubmit(ev: Event): void {
     ev.preventDefault();
     if (this.busy || this.step >= DONE) return;
-    if (this.step === CONSENT) return void this.submit();
+    if (this.step === CONFIRM) return void this.submit();
+    if (this.step === CONSENT && !this.settings) return;
     const e = this.validate();
     if (Object.keys(e).length) this.showErrors(e);
     else this.go(this.step + 1);
@@ -311,6 +327,18 @@ export abstract class IntakeState extends LitElement {
     }
   }
 
+
+  /**
+   * Quick exit (DV): one press forgets the answers on this device and replaces the page with a neutral
+   * one — location.replace, so the Back button does not bring the form back.
+   */
+  protected quickExit(): void {
+    this.abort?.abort();
+    storage('local')?.removeItem(this.key);
+    storage('session')?.removeItem(this.key);
+    this.a = empty();
+    location.replace(this.exitUrl || 'https://www.google.com/');
+  }
 
   protected abstract fetchResults(): Promise<void>;
   protected abstract loadSettings(): Promise<void>;

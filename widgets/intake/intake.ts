@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { intakeStyles } from './intake.styles.js';
 import { BENEFITS, CONCERNS, LANG_TAGS, type Key } from './i18n.js';
-import { CONSENT, CONTACT, DONE, RESULTS } from './model.js';
-import { ruby } from './dom.js';
+import { CONFIRM, CONSENT, CONTACT, DONE, RESULTS, incomeYearOn, normaliseYen, wareki } from './model.js';
+import { ruby, today } from './dom.js';
 import { IntakeFields } from './intake-fields.js';
 
 /**
@@ -54,15 +54,16 @@ export class YorisoiIntake extends IntakeFields {
   protected body() {
     switch (this.step) {
       case 0:
-        return html`${this.text('postal', 'postal', { hint: 'postalHint', req: true, ac: 'postal-code' })}
+        return html`${this.text('postal', 'postal', { hint: 'postalHint', req: true, ac: 'postal-code' })} ${this.outsideNote()}
         ${this.text('pref', 'pref', { ac: 'address-level1' })} ${this.text('city', 'city', { ac: 'address-level2' })}`;
       case 1:
         return html`${this.dvBox()}${this.checks('concerns', 'concerns', CONCERNS)}`;
       case 2:
-        return this.childRows();
+        return html`${this.childRows()}
+          ${this.radios('marital', 'marital', [['NOT_MARRIED', 'NOT_MARRIED'], ['MARRIED', 'MARRIED'], ['DE_FACTO', 'DE_FACTO']], false, 'maritalHint')}`;
       case 3:
-        return html`<p id="hint-income">${this.r('income')}</p>
-          ${this.text('salary', 'salary', { yen: true })} ${this.text('other', 'other', { yen: true })}
+        return html`<p id="hint-income">${this.r('income', incomeYearOn(today()))}</p>
+          ${this.text('salary', 'salary', { yen: true })} ${this.text('other', 'other', { yen: true, hint: 'otherHint' })}
           ${this.text('support', 'support', { yen: true })}`;
       case 4:
         return this.checks('benefits', 'benefits', BENEFITS);
@@ -72,6 +73,8 @@ export class YorisoiIntake extends IntakeFields {
         return this.contactView();
       case CONSENT:
         return this.consentView();
+      case CONFIRM:
+        return this.confirmView();
       default:
         return this.receiptView();
     }
@@ -79,22 +82,25 @@ export class YorisoiIntake extends IntakeFields {
   protected override render() {
     const s = this.step;
     return html`<section class="root" part="root" lang=${LANG_TAGS[this.l]} aria-labelledby="title">
-      <p class="title" id="title" part="title">${this.r('title')}</p>
+      <div class="top">
+        <p class="title" id="title" part="title">${this.r('title')}</p>
+        <button type="button" class="exit" part="button quick-exit" aria-label=${this.t('exitLabel').replace(/\{[^}]+\}/g, '')} @click=${this.quickExit}>${this.r('exit')}</button>
+      </div>
       ${s === 0 ? html`<p>${this.r('intro')}</p>` : nothing}
       ${s < DONE ? html`<p class="progress" part="progress">${this.t('step', s + 1)}</p>` : nothing}
       ${this.ho && s < DONE ? html`<p class="carried" id="carried" part="handoff">${ruby(this.ho)}</p>` : nothing}
       <div class="sr" part="live" id="live" aria-live="assertive" aria-atomic="true">${this.live}</div>
       <div class="sr" role="status" aria-atomic="true">${this.status}</div>
       <form novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown} aria-labelledby="h" aria-busy=${this.busy ? 'true' : 'false'}>
-        <h2 id="h" tabindex="-1" part="heading">${this.r(`h${s}` as Key)}</h2>
+        <h2 id="h" tabindex="-1" part="heading">${this.r(`h${s}` as Key, s === 3 ? incomeYearOn(today()) : undefined)}</h2>
         ${this.body()}
         <div class="nav" part="nav">
           ${s > 0 && s < DONE
             ? html`<button type="button" part="button button-back" @click=${() => this.go(s - 1)}>${this.r('back')}</button>`
             : html`<span></span>`}
           ${s < DONE
-            ? html`<button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy && s === CONSENT ? 'true' : 'false'}>
-                ${this.r(s === RESULTS - 1 ? 'see' : s === CONSENT ? 'send' : 'fwd')}
+            ? html`<button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy && s === CONFIRM ? 'true' : 'false'}>
+                ${this.r(s === RESULTS - 1 ? 'see' : s === CONFIRM ? 'send' : s === CONSENT ? 'review' : 'fwd')}
               </button>`
             : html`<button type="button" id="again" part="button button-primary" class="primary" @click=${this.clear}>${this.r('again')}</button>`}
         </div>
@@ -103,8 +109,10 @@ export class YorisoiIntake extends IntakeFields {
     </section>`;
   }
   protected tools() {
+    // No saving on the device once DV is named (someone else may use it): the option is not offered.
+    const dv = this.a.concerns.includes('DV');
     return html`<div class="tools" part="tools">
-        <label class="opt" part="option"
+        ${dv ? nothing : html`<label class="opt" part="option"
           ><input
             type="checkbox"
             id="remember"
@@ -114,8 +122,58 @@ export class YorisoiIntake extends IntakeFields {
               this.save();
             }}
           />${this.r('remember')}</label
-        >
+        >`}
         <button type="button" id="clear" part="button button-clear" @click=${this.clear}>${this.r('clear')}</button>
+      </div>`;
+  }
+
+  /** Under the postal code when it is another municipality's: says whose, and offers a choice. */
+  protected outsideNote() {
+    if (!this.outside) return nothing;
+    const here = this.settings?.municipalityName ?? this.t('outsideHere');
+    return html`<div class="notice" part="outside" id="outside">
+      <p>${this.r('outsideA', this.outside)}${this.l === 1 ? ' ' : ''}${this.r('outsideB', here)}</p>
+      <p class="choices">
+        <button type="button" part="button" @click=${() => this.go(1)}>${this.r('outsideGo')}</button>
+        <button type="button" part="button" @click=${() => { this.outside = ''; this.focusTarget = 'postal'; this.requestUpdate(); }}>${this.r('outsideFix')}</button>
+      </p>
+    </div>`;
+  }
+  /** The confirmation step: what will be sent and to whom, each part with a way back to change it. */
+  protected confirmView() {
+    const a = this.a;
+    const st = this.settings;
+    const sep = this.l === 1 ? ', ' : '、';
+    const label = (rows: readonly (readonly [string, string, string, string])[], codes: string[]) =>
+      codes.map((c) => { const row = rows.find((r) => r[0] === c); return row ? this.pick(row).replace(/\{[^}]+\}/g, '') : c; }).join(sep) || this.t('none_');
+    const yen = (v: string) => (normaliseYen(v) ? `${Number(normaliseYen(v)).toLocaleString('en-US')}` : this.t('noAnswer'));
+    const contact = a.want !== 'y' ? this.t('contactNo')
+      : [a.ch === 'PHONE' ? a.phone : a.ch === 'EMAIL' ? a.email : '', a.safeTimes, a.vm ? `${this.t('vm')}: ${this.t(a.vm === 'y' ? 'ok' : 'ng')}` : '', a.sms ? `${this.t('sms')}: ${this.t(a.sms === 'y' ? 'ok' : 'ng')}` : ''].filter(Boolean).join(sep);
+    const shared = [...(st?.departments.filter((d) => a.share.includes(d.code)).map((d) => d.name) ?? []), ...(a.partners ? [this.t('partners')] : [])].join(sep) || this.t('none_');
+    const rows: [Key, string, number][] = [
+      ['h0', [a.postal, a.pref, a.city].filter(Boolean).join(' '), 0],
+      ['h1', label(CONCERNS, a.concerns), 1],
+      ['h2', a.children.map((c, i) => `${this.t('child', i + 1)} ${c.b}（${wareki(c.b)}）${c.d ? ` ${this.t('disability')}` : ''}`).join(sep), 2],
+      ['marital', a.marital ? this.t(a.marital) : this.t('noAnswer'), 2],
+      ['h3', [this.t('salary'), yen(a.salary), this.t('other'), yen(a.other), this.t('support'), yen(a.support)].join(' '), 3],
+      ['h4', label(BENEFITS, a.benefits), 4],
+      ['h6', contact, CONTACT],
+      ['h7', shared, CONSENT],
+    ];
+    return html`${this.err('sform')}
+      ${this.netFail && !this.busy ? html`<p><button type="button" id="retry" part="button" @click=${() => this.submit()}>${this.r('retry')}</button></p>` : nothing}
+      <p>${this.r('confirmIntro')}</p>
+      <p part="confirm-to"><strong>${this.r('confirmTo', st?.municipalityName ?? '')}</strong></p>
+      <dl class="confirm" part="confirm">
+        ${rows.map(([k, v, step]) => html`<div class="row">
+          <dt>${this.r(k, k === 'h3' ? incomeYearOn(today()) : undefined)}</dt>
+          <dd>${v}</dd>
+          <dd><button type="button" part="button" data-step=${step} @click=${() => this.go(step)}>${this.r('edit')}<span class="sr">: ${this.t(k).replace(/\{[^}]+\}/g, '').replace('%', String(incomeYearOn(today())))}</span></button></dd>
+        </div>`)}
+      </dl>
+      <div class="sr" aria-hidden="true">
+        <label for="website">Website</label>
+        <input type="text" id="website" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
       </div>`;
   }
 }
