@@ -4,6 +4,14 @@ import { shadowText, tabTo, typeDate, waitForStep } from './browser';
 
 /** Keyboard-only walks through <yorisoi-intake>, shared by the fake-server and real-API tests. */
 
+/**
+ * The income year the form asks about and sends today (児童扶養手当: November–October on the previous
+ * year's income; widgets/intake/model.ts incomeYearOn). The browser and the tests share the clock.
+ */
+export function incomeYearNow(d = new Date()): number {
+  return (d.getMonth() + 1 >= 11 ? d.getFullYear() : d.getFullYear() - 1) - 1;
+}
+
 export const inWidget = (p: Page, sel: string) => p.evaluate((s) => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector(s), sel);
 export const waitFor = (p: Page, sel: string, timeout = 10_000) =>
   p.waitForFunction((s) => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector(s), sel, { timeout });
