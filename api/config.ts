@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database } from './db/orm';
+import { type DeepPartialLimits, limitsFromEnv } from './limits/limits';
 import { normaliseOrigin } from './municipality/web-origin';
 
 /** Everything the service reads from the environment, in one place (README: Configuration). */
@@ -19,6 +20,8 @@ export interface Config {
   intakeRatePerMinute: number;
   /** Chatbot messages allowed per client address per minute (anonymous; danger messages are always answered). */
   chatRatePerMinute: number;
+  /** Limits set by the environment over PRODUCTION_LIMITS (api/limits; README: Limits). */
+  limits: DeepPartialLimits;
 }
 
 export const DEFAULT_DEMO_STAFF_PASSWORD = 'yorisoi-demo-2026';
@@ -71,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins,
     intakeRatePerMinute: intFrom(env.INTAKE_RATE_PER_MINUTE, 20),
     chatRatePerMinute: intFrom(env.CHAT_RATE_PER_MINUTE, 60),
+    limits: limitsFromEnv(env),
   };
 }
