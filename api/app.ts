@@ -25,7 +25,7 @@ import { buildApiSchema } from './schema/build';
 import { compiledExecutionGateway } from './schema/compiled-executor';
 import { loadChatServices } from './chat/chat.services';
 import { widgetFiles } from './widgets/widget-files';
-import { anonymousRateLimit, armor, withoutSuggestions, bodyErrors, type DeepPartialLimits, type Limits, loadTrustedDocuments, resolveLimits, responseSizeLimit, SharedRateLimits, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from './limits';
+import { anonymousRateLimit, armor, withoutSuggestions, bodyErrors, refuseNulBytes, shapeRequestError, type DeepPartialLimits, type Limits, loadTrustedDocuments, resolveLimits, responseSizeLimit, SharedRateLimits, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from './limits';
 
 export interface AppOptions {
   /** Benchmark only: serve the schema without the shield, to measure what enforcement costs. */
@@ -73,14 +73,15 @@ export async function createApp(
   const apollo = new ApolloServer<Context>({
     // Queries run compiled (graphql-jit), mutations through graphql-js: see schema/compiled-executor.ts.
     ...(options.interpretedExecution ? { schema } : { gateway: compiledExecutionGateway(schema) }),
-    formatError: limits.fieldSuggestions ? formatError : (formatted, error) => formatError(withoutSuggestions(formatted), error),
+    formatError: (formatted, error) => formatError(shapeRequestError(limits.fieldSuggestions ? formatted : withoutSuggestions(formatted)), error),
+    parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     validationRules: guard.validationRules,
     // Hashes are resolved against the widgets' trusted documents only (limits/trusted-documents.ts), never registered by callers.
     persistedQueries: false,
     allowBatchedHttpRequests: false,
     // Cache control is on by default and instruments every field; personal data is never cached anyway.
-    plugins: [auditPlugin, ...guard.plugins, anonymousRateLimit(rates.limit('anonymous', limits.rates.anonymousPerMinute)), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [auditPlugin, ...guard.plugins, refuseNulBytes, anonymousRateLimit(rates.limit('anonymous', limits.rates.anonymousPerMinute)), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 

@@ -17,7 +17,9 @@ export function armor(limits: Limits): { plugins: ApolloServerPlugin<Context>[];
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: false, exposeLimits: true },
     costLimit: { maxCost: limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: false, exposeLimits: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: true },
-    maxTokens: { n: limits.maxTokens, exposeLimits: true },
+    // Tokens are counted by graphql-js itself (parseOptions.maxTokens in app.ts): Armor's token plugin
+    // throws from parsingDidStart, which Apollo answers with HTTP 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
     // Armor's own suggestion blocker rewrites error messages in place, which fails on our frozen
     // errors; suggestions are removed in formatError instead (withoutSuggestions below).

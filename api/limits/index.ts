@@ -5,3 +5,4 @@ export { bodyErrors, limitError, responseSizeLimit } from './http-errors';
 export { type DeepPartialLimits, type Limits, limitsFromEnv, PRODUCTION_LIMITS, type RateLimits, resolveLimits } from './limits';
 export { type RateLimit, SharedRateLimits } from './rate-limits';
 export { loadTrustedDocuments, sha256, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from './trusted-documents';
+export { refuseNulBytes, shapeRequestError } from './request-errors';
