@@ -12,13 +12,17 @@ export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 /**
  * What tests relax of PRODUCTION_LIMITS (api/limits): X-Forwarded-For from loopback is trusted (each
  * test chooses its client address), anonymous callers may send any operation (tests query fields the
- * widgets do not), and the rate limits are far away unless a test sets its own. The query limits
- * (depth, cost, aliases, tokens, sizes) stay as in production. createApp() without options uses
- * the production limits (test/limits/ checks those).
+ * widgets do not), the query limits are wide (the access matrix asks for every path in one query),
+ * and the rate limits are far away unless a test sets its own. Sizes stay as in production.
+ * createApp() without options uses the production limits (test/limits/ checks those).
  */
 export const TEST_LIMITS: DeepPartialLimits = {
   trustProxy: 'loopback',
   trustedDocumentsOnly: false,
+  maxCost: 10_000_000,
+  maxAliases: 10_000,
+  maxDepth: 50,
+  maxTokens: 1_000_000,
   rates: { anonymousPerMinute: 1_000_000, intakePerMinute: 100_000, chatPerMinute: 100_000, loginPerAddressPerMinute: 100_000, loginPerAccountPerMinute: 100_000 },
 };
 
