@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { deriveAuditKey } from './audit/audit-seal';
 import { parseMasterKey } from './crypto/master-key';
 import type { Database } from './db/orm';
+import { type DeepPartialLimits, limitsFromEnv } from './limits/limits';
 import { normaliseOrigin } from './municipality/web-origin';
 
 /** Everything the service reads from the environment, in one place (README: Configuration). */
@@ -32,6 +33,8 @@ export interface Config {
    * key file in DATA_DIR, generated on first start.
    */
   encryptionKey: string | null;
+  /** Limits set by the environment over PRODUCTION_LIMITS (api/limits; README: Limits). */
+  limits: DeepPartialLimits;
 }
 
 export const DEFAULT_DEMO_STAFF_PASSWORD = 'yorisoi-demo-2026';
@@ -102,5 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditAnchorDir: anchorSetting === 'off' ? null : resolve(anchorSetting),
     auditAnchorSeconds: intFrom(env.AUDIT_ANCHOR_SECONDS, 60),
     encryptionKey,
+    limits: limitsFromEnv(env),
   };
 }
