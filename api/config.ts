@@ -25,6 +25,8 @@ export interface Config {
   /** Where the audit chain's head is anchored outside the database (AUDIT_ANCHOR_DIR); null: off. */
   auditAnchorDir: string | null;
   auditAnchorSeconds: number;
+  /** The database owner's URL for migrations, when the API itself runs as a limited role (npm run db:app-role). */
+  migrationDatabaseUrl: string | null;
 }
 
 export const DEFAULT_DEMO_STAFF_PASSWORD = 'yorisoi-demo-2026';
@@ -91,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey,
     auditAnchorDir: anchorSetting === 'off' ? null : resolve(anchorSetting),
     auditAnchorSeconds: intFrom(env.AUDIT_ANCHOR_SECONDS, 60),
+    migrationDatabaseUrl: (url && env.MIGRATION_DATABASE_URL?.trim()) || null,
   };
 }
