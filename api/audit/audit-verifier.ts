@@ -36,7 +36,14 @@ type EntryRow = CanonicalFields & { batch_id: string };
  * cut back or extended by hand shows. `from` starts at an anchored batch instead of the beginning
  * (incremental check before writing the next anchor).
  */
-export async function verifyChain(sql: Sql, key: string, municipalityCode: string, anchorDir: string | null, from?: { batchId: string; hash: string }): Promise<ChainReport> {
+export async function verifyChain(
+  sql: Sql,
+  key: string,
+  municipalityCode: string,
+  anchorDir: string | null,
+  from?: { batchId: string; hash: string },
+  pageSize = PAGE,
+): Promise<ChainReport> {
   const problems: string[] = [];
   const problem = (text: string) => {
     if (problems.length < MAX_PROBLEMS) problems.push(text);
@@ -60,15 +67,16 @@ export async function verifyChain(sql: Sql, key: string, municipalityCode: strin
   const nonces = new Set<string>();
   for (;;) {
     const batches = await sql<BatchRow>(
-      'select id::text as id, prev_hash, hash, entries, seal from audit_batch where municipality_code = ? and id > ?::bigint order by id limit ?',
-      [municipalityCode, after, PAGE],
+      // Ordered by the bigint column, not by the text alias (batch 10 would come before batch 9).
+      'select b.id::text as id, b.prev_hash, b.hash, b.entries, b.seal from audit_batch b where b.municipality_code = ? and b.id > ?::bigint order by b.id limit ?',
+      [municipalityCode, after, pageSize],
     );
     if (batches.length === 0) break;
     const entries = await sql<EntryRow>(
       `select batch_id::text as batch_id, municipality_code, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
          actor_kind, actor_id::text as actor_id, actor_name, actor_department, array_to_string(record_ids, ',') as record_ids, action,
          array_to_string(sections, ',') as sections, coalesce(operation_name, '') as operation_name
-       from audit_entry where batch_id between ?::bigint and ?::bigint order by batch_id, seq`,
+       from audit_entry e where e.batch_id between ?::bigint and ?::bigint order by e.batch_id, e.seq`,
       [batches[0]!.id, batches[batches.length - 1]!.id],
     );
     const lines = new Map<string, string[]>();

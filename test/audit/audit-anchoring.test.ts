@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,8 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuditAppender } from '../../api/audit/audit-appender';
 import { createApp } from '../../api/app';
-import { checkSeal, sealBatch } from '../../api/audit/audit-seal';
+import { canonicalLine, canonicalTime, checkSeal, sealBatch } from '../../api/audit/audit-seal';
+import { sqlFor, verifyChain } from '../../api/audit/audit-verifier';
 import { seedDemo } from '../../api/seed/demo-seed';
 import { TEST_PASSWORD, TEST_SECRET } from '../support/app';
 import { openTestDatabase } from '../support/db';
@@ -63,5 +65,30 @@ describe('audit appender: seals', () => {
     expect(checkSeal(key, '111111', ['c', 'b'], shared['111111']!)).toBeNull();
     expect(checkSeal(key, '222222', ['d'], shared['222222']!)).not.toBeNull();
     expect(checkSeal(key, '222222', ['d'], shared['111111']!)).toBeNull();
+  });
+});
+
+describe('audit verifier over a longer chain', () => {
+  it('checks 25 batches in pages of 4 in batch order (10 after 9, not after 1), and finds the one changed entry', async () => {
+    const db = await openTestDatabase();
+    const key = 'v'.repeat(40);
+    const sql = sqlFor(db.orm.em.fork() as EntityManager);
+    const actor = { actor_kind: 'staff', actor_id: randomUUID(), actor_name: '検証', actor_department: 'single-parent' };
+    for (let i = 0; i < 25; i++) {
+      const at = new Date(Date.UTC(2026, 11, 3, 0, 0, i));
+      const entry = { ...actor, at: at.toISOString(), municipality_code: '888888', record_ids: [randomUUID()], action: 'read', sections: ['identity'], operation_name: `Op${i}` };
+      const line = canonicalLine({ ...entry, at: canonicalTime(at), record_ids: entry.record_ids.join(','), sections: 'identity' });
+      await sql('select audit_append(?::jsonb, ?::jsonb)', [JSON.stringify([entry]), JSON.stringify({ '888888': sealBatch(key, '888888', [line]) })]);
+    }
+    const intact = await verifyChain(sql, key, '888888', null, undefined, 4);
+    expect(intact.problems).toEqual([]);
+    expect(intact.batches).toBe(25);
+    const [tenth] = await sql<{ id: string }>(`select id::text as id from audit_batch where municipality_code = '888888' order by audit_batch.id offset 9 limit 1`);
+    await sql('alter table audit_entry disable trigger user');
+    await sql(`update audit_entry set operation_name = 'Changed' where batch_id = ?::bigint`, [tenth!.id]);
+    await sql('alter table audit_entry enable trigger user');
+    const broken = await verifyChain(sql, key, '888888', null, undefined, 4);
+    expect(broken.problems).toEqual([`batch ${tenth!.id}: its entries do not give its hash`, `batch ${tenth!.id}: its seal does not match its entries`]);
+    await db.close();
   });
 });
