@@ -14,7 +14,7 @@ export interface ChainReport {
   municipalityCode: string;
   /** Batches checked. */
   batches: number;
-  /** Batches written before the AuditSeal migration, at the start of the chain (hash-checked only). */
+  /** Batches written before the AuditSeal migration: at the start of the chain, before the first anchor (hash-checked only). */
   legacyUnsealed: number;
   /** The newest batch checked, and its hash (what an anchor records). */
   head: { batchId: string; hash: string } | null;
@@ -49,10 +49,16 @@ export async function verifyChain(
     if (problems.length < MAX_PROBLEMS) problems.push(text);
   };
   const anchors = new Map<string, AnchorLine>();
+  // Batches without a seal are accepted only before the first anchor (written by this code, so after the
+  // AuditSeal migration): an owner who strips every seal cannot pass later batches off as old ones.
+  let sealedAfter: bigint | null = null;
   if (anchorDir) {
     const read = readAnchors(anchorDir, key, municipalityCode);
     for (const p of read.problems) problem(p);
-    for (const a of read.lines) if (a.batchId !== '0') anchors.set(a.batchId, a);
+    for (const a of read.lines) {
+      if (sealedAfter === null || BigInt(a.batchId) < sealedAfter) sealedAfter = BigInt(a.batchId);
+      if (a.batchId !== '0') anchors.set(a.batchId, a);
+    }
   }
   let prev = 'genesis';
   let after = '0';
@@ -91,7 +97,7 @@ export async function verifyChain(
       if (batchHash(b.prev_hash, own) !== b.hash) problem(`batch ${b.id}: its entries do not give its hash`);
       if (own.length !== b.entries) problem(`batch ${b.id}: ${own.length} entries where ${b.entries} were written`);
       if (b.seal == null) {
-        if (sealedSeen) problem(`batch ${b.id}: not sealed — not written by Yorisoi`);
+        if (sealedSeen || (sealedAfter !== null && BigInt(b.id) > sealedAfter)) problem(`batch ${b.id}: not sealed — not written by Yorisoi`);
         else report.legacyUnsealed++;
       } else {
         sealedSeen = true;
