@@ -10,16 +10,18 @@ import { seedDemo } from './seed/demo-seed';
 async function main(): Promise<void> {
   const config = loadConfig();
   const where = config.database.kind === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.database.dataDir}`;
+  const encryptionKey = config.encryptionKey ?? undefined;
   // With MIGRATION_DATABASE_URL, migrations run as the database owner and the API as its limited role.
   if (config.migrationDatabaseUrl) {
-    const owner = await openOrm({ kind: 'postgresql', url: config.migrationDatabaseUrl });
+    const owner = await openOrm({ kind: 'postgresql', url: config.migrationDatabaseUrl }, { encryptionKey });
     try {
       await migrate(owner.orm);
     } finally {
       await owner.close();
     }
   }
-  const handle = await openOrm(config.database);
+  const handle = await openOrm(config.database, { encryptionKey });
+  // After the owner's migration, openOrm has loaded the data keys of the migrated database already.
   if (!config.migrationDatabaseUrl) await migrate(handle.orm);
   if (config.seedDemo && (await seedDemo(handle.orm.em.fork() as EntityManager, config.demoStaffPassword))) {
     console.log('Seeded the demo municipality 999999 (デモ市) with fictional records.');

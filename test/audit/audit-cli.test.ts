@@ -15,13 +15,17 @@ import { TEST_PASSWORD, TEST_SECRET } from '../support/app';
 const CLI = join(ROOT_DIR, 'dist', 'api', 'audit', 'audit-cli.js');
 const run = promisify(execFile);
 
-/** npm run audit:anchor / audit:verify on an embedded DATA_DIR: the key from the folder, anchors beside it, exit 1 when broken. */
+/**
+ * npm run audit:anchor / audit:verify on an embedded DATA_DIR: the audit key from the folder, anchors
+ * beside it, exit 1 when broken. (The database was opened here with the suite's ENCRYPTION_KEY, so the
+ * commands get it too.)
+ */
 describe('audit:verify and audit:anchor', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'yorisoi-audit-cli-'));
   const key = 'cli-test-audit-key-cli-test-audit-key-0123';
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const cli = (command: string) =>
-    run(process.execPath, [CLI, command], { env: { PATH: process.env.PATH, DATA_DIR: dataDir, TZ: 'Asia/Tokyo' } }).then(
+    run(process.execPath, [CLI, command], { env: { PATH: process.env.PATH, DATA_DIR: dataDir, TZ: 'Asia/Tokyo', ENCRYPTION_KEY: process.env.ENCRYPTION_KEY } }).then(
       (r) => ({ code: 0, out: r.stdout + r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
     );
