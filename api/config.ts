@@ -27,6 +27,8 @@ export interface Config {
   /** Where the audit chain's head is anchored outside the database (AUDIT_ANCHOR_DIR); null: off. */
   auditAnchorDir: string | null;
   auditAnchorSeconds: number;
+  /** The database owner's URL for migrations, when the API itself runs as a limited role (npm run db:app-role). */
+  migrationDatabaseUrl: string | null;
   /**
    * The master key of encryption at rest (ENCRYPTION_KEY, 32 bytes as hex or base64): required with
    * DATABASE_URL, the same in every API process. Null when embedded without it: openOrm then uses the
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey,
     auditAnchorDir: anchorSetting === 'off' ? null : resolve(anchorSetting),
     auditAnchorSeconds: intFrom(env.AUDIT_ANCHOR_SECONDS, 60),
+    migrationDatabaseUrl: (url && env.MIGRATION_DATABASE_URL?.trim()) || null,
     encryptionKey,
     limits: limitsFromEnv(env),
   };
