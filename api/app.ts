@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -13,6 +14,7 @@ import { withShield } from './access/shield';
 import { auditPlugin } from './audit/audit.plugin';
 import { AuthService } from './auth/auth.service';
 import { RevocationList } from './auth/revocations';
+import { ChangeFeed } from './db/change-feed';
 import { formatError } from './common/format-error';
 import { localeFromHeader } from './common/i18n';
 import { ROOT_DIR, SEEDS_DIR, WIDGETS_DIST_DIR } from './common/paths';
@@ -47,12 +49,15 @@ export async function createApp(
   options: AppOptions = {},
 ): Promise<App> {
   const globalOrigins = new Set(config.corsOrigins);
+  // What processes hold in memory stays the same across replicas through the change feed (db/change-feed.ts).
+  const clientUrl = orm.config.get('clientUrl');
+  const feed = orm.config.get('driver') === PostgreSqlDriver && clientUrl ? await ChangeFeed.shared(clientUrl) : ChangeFeed.local();
   const services: AppServices = {
     policies: PolicyBook.load(join(SEEDS_DIR, 'policy')),
-    auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList() },
+    auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList(1000, feed) },
     catalogue: loadCatalogue(join(SEEDS_DIR, 'programmes')),
     chat: loadChatServices(join(SEEDS_DIR, 'chatbot'), () => services.catalogue, { ratePerMinute: config.chatRatePerMinute }),
-    intake: { texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')), globalOrigins, rateLimit: new RateLimiter(config.intakeRatePerMinute ?? 20), municipalities: new MunicipalOrigins(orm) },
+    intake: { texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')), globalOrigins, rateLimit: new RateLimiter(config.intakeRatePerMinute ?? 20), municipalities: new MunicipalOrigins(orm, 60_000, feed) },
   };
   const base = buildApiSchema();
   const schema = options.bypassPermissionsForBenchmark ? base : withShield(base);
@@ -123,5 +128,12 @@ export async function createApp(
   const demo = join(ROOT_DIR, 'widgets', 'demo');
   if (existsSync(demo)) app.use('/', express.static(demo));
 
-  return { express: app, services, stop: () => apollo.stop() };
+  return {
+    express: app,
+    services,
+    stop: async () => {
+      await apollo.stop();
+      await feed.close();
+    },
+  };
 }
