@@ -13,7 +13,7 @@ import { TEST_ENCRYPTION_KEY } from './keys';
 import { testDatabaseUrl, withDatabase } from './pg-url';
 
 const MAIN = join(ROOT_DIR, 'dist', 'api', 'main.js');
-export const REPLICA_CMS_ORIGIN = 'http://cms.example.jp';
+export const REPLICA_CMS_ORIGIN = 'https://cms.example.jp';
 
 export interface Replica {
   url: string;
