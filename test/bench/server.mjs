@@ -5,6 +5,8 @@ import 'reflect-metadata';
 import { createRequire } from 'node:module';
 import express from 'express';
 import pg from 'pg';
+// Encryption at rest needs a master key on PostgreSQL; a fixed one for benchmark databases.
+process.env.ENCRYPTION_KEY ??= 'be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c';
 
 const require = createRequire(import.meta.url);
 const [mode, url, port] = process.argv.slice(2);
