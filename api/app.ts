@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -17,6 +18,7 @@ import { auditPlugin } from './audit/audit.plugin';
 import { sqlFor } from './audit/audit-verifier';
 import { AuthService } from './auth/auth.service';
 import { RevocationList } from './auth/revocations';
+import { ChangeFeed } from './db/change-feed';
 import { formatError } from './common/format-error';
 import { localeFromHeader } from './common/i18n';
 import { ROOT_DIR, SEEDS_DIR, WIDGETS_DIST_DIR } from './common/paths';
@@ -53,6 +55,9 @@ export async function createApp(
   options: AppOptions = {},
 ): Promise<App> {
   const globalOrigins = new Set(config.corsOrigins);
+  // What processes hold in memory stays the same across replicas through the change feed (db/change-feed.ts).
+  const clientUrl = orm.config.get('clientUrl');
+  const feed = orm.config.get('driver') === PostgreSqlDriver && clientUrl ? await ChangeFeed.shared(clientUrl) : ChangeFeed.local();
   const limits: Limits = resolveLimits(
     { rates: { ...(config.intakeRatePerMinute ? { intakePerMinute: config.intakeRatePerMinute } : {}), ...(config.chatRatePerMinute ? { chatPerMinute: config.chatRatePerMinute } : {}) } },
     config.limits,
@@ -61,10 +66,10 @@ export async function createApp(
   const rates = new SharedRateLimits(orm, config.authSecret);
   const services: AppServices = {
     policies: PolicyBook.load(join(SEEDS_DIR, 'policy')),
-    auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList() },
+    auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList(1000, feed) },
     catalogue: loadCatalogue(join(SEEDS_DIR, 'programmes')),
     chat: loadChatServices(join(SEEDS_DIR, 'chatbot'), () => services.catalogue, { rateLimit: rates.limit('chat', limits.rates.chatPerMinute) }),
-    intake: { texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')), globalOrigins, rateLimit: rates.limit('intake', limits.rates.intakePerMinute), municipalities: new MunicipalOrigins(orm) },
+    intake: { texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')), globalOrigins, rateLimit: rates.limit('intake', limits.rates.intakePerMinute), municipalities: new MunicipalOrigins(orm, 60_000, feed) },
     limits: {
       config: limits,
       loginPerAddress: rates.limit('login-address', limits.rates.loginPerAddressPerMinute),
@@ -167,6 +172,7 @@ export async function createApp(
       await apollo.stop();
       // The last anchor after the last request: the head a clean shutdown leaves is on record.
       await anchoring?.stop();
+      await feed.close();
     },
   };
 }
