@@ -10,7 +10,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PolicyBook } from './access/policy';
 import { withShield } from './access/shield';
+import { useAuditKey } from './audit/audit-appender';
+import { startAnchoring } from './audit/audit-anchor';
+import { deriveAuditKey } from './audit/audit-seal';
 import { auditPlugin } from './audit/audit.plugin';
+import { sqlFor } from './audit/audit-verifier';
 import { AuthService } from './auth/auth.service';
 import { RevocationList } from './auth/revocations';
 import { formatError } from './common/format-error';
@@ -43,7 +47,7 @@ export interface App {
 /** The HTTP application: GraphQL at /graphql, widgets, the demo page. Used by main.ts and by tests. */
 export async function createApp(
   orm: MikroORM,
-  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> & Partial<Pick<Config, 'intakeRatePerMinute' | 'chatRatePerMinute'>>,
+  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> & Partial<Pick<Config, 'intakeRatePerMinute' | 'chatRatePerMinute' | 'auditKey' | 'auditAnchorDir' | 'auditAnchorSeconds'>>,
   options: AppOptions = {},
 ): Promise<App> {
   const globalOrigins = new Set(config.corsOrigins);
@@ -53,7 +57,13 @@ export async function createApp(
     catalogue: loadCatalogue(join(SEEDS_DIR, 'programmes')),
     chat: loadChatServices(join(SEEDS_DIR, 'chatbot'), () => services.catalogue, { ratePerMinute: config.chatRatePerMinute }),
     intake: { texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')), globalOrigins, rateLimit: new RateLimiter(config.intakeRatePerMinute ?? 20), municipalities: new MunicipalOrigins(orm) },
+    // Tests and benchmarks pass no AUDIT_KEY: one derived from their signing secret (audit-seal.ts).
+    auditSeal: { key: config.auditKey ?? deriveAuditKey(config.authSecret), anchorDir: config.auditAnchorDir ?? null },
   };
+  useAuditKey(orm, services.auditSeal!.key);
+  const anchoring = services.auditSeal!.anchorDir
+    ? startAnchoring(() => sqlFor(orm.em.fork() as EntityManager), services.auditSeal!.key, services.auditSeal!.anchorDir, config.auditAnchorSeconds ?? 60)
+    : null;
   const base = buildApiSchema();
   const schema = options.bypassPermissionsForBenchmark ? base : withShield(base);
   const apollo = new ApolloServer<Context>({
@@ -61,6 +71,9 @@ export async function createApp(
     ...(options.interpretedExecution ? { schema } : { gateway: compiledExecutionGateway(schema) }),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops the server, then closes the database, then exits: Apollo's own handler would
+    // re-raise the signal after stopping itself and end the process before the database is closed.
+    stopOnTerminationSignals: false,
     // Cache control is on by default and instruments every field; personal data is never cached anyway.
     plugins: [auditPlugin, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
@@ -123,5 +136,13 @@ export async function createApp(
   const demo = join(ROOT_DIR, 'widgets', 'demo');
   if (existsSync(demo)) app.use('/', express.static(demo));
 
-  return { express: app, services, stop: () => apollo.stop() };
+  return {
+    express: app,
+    services,
+    stop: async () => {
+      await apollo.stop();
+      // The last anchor after the last request: the head a clean shutdown leaves is on record.
+      await anchoring?.stop();
+    },
+  };
 }

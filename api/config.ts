@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { deriveAuditKey } from './audit/audit-seal';
 import type { Database } from './db/orm';
 import { normaliseOrigin } from './municipality/web-origin';
 
@@ -19,6 +20,11 @@ export interface Config {
   intakeRatePerMinute: number;
   /** Chatbot messages allowed per client address per minute (anonymous; danger messages are always answered). */
   chatRatePerMinute: number;
+  /** The key sealing the audit chain (AUDIT_KEY); the database never holds it (api/audit/audit-seal.ts). */
+  auditKey: string;
+  /** Where the audit chain's head is anchored outside the database (AUDIT_ANCHOR_DIR); null: off. */
+  auditAnchorDir: string | null;
+  auditAnchorSeconds: number;
 }
 
 export const DEFAULT_DEMO_STAFF_PASSWORD = 'yorisoi-demo-2026';
@@ -30,8 +36,8 @@ function intFrom(value: string | undefined, fallback: number): number {
 }
 
 /** In embedded mode the signing secret is kept in the data folder so tokens survive a restart. */
-function embeddedSecret(dataDir: string): string {
-  const file = join(dataDir, 'auth-secret');
+function embeddedSecret(dataDir: string, name = 'auth-secret'): string {
+  const file = join(dataDir, name);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
@@ -61,6 +67,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       if ('problem' in r) throw new Error(`CORS_ORIGINS: "${o}" is not an origin (scheme://host[:port]; https, except http://localhost and http://127.0.0.1).`);
       return r.origin;
     });
+  // The audit seal key: AUDIT_KEY; embedded, generated into DATA_DIR once; on PostgreSQL outside
+  // production, derived from AUTH_SECRET. In production with DATABASE_URL it must be given (and kept
+  // away from whoever administers the database): a key the database owner can read seals nothing.
+  let auditKey = env.AUDIT_KEY?.trim() ?? '';
+  if (!auditKey) {
+    if (!url) auditKey = embeddedSecret(dataDir, 'audit-key');
+    else if (env.NODE_ENV === 'production') throw new Error('AUDIT_KEY must be set when DATABASE_URL is set in production (a long random string shared by all API processes, not stored in the database).');
+    else auditKey = deriveAuditKey(authSecret);
+  }
+  if (auditKey.length < 32) throw new Error('AUDIT_KEY must be at least 32 characters.');
+  const anchorSetting = env.AUDIT_ANCHOR_DIR?.trim() || join(dataDir, 'audit-anchors');
   return {
     port,
     database,
@@ -71,5 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins,
     intakeRatePerMinute: intFrom(env.INTAKE_RATE_PER_MINUTE, 20),
     chatRatePerMinute: intFrom(env.CHAT_RATE_PER_MINUTE, 60),
+    auditKey,
+    auditAnchorDir: anchorSetting === 'off' ? null : resolve(anchorSetting),
+    auditAnchorSeconds: intFrom(env.AUDIT_ANCHOR_SECONDS, 60),
   };
 }

@@ -32,6 +32,13 @@ export interface AppServices {
   chat: ChatServices;
   /** The programme catalogue, loaded and validated once per process. */
   catalogue: Catalogue;
+  /** The audit chain's seal key and anchor folder (api/audit/audit-seal.ts, audit-anchor.ts); optional so other callers need not build it. */
+  auditSeal?: AuditSealSettings;
+}
+
+export interface AuditSealSettings {
+  key: string;
+  anchorDir: string | null;
 }
 
 export function createContext(em: EntityManager, viewer: Viewer, locale: Locale, services: AppServices, request: Context['request'] = { origin: undefined, clientAddress: 'local' }): Context {

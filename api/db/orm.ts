@@ -3,6 +3,7 @@ import { MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -67,23 +68,38 @@ export async function openOrm(database: Database, opts: OrmOptions = {}): Promis
   // The data folder also holds the signing secret; PostgreSQL's files live in a folder of their own.
   // DATE columns stay 'YYYY-MM-DD' strings, as they do on the PostgreSQL driver (no time zone shifts).
   const options = { parsers: { 1082: (value: string) => value } };
-  const pg = database.dataDir ? new PGlite(join(database.dataDir, 'pgdata'), options) : new PGlite(options);
-  await pg.waitReady;
-  const orm = await MikroORM.init({
-    ...baseOptions(),
-    driver: PGliteDriver,
-    dbName: 'postgres',
-    driverOptions: { connection: { pglite: () => pg } },
-  } as Options);
-  watchQueries(orm, opts.onQuery);
-  return {
-    orm,
-    database,
-    close: async () => {
-      await orm.close(true);
-      if (!pg.closed) await pg.close();
-    },
-  };
+  // One process per data folder (data-dir-lock.ts): taken before PGlite touches the files.
+  const lock = database.dataDir ? await lockDataDir(database.dataDir) : null;
+  if (lock?.tookOverFrom) console.log(`DATA_DIR: process ${lock.tookOverFrom} ended without closing the database; PGlite recovers from its write-ahead log.`);
+  let pg: PGlite | null = null;
+  try {
+    pg = database.dataDir ? new PGlite(join(database.dataDir, 'pgdata'), options) : new PGlite(options);
+    await pg.waitReady;
+    const ready = pg;
+    const orm = await MikroORM.init({
+      ...baseOptions(),
+      driver: PGliteDriver,
+      dbName: 'postgres',
+      driverOptions: { connection: { pglite: () => ready } },
+    } as Options);
+    watchQueries(orm, opts.onQuery);
+    return {
+      orm,
+      database,
+      close: async () => {
+        try {
+          await orm.close(true);
+          if (!ready.closed) await ready.close();
+        } finally {
+          await lock?.release();
+        }
+      },
+    };
+  } catch (e) {
+    if (pg && !pg.closed) await pg.close().catch(() => undefined);
+    await lock?.release();
+    throw e;
+  }
 }
 
 export async function migrate(orm: MikroORM): Promise<void> {

@@ -12,6 +12,7 @@ import { StaffResolver } from '../staff/staff.resolver';
 import { PartnerResolver } from '../partner/partner.resolver';
 import { PostalResolver } from '../postal/postal.resolver';
 import { ProgrammeResolver } from '../programme/programme.resolver';
+import { RecordEligibilityResolver } from '../programme/record-eligibility';
 import { ConsentResolver } from '../record/consent.resolver';
 import { RecordConnectionResolver } from '../record/record-connection.resolver';
 import { RecordResolver } from '../record/record.resolver';
@@ -33,7 +34,7 @@ import { RECORD_DOCS } from '../record/record.docs';
 import { STAFF_DOCS } from '../staff/staff.docs';
 
 /** Every resolver of the API, one line per module. */
-export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, IntakeResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver] as const;
+export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver] as const;
 
 /** The descriptions partners read, one file per module (`<module>.docs.ts`; npm run schema:lint checks none is missing). */
 export const DOCS = [COMMON_DOCS, ACCESS_DOCS, AUDIT_DOCS, AUTH_DOCS, CHAT_DOCS, CONSULTATION_DOCS, INBOX_DOCS, INTAKE_DOCS, MUNICIPALITY_DOCS, PARTNER_DOCS, POSTAL_DOCS, PROGRAMME_DOCS, RECORD_DOCS, STAFF_DOCS] as const;
