@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deriveAuditKey } from './audit/audit-seal';
+import { parseMasterKey } from './crypto/master-key';
 import type { Database } from './db/orm';
 import { normaliseOrigin } from './municipality/web-origin';
 
@@ -25,6 +26,12 @@ export interface Config {
   /** Where the audit chain's head is anchored outside the database (AUDIT_ANCHOR_DIR); null: off. */
   auditAnchorDir: string | null;
   auditAnchorSeconds: number;
+  /**
+   * The master key of encryption at rest (ENCRYPTION_KEY, 32 bytes as hex or base64): required with
+   * DATABASE_URL, the same in every API process. Null when embedded without it: openOrm then uses the
+   * key file in DATA_DIR, generated on first start.
+   */
+  encryptionKey: string | null;
 }
 
 export const DEFAULT_DEMO_STAFF_PASSWORD = 'yorisoi-demo-2026';
@@ -56,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret = embeddedSecret(dataDir);
   }
   if (authSecret.length < 32) throw new Error('AUTH_SECRET must be at least 32 characters.');
+  const encryptionKey = env.ENCRYPTION_KEY?.trim() || null;
+  if (!encryptionKey && url) throw new Error('ENCRYPTION_KEY must be set when DATABASE_URL is set (32 random bytes as 64 hex digits, the same in every API process; README: Encryption at rest).');
+  if (encryptionKey) parseMasterKey(encryptionKey);
   // The same rule as addAllowedOrigin: a typo (a path, a trailing "/kosodate", http) would never match
   // a browser's Origin header and fail silently, so it stops the server instead.
   const corsOrigins = (env.CORS_ORIGINS ?? `http://localhost:${port},http://127.0.0.1:${port}`)
@@ -91,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey,
     auditAnchorDir: anchorSetting === 'off' ? null : resolve(anchorSetting),
     auditAnchorSeconds: intFrom(env.AUDIT_ANCHOR_SECONDS, 60),
+    encryptionKey,
   };
 }

@@ -10,7 +10,7 @@ import { seedDemo } from './seed/demo-seed';
 async function main(): Promise<void> {
   const config = loadConfig();
   const where = config.database.kind === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.database.dataDir}`;
-  const handle = await openOrm(config.database);
+  const handle = await openOrm(config.database, { encryptionKey: config.encryptionKey ?? undefined });
   await migrate(handle.orm);
   if (config.seedDemo && (await seedDemo(handle.orm.em.fork() as EntityManager, config.demoStaffPassword))) {
     console.log('Seeded the demo municipality 999999 (デモ市) with fictional records.');

@@ -8,6 +8,7 @@ import { checkPageSize, decodeAfter, encodeCursor, forwardPageInfo } from '../co
 import { startOfJapanDay, addDays } from '../common/dates';
 import { apiError, badInput, notFound, RECORD_NOT_FOUND } from '../common/errors';
 import { searchKey } from '../common/normalize';
+import { contactTermHash, keyringOf } from '../crypto';
 import { OWNER_DEPARTMENT } from '../municipality/department-code';
 import { Municipality } from '../municipality/municipality.entity';
 import { Referral } from '../partner/referral.entity';
@@ -40,6 +41,12 @@ const CONFLICT_TEXT = {
   ja: 'この個人票はほかの人が先に更新しました。最新の内容を読み込んでからもう一度保存してください。',
   en: 'Someone else changed this record first. Reload it, then save again.',
   'ja-easy': 'ほかの 人が 先に 変えました。もう一度 読みこんで から 保存して ください。',
+};
+
+const CONTACT_TERM_TEXT = {
+  ja: '電話番号（0から始まる10桁か11桁）かメールアドレスを、そのまま全部入力してください。',
+  en: 'Enter a whole phone number (10 or 11 digits starting with 0) or a whole e-mail address.',
+  'ja-easy': '電話番号か メールアドレスを ぜんぶ 書いて ください。',
 };
 
 /**
@@ -120,6 +127,13 @@ export class RecordService {
     if (filter.createdFrom) c.createdFrom = startOfJapanDay(filter.createdFrom);
     if (filter.createdTo) c.createdBefore = startOfJapanDay(addDays(filter.createdTo, 1));
     if (filter.referenceNumber) c.referenceNumber = normalizeReferenceNumber(filter.referenceNumber);
+    if (filter.contact != null && filter.contact.trim() !== '') {
+      if (!this.gate.policyAllowsRead(Section.CONTACT)) throw this.gate.filterDenied(Section.CONTACT);
+      const term = contactTermHash(keyringOf(this.em.getPlatform()), filter.contact);
+      if (!term) throw badInput([{ field: 'filter.contact', messages: CONTACT_TERM_TEXT }], this.gate.locale);
+      c.contactHash = term;
+      if (viewer.kind === 'partner' || viewer.department !== OWNER_DEPARTMENT) c.excludeDvProtectedOn = this.gate.today;
+    }
     return c;
   }
 

@@ -29,7 +29,7 @@ describe('a retried submission leaves no personal data in the database server lo
   beforeAll(async () => {
     t = await startTestApp({ records: 1 });
     // Every statement the database refused (what PostgreSQL would write to its log with log_min_error_statement = error).
-    t.db.orm.em.getKnex().on('query-error', (_e: Error, q: { sql: string }) => failed.push(q.sql));
+    (t.db.orm.em as unknown as { getKnex(): { on(e: 'query-error', fn: (e: Error, q: { sql: string }) => void): void } }).getKnex().on('query-error', (_e: Error, q: { sql: string }) => failed.push(q.sql));
   });
   afterAll(() => t.close());
 

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './keys';
 import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import' };
 import { Client } from 'pg';
 import { migrate, openOrm } from '../../api/db/orm';
