@@ -60,21 +60,26 @@ export const PROGRAMME_DOCS: SchemaDocs = {
       receivesPublicAssistance: 'Receives 生活保護 (public assistance).',
     },
   },
-  IncomeAssessment: { fields: { otherIncome: 'Other income (所得) added, yen per year (0 when left blank; see otherIncomeAssumedZero).' } },
-  RecordEligibilityReport: {
-    fields: {
-      recordId: 'The record (`PersonalRecord.id`) that was evaluated.',
-      asOf: 'The date the record was evaluated for (YYYY-MM-DD, Japan time).',
-      results: 'One result per programme, most relevant first, from the sections you may read.',
-    },
-  },
   ChildFactsInput: { description: 'A child for the eligibility check.', fields: { birthDate: 'Birth date (YYYY-MM-DD).' } },
   Query: {
     fields: {
       programmes: { description: 'Programmes a municipality offers (national defaults without a code), in display order (public).', args: { municipalityCode: '全国地方公共団体コード (6 digits); omit for the national defaults.' } },
       programme: { description: 'One programme as the municipality offers it; null when unknown or switched off (public).', args: { id: 'Programme id, e.g. child-rearing-allowance.', municipalityCode: '全国地方公共団体コード (6 digits); omit for the national default.' } },
-      recordEligibility: { description: 'Which programmes a stored record\'s family may use on `asOf` (default today in Japan), with the same engine and mapping as re-screening, from the sections you may read. Null when the record does not exist or is not visible to you.', args: { recordId: 'The record (`PersonalRecord.id`).', asOf: 'Evaluation date (YYYY-MM-DD, Japan time); default today. Else BAD_USER_INPUT on "asOf".' } },
       eligibility: { description: 'Which programmes a household may use, most relevant first. Anonymous; nothing is stored (public).', args: { input: 'The household\'s facts.' } },
+      recordEligibility: {
+        description:
+          'Desk eligibility (窓口での判定) for a stored 電子個人票: the same rules as the public form and re-screening, on the facts in the record that you may read; sections you may not read count as unknown and are listed in sectionsNotUsed. Null when the record does not exist or is not visible to you (staff).',
+        args: { recordId: 'The record (電子個人票) to check.', asOf: 'The date to decide for (YYYY-MM-DD, Japan time); today when omitted.' },
+      },
     },
   },
+  RecordEligibilityReport: {
+    description: 'The eligibility of one stored record, decided on what the viewer may read.',
+    fields: {
+      recordId: 'The record that was checked.',
+      asOf: 'The date the record was evaluated for (YYYY-MM-DD, Japan time).',
+      results: 'One result per programme, most relevant first.',
+    },
+  },
+  IncomeAssessment: { fields: { otherIncome: 'その他の所得 (income other than salary) counted, in yen; 0 when left blank beside a known salary.' } },
 };
