@@ -57,8 +57,10 @@ describe('npm run schema:breaking', () => {
     expect(report.problems.map((p) => p.coordinate)).toEqual(['Referral.reason']);
     const recorded = `${CHANGELOG}\n- Deprecated \`Referral.reason\` on 2027-09-01: use \`Referral.note\`.\n`;
     expect(checkBreaking(RELEASED, sdl, recorded, TODAY).problems).toEqual([]);
-    // PageInfo gained hasPreviousPage and startCursor since 0.1.0: additions break nobody.
+    // PageInfo gained hasPreviousPage and startCursor since 0.1.0: additions break nobody, and are listed.
     expect(RELEASED).not.toContain('hasPreviousPage');
+    expect(report.added).toEqual(expect.arrayContaining(['PageInfo.hasPreviousPage', 'PageInfo.startCursor']));
+    expect(report.added).not.toContain('PageInfo.endCursor');
   });
 
   it('reads only the exact changelog line forms', () => {
