@@ -56,7 +56,6 @@ export const PROGRAMME_DOCS: SchemaDocs = {
     fields: {
       children: 'The children (子ども), at least one for most programmes.',
       concerns: 'Concern categories the household named.',
-      married: 'Currently married (法律婚); single-parent programmes need false.',
       receivesPublicAssistance: 'Receives 生活保護 (public assistance).',
     },
   },
