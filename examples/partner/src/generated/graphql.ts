@@ -4,83 +4,46 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** A concern category (子育て, DV, 心の健康, 仕事, 住まい, 家計, 医療, 介護, 法律, 教育, 養育費, その他). */
 export type ConcernCategory =
-  /** 介護 — caring for a relative. */
   | 'CARE'
-  /** 子育て — raising the children, childcare. */
   | 'CHILDCARE'
-  /** 養育費 — child support from the other parent. */
   | 'CHILD_SUPPORT'
-  /** DV — violence from a partner or former partner; sets DV protection on the record. */
   | 'DV'
-  /** 教育 — the children's schooling. */
   | 'EDUCATION'
-  /** 家計 — household money, debts. */
   | 'FINANCES'
-  /** 住まい — housing. */
   | 'HOUSING'
-  /** 法律 — legal matters (divorce, custody). */
   | 'LEGAL'
-  /** 医療 — health care. */
   | 'MEDICAL'
-  /** 心の健康 — mental health. */
   | 'MENTAL_HEALTH'
-  /** その他 — anything else. */
   | 'OTHER'
-  /** 仕事 — work and job search. */
   | 'WORK';
 
-/** 連絡方法 — how the family prefers to be contacted. */
 export type ContactChannel =
-  /** By e-mail (メール). */
   | 'EMAIL'
-  /** By post (郵送). */
   | 'LETTER'
-  /** By telephone (電話). */
   | 'PHONE';
 
-/** Why a section is withheld from you (also in a FORBIDDEN error as `extensions.reason`). */
 export type DenialReason =
-  /** DV等支援措置: address and contact are withheld from everyone but the owning department while the family is under DV protection. */
   | 'DV_PROTECTED'
-  /** The access policy does not let your department (or partners) read or write this section. */
   | 'NOT_PERMITTED'
-  /** The family has not consented to share this with your department (or with partners). */
   | 'NO_CONSENT';
 
-/** 紹介の状態 — REQUESTED → ACCEPTED (by the partner) → CLOSED (by the partner or the owner); REQUESTED → CLOSED when declined. */
 export type ReferralStatus =
-  /** 受入済 — the partner took it on. */
   | 'ACCEPTED'
-  /** 終了 — declined or finished; no longer visible to the partner. */
   | 'CLOSED'
-  /** 依頼中 — referred, waiting for the partner to accept or decline. */
   | 'REQUESTED';
 
-/** A section of the 電子個人票 (personal record); access is decided per section. */
 export type Section =
-  /** 住所 — address. */
   | 'ADDRESS'
-  /** 利用中の制度 — programmes in use. */
   | 'BENEFITS'
-  /** 困りごと — concern categories and note. */
   | 'CONCERNS'
-  /** 同意 — consent to share, with its history. */
   | 'CONSENT'
-  /** 相談対応履歴 — consultation history. */
   | 'CONSULTATIONS'
-  /** 連絡先 — phone, e-mail, preferred channel. */
   | 'CONTACT'
-  /** 世帯 — children and other members. */
   | 'HOUSEHOLD'
-  /** 本人情報 — name, kana, birth date. */
   | 'IDENTITY'
-  /** 収入 — income figures. */
   | 'INCOME'
-  /** DV等支援措置 — DV protection status. */
   | 'PROTECTION'
-  /** 母子・父子自立支援プログラム — self-reliance plan. */
   | 'SELF_RELIANCE_PLAN';
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
