@@ -3,7 +3,7 @@ import type { SchemaDocs } from '../common/docs';
 /** Descriptions of the access part of the schema: sections, denial reasons and the policy. */
 export const ACCESS_DOCS: SchemaDocs = {
   Section: {
-    description: 'A section of the 電子個人票 (personal record); access is decided per section.',
+    description: 'A section of the 電子個人票. Access is decided per section (policy, consent, DV protection).',
     values: {
       ADDRESS: '住所 — address.',
       BENEFITS: '利用中の制度 — programmes in use.',

@@ -28,7 +28,7 @@ export const CONSULTATION_DOCS: SchemaDocs = {
   },
   Mutation: {
     fields: {
-      addConsultation: { description: 'Record a consultation (相談対応) with the family (caseworker, supervisor or admin of a department that may write `consultations`; else FORBIDDEN).', args: { input: 'The consultation.' } },
+      addConsultation: { description: 'Record a consultation (相談対応) with the family. Caseworker, supervisor or admin of a department that may write `consultations`; else FORBIDDEN.', args: { input: 'The consultation.' } },
     },
   },
 };

@@ -28,7 +28,7 @@ export const PARTNER_DOCS: SchemaDocs = {
     fields: { partnerId: 'The partner organisation (`PartnerOrganization.id`).' },
   },
   Referral: {
-    description: '紹介 — a record referred to a partner NPO by the owning department. A partner sees its referrals while they are REQUESTED or ACCEPTED and the family consents to share with partners; then it may read the record\'s sections its policy column allows.',
+    description: '紹介. A referral of a record to a partner NPO. The owning department makes it. A partner sees its referrals while they are REQUESTED or ACCEPTED and the family consents to share with partners; then it may read the record\'s sections its policy column allows.',
     fields: {
       id: 'Identifier of the referral (for `updateReferral`).',
       partner: 'The partner organisation it is referred to.',
@@ -55,16 +55,16 @@ export const PARTNER_DOCS: SchemaDocs = {
   },
   Query: {
     fields: {
-      partners: 'Partner NPOs of your municipality (staff).',
-      referrals: 'Referrals, newest first: all of the municipality\'s for the owning department; for a partner, its own that are open (REQUESTED, ACCEPTED) and whose family consents to share with partners. Other departments get FORBIDDEN.',
+      partners: 'Partner NPOs of your municipality. Staff only.',
+      referrals: 'Referrals: all of them for the owning department, your own for a partner. Newest first. A partner sees its own while open (REQUESTED, ACCEPTED) and while the family consents to share with partners; other departments get FORBIDDEN.',
     },
   },
   Mutation: {
     fields: {
-      issuePartnerToken: { description: 'Issue a partner API token (supervisor or admin of the owning department). The secret is shown once.', args: { input: 'The partner, a label and the validity in days.' } },
-      revokePartnerToken: { description: 'Revoke a partner API token at once (supervisor or admin of the owning department).', args: { id: 'The token (`PartnerToken.id`).' } },
+      issuePartnerToken: { description: 'Issue a partner API token (owning department, supervisor or admin). The secret is shown once.', args: { input: 'The partner, a label and the validity in days.' } },
+      revokePartnerToken: { description: 'Revoke a partner API token at once. Supervisor or admin of the owning department.', args: { id: 'The token (`PartnerToken.id`).' } },
       referRecord: { description: 'Refer a record to a partner NPO (owning department). The partner sees it only while the family consents to share with partners.', args: { input: 'The record, the partner and the reason.' } },
-      updateReferral: { description: 'Accept or close a referral (the partner it is referred to, or the owning department to close). NOT_FOUND when it is not yours to change.', args: { input: 'The referral, its new status and a reason (required when closing).' } },
+      updateReferral: { description: 'Accept or close a referral. The partner it is referred to accepts or closes it; the owning department closes it. NOT_FOUND when it is not yours to change.', args: { input: 'The referral, its new status and a reason (required when closing).' } },
     },
   },
 };

@@ -56,25 +56,24 @@ export const PROGRAMME_DOCS: SchemaDocs = {
     fields: {
       children: 'The children (子ども), at least one for most programmes.',
       concerns: 'Concern categories the household named.',
-      married: 'Currently married (法律婚); single-parent programmes need false.',
       receivesPublicAssistance: 'Receives 生活保護 (public assistance).',
     },
   },
   ChildFactsInput: { description: 'A child for the eligibility check.', fields: { birthDate: 'Birth date (YYYY-MM-DD).' } },
   Query: {
     fields: {
-      programmes: { description: 'Programmes a municipality offers (national defaults without a code), in display order (public).', args: { municipalityCode: '全国地方公共団体コード (6 digits); omit for the national defaults.' } },
-      programme: { description: 'One programme as the municipality offers it; null when unknown or switched off (public).', args: { id: 'Programme id, e.g. child-rearing-allowance.', municipalityCode: '全国地方公共団体コード (6 digits); omit for the national default.' } },
-      eligibility: { description: 'Which programmes a household may use, most relevant first. Anonymous; nothing is stored (public).', args: { input: 'The household\'s facts.' } },
+      programmes: { description: 'Programmes a municipality offers (national defaults without a code), in display order. Public.', args: { municipalityCode: '全国地方公共団体コード (6 digits); omit for the national defaults.' } },
+      programme: { description: 'One programme as the municipality offers it; null when unknown or switched off. Public.', args: { id: 'Programme id, e.g. child-rearing-allowance.', municipalityCode: '全国地方公共団体コード (6 digits); omit for the national default.' } },
+      eligibility: { description: 'Which programmes a household may use, most relevant first. Anonymous; nothing is stored. Public.', args: { input: 'The household\'s facts.' } },
       recordEligibility: {
         description:
-          'Desk eligibility (窓口での判定) for a stored 電子個人票: the same rules as the public form and re-screening, on the facts in the record that you may read; sections you may not read count as unknown and are listed in sectionsNotUsed. Null when the record does not exist or is not visible to you (staff).',
+          'Desk eligibility (窓口での判定) for a stored 電子個人票. Which programmes a stored record’s family may use on `asOf` (default today in Japan), with the same engine and mapping as re-screening. Null when the record does not exist or is not visible to you. Uses the facts in the record that you may read; sections you may not read count as unknown and are listed in sectionsNotUsed (staff).',
         args: { recordId: 'The record (電子個人票) to check.', asOf: 'The date to decide for (YYYY-MM-DD, Japan time); today when omitted.' },
       },
     },
   },
   RecordEligibilityReport: {
-    description: 'The eligibility of one stored record, decided on what the viewer may read.',
+    description: 'Eligibility for a stored record, from the sections you may read. Nothing is stored. The viewer\'s unreadable fact sections are listed in sectionsNotUsed.',
     fields: {
       recordId: 'The record that was checked.',
       asOf: 'The date the record was evaluated for (YYYY-MM-DD, Japan time).',

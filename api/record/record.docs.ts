@@ -24,7 +24,7 @@ const SECTION_INPUTS = {
 
 export const RECORD_DOCS: SchemaDocs = {
   PersonalRecord: {
-    description: '電子個人票 — the electronic personal record of a single-parent family (ひとり親家庭). It is made of sections; each section is readable or not for you, decided per section by the policy, consent and DV protection (see `access`). A section you may not read is null, with a FORBIDDEN error at its path; the rest of the record still arrives.',
+    description: 'The electronic personal record (電子個人票) of a single-parent family. ひとり親家庭の電子個人票. It is made of sections; each section is readable or not for you, decided per section by the policy, consent and DV protection (see `access`). A section you may not read is null, with a FORBIDDEN error at its path; the rest of the record still arrives.',
     fields: {
       id: 'Stable identifier of the record (UUID).',
       createdAt: 'When the record was created (UTC).',
@@ -38,7 +38,7 @@ export const RECORD_DOCS: SchemaDocs = {
       benefits: sectionField('利用中の制度', 'programmes the family already uses.', 'departments except family-register; not partners'),
       concerns: sectionField('困りごと', 'concern categories and the family\'s note.', 'single-parent, livelihood-support, disability-welfare, and partners'),
       selfReliancePlan: sectionField('母子・父子自立支援プログラム', 'the self-reliance plan.', 'single-parent, livelihood-support, and partners'),
-      consultations: sectionField('相談対応履歴', 'consultation history, newest first.', 'single-parent and livelihood-support; not partners'),
+      consultations: `相談対応履歴, newest first. Consultation history. Default policy: single-parent and livelihood-support; not partners. ${DENIED}`,
       protection: sectionField('DV等支援措置', 'DV protection status.', 'the owning department only'),
       consent: sectionField('同意', 'what the family consented to share, with its history.', 'the owning department (and departments whose policy grants it)'),
     },
@@ -65,7 +65,7 @@ export const RECORD_DOCS: SchemaDocs = {
     },
   },
   RecordSource: {
-    description: '作成元 — how the record was created.',
+    description: '作成元. How the record was created.',
     values: {
       CHAT: 'From the chatbot: a visitor asked a caseworker to get in touch.',
       INTAKE: 'From the intake form (入力フォーム) the family filled in.',
@@ -203,7 +203,7 @@ export const RECORD_DOCS: SchemaDocs = {
     fields: {
       record: { description: 'A record, or null when it does not exist or is not visible to you (the two are indistinguishable). Partners see only records referred to them with the family\'s consent.', args: { id: 'The record\'s id (`PersonalRecord.id`).' } },
       records: {
-        description: 'Records visible to you, newest first (Relay cursor connection). A department sees records the family consented to share with it; a partner only the records referred to it (with consent). Errors: BAD_USER_INPUT on `first` or `after`; FORBIDDEN when a filter needs a section you may not read.',
+        description: 'Records visible to you, newest first. Relay cursor connection. A department sees records the family consented to share with it; a partner only the records referred to it (with consent). Errors: BAD_USER_INPUT on `first` or `after`; FORBIDDEN when a filter needs a section you may not read.',
         args: {
           first: 'Page size, 1 to 100 (default 20); else BAD_USER_INPUT with `extensions.field` "first".',
           after: '`endCursor` of the previous page; omit for the first page. A cursor not from this API is BAD_USER_INPUT on "after".',
@@ -214,8 +214,8 @@ export const RECORD_DOCS: SchemaDocs = {
   },
   Mutation: {
     fields: {
-      createRecord: { description: 'Create a record (owning department, caseworker or above). BAD_USER_INPUT names the field (`extensions.field`, e.g. `input.contact.phone`).', args: { input: 'The sections of the new record.' } },
-      updateRecordSection: { description: 'Replace one section, if the record is still at `expectedVersion` (else CONFLICT with `extensions.currentVersion`). FORBIDDEN when your department may not write the section.', args: { input: 'The record, its expected version and exactly one section.' } },
+      createRecord: { description: 'Create a record (owning department). Caseworker or above. BAD_USER_INPUT names the field (`extensions.field`, e.g. `input.contact.phone`).', args: { input: 'The sections of the new record.' } },
+      updateRecordSection: { description: 'Replace one section, if the record is still at `expectedVersion`. Else CONFLICT with `extensions.currentVersion`. FORBIDDEN when your department may not write the section.', args: { input: 'The record, its expected version and exactly one section.' } },
     },
   },
 };

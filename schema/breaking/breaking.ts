@@ -29,6 +29,8 @@ export interface BreakingReport {
   breaking: BreakingChange[];
   dangerous: DangerousChange[];
   newlyDeprecated: string[];
+  /** Coordinates added since the release (not breaking; for the changelog's "Added"). */
+  added: string[];
   problems: Problem[];
 }
 
@@ -65,6 +67,23 @@ export function coordinateOf(change: { description: string }): string {
   const dotted = /^(\w+\.\w+)/.exec(d);
   if (dotted) return dotted[1]!;
   return /^(\w+)/.exec(d)?.[1] ?? d;
+}
+
+/** Coordinates of every type, field, argument and enum value of a schema (for listing what was added). */
+export function allCoordinates(schema: GraphQLSchema): Set<string> {
+  const out = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__')) continue;
+    out.add(type.name);
+    if (isEnumType(type)) for (const v of type.getValues()) out.add(`${type.name}.${v.name}`);
+    if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+      for (const f of Object.values(type.getFields())) {
+        out.add(`${type.name}.${f.name}`);
+        for (const a of 'args' in f ? f.args : []) out.add(`${type.name}.${f.name}(${a.name}:)`);
+      }
+    }
+  }
+  return out;
 }
 
 /** Coordinates of everything deprecated in a schema. */
@@ -110,5 +129,7 @@ export function checkBreaking(releasedSdl: string, currentSdl: string, changelog
       problems.push({ coordinate, message: `deprecated but not in CHANGELOG.md: add "- Deprecated \`${coordinate}\` on ${today}: <why, what to use instead>" (removal no earlier than ${DEPRECATION_DAYS} days later)` });
     }
   }
-  return { breaking, dangerous: findDangerousChanges(released, current), newlyDeprecated, problems };
+  const releasedCoordinates = allCoordinates(released);
+  const added = [...allCoordinates(current)].filter((c) => !releasedCoordinates.has(c)).sort();
+  return { breaking, dangerous: findDangerousChanges(released, current), newlyDeprecated, added, problems };
 }

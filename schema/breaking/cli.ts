@@ -13,6 +13,7 @@ const releasedDir = join(ROOT_DIR, 'schema', 'released');
 const newest = readdirSync(releasedDir).filter((f) => f.endsWith('.graphql')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).pop();
 const releasedFile = process.argv[2] ?? join(releasedDir, newest ?? '');
 const report = checkBreaking(readFileSync(releasedFile, 'utf8'), readFileSync(SCHEMA_FILE, 'utf8'), readFileSync(join(ROOT_DIR, 'CHANGELOG.md'), 'utf8'), todayInJapan());
+console.log(`added since the release (list them under "Added" in CHANGELOG.md): ${report.added.join(', ') || 'nothing'}`);
 for (const d of report.dangerous) console.log(`dangerous (not breaking): ${d.description}`);
 for (const c of report.newlyDeprecated) console.log(`deprecated since the release: ${c}`);
 for (const p of report.problems) console.log(`${p.coordinate}: ${p.message}`);

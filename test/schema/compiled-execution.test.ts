@@ -110,4 +110,22 @@ describe('compiled query execution (graphql-jit) answers exactly as graphql-js',
       spy.mockRestore();
     }
   });
+
+  it('a null where the schema promises a value is reported as graphql-js reports it (path, code, Japanese message)', async () => {
+    const real = ProgrammeService.prototype.list;
+    const spy = vi.spyOn(ProgrammeService.prototype, 'list').mockImplementation(function (this: ProgrammeService, ...args) {
+      const [first, ...rest] = real.apply(this, args);
+      return [{ ...first!, id: null as never }, ...rest];
+    });
+    try {
+      const body = JSON.parse(await same('query Catalogue { programmes { id name } }'));
+      expect(body.data).toBeNull();
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0].path).toEqual(['programmes', 0, 'id']);
+      expect(body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(body.errors[0].message).toBe('サーバーで問題が起きました。時間をおいてもう一度お試しください。');
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

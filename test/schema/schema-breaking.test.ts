@@ -53,12 +53,21 @@ describe('npm run schema:breaking', () => {
     // Referral.reason: the `reason` field just before Referral's `record` field.
     const sdl = edited(/(\n  reason: String!)(\n\n  """[^"]*"""\n  record: PersonalRecord\n)/, '$1 @deprecated(reason: "Use `Referral.note`.")$2');
     const report = checkBreaking(RELEASED, sdl, CHANGELOG, TODAY);
-    expect(report.newlyDeprecated).toEqual(['Referral.reason']);
+    // HouseholdInput.married was deprecated after 0.1.0 and is recorded in CHANGELOG.md; Referral.reason is not.
+    expect(report.newlyDeprecated).toEqual(['HouseholdInput.married', 'Referral.reason']);
     expect(report.problems.map((p) => p.coordinate)).toEqual(['Referral.reason']);
     const recorded = `${CHANGELOG}\n- Deprecated \`Referral.reason\` on 2027-09-01: use \`Referral.note\`.\n`;
     expect(checkBreaking(RELEASED, sdl, recorded, TODAY).problems).toEqual([]);
-    // PageInfo gained hasPreviousPage and startCursor since 0.1.0: additions break nobody.
+    // PageInfo gained hasPreviousPage and startCursor since 0.1.0: additions break nobody, and are listed.
     expect(RELEASED).not.toContain('hasPreviousPage');
+    expect(report.added).toEqual(expect.arrayContaining(['PageInfo.hasPreviousPage', 'PageInfo.startCursor']));
+    expect(report.added).not.toContain('PageInfo.endCursor');
+  });
+
+  it('fails the real deprecation of HouseholdInput.married without its changelog line', () => {
+    const withoutLine = CHANGELOG.split('\n').filter((l) => !l.includes('Deprecated `HouseholdInput.married`')).join('\n');
+    expect(withoutLine).not.toBe(CHANGELOG);
+    expect(checkBreaking(RELEASED, current, withoutLine, TODAY).problems.map((p) => p.coordinate)).toEqual(['HouseholdInput.married']);
   });
 
   it('reads only the exact changelog line forms', () => {

@@ -134,6 +134,14 @@ describe('module docs (applyDocs)', () => {
     expect(() => applyDocs(small(), { Kind: { values: { SMALL: 'x' } } })).toThrow('no enum value Kind.SMALL');
   });
 
+  it('may extend what the code says of an element, never replace it (a changed code text is named at build)', () => {
+    const schema = buildSchema(GOOD);
+    applyDocs(schema, { Thing: { description: '物. A thing. Made by makeThing.' } });
+    expect(schema.getType('Thing')!.description).toBe('物. A thing. Made by makeThing.');
+    expect(() => applyDocs(buildSchema(GOOD), { Thing: { description: 'Something else.' } })).toThrow('Thing is described in the code ("A thing.")');
+    expect(() => applyDocs(buildSchema(GOOD), { Query: { fields: { things: { description: 'A page of things.', args: { first: 'How many.' } } } } })).toThrow('Query.things(first:) is described in the code');
+  });
+
   it('gives partners the Japanese term on the record types they read', () => {
     const schema = buildApiSchema();
     const field = (t: string, f: string) => (schema.getType(t) as any).getFields()[f].description as string;
