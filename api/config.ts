@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { deriveAuditKey } from './audit/audit-seal';
 import { parseMasterKey } from './crypto/master-key';
 import type { Database } from './db/orm';
+import { type DeepPartialLimits, limitsFromEnv } from './limits/limits';
 import { normaliseOrigin } from './municipality/web-origin';
 
 /** Everything the service reads from the environment, in one place (README: Configuration). */
@@ -26,12 +27,16 @@ export interface Config {
   /** Where the audit chain's head is anchored outside the database (AUDIT_ANCHOR_DIR); null: off. */
   auditAnchorDir: string | null;
   auditAnchorSeconds: number;
+  /** The database owner's URL for migrations, when the API itself runs as a limited role (npm run db:app-role). */
+  migrationDatabaseUrl: string | null;
   /**
    * The master key of encryption at rest (ENCRYPTION_KEY, 32 bytes as hex or base64): required with
    * DATABASE_URL, the same in every API process. Null when embedded without it: openOrm then uses the
    * key file in DATA_DIR, generated on first start.
    */
   encryptionKey: string | null;
+  /** Limits set by the environment over PRODUCTION_LIMITS (api/limits; README: Limits). */
+  limits: DeepPartialLimits;
 }
 
 export const DEFAULT_DEMO_STAFF_PASSWORD = 'yorisoi-demo-2026';
@@ -101,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey,
     auditAnchorDir: anchorSetting === 'off' ? null : resolve(anchorSetting),
     auditAnchorSeconds: intFrom(env.AUDIT_ANCHOR_SECONDS, 60),
+    migrationDatabaseUrl: (url && env.MIGRATION_DATABASE_URL?.trim()) || null,
     encryptionKey,
+    limits: limitsFromEnv(env),
   };
 }

@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   console.log(result.keyFile ? `The new key is in ${result.keyFile}.` : 'Now set ENCRYPTION_KEY to the new key in every API process and restart them one at a time.');
 }
 
-main().catch((e: Error) => {
-  console.error(`keys:rotate failed: ${e.message}`);
-  process.exit(1);
-});
+// Run only as a command: importing the module (tests, tools that scan api/) must not start it.
+if (require.main === module) {
+  main().catch((e: Error) => {
+    console.error(`keys:rotate failed: ${e.message}`);
+    process.exit(1);
+  });
+}

@@ -10,8 +10,19 @@ import { seedDemo } from './seed/demo-seed';
 async function main(): Promise<void> {
   const config = loadConfig();
   const where = config.database.kind === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.database.dataDir}`;
-  const handle = await openOrm(config.database, { encryptionKey: config.encryptionKey ?? undefined });
-  await migrate(handle.orm);
+  const encryptionKey = config.encryptionKey ?? undefined;
+  // With MIGRATION_DATABASE_URL, migrations run as the database owner and the API as its limited role.
+  if (config.migrationDatabaseUrl) {
+    const owner = await openOrm({ kind: 'postgresql', url: config.migrationDatabaseUrl }, { encryptionKey });
+    try {
+      await migrate(owner.orm);
+    } finally {
+      await owner.close();
+    }
+  }
+  const handle = await openOrm(config.database, { encryptionKey });
+  // After the owner's migration, openOrm has loaded the data keys of the migrated database already.
+  if (!config.migrationDatabaseUrl) await migrate(handle.orm);
   if (config.seedDemo && (await seedDemo(handle.orm.em.fork() as EntityManager, config.demoStaffPassword))) {
     console.log('Seeded the demo municipality 999999 (デモ市) with fictional records.');
   }

@@ -48,10 +48,13 @@ async function main(command: string | undefined): Promise<number> {
   }
 }
 
-main(process.argv[2]).then(
-  (code) => process.exit(code),
-  (e: Error) => {
-    console.error(`audit: ${e.message}`);
-    process.exit(1);
-  },
-);
+// Run only as a command: importing the module (tests, tools that scan api/) must not start it.
+if (require.main === module) {
+  main(process.argv[2]).then(
+    (code) => process.exit(code),
+    (e: Error) => {
+      console.error(`audit: ${e.message}`);
+      process.exit(1);
+    },
+  );
+}

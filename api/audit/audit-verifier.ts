@@ -14,7 +14,7 @@ export interface ChainReport {
   municipalityCode: string;
   /** Batches checked. */
   batches: number;
-  /** Batches written before the AuditSeal migration, at the start of the chain (hash-checked only). */
+  /** Batches written before the AuditSeal migration: at the start of the chain, before the first anchor (hash-checked only). */
   legacyUnsealed: number;
   /** The newest batch checked, and its hash (what an anchor records). */
   head: { batchId: string; hash: string } | null;
@@ -36,16 +36,29 @@ type EntryRow = CanonicalFields & { batch_id: string };
  * cut back or extended by hand shows. `from` starts at an anchored batch instead of the beginning
  * (incremental check before writing the next anchor).
  */
-export async function verifyChain(sql: Sql, key: string, municipalityCode: string, anchorDir: string | null, from?: { batchId: string; hash: string }): Promise<ChainReport> {
+export async function verifyChain(
+  sql: Sql,
+  key: string,
+  municipalityCode: string,
+  anchorDir: string | null,
+  from?: { batchId: string; hash: string },
+  pageSize = PAGE,
+): Promise<ChainReport> {
   const problems: string[] = [];
   const problem = (text: string) => {
     if (problems.length < MAX_PROBLEMS) problems.push(text);
   };
   const anchors = new Map<string, AnchorLine>();
+  // Batches without a seal are accepted only before the first anchor (written by this code, so after the
+  // AuditSeal migration): an owner who strips every seal cannot pass later batches off as old ones.
+  let sealedAfter: bigint | null = null;
   if (anchorDir) {
     const read = readAnchors(anchorDir, key, municipalityCode);
     for (const p of read.problems) problem(p);
-    for (const a of read.lines) if (a.batchId !== '0') anchors.set(a.batchId, a);
+    for (const a of read.lines) {
+      if (sealedAfter === null || BigInt(a.batchId) < sealedAfter) sealedAfter = BigInt(a.batchId);
+      if (a.batchId !== '0') anchors.set(a.batchId, a);
+    }
   }
   let prev = 'genesis';
   let after = '0';
@@ -60,15 +73,16 @@ export async function verifyChain(sql: Sql, key: string, municipalityCode: strin
   const nonces = new Set<string>();
   for (;;) {
     const batches = await sql<BatchRow>(
-      'select id::text as id, prev_hash, hash, entries, seal from audit_batch where municipality_code = ? and id > ?::bigint order by id limit ?',
-      [municipalityCode, after, PAGE],
+      // Ordered by the bigint column, not by the text alias (batch 10 would come before batch 9).
+      'select b.id::text as id, b.prev_hash, b.hash, b.entries, b.seal from audit_batch b where b.municipality_code = ? and b.id > ?::bigint order by b.id limit ?',
+      [municipalityCode, after, pageSize],
     );
     if (batches.length === 0) break;
     const entries = await sql<EntryRow>(
       `select batch_id::text as batch_id, municipality_code, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
          actor_kind, actor_id::text as actor_id, actor_name, actor_department, array_to_string(record_ids, ',') as record_ids, action,
          array_to_string(sections, ',') as sections, coalesce(operation_name, '') as operation_name
-       from audit_entry where batch_id between ?::bigint and ?::bigint order by batch_id, seq`,
+       from audit_entry e where e.batch_id between ?::bigint and ?::bigint order by e.batch_id, e.seq`,
       [batches[0]!.id, batches[batches.length - 1]!.id],
     );
     const lines = new Map<string, string[]>();
@@ -83,7 +97,7 @@ export async function verifyChain(sql: Sql, key: string, municipalityCode: strin
       if (batchHash(b.prev_hash, own) !== b.hash) problem(`batch ${b.id}: its entries do not give its hash`);
       if (own.length !== b.entries) problem(`batch ${b.id}: ${own.length} entries where ${b.entries} were written`);
       if (b.seal == null) {
-        if (sealedSeen) problem(`batch ${b.id}: not sealed — not written by Yorisoi`);
+        if (sealedSeen || (sealedAfter !== null && BigInt(b.id) > sealedAfter)) problem(`batch ${b.id}: not sealed — not written by Yorisoi`);
         else report.legacyUnsealed++;
       } else {
         sealedSeen = true;

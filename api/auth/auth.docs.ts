@@ -18,7 +18,7 @@ export const AUTH_DOCS: SchemaDocs = {
   },
   Mutation: {
     fields: {
-      login: { description: 'Staff sign-in. Repeated failures slow down and lock the account for a while. Errors: UNAUTHENTICATED. Partners do not sign in: they use a token issued by the municipality.', args: { email: 'The staff member\'s e-mail address.', password: 'The password (at least 12 characters).' } },
+      login: { description: 'Staff sign-in. Attempts are limited per client address and per account (TOO_MANY_REQUESTS); repeated failures lock the account for a while. Errors: UNAUTHENTICATED, TOO_MANY_REQUESTS. Partners do not sign in: they use a token issued by the municipality.', args: { email: 'The staff member\'s e-mail address.', password: 'The password (at least 12 characters).' } },
     },
   },
 };

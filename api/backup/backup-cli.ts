@@ -41,7 +41,10 @@ async function main(args: string[]): Promise<void> {
   throw new Error('usage: backup-cli backup [folder] | restore <folder> [--force]');
 }
 
-main(process.argv.slice(2)).catch((e: Error) => {
-  console.error(`${process.argv[2] ?? 'backup'} failed: ${e.message}`);
-  process.exit(1);
-});
+// Run only as a command: importing the module (tests, tools that scan api/) must not start it.
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((e: Error) => {
+    console.error(`${process.argv[2] ?? 'backup'} failed: ${e.message}`);
+    process.exit(1);
+  });
+}

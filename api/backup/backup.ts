@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { EMBEDDED_KEY_FILE } from '../crypto';
 import { lockDataDir } from '../db/data-dir-lock';
 import type { Database } from '../db/orm';
 
@@ -13,11 +14,12 @@ const run = promisify(execFile);
  * Backups of either database, as a folder `yorisoi-<kind>-<time>/` with a manifest:
  * - embedded (PGlite): `pgdata.tar.gz`, PGlite's own dump of its data folder (dumpDataDir), taken with
  *   the DATA_DIR lock held — so the API must be stopped: a copy of files being written is no backup —
- *   plus the folder's generated secrets (`auth-secret`, `audit-key`), without which restored tokens and
- *   audit seals would not verify;
+ *   plus the folder's generated secrets (`auth-secret`, `audit-key`, `encryption-key`), without which
+ *   restored tokens and audit seals would not verify and encrypted fields would not open;
  * - PostgreSQL: `database.dump`, pg_dump's custom format (a consistent snapshot while the API runs),
  *   without owners and grants (the restoring server's roles may differ: npm run db:app-role again).
- *   AUTH_SECRET and AUDIT_KEY are configuration, kept apart from the database and its backups.
+ *   AUTH_SECRET, AUDIT_KEY and ENCRYPTION_KEY are configuration, kept apart from the database and its
+ *   backups; the restored data keys open only with the same ENCRYPTION_KEY.
  * Restoring refuses to overwrite a database that holds data unless told to (`force`).
  */
 export interface Manifest {
@@ -28,8 +30,8 @@ export interface Manifest {
   files: string[];
 }
 
-/** Files of the embedded data folder a backup carries besides the database (config.ts makes them). */
-const EMBEDDED_SECRETS = ['auth-secret', 'audit-key'];
+/** Files of the embedded data folder a backup carries besides the database (config.ts and the keyring make them). */
+const EMBEDDED_SECRETS = ['auth-secret', 'audit-key', EMBEDDED_KEY_FILE];
 /** Where orm.ts keeps PGlite's files inside DATA_DIR. */
 const PGDATA = 'pgdata';
 

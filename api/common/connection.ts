@@ -32,10 +32,16 @@ export function encodeCursor(key: SortKey): string {
   return Buffer.from(`${key.createdAt.toISOString()}|${key.id}`).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export function decodeCursor(cursor: string): SortKey | null {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  // A crafted cursor must be refused here, not by the database (an id of 36 dashes, or a year
+  // PostgreSQL cannot store, was an internal error: issue 14, lower list).
+  if (!id || !UUID.test(id) || Number.isNaN(createdAt.getTime())) return null;
+  const year = createdAt.getUTCFullYear();
+  if (year < 2000 || year > 9999) return null;
   return { createdAt, id };
 }
 

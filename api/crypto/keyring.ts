@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import { open, seal } from './envelope';
 import { masterKeyId } from './master-key';
 import { DataKeyPurpose } from './data-key.entity';
@@ -16,7 +16,7 @@ const wrapAad = (id: string, purpose: string) => `yorisoi:data-key:${id}:${purpo
  * the value), so reads — entity hydration, the raw read path, change comparison — need no context.
  * Ids are random UUIDs: databases opened side by side in one process (tests) cannot collide.
  */
-const OPEN_KEYS = new Map<string, Buffer>();
+const OPEN_KEYS = new Map<string, KeyObject>();
 
 export class KeysNotLoadedError extends Error {}
 
@@ -25,7 +25,7 @@ export class KeysNotLoadedError extends Error {}
  * (after migrations) and again when another process announces new data keys (change feed `data-keys`).
  */
 export class Keyring {
-  private active: { id: string; key: Buffer } | null = null;
+  private active: { id: string; key: KeyObject } | null = null;
   private searchKey: Buffer | null = null;
   readonly masterId: string;
 
@@ -49,10 +49,11 @@ export class Keyring {
       rows = await run('select id, purpose, wrapped, master_key_id, active from data_key order by created_at');
     }
     for (const r of rows) {
-      const key = this.unwrap(r.id, r.purpose, r.wrapped, r.master_key_id);
+      const raw = this.unwrap(r.id, r.purpose, r.wrapped, r.master_key_id);
+      const key = createSecretKey(raw);
       OPEN_KEYS.set(r.id, key);
       if (r.purpose === DataKeyPurpose.DATA && r.active) this.active = { id: r.id, key };
-      if (r.purpose === DataKeyPurpose.SEARCH) this.searchKey = key;
+      if (r.purpose === DataKeyPurpose.SEARCH) this.searchKey = raw;
     }
     if (!this.active) throw new Error('data_key has no active data key');
   }

@@ -45,7 +45,7 @@ export interface IntakeDeps {
   texts: { for(code: string): IntakeTexts };
   /** Origins allowed for every municipality (the service's own pages). */
   globalOrigins: ReadonlySet<string>;
-  rateLimit: { take(key: string): boolean };
+  rateLimit: { take(key: string): boolean | Promise<boolean> };
   municipalities: MunicipalOrigins;
 }
 
@@ -81,7 +81,7 @@ export class IntakeService {
    */
   async admit(input: PublicSubmission, noticeField: string): Promise<Pick<Municipality, 'code' | 'name' | 'allowedOrigins'>> {
     const l = this.req.locale;
-    if (!this.deps.rateLimit.take(this.req.clientAddress)) throw apiError('TOO_MANY_REQUESTS', TOO_MANY, l);
+    if (!(await this.deps.rateLimit.take(this.req.clientAddress))) throw apiError('TOO_MANY_REQUESTS', TOO_MANY, l);
     if (input.website) {
       throw badInput([{ field: 'input.website', messages: { ja: 'この欄は空のままにしてください。', en: 'Leave this field empty.', 'ja-easy': 'ここは 書かないで ください。' } }], l);
     }

@@ -127,6 +127,22 @@ describe('audit chain: sealed and anchored outside the database', () => {
     expect(anchor!.written).toBeNull();
   });
 
+  it('rewrite 1 with every seal stripped (to pass the batches off as written before sealing) is seen once anchored', async () => {
+    await anchorNow();
+    await readSome(2);
+    const all = await batches();
+    const last = all[all.length - 1]!;
+    await asOwner([
+      `update audit_batch set seal = null where municipality_code = '${CODE}'`,
+      `update audit_entry set actor_name = '別人' where batch_id = ${last.id}`,
+      `update audit_batch set hash = audit_batch_hash(prev_hash, id) where id = ${last.id}`,
+      `update audit_chain_head set last_hash = (select hash from audit_batch where id = ${last.id}) where municipality_code = '${CODE}'`,
+    ]);
+    expect(await sqlVerify()).toBeNull();
+    expect(await intact()).toBe(false);
+    expect(await problems()).toContain(`batch ${last.id}: not sealed — not written by Yorisoi`);
+  });
+
   it('an anchor line edited by hand is seen', async () => {
     await anchorNow();
     const file = join(anchors, `${CODE}.jsonl`);

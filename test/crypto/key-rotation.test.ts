@@ -17,7 +17,7 @@ async function phones(database: Database, key: string | undefined): Promise<{ se
   try {
     const rows = await handle.orm.em.fork().getConnection().execute(`select contact_phone from personal_record order by id`);
     const records = await handle.orm.em.fork().find(PersonalRecord, {}, { orderBy: { id: 'asc' } });
-    return { sealed: rows.map((r: { contact_phone: string }) => r.contact_phone), plain: records.map((r) => r.contact.phone!) };
+    return { sealed: rows.map((r: Record<string, unknown>) => r.contact_phone as string), plain: records.map((r) => r.contact.phone!) };
   } finally {
     await handle.close();
   }
@@ -39,7 +39,7 @@ describe('npm run keys:rotate (master key rotation)', () => {
   };
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  it('rewraps the data keys: the new key opens every value as before, the old key no longer opens the database', async () => {
+  it('rewraps the data keys: the new key opens every value as before, the old key no longer opens the database', { timeout: 180_000 }, async () => {
     const database: Database = { kind: 'pglite', dataDir: dataDir() };
     const oldKey = newMasterKeyText();
     const newKey = newMasterKeyText();
@@ -60,7 +60,7 @@ describe('npm run keys:rotate (master key rotation)', () => {
     await expect(rotateMasterKey(database, newKey, newKey)).rejects.toThrow(/is the key in use/);
   });
 
-  it('embedded without ENCRYPTION_KEY: rotates the key file in DATA_DIR and leaves no half-written key behind', async () => {
+  it('embedded without ENCRYPTION_KEY: rotates the key file in DATA_DIR and leaves no half-written key behind', { timeout: 180_000 }, async () => {
     const saved = process.env.ENCRYPTION_KEY;
     delete process.env.ENCRYPTION_KEY;
     try {

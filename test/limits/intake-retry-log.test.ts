@@ -6,6 +6,7 @@
  * parameters (the statement text, which PostgreSQL logs, holds none of them).
  */
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
 
@@ -29,7 +30,7 @@ describe('a retried submission leaves no personal data in the database server lo
   beforeAll(async () => {
     t = await startTestApp({ records: 1 });
     // Every statement the database refused (what PostgreSQL would write to its log with log_min_error_statement = error).
-    (t.db.orm.em as unknown as { getKnex(): { on(e: 'query-error', fn: (e: Error, q: { sql: string }) => void): void } }).getKnex().on('query-error', (_e: Error, q: { sql: string }) => failed.push(q.sql));
+    (t.db.orm.em as unknown as EntityManager).getKnex().on('query-error', (_e: Error, q: { sql: string }) => failed.push(q.sql));
   });
   afterAll(() => t.close());
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../api/app';
 import { DEPARTMENT_CODES, DepartmentCode } from '../../api/municipality/department-code';
 import { ProgrammeService } from '../../api/programme/programme.service';
-import { startTestApp, TEST_SECRET, type TestApp } from '../support/app';
+import { startTestApp, TEST_LIMITS, TEST_SECRET, type TestApp } from '../support/app';
 
 /**
  * Queries run compiled by graphql-jit (api/schema/compiled-executor.ts). The same requests against
@@ -33,7 +33,7 @@ describe('compiled query execution (graphql-jit) answers exactly as graphql-js',
 
   beforeAll(async () => {
     t = await startTestApp({ records: 40 });
-    reference = await createApp(t.db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: ['http://cms.example.jp'], intakeRatePerMinute: 100_000 }, { interpretedExecution: true });
+    reference = await createApp(t.db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: ['http://cms.example.jp'], intakeRatePerMinute: 100_000 }, { interpretedExecution: true, limits: TEST_LIMITS });
     ref = request(reference.express);
     for (const d of DEPARTMENT_CODES) tokens.set(d, await t.login(d));
   });

@@ -99,7 +99,9 @@ export function sectionAccess(v: Viewer, r: RecordModel, section: SectionField, 
   if (column === OWNER) return { readable: true, writable: mayWriteAtAll, reason: null }; // rule 1
   const byTable = READ[section][COLUMNS.indexOf(column)]!;
   if (!byTable) return { readable: false, writable: false, reason: 'NOT_PERMITTED' };
-  if (DV_WITHHELD.has(section) && dvProtected(r, today)) return { readable: false, writable: false, reason: 'DV_PROTECTED' }; // rule 3
+  // Rule 3; a department that reads neither protection nor concerns gets the generic reason (issue 14, finding 7).
+  const knowsDv = READ.protection[COLUMNS.indexOf(column)]! || READ.concerns[COLUMNS.indexOf(column)]!;
+  if (DV_WITHHELD.has(section) && dvProtected(r, today)) return { readable: false, writable: false, reason: knowsDv ? 'DV_PROTECTED' : 'NOT_PERMITTED' };
   const writable = mayWriteAtAll && (WRITE_BEYOND_OWNER[column] ?? []).includes(section);
   return { readable: true, writable, reason: null };
 }
