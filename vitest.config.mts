@@ -16,6 +16,10 @@ const NO_DATABASE = [
   'test/widgets/chat.test.ts',
   'test/widgets/chat.a11y.test.ts',
   'test/widgets/chat.layout.test.ts',
+  'test/schema/schema-lint.test.ts',
+  'test/schema/schema-breaking.test.ts',
+  'test/partner/guide.test.ts',
+  'test/tooling/chromium.test.ts',
 ];
 
 /** Test files that need a PostgreSQL server (several processes on one database); left out without one. */

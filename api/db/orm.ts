@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PGlite } from '@electric-sql/pglite';
 import { applyEncryptionPolicy, attachKeyring, embeddedMasterKeyText, Keyring, keyringOf, newMasterKeyText, parseMasterKey, type RunSql } from '../crypto';
+import { lockDataDir } from './data-dir-lock';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -99,26 +100,41 @@ export async function openOrm(database: Database, opts: OrmOptions = {}): Promis
   // The data folder also holds the signing secret; PostgreSQL's files live in a folder of their own.
   // DATE columns stay 'YYYY-MM-DD' strings, as they do on the PostgreSQL driver (no time zone shifts).
   const options = { parsers: { 1082: (value: string) => value } };
-  const pg = database.dataDir ? new PGlite(join(database.dataDir, 'pgdata'), options) : new PGlite(options);
-  await pg.waitReady;
-  const orm = await MikroORM.init({
-    ...baseOptions(),
-    driver: PGliteDriver,
-    dbName: 'postgres',
-    driverOptions: { connection: { pglite: () => pg } },
-  } as Options);
-  watchQueries(orm, opts.onQuery);
-  attachKeyring(orm.em.getPlatform(), keyring);
-  await loadKeysIfMigrated(orm);
-  return {
-    orm,
-    database,
-    keyring,
-    close: async () => {
-      await orm.close(true);
-      if (!pg.closed) await pg.close();
-    },
-  };
+  // One process per data folder (data-dir-lock.ts): taken before PGlite touches the files.
+  const lock = database.dataDir ? await lockDataDir(database.dataDir) : null;
+  if (lock?.tookOverFrom) console.log(`DATA_DIR: process ${lock.tookOverFrom} ended without closing the database; PGlite recovers from its write-ahead log.`);
+  let pg: PGlite | null = null;
+  try {
+    pg = database.dataDir ? new PGlite(join(database.dataDir, 'pgdata'), options) : new PGlite(options);
+    await pg.waitReady;
+    const ready = pg;
+    const orm = await MikroORM.init({
+      ...baseOptions(),
+      driver: PGliteDriver,
+      dbName: 'postgres',
+      driverOptions: { connection: { pglite: () => ready } },
+    } as Options);
+    watchQueries(orm, opts.onQuery);
+    attachKeyring(orm.em.getPlatform(), keyring);
+    await loadKeysIfMigrated(orm);
+    return {
+      orm,
+      database,
+      keyring,
+      close: async () => {
+        try {
+          await orm.close(true);
+          if (!ready.closed) await ready.close();
+        } finally {
+          await lock?.release();
+        }
+      },
+    };
+  } catch (e) {
+    if (pg && !pg.closed) await pg.close().catch(() => undefined);
+    await lock?.release();
+    throw e;
+  }
 }
 
 /** Any number, the same in every process: the advisory lock that lets one process migrate at a time. */

@@ -3,7 +3,7 @@ import type { SortKey } from '../common/connection';
 import type { PersonalRecord } from './personal-record.entity';
 
 /**
- * Which records a read may return: the visibility rules (DESIGN.md rules 2, 4, 5 — built by
+ * Which records a read may return: the visibility rules (docs/design.md rules 2, 4, 5 — built by
  * RecordService.visibleTo) and a list's filters, as plain data. It is rendered two ways:
  * - `criteriaSql`: the WHERE clause of the read path (record.reader.ts), with bound parameters. Its
  *   text depends only on which conditions are present, so a page runs as a prepared statement

@@ -4,7 +4,7 @@ import type { AccessGate } from '../access/access-gate';
 import { Section } from '../access/sections';
 import type { SignedInViewer } from '../access/viewer';
 import type { AuditCollector } from '../audit/audit-collector';
-import { checkPageSize, decodeAfter, encodeCursor } from '../common/connection';
+import { checkPageSize, decodeAfter, encodeCursor, forwardPageInfo } from '../common/connection';
 import { startOfJapanDay, addDays } from '../common/dates';
 import { apiError, badInput, notFound, RECORD_NOT_FOUND } from '../common/errors';
 import { searchKey } from '../common/normalize';
@@ -56,7 +56,7 @@ const CONTACT_TERM_TEXT = {
 export class RecordService {
   constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
 
-  /** Rules 2, 4 and 5 of DESIGN.md: the records a viewer may see at all (record-criteria.ts renders them). */
+  /** Rules 2, 4 and 5 of docs/design.md: the records a viewer may see at all (record-criteria.ts renders them). */
   private async visibleTo(viewer: SignedInViewer): Promise<RecordCriteria> {
     const municipality = viewer.municipalityCode;
     if (viewer.kind === 'partner') {
@@ -144,10 +144,9 @@ export class RecordService {
     const reader = new RecordReader(this.em);
     const rows = await reader.find({ ...where, after: after ? decodeAfter(after, this.gate.locale) : null }, 'newest', first + 1, this.prefetchable(selected.childRows), selected.sections);
     const nodes = rows.slice(0, first);
-    const last = nodes[nodes.length - 1];
     return {
       edges: nodes.map((node) => new PersonalRecordEdge(node)),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null },
+      pageInfo: forwardPageInfo(nodes, encodeCursor, rows.length > first, after),
       countQuery: () => reader.count(where),
     };
   }

@@ -57,6 +57,7 @@ export class RecordWriter {
     if (household) {
       record.household.otherMembers = household.otherMembers;
       record.household.note = household.note ?? null;
+      record.household.maritalStatus = household.maritalStatus;
       if (!creating) for (const old of await this.em.find(Child, { record })) this.em.remove(old);
       household.children.forEach((child, position) => {
         this.em.persist(this.em.create(Child, { municipality, record, position, givenName: child.givenName ?? null, birthDate: child.birthDate, disability: child.disability }));

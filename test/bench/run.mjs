@@ -61,7 +61,7 @@ async function prepare() {
 async function statementsPerRequest(query, email) {
   let count = 0;
   const handle = await openOrm({ kind: 'postgresql', url: dbUrl }, { onQuery: () => { count += 1; } });
-  const app = await createApp(handle.orm, { authSecret: AUTH_SECRET, accessTokenTtlSeconds: 3600, corsOrigins: [] });
+  const app = await createApp(handle.orm, { authSecret: AUTH_SECRET, accessTokenTtlSeconds: 3600, corsOrigins: [] }, { limits: { trustedDocumentsOnly: false, rates: { anonymousPerMinute: 1e9, intakePerMinute: 1e9, chatPerMinute: 1e9, loginPerAddressPerMinute: 1e9, loginPerAccountPerMinute: 1e9 } } });
   const server = app.express.listen(0);
   const port = server.address().port;
   const token = await login(port, email);

@@ -17,7 +17,7 @@ async function phones(database: Database, key: string | undefined): Promise<{ se
   try {
     const rows = await handle.orm.em.fork().getConnection().execute(`select contact_phone from personal_record order by id`);
     const records = await handle.orm.em.fork().find(PersonalRecord, {}, { orderBy: { id: 'asc' } });
-    return { sealed: rows.map((r: Record<string, unknown>) => r.contact_phone as string), plain: records.map((r) => r.contact.phone!) };
+    return { sealed: rows.map((r: { contact_phone: string }) => r.contact_phone), plain: records.map((r) => r.contact.phone!) };
   } finally {
     await handle.close();
   }
