@@ -125,9 +125,20 @@ function fillText(text: string, amounts: Readonly<Record<string, number>>): stri
   return text.replace(AMOUNT_PLACEHOLDER, (_, key: string) => formatYen(amounts[key]!));
 }
 
-/** 70000 → "70,000" (no locale data needed, same in every locale). */
+/**
+ * 70000 → "70,000" (no locale data needed, same in every locale). A loop, not the usual
+ * /\B(?=(\d{3})+(?!\d))/ — that lookahead rescans to the end from every digit (quadratic).
+ */
 export function formatYen(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = String(n);
+  const sign = digits.startsWith('-') ? '-' : '';
+  const d = sign ? digits.slice(1) : digits;
+  let out = '';
+  for (let i = 0; i < d.length; i++) {
+    if (i > 0 && (d.length - i) % 3 === 0) out += ',';
+    out += d[i];
+  }
+  return sign + out;
 }
 
 function deepFreeze<T>(value: T): T {
