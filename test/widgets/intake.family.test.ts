@@ -188,4 +188,22 @@ describe('<yorisoi-intake>: the family’s path (issue 12)', () => {
     await page.goBack();
     expect(page.url()).toBe(`${origin}/neutral?before`);
   }, 60_000);
+
+  it('a postal code of another municipality is named, with this municipality, and a choice (continue or correct it)', async () => {
+    await openWidget(page, `${origin}/family`);
+    await tabTo(page, '#postal');
+    await page.keyboard.type('100-0001');
+    await waitFor(page, '[part=outside]');
+    await page.waitForFunction(() => document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('[part=outside]')?.textContent?.includes('デモ市'));
+    const note = await shadowText(page, '[part=outside]');
+    expect(note).toContain('この郵便番号は東京都千代田区のものです。');
+    expect(note).toContain('このフォームはデモ市の窓口につながります。');
+    // The address was still filled in: nothing is lost whichever way they choose.
+    expect(await page.evaluate(() => (document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#city') as HTMLInputElement).value)).toBe('千代田区');
+    await tabTo(page, '[part=outside] button');
+    expect(await shadowText(page, '[part=outside] button')).toBe('このまま進む');
+    await page.keyboard.press('Enter');
+    await waitForStep(page, 'お困りのこと');
+    expect(problems).toEqual([]);
+  }, 60_000);
 });
