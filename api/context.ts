@@ -9,6 +9,7 @@ import { AuditCollector } from './audit/audit-collector';
 import type { Locale } from './common/i18n';
 import type { Catalogue } from './programme/catalogue';
 import { createRecordLoaders, type RecordLoaders } from './record/record.loaders';
+import type { Limits, RateLimit } from './limits';
 
 /** Everything a resolver may use during one request. Built fresh per request (context.factory in app.ts). */
 export interface Context {
@@ -32,6 +33,15 @@ export interface AppServices {
   chat: ChatServices;
   /** The programme catalogue, loaded and validated once per process. */
   catalogue: Catalogue;
+  /** The limits in force and the sign-in rate limits (api/limits). */
+  limits: { config: Limits; loginPerAddress: RateLimit; loginPerAccount: RateLimit };
+  /** The audit chain's seal key and anchor folder (api/audit/audit-seal.ts, audit-anchor.ts); optional so other callers need not build it. */
+  auditSeal?: AuditSealSettings;
+}
+
+export interface AuditSealSettings {
+  key: string;
+  anchorDir: string | null;
 }
 
 export function createContext(em: EntityManager, viewer: Viewer, locale: Locale, services: AppServices, request: Context['request'] = { origin: undefined, clientAddress: 'local' }): Context {

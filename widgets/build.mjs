@@ -114,3 +114,14 @@ for (const [name, entry] of Object.entries(widgets)) {
   console.log(`widgets: built dist/widgets/${file} (${(code.length / 1024).toFixed(1)} KB; brotli ${(br.length / 1024).toFixed(1)} KB, gzip ${(gz.length / 1024).toFixed(1)} KB) and ${name}.js`);
 }
 writeAtomic(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+// Trusted documents: the operations of widgets/trusted-documents.ts by SHA-256 of their exact text
+// (the widgets send that text; a client may send the hash alone as extensions.persistedQuery).
+{
+  const result = await build({ absWorkingDir: root, entryPoints: ['widgets/trusted-documents.ts'], write: false, bundle: true, format: 'cjs', platform: 'node', logLevel: 'warning' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', result.outputFiles[0].text)(mod, mod.exports);
+  const documents = Object.fromEntries(mod.exports.TRUSTED_OPERATIONS.map((text) => [createHash('sha256').update(text).digest('hex'), text]));
+  writeAtomic(join(out, 'trusted-documents.json'), `${JSON.stringify(documents, null, 2)}\n`);
+  console.log(`widgets: wrote dist/widgets/trusted-documents.json (${Object.keys(documents).length} operations)`);
+}

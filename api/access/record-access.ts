@@ -5,7 +5,7 @@ import { ConcernCategory } from '../record/concern-category';
 import { PARTNERS_CONSENT, type PersonalRecord } from '../record/personal-record.entity';
 import { StaffRole } from '../staff/staff-role';
 import type { Policy, PolicyRole } from './policy';
-import { DV_WITHHELD, SECTIONS, type Section } from './sections';
+import { DV_WITHHELD, Section, SECTIONS } from './sections';
 import type { SignedInViewer } from './viewer';
 
 /** Why a section is not readable; shown to staff as 権限がありません / 本人の同意がありません / DV等支援措置のため非表示. */
@@ -63,12 +63,16 @@ export function sectionAccessWhen(viewer: SignedInViewer, policy: Policy, dvWith
   const owner = role === OWNER_DEPARTMENT;
   const mayWrite = viewer.kind === 'staff' && viewer.role !== StaffRole.VIEWER;
   const grants = policy.get(role)!;
+  // A department that may read neither protection nor concerns must not learn of DV from the reason
+  // either: a section withheld for DV is then denied with the generic reason (issue 14, finding 7).
+  const knowsDv = owner || grants.get(Section.PROTECTION)!.read || grants.get(Section.CONCERNS)!.read;
+  const dvReason = knowsDv ? DenialReason.DV_PROTECTED : DenialReason.NOT_PERMITTED;
   for (const section of SECTIONS) {
     // Rule 1: the owner reads and writes everything, whatever the table says.
     const grant = owner ? { read: true, write: true } : grants.get(section)!;
     let reason: DenialReason | null = null;
     if (!grant.read) reason = DenialReason.NOT_PERMITTED;
-    else if (dvWithheld && DV_WITHHELD.has(section)) reason = DenialReason.DV_PROTECTED;
+    else if (dvWithheld && DV_WITHHELD.has(section)) reason = dvReason;
     result.set(section, Object.freeze({ readable: reason === null, writable: reason === null && grant.write && mayWrite, reason }));
   }
   return result;

@@ -6,9 +6,10 @@ import { LoginResult, Me } from './auth.types';
 
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => LoginResult, { description: 'Staff sign-in. Repeated failures slow down and lock the account for a while.' })
+  @Mutation(() => LoginResult)
   login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<LoginResult> {
-    return new AuthService(ctx.em, ctx.services.auth, ctx.locale).login(email, password);
+    const { loginPerAddress, loginPerAccount } = ctx.services.limits;
+    return new AuthService(ctx.em, ctx.services.auth, ctx.locale).login(email, password, { clientAddress: ctx.request.clientAddress, perAddress: loginPerAddress, perAccount: loginPerAccount });
   }
 
   @Mutation(() => Boolean, { description: 'Sign out: the current token stops working at once.' })

@@ -144,7 +144,7 @@ export function acceptAnswer(raw: string, req: AiRequest): string | null {
   const allowed = digits(`${req.sources.map((s) => `${s.title}\n${s.text}`).join('\n')}\n${req.question}`);
   // Every number of three or more digits (amounts, phone numbers, years) and every web address must come from the sources.
   for (const n of digits(text).match(/\d{3,}/g) ?? []) if (!allowed.includes(n)) return null;
-  for (const u of text.match(/https?:\/\/[^\s)）」]+/g) ?? []) if (!allowed.includes(u.replace(/[.。、,]+$/, ''))) return null;
+  for (const u of text.match(/https?:\/\/[^\s)）」]+/g) ?? []) if (!allowed.includes(u.replace(/(?<![.。、,])[.。、,]+$/, ''))) return null;
   return text;
 }
 

@@ -61,8 +61,11 @@ export const QR = {
   ],
 };
 
+const YEN_DIGITS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20, useGrouping: true });
+
 export function yen(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // Intl, not a look-ahead regex over the digits (that one is quadratic in their number).
+  return YEN_DIGITS.format(n);
 }
 
 export function fill(text: string, params: Record<string, string | number>): string {

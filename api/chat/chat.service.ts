@@ -26,7 +26,7 @@ import { compact } from './text';
 export interface ChatDeps {
   knowledge: ChatKnowledge;
   /** Messages per client address (none in unit tests: unlimited). Danger is answered even beyond it. */
-  rateLimit?: { take(key: string): boolean };
+  rateLimit?: { take(key: string): boolean | Promise<boolean> };
   /** Municipalities' AI endpoints (none: retrieval only). */
   ai?: AiAnswerers;
   /** How long the safety reply waits for the database before it is sent regardless (default URGENT_STORE_WAIT_MS). */
@@ -106,7 +106,8 @@ export class ChatService {
     // Danger is decided first: before the rate limit, the length limit, any other check that could refuse, and any AI.
     const scanned = message.length > DANGER_SCAN_LENGTH ? message.slice(0, DANGER_SCAN_LENGTH) : message;
     const urgent = this.knowledge.danger.isUrgent(scanned);
-    const allowed = this.deps.rateLimit?.take(this.request.clientAddress) ?? true;
+    // Counting must not stand between a danger message and its answer: if the counter fails, the message is allowed.
+    const allowed = this.deps.rateLimit ? await Promise.resolve(this.deps.rateLimit.take(this.request.clientAddress)).catch(() => true) : true;
     if (urgent && !allowed) return this.urgentUnstored(input);
     if (!urgent) {
       if (!allowed) throw apiError('TOO_MANY_REQUESTS', TOO_MANY, this.requestLocale);
@@ -135,7 +136,9 @@ export class ChatService {
       const generated = await this.generate(message, turn.retrieved, replyLocale(message, session.locale), session.code);
       if (generated) turn.reply = turn.concern ? { ...generated, messages: [...generated.messages, turn.concern] } : generated;
     }
-    await this.store(session, scanned, turn);
+    // Classified whole (up to DANGER_SCAN_LENGTH), stored capped: a danger message beyond
+    // MAX_MESSAGE_LENGTH is answered, but only its first MAX_MESSAGE_LENGTH characters are masked and kept.
+    await this.store(session, scanned.slice(0, MAX_MESSAGE_LENGTH), turn);
     return { sessionId: session.id, ...turn.reply };
   }
 

@@ -9,13 +9,15 @@ export const DEFAULT_CHAT_RATE_PER_MINUTE = 60;
 export interface ChatServices {
   knowledge: ChatKnowledge;
   /** Messages per client address per minute (danger messages are answered even beyond it). */
-  rateLimit: { take(key: string): boolean };
+  rateLimit: { take(key: string): boolean | Promise<boolean> };
   /** The AI endpoints municipalities configured (none by default: answers come from retrieval). */
   ai: AiAnswerers;
 }
 
 export interface ChatServiceOptions {
   ratePerMinute?: number;
+  /** A limit shared by all API processes (app.ts); without it, a counter in this process of ratePerMinute. */
+  rateLimit?: { take(key: string): boolean | Promise<boolean> };
   /** Where API keys named by `ai.apiKeyEnv` are read (default process.env). */
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
@@ -41,7 +43,7 @@ export function loadChatServices(dir: string, catalogue: Catalogue | (() => Cata
   }
   return {
     knowledge,
-    rateLimit: new RateLimiter(options.ratePerMinute ?? DEFAULT_CHAT_RATE_PER_MINUTE),
+    rateLimit: options.rateLimit ?? new RateLimiter(options.ratePerMinute ?? DEFAULT_CHAT_RATE_PER_MINUTE),
     ai: new AiAnswerers(knowledge.data.ai, options.env, options.log),
   };
 }

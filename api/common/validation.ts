@@ -59,7 +59,8 @@ export class InputChecker {
     if (value == null) return value;
     const v = value.normalize('NFKC').trim();
     if (v === '') return null;
-    if (v.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) {
+    // Domain labels exclude the dot, so no two parts of the pattern compete for one character (linear time).
+    if (v.length > 254 || !/^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(v)) {
       this.add(field, 'メールアドレスの形式が正しくありません（例: name@example.jp）。', 'This is not a valid e-mail address (e.g. name@example.jp).', 'メールアドレスが まちがって います（れい: name@example.jp）。');
     }
     return v;

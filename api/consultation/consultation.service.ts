@@ -3,6 +3,7 @@ import type { AccessGate } from '../access/access-gate';
 import { Section } from '../access/sections';
 import type { AuditCollector } from '../audit/audit-collector';
 import { badInput } from '../common/errors';
+import { addDays, isIsoDate } from '../common/dates';
 import { InputChecker } from '../common/validation';
 import { Department } from '../municipality/department.entity';
 import { RecordService } from '../record/record.service';
@@ -10,6 +11,9 @@ import { StaffMember } from '../staff/staff-member.entity';
 import { StaffRole } from '../staff/staff-role';
 import { Consultation } from './consultation.entity';
 import type { AddConsultationInput } from './consultation.inputs';
+
+/** How far ahead a follow-up may be due. */
+export const MAX_FOLLOW_UP_DAYS = 3 * 366;
 
 export class ConsultationService {
   constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
@@ -23,7 +27,11 @@ export class ConsultationService {
     const summary = c.text('input.summary', input.summary, { ja: '相談内容', en: 'Summary' }, 4000);
     if (!summary) c.custom('input.summary', '相談内容を入力してください。', 'Enter what was discussed.', '相談の 内容を 書いて ください。');
     const followUp = c.text('input.followUp', input.followUp, { ja: '今後の対応', en: 'Follow-up' }, 2000);
-    c.date('input.followUpDue', input.followUpDue, { ja: '対応予定日', en: 'Follow-up date' });
+    const due = c.date('input.followUpDue', input.followUpDue, { ja: '対応予定日', en: 'Follow-up date' });
+    // A follow-up is due on or after the consultation, and within MAX_FOLLOW_UP_DAYS (1900-01-01 was accepted: issue 14).
+    if (due && isIsoDate(due) && (due < (date && isIsoDate(date) ? date : this.gate.today) || due > addDays(this.gate.today, MAX_FOLLOW_UP_DAYS))) {
+      c.custom('input.followUpDue', '対応予定日は相談日から3年以内の日付にしてください。', 'The follow-up date must be on or after the consultation date and within 3 years.', '対応する 日は 相談の 日から 3年 いないに して ください。');
+    }
     if (!c.ok) throw badInput(c.problems, this.gate.locale);
 
     const record = await new RecordService(this.em, this.gate, this.audit).require(input.recordId);

@@ -1,4 +1,4 @@
-import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../common/errors';
 import type { Locale } from '../common/i18n';
 import { todayInJapan } from '../common/dates';
@@ -62,7 +62,7 @@ export class ConsultationRequestService {
       null,
       true,
     );
-    em.create(InboxItem, {
+    const inboxItem = em.create(InboxItem, {
       municipality: record.municipality,
       department: OWNER_DEPARTMENT,
       kind: InboxItemKind.CHAT_REQUEST,
@@ -75,13 +75,8 @@ export class ConsultationRequestService {
       idempotencyKey: input.idempotencyKey,
       inputHash: hash,
     });
-    try {
-      // One statement: record and inbox item together (see insertTogether).
-      await insertTogether(em);
-      return this.receipt(record.referenceNumber, receivedAt, urgent);
-    } catch (e) {
-      if (!(e instanceof UniqueConstraintViolationException) || !/idempotency_key/.test(e.message)) throw e;
-    }
+    // One statement: record and inbox item together; the key claimed without an error on a retry (see insertTogether).
+    if (await insertTogether(em, { claim: inboxItem })) return this.receipt(record.referenceNumber, receivedAt, urgent);
     // A retry of a request already stored: its first receipt, not a second record.
     const first = await this.em.fork().findOne(InboxItem, { municipality: municipality.code, idempotencyKey: input.idempotencyKey }, { fields: ['referenceNumber', 'receivedAt', 'urgent', 'inputHash'] });
     if (!first) throw new Error('consultation request vanished after commit');

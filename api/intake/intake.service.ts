@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { isDvProtected } from '../access/record-access';
 import { apiError, badInput, notFound } from '../common/errors';
 import type { Locale, LocalizedText } from '../common/i18n';
@@ -45,7 +45,7 @@ export interface IntakeDeps {
   texts: { for(code: string): IntakeTexts };
   /** Origins allowed for every municipality (the service's own pages). */
   globalOrigins: ReadonlySet<string>;
-  rateLimit: { take(key: string): boolean };
+  rateLimit: { take(key: string): boolean | Promise<boolean> };
   municipalities: MunicipalOrigins;
 }
 
@@ -81,7 +81,7 @@ export class IntakeService {
    */
   async admit(input: PublicSubmission, noticeField: string): Promise<Pick<Municipality, 'code' | 'name' | 'allowedOrigins'>> {
     const l = this.req.locale;
-    if (!this.deps.rateLimit.take(this.req.clientAddress)) throw apiError('TOO_MANY_REQUESTS', TOO_MANY, l);
+    if (!(await this.deps.rateLimit.take(this.req.clientAddress))) throw apiError('TOO_MANY_REQUESTS', TOO_MANY, l);
     if (input.website) {
       throw badInput([{ field: 'input.website', messages: { ja: 'この欄は空のままにしてください。', en: 'Leave this field empty.', 'ja-easy': 'ここは 書かないで ください。' } }], l);
     }
@@ -125,17 +125,15 @@ export class IntakeService {
     await new RecordWriter(em, todayInJapan(), l).apply(record, section, 'input', null, true);
     // In the owning department's inbox, in the same statement: nothing acknowledged goes unseen. The
     // inbox item carries the submission's key (unique per municipality, shared with chat requests' keys).
-    em.create(InboxItem, {
+    const inboxItem = em.create(InboxItem, {
       municipality: record.municipality, department: OWNER_DEPARTMENT, kind: InboxItemKind.INTAKE, record, referenceNumber: record.referenceNumber, receivedAt, urgent: isDvProtected(record),
       idempotencyKey: input.idempotencyKey, inputHash: hash,
     });
-    try {
-      // One statement: the record, its rows and the inbox item with the key commit together or not at all.
-      // The unique key decides between concurrent copies of one submission: the first commits, the rest roll back.
-      await insertTogether(em);
+    // One statement: the record, its rows and the inbox item with the key commit together or not at all.
+    // The key is claimed with ON CONFLICT DO NOTHING: a retry (the widget retries) or a concurrent copy
+    // stores nothing and raises no error, so PostgreSQL logs no failed statement (issue 14, finding 2).
+    if (await insertTogether(em, { claim: inboxItem })) {
       receipt = receiptFor(record.referenceNumber, receivedAt, record.contact.contactAllowed, isDvProtected(record), l);
-    } catch (e) {
-      if (!(e instanceof UniqueConstraintViolationException) || !/idempotency_key/.test(e.message)) throw e;
     }
     // A retry or a concurrent copy of a submission already stored: the first receipt, not a second record.
     receipt ??= await this.findReceipt(municipality.code, input.idempotencyKey, hash);

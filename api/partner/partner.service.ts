@@ -93,6 +93,8 @@ export class PartnerService {
   /** The partner accepts (or closes) a referral made to it; the owner closes any. */
   async update(input: UpdateReferralInput): Promise<Referral> {
     const v = this.gate.signedIn();
+    // Closing is a write: a viewer of the owning department reads referrals but cannot change them (issue 14, finding 6).
+    if (v.kind === 'staff') this.ownerStaff();
     const referral = /^[0-9a-f-]{36}$/i.test(input.referralId) ? await this.em.findOne(Referral, { id: input.referralId, municipality: v.municipalityCode }, { populate: ['partner', 'record'] }) : null;
     // A partner acts only on referrals it can see: open, and with the family's consent to share with partners.
     const mine = referral && (v.kind === 'partner' ? referral.partner.id === v.partnerId && OPEN_REFERRAL.includes(referral.status) && referral.record.sharedWith.includes(PARTNERS_CONSENT) : v.department === OWNER_DEPARTMENT);

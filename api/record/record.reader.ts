@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Section } from '../access/sections';
 import { toDate } from '../common/dates';
+import { encryptedColumnsOf, openRow } from '../crypto';
 import { rawQuery } from '../db/raw-query';
 import { type ChildKind, type ChildRows, type ChildRowsWanted, pageWithChildRowsSql, prefetchColumn, toChildRows } from './child-rows';
 import type { ConcernCategory } from './concern-category';
@@ -11,9 +12,12 @@ import type { HouseholdMember } from './sections/household.section';
 import type { MaritalStatus } from './marital-status';
 
 type Row = Record<string, any>;
+const SEALED = encryptedColumnsOf('personal_record');
 
 /** One database row of personal_record → the plain shape resolvers read (column names from the migration). */
 export function toRecordView(r: Row, prefetched: readonly ChildKind[] = []): RecordView {
+  // Sealed columns (api/crypto ENCRYPTED_COLUMNS) are opened here, for every read path alike.
+  openRow('personal_record', r, SEALED);
   const view: RecordView = {
     id: r.id,
     municipality: { code: r.municipality_code },

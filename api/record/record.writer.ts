@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Section } from '../access/sections';
 import { badInput } from '../common/errors';
+import { contactHashes, keyringOf } from '../crypto';
 import type { Locale } from '../common/i18n';
 import { InputChecker } from '../common/validation';
 import { BenefitInUse } from './benefit-in-use.entity';
@@ -50,6 +51,7 @@ export class RecordWriter {
     }
     if (contact) {
       Object.assign(record.contact, contact);
+      Object.assign(record.contact, contactHashes(keyringOf(this.em.getPlatform()), record.contact));
       written.push(Section.CONTACT);
     }
     if (household) {

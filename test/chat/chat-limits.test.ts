@@ -54,7 +54,8 @@ describe('chat limits', () => {
     expect(loadConfig(secret).chatRatePerMinute).toBe(60);
     expect(loadConfig({ ...secret, CHAT_RATE_PER_MINUTE: '7' }).chatRatePerMinute).toBe(7);
     expect(() => loadConfig({ ...secret, CHAT_RATE_PER_MINUTE: '0' })).toThrow(/positive integer/);
-    const app = await createApp(t.db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], chatRatePerMinute: 2 });
+    // Production limits but for trusted documents (this test's CHAT operation is not the widget's text).
+    const app = await createApp(t.db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], chatRatePerMinute: 2 }, { limits: { trustedDocumentsOnly: false } });
     try {
       const post = () => request(app.express).post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', '198.51.100.70').send({ query: CHAT, variables: { input: { message: 'こんにちは' } } });
       expect((await post()).body.errors).toBeUndefined();

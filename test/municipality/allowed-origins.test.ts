@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../api/app';
 import { DepartmentCode } from '../../api/municipality/department-code';
-import { startTestApp, TEST_SECRET, type TestApp } from '../support/app';
+import { startTestApp, TEST_LIMITS, TEST_SECRET, type TestApp } from '../support/app';
 import request from 'supertest';
 
 // The one place to allow a municipality's CMS origin: allowedOrigins / addAllowedOrigin /
@@ -139,7 +139,7 @@ describe('allowed origins: a change is recorded and takes effect at once', () =>
 
   it('reaches another API process within a minute (it reads the list again when its copy is a minute old)', async () => {
     // A second app on the same database stands for another API process behind the load balancer.
-    const other = await createApp(t.db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], intakeRatePerMinute: 100_000 });
+    const other = await createApp(t.db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [] }, { limits: TEST_LIMITS });
     try {
       const http = request(other.express);
       const page = 'https://kosodate.city.example.lg.jp';

@@ -1,12 +1,30 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import request from 'supertest';
 import { createApp, type App } from '../../api/app';
+import type { DeepPartialLimits } from '../../api/limits';
 import type { DepartmentCode } from '../../api/municipality/department-code';
 import { demoStaffEmail, seedDemo } from '../../api/seed/demo-seed';
 import { openTestDatabase, type TestDatabase } from './db';
 
 export const TEST_PASSWORD = 'test-password-1234';
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+
+/**
+ * What tests relax of PRODUCTION_LIMITS (api/limits): X-Forwarded-For from loopback is trusted (each
+ * test chooses its client address), anonymous callers may send any operation (tests query fields the
+ * widgets do not), the query limits are wide (the access matrix asks for every path in one query),
+ * and the rate limits are far away unless a test sets its own. Sizes stay as in production.
+ * createApp() without options uses the production limits (test/limits/ checks those).
+ */
+export const TEST_LIMITS: DeepPartialLimits = {
+  trustProxy: 'loopback',
+  trustedDocumentsOnly: false,
+  maxCost: 10_000_000,
+  maxAliases: 10_000,
+  maxDepth: 50,
+  maxTokens: 1_000_000,
+  rates: { anonymousPerMinute: 1_000_000, intakePerMinute: 100_000, chatPerMinute: 100_000, loginPerAddressPerMinute: 100_000, loginPerAccountPerMinute: 100_000 },
+};
 
 export interface TestApp {
   db: TestDatabase;
@@ -25,10 +43,11 @@ export interface GqlBody {
 }
 
 /** A real HTTP app on a database of the test file's own, optionally with the demo municipality. */
-export async function startTestApp(options: { seed?: boolean; records?: number; bypassPermissionsForBenchmark?: boolean; intakeRatePerMinute?: number } = {}): Promise<TestApp> {
+export async function startTestApp(options: { seed?: boolean; records?: number; bypassPermissionsForBenchmark?: boolean; intakeRatePerMinute?: number; limits?: DeepPartialLimits } = {}): Promise<TestApp> {
   const db = await openTestDatabase();
   if (options.seed !== false) await seedDemo(db.orm.em.fork() as EntityManager, TEST_PASSWORD, options.records ?? 40);
-  const app = await createApp(db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: ['http://cms.example.jp'], intakeRatePerMinute: options.intakeRatePerMinute ?? 100_000 }, options);
+  const limits: DeepPartialLimits = { ...TEST_LIMITS, ...options.limits, rates: { ...TEST_LIMITS.rates, ...(options.intakeRatePerMinute ? { intakePerMinute: options.intakeRatePerMinute } : {}), ...options.limits?.rates } };
+  const app = await createApp(db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: ['http://cms.example.jp'] }, { ...options, limits });
   const http = request(app.express);
   const gql: TestApp['gql'] = async (query, variables, token, headers = {}) => {
     let req = http.post('/graphql').set('content-type', 'application/json');

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app';
-import { TEST_SECRET } from '../support/app';
+import { TEST_LIMITS, TEST_SECRET } from '../support/app';
 import { launchChromium } from './support/browser';
 import { DepartmentCode, TEST_PASSWORD, deepHtml, signIn, startStaffServer, storageHolds, submitPublic, waitForHeadingFocus, type StaffServer } from './support/staff';
 
@@ -369,7 +369,7 @@ describe('staff console', () => {
 
   it('a token that really expires (an API with a 3-second token lifetime): the dialog appears and the input is saved after signing in', async () => {
     // A second app on the same database, as another API process would be, whose tokens live 3 s.
-    const short = await createApp(s.t.db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 3, corsOrigins: [] });
+    const short = await createApp(s.t.db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 3, corsOrigins: [] }, { limits: TEST_LIMITS });
     const http = await new Promise<Server>((resolve) => {
       const srv = short.express.listen(0, '127.0.0.1', () => resolve(srv));
     });

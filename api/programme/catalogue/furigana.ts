@@ -9,7 +9,9 @@
 
 const KANJI_RUN = String.raw`[\p{Script=Han}々〆]+`;
 const READING = String.raw`[\p{Script=Hiragana}\p{Script=Katakana}ー・]+`;
-const RUBY = new RegExp(`(${KANJI_RUN})\\{(${READING})\\}`, 'gu');
+// The look-behind starts a match only where a kanji run starts: without it every position inside a
+// long run would scan to its end again (quadratic).
+const RUBY = new RegExp(`(?<![\\p{Script=Han}々〆])(${KANJI_RUN})\\{(${READING})\\}`, 'gu');
 
 export type FuriganaSegment = { text: string; reading?: string };
 

@@ -1,5 +1,5 @@
 // The eligibility engine's input and output. The GraphQL layer and other modules code against these
-// names: keep them stable. Money is integer yen; dates are ISO YYYY-MM-DD in Japan time (DESIGN.md).
+// names: keep them stable. Money is integer yen; dates are ISO YYYY-MM-DD in Japan time (docs/design.md).
 
 export type Locale = 'ja' | 'en' | 'ja-easy';
 

@@ -31,4 +31,11 @@ export class ContactSection {
   @Field(() => Boolean, { nullable: true, description: 'Whether an SMS is safe; null = not asked (do not send one).' })
   @Property({ type: 'boolean', nullable: true })
   smsSafe?: boolean | null;
+  /** Keyed hash of the phone number for exact-match search (api/crypto/search-hash.ts); not in the API. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  phoneHash?: string | null;
+
+  /** Keyed hash of the e-mail address for exact-match search; not in the API. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  emailHash?: string | null;
 }
