@@ -36,8 +36,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { entity: 'Consultation', property: 'summary', table: 'consultation', column: 'summary', kind: 'text' },
   { entity: 'Consultation', property: 'followUp', table: 'consultation', column: 'follow_up', kind: 'text' },
   { entity: 'InboxItem', property: 'preferredTime', table: 'inbox_item', column: 'preferred_time', kind: 'text' },
-  // Hook for the family's safe times to be contacted (lane family-path), when the column exists:
-  // { entity: 'ContactSection', property: 'safeTimes', table: 'personal_record', column: 'contact_safe_times', kind: 'json' },
+  // When it is safe to call a family (DV-safe call-backs; Migration20261203100000_FamilyPath): in their words.
+  { entity: 'ContactSection', property: 'safeTimes', table: 'personal_record', column: 'contact_safe_times', kind: 'text' },
 ];
 
 /**
