@@ -19,6 +19,7 @@ const NO_DATABASE = [
   'test/schema/schema-lint.test.ts',
   'test/schema/schema-breaking.test.ts',
   'test/partner/guide.test.ts',
+  'test/schema/page-info.test.ts',
   'test/tooling/chromium.test.ts',
 ];
 

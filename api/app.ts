@@ -88,7 +88,8 @@ export async function createApp(
   const apollo = new ApolloServer<Context>({
     // Queries run compiled (graphql-jit), mutations through graphql-js: see schema/compiled-executor.ts.
     ...(options.interpretedExecution ? { schema } : { gateway: compiledExecutionGateway(schema) }),
-    formatError: (formatted, error) => formatError(shapeRequestError(limits.fieldSuggestions ? formatted : withoutSuggestions(formatted)), error),
+    // Request errors in the API's shape, then the usual masking of internal errors, which get a field too.
+    formatError: (formatted, error) => shapeRequestError(formatError(shapeRequestError(limits.fieldSuggestions ? formatted : withoutSuggestions(formatted)), error)),
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     // main.ts stops the server, then closes the database, then exits: Apollo's own handler would

@@ -20,7 +20,7 @@ export interface EncryptedColumn {
  * (sealExistingValues, as Migration20261203130000_EncryptionAtRest does); entities need no change.
  *
  * What is here: what would hurt a family most if a copy of the database leaked — how to reach them
- * (phone, e-mail, street, postal code), and what they told us in their own words (concerns note, which
+ * (phone, e-mail, street, postal code, the times it is safe to call), and what they told us in their own words (concerns note, which
  * holds what a DV victim wrote at intake, household note, consultation summaries and follow-ups, a chat
  * request's preferred time). What is not, and why: names, kana and birth dates are searched by prefix
  * and part (search_name) and would stay readable there; prefecture and city feed counts by area;
@@ -36,7 +36,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { entity: 'Consultation', property: 'summary', table: 'consultation', column: 'summary', kind: 'text' },
   { entity: 'Consultation', property: 'followUp', table: 'consultation', column: 'follow_up', kind: 'text' },
   { entity: 'InboxItem', property: 'preferredTime', table: 'inbox_item', column: 'preferred_time', kind: 'text' },
-  // When it is safe to call a family (DV-safe call-backs; Migration20261203100000_FamilyPath): in their words.
+  // When it is safe to call (family-path, issue 12): what an abuser would most want to know about a call-back.
   { entity: 'ContactSection', property: 'safeTimes', table: 'personal_record', column: 'contact_safe_times', kind: 'text' },
 ];
 

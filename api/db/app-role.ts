@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { migrate, openOrm } from './orm';
 
@@ -23,9 +24,20 @@ const ident = (name: string) => {
 };
 
 /** `database`: for GRANT CONNECT (PUBLIC has it unless revoked); null leaves it out (the embedded PGlite has no such catalogue row to change). */
+/**
+ * The SCRAM-SHA-256 verifier PostgreSQL stores for a password (RFC 5802/7677), computed here so the
+ * password itself never reaches the server — nor its log, should it log DDL.
+ */
+export function scramVerifier(password: string, salt = randomBytes(16), iterations = 4096): string {
+  const salted = pbkdf2Sync(password.normalize('NFKC'), salt, iterations, 32, 'sha256');
+  const storedKey = createHash('sha256').update(createHmac('sha256', salted).update('Client Key').digest()).digest();
+  const serverKey = createHmac('sha256', salted).update('Server Key').digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
+}
+
 export function appRoleStatements(role: string, database: string | null, password?: string): string[] {
   const r = ident(role);
-  const literal = password ? `'${password.replace(/'/g, "''")}'` : null;
+  const literal = password ? `'${scramVerifier(password)}'` : null;
   return [
     `do $$ begin if not exists (select from pg_roles where rolname = '${role}') then create role ${r} login; end if; end $$`,
     `alter role ${r} login nosuperuser nocreatedb nocreaterole noreplication nobypassrls${literal ? ` password ${literal}` : ''}`,

@@ -25,6 +25,7 @@ import { PartnerOrganization } from '../partner/partner-organization.entity';
 import { PartnerToken } from '../partner/partner-token.entity';
 import { Referral } from '../partner/referral.entity';
 import { StaffMember } from '../staff/staff-member.entity';
+import { RateLimitCounter } from '../limits/rate-limit-counter.entity';
 
 /** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
 export const ENTITIES = [
@@ -56,4 +57,5 @@ export const ENTITIES = [
   ConcernsSection,
   SelfReliancePlan,
   ProtectionSection,
+  RateLimitCounter,
 ];

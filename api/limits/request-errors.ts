@@ -97,5 +97,8 @@ export function shapeRequestError(formatted: GraphQLFormattedError): GraphQLForm
   if ((code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_REQUEST') && ext.field === undefined) {
     return { ...formatted, extensions: { ...ext, field: 'query', messages: ext.messages ?? QUERY } };
   }
+  // Every other error without a field (not found, forbidden, too many requests …) names the operation
+  // field it belongs to, so a client always has a place to show it.
+  if (ext.field === undefined) return { ...formatted, extensions: { ...ext, field: formatted.path?.length ? formatted.path.join('.') : 'query' } };
   return formatted;
 }

@@ -8,9 +8,9 @@ export const STAFF_DOCS: SchemaDocs = {
   StaffRole: {
     description: '役割 — what a staff member may do in their department.',
     values: {
-      ADMIN: '管理者 — manages staff, origins and tokens for the municipality; also works as a supervisor.',
+      ADMIN: '管理者 — manages staff and allowed origins for the municipality; in ひとり親支援担当課 also reads the audit log and issues partner tokens.',
       CASEWORKER: '担当者 — reads and writes what the department may.',
-      SUPERVISOR: '監督者 — a caseworker who also reads the audit log and issues partner tokens.',
+      SUPERVISOR: '監督者 — a caseworker who, in ひとり親支援担当課, also reads the audit log and issues partner tokens.',
       VIEWER: '閲覧者 — reads what the department may, changes nothing.',
     },
   },

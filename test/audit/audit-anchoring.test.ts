@@ -9,6 +9,7 @@ import { AuditAppender } from '../../api/audit/audit-appender';
 import { createApp } from '../../api/app';
 import { canonicalLine, canonicalTime, checkSeal, sealBatch } from '../../api/audit/audit-seal';
 import { sqlFor, verifyChain } from '../../api/audit/audit-verifier';
+import { anchorChains } from '../../api/audit/audit-anchor';
 import { seedDemo } from '../../api/seed/demo-seed';
 import { TEST_PASSWORD, TEST_SECRET } from '../support/app';
 import { openTestDatabase } from '../support/db';
@@ -89,6 +90,44 @@ describe('audit verifier over a longer chain', () => {
     await sql('alter table audit_entry enable trigger user');
     const broken = await verifyChain(sql, key, '888888', null, undefined, 4);
     expect(broken.problems).toEqual([`batch ${tenth!.id}: its entries do not give its hash`, `batch ${tenth!.id}: its seal does not match its entries`]);
+    await db.close();
+  });
+});
+
+describe('audit anchors after a restore', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yorisoi-restore-anchors-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a restore to an older state breaks the anchored chain until npm run restore writes its restore line; later anchors go on from there', async () => {
+    const db = await openTestDatabase();
+    const key = 'r'.repeat(40);
+    const sql = sqlFor(db.orm.em.fork() as EntityManager);
+    const append = async (i: number) => {
+      const at = new Date(Date.UTC(2026, 11, 3, 1, 0, i));
+      const entry = { actor_kind: 'staff', actor_id: randomUUID(), actor_name: '復元', actor_department: 'single-parent', at: at.toISOString(), municipality_code: '666666', record_ids: [randomUUID()], action: 'read', sections: ['identity'], operation_name: `Op${i}` };
+      const line = canonicalLine({ ...entry, at: canonicalTime(at), record_ids: entry.record_ids.join(','), sections: 'identity' });
+      await sql('select audit_append(?::jsonb, ?::jsonb)', [JSON.stringify([entry]), JSON.stringify({ '666666': sealBatch(key, '666666', [line]) })]);
+    };
+    for (let i = 0; i < 3; i++) await append(i);
+    await anchorChains(sql, key, dir);
+    for (let i = 3; i < 5; i++) await append(i);
+    const [newest] = await anchorChains(sql, key, dir);
+    expect(newest!.written).not.toBeNull();
+    // What restoring the backup taken after the first anchor leaves: the last two batches gone.
+    await sql('alter table audit_entry disable trigger user');
+    await sql('alter table audit_batch disable trigger user');
+    await sql(`delete from audit_entry where batch_id in (select id from audit_batch where municipality_code = '666666' order by id desc limit 2)`);
+    await sql(`delete from audit_batch where id in (select id from audit_batch where municipality_code = '666666' order by id desc limit 2)`);
+    await sql(`update audit_chain_head set last_hash = (select hash from audit_batch where municipality_code = '666666' order by id desc limit 1) where municipality_code = '666666'`);
+    expect((await verifyChain(sql, key, '666666', dir)).problems).toHaveLength(1);
+
+    const [marked] = await anchorChains(sql, key, dir, 'restore');
+    expect(marked!.written).toMatchObject({ kind: 'restore' });
+    expect((await verifyChain(sql, key, '666666', dir)).problems).toEqual([]);
+    await append(9);
+    const [after] = await anchorChains(sql, key, dir);
+    expect(after!.written).toMatchObject({ kind: 'anchor' });
+    expect((await verifyChain(sql, key, '666666', dir)).problems).toEqual([]);
     await db.close();
   });
 });

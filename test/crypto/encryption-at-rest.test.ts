@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from '../support/app';
 
 const CREATE = `mutation($input: CreateRecordInput!) { createRecord(input: $input) { id version } }`;
 const READ = `query($id: ID!) { record(id: $id) {
-  address { postalCode street } contact { phone email } concerns { note } household { note }
+  address { postalCode street } contact { phone email safeTimes } concerns { note } household { note }
   consultations { summary followUp }
 } }`;
 const SEARCH = `query($contact: String) { records(filter: { contact: $contact }, first: 10) { totalCount edges { node { id } } } }`;
@@ -16,7 +16,7 @@ const EMAIL = 'Secret.Parent@example.jp';
 const input = (extra: Record<string, unknown> = {}) => ({
   identity: { familyName: '暗号', givenName: '守', familyNameKana: 'あんごう', givenNameKana: 'まもる', birthDate: '1988-02-03' },
   address: { postalCode: '999-0077', prefecture: 'デモ県', city: 'デモ市', street: '秘密町7-7-7' },
-  contact: { phone: PHONE, email: EMAIL, contactAllowed: true },
+  contact: { phone: PHONE, email: EMAIL, contactAllowed: true, safeTimes: '平日の昼だけ' },
   household: { children: [{ birthDate: '2019-04-02', disability: false }], note: '祖母と同居を検討中' },
   concerns: { categories: ['WORK'], note: '元夫からの連絡が怖い' },
   consent: { sharedWith: ['LIVELIHOOD_SUPPORT', 'FAMILY_REGISTER'], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
@@ -52,11 +52,11 @@ describe('encryption at rest', () => {
 
   it('stores the sealed values only: the database holds none of the plaintext', async () => {
     const [row] = await t.em().getConnection().execute(`select * from personal_record where id = ?`, [recordId]);
-    for (const column of ['contact_phone', 'contact_email', 'address_street', 'address_postal_code', 'concerns_note', 'household_note']) {
+    for (const column of ['contact_phone', 'contact_email', 'contact_safe_times', 'address_street', 'address_postal_code', 'concerns_note', 'household_note']) {
       expect(isSealed(row[column]), column).toBe(true);
     }
     const dump = JSON.stringify(row);
-    for (const secret of ['8765', 'Secret.Parent', '秘密町', '0077', '元夫', '祖母']) expect(dump).not.toContain(secret);
+    for (const secret of ['8765', 'Secret.Parent', '秘密町', '0077', '元夫', '祖母', '昼だけ']) expect(dump).not.toContain(secret);
     const [c] = await t.em().getConnection().execute(`select summary, follow_up from consultation where record_id = ?`, [recordId]);
     expect(isSealed(c.summary) && isSealed(c.follow_up)).toBe(true);
     expect(JSON.stringify(c)).not.toContain('養育費');
@@ -80,7 +80,7 @@ describe('encryption at rest', () => {
     const res = await t.gql(READ, { id: recordId }, owner);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.record).toEqual({
-      address: { postalCode: '999-0077', street: '秘密町7-7-7' }, contact: { phone: PHONE, email: EMAIL },
+      address: { postalCode: '999-0077', street: '秘密町7-7-7' }, contact: { phone: PHONE, email: EMAIL, safeTimes: '平日の昼だけ' },
       concerns: { note: '元夫からの連絡が怖い' }, household: { note: '祖母と同居を検討中' },
       consultations: [{ summary: '養育費の相談。DVの経緯を聞いた', followUp: '弁護士相談を案内' }],
     });

@@ -41,6 +41,27 @@ describe('migration: encryption at rest seals the values already stored', () => 
     expect(decrypt(item.preferred_time)).toBe('夜9時以降');
     const keys = await sql(`select purpose, active from data_key order by purpose`);
     expect(keys).toEqual([{ purpose: 'data', active: true }, { purpose: 'search', active: true }]);
-    expect(await db.handle.orm.getMigrator().checkMigrationNeeded()).toBe(false);
+  });
+});
+
+/** Migration20261203130000_SealSafeTimes on a database that ran EncryptionAtRest before safe times were listed. */
+describe('migration: the safe times to call are sealed where they were stored plaintext', () => {
+  let db: MigrationDb;
+  beforeAll(async () => {
+    db = await databaseAt('Migration20261203130000_EncryptionAtRest');
+  });
+  afterAll(() => db.close());
+
+  it('seals contact_safe_times and leaves values already sealed as they are', async () => {
+    await db.sql(`insert into municipality (code, name, allowed_origins, created_at) values ('999999', 'デモ市', '{}', now())`);
+    const id = randomUUID();
+    await db.sql(`insert into personal_record (id, municipality_code, reference_number, source, created_at, updated_at, contact_safe_times) values (?, '999999', 'AAAA-0009', 'intake', now(), now(), '平日10〜15時')`, [id]);
+    const sealedBefore = keyringOf(db.handle.orm.em.getPlatform()).encrypt('090-0000-1111');
+    await db.sql(`update personal_record set contact_phone = ? where id = ?`, [sealedBefore, id]);
+    await db.migrateToLatest();
+    const [row] = await db.sql<Record<string, any>>(`select contact_safe_times, contact_phone from personal_record where id = ?`, [id]);
+    expect(isSealed(row!.contact_safe_times)).toBe(true);
+    expect(decrypt(row!.contact_safe_times)).toBe('平日10〜15時');
+    expect(row!.contact_phone).toBe(sealedBefore);
   });
 });

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../api/app';
-import { appRoleStatements } from '../../api/db/app-role';
+import { appRoleStatements, scramVerifier } from '../../api/db/app-role';
 import { openOrm, type OrmHandle } from '../../api/db/orm';
 import { seedDemo } from '../../api/seed/demo-seed';
 import { TEST_PASSWORD, TEST_SECRET } from '../support/app';
@@ -53,6 +53,31 @@ describe(`the app's database role (${testDatabaseUrl() ? 'PostgreSQL, logged in 
       await admin.query(`drop role if exists ${role}`);
       await admin.end();
     }
+  });
+
+  it('stores a password as a SCRAM verifier computed by the command: the password never reaches the server', async () => {
+    const conn = owner.kind === 'postgresql' ? owner.orm.em.fork().getConnection() : null;
+    if (conn) {
+      const other = `${role}_pw`;
+      for (const statement of appRoleStatements(other, null, "Sekr3t'xyz")) await conn.execute(statement);
+      const [row] = await conn.execute<{ p: string }[]>('select rolpassword as p from pg_authid where rolname = ?', [other]);
+      await conn.execute(`drop owned by ${other}`);
+      await conn.execute(`drop role ${other}`);
+      expect(row!.p).toMatch(/^SCRAM-SHA-256\$4096:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/);
+      // The same verifier PostgreSQL computes itself for that password and salt (so the role can log in with it).
+      const reference = `${role}_ref`;
+      await conn.execute(`set password_encryption = 'scram-sha-256'`);
+      await conn.execute(`create role ${reference} password 'Sekr3t''xyz'`);
+      const [ref] = await conn.execute<{ p: string }[]>('select rolpassword as p from pg_authid where rolname = ?', [reference]);
+      await conn.execute(`drop role ${reference}`);
+      const [, params] = ref!.p.split('$');
+      const [iterations, salt] = params!.split(':');
+      expect(scramVerifier("Sekr3t'xyz", Buffer.from(salt!, 'base64'), Number(iterations))).toBe(ref!.p);
+    }
+    // The statements themselves carry the verifier, never the password.
+    const statements = appRoleStatements('someone', null, "Sekr3t'xyz").join('\n');
+    expect(statements).not.toContain('Sekr3t');
+    expect(statements).toMatch(/password 'SCRAM-SHA-256\$4096:/);
   });
 
   it('is the role the API runs as', async () => {

@@ -48,11 +48,11 @@ describe('embedded default (PGlite in DATA_DIR)', () => {
     child = null;
   }
 
-  async function gql(query: string, token?: string): Promise<any> {
+  async function gql(query: string, token?: string, variables?: Record<string, unknown>): Promise<any> {
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query }),
+      body: JSON.stringify({ query, variables }),
     });
     return res.json();
   }
@@ -61,7 +61,9 @@ describe('embedded default (PGlite in DATA_DIR)', () => {
     expect(existsSync(MAIN), 'run `npm run build` first (npm test does it in pretest)').toBe(true);
     const first = await start();
     expect(first).toContain('Seeded the demo municipality 999999');
-    const login = async () => (await gql(`mutation { login(email: "single-parent@demo.yorisoi.example", password: "${PASSWORD}") { token } }`)).data.login.token as string;
+    // The staff console's own sign-in text: anonymous callers may send only trusted documents (README: Limits).
+    const LOGIN = 'mutation StaffLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt } }';
+    const login = async () => (await gql(LOGIN, undefined, { email: 'single-parent@demo.yorisoi.example', password: PASSWORD })).data.login.token as string;
     let token = await login();
     const count = (await gql(`{ records(first: 1) { totalCount } }`, token)).data.records.totalCount;
     expect(count).toBeGreaterThanOrEqual(24);

@@ -5,17 +5,23 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../api/common/paths';
-import { DepartmentCode } from '../../api/municipality/department-code';
 import { ApiError, PartnerClient } from '../../examples/partner/src/client';
 import { RecordsPageDocument } from '../../examples/partner/src/generated/graphql';
 import { acceptReferral, allRecords, listReferrals, readReferredRecords, whoAmI } from '../../examples/partner/src/partner';
-import { startTestApp, type TestApp } from '../support/app';
+import { PRODUCTION_LIMITS } from '../../api/limits';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
 
 /**
- * The example partner client (examples/partner) against the real app over HTTP, with a token issued the
- * way a municipality issues one: it lists its referrals, reads what the policy lets a partner read,
- * pages through its records, accepts a referral — and the compiled example runs as a partner would run it.
+ * The example partner client (examples/partner) against the real app over HTTP, under the production
+ * query limits and trusted documents, with a token issued by the example's demo-token script the way a
+ * municipality issues one: it lists its referrals, reads what the policy lets a partner read, pages through
+ * its records, accepts a referral — and the compiled example runs as a partner would run it.
  */
+
+/** The staff console's sign-in, the only sign-in text an anonymous caller may send (trusted documents). */
+const STAFF_LOGIN = 'mutation StaffLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt } }';
+const run = promisify(execFile);
+const EXAMPLE = join(ROOT_DIR, 'examples', 'partner');
 
 /** The partner column of the default policy (seeds/policy/default.yaml). */
 const PARTNER_READS = ['CONCERNS', 'CONTACT', 'HOUSEHOLD', 'IDENTITY', 'SELF_RELIANCE_PLAN'];
@@ -26,17 +32,21 @@ describe('examples/partner against the demo app', () => {
   let url: string;
   let token: string;
   let client: PartnerClient;
+  let supervisor: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ records: 40 });
+    const { maxDepth, maxCost, maxAliases, maxTokens, maxDirectives } = PRODUCTION_LIMITS;
+    t = await startTestApp({ records: 40, limits: { trustedDocumentsOnly: true, maxDepth, maxCost, maxAliases, maxTokens, maxDirectives } });
     server = t.app.express.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-    const supervisor = await t.login(DepartmentCode.SINGLE_PARENT, 'supervisor');
-    const partners = await t.gql('{ partners { id } }', undefined, supervisor);
-    const issued = await t.gql('mutation($input: IssuePartnerTokenInput!) { issuePartnerToken(input: $input) { secret } }', { input: { partnerId: partners.body.data!.partners[0].id, label: 'example test', validDays: 1 } }, supervisor);
-    token = issued.body.data!.issuePartnerToken.secret;
+    execFileSync(process.execPath, [join(ROOT_DIR, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', EXAMPLE], { stdio: 'pipe' });
+    const issued = await run(process.execPath, [join(EXAMPLE, 'dist', 'demo-token.js')], { env: { ...process.env, YORISOI_URL: url, YORISOI_DEMO_PASSWORD: TEST_PASSWORD } });
+    token = issued.stdout.trim();
+    expect(token).toMatch(/^yp_[A-Za-z0-9_-]{20,}$/);
     client = new PartnerClient({ url, token });
+    const login = await t.gql(STAFF_LOGIN, { email: 'single-parent-supervisor@demo.yorisoi.example', password: TEST_PASSWORD });
+    supervisor = login.body.data!.login.token;
   });
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
@@ -99,7 +109,6 @@ describe('examples/partner against the demo app', () => {
     const refreshed = await listReferrals(client);
     expect(refreshed.find((r) => r.id === referral!.id)).toMatchObject({ status: 'ACCEPTED', reason: referral!.reason }); // an empty reason keeps the municipality's
     // The family can ask what the partner read: the owner's supervisors see it in the audit log.
-    const supervisor = await t.login(DepartmentCode.SINGLE_PARENT, 'supervisor');
     const log = await t.gql('query($id: ID!) { auditLog(recordId: $id) { actorDepartment action sections } }', { id: referral!.record!.id }, supervisor);
     const partnerReads = log.body.data!.auditLog.filter((e: any) => e.actorDepartment.startsWith('partner:') && e.action === 'read');
     expect(partnerReads.length).toBeGreaterThan(0);
@@ -113,10 +122,14 @@ describe('examples/partner against the demo app', () => {
     expect((error as ApiError).code).toBe('UNAUTHENTICATED');
   });
 
+  it('an anonymous caller cannot send the example\'s queries (trusted documents); the token is what lets them through', async () => {
+    const res = await t.gql('{ referrals { id } }');
+    expect(res.status).toBe(400);
+    expect(res.body.errors![0]!.extensions!.code).toBe('OPERATION_NOT_TRUSTED');
+  });
+
   it('the compiled example runs end to end as a partner runs it, and says what to do without a token', async () => {
-    execFileSync(process.execPath, [join(ROOT_DIR, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT_DIR, 'examples', 'partner')], { stdio: 'pipe' });
-    const main = join(ROOT_DIR, 'examples', 'partner', 'dist', 'main.js');
-    const run = promisify(execFile);
+    const main = join(EXAMPLE, 'dist', 'main.js');
     const { stdout } = await run(process.execPath, [main], { env: { ...process.env, YORISOI_URL: url, YORISOI_PARTNER_TOKEN: token } });
     expect(stdout).toContain('NPO法人 デモ子ども応援ネット (partner, municipality 999999)');
     expect(stdout).toMatch(/\d+ referral\(s\)/);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { parsePolicy } from '../../api/access/policy';
 import { MAX_PAGE_SIZE } from '../../api/common/connection';
 import { CLIENT_CODES } from '../../api/common/format-error';
 import { ROOT_DIR, SEEDS_DIR } from '../../api/common/paths';
+import { PRODUCTION_LIMITS } from '../../api/limits';
 import { buildApiSchema } from '../../api/schema/build';
 
 /** docs/partners.md says what the API does: its codes, queries, partner column and limits are checked here. */
@@ -24,7 +25,21 @@ function tableRows(first: string): string[][] {
 describe('docs/partners.md', () => {
   it('lists in its error table exactly the codes the API returns', () => {
     const documented = tableRows('code').map((r) => r[0]!.replace(/`/g, '')).sort();
-    expect(documented).toEqual([...CLIENT_CODES, 'INTERNAL_SERVER_ERROR'].sort());
+    // Codes raised outside GraphQL (limits answered by the HTTP layer) or set directly in api/: found in the source.
+    const raised = new Set<string>([...CLIENT_CODES, 'INTERNAL_SERVER_ERROR']);
+    const scan = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) scan(path);
+        else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.docs.ts')) {
+          const text = readFileSync(path, 'utf8');
+          for (const m of text.matchAll(/limitError\(\w+, \d+, '([A-Z_]+)'|\bcode: '([A-Z_]+)'|apiError\('([A-Z_]+)'/g)) raised.add((m[1] ?? m[2] ?? m[3])!);
+        }
+      }
+    };
+    scan(join(ROOT_DIR, 'api'));
+    expect(raised.has('PAYLOAD_TOO_LARGE')).toBe(true);
+    expect(documented).toEqual([...raised].sort());
   });
 
   it('shows only GraphQL that is valid against the schema', () => {
@@ -45,7 +60,15 @@ describe('docs/partners.md', () => {
     }
   });
 
-  it('gives the page size limit the API enforces', () => {
-    expect(tableRows('what').find((r) => r[0]!.includes('first'))![1]).toBe(`1–${MAX_PAGE_SIZE} (else \`BAD_USER_INPUT\` on \`first\`)`);
+  it('gives the limits the API enforces by default', () => {
+    const limit = (what: string) => tableRows('what').find((r) => r[0]!.includes(what))![1]!;
+    expect(limit('first')).toBe(`1–${MAX_PAGE_SIZE} (else \`BAD_USER_INPUT\` on \`first\`)`);
+    expect(limit('depth')).toBe(`${PRODUCTION_LIMITS.maxDepth} levels`);
+    expect(limit('cost')).toMatch(new RegExp(`^${PRODUCTION_LIMITS.maxCost} `));
+    expect(limit('aliases')).toBe(String(PRODUCTION_LIMITS.maxAliases));
+    expect(limit('tokens')).toBe(String(PRODUCTION_LIMITS.maxTokens));
+    expect(limit('directives')).toBe(String(PRODUCTION_LIMITS.maxDirectives));
+    expect(limit('request body')).toBe(`${PRODUCTION_LIMITS.requestBodyBytes / 1024} KB (\`PAYLOAD_TOO_LARGE\`)`);
+    expect(limit('response body')).toBe(`${PRODUCTION_LIMITS.responseBytes / 1024 / 1024} MB (\`RESPONSE_TOO_LARGE\`)`);
   });
 });

@@ -5,7 +5,7 @@ import { MIGRATIONS } from '../../api/db/migrations';
 import { DepartmentCode } from '../../api/municipality/department-code';
 import { demoStaffEmail } from '../../api/seed/demo-seed';
 import { TEST_PASSWORD } from '../support/app';
-import { type Replicas, startReplicas } from '../support/replicas';
+import { REPLICA_LOGIN_ACCOUNT_RATE, type Replicas, startReplicas } from '../support/replicas';
 
 type Body = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, any> }[] };
 
@@ -96,6 +96,17 @@ describe('two API replicas on one PostgreSQL, behind a round-robin proxy', () =>
     await vi.waitFor(async () => expect((await submitFrom(B)).errors).toBeUndefined(), ACROSS);
     const preflight = await fetch(`${B}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
     expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+  });
+
+  it('rate limits: sign-in attempts on one account are counted across both replicas', async () => {
+    const email = `guess-${randomUUID().slice(0, 8)}@example.jp`;
+    const attempt = (base: string) => gql(base, 'mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }', { e: email, p: 'wrong-password-1234' });
+    for (let i = 0; i < REPLICA_LOGIN_ACCOUNT_RATE; i++) {
+      expect((await attempt(i % 2 === 0 ? A : B)).errors?.[0]?.extensions?.code, `attempt ${i + 1}`).toBe('UNAUTHENTICATED');
+    }
+    // Each replica alone has seen only half: the limit holds because the count is shared.
+    expect((await attempt(A)).errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+    expect((await attempt(B)).errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
   });
 
   it('encrypted records: written through one replica, searched and read through the other', async () => {

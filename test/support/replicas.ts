@@ -14,6 +14,8 @@ import { testDatabaseUrl, withDatabase } from './pg-url';
 
 const MAIN = join(ROOT_DIR, 'dist', 'api', 'main.js');
 export const REPLICA_CMS_ORIGIN = 'https://cms.example.jp';
+/** Sign-ins per account per minute on the replicas (LOGIN_ACCOUNT_RATE_PER_MINUTE). */
+export const REPLICA_LOGIN_ACCOUNT_RATE = 6;
 
 export interface Replica {
   url: string;
@@ -45,7 +47,12 @@ function startReplica(databaseUrl: string, port: number): Promise<Replica> {
   const env = {
     PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'Asia/Tokyo', NODE_ENV: 'production',
     DATABASE_URL: databaseUrl, AUTH_SECRET: TEST_SECRET, ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, PORT: String(port),
-    SEED_DEMO: 'false', CORS_ORIGINS: REPLICA_CMS_ORIGIN, INTAKE_RATE_PER_MINUTE: '100000',
+    SEED_DEMO: 'false', CORS_ORIGINS: REPLICA_CMS_ORIGIN, AUDIT_KEY: 'replica-audit-key-replica-audit-key-0123',
+    // Production limits, except: the tests send their own anonymous queries (not the widgets' trusted
+    // documents), and every rate is far away but one — sign-ins per account, low enough for a test to
+    // reach it across the two replicas (REPLICA_LOGIN_ACCOUNT_RATE).
+    TRUSTED_DOCUMENTS_ONLY: 'false', ANONYMOUS_RATE_PER_MINUTE: '1000000', INTAKE_RATE_PER_MINUTE: '100000', CHAT_RATE_PER_MINUTE: '100000',
+    LOGIN_RATE_PER_MINUTE: '100000', LOGIN_ACCOUNT_RATE_PER_MINUTE: String(REPLICA_LOGIN_ACCOUNT_RATE),
   };
   const proc = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
