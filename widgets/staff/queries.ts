@@ -46,9 +46,9 @@ export interface RecordData {
   access: Access[];
   identity: { familyName: string | null; givenName: string | null; familyNameKana: string | null; givenNameKana: string | null; birthDate: string | null } | null;
   address: { postalCode: string | null; prefecture: string | null; city: string | null; street: string | null } | null;
-  contact: { contactAllowed: boolean; phone: string | null; email: string | null; preferredChannel: string | null } | null;
-  household: { note: string | null; children: { birthDate: string; disability: boolean; givenName: string | null }[]; otherMembers: { relation: string; birthDate: string | null }[] } | null;
-  income: { incomeYear: number | null; annualEmploymentIncome: number | null; otherIncome: number | null; childSupportReceivedYearly: number | null } | null;
+  contact: { contactAllowed: boolean; phone: string | null; email: string | null; preferredChannel: string | null; safeTimes?: string | null; voicemailSafe?: boolean | null; smsSafe?: boolean | null } | null;
+  household: { note: string | null; maritalStatus?: string | null; children: { birthDate: string; disability: boolean; givenName: string | null }[]; otherMembers: { relation: string; birthDate: string | null }[] } | null;
+  income: { incomeYear: number | null; annualEmploymentIncome: number | null; otherIncome: number | null; childSupportReceivedYearly: number | null; dependentsCount?: number | null } | null;
   benefits: { programmeId: string; since: string | null; note: string | null }[] | null;
   concerns: { categories: string[]; note: string | null } | null;
   selfReliancePlan: { goal: string | null; steps: string | null; startedOn: string | null; reviewOn: string | null } | null;
@@ -72,9 +72,9 @@ export const LOGOUT = 'mutation StaffLogout { logout }';
 const SECTIONS = `
   identity { familyName givenName familyNameKana givenNameKana birthDate }
   address { postalCode prefecture city street }
-  contact { contactAllowed phone email preferredChannel }
-  household { note children { birthDate disability givenName } otherMembers { relation birthDate } }
-  income { incomeYear annualEmploymentIncome otherIncome childSupportReceivedYearly }
+  contact { contactAllowed phone email preferredChannel safeTimes voicemailSafe smsSafe }
+  household { note maritalStatus children { birthDate disability givenName } otherMembers { relation birthDate } }
+  income { incomeYear annualEmploymentIncome otherIncome childSupportReceivedYearly dependentsCount }
   benefits { programmeId since note }
   concerns { categories note }
   selfReliancePlan { goal steps startedOn reviewOn }
@@ -136,9 +136,16 @@ export interface EligibilityResult {
   reasons: string[];
   nextSteps: string[];
 }
-export const ELIGIBILITY = `query StaffEligibility($input: HouseholdInput!) {
-  eligibility(input: $input) { asOf results { programme { id name } status amount { monthly yearly } reasons nextSteps } }
+/** Desk eligibility on the stored record (recordEligibility): the server reads only what the viewer may. */
+export const ELIGIBILITY = `query StaffEligibility($id: ID!, $asOf: Date) {
+  recordEligibility(recordId: $id, asOf: $asOf) { asOf incomeYear incomeAssessment { explanation }
+    results { programme { id name } status amount { monthly yearly } reasons nextSteps } }
 }`;
+export interface RecordEligibility {
+  incomeYear: number | null;
+  incomeAssessment: { explanation: string } | null;
+  results: EligibilityResult[];
+}
 
 export interface Partner { id: string; name: string }
 export interface Referral {

@@ -5,7 +5,8 @@
 import { CONCERNS, DEPARTMENTS, type Key } from './i18n.js';
 import type { RecordData, SectionName } from './queries.js';
 
-export type FieldType = 'text' | 'textarea' | 'date' | 'int' | 'yen' | 'bool' | 'select' | 'multi' | 'tel' | 'email';
+/** `tri`: yes / no / not asked (null), e.g. whether a voicemail is safe — unknown is not the same as no. */
+export type FieldType = 'text' | 'textarea' | 'date' | 'int' | 'yen' | 'bool' | 'tri' | 'select' | 'multi' | 'tel' | 'email';
 export interface Field {
   key: string;
   label: Key;
@@ -47,6 +48,9 @@ export const FIELDS: Partial<Record<SectionName, Field[]>> = {
     { key: 'phone', label: 'phone', type: 'tel' },
     { key: 'email', label: 'emailField', type: 'email' },
     { key: 'preferredChannel', label: 'preferredChannel', type: 'select', options: ['PHONE', 'EMAIL', 'LETTER'] },
+    { key: 'safeTimes', label: 'safeTimes', type: 'text' },
+    { key: 'voicemailSafe', label: 'voicemailSafe', type: 'tri', options: ['YES', 'NO'] },
+    { key: 'smsSafe', label: 'smsSafe', type: 'tri', options: ['YES', 'NO'] },
   ],
   HOUSEHOLD: [
     {
@@ -65,9 +69,11 @@ export const FIELDS: Partial<Record<SectionName, Field[]>> = {
       ],
     },
     { key: 'note', label: 'note', type: 'textarea' },
+    { key: 'maritalStatus', label: 'maritalStatus', type: 'select', options: ['NOT_MARRIED', 'MARRIED', 'DE_FACTO'] },
   ],
   INCOME: [
     { key: 'incomeYear', label: 'incomeYear', type: 'int' },
+    { key: 'dependentsCount', label: 'dependentsCount', type: 'int' },
     { key: 'annualEmploymentIncome', label: 'annualEmploymentIncome', type: 'yen' },
     { key: 'otherIncome', label: 'otherIncome', type: 'yen' },
     { key: 'childSupportReceivedYearly', label: 'childSupportReceivedYearly', type: 'yen' },
@@ -130,6 +136,7 @@ export function draftOf(record: RecordData, section: SectionName): Draft {
         return row;
       });
     } else if (f.type === 'bool') draft[f.key] = v === true;
+    else if (f.type === 'tri') draft[f.key] = v === true ? 'YES' : v === false ? 'NO' : '';
     else if (f.type === 'multi') draft[f.key] = [...((v as string[] | undefined) ?? [])];
     else draft[f.key] = v == null ? '' : String(v);
   }
@@ -152,6 +159,8 @@ function convert(f: Field, v: unknown): unknown {
   switch (f.type) {
     case 'bool':
       return v === true;
+    case 'tri':
+      return v === 'YES' ? true : v === 'NO' ? false : null;
     case 'multi':
       return v;
     case 'int':

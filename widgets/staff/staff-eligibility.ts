@@ -1,30 +1,16 @@
 import { html, nothing } from 'lit';
 import { formatYen, japanDate, label, type Key } from './i18n.js';
-import { ELIGIBILITY, type EligibilityResult, type RecordData, type SectionName } from './queries.js';
+import { ELIGIBILITY, type EligibilityResult, type RecordData, type RecordEligibility, type SectionName } from './queries.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
-
-/** The record's readable sections as the public `eligibility` query's HouseholdInput. */
-export function householdInput(r: RecordData, municipalityCode: string, asOf: string): Record<string, unknown> {
-  const input: Record<string, unknown> = {
-    asOf,
-    municipalityCode,
-    children: (r.household?.children ?? []).map((c) => ({ birthDate: c.birthDate, disability: c.disability })),
-    benefitsInUse: (r.benefits ?? []).map((b) => b.programmeId),
-    concerns: r.concerns?.categories ?? [],
-  };
-  if (r.income) {
-    for (const k of ['annualEmploymentIncome', 'otherIncome', 'childSupportReceivedYearly'] as const) if (r.income[k] != null) input[k] = r.income[k];
-  }
-  return input;
-}
 
 const FACTS: SectionName[] = ['HOUSEHOLD', 'INCOME', 'BENEFITS', 'CONCERNS'];
 
 /**
- * `<staff-eligibility>`: eligibility at the desk — runs `eligibility(input)` on the record's household,
- * income, benefits and concerns (only the sections the viewer may read; the others are named as not
- * used, with the API's reason) and shows programme, result, amount and reasons beside the facts.
+ * `<staff-eligibility>`: eligibility at the desk — runs `recordEligibility(recordId, asOf)`, which decides
+ * on the stored household (with marital status), income (with its year), benefits and concerns, using
+ * only the sections the viewer may read (the others are named here as not used, with the API's reason),
+ * the same mapping as re-screening; shows programme, result, amount and reasons beside the facts.
  */
 export class StaffEligibility extends StaffView {
   static override styles = [base, viewStyles];
@@ -32,6 +18,7 @@ export class StaffEligibility extends StaffView {
     ...StaffView.properties,
     record: { attribute: false },
     results: { state: true },
+    explanation: { state: true },
     asOf: { state: true },
     error: { state: true },
     busy: { state: true },
@@ -41,6 +28,8 @@ export class StaffEligibility extends StaffView {
   /** programme id → name */
   declare programmes: Map<string, string>;
   declare results: EligibilityResult[] | null;
+  /** How 所得額 was reached (incomeAssessment), when the income could be used. */
+  declare explanation: string;
   declare asOf: string;
   declare error: string;
   declare busy: boolean;
@@ -49,6 +38,7 @@ export class StaffEligibility extends StaffView {
   constructor() {
     super();
     this.results = null;
+    this.explanation = '';
     this.asOf = japanDate(new Date().toISOString());
     this.error = '';
     this.busy = false;
@@ -68,8 +58,9 @@ export class StaffEligibility extends StaffView {
     this.busy = true;
     this.error = '';
     try {
-      const data = await this.api.q<{ eligibility: { results: EligibilityResult[] } }>(ELIGIBILITY, { input: householdInput(this.record, this.me.municipalityCode, this.asOf) });
-      this.results = data.eligibility.results;
+      const data = await this.api.q<{ recordEligibility: RecordEligibility | null }>(ELIGIBILITY, { id: this.record.id, asOf: this.asOf || null });
+      this.results = data.recordEligibility?.results ?? [];
+      this.explanation = data.recordEligibility?.incomeAssessment?.explanation ?? '';
       this.announce(this.t('resultsCount', this.results.length));
     } catch (err) {
       this.error = this.errorText(err);
@@ -87,12 +78,14 @@ export class StaffEligibility extends StaffView {
         if (!a?.readable) return html`<li class="notice" data-reason=${a?.reason ?? 'NOT_PERMITTED'}>${this.t('factMissing', this.t(s), this.t(a?.reason ?? 'NOT_PERMITTED'))}</li>`;
         if (s === 'HOUSEHOLD') {
           const kids = r.household?.children ?? [];
-          return html`<li>${this.t('childrenCount', kids.length)}: ${kids.map((c) => `${c.birthDate}${c.disability ? `（${this.t('disability')}）` : ''}`).join('、')}</li>`;
+          const marital = r.household?.maritalStatus;
+          return html`<li>${this.t('childrenCount', kids.length)}: ${kids.map((c) => `${c.birthDate}${c.disability ? `（${this.t('disability')}）` : ''}`).join('、')}</li>
+            <li>${this.t('maritalStatus')}: ${marital ? label(this.locale, marital) : this.t('empty')}</li>`;
         }
         if (s === 'INCOME') {
           const i = r.income;
           const yen = (k: Key, v: number | null | undefined) => html`<li>${this.t(k)}: ${v == null ? this.t('empty') : `${formatYen(v)} 円`}</li>`;
-          return html`${yen('annualEmploymentIncome', i?.annualEmploymentIncome)}${yen('otherIncome', i?.otherIncome)}${yen('childSupportReceivedYearly', i?.childSupportReceivedYearly)}`;
+          return html`<li>${this.t('incomeYear')}: ${i?.incomeYear ?? this.t('empty')}</li>${yen('annualEmploymentIncome', i?.annualEmploymentIncome)}${yen('otherIncome', i?.otherIncome)}${yen('childSupportReceivedYearly', i?.childSupportReceivedYearly)}`;
         }
         if (s === 'BENEFITS') return html`<li>${this.t('BENEFITS')}: ${(r.benefits ?? []).map((b) => this.programmes.get(b.programmeId) ?? b.programmeId).join('、') || this.t('empty')}</li>`;
         return html`<li>${this.t('CONCERNS')}: ${(r.concerns?.categories ?? []).map((c) => label(this.locale, c)).join('、') || this.t('empty')}</li>`;
@@ -127,6 +120,7 @@ export class StaffEligibility extends StaffView {
           <h3 id="results-h">${this.t('eligible')}</h3>
           ${this.busy ? html`<p>${this.t('loading')}</p>` : nothing}
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+          ${this.explanation ? html`<p class="notice" data-income-assessment>${this.explanation}</p>` : nothing}
           ${this.results
             ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="results-h">
                 <table>

@@ -140,6 +140,7 @@ export class StaffSection extends StaffView {
     if (f.key === 'programmeId') return this.programmes.get(String(v)) ?? String(v);
     switch (f.type) {
       case 'bool':
+      case 'tri':
         return v ? this.t('yes') : this.t('no');
       case 'yen':
         return `${formatYen(Number(v))} 円`;
@@ -213,6 +214,7 @@ export class StaffSection extends StaffView {
         </fieldset>`;
       }
       case 'select':
+      case 'tri':
         return html`<div class="field"><label for=${id}>${this.t(f.label)}</label>
           <select id=${id} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${!value}>${this.t('any')}</option>
