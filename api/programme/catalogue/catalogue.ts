@@ -125,9 +125,17 @@ function fillText(text: string, amounts: Readonly<Record<string, number>>): stri
   return text.replace(AMOUNT_PLACEHOLDER, (_, key: string) => formatYen(amounts[key]!));
 }
 
-/** 70000 → "70,000" (no locale data needed, same in every locale). */
+/**
+ * 70000 → "70,000" (no locale data needed, same in every locale). A loop, not the usual look-ahead
+ * regex, which is quadratic in the number of digits (test/limits/regex-linear.test.ts).
+ */
 export function formatYen(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const [whole = '', fraction] = String(n).split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = sign ? whole.slice(1) : whole;
+  let out = '';
+  for (let i = 0; i < digits.length; i++) out += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
+  return sign + out + (fraction === undefined ? '' : `.${fraction}`);
 }
 
 function deepFreeze<T>(value: T): T {
