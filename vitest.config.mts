@@ -16,7 +16,15 @@ const NO_DATABASE = [
   'test/widgets/chat.test.ts',
   'test/widgets/chat.a11y.test.ts',
   'test/widgets/chat.layout.test.ts',
+  'test/schema/schema-lint.test.ts',
+  'test/schema/schema-breaking.test.ts',
+  'test/partner/guide.test.ts',
+  'test/schema/page-info.test.ts',
+  'test/tooling/chromium.test.ts',
 ];
+
+/** Test files that need a PostgreSQL server (several processes on one database); left out without one. */
+const POSTGRESQL_ONLY = ['test/replicas/**'];
 
 export default defineConfig({
   plugins: [
@@ -38,7 +46,12 @@ export default defineConfig({
     // CI's second pass (embedded PGlite) sets YORISOI_DB_TESTS_ONLY=1: it leaves out the files that
     // never touch a database (widgets against the fake test server, pure model tests), which the
     // PostgreSQL pass has already run — their result cannot depend on the database.
-    exclude: process.env.YORISOI_DB_TESTS_ONLY === '1' ? ['**/node_modules/**', ...NO_DATABASE] : ['**/node_modules/**'],
+    exclude: [
+      '**/node_modules/**',
+      ...(process.env.YORISOI_DB_TESTS_ONLY === '1' ? NO_DATABASE : []),
+      // Several processes on one database: PostgreSQL only (PGlite is one process's database).
+      ...(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL ? [] : POSTGRESQL_ONLY),
+    ],
     setupFiles: ['test/support/setup.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,

@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -10,9 +11,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PolicyBook } from './access/policy';
 import { withShield } from './access/shield';
+import { useAuditKey } from './audit/audit-appender';
+import { startAnchoring } from './audit/audit-anchor';
+import { deriveAuditKey } from './audit/audit-seal';
 import { auditPlugin } from './audit/audit.plugin';
+import { sqlFor } from './audit/audit-verifier';
 import { AuthService } from './auth/auth.service';
 import { RevocationList } from './auth/revocations';
+import { ChangeFeed } from './db/change-feed';
 import { formatError } from './common/format-error';
 import { localeFromHeader } from './common/i18n';
 import { ROOT_DIR, SEEDS_DIR, WIDGETS_DIST_DIR } from './common/paths';
@@ -45,10 +51,13 @@ export interface App {
 /** The HTTP application: GraphQL at /graphql, widgets, the demo page. Used by main.ts and by tests. */
 export async function createApp(
   orm: MikroORM,
-  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> & Partial<Pick<Config, 'intakeRatePerMinute' | 'chatRatePerMinute' | 'limits'>>,
+  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> & Partial<Pick<Config, 'intakeRatePerMinute' | 'chatRatePerMinute' | 'limits' | 'auditKey' | 'auditAnchorDir' | 'auditAnchorSeconds'>>,
   options: AppOptions = {},
 ): Promise<App> {
   const globalOrigins = new Set(config.corsOrigins);
+  // What processes hold in memory stays the same across replicas through the change feed (db/change-feed.ts).
+  const clientUrl = orm.config.get('clientUrl');
+  const feed = orm.config.get('driver') === PostgreSqlDriver && clientUrl ? await ChangeFeed.shared(clientUrl) : ChangeFeed.local();
   const limits: Limits = resolveLimits(
     { rates: { ...(config.intakeRatePerMinute ? { intakePerMinute: config.intakeRatePerMinute } : {}), ...(config.chatRatePerMinute ? { chatPerMinute: config.chatRatePerMinute } : {}) } },
     config.limits,
@@ -57,17 +66,23 @@ export async function createApp(
   const rates = new SharedRateLimits(orm, config.authSecret);
   const services: AppServices = {
     policies: PolicyBook.load(join(SEEDS_DIR, 'policy')),
-    auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList() },
+    auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList(1000, feed) },
     catalogue: loadCatalogue(join(SEEDS_DIR, 'programmes')),
     chat: loadChatServices(join(SEEDS_DIR, 'chatbot'), () => services.catalogue, { rateLimit: rates.limit('chat', limits.rates.chatPerMinute) }),
-    intake: { texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')), globalOrigins, rateLimit: rates.limit('intake', limits.rates.intakePerMinute), municipalities: new MunicipalOrigins(orm) },
+    intake: { texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')), globalOrigins, rateLimit: rates.limit('intake', limits.rates.intakePerMinute), municipalities: new MunicipalOrigins(orm, 60_000, feed) },
     limits: {
       config: limits,
       loginPerAddress: rates.limit('login-address', limits.rates.loginPerAddressPerMinute),
       loginPerAccount: rates.limit('login-account', limits.rates.loginPerAccountPerMinute),
     },
+    // Tests and benchmarks pass no AUDIT_KEY: one derived from their signing secret (audit-seal.ts).
+    auditSeal: { key: config.auditKey ?? deriveAuditKey(config.authSecret), anchorDir: config.auditAnchorDir ?? null },
   };
   const guard = armor(limits);
+  useAuditKey(orm, services.auditSeal!.key);
+  const anchoring = services.auditSeal!.anchorDir
+    ? startAnchoring(() => sqlFor(orm.em.fork() as EntityManager), services.auditSeal!.key, services.auditSeal!.anchorDir, config.auditAnchorSeconds ?? 60)
+    : null;
   const base = buildApiSchema();
   const schema = options.bypassPermissionsForBenchmark ? base : withShield(base);
   const apollo = new ApolloServer<Context>({
@@ -77,6 +92,9 @@ export async function createApp(
     formatError: (formatted, error) => shapeRequestError(formatError(shapeRequestError(limits.fieldSuggestions ? formatted : withoutSuggestions(formatted)), error)),
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
+    // main.ts stops the server, then closes the database, then exits: Apollo's own handler would
+    // re-raise the signal after stopping itself and end the process before the database is closed.
+    stopOnTerminationSignals: false,
     validationRules: guard.validationRules,
     // Hashes are resolved against the widgets' trusted documents only (limits/trusted-documents.ts), never registered by callers.
     persistedQueries: false,
@@ -148,5 +166,14 @@ export async function createApp(
   const demo = join(ROOT_DIR, 'widgets', 'demo');
   if (existsSync(demo)) app.use('/', express.static(demo));
 
-  return { express: app, services, stop: () => apollo.stop() };
+  return {
+    express: app,
+    services,
+    stop: async () => {
+      await apollo.stop();
+      // The last anchor after the last request: the head a clean shutdown leaves is on record.
+      await anchoring?.stop();
+      await feed.close();
+    },
+  };
 }

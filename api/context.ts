@@ -35,6 +35,13 @@ export interface AppServices {
   catalogue: Catalogue;
   /** The limits in force and the sign-in rate limits (api/limits). */
   limits: { config: Limits; loginPerAddress: RateLimit; loginPerAccount: RateLimit };
+  /** The audit chain's seal key and anchor folder (api/audit/audit-seal.ts, audit-anchor.ts); optional so other callers need not build it. */
+  auditSeal?: AuditSealSettings;
+}
+
+export interface AuditSealSettings {
+  key: string;
+  anchorDir: string | null;
 }
 
 export function createContext(em: EntityManager, viewer: Viewer, locale: Locale, services: AppServices, request: Context['request'] = { origin: undefined, clientAddress: 'local' }): Context {

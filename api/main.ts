@@ -10,8 +10,19 @@ import { seedDemo } from './seed/demo-seed';
 async function main(): Promise<void> {
   const config = loadConfig();
   const where = config.database.kind === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.database.dataDir}`;
-  const handle = await openOrm(config.database);
-  await migrate(handle.orm);
+  const encryptionKey = config.encryptionKey ?? undefined;
+  // With MIGRATION_DATABASE_URL, migrations run as the database owner and the API as its limited role.
+  if (config.migrationDatabaseUrl) {
+    const owner = await openOrm({ kind: 'postgresql', url: config.migrationDatabaseUrl }, { encryptionKey });
+    try {
+      await migrate(owner.orm);
+    } finally {
+      await owner.close();
+    }
+  }
+  const handle = await openOrm(config.database, { encryptionKey });
+  // After the owner's migration, openOrm has loaded the data keys of the migrated database already.
+  if (!config.migrationDatabaseUrl) await migrate(handle.orm);
   if (config.seedDemo && (await seedDemo(handle.orm.em.fork() as EntityManager, config.demoStaffPassword))) {
     console.log('Seeded the demo municipality 999999 (デモ市) with fictional records.');
   }
@@ -21,14 +32,30 @@ async function main(): Promise<void> {
     // Load the postal directory now (~0.3 s), not on the first family's look-up.
     setImmediate(() => PostalDirectory.shared());
   });
-  const shutdown = async () => {
+  // Graceful stop: no new requests, the ones under way finish, then the database is closed cleanly
+  // (PGlite writes its files and the DATA_DIR lock is released) before the process exits.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping (finishing requests, closing the database)…`);
+    setTimeout(() => {
+      console.error('Yorisoi did not stop within 15 s; exiting.');
+      process.exit(1);
+    }, 15_000).unref();
     server.close();
-    await app.stop();
-    await handle.close();
-    process.exit(0);
+    server.closeIdleConnections();
+    try {
+      await app.stop();
+      await handle.close();
+      process.exit(0);
+    } catch (e) {
+      console.error(`Yorisoi did not stop cleanly: ${(e as Error).message}`);
+      process.exit(1);
+    }
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((e: Error) => {

@@ -7,7 +7,7 @@ import { seedDemo } from './seed/demo-seed';
 /** `npm run seed:demo`: adds デモ市 and its fictional records to the configured database. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const handle = await openOrm(config.database);
+  const handle = await openOrm(config.database, { encryptionKey: config.encryptionKey ?? undefined });
   try {
     await migrate(handle.orm);
     const seeded = await seedDemo(handle.orm.em.fork() as EntityManager, config.demoStaffPassword);

@@ -13,7 +13,7 @@ export class AccessResolver {
     const policy = ctx.services.policies.for(viewer.municipalityCode);
     return POLICY_ROLES.flatMap((role) =>
       SECTIONS.map((section) => {
-        // Rule 1 of DESIGN.md: the owner reads and writes everything, whatever the file says.
+        // Rule 1 of docs/design.md: the owner reads and writes everything, whatever the file says.
         const grant = role === OWNER_DEPARTMENT ? { read: true, write: true } : policy.get(role)!.get(section)!;
         return { section, role, read: grant.read, write: grant.write };
       }),

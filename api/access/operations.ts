@@ -22,6 +22,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     programmes: 'public',
     programme: 'public',
     eligibility: 'public',
+    recordEligibility: 'signedIn',
     postalAddress: 'public',
     chatSatisfaction: 'staff',
     inbox: 'staff',

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** The sections of a 電子個人票 (DESIGN.md). Access is decided per section. */
+/** The sections of a 電子個人票 (docs/design.md). Access is decided per section. */
 export enum Section {
   IDENTITY = 'identity',
   ADDRESS = 'address',

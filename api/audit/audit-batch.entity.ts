@@ -17,4 +17,8 @@ export class AuditBatch {
 
   @Property({ type: 'integer' })
   entries!: number;
+
+  /** The API's HMAC of the entries with AUDIT_KEY (audit-seal.ts); null for batches written before the AuditSeal migration. */
+  @Property({ type: 'text', nullable: true })
+  seal?: string | null;
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SECTIONS } from '../access/sections';
 import type { Viewer } from '../access/viewer';
-import { auditAppenderFor } from './audit-appender';
+import { auditAppenderFor, type CanonicalLines } from './audit-appender';
+import { canonicalLine, canonicalTime } from './audit-seal';
 
 type Action = 'read' | 'write';
 
@@ -78,13 +79,21 @@ export class AuditCollector {
     }
     const records = this.touched.size;
     this.touched.clear();
-    // Each entry: the actor's fields, municipality_code, record_ids, action, sections, operation_name.
-    const head = `{${JSON.stringify(actor).slice(1, -1)},"municipality_code":`;
+    // The request's time, sent with its entries: the seal covers it (audit-seal.ts).
+    const at = new Date();
+    // Each entry: the actor's fields, at, municipality_code, record_ids, action, sections, operation_name.
+    const head = `{${JSON.stringify(actor).slice(1, -1)},"at":"${at.toISOString()}","municipality_code":`;
     const tail = `,"operation_name":${JSON.stringify(operationName)}}`;
     const parts: string[] = [];
+    const lines: CanonicalLines = new Map();
+    const fields = { at: canonicalTime(at), ...actor, actor_id: actor.actor_id.toLowerCase(), operation_name: operationName ?? '' };
     for (const g of groups.values()) {
       parts.push(`${head}${JSON.stringify(g.municipalityCode)},"record_ids":${JSON.stringify(g.ids)},"action":"${g.action}","sections":${g.sections}${tail}`);
+      const line = canonicalLine({ ...fields, municipality_code: g.municipalityCode, record_ids: g.ids.join(',').toLowerCase(), action: g.action, sections: (JSON.parse(g.sections) as string[]).join(',') });
+      const into = lines.get(g.municipalityCode);
+      if (into) into.push(line);
+      else lines.set(g.municipalityCode, [line]);
     }
-    await auditAppenderFor(em).append(parts.join(','), records);
+    await auditAppenderFor(em).append(parts.join(','), records, lines);
   }
 }

@@ -10,8 +10,8 @@ export class AuditResolver {
     return new AuditService(ctx.em, ctx.gate, ctx.audit).forRecord(recordId);
   }
 
-  @Query(() => Boolean, { description: 'Whether the audit log’s hash chain for your municipality is intact.' })
+  @Query(() => Boolean, { description: 'Whether the audit log’s hash chain for your municipality is intact: every batch’s hash recomputed, its seal (AUDIT_KEY) checked, and every anchor written outside the database still in the chain.' })
   auditChainIntact(@Ctx() ctx: Context): Promise<boolean> {
-    return new AuditService(ctx.em, ctx.gate, ctx.audit).chainIntact();
+    return new AuditService(ctx.em, ctx.gate, ctx.audit).chainIntact(ctx.services.auditSeal);
   }
 }

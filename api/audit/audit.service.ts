@@ -7,6 +7,8 @@ import { StaffRole } from '../staff/staff-role';
 import type { AuditCollector } from './audit-collector';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditEntryView } from './audit.types';
+import { sqlFor, verifyChain } from './audit-verifier';
+import type { AuditSealSettings } from '../context';
 
 const SUPERVISORS_ONLY = { ja: '監査ログはひとり親支援担当課の監督者だけが見られます。', en: 'Only supervisors of the single-parent support division read the audit log.', 'ja-easy': '記録の 履歴は 係長だけが 見られます。' };
 
@@ -27,10 +29,15 @@ export class AuditService {
     return rows.map((r) => ({ at: r.at, actorDepartment: r.actorDepartment, actorName: r.actorName, action: r.action, sections: r.sections, operationName: r.operationName ?? null }));
   }
 
-  /** True when the municipality's hash chain is intact (nothing changed or removed). */
-  async chainIntact(): Promise<boolean> {
+  /**
+   * True when the municipality's chain is intact: checked in this process with the seal key and the
+   * anchors (audit-verifier.ts), not by the database's audit_verify, which its owner could replace.
+   */
+  async chainIntact(seal: AuditSealSettings | undefined): Promise<boolean> {
     const v = this.supervisor();
-    const [row] = await this.em.getConnection().execute<{ broken: string | null }[]>('select audit_verify(?) as broken', [v.municipalityCode]);
-    return row?.broken == null;
+    if (!seal) throw new Error('audit seal settings missing (createApp sets them)');
+    const report = await verifyChain(sqlFor(this.em), seal.key, v.municipalityCode, seal.anchorDir);
+    if (report.problems.length > 0) console.error(`[yorisoi] audit chain of ${v.municipalityCode} is broken: ${report.problems.join('; ')}`);
+    return report.problems.length === 0;
   }
 }

@@ -6,7 +6,7 @@ import { LoginResult, Me } from './auth.types';
 
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => LoginResult, { description: 'Staff sign-in. Attempts are limited per client address and per account; repeated failures lock the account for a while.' })
+  @Mutation(() => LoginResult)
   login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<LoginResult> {
     const { loginPerAddress, loginPerAccount } = ctx.services.limits;
     return new AuthService(ctx.em, ctx.services.auth, ctx.locale).login(email, password, { clientAddress: ctx.request.clientAddress, perAddress: loginPerAddress, perAccount: loginPerAccount });

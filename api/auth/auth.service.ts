@@ -105,7 +105,7 @@ export class AuthService {
   /** Revokes the staff token in use; partners' tokens are revoked by the owning department instead. */
   async logout(viewer: Viewer): Promise<boolean> {
     if (viewer.kind !== 'staff') return false;
-    this.em.persist(this.em.create(RevokedToken, { jti: viewer.tokenId, expiresAt: viewer.tokenExpiresAt, revokedAt: new Date() }));
+    this.em.persist(this.em.create(RevokedToken, { jti: viewer.tokenId, expiresAt: viewer.tokenExpiresAt }));
     await this.em.flush();
     this.settings.revocations.add(viewer.tokenId, viewer.tokenExpiresAt);
     return true;

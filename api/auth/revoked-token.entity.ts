@@ -9,6 +9,7 @@ export class RevokedToken {
   @Property({ type: 'timestamptz', index: true })
   expiresAt!: Date;
 
-  @Property({ type: 'timestamptz' })
-  revokedAt: Date = new Date();
+  /** Set by the database (now()): replicas compare it with the database's clock, never their own. */
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  revokedAt?: Date;
 }

@@ -2,11 +2,25 @@ import { Field, ObjectType } from 'type-graphql';
 import { badInput } from './errors';
 import type { Locale } from './i18n';
 
-/** Relay-style cursor connections. Cursors are opaque: base64url of the sort key. */
+/**
+ * Relay-style cursor connections (all four PageInfo fields of the Relay cursor connection spec).
+ * Cursors are opaque: base64url of the sort key. Pages go forward only (`first`/`after`), so
+ * `hasPreviousPage` is what the spec allows for forward paging: true exactly when `after` was given.
+ * Descriptions: common.docs.ts.
+ */
 @ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => Boolean) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+/** PageInfo of a forward page of `nodes` (`cursor` of one node), `more` when a row beyond the page was read. */
+export function forwardPageInfo<T>(nodes: readonly T[], cursor: (node: T) => string, more: boolean, after: string | null | undefined): PageInfo {
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  return { hasNextPage: more, hasPreviousPage: after != null, startCursor: first ? cursor(first) : null, endCursor: last ? cursor(last) : null };
 }
 
 export interface SortKey {

@@ -2,6 +2,7 @@ import { AuditBatch } from '../audit/audit-batch.entity';
 import { AuditChainHead } from '../audit/audit-chain-head.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/revoked-token.entity';
+import { DataKey } from '../crypto/data-key.entity';
 import { InboxItem } from '../inbox/inbox-item.entity';
 import { ChatMessage, ChatSession } from '../chat/chat.entity';
 import { Consultation } from '../consultation/consultation.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   PartnerToken,
   Referral,
   RevokedToken,
+  DataKey,
   AuditEntry,
   AuditChainHead,
   AuditBatch,

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access/access-gate';
 import type { AuditCollector } from '../audit/audit-collector';
-import { checkPageSize, decodeAfter, encodeCursor } from '../common/connection';
+import { checkPageSize, decodeAfter, encodeCursor, forwardPageInfo } from '../common/connection';
 import { apiError, notFound } from '../common/errors';
 import { RecordService } from '../record/record.service';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -40,11 +40,10 @@ export class InboxService {
       this.em.count(InboxItem, where),
     ]);
     const nodes = await this.views(items.slice(0, first));
-    const last = nodes[nodes.length - 1];
     const cursor = (n: InboxItemView) => encodeCursor({ createdAt: n.receivedAt, id: n.id });
     return {
       edges: nodes.map((node) => ({ cursor: cursor(node), node })),
-      pageInfo: { hasNextPage: items.length > first, endCursor: last ? cursor(last) : null },
+      pageInfo: forwardPageInfo(nodes, cursor, items.length > first, after),
       totalCount,
     };
   }

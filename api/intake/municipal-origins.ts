@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
+import type { ChangeFeed } from '../db/change-feed';
 import { Municipality } from '../municipality/municipality.entity';
 
 type MunicipalityFacts = Pick<Municipality, 'code' | 'name' | 'allowedOrigins'>;
@@ -8,7 +9,8 @@ type MunicipalityFacts = Pick<Municipality, 'code' | 'name' | 'allowedOrigins'>;
  * (CORS, and the origin check of submitIntake) — read from the database at most once a minute per
  * process, so anonymous traffic costs no look-up per request. A change made through this process
  * (addAllowedOrigin, removeAllowedOrigin) calls `invalidate`, so it holds from the next request on;
- * other processes see it within a minute.
+ * other processes forget theirs when the change feed tells them (milliseconds), and within a minute
+ * in any case.
  */
 export class MunicipalOrigins {
   private byCode = new Map<string, MunicipalityFacts>();
@@ -18,7 +20,10 @@ export class MunicipalOrigins {
   /** Bumped by invalidate(): a read that started before a change must not be taken for fresh. */
   private generation = 0;
 
-  constructor(private readonly orm: MikroORM, private readonly ttlMs = 60_000) {}
+  constructor(private readonly orm: MikroORM, private readonly ttlMs = 60_000, private readonly feed: ChangeFeed | null = null) {
+    feed?.on('municipality', () => this.forget());
+    feed?.onResync(() => this.forget());
+  }
 
   private async fresh(): Promise<void> {
     if (Date.now() - this.loadedAt <= this.ttlMs) return;
@@ -40,8 +45,14 @@ export class MunicipalOrigins {
     if (generation !== this.generation) await this.fresh();
   }
 
-  /** Forget what was read (after a municipality's settings change in this process). */
+  /** Forget what was read (after a municipality's settings change in this process), here and in the other processes. */
   invalidate(): void {
+    this.forget();
+    void this.feed?.publish('municipality');
+  }
+
+  /** Forget what was read, in this process only. */
+  forget(): void {
     this.generation++;
     this.loadedAt = 0;
     this.pending = null;

@@ -38,7 +38,7 @@ export interface Limits {
    * the API runs behind a reverse proxy.
    */
   trustProxy: boolean | string | number;
-  /** Anonymous callers may send only the widgets' operations, by hash or by text (TRUSTED_DOCUMENTS_ONLY). */
+  /** Anonymous callers may send only the widgets' operations, by hash or by text (TRUSTED_DOCUMENTS_ONLY; from the environment: on when NODE_ENV=production). */
   trustedDocumentsOnly: boolean;
   /** "Did you mean …" in validation errors: off in production, it maps the schema for a stranger. */
   fieldSuggestions: boolean;
@@ -106,7 +106,11 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): DeepPartialLimits {
   set('requestBodyBytes', positive(env, 'REQUEST_BODY_LIMIT_BYTES'));
   set('responseBytes', positive(env, 'RESPONSE_SIZE_LIMIT_BYTES'));
   set('trustProxy', trustProxy(env.TRUST_PROXY));
-  set('trustedDocumentsOnly', bool(env, 'TRUSTED_DOCUMENTS_ONLY'));
+  // Trusted documents only is for production (issue 14: "anonymous callers cannot send arbitrary queries
+  // at all in production"). Outside it — the embedded demo of the README's two commands, a developer's
+  // machine — anonymous callers may send any query within the other limits, so curl examples and a
+  // script's sign-in work; TRUSTED_DOCUMENTS_ONLY=true turns it on anywhere.
+  set('trustedDocumentsOnly', bool(env, 'TRUSTED_DOCUMENTS_ONLY') ?? (env.NODE_ENV === 'production' ? undefined : false));
   const rates: Partial<RateLimits> = {};
   const rate = (k: keyof RateLimits, name: string) => {
     const v = positive(env, name);

@@ -6,7 +6,8 @@ import { MUNICIPALITY_CODE_PATTERN } from './catalogue/programme-ids';
 import type { HouseholdInput } from './programme.inputs';
 import { type EligibilityReport, EligibilityStatus, type ProgrammeView, ProgrammeCategory, ProgrammeLevel } from './programme.types';
 import type { DepartmentCode } from '../municipality/department-code';
-import { evaluateAll, PROGRAMME_IDS, renderReasons, validateHousehold, type EvaluateOptions, type Household, type ProgrammeParams } from './rules';
+import { craIncomeYearOn, evaluateAll, incomeAssessment, PROGRAMME_IDS, renderReason, renderReasons, validateHousehold, type EvaluateOptions, type Household, type ProgrammeParams } from './rules';
+import { marriedOf } from '../record/marital-status';
 
 const BAD_MUNICIPALITY: LocalizedText = {
   ja: '市区町村コードは6桁の数字で入力してください。',
@@ -33,23 +34,18 @@ export class ProgrammeService {
 
   eligibility(input: HouseholdInput): EligibilityReport {
     const code = this.code(input.municipalityCode, 'input.municipalityCode');
-    const household: Household = {
-      asOf: input.asOf ?? todayInJapan(),
-      children: (input.children ?? []).map((c) => ({ birthDate: c.birthDate, disability: c.disability ?? false })),
-      annualEmploymentIncome: input.annualEmploymentIncome ?? null,
-      otherIncome: input.otherIncome ?? null,
-      childSupportReceivedYearly: input.childSupportReceivedYearly ?? null,
-      dependentsCount: input.dependentsCount ?? null,
-      benefitsInUse: [...(input.benefitsInUse ?? [])],
-      receivesPublicAssistance: input.receivesPublicAssistance ?? null,
-      concerns: [...(input.concerns ?? [])],
-      residentTaxExempt: input.residentTaxExempt ?? null,
-      married: input.married ?? null,
-    };
+    return this.evaluate(householdOfInput(input), code, 'input');
+  }
+
+  /**
+   * The report for a household (from the public form, or from a stored record: record-household.ts).
+   * `path` prefixes the fields of validation problems.
+   */
+  evaluate(household: Household, code: string | undefined, path: string): EligibilityReport {
     const problems = validateHousehold(household);
     if (problems.length > 0) {
       throw badInput(
-        problems.map((p) => ({ field: `input.${p.field}`, messages: p.messages })),
+        problems.map((p) => ({ field: `${path}.${p.field}`, messages: p.messages })),
         this.locale,
       );
     }
@@ -66,7 +62,13 @@ export class ProgrammeService {
         nextSteps: renderReasons(r.nextSteps, this.locale),
       });
     }
-    return { asOf: household.asOf, results: out };
+    const a = incomeAssessment(household);
+    return {
+      asOf: household.asOf,
+      incomeYear: craIncomeYearOn(household.asOf),
+      incomeAssessment: a && { ...a, explanation: renderReason(a.explanation, this.locale) },
+      results: out,
+    };
   }
 
   /** The municipality's disabled programmes and amount overrides, as engine options. */
@@ -122,4 +124,23 @@ export function municipalityEvaluateOptions(catalogue: Catalogue, code: string):
     }
   }
   return { disabled, overrides };
+}
+
+/** The public form's answers as the engine's Household (maritalStatus wins over the older `married`). */
+export function householdOfInput(input: HouseholdInput): Household {
+  const married = marriedOf(input.maritalStatus);
+  return {
+    asOf: input.asOf ?? todayInJapan(),
+    children: (input.children ?? []).map((c) => ({ birthDate: c.birthDate, disability: c.disability ?? false })),
+    annualEmploymentIncome: input.annualEmploymentIncome ?? null,
+    otherIncome: input.otherIncome ?? null,
+    childSupportReceivedYearly: input.childSupportReceivedYearly ?? null,
+    dependentsCount: input.dependentsCount ?? null,
+    benefitsInUse: [...(input.benefitsInUse ?? [])],
+    receivesPublicAssistance: input.receivesPublicAssistance ?? null,
+    concerns: [...(input.concerns ?? [])],
+    residentTaxExempt: input.residentTaxExempt ?? null,
+    married: married ?? input.married ?? null,
+    incomeYear: input.incomeYear ?? null,
+  };
 }

@@ -75,8 +75,32 @@ export class EligibilityResultView {
   @Field(() => [String]) nextSteps!: string[];
 }
 
+@ObjectType('IncomeAssessment', {
+  simpleResolvers: true,
+  description: 'How 所得額 for 児童扶養手当 is reached from the answers (給与収入 → 給与所得 → minus the deductions → 所得額) and the limits it is compared with. Integer yen.',
+})
+export class IncomeAssessmentView {
+  @Field(() => Int, { description: 'The calendar year whose income is assessed.' }) incomeYear!: number;
+  @Field(() => Int, { description: '給与収入 (gross salary).' }) employmentIncome!: number;
+  @Field(() => Int, { description: '給与所得 (after the employment income deduction of that year).' }) salaryIncome!: number;
+  @Field(() => Int, { description: 'The 100,000 yen step taken from 給与所得 (never more than it).' }) salaryStep!: number;
+  @Field(() => Int, { description: 'The flat 社会保険料相当額 (80,000).' }) socialInsuranceDeduction!: number;
+  @Field(() => Int, { description: '8/10 of the 養育費 received.' }) childSupportCounted!: number;
+  @Field(() => Int) otherIncome!: number;
+  @Field(() => Boolean, { description: 'Other income was left blank and counted as 0.' }) otherIncomeAssumedZero!: boolean;
+  @Field(() => Int, { description: '所得額.' }) incomeAmount!: number;
+  @Field(() => Int, { description: '扶養親族等の数 used for the limits.' }) dependentsCount!: number;
+  @Field(() => Int, { description: '全部支給 when 所得額 is below this.' }) fullLimit!: number;
+  @Field(() => Int, { description: '一部支給 when 所得額 is below this (and at or above fullLimit).' }) partialLimit!: number;
+  @Field(() => String, { description: 'The same as one sentence in the request locale.' }) explanation!: string;
+}
+
 @ObjectType('EligibilityReport', { simpleResolvers: true, description: 'One result per programme the municipality offers, most relevant first. Nothing is stored.' })
 export class EligibilityReport {
   @Field(() => LocalDate) asOf!: string;
+  @Field(() => Int, { nullable: true, description: 'The calendar year whose income 児童扶養手当 assesses on asOf (Nov–Oct allowance year, previous year\'s income); show it to the family with the income question.' })
+  incomeYear!: number | null;
+  @Field(() => IncomeAssessmentView, { nullable: true, description: 'Null while the income answers do not allow it.' })
+  incomeAssessment!: IncomeAssessmentView | null;
   @Field(() => [EligibilityResultView]) results!: EligibilityResultView[];
 }

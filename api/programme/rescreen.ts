@@ -8,17 +8,9 @@
 // and no entity hydration, so nothing lands in the identity map. At most one batch of rows and
 // households is held at a time; the consumer decides what to keep of the yielded results.
 //
-// Household built from a record (DESIGN.md's Household; see rules/types.ts):
-//   children                    child rows by position (birth_date, disability)
-//   dependentsCount             number of children (the record does not store 扶養親族等の数)
-//   annualEmploymentIncome,     income_annual_employment_income, income_other_income,
-//   otherIncome, 養育費          income_child_support_received_yearly (NULL stays unknown)
-//   concerns                    concerns_categories
-//   benefitsInUse               benefit_in_use.programme_id
-//   receivesPublicAssistance    benefits in use include 'livelihood-protection'
-//   residentTaxExempt, married  not stored on the record: unknown (null), so the engine may answer
-//                               NEEDS_MORE_INFO where it needs them, exactly as for the public form
-// The record's income_income_year is not compared with the year each programme assesses.
+// Household built from a record: householdOfRecord (record-household.ts), the mapping desk eligibility
+// (recordEligibility) uses too, so both give the public form's answer for the same facts. Here every
+// section is read (the run is the municipality's own, not a viewer's).
 // Records are evaluated as stored, without validateHousehold: a record the engine cannot judge (e.g. a
 // child born after `asOf`) gets the engine's own NEEDS_MORE_INFO results rather than stopping the run.
 //
@@ -38,7 +30,8 @@ import { SEEDS_DIR } from '../common/paths';
 import { loadCatalogue, type Catalogue } from './catalogue';
 import { MUNICIPALITY_CODE_PATTERN } from './catalogue/programme-ids';
 import { municipalityEvaluateOptions } from './programme.service';
-import { evaluateAll, type ChildFacts, type EvaluateOptions, type Household, type ProgrammeResult } from './rules';
+import { householdOfRecord } from './record-household';
+import { evaluateAll, type ChildFacts, type EvaluateOptions, type ProgrammeResult } from './rules';
 
 export interface RescreenOptions {
   /** The municipality whose records are re-screened (6 digits). */
@@ -68,6 +61,9 @@ interface RecordRow {
   employment: number | null;
   other: number | null;
   child_support: number | null;
+  income_year: number | null;
+  dependents: number | null;
+  marital_status: string | null;
   concerns: string[] | null;
 }
 
@@ -83,7 +79,8 @@ interface BenefitRow {
 }
 
 const RECORD_COLUMNS = `select id, income_annual_employment_income as employment, income_other_income as other,
-  income_child_support_received_yearly as child_support, concerns_categories as concerns from personal_record`;
+  income_child_support_received_yearly as child_support, income_income_year as income_year, income_dependents_count as dependents,
+  household_marital_status as marital_status, concerns_categories as concerns from personal_record`;
 const FIRST_RECORDS = `${RECORD_COLUMNS} where municipality_code = ? order by id limit ?`;
 const NEXT_RECORDS = `${RECORD_COLUMNS} where municipality_code = ? and id > ?::uuid order by id limit ?`;
 // The batch is every record of the municipality with first ≤ id ≤ last, so children and benefits are
@@ -138,19 +135,16 @@ export async function* rescreen(em: EntityManager, options: RescreenOptions): As
     for (const r of records) {
       const kids = children.get(r.id)!;
       const inUse = benefits.get(r.id)!;
-      const household: Household = {
+      const household = householdOfRecord(
+        {
+          children: kids,
+          maritalStatus: r.marital_status,
+          income: { annualEmploymentIncome: r.employment, otherIncome: r.other, childSupportReceivedYearly: r.child_support, incomeYear: r.income_year, dependentsCount: r.dependents },
+          benefitsInUse: inUse,
+          concerns: r.concerns ?? [],
+        },
         asOf,
-        children: kids,
-        annualEmploymentIncome: r.employment,
-        otherIncome: r.other,
-        childSupportReceivedYearly: r.child_support,
-        dependentsCount: kids.length,
-        benefitsInUse: inUse,
-        receivesPublicAssistance: inUse.includes('livelihood-protection'),
-        concerns: r.concerns ?? [],
-        residentTaxExempt: null,
-        married: null,
-      };
+      );
       yield { recordId: r.id, results: evaluateAll(household, evaluateOptions) };
     }
     // A short batch is the last one; otherwise continue after its last id.

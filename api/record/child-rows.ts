@@ -4,6 +4,7 @@ import { selectedFields } from '../common/selection';
 import type { ConsultationChannel } from '../consultation/consultation-channel';
 import type { DepartmentCode } from '../municipality/department-code';
 import { toDate } from '../common/dates';
+import { decrypt } from '../crypto';
 
 /**
  * The rows of a record that live in child tables — children (section `household`), benefits in use,
@@ -35,7 +36,8 @@ export function toChildRows<K extends ChildKind>(kind: K, value: unknown): Child
   if (kind !== 'consultations') return rows as ChildRows[K];
   // A prefetch may carry only some keys (the selected fields); the others stay undefined.
   return rows.map((c): ConsultationView => ({
-    id: c.id, date: c.date, channel: c.channel, summary: c.summary, followUp: c.followUp, followUpDue: c.followUpDue,
+    // summary and followUp are sealed (api/crypto ENCRYPTED_COLUMNS): opened here.
+    id: c.id, date: c.date, channel: c.channel, summary: c.summary == null ? c.summary : decrypt(c.summary), followUp: c.followUp == null ? c.followUp : decrypt(c.followUp), followUpDue: c.followUpDue,
     createdAt: c.createdAt === undefined ? (undefined as never) : toDate(c.createdAt),
     department: { code: c.department }, staffMember: c.staffName == null ? null : { name: c.staffName },
   })) as ChildRows[K];

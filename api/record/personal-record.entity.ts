@@ -36,6 +36,9 @@ export const PARTNERS_CONSENT = 'partners';
 // Consent and concern filters are array containment: GIN indexes (declared here so migrations keep them).
 @Index({ name: 'personal_record_shared_with_gin', expression: 'create index "personal_record_shared_with_gin" on "personal_record" using gin ("shared_with")' })
 @Index({ name: 'personal_record_concerns_gin', expression: 'create index "personal_record_concerns_gin" on "personal_record" using gin ("concerns_categories")' })
+// Exact-match search on encrypted contact details goes through keyed hashes (api/crypto/search-hash.ts).
+@Index({ name: 'personal_record_contact_phone_hash_index', expression: 'create index "personal_record_contact_phone_hash_index" on "personal_record" ("municipality_code", "contact_phone_hash")' })
+@Index({ name: 'personal_record_contact_email_hash_index', expression: 'create index "personal_record_contact_email_hash_index" on "personal_record" ("municipality_code", "contact_email_hash")' })
 export class PersonalRecord {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

@@ -3,7 +3,7 @@ import type { SortKey } from '../common/connection';
 import type { PersonalRecord } from './personal-record.entity';
 
 /**
- * Which records a read may return: the visibility rules (DESIGN.md rules 2, 4, 5 — built by
+ * Which records a read may return: the visibility rules (docs/design.md rules 2, 4, 5 — built by
  * RecordService.visibleTo) and a list's filters, as plain data. It is rendered two ways:
  * - `criteriaSql`: the WHERE clause of the read path (record.reader.ts), with bound parameters. Its
  *   text depends only on which conditions are present, so a page runs as a prepared statement
@@ -23,12 +23,19 @@ export interface RecordCriteria {
   createdFrom: Date | null;
   createdBefore: Date | null;
   referenceNumber: string | null;
+  /** Exact match on an encrypted contact detail, through its keyed hash (api/crypto/search-hash.ts). */
+  contactHash: { column: 'phone' | 'email'; hash: string } | null;
+  /**
+   * Leave out records under DV protection on this day (Japan time): a contact search by a viewer from
+   * whom DV protection withholds contact must not confirm a DV-protected family's number (rule 3).
+   */
+  excludeDvProtectedOn: string | null;
   /** Keyset pagination: records strictly after this key in (created_at desc, id desc) order. */
   after: SortKey | null;
 }
 
 export function criteria(municipality: string, more: Partial<Omit<RecordCriteria, 'municipality'>> = {}): RecordCriteria {
-  return { municipality, consentTo: [], ids: null, nameLike: null, concern: null, createdFrom: null, createdBefore: null, referenceNumber: null, after: null, ...more };
+  return { municipality, consentTo: [], ids: null, nameLike: null, concern: null, createdFrom: null, createdBefore: null, referenceNumber: null, contactHash: null, excludeDvProtectedOn: null, after: null, ...more };
 }
 
 /** The WHERE condition over personal_record aliased `alias`, with `?` placeholders and their values in order. */
@@ -47,6 +54,11 @@ export function criteriaSql(c: RecordCriteria, alias: string): { sql: string; pa
   if (c.createdFrom) add(`${r}.created_at >= ?`, c.createdFrom);
   if (c.createdBefore) add(`${r}.created_at < ?`, c.createdBefore);
   if (c.referenceNumber != null) add(`${r}.reference_number = ?`, c.referenceNumber);
+  if (c.contactHash) add(c.contactHash.column === 'phone' ? `${r}.contact_phone_hash = ?` : `${r}.contact_email_hash = ?`, c.contactHash.hash);
+  if (c.excludeDvProtectedOn != null) {
+    // The negation of isDvProtected (access/record-access.ts), in SQL.
+    add(`not (${r}.concerns_categories @> array['dv']::text[] or (${r}.protection_support_measure and (${r}.protection_expires_on is null or ${r}.protection_expires_on >= ?::date)))`, c.excludeDvProtectedOn);
+  }
   if (c.after) add(`(${r}.created_at < ? or (${r}.created_at = ? and ${r}.id < ?))`, c.after.createdAt, c.after.createdAt, c.after.id);
   return { sql: and.join(' and '), params };
 }

@@ -3,6 +3,7 @@ import { LocalDate } from '../common/local-date.scalar';
 import { DepartmentCode } from '../municipality/department-code';
 import { ConcernCategory } from './concern-category';
 import { ContactChannel } from './contact-channel';
+import { MaritalStatus } from './marital-status';
 
 /**
  * Inputs mirror the sections. Strings are normalised and checked in record.validation.ts
@@ -31,6 +32,9 @@ export class ContactInput {
   @Field(() => String, { nullable: true }) email?: string | null;
   @Field(() => ContactChannel, { nullable: true }) preferredChannel?: ContactChannel | null;
   @Field(() => Boolean, { description: 'Whether the municipality may contact the family.' }) contactAllowed!: boolean;
+  @Field(() => String, { nullable: true, description: 'When it is safe to contact them (free text, up to 200 characters).' }) safeTimes?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether a voicemail is safe; null = unknown.' }) voicemailSafe?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether an SMS is safe; null = unknown.' }) smsSafe?: boolean | null;
 }
 
 @InputType()
@@ -51,6 +55,7 @@ export class HouseholdSectionInput {
   @Field(() => [ChildInput]) children!: ChildInput[];
   @Field(() => [HouseholdMemberInput], { defaultValue: [] }) otherMembers!: HouseholdMemberInput[];
   @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => MaritalStatus, { nullable: true, description: '婚姻・事実婚; null = unknown.' }) maritalStatus?: MaritalStatus | null;
 }
 
 @InputType()
@@ -59,6 +64,7 @@ export class IncomeInput {
   @Field(() => Int, { nullable: true, description: '給与収入, yen per year.' }) annualEmploymentIncome?: number | null;
   @Field(() => Int, { nullable: true, description: 'Other income (所得), yen per year.' }) otherIncome?: number | null;
   @Field(() => Int, { nullable: true, description: '養育費 received, yen per year.' }) childSupportReceivedYearly?: number | null;
+  @Field(() => Int, { nullable: true, description: '扶養親族等の数 where it differs from the number of children (0–30).' }) dependentsCount?: number | null;
 }
 
 @InputType()
@@ -124,4 +130,5 @@ export class RecordFilter {
   @Field(() => LocalDate, { nullable: true, description: 'Created on or after this date (Japan time).' }) createdFrom?: string | null;
   @Field(() => LocalDate, { nullable: true, description: 'Created on or before this date (Japan time).' }) createdTo?: string | null;
   @Field(() => String, { nullable: true }) referenceNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'An exact phone number or e-mail address (電話番号・メールアドレスの完全一致). Contact details are stored encrypted and matched through keyed hashes; part of a number does not match.' }) contact?: string | null;
 }

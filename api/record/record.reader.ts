@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Section } from '../access/sections';
 import { toDate } from '../common/dates';
+import { encryptedColumnsOf, openRow } from '../crypto';
 import { rawQuery } from '../db/raw-query';
 import { type ChildKind, type ChildRows, type ChildRowsWanted, pageWithChildRowsSql, prefetchColumn, toChildRows } from './child-rows';
 import type { ConcernCategory } from './concern-category';
@@ -8,11 +9,15 @@ import type { ContactChannel } from './contact-channel';
 import { type RecordCriteria, criteriaSql } from './record-criteria';
 import type { RecordView } from './record.view';
 import type { HouseholdMember } from './sections/household.section';
+import type { MaritalStatus } from './marital-status';
 
 type Row = Record<string, any>;
+const SEALED = encryptedColumnsOf('personal_record');
 
 /** One database row of personal_record → the plain shape resolvers read (column names from the migration). */
 export function toRecordView(r: Row, prefetched: readonly ChildKind[] = []): RecordView {
+  // Sealed columns (api/crypto ENCRYPTED_COLUMNS) are opened here, for every read path alike.
+  openRow('personal_record', r, SEALED);
   const view: RecordView = {
     id: r.id,
     municipality: { code: r.municipality_code },
@@ -24,9 +29,9 @@ export function toRecordView(r: Row, prefetched: readonly ChildKind[] = []): Rec
     updatedAt: toDate(r.updated_at),
     identity: { familyName: r.identity_family_name, givenName: r.identity_given_name, familyNameKana: r.identity_family_name_kana, givenNameKana: r.identity_given_name_kana, birthDate: r.identity_birth_date },
     address: { postalCode: r.address_postal_code, prefecture: r.address_prefecture, city: r.address_city, street: r.address_street },
-    contact: { phone: r.contact_phone, email: r.contact_email, preferredChannel: r.contact_preferred_channel as ContactChannel | null, contactAllowed: r.contact_contact_allowed },
-    household: { otherMembers: r.household_other_members as HouseholdMember[] | null, note: r.household_note },
-    income: { incomeYear: r.income_income_year, annualEmploymentIncome: r.income_annual_employment_income, otherIncome: r.income_other_income, childSupportReceivedYearly: r.income_child_support_received_yearly },
+    contact: { phone: r.contact_phone, email: r.contact_email, preferredChannel: r.contact_preferred_channel as ContactChannel | null, contactAllowed: r.contact_contact_allowed, safeTimes: r.contact_safe_times, voicemailSafe: r.contact_voicemail_safe, smsSafe: r.contact_sms_safe },
+    household: { otherMembers: r.household_other_members as HouseholdMember[] | null, note: r.household_note, maritalStatus: r.household_marital_status as MaritalStatus | null },
+    income: { incomeYear: r.income_income_year, annualEmploymentIncome: r.income_annual_employment_income, otherIncome: r.income_other_income, childSupportReceivedYearly: r.income_child_support_received_yearly, dependentsCount: r.income_dependents_count },
     concerns: { categories: r.concerns_categories as ConcernCategory[], note: r.concerns_note },
     selfReliancePlan: { goal: r.plan_goal, steps: r.plan_steps, startedOn: r.plan_started_on, reviewOn: r.plan_review_on },
     protection: { supportMeasure: r.protection_support_measure, since: r.protection_since, expiresOn: r.protection_expires_on },
@@ -51,9 +56,9 @@ const ALWAYS = ['id', 'municipality_code', 'reference_number', 'version', 'owner
 const SECTION_COLUMNS: Readonly<Record<Section, readonly string[]>> = {
   [Section.IDENTITY]: ['identity_family_name', 'identity_given_name', 'identity_family_name_kana', 'identity_given_name_kana', 'identity_birth_date'],
   [Section.ADDRESS]: ['address_postal_code', 'address_prefecture', 'address_city', 'address_street'],
-  [Section.CONTACT]: ['contact_phone', 'contact_email', 'contact_preferred_channel', 'contact_contact_allowed'],
-  [Section.HOUSEHOLD]: ['household_other_members', 'household_note'],
-  [Section.INCOME]: ['income_income_year', 'income_annual_employment_income', 'income_other_income', 'income_child_support_received_yearly'],
+  [Section.CONTACT]: ['contact_phone', 'contact_email', 'contact_preferred_channel', 'contact_contact_allowed', 'contact_safe_times', 'contact_voicemail_safe', 'contact_sms_safe'],
+  [Section.HOUSEHOLD]: ['household_other_members', 'household_note', 'household_marital_status'],
+  [Section.INCOME]: ['income_income_year', 'income_annual_employment_income', 'income_other_income', 'income_child_support_received_yearly', 'income_dependents_count'],
   [Section.BENEFITS]: [],
   [Section.CONCERNS]: ['concerns_note'],
   [Section.SELF_RELIANCE_PLAN]: ['plan_goal', 'plan_steps', 'plan_started_on', 'plan_review_on'],

@@ -4,10 +4,11 @@ import type { AccessGate } from '../access/access-gate';
 import { Section } from '../access/sections';
 import type { SignedInViewer } from '../access/viewer';
 import type { AuditCollector } from '../audit/audit-collector';
-import { checkPageSize, decodeAfter, encodeCursor } from '../common/connection';
+import { checkPageSize, decodeAfter, encodeCursor, forwardPageInfo } from '../common/connection';
 import { startOfJapanDay, addDays } from '../common/dates';
 import { apiError, badInput, notFound, RECORD_NOT_FOUND } from '../common/errors';
 import { searchKey } from '../common/normalize';
+import { contactTermHash, keyringOf } from '../crypto';
 import { OWNER_DEPARTMENT } from '../municipality/department-code';
 import { Municipality } from '../municipality/municipality.entity';
 import { Referral } from '../partner/referral.entity';
@@ -42,6 +43,12 @@ const CONFLICT_TEXT = {
   'ja-easy': 'ほかの 人が 先に 変えました。もう一度 読みこんで から 保存して ください。',
 };
 
+const CONTACT_TERM_TEXT = {
+  ja: '電話番号（0から始まる10桁か11桁）かメールアドレスを、そのまま全部入力してください。',
+  en: 'Enter a whole phone number (10 or 11 digits starting with 0) or a whole e-mail address.',
+  'ja-easy': '電話番号か メールアドレスを ぜんぶ 書いて ください。',
+};
+
 /**
  * Reading and writing 電子個人票. Every query starts from `visibleTo`, so a record the viewer may
  * not see is absent from lists, counts and look-ups alike — the same "not found" as an unknown id.
@@ -49,7 +56,7 @@ const CONFLICT_TEXT = {
 export class RecordService {
   constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
 
-  /** Rules 2, 4 and 5 of DESIGN.md: the records a viewer may see at all (record-criteria.ts renders them). */
+  /** Rules 2, 4 and 5 of docs/design.md: the records a viewer may see at all (record-criteria.ts renders them). */
   private async visibleTo(viewer: SignedInViewer): Promise<RecordCriteria> {
     const municipality = viewer.municipalityCode;
     if (viewer.kind === 'partner') {
@@ -120,6 +127,13 @@ export class RecordService {
     if (filter.createdFrom) c.createdFrom = startOfJapanDay(filter.createdFrom);
     if (filter.createdTo) c.createdBefore = startOfJapanDay(addDays(filter.createdTo, 1));
     if (filter.referenceNumber) c.referenceNumber = normalizeReferenceNumber(filter.referenceNumber);
+    if (filter.contact != null && filter.contact.trim() !== '') {
+      if (!this.gate.policyAllowsRead(Section.CONTACT)) throw this.gate.filterDenied(Section.CONTACT);
+      const term = contactTermHash(keyringOf(this.em.getPlatform()), filter.contact);
+      if (!term) throw badInput([{ field: 'filter.contact', messages: CONTACT_TERM_TEXT }], this.gate.locale);
+      c.contactHash = term;
+      if (viewer.kind === 'partner' || viewer.department !== OWNER_DEPARTMENT) c.excludeDvProtectedOn = this.gate.today;
+    }
     return c;
   }
 
@@ -130,10 +144,9 @@ export class RecordService {
     const reader = new RecordReader(this.em);
     const rows = await reader.find({ ...where, after: after ? decodeAfter(after, this.gate.locale) : null }, 'newest', first + 1, this.prefetchable(selected.childRows), selected.sections);
     const nodes = rows.slice(0, first);
-    const last = nodes[nodes.length - 1];
     return {
       edges: nodes.map((node) => new PersonalRecordEdge(node)),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null },
+      pageInfo: forwardPageInfo(nodes, encodeCursor, rows.length > first, after),
       countQuery: () => reader.count(where),
     };
   }

@@ -9,6 +9,7 @@ import type { ChildView } from './child-rows';
 import type { RecordView } from './record.view';
 import { PersonalRecord } from './personal-record.entity';
 import { HouseholdMember } from './sections/household.section';
+import { MaritalStatus } from './marital-status';
 
 /** GraphQL shapes of sections that are assembled from several tables, and the record list. */
 
@@ -17,6 +18,7 @@ export class HouseholdView {
   @Field(() => [Child]) children!: ChildView[];
   @Field(() => [HouseholdMember]) otherMembers!: HouseholdMember[];
   @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => MaritalStatus, { nullable: true, description: '婚姻・事実婚; null = not asked yet.' }) maritalStatus!: MaritalStatus | null;
 }
 
 @ObjectType('ProtectionStatus', { simpleResolvers: true, description: 'Section `protection`, with what is in force today.' })

@@ -1,6 +1,7 @@
 import { addDays } from '../common/dates';
 import type { InputChecker } from '../common/validation';
 import { searchKey } from '../common/normalize';
+import type { MaritalStatus } from './marital-status';
 import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN } from '../programme/catalogue/programme-ids';
 import type {
   AddressInput, BenefitInput, ConcernsInput, ConsentInput, ContactInput, HouseholdSectionInput, IdentityInput, IncomeInput, ProtectionInput, SelfReliancePlanInput,
@@ -58,6 +59,9 @@ export function checkContact(c: InputChecker, path: string, i: ContactInput): Pa
     email: c.email(`${path}.email`, i.email),
     preferredChannel: i.preferredChannel ?? null,
     contactAllowed: i.contactAllowed,
+    safeTimes: c.text(`${path}.safeTimes`, i.safeTimes, { ja: '連絡してよい時間帯', en: 'Safe times to contact' }, 200) ?? null,
+    voicemailSafe: i.voicemailSafe ?? null,
+    smsSafe: i.smsSafe ?? null,
   };
 }
 
@@ -65,6 +69,7 @@ export interface CheckedHousehold {
   children: { givenName: string | null | undefined; birthDate: string; disability: boolean }[];
   otherMembers: { relation: string; birthDate: string | null }[];
   note: string | null | undefined;
+  maritalStatus: MaritalStatus | null;
 }
 
 export function checkHousehold(c: InputChecker, path: string, h: HouseholdSectionInput): CheckedHousehold {
@@ -82,10 +87,14 @@ export function checkHousehold(c: InputChecker, path: string, h: HouseholdSectio
       birthDate: c.birthDate(`${path}.otherMembers[${n}].birthDate`, m.birthDate, 120, L.member) ?? null,
     })),
     note: c.text(`${path}.note`, h.note, { ja: 'メモ', en: 'Note' }, 2000),
+    maritalStatus: h.maritalStatus ?? null,
   };
 }
 
 export function checkIncome(c: InputChecker, path: string, i: IncomeInput, thisYear: number): Partial<IncomeSection> {
+  if (i.dependentsCount != null && (i.dependentsCount < 0 || i.dependentsCount > 30)) {
+    c.custom(`${path}.dependentsCount`, '扶養親族等の数は0から30までで入力してください。', 'The number of dependants must be between 0 and 30.', '養って いる 家族の 数が まちがって います。');
+  }
   if (i.incomeYear != null && (i.incomeYear < 2000 || i.incomeYear > thisYear)) {
     c.custom(`${path}.incomeYear`, `所得の年は2000年から${thisYear}年までで入力してください。`, `The income year must be between 2000 and ${thisYear}.`, '所得の 年が まちがって います。');
   }
@@ -94,6 +103,7 @@ export function checkIncome(c: InputChecker, path: string, i: IncomeInput, thisY
     annualEmploymentIncome: c.yen(`${path}.annualEmploymentIncome`, i.annualEmploymentIncome, { ja: '給与収入', en: 'Employment income' }),
     otherIncome: c.yen(`${path}.otherIncome`, i.otherIncome, { ja: 'その他の所得', en: 'Other income' }),
     childSupportReceivedYearly: c.yen(`${path}.childSupportReceivedYearly`, i.childSupportReceivedYearly, { ja: '養育費', en: 'Child support received' }),
+    dependentsCount: i.dependentsCount ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Section } from '../access/sections';
 import { badInput } from '../common/errors';
+import { contactHashes, keyringOf } from '../crypto';
 import type { Locale } from '../common/i18n';
 import { InputChecker } from '../common/validation';
 import { BenefitInUse } from './benefit-in-use.entity';
@@ -50,11 +51,13 @@ export class RecordWriter {
     }
     if (contact) {
       Object.assign(record.contact, contact);
+      Object.assign(record.contact, contactHashes(keyringOf(this.em.getPlatform()), record.contact));
       written.push(Section.CONTACT);
     }
     if (household) {
       record.household.otherMembers = household.otherMembers;
       record.household.note = household.note ?? null;
+      record.household.maritalStatus = household.maritalStatus;
       if (!creating) for (const old of await this.em.find(Child, { record })) this.em.remove(old);
       household.children.forEach((child, position) => {
         this.em.persist(this.em.create(Child, { municipality, record, position, givenName: child.givenName ?? null, birthDate: child.birthDate, disability: child.disability }));

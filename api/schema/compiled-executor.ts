@@ -1,5 +1,5 @@
 import type { GatewayExecutionResult, GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { type DocumentNode, execute, type ExecutionResult, getVariableValues, type GraphQLSchema, printSchema } from 'graphql';
+import { type DocumentNode, execute, type ExecutionResult, getVariableValues, GraphQLError, type GraphQLSchema, printSchema } from 'graphql';
 import { compileQuery, type CompiledQuery, isCompiledQuery } from 'graphql-jit';
 
 /**
@@ -42,7 +42,7 @@ export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterfac
     if (operation.variableDefinitions?.length && 'errors' in getVariableValues(schema, operation.variableDefinitions, request.variables ?? {}, { maxErrors: 50 })) return graphqlJs();
     const result = (await query.query(undefined, context, request.variables ?? {})) as GatewayExecutionResult;
     if (!('data' in result)) return graphqlJs(); // graphql-jit refused the variables graphql-js accepted
-    return result.errors?.length ? { errors: result.errors, data: result.data } : { data: result.data };
+    return result.errors?.length ? { errors: result.errors.map(asGraphQLJsError), data: result.data } : { data: result.data };
   };
 
   return {
@@ -55,4 +55,19 @@ export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterfac
     },
     async stop() {},
   };
+}
+
+/**
+ * graphql-jit reports an error thrown by a resolver as its own GraphQLError look-alike whose
+ * `extensions` is undefined unless the thrown error had some. Apollo reads `error.extensions.code`
+ * before formatError runs; on undefined that throws, and Apollo then answers its bare English
+ * "Internal server error" without path or messages (formatError never reached). Such errors are
+ * rebuilt as graphql-js errors — same message, path, locations and original error — so they take
+ * the path graphql-js's own do (test/schema/compiled-execution.test.ts compares the two).
+ */
+function asGraphQLJsError(error: GraphQLError): GraphQLError {
+  if (error.extensions) return error;
+  const rebuilt = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined });
+  if (error.locations) (rebuilt as { locations?: GraphQLError['locations'] }).locations = error.locations;
+  return rebuilt;
 }

@@ -17,6 +17,7 @@ import { Child } from '../record/child.entity';
 import { ConcernCategory } from '../record/concern-category';
 import { ConsentEvent } from '../record/consent-event.entity';
 import { ContactChannel } from '../record/contact-channel';
+import { contactHashes, keyringOf } from '../crypto';
 import { InboxItem } from '../inbox/inbox-item.entity';
 import { InboxItemKind } from '../inbox/inbox-item-kind';
 import { PARTNERS_CONSENT, PersonalRecord, RecordSource } from '../record/personal-record.entity';
@@ -83,6 +84,9 @@ export async function seedDemo(em: EntityManager, password: string, count = 40):
   const caseworker = await em.findOne(StaffMember, { email: demoStaffEmail(DepartmentCode.SINGLE_PARENT) });
   const partner = em.create(PartnerOrganization, { municipality, name: 'NPO法人 デモ子ども応援ネット', createdAt: new Date() });
 
+  // The contact section with its search hashes, as RecordWriter stores it.
+  const keyring = keyringOf(em.getPlatform());
+  const contactOf = (phone: string, email: string, preferredChannel: ContactChannel, contactAllowed: boolean) => ({ phone, email, preferredChannel, contactAllowed, ...contactHashes(keyring, { phone, email }) });
   for (let n = 0; n < count; n++) {
     const [family, familyKana] = pick(data.familyNames);
     const [given, givenKana] = pick(data.givenNames);
@@ -102,7 +106,7 @@ export async function seedDemo(em: EntityManager, password: string, count = 40):
       identity: { familyName: family, givenName: given, familyNameKana: familyKana, givenNameKana: givenKana, birthDate: parentBirth },
       searchName: searchNameOf({ familyName: family, givenName: given, familyNameKana: familyKana, givenNameKana: givenKana }),
       address: { postalCode: `999-${String(1000 + n).padStart(4, '0')}`, prefecture: 'デモ県', city: 'デモ市', street: pick(data.streets) },
-      contact: { phone: `0000-00-${String(1000 + n).padStart(4, '0')}`, email: `family${n}@example.jp`, preferredChannel: rand() < 0.5 ? ContactChannel.PHONE : ContactChannel.EMAIL, contactAllowed: rand() < 0.8 },
+      contact: contactOf(`0000-00-${String(1000 + n).padStart(4, '0')}`, `family${n}@example.jp`, rand() < 0.5 ? ContactChannel.PHONE : ContactChannel.EMAIL, rand() < 0.8),
       household: { otherMembers: rand() < 0.2 ? [{ relation: '祖母', birthDate: null }] : [], note: null },
       income: { incomeYear: Number(today.slice(0, 4)) - 1, annualEmploymentIncome: Math.round((80 + rand() * 300) * 10) * 1000, otherIncome: 0, childSupportReceivedYearly: rand() < 0.3 ? 360_000 : 0 },
       concerns: { categories: concerns, note: pick(data.notes) },

@@ -16,7 +16,7 @@ import {
 
 /**
  * Property: for generated (viewer, record, query path, preceding write), the API returns a record iff
- * the oracle (DESIGN.md, hand-written in ./matrix/oracle.ts) says it is visible, and each section iff
+ * the oracle (docs/design.md, hand-written in ./matrix/oracle.ts) says it is visible, and each section iff
  * the oracle says it is readable — with FORBIDDEN at exactly the denied paths, `access` agreeing, and no
  * withheld value anywhere in the response body.
  */
@@ -65,7 +65,7 @@ const measureOf = (kind: MeasureKind, days: number, today: string): { supportMea
 const REFERRAL_PLANS = ['none', 'requested', 'accepted', 'closed', 'reopened'] as const;
 const MEASURES: MeasureKind[] = ['none', 'active', 'expired', 'offFuture'];
 
-describe('access matrix (property-based, against a hand-written oracle of DESIGN.md)', () => {
+describe('access matrix (property-based, against a hand-written oracle of docs/design.md)', () => {
   let t: TestApp;
   const today = todayInTokyo();
   const pool: PoolRecord[] = [];

@@ -11,7 +11,7 @@ const ALL_SECTIONS = `id identity { familyName } address { city street } contact
 
 const CREATE = `mutation($input: CreateRecordInput!) { createRecord(input: $input) { id version } }`;
 
-/** One fixed case per rule of DESIGN.md, through HTTP with real tokens. */
+/** One fixed case per rule of docs/design.md, through HTTP with real tokens. */
 describe('who sees what (fixed cases)', () => {
   let t: TestApp;
   let owner: string;

@@ -7,7 +7,7 @@ import { SEEDS_DIR } from '../../api/common/paths';
 const DEFAULT = readFileSync(join(SEEDS_DIR, 'policy', 'default.yaml'), 'utf8');
 
 describe('the policy file', () => {
-  it('reads the default table of DESIGN.md', () => {
+  it('reads the default table of docs/design.md', () => {
     const policy = parsePolicy(DEFAULT, 'default.yaml');
     expect(policy.get('family-register' as never)!.get('income' as never)).toEqual({ read: false, write: false });
     expect(policy.get('family-register' as never)!.get('address' as never)).toEqual({ read: true, write: false });

@@ -20,6 +20,8 @@ import http from 'node:http';
 import pg from 'pg';
 import { parse } from 'yaml';
 import { readdirSync } from 'node:fs';
+// Encryption at rest needs a master key on PostgreSQL; a fixed one for benchmark databases.
+process.env.ENCRYPTION_KEY ??= 'be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));

@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { seedBenchRecords } from './seed-bench.mjs';
+// Encryption at rest needs a master key on PostgreSQL; a fixed one for benchmark databases.
+process.env.ENCRYPTION_KEY ??= 'be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,6 +48,9 @@ async function prepare() {
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   await seedBenchRecords(client, RECORDS);
+  // The bench rows are inserted plaintext: seal them, as the migration does, so the page opens sealed values.
+  const { sealExistingValues } = require('../../dist/api/crypto/index.js');
+  await sealExistingValues((sql, params) => handle.orm.em.fork().getConnection().execute(sql, params ?? []), handle.keyring);
   const { rows } = await client.query('select count(*)::int as n from personal_record');
   await client.end();
   await handle.close();

@@ -5,6 +5,8 @@ import 'reflect-metadata';
 import { createRequire } from 'node:module';
 import express from 'express';
 import pg from 'pg';
+// Encryption at rest needs a master key on PostgreSQL; a fixed one for benchmark databases.
+process.env.ENCRYPTION_KEY ??= 'be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c';
 
 const require = createRequire(import.meta.url);
 const [mode, url, port] = process.argv.slice(2);
@@ -12,6 +14,12 @@ const [mode, url, port] = process.argv.slice(2);
 if (mode === 'baseline') {
   // The same JSON as the GraphQL page, from hand-written SQL with pg: the cost floor.
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // The same JSON means the sealed values opened too (encryption at rest): load the data keys, as the API does.
+  const { openOrm } = require('../../dist/api/db/orm.js');
+  const { decrypt } = require('../../dist/api/crypto/index.js');
+  const keys = await openOrm({ kind: 'postgresql', url });
+  await keys.close();
+  const opened = (v) => (v == null ? v : decrypt(v));
   const app = express();
   app.get('/bench-cpu', (_req, res) => res.json(process.cpuUsage()));
   app.use(express.json());
@@ -32,12 +40,12 @@ if (mode === 'baseline') {
     res.json({ data: { records: { edges: page.map((r) => ({ node: {
       id: r.id, referenceNumber: r.reference_number,
       identity: { familyName: r.identity_family_name, givenName: r.identity_given_name, familyNameKana: r.identity_family_name_kana, givenNameKana: r.identity_given_name_kana },
-      address: { city: r.address_city, street: r.address_street }, contact: { phone: r.contact_phone },
+      address: { city: r.address_city, street: opened(r.address_street) }, contact: { phone: opened(r.contact_phone) },
       household: { children: ch.get(r.id).map((c) => ({ birthDate: c.birth_date, disability: c.disability })) },
       income: { annualEmploymentIncome: r.income_annual_employment_income },
       benefits: be.get(r.id).map((b) => ({ programmeId: b.programme_id })),
       concerns: { categories: r.concerns_categories },
-      consultations: co.get(r.id).map((c) => ({ date: c.date, summary: c.summary, department: c.department })),
+      consultations: co.get(r.id).map((c) => ({ date: c.date, summary: opened(c.summary), department: c.department })),
     } })) } } });
   });
   app.listen(Number(port), () => console.log('ready'));

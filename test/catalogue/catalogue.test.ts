@@ -1,6 +1,6 @@
-// The national catalogue as shipped in seeds/programmes: every DESIGN.md id exactly once, every field and
+// The national catalogue as shipped in seeds/programmes: every docs/design.md id exactly once, every field and
 // locale present, sources official, and the public API behaving as documented.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
@@ -37,8 +37,7 @@ describe('programme ids', () => {
     expect(new Set(PROGRAMME_IDS).size).toBe(22);
   });
 
-  // The ids as DESIGN.md lists them (copied here so the check runs on any machine); where shared/
-  // sits beside the repository (here and in CI) the copy itself is checked against DESIGN.md.
+  // The ids as docs/design.md lists them, written out here too so that a change to either is seen.
   const DESIGN_IDS = [
     'child-rearing-allowance', 'child-allowance', 'single-parent-medical-subsidy', 'welfare-fund-loan',
     'independence-training-benefit', 'advanced-vocational-training-benefit', 'housing-support-loan',
@@ -47,14 +46,12 @@ describe('programme ids', () => {
     'needy-self-reliance-support', 'livelihood-protection', 'child-support-securing', 'dv-consultation',
     'home-helper-dispatch', 'single-parent-consultation', 'learning-support-for-children',
   ];
-  const designPath = path.resolve(__dirname, '../../../shared/DESIGN.md');
-  it('matches the programme ids listed in DESIGN.md, in order', () => {
+  const designPath = path.resolve(__dirname, '../../docs/design.md');
+  it('matches the programme ids listed in docs/design.md, in order', () => {
     expect([...PROGRAMME_IDS]).toEqual(DESIGN_IDS);
-    if (existsSync(designPath)) {
-      const design = readFileSync(designPath, 'utf8');
-      const section = design.slice(design.indexOf('## Programme ids'), design.indexOf('## Runtime conventions'));
-      expect([...section.matchAll(/`([a-z][a-z-]+)`/g)].map((m) => m[1])).toEqual(DESIGN_IDS);
-    }
+    const design = readFileSync(designPath, 'utf8');
+    const section = design.slice(design.indexOf('## Programme ids'), design.indexOf('## Runtime conventions'));
+    expect([...section.matchAll(/`([a-z][a-z-]+)`/g)].map((m) => m[1])).toEqual(DESIGN_IDS);
   });
 
   it('has exactly one seed file per id, and no other programme files', () => {
@@ -151,7 +148,7 @@ describe('catalogue content', () => {
     expect(p.unconfirmed?.[0]).toMatch(/40,000/);
   });
 
-  it('orders the list by category, then national before local, then DESIGN.md order', () => {
+  it('orders the list by category, then national before local, then docs/design.md order', () => {
     const list = catalogue.list();
     const category = list.map((p) => PROGRAMME_CATEGORIES.indexOf(p.category));
     expect(category).toEqual([...category].sort((a, b) => a - b));

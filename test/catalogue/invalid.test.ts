@@ -42,7 +42,7 @@ describe('invalid programme files', () => {
     }
   });
 
-  it('rejects an id that is not in DESIGN.md', () => {
+  it('rejects an id that is not in docs/design.md', () => {
     const issues = load({ put: { 'single-mother-allowance.yaml': 'unknown-id.yaml' } });
     expectIssue(issues, 'single-mother-allowance.yaml', 'id', 'unknown programme id "single-mother-allowance"');
   });
@@ -82,9 +82,16 @@ describe('invalid programme files', () => {
   });
 
   it('rejects a placeholder without an amount', () => {
-    const renamed = readSeed('housing-support-loan.yaml').replace('monthlyCap: 70000', 'cap: 70000');
+    const renamed = readSeed('housing-support-loan.yaml').replace('monthlyCap: parameter', 'cap: 70000');
+    expect(renamed).not.toBe(readSeed('housing-support-loan.yaml'));
     const issues = load({ write: { 'housing-support-loan.yaml': renamed } });
     expectIssue(issues, 'housing-support-loan.yaml', 'amounts', 'placeholder {{monthlyCap}}');
+  });
+
+  it('rejects a "parameter" default that seeds/parameters does not have', () => {
+    const wrong = readSeed('housing-support-loan.yaml').replace('monthlyCap: parameter', 'monthlyCap: 70000\n  yearlyCap: parameter');
+    const issues = load({ write: { 'housing-support-loan.yaml': wrong } });
+    expectIssue(issues, 'housing-support-loan.yaml', 'amounts.yearlyCap', 'needs seeds/parameters/housing-support-loan.yaml with a dated "yearlyCap"');
   });
 
   it('does not silently skip .yml or stray files', () => {

@@ -8,6 +8,7 @@ import { evaluateAll, type Household } from '../../api/programme/rules';
 import { BenefitInUse } from '../../api/record/benefit-in-use.entity';
 import { Child } from '../../api/record/child.entity';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
+import { marriedOf } from '../../api/record/marital-status';
 import { startTestApp, type TestApp } from '../support/app';
 
 const DEMO = '999999';
@@ -64,12 +65,13 @@ async function householdOf(recordId: string): Promise<Household> {
     annualEmploymentIncome: record.income.annualEmploymentIncome ?? null,
     otherIncome: record.income.otherIncome ?? null,
     childSupportReceivedYearly: record.income.childSupportReceivedYearly ?? null,
-    dependentsCount: children.length,
+    dependentsCount: record.income.dependentsCount ?? children.length,
+    incomeYear: record.income.incomeYear ?? null,
     benefitsInUse: benefits,
     receivesPublicAssistance: benefits.includes('livelihood-protection'),
     concerns: [...record.concerns.categories],
     residentTaxExempt: null,
-    married: null,
+    married: marriedOf(record.household.maritalStatus),
   };
 }
 

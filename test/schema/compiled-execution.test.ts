@@ -1,7 +1,8 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../api/app';
 import { DEPARTMENT_CODES, DepartmentCode } from '../../api/municipality/department-code';
+import { ProgrammeService } from '../../api/programme/programme.service';
 import { startTestApp, TEST_LIMITS, TEST_SECRET, type TestApp } from '../support/app';
 
 /**
@@ -58,7 +59,7 @@ describe('compiled query execution (graphql-jit) answers exactly as graphql-js',
 
   it('records pages for every department (sections, FORBIDDEN errors, nulls, enums, dates)', async () => {
     for (const d of DEPARTMENT_CODES) {
-      const text = await same(`query Page { records(first: 40) { edges { cursor node { ${SEL} } } pageInfo { hasNextPage endCursor } totalCount } }`, undefined, tokens.get(d));
+      const text = await same(`query Page { records(first: 40) { edges { cursor node { ${SEL} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`, undefined, tokens.get(d));
       expect(text).toContain('"edges"');
       if (d !== DepartmentCode.SINGLE_PARENT) expect(text).toContain('FORBIDDEN');
     }
@@ -88,5 +89,43 @@ describe('compiled query execution (graphql-jit) answers exactly as graphql-js',
     await same('{ __schema { queryType { name } } __type(name: "Section") { enumValues { name } } }');
     await same('query($p: String!) { postalAddress(postalCode: $p) { prefecture city } }', { p: 'x' });
     await same(`query($h: HouseholdInput!) { eligibility(input: $h) { __typename } }`, { h: { children: [{ birthDate: 'not a date' }] } });
+  });
+
+  it('an unexpected resolver error reaches formatError: code, path and the Japanese message, as graphql-js gives', async () => {
+    // The fault a database error would cause; its message must never be sent.
+    const spy = vi.spyOn(ProgrammeService.prototype, 'list').mockImplementation(() => {
+      throw new Error('connection to 10.0.0.5 refused for 山田花子');
+    });
+    try {
+      const body = JSON.parse(await same('query Catalogue { programmes { id } }'));
+      expect(body.data).toBeNull();
+      expect(body.errors).toHaveLength(1);
+      const [error] = body.errors;
+      expect(error.path).toEqual(['programmes']);
+      expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(error.message).toBe('サーバーで問題が起きました。時間をおいてもう一度お試しください。');
+      expect(error.extensions.messages.en).toBe('Something went wrong on the server. Please try again later.');
+      expect(JSON.stringify(body)).not.toMatch(/10\.0\.0\.5|山田|Internal server error/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('a null where the schema promises a value is reported as graphql-js reports it (path, code, Japanese message)', async () => {
+    const real = ProgrammeService.prototype.list;
+    const spy = vi.spyOn(ProgrammeService.prototype, 'list').mockImplementation(function (this: ProgrammeService, ...args) {
+      const [first, ...rest] = real.apply(this, args);
+      return [{ ...first!, id: null as never }, ...rest];
+    });
+    try {
+      const body = JSON.parse(await same('query Catalogue { programmes { id name } }'));
+      expect(body.data).toBeNull();
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0].path).toEqual(['programmes', 0, 'id']);
+      expect(body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(body.errors[0].message).toBe('サーバーで問題が起きました。時間をおいてもう一度お試しください。');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -14,6 +14,8 @@ describe('docker-compose.yml and api/Dockerfile', () => {
     expect(compose.services.api.depends_on.db.condition).toBe('service_healthy');
     expect(compose.services.api.environment.DATABASE_URL).toMatch(/^postgres:\/\/.*@db:5432\//);
     expect(compose.services.api.environment.AUTH_SECRET).toContain('?');
+    // Encryption at rest: the compose file refuses to start the API without a master key.
+    expect(compose.services.api.environment.ENCRYPTION_KEY).toMatch(/^\$\{ENCRYPTION_KEY:\?/);
   });
 
   it('builds the API from api/Dockerfile, copying only files that exist', () => {

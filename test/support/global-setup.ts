@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+import './keys';
 import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import' };
 import { Client } from 'pg';
 import { migrate, openOrm } from '../../api/db/orm';
+import { ensureChromium } from './chromium';
 import { testDatabaseUrl, withDatabase } from './pg-url';
 
 declare module 'vitest' {
@@ -17,6 +19,9 @@ declare module 'vitest' {
  * files run in parallel. Without it, every file runs on its own in-memory PGlite.
  */
 export default async function globalSetup(project: TestProject): Promise<() => Promise<void>> {
+  // The widget tests need a browser: find or install one now, or stop the run with one line saying
+  // what to install (rather than every browser test file failing on its own).
+  ensureChromium();
   const url = testDatabaseUrl();
   if (!url) {
     project.provide('templateDatabase', null);

@@ -126,7 +126,7 @@ describe('<yorisoi-intake> with a chat hand-off in the address', () => {
       sessionStorage.setItem(k, JSON.stringify({ ...s, step: 3 }));
     }, KEY);
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('h2')?.textContent === '昨年の収入');
+    await page.waitForFunction(() => document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('h2')?.textContent?.includes('年の収入'));
     expect(await value(page, '#salary')).toBe('1950000');
     expect(await shadowText(page, '#note-salary')).toBe('チャットでのお答え（約1,950,000円）を入れました。正確な金額がわかれば直してください。');
     // A reload does not apply anything again: no notice.
@@ -210,7 +210,7 @@ describe('<yorisoi-intake> with a chat hand-off in the address', () => {
     const mine = { postal: '123-4567', concerns: ['WORK'], children: [{ b: '2019-06-01', d: true }], salary: '2400000', other: '0', support: '' };
     await page.addInitScript(([k, v]) => sessionStorage.setItem(k!, v!), [KEY, JSON.stringify({ step: 3, a: mine })]);
     await openWidget(page, `${server.url}/page${fragment(PAYLOAD())}`);
-    expect(await heading(page)).toBe('昨年の収入');
+    expect(await heading(page)).toContain('年の収入');
     await waitFor(page, '#carried');
     const told = 'チャットでのお答えを引き継ぎました。内容はいつでも変更できます。すでに入力していた内容は、そのままにしています。';
     expect(await shadowText(page, '#carried')).toBe(told);

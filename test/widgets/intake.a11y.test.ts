@@ -45,7 +45,7 @@ async function waitForStep(page: Page, n: number): Promise<void> {
   await page.waitForFunction(
     (n) => {
       const root = document.querySelector('yorisoi-intake')?.shadowRoot;
-      return !!root && root.querySelector('[part=progress]')?.textContent?.includes(`${n}/8`) && root.activeElement === root.querySelector('h2');
+      return !!root && root.querySelector('[part=progress]')?.textContent?.includes(`${n}/9`) && root.activeElement === root.querySelector('h2');
     },
     n,
     { timeout: 5000 },
@@ -122,6 +122,11 @@ async function everyStep(page: Page, label: string, include?: string): Promise<v
   await axe(page, `${label} step 8 (consent)`, include);
   await tabTo(page, 'input[value=LIVELIHOOD_SUPPORT]');
   await page.keyboard.press('Space');
+  await next(page);
+  // Step 9: what will be sent, to whom, each part with a button to change it.
+  await waitForStep(page, 9);
+  await page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('[part=confirm]'));
+  await axe(page, `${label} step 9 (confirmation)`, include);
   await next(page);
   await page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('[part=reference]'));
   await axe(page, `${label} receipt (with DV safety numbers)`, include);

@@ -4,7 +4,7 @@ import { DepartmentCode } from '../../api/municipality/department-code';
 import type { TestApp } from '../support/app';
 import { startRealApiPage, type RealApiPage } from './support/real-api';
 import { ensureBundle, openWidget, shadowText, tabTo, waitForStep } from './support/browser';
-import { consentAndSend, contactByPhone, next, toResults, waitFor } from './support/flow';
+import { confirmAndSend, consentAndSend, contactByPhone, next, toResults, waitFor } from './support/flow';
 
 // <yorisoi-intake> against the REAL API (in-process, on the test database): the page, the bundle and
 // /graphql share one origin — the API's own — which is added to the service's global origins, so
@@ -88,7 +88,7 @@ describe('<yorisoi-intake> against the real API', () => {
     await page.keyboard.press('Space');
     await tabTo(page, 'input[value=DISABILITY_WELFARE]');
     await page.keyboard.press('Space');
-    await next(page);
+    await confirmAndSend(page, 'Send', 'Check what you send');
     await waitForStep(page, 'We received your form');
     const ref = await shadowText(page, '[part=reference]');
     // DV: the safety numbers again, and first among the next steps.

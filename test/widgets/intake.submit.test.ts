@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureBundle, focused, launchChromium, openWidget, shadowText, tabTo, waitForStep } from './support/browser';
-import { consentAndSend, contactByPhone, declineContact, inWidget, next, toResults, waitFor } from './support/flow';
+import { confirmAndSend, consentAndSend, contactByPhone, declineContact, inWidget, incomeYearNow, next, toResults, waitFor } from './support/flow';
+
+const INCOME_YEAR = incomeYearNow();
 import { PHONE_ERROR, startTestServer, type TestServer } from './support/server';
 
 // Steps 7–8 of <yorisoi-intake> (contact, consent, submitIntake) and the receipt, in Chromium,
@@ -92,9 +94,9 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
       municipalityCode: '999999',
       identity: { familyName: '山田', givenName: '花子', familyNameKana: 'やまだ', givenNameKana: 'はなこ' },
       address: { postalCode: '123-4567', prefecture: null, city: null, street: 'デモ町1-2-3' },
-      contact: { contactAllowed: true, phone: '090-1234-5678', email: null, preferredChannel: 'PHONE' },
-      household: { children: [{ birthDate: '2018-04-01', disability: false }], otherMembers: [] },
-      income: { annualEmploymentIncome: 1800000, otherIncome: null, childSupportReceivedYearly: null },
+      contact: { contactAllowed: true, phone: '090-1234-5678', email: null, preferredChannel: 'PHONE', safeTimes: null, voicemailSafe: null, smsSafe: null },
+      household: { children: [{ birthDate: '2018-04-01', disability: false }], otherMembers: [], maritalStatus: null },
+      income: { incomeYear: INCOME_YEAR, annualEmploymentIncome: 1800000, otherIncome: null, childSupportReceivedYearly: null },
       benefitsInUse: ['child-allowance'],
       concerns: { categories: ['CHILDCARE'], note: null },
       consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: true, privacyNoticeVersion: '2026-04' },
@@ -135,12 +137,12 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
     await next(page);
     await waitForStep(page, '情報の共有への同意');
     await waitFor(page, '#consent');
-    await next(page); // nothing ticked
+    await confirmAndSend(page); // nothing ticked
     await waitForStep(page, '受け付けました');
     const input = server.submits()[0]!.body.variables.input;
     expect(input.identity).toBeNull();
     expect(input.address).toEqual({ postalCode: '123-4567', prefecture: null, city: null, street: null });
-    expect(input.contact).toEqual({ contactAllowed: false, phone: null, email: null, preferredChannel: null });
+    expect(input.contact).toEqual({ contactAllowed: false, phone: null, email: null, preferredChannel: null, safeTimes: null, voicemailSafe: null, smsSafe: null });
     expect(input.consent).toEqual({ sharedWith: [], shareWithPartners: false, privacyNoticeVersion: '2026-04' });
     expect(await shadowText(page, 'ul.list')).toContain('受付番号を伝えてください');
   }, 60_000);
@@ -233,7 +235,7 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
     expect(ticked).toBe(0);
     await tabTo(page, 'input[value=LIVELIHOOD_SUPPORT]');
     await page.keyboard.press('Space');
-    await next(page);
+    await confirmAndSend(page);
     await waitForStep(page, '受け付けました');
     const [first, second] = server.submits();
     expect(second!.body.variables.input.consent).toEqual({ sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: '2026-05' });
@@ -247,7 +249,7 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
     await consentAndSend(page);
     await waitFor(page, '#err-sform');
     expect(await shadowText(page, '#err-sform')).toBe('送信が多すぎます。しばらく待ってからもう一度お試しください。');
-    expect(await shadowText(page, 'h2')).toBe('情報の共有への同意');
+    expect(await shadowText(page, 'h2')).toBe('送信する内容の確認');
   }, 60_000);
 
   it('speaks English through contact, consent and the receipt (lang="en")', async () => {
@@ -267,13 +269,11 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
     expect(await shadowText(page, '#consent')).toContain('Helps with living costs and work.');
     await tabTo(page, 'input[value=PUBLIC_HOUSING]');
     await page.keyboard.press('Space');
-    await tabTo(page, 'button[type=submit]');
-    expect(await shadowText(page, 'button[type=submit]')).toBe('Send');
-    await page.keyboard.press('Enter');
+    await confirmAndSend(page, 'Send', 'Check what you send');
     await waitForStep(page, 'We received your form');
     const sent = server.submits()[0]!;
     expect(sent.headers['accept-language']).toBe('en');
-    expect(sent.body.variables.input.contact).toEqual({ contactAllowed: true, phone: null, email: 'hana@example.jp', preferredChannel: 'EMAIL' });
+    expect(sent.body.variables.input.contact).toEqual({ contactAllowed: true, phone: null, email: 'hana@example.jp', preferredChannel: 'EMAIL', safeTimes: null, voicemailSafe: null, smsSafe: null });
     expect(sent.body.variables.input.consent.sharedWith).toEqual(['PUBLIC_HOUSING']);
     expect(await shadowText(page, 'ul.list')).toContain('A caseworker will contact you');
   }, 60_000);

@@ -24,7 +24,7 @@ const VIEWS = [
 ] as const;
 const LANGS = ['ja', 'en', 'ja-easy'] as const;
 /** What each view shows: a restored step, an error state, the receipt after sending. */
-const STATES = ['0', '0-error', '1', '2', '3', '4', '5', '6', '7', '8'] as const;
+const STATES = ['0', '0-error', '1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 let server: TestServer;
 let browser: Browser;
@@ -41,7 +41,7 @@ afterAll(async () => {
 
 /** Opens the plain CMS page with the widget showing `state`; resolves once that state is rendered. */
 async function show(context: BrowserContext, lang: string, state: (typeof STATES)[number]): Promise<Page> {
-  const step = state === '8' ? 7 : Number.parseInt(state, 10);
+  const step = state === '9' ? 8 : Number.parseInt(state, 10);
   const a = state === '0-error' ? { ...ANSWERS, postal: '12-34' } : ANSWERS;
   const page = await context.newPage();
   await page.addInitScript(([k, v]) => sessionStorage.setItem(k as string, v as string), [KEY, JSON.stringify({ step, a })]);
@@ -55,8 +55,9 @@ async function show(context: BrowserContext, lang: string, state: (typeof STATES
     await has('#err-postal');
   }
   if (state === '5') await has('[part=results]');
-  if (state === '7' || state === '8') await has('#consent');
-  if (state === '8') {
+  if (state === '7') await has('#consent');
+  if (state === '8' || state === '9') await has('[part=confirm]');
+  if (state === '9') {
     await submit();
     await has('[part=reference]');
   }
@@ -81,7 +82,8 @@ function measure(page: Page): Promise<Layout> {
     const root = document.querySelector('yorisoi-intake')!.shadowRoot!;
     const vw = document.documentElement.clientWidth;
     const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 24)}"`;
-    const hidden = (el: Element) => !!el.closest('.sr') || getComputedStyle(el).visibility === 'hidden';
+    // Inside a closed <details> (folded results) nothing is shown, only its <summary>.
+    const hidden = (el: Element) => !!el.closest('.sr') || !!el.closest('details:not([open]) > :not(summary)') || getComputedStyle(el).visibility === 'hidden';
     const all = [...root.querySelectorAll('*')].filter((el) => !hidden(el) && !['STYLE', 'RP'].includes(el.tagName));
     const focusable = [...root.querySelectorAll<HTMLElement>('input, button, a[href], select, textarea, [tabindex]')].filter((el) => !hidden(el) && el.tabIndex >= 0);
     const EPS = 0.5;

@@ -82,7 +82,7 @@ describe('intake model', () => {
     expect(m.fieldOf('input.website')).toBeNull();
     expect(m.stepOf('phone')).toBe(m.CONTACT);
     expect(m.stepOf('consent')).toBe(m.CONSENT);
-    expect(m.stepOf('sform')).toBe(m.CONSENT);
+    expect(m.stepOf('sform')).toBe(m.CONFIRM);
   });
 });
 

@@ -112,6 +112,21 @@ export const intakeStyles = css`
     padding: 0.75em 1em;
     margin: 0 0 1em;
   }
+  .top { display: flex; justify-content: space-between; align-items: flex-start; gap: 0.5em; }
+  .exit { flex: none; white-space: nowrap; }
+  .summary {
+    border: 2px solid var(--yorisoi-primary, #0b5cad);
+    border-radius: var(--yorisoi-radius, 8px);
+    padding: 0.75em 1em;
+    margin: 0 0 1em;
+  }
+  .total { font-size: 1.5em; font-weight: bold; margin: 0; }
+  .nowrap { white-space: nowrap; }
+  details { margin: 0 0 1em; }
+  summary { cursor: pointer; font-weight: bold; padding: 0.5em 0; }
+  .confirm .row { border-bottom: 1px solid var(--yorisoi-border, #767676); padding: 0.5em 0; }
+  .confirm dt { font-weight: bold; }
+  .confirm dd { margin: 0.25em 0; }
   .carried { border-inline-start: 4px solid var(--yorisoi-primary, #0b5cad); padding: 0.25em 0.75em; }
   .ref { font-size: 2em; font-weight: bold; letter-spacing: 0.05em; user-select: all; margin: 0 0 0.25em; }
   rt { font-size: 0.6em; }

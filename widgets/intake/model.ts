@@ -17,6 +17,12 @@ export interface Answers {
   other: string;
   support: string;
   benefits: string[];
+  /** 婚姻・事実婚 (children step); '' = not answered (the programmes for single parents then ask). */
+  marital: '' | 'MARRIED' | 'DE_FACTO' | 'NOT_MARRIED';
+  /** Safe contact (contact step): when to call, whether a voicemail / an SMS is safe ('' = not answered). */
+  safeTimes: string;
+  vm: '' | 'y' | 'n';
+  sms: '' | 'y' | 'n';
   /** Step 7: contact wanted? '' until chosen (nothing pre-selected). */
   want: '' | 'y' | 'n';
   ch: '' | 'PHONE' | 'EMAIL';
@@ -49,6 +55,8 @@ export interface PostalAnswer {
   postalCode: string;
   prefecture: string | null;
   city: string | null;
+  /** 6 digits; null when the code covers several municipalities. */
+  municipalityCode?: string | null;
 }
 export interface Settings {
   municipalityName: string;
@@ -64,6 +72,17 @@ export interface Receipt {
   dvProtected: boolean;
   nextSteps: string[];
 }
+/** EligibilityReport.incomeAssessment: how 所得額 was reached (shown with the results). */
+export interface IncomeAssessment {
+  incomeYear: number;
+  incomeAmount: number;
+  explanation: string;
+}
+export interface Report {
+  incomeYear: number | null;
+  incomeAssessment: IncomeAssessment | null;
+  results: Result[];
+}
 export interface Result {
   programme: { id: string; name: string };
   status: 'ELIGIBLE' | 'NEEDS_MORE_INFO' | 'NOT_ELIGIBLE';
@@ -76,23 +95,24 @@ export interface ApiError {
   extensions?: { code?: string; field?: string; messages?: Record<string, string>; problems?: { field: string; messages?: Record<string, string>; message?: string }[] };
 }
 
-/** Steps: 0–4 questions, 5 results, 6 contact, 7 consent + submit, 8 receipt. */
+/** Steps: 0–4 questions, 5 results, 6 contact, 7 consent, 8 confirmation + submit, 9 receipt. */
 export const RESULTS = 5;
 export const CONTACT = 6;
 export const CONSENT = 7;
-export const DONE = 8;
+export const CONFIRM = 8;
+export const DONE = 9;
 export const QUERY =
-  'query Eligibility($input: HouseholdInput!) { eligibility(input: $input) { results { programme { id name } status amount { monthly yearly } reasons nextSteps } } }';
+  'query Eligibility($input: HouseholdInput!) { eligibility(input: $input) { incomeYear incomeAssessment { incomeYear incomeAmount explanation } results { programme { id name } status amount { monthly yearly } reasons nextSteps } } }';
 export const SETTINGS =
   'query IntakeSettings($code: String!) { intakeSettings(municipalityCode: $code) { municipalityName privacyNoticeVersion privacyNotice departments { code name purpose } partnersPurpose } }';
 export const SUBMIT =
   'mutation SubmitIntake($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber receivedAt contactAllowed dvProtected nextSteps } }';
-export const POSTAL = 'query PostalAddress($code: String!) { postalAddress(postalCode: $code) { postalCode prefecture city } }';
+export const POSTAL = 'query PostalAddress($code: String!) { postalAddress(postalCode: $code) { postalCode prefecture city municipalityCode } }';
 export const ORDER = { ELIGIBLE: 0, NEEDS_MORE_INFO: 1, NOT_ELIGIBLE: 2 };
 /** Step of each field id (child-N-b / child-N-d are step 2). `form`: results; `sform`: submit. */
 const FIELD_STEP: Record<string, number> = {
-  postal: 0, pref: 0, city: 0, concerns: 1, children: 2, salary: 3, other: 3, support: 3, benefits: 4, form: RESULTS,
-  want: 6, ch: 6, phone: 6, email: 6, fam: 6, giv: 6, famK: 6, givK: 6, street: 6, consent: 7, sform: 7,
+  postal: 0, pref: 0, city: 0, concerns: 1, children: 2, marital: 2, salary: 3, other: 3, support: 3, benefits: 4, form: RESULTS,
+  want: 6, ch: 6, phone: 6, email: 6, fam: 6, giv: 6, famK: 6, givK: 6, street: 6, safeTimes: 6, vm: 6, sms: 6, consent: 7, sform: CONFIRM,
 };
 /** HouseholdInput / IntakeInput field (last path segment that is known) → widget field id. */
 const API_FIELD: Record<string, string> = {
@@ -120,10 +140,16 @@ const API_FIELD: Record<string, string> = {
   familyNameKana: 'famK',
   givenNameKana: 'givK',
   consent: 'consent',
+  maritalStatus: 'marital',
+  incomeYear: 'salary',
+  safeTimes: 'safeTimes',
+  voicemailSafe: 'vm',
+  smsSafe: 'sms',
 };
 
 export const empty = (): Answers => ({
   postal: '', pref: '', city: '', concerns: [], children: [{ b: '', d: false }], salary: '', other: '', support: '', benefits: [],
+  marital: '', safeTimes: '', vm: '', sms: '',
   want: '', ch: '', phone: '', email: '', fam: '', giv: '', famK: '', givK: '', street: '', share: [], partners: false, key: '', filled: '', chat: null,
 });
 
@@ -167,8 +193,27 @@ export function fieldOf(path: string | undefined): string | null {
 export const stepOf = (field: string): number => FIELD_STEP[field] ?? (field.startsWith('child-') ? 2 : RESULTS);
 
 
+/**
+ * The calendar year whose income 児童扶養手当 assesses on a local date (YYYY-MM-DD): the allowance year
+ * runs November to October on the previous year's income (as the API's EligibilityReport.incomeYear).
+ */
+export function incomeYearOn(date: string): number {
+  const y = Number(date.slice(0, 4));
+  return (Number(date.slice(5, 7)) >= 11 ? y : y - 1) - 1;
+}
+
+const ERAS: readonly (readonly [string, string])[] = [['2019-05-01', '令和'], ['1989-01-08', '平成'], ['1926-12-25', '昭和']];
+/** 2018-04-01 → 平成30年4月1日 (元年 for the first year); '' for anything that is not such a date. */
+export function wareki(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const era = m && ERAS.find(([start]) => iso >= start);
+  if (!m || !era) return '';
+  const n = Number(m[1]) - Number(era[0].slice(0, 4)) + 1;
+  return `${era[1]}${n === 1 ? '元' : n}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
 /** HouseholdInput variables for the Eligibility query. */
-export function householdInput(a: Answers, municipality: string): Record<string, unknown> {
+export function householdInput(a: Answers, municipality: string, incomeYear?: number): Record<string, unknown> {
   const num = (s: string): number | null => {
     const v = normaliseYen(s);
     return v ? Number(v) : null;
@@ -182,6 +227,8 @@ export function householdInput(a: Answers, municipality: string): Record<string,
     benefitsInUse: a.benefits,
     receivesPublicAssistance: a.benefits.includes('livelihood-protection'),
     concerns: a.concerns,
+    maritalStatus: a.marital || null,
+    incomeYear: incomeYear ?? null,
   };
 }
 
@@ -189,8 +236,8 @@ export function householdInput(a: Answers, municipality: string): Record<string,
  * IntakeInput for submitIntake. The street, name and contact details are sent only when the person
  * wants to be contacted; `website` is the honeypot's value (empty for people).
  */
-export function intakeInput(a: Answers, municipality: string, noticeVersion: string, website: string): Record<string, unknown> {
-  const h = householdInput(a, municipality);
+export function intakeInput(a: Answers, municipality: string, noticeVersion: string, website: string, incomeYear?: number): Record<string, unknown> {
+  const h = householdInput(a, municipality, incomeYear);
   const want = a.want === 'y';
   const s = (v: string): string | null => v.trim() || null;
   const named = want && [a.fam, a.giv, a.famK, a.givK].some((v) => v.trim());
@@ -204,9 +251,12 @@ export function intakeInput(a: Answers, municipality: string, noticeVersion: str
       phone: want && a.ch === 'PHONE' ? normalisePhone(a.phone) || null : null,
       email: want && a.ch === 'EMAIL' ? normaliseEmail(a.email) || null : null,
       preferredChannel: (want && a.ch) || null,
+      safeTimes: want ? s(a.safeTimes) : null,
+      voicemailSafe: want && a.vm ? a.vm === 'y' : null,
+      smsSafe: want && a.sms ? a.sms === 'y' : null,
     },
-    household: { children: h.children, otherMembers: [] },
-    income: { annualEmploymentIncome: h.annualEmploymentIncome, otherIncome: h.otherIncome, childSupportReceivedYearly: h.childSupportReceivedYearly },
+    household: { children: h.children, otherMembers: [], maritalStatus: h.maritalStatus },
+    income: { incomeYear: h.incomeYear, annualEmploymentIncome: h.annualEmploymentIncome, otherIncome: h.otherIncome, childSupportReceivedYearly: h.childSupportReceivedYearly },
     benefitsInUse: a.benefits,
     concerns: { categories: a.concerns, note: null },
     consent: { sharedWith: a.share, shareWithPartners: a.partners, privacyNoticeVersion: noticeVersion },

@@ -8,6 +8,10 @@ import { Migration20261128062128_ChatGenerated } from './Migration20261128062128
 import { Migration20261128071500_IntakeIntoInbox } from './Migration20261128071500_IntakeIntoInbox';
 import { Migration20261128100000_AuditRecordSets } from './Migration20261128100000_AuditRecordSets';
 import { Migration20261202110000_AllowedOriginChanges } from './Migration20261202110000_AllowedOriginChanges';
+import { Migration20261203100000_FamilyPath } from './Migration20261203100000_FamilyPath';
+import { Migration20261203120000_AuditSeal } from './Migration20261203120000_AuditSeal';
+import { Migration20261203130000_EncryptionAtRest } from './Migration20261203130000_EncryptionAtRest';
+import { Migration20261203130000_SealSafeTimes } from './Migration20261203130000_SealSafeTimes';
 import { Migration20261203110000_RateLimitCounter } from './Migration20261203110000_RateLimitCounter';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
@@ -21,5 +25,9 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128071500_IntakeIntoInbox', class: Migration20261128071500_IntakeIntoInbox },
   { name: 'Migration20261128100000_AuditRecordSets', class: Migration20261128100000_AuditRecordSets },
   { name: 'Migration20261202110000_AllowedOriginChanges', class: Migration20261202110000_AllowedOriginChanges },
+  { name: 'Migration20261203100000_FamilyPath', class: Migration20261203100000_FamilyPath },
+  { name: 'Migration20261203120000_AuditSeal', class: Migration20261203120000_AuditSeal },
+  { name: 'Migration20261203130000_EncryptionAtRest', class: Migration20261203130000_EncryptionAtRest },
+  { name: 'Migration20261203130000_SealSafeTimes', class: Migration20261203130000_SealSafeTimes },
   { name: 'Migration20261203110000_RateLimitCounter', class: Migration20261203110000_RateLimitCounter },
 ];

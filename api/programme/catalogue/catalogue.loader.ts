@@ -2,7 +2,7 @@
  * Reads and validates the programme catalogue's YAML seed files (seeds/programmes/<id>.yaml).
  *
  * Validation is strict because municipalities publish this text: every required field present, every
- * locale non-empty, no unknown fields (a typo must not silently drop a field), ids from DESIGN.md, known
+ * locale non-empty, no unknown fields (a typo must not silently drop a field), ids from docs/design.md, known
  * department codes, https URLs, well-formed furigana and amount placeholders. Every problem is collected
  * with its file and field, and the caller turns them into one CatalogueError at startup.
  */
@@ -11,6 +11,8 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { furiganaProblem } from './furigana';
 import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN, ownProgrammeMunicipality, PROGRAMME_IDS } from './programme-ids';
+import { valueAt } from '../rules/parameters/dated';
+import { datedParameter, int } from '../rules/parameters/load';
 import {
   type CatalogueIssue,
   DEPARTMENT_CODES,
@@ -161,6 +163,28 @@ export function validateHttpsUrl(raw: unknown, file: string, field: string, issu
   return raw;
 }
 
+/**
+ * A catalogue default written `monthlyCap: parameter` is the dated figure of the same name in
+ * seeds/parameters/<id>.yaml, as in force when the catalogue loads: the figure lives in one place and
+ * the eligibility rules read the same table (a municipality's override still replaces it).
+ */
+function defaultsFromParameters(id: string, raw: unknown, file: string, field: string, issues: IssueList): unknown {
+  if (!isPlainObject(raw)) return raw;
+  const out: Record<string, unknown> = { ...raw };
+  for (const [key, value] of Object.entries(raw)) {
+    if (value !== 'parameter') continue;
+    try {
+      const dated = datedParameter(id, key, int);
+      const now = new Date().toISOString().slice(0, 10);
+      out[key] = valueAt(dated, now) ?? dated.values[0]!.value;
+    } catch (err) {
+      issues.add(file, `${field}.${key}`, `"parameter" needs seeds/parameters/${id}.yaml with a dated "${key}": ${(err as Error).message}`);
+      delete out[key];
+    }
+  }
+  return out;
+}
+
 /** Integer yen amounts `{ key: 12345 }`. */
 export function validateAmounts(
   raw: unknown,
@@ -278,7 +302,7 @@ export function validateProgrammeDefinition(
           f('id'),
           own
             ? `"${id}" is a municipality's own programme; it belongs in ${OVERRIDES_DIR}/${own}.yaml under "add"`
-            : `unknown programme id "${id}": must be one of the ids in DESIGN.md (${PROGRAMME_IDS.length} ids) or a municipality's own "<6-digit code>-…" id in its overrides file`,
+            : `unknown programme id "${id}": must be one of the ids in docs/design.md (${PROGRAMME_IDS.length} ids) or a municipality's own "<6-digit code>-…" id in its overrides file`,
         );
       }
     } else {
@@ -347,7 +371,7 @@ export function validateProgrammeDefinition(
         'only prefectural or municipal programmes have overridable amounts; a national programme states its amounts in its texts',
       );
     } else {
-      amounts = validateAmounts(raw.amounts, file, f('amounts'), issues);
+      amounts = validateAmounts(defaultsFromParameters(id as string, raw.amounts, file, f('amounts'), issues), file, f('amounts'), issues);
     }
   }
   if (raw.amounts === undefined || amounts !== undefined) {
@@ -435,7 +459,7 @@ export function loadProgrammeSeeds(seedsDir: string, issues: IssueList): Map<str
 
   for (const id of PROGRAMME_IDS) {
     if (!programmes.has(id) && !issues.items.some((i) => path.basename(i.file) === `${id}.yaml`)) {
-      issues.add(displayPath(path.join(seedsDir, `${id}.yaml`)), '', `missing: every programme id in DESIGN.md needs a seed file`);
+      issues.add(displayPath(path.join(seedsDir, `${id}.yaml`)), '', `missing: every programme id in docs/design.md needs a seed file`);
     }
   }
   return programmes;

@@ -28,7 +28,7 @@ export interface Catalogue {
   /**
    * Enabled programmes for a municipality (or the national defaults without one), in display order:
    * by category (PROGRAMME_CATEGORIES order), then national before prefectural before municipal, then
-   * DESIGN.md's id order, then own programmes by id. Municipalities without an overrides file get the
+   * docs/design.md's id order, then own programmes by id. Municipalities without an overrides file get the
    * defaults.
    */
   list(municipalityCode?: string): ProgrammeDefinition[];

@@ -1,6 +1,6 @@
 /**
- * The stable programme ids from DESIGN.md ("Programme ids"). The API, widgets, knowledge base and
- * outreach all use them, so this list is a contract: add ids only with a DESIGN.md change, never rename.
+ * The stable programme ids from docs/design.md ("Programme ids"). The API, widgets, knowledge base and
+ * outreach all use them, so this list is a contract: add ids only with a docs/design.md change, never rename.
  *
  * This module has no dependencies so that any other module can import it cheaply.
  */

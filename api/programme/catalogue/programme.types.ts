@@ -15,7 +15,7 @@ export type Locale = (typeof LOCALES)[number];
  */
 export type LocalizedText = { ja: string; en: string; 'ja-easy': string };
 
-/** Department codes from DESIGN.md. Only these six exist. */
+/** Department codes from docs/design.md. Only these six exist. */
 export const DEPARTMENT_CODES = [
   'single-parent', // ひとり親支援担当課 (owns records)
   'livelihood-support', // 生活困窮担当課
@@ -61,7 +61,7 @@ export interface ProgrammeDefinition {
   readonly howToApply: LocalizedText;
   /** What to bring (持ち物・必要書類). May be empty (e.g. a phone consultation needs nothing). */
   readonly documents: readonly LocalizedText[];
-  /** The department that handles the programme inside the municipality (DESIGN.md codes). */
+  /** The department that handles the programme inside the municipality (docs/design.md codes). */
   readonly owningDepartment: DepartmentCode;
   /** Where to ask. Defaults are generic; a municipality overrides them with its own desk. */
   readonly contact: LocalizedText;

@@ -137,6 +137,10 @@ export interface CraAssessment {
   /** False when the date is outside the parameters (or invalid): nothing else is meaningful then. */
   supported: boolean;
   incomeYear: number;
+  /** The answers are for another year than incomeYear (ctx.incomeYear): they were not used. */
+  otherYear: boolean;
+  /** 給与所得 from the salary (0 when unknown). */
+  salaryIncome: number;
   /** 所得額; a lower bound when some income answers are missing (they can only add to it). */
   incomeAmount: number;
   incomeKnown: boolean;
@@ -166,6 +170,8 @@ function unsupported(ctx: Ctx, r: Reason): CraAssessment {
   return {
     supported: false,
     incomeYear: -1,
+    otherYear: false,
+    salaryIncome: 0,
     incomeAmount: 0,
     incomeKnown: false,
     fullLimit: 0,
@@ -189,9 +195,12 @@ function computeAssessment(ctx: Ctx): CraAssessment {
 
   // 所得額, or its lower bound: missing answers are taken as 0, and each can only raise 所得額
   // (the 100,000 step never exceeds 給与所得, so an unknown salary cannot lower it either).
-  const salary = ctx.employment === null ? 0 : salaryIncome(ctx.employment, incomeYear) ?? 0;
-  const incomeAmount = craIncomeAmount(salary, ctx.otherIncome ?? 0, ctx.childSupport ?? 0);
-  const incomeKnown = ctx.employment !== null && ctx.otherIncome !== null && ctx.childSupport !== null;
+  // Figures said to be for another year than the one assessed are not used at all (not even as a
+  // lower bound): salary conversion and limits differ by year, and the family is asked for that year.
+  const otherYear = ctx.incomeYear !== null && ctx.incomeYear !== incomeYear;
+  const salary = ctx.employment === null || otherYear ? 0 : salaryIncome(ctx.employment, incomeYear) ?? 0;
+  const incomeAmount = otherYear ? 0 : craIncomeAmount(salary, ctx.otherIncome ?? 0, ctx.childSupport ?? 0);
+  const incomeKnown = !otherYear && ctx.employment !== null && ctx.otherIncome !== null && ctx.childSupport !== null;
   const incomeLevel = incomeAmount >= lim.partial ? 'over' : incomeKnown ? 'within' : 'unknown';
 
   let eligibleChildren = 0;
@@ -207,6 +216,8 @@ function computeAssessment(ctx: Ctx): CraAssessment {
   const a: CraAssessment = {
     supported: true,
     incomeYear,
+    otherYear,
+    salaryIncome: salary,
     incomeAmount,
     incomeKnown,
     fullLimit: lim.full,
@@ -235,9 +246,13 @@ function decide(ctx: Ctx, a: CraAssessment): ProgrammeResult {
   }
   if (!a.incomeKnown) {
     const next: Reason[] = [];
-    askMissingIncome(ctx, next, true);
+    if (a.otherYear) next.push(reason('ask-income-for-year', { incomeYear: a.incomeYear }));
+    else askMissingIncome(ctx, next, true);
     if (ctx.married === null) next.push(reason('ask-married'));
-    return result(ID, 'NEEDS_MORE_INFO', null, [reason('income-unknown', { incomeYear: a.incomeYear })], next);
+    const why = a.otherYear
+      ? reason('income-year-differs', { given: ctx.incomeYear!, incomeYear: a.incomeYear })
+      : reason('income-unknown', { incomeYear: a.incomeYear });
+    return result(ID, 'NEEDS_MORE_INFO', null, [why], next);
   }
 
   const b = a.breakdown!;
@@ -252,6 +267,7 @@ function decide(ctx: Ctx, a: CraAssessment): ProgrammeResult {
   }
   reasons.push(reason(b.kind === 'full' ? 'cra-full' : 'cra-partial', params));
   reasons.push(reason('income-year-used', { incomeYear: a.incomeYear }));
+  if (ctx.otherIncomeAssumedZero) reasons.push(reason('other-income-assumed-zero'));
   if (a.disabilityChildren > 0) reasons.push(reason('cra-disability-child-counted', { count: a.disabilityChildren }));
   if (b.provisional) reasons.push(reason('amount-provisional'));
   if (ctx.asOf > CRA_AMOUNTS_KNOWN_UNTIL) reasons.push(reason('amount-may-have-changed'));
@@ -278,6 +294,7 @@ export const childRearingAllowance: ProgrammeRule = {
     'ask-employment-income', 'ask-other-income', 'ask-child-support', 'ask-married', 'cra-estimate-if-unmarried',
     'cra-full', 'cra-partial', 'income-year-used', 'cra-disability-child-counted', 'amount-provisional', 'amount-may-have-changed',
     'cra-obligor-caveat', 'cra-public-assistance-note', 'already-in-use', 'submit-status-report', 'apply-at-office',
+    'income-year-differs', 'ask-income-for-year', 'other-income-assumed-zero',
   ],
   evaluate: (ctx) => assessCra(ctx).result,
 };

@@ -31,6 +31,14 @@ export class Ctx {
   readonly grades: number[];
   readonly employment: number | null;
   readonly otherIncome: number | null;
+  /**
+   * True when other income was left blank while the salary is known: it is then taken as 0. The form
+   * says blank is fine, and most families have none; a blank must not make the salary useless
+   * (issue 12). The programmes that use it say so in their reasons.
+   */
+  readonly otherIncomeAssumedZero: boolean;
+  /** The year the income answers are for, when the family or the record said (else null). */
+  readonly incomeYear: number | null;
   readonly childSupport: number | null;
   /** 扶養親族等の数; defaults to the number of children listed. */
   readonly dependents: number;
@@ -66,7 +74,11 @@ export class Ctx {
     }
     this.datesValid = valid;
     this.employment = money(h.annualEmploymentIncome);
-    this.otherIncome = money(h.otherIncome);
+    const other = money(h.otherIncome);
+    this.otherIncomeAssumedZero = other === null && this.employment !== null;
+    this.otherIncome = this.otherIncomeAssumedZero ? 0 : other;
+    const iy = h.incomeYear;
+    this.incomeYear = typeof iy === 'number' && Number.isInteger(iy) ? iy : null;
     this.childSupport = money(h.childSupportReceivedYearly);
     const dc = h.dependentsCount;
     this.dependents = typeof dc === 'number' && Number.isInteger(dc) && dc >= 0 ? dc : n;

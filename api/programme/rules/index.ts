@@ -165,3 +165,4 @@ export { childAllowanceBreakdown } from './child-allowance';
 export { independenceTrainingBenefit, type TrainingCourse } from './independence-training-benefit';
 export { salaryIncome } from './parameters/employment-income';
 export { valueAt, entryAt } from './parameters/dated';
+export { incomeAssessment, craIncomeYearOn, type IncomeAssessment } from './income-assessment';

@@ -3,6 +3,7 @@
 // code that has no text (and test/eligibility/reasons.test.ts checks every code renders in all three).
 
 import { count, dateEn, dateJa, yenEn, yenJa } from './format';
+import { INCOME_TEXTS } from './income-texts';
 
 type P = Readonly<Record<string, string | number>>;
 type Text = string | ((p: P) => string);
@@ -13,6 +14,7 @@ export interface ReasonText {
 }
 
 export const REASON_TEXTS = {
+  ...INCOME_TEXTS,
   // ----- general ------------------------------------------------------------------------------
   'invalid-input': {
     ja: '入力された日付に誤りがあるため、判定できません。',

@@ -1,5 +1,5 @@
 // The eligibility engine's input and output. The GraphQL layer and other modules code against these
-// names: keep them stable. Money is integer yen; dates are ISO YYYY-MM-DD in Japan time (DESIGN.md).
+// names: keep them stable. Money is integer yen; dates are ISO YYYY-MM-DD in Japan time (docs/design.md).
 
 export type Locale = 'ja' | 'en' | 'ja-easy';
 
@@ -33,6 +33,12 @@ export interface Household {
   residentTaxExempt?: boolean | null;
   /** Legal or de-facto marriage; undefined/null = unknown. */
   married?: boolean | null;
+  /**
+   * The calendar year the income answers are for (a stored record keeps it). Null/undefined = the year
+   * each programme assesses. When it is another year than 児童扶養手当 assesses, the figures are not used
+   * for it (the engine asks for that year's income instead of deciding on the wrong year's).
+   */
+  incomeYear?: number | null;
 }
 
 /** A machine-readable reason; rendered lazily into a sentence by reasons.ts. */

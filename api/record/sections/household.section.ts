@@ -1,6 +1,7 @@
-import { Embeddable, Property } from '@mikro-orm/core';
+import { Embeddable, Enum, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { LocalDate } from '../../common/local-date.scalar';
+import { MaritalStatus } from '../marital-status';
 
 @ObjectType('HouseholdMember', { simpleResolvers: true, description: 'A household member other than the parent and the children.' })
 export class HouseholdMember {
@@ -19,4 +20,8 @@ export class HouseholdData {
 
   @Property({ type: 'text', nullable: true })
   note?: string | null;
+
+  /** 婚姻・事実婚 as the family answered (intake) or staff recorded; null = not asked yet (older records). */
+  @Enum({ items: () => MaritalStatus, nullable: true })
+  maritalStatus?: MaritalStatus | null;
 }

@@ -16,4 +16,8 @@ export class IncomeSection {
 
   @Field(() => Int, { nullable: true, description: '養育費 received, yen per year.' }) @Property({ type: 'integer', nullable: true })
   childSupportReceivedYearly?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '扶養親族等の数, where it differs from the number of children; null = the children.' })
+  @Property({ type: 'smallint', nullable: true })
+  dependentsCount?: number | null;
 }

@@ -1,5 +1,5 @@
 /**
- * The access oracle for the property test: DESIGN.md's "The 電子個人票 and who sees what", written out
+ * The access oracle for the property test: docs/design.md's "The 電子個人票 and who sees what", written out
  * by hand and independent of api/access/*. If the two disagree, one of them is wrong.
  */
 
@@ -29,9 +29,9 @@ export const SECTION_FIELDS = Object.keys(SECTIONS) as SectionField[];
 const Y = true;
 const N = false;
 /**
- * DESIGN.md "Default read policy", column order:
+ * docs/design.md "Default read policy", column order:
  * single-parent, livelihood-support, family-register, public-housing, long-term-care, disability-welfare, partner.
- * `consent` is not in DESIGN.md's table; seeds/policy/default.yaml gives it to the owner only.
+ * `consent` is not in docs/design.md's table; seeds/policy/default.yaml gives it to the owner only.
  */
 const READ: Record<SectionField, readonly boolean[]> = {
   identity: /*        */ [Y, Y, Y, Y, Y, Y, Y],

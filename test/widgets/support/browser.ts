@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from '../../support/chromium';
 import { BUNDLE, ROOT, bundleExists } from './server';
 
-/** Debian's Chromium; npm-downloaded browsers do not run on these machines (see STACK.md). */
+/** Flags for headless Chromium on a closed network (no background connections, no first-run UI). */
 export const CHROMIUM_ARGS = [
   '--headless=new',
   '--no-sandbox',
@@ -15,9 +16,14 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Playwright gives every launch a fresh temporary user-data dir (deleted on close). */
+/**
+ * The browser test/support/chromium.ts finds (the global setup has made sure there is one).
+ * Playwright gives every launch a fresh temporary user-data dir (deleted on close).
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('no Chromium found (test/support/chromium.ts)');
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 /** Builds dist/widgets/intake.js if it is missing. */

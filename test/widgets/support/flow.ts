@@ -4,6 +4,14 @@ import { shadowText, tabTo, typeDate, waitForStep } from './browser';
 
 /** Keyboard-only walks through <yorisoi-intake>, shared by the fake-server and real-API tests. */
 
+/**
+ * The income year the form asks about and sends today (児童扶養手当: November–October on the previous
+ * year's income; widgets/intake/model.ts incomeYearOn). The browser and the tests share the clock.
+ */
+export function incomeYearNow(d = new Date()): number {
+  return (d.getMonth() + 1 >= 11 ? d.getFullYear() : d.getFullYear() - 1) - 1;
+}
+
 export const inWidget = (p: Page, sel: string) => p.evaluate((s) => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector(s), sel);
 export const waitFor = (p: Page, sel: string, timeout = 10_000) =>
   p.waitForFunction((s) => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector(s), sel, { timeout });
@@ -16,8 +24,8 @@ export async function next(p: Page): Promise<void> {
 /** Steps 1–6 by keyboard, Japanese: one child, income, DV optional; ends on the results. */
 export async function toResults(p: Page, opts: { dv?: boolean; en?: boolean } = {}): Promise<void> {
   const h = opts.en
-    ? ['What troubles you', 'Your children', "Last year's income", 'Support you already receive', 'Support you may be able to use']
-    : ['お困りのこと', 'お子さん', '昨年の収入', '利用中の支援', '使える可能性のある支援'];
+    ? ['What troubles you', 'Your children', 'Income in', 'Support you already receive', 'Support you may be able to use']
+    : ['お困りのこと', 'お子さん', '年の収入', '利用中の支援', '使える可能性のある支援'];
   await tabTo(p, '#postal');
   await p.keyboard.type('１２３－４５６７');
   await p.keyboard.press('Enter');
@@ -75,7 +83,7 @@ export async function declineContact(p: Page): Promise<void> {
   await next(p);
 }
 
-/** Step 8 by keyboard: ticks livelihood support and partners, then sends. */
+/** Step 8 by keyboard: ticks livelihood support and partners; step 9 (confirmation): sends. */
 export async function consentAndSend(p: Page): Promise<void> {
   await waitForStep(p, '情報の共有への同意');
   await waitFor(p, '#consent');
@@ -83,7 +91,15 @@ export async function consentAndSend(p: Page): Promise<void> {
   await p.keyboard.press('Space');
   await tabTo(p, '#partners');
   await p.keyboard.press('Space');
+  await confirmAndSend(p);
+}
+
+/** From the consent step: on to the confirmation step (what will be sent, to whom), then 送信する. */
+export async function confirmAndSend(p: Page, send = '送信する', heading = '送信する内容の確認'): Promise<void> {
+  await next(p);
+  await waitForStep(p, heading);
+  await waitFor(p, '[part=confirm]');
   await tabTo(p, 'button[type=submit]');
-  expect(await shadowText(p, 'button[type=submit]')).toBe('送信する');
+  expect(await shadowText(p, 'button[type=submit]')).toBe(send);
   await p.keyboard.press('Enter');
 }

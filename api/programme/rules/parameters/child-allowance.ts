@@ -4,7 +4,7 @@
 // (15,000 / 10,000 / 30,000 from 2024-10-01). Legal basis: 児童手当法 as amended by the 2024
 // 子ども・子育て支援法等改正. The income limit and the 5,000-yen 特例給付 are abolished.
 
-import { param } from './dated';
+import { datedParameter, int, obj } from './load';
 
 export interface ChildAllowanceParams {
   /** Monthly amount for a child under 3 (1st or 2nd child). */
@@ -21,19 +21,19 @@ export interface ChildAllowanceParams {
   readonly youngAge: number;
 }
 
-export const CHILD_ALLOWANCE = param<ChildAllowanceParams>('児童手当 月額', [
-  {
-    from: 20241001,
-    value: {
-      under3: 15000,
-      from3: 10000,
-      thirdAndLater: 30000,
-      eligibleSchoolYearEndAfterAge: 18,
-      countedSchoolYearEndAfterAge: 22,
-      youngAge: 3,
-    },
-  },
-]);
+/** seeds/parameters/child-allowance.yaml. */
+export const CHILD_ALLOWANCE = datedParameter<ChildAllowanceParams>(
+  'child-allowance',
+  'monthly',
+  obj<ChildAllowanceParams>({
+    under3: int,
+    from3: int,
+    thirdAndLater: int,
+    eligibleSchoolYearEndAfterAge: int,
+    countedSchoolYearEndAfterAge: int,
+    youngAge: int,
+  }),
+);
 
 /** Before this date the old rules (income limits, 特例給付) applied; the engine does not model them. */
 export const CHILD_ALLOWANCE_FIRST_SUPPORTED_DATE = CHILD_ALLOWANCE.values[0]!.from;

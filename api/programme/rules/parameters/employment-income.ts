@@ -2,9 +2,10 @@
 // 所得税法 別表第五 and its 速算表; 国税庁 タックスアンサー No.1410 (給与所得控除); the 令和7年度税制改正 raised
 // the minimum 給与所得控除 from 550,000 to 650,000 from income year 2025. Reference §6.
 //
-// The tables are data; one small interpreter below evaluates them. All arithmetic is on integers.
+// The tables are data (seeds/parameters/employment-income.yaml); one small interpreter below evaluates
+// them. All arithmetic is on integers.
 
-import { param } from './dated';
+import { byKind, datedParameter, int, list, literal, obj, ParameterError, type Check } from './load';
 
 /** One band of the quick table, applying to salaries from the previous band's `below` up to `below` − 1. */
 export type SalaryBand =
@@ -19,38 +20,25 @@ export type SalaryBand =
 
 export type SalaryTable = readonly SalaryBand[];
 
-// Income years 2020–2024 (reference §6, first table).
-const TABLE_2020: SalaryTable = [
-  { below: 551000, kind: 'fixed', value: 0 },
-  { below: 1619000, kind: 'minus', deduction: 550000 },
-  // 別表第五 steps: 1,619,000– → 1,069,000; 1,620,000– → 1,070,000; 1,622,000– → 1,072,000; 1,624,000– → 1,074,000
-  { below: 1620000, kind: 'fixed', value: 1069000 },
-  { below: 1622000, kind: 'fixed', value: 1070000 },
-  { below: 1624000, kind: 'fixed', value: 1072000 },
-  { below: 1628000, kind: 'fixed', value: 1074000 },
-  { below: 1800000, kind: 'quarter', times10: 24, add: 100000 },
-  { below: 3600000, kind: 'quarter', times10: 28, add: -80000 },
-  { below: 6600000, kind: 'quarter', times10: 32, add: -440000 },
-  { below: 8500000, kind: 'rate', times10: 9, add: -1100000 },
-  { below: Infinity, kind: 'minus', deduction: 1950000 },
-];
+const band: Check<SalaryBand> = byKind<SalaryBand>({
+  fixed: obj({ below: int, kind: literal('fixed'), value: int }),
+  minus: obj({ below: int, kind: literal('minus'), deduction: int }),
+  quarter: obj({ below: int, kind: literal('quarter'), times10: int, add: int }),
+  rate: obj({ below: int, kind: literal('rate'), times10: int, add: int }),
+});
 
-// Income year 2025 onward (reference §6, second table): the 650,000 minimum covers salaries up to
-// 1,899,999, so the old 1,619,000–1,799,999 bands disappear.
-const TABLE_2025: SalaryTable = [
-  { below: 651000, kind: 'fixed', value: 0 },
-  { below: 1900000, kind: 'minus', deduction: 650000 },
-  { below: 3600000, kind: 'quarter', times10: 28, add: -80000 },
-  { below: 6600000, kind: 'quarter', times10: 32, add: -440000 },
-  { below: 8500000, kind: 'rate', times10: 9, add: -1100000 },
-  { below: Infinity, kind: 'minus', deduction: 1950000 },
-];
+/** Bands ascending and open-ended (`below: .inf` last): the interpreter below relies on both. */
+const bands: Check<SalaryTable> = (v, path) => {
+  const t = list(band)(v, path);
+  t.forEach((b, i) => {
+    if (i > 0 && b.below <= t[i - 1]!.below) throw new ParameterError(`${path}[${i}].below: bands must be in ascending order`);
+  });
+  if (t.length === 0 || t[t.length - 1]!.below !== Infinity) throw new ParameterError(`${path}: the last band must be \`below: .inf\``);
+  return t;
+};
 
-/** Keyed by INCOME YEAR (calendar year of the salary), not by date. */
-export const SALARY_INCOME_TABLES = param<SalaryTable>('給与所得の速算表', [
-  { from: 2020, value: TABLE_2020 },
-  { from: 2025, value: TABLE_2025 },
-]);
+/** Keyed by INCOME YEAR (calendar year of the salary), not by date: seeds/parameters/employment-income.yaml. */
+export const SALARY_INCOME_TABLES = datedParameter<SalaryTable>('employment-income', 'salaryTables', bands, { byYear: true });
 
 /** Applies a quick table to a gross salary (integer yen ≥ 0). */
 export function applySalaryTable(table: SalaryTable, gross: number): number {

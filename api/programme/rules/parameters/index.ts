@@ -7,3 +7,4 @@ export * from './training';
 export * from './loans';
 export * from './tax';
 export * from './high-school';
+export { constant, datedParameter, ParameterError, PARAMETERS_DIR } from './load';

@@ -1,6 +1,6 @@
 // Training benefits under 母子及び父子並びに寡婦福祉法 第31条 (自立支援給付金). Reference §4.
 
-import { param } from './dated';
+import { datedParameter, int, obj, ymd } from './load';
 
 export interface IndependenceTrainingParams {
   /** Share of enrolment and tuition fees paid, in percent. */
@@ -21,25 +21,24 @@ export interface IndependenceTrainingParams {
 }
 
 /**
- * 自立支援教育訓練給付金: [M] qa.city.nagaoka.niigata.jp/faq/show/1006 (undated page; the engine covers
+ * seeds/parameters/independence-training-benefit.yaml. 自立支援教育訓練給付金: [M] qa.city.nagaoka.niigata.jp/faq/show/1006 (undated page; the engine covers
  * dates from 2024-04-01, so the entry starts there). Any employment-insurance training benefit is deducted.
  */
-export const INDEPENDENCE_TRAINING = param<IndependenceTrainingParams>('自立支援教育訓練給付金', [
-  {
-    from: 20240401,
-    value: {
-      ratePercent: 60,
-      minimumPayout: 12001,
-      generalCap: 200000,
-      specialisedCapPerYear: 400000,
-      specialisedCapTotal: 1600000,
-      qualifiedRatePercent: 85,
-      qualifiedCapPerYear: 600000,
-      qualifiedCapTotal: 2400000,
-      qualifiedFromCompletion: 20240830,
-    },
-  },
-]);
+export const INDEPENDENCE_TRAINING = datedParameter<IndependenceTrainingParams>(
+  'independence-training-benefit',
+  'benefit',
+  obj<IndependenceTrainingParams>({
+    ratePercent: int,
+    minimumPayout: int,
+    generalCap: int,
+    specialisedCapPerYear: int,
+    specialisedCapTotal: int,
+    qualifiedRatePercent: int,
+    qualifiedCapPerYear: int,
+    qualifiedCapTotal: int,
+    qualifiedFromCompletion: ymd,
+  }),
+);
 
 export interface AdvancedTrainingParams {
   /** Monthly benefit for a household exempt from resident tax (住民税非課税). */
@@ -58,21 +57,20 @@ export interface AdvancedTrainingParams {
 }
 
 /**
- * 高等職業訓練促進給付金 / 修了支援給付金: [M] city.kawachinagano.lg.jp/soshiki/10/108879.html (April 2025);
+ * seeds/parameters/advanced-vocational-training-benefit.yaml. 高等職業訓練促進給付金 / 修了支援給付金: [M] city.kawachinagano.lg.jp/soshiki/10/108879.html (April 2025);
  * OpenFisca PR #479 citing cfa.go.jp/policies/hitori-oya/syokugyou-kunren (要綱 of 1 April 2026, same
  * figures). Dates before 2025-04-01 have no confirmed figures here, so the amount is left unknown.
  */
-export const ADVANCED_TRAINING = param<AdvancedTrainingParams>('高等職業訓練促進給付金', [
-  {
-    from: 20250401,
-    value: {
-      monthlyTaxExempt: 100000,
-      monthlyTaxed: 70500,
-      lastYearAddition: 40000,
-      maxMonths: 48,
-      completionTaxExempt: 50000,
-      completionTaxed: 25000,
-      minimumStudyMonths: 6,
-    },
-  },
-]);
+export const ADVANCED_TRAINING = datedParameter<AdvancedTrainingParams>(
+  'advanced-vocational-training-benefit',
+  'benefit',
+  obj<AdvancedTrainingParams>({
+    monthlyTaxExempt: int,
+    monthlyTaxed: int,
+    lastYearAddition: int,
+    maxMonths: int,
+    completionTaxExempt: int,
+    completionTaxed: int,
+    minimumStudyMonths: int,
+  }),
+);

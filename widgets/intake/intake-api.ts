@@ -1,0 +1,229 @@
+import { LANG_TAGS } from './i18n.js';
+import {
+  CONFIRM,
+  DONE,
+  ORDER,
+  POSTAL,
+  QUERY,
+  SETTINGS,
+  SUBMIT,
+  empty,
+  fieldOf,
+  householdInput,
+  incomeYearOn,
+  intakeInput,
+  postalCode,
+  uuid,
+  type ApiError,
+  type PostalAnswer,
+  type Receipt,
+  type Report,
+  type Settings,
+} from './model.js';
+import { BACKOFF, plain, sleep, storage, today, type Gql } from './dom.js';
+import { IntakeState } from './intake-state.js';
+
+/** The intake element's API calls: eligibility, postal look-up, settings, submission, error mapping. */
+export abstract class IntakeApi extends IntakeState {
+  // ---- API ------------------------------------------------------------------------------------
+  protected override async fetchResults(): Promise<void> {
+    this.abort?.abort();
+    const ctl = (this.abort = new AbortController());
+    this.busy = true;
+    this.results = null;
+    this.status = this.t('loading');
+    try {
+      const input = householdInput(this.a, this.municipality, incomeYearOn(today()));
+      const body = await this.post<{ eligibility?: Report }>(QUERY, 'Eligibility', { input }, ctl.signal);
+      if (ctl !== this.abort) return;
+      this.busy = false;
+      this.status = '';
+      if (body.errors?.length) return this.apiErrors(body.errors);
+      const results = [...(body.data?.eligibility?.results ?? [])].sort((x, y) => ORDER[x.status] - ORDER[y.status]);
+      this.results = results;
+      this.assessment = body.data?.eligibility?.incomeAssessment ?? null;
+      this.status = results.length ? plain(this.t('found', results.length)) : plain(this.t('none'));
+      this.dispatchEvent(new CustomEvent('yorisoi-results', { detail: { results }, bubbles: true, composed: true }));
+    } catch (e) {
+      if (ctl !== this.abort || (e as Error).name === 'AbortError') return;
+      this.busy = false;
+      this.status = '';
+      this.showErrors({ form: this.t('netErr') });
+    }
+  }
+  /** Looks the postal code up after a pause in typing (`delay` ms), or at once on change. */
+  protected postalSoon(delay: number): void {
+    clearTimeout(this.postalTimer);
+    this.postalTimer = window.setTimeout(() => void this.lookupPostal(), delay);
+  }
+  protected override stopPostal(): void {
+    clearTimeout(this.postalTimer);
+    this.postalCtl?.abort();
+    this.postalCtl = null;
+    this.asked = '';
+  }
+  /**
+   * Fills in prefecture and city from a complete postal code (public `postalAddress` query) and
+   * announces it politely. A code they were already filled in from is not asked again, so what the
+   * person typed over them stays until the code changes. Unknown codes, several cities and network
+   * failures leave the fields as they are with a note: typing them is always possible.
+   */
+  protected override async lookupPostal(): Promise<void> {
+    const code = postalCode(this.a.postal);
+    if (this.step !== 0 || !code || code === this.a.filled || code === this.asked) return;
+    this.postalCtl?.abort();
+    const ctl = (this.postalCtl = new AbortController());
+    this.asked = code;
+    const current = () => ctl === this.postalCtl && this.step === 0 && postalCode(this.a.postal) === code;
+    try {
+      const body = await this.post<{ postalAddress: PostalAnswer | null }>(POSTAL, 'PostalAddress', { code }, ctl.signal);
+      if (!current()) return;
+      if (body.errors?.length) throw new Error('postalAddress failed');
+      const x = body.data?.postalAddress;
+      if (!x?.prefecture || !x.city) {
+        this.note = this.t('postalUnknown');
+        this.status = plain(this.note);
+        return;
+      }
+      this.note = '';
+      // Another municipality's code: say so, with its name, and let the person choose (not blocked).
+      this.outside = x.municipalityCode && this.municipality && x.municipalityCode !== this.municipality ? `${x.prefecture}${x.city}` : '';
+      if (this.outside) void this.settingsQuietly();
+      this.set({ pref: x.prefecture, city: x.city, filled: code });
+      this.status = plain(this.t('postalFilled', `${code} ${x.prefecture}${x.city}`));
+    } catch (e) {
+      if (!current() || (e as Error).name === 'AbortError') return;
+      this.asked = ''; // ask again on the next change
+      this.note = this.t('postalFail');
+      this.status = plain(this.note);
+    }
+  }
+  /** POSTs one GraphQL operation in the widget's language. Rejects on network errors and 5xx. */
+  protected async post<T>(query: string, operationName: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<Gql<T>> {
+    const res = await fetch(this.api, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': LANG_TAGS[this.l] },
+      body: JSON.stringify({ query, operationName, variables }),
+      signal: signal ?? null,
+    });
+    if (res.status >= 500) throw new Error(`HTTP ${res.status}`);
+    return (await res.json()) as Gql<T>;
+  }
+  /** intakeSettings for the municipality's name, without touching the step, busy state or errors. */
+  protected async settingsQuietly(): Promise<void> {
+    const lang = LANG_TAGS[this.l];
+    if (this.settings?.lang === lang) return;
+    try {
+      const body = await this.post<{ intakeSettings: Settings }>(SETTINGS, 'IntakeSettings', { code: this.municipality });
+      if (body.data?.intakeSettings && !this.settings) this.settings = { ...body.data.intakeSettings, lang };
+    } catch {
+      /* the notice then speaks of "this municipality" without its name */
+    }
+  }
+  protected override async loadSettings(): Promise<void> {
+    const lang = LANG_TAGS[this.l];
+    if (this.settings?.lang === lang) return;
+    this.abort?.abort();
+    const ctl = (this.abort = new AbortController());
+    this.busy = true;
+    this.netFail = false;
+    this.status = this.t('loading');
+    try {
+      const body = await this.post<{ intakeSettings: Settings }>(SETTINGS, 'IntakeSettings', { code: this.municipality }, ctl.signal);
+      if (ctl !== this.abort) return;
+      this.busy = false;
+      this.status = '';
+      if (body.errors?.length || !body.data) return this.apiErrors(body.errors ?? [], 'sform');
+      this.settings = { ...body.data.intakeSettings, lang };
+      // Ticks for departments this municipality no longer offers are dropped.
+      const codes = this.settings.departments.map((d) => d.code);
+      if (this.a.share.some((c) => !codes.includes(c))) this.set({ share: this.a.share.filter((c) => codes.includes(c)) });
+    } catch (e) {
+      if (ctl !== this.abort || (e as Error).name === 'AbortError') return;
+      this.busy = false;
+      this.status = '';
+      this.netFail = true;
+      this.showErrors({ sform: this.t('netErr') });
+    }
+  }
+  /**
+   * submitIntake with the key made on reaching this step. A request that gets no answer (fetch
+   * rejects, or 5xx) is retried after 0.5 s, 1 s and 2 s with the same key — the API stores one
+   * submission per key — and then the person gets a retry button (same key again).
+   */
+  protected override async submit(): Promise<void> {
+    if (!this.settings) return void this.loadSettings();
+    this.abort?.abort();
+    this.abort = null;
+    this.busy = true;
+    this.netFail = false;
+    this.errors = {};
+    this.live = '';
+    this.status = this.t('sending');
+    const website = this.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '';
+    const input = intakeInput(this.a, this.municipality, this.settings.privacyNoticeVersion, website, incomeYearOn(today()));
+    let body: Gql<{ submitIntake: Receipt }> | null = null;
+    for (let i = 0; !body; i++) {
+      try {
+        body = await this.post<{ submitIntake: Receipt }>(SUBMIT, 'SubmitIntake', { input });
+      } catch {
+        if (this.step !== CONFIRM) return; // the person cleared the form meanwhile
+        if (i >= BACKOFF.length) {
+          this.busy = false;
+          this.status = '';
+          this.netFail = true;
+          return this.showErrors({ sform: this.t('netErr') });
+        }
+        await sleep(BACKOFF[i] as number);
+      }
+    }
+    if (this.step !== CONFIRM) return;
+    this.busy = false;
+    this.status = '';
+    const receipt = body.data?.submitIntake;
+    if (!receipt) {
+      const fields = (body.errors ?? []).map((e) => e.extensions?.field ?? '');
+      // The key was used for other answers (a lost answer, then edits): a reload would bring the same
+      // key back, so the next press makes a new one.
+      if (fields.includes('input.idempotencyKey')) this.set({ key: uuid() });
+      this.apiErrors(body.errors ?? [], 'sform');
+      // The privacy notice changed: show the new one; consent given to the old one is not carried over.
+      if (fields.some((f) => f.startsWith('input.consent.privacyNoticeVersion'))) {
+        this.settings = null;
+        this.set({ share: [], partners: false });
+        void this.loadSettings();
+      }
+      return;
+    }
+    // Received: nothing of the answers is kept; the receipt lives in this page view only.
+    storage('local')?.removeItem(this.key);
+    storage('session')?.removeItem(this.key);
+    this.a = empty();
+    this.remember = false;
+    this.results = null;
+    this.receipt = receipt;
+    this.go(DONE, false);
+    this.status = plain(this.t('sent', receipt.referenceNumber));
+    this.dispatchEvent(new CustomEvent('yorisoi-submitted', { detail: { referenceNumber: receipt.referenceNumber }, bubbles: true, composed: true }));
+  }
+  protected apiErrors(list: ApiError[], fallback = 'form'): void {
+    const tag = LANG_TAGS[this.l] === 'ja-x-easy' ? 'ja-easy' : LANG_TAGS[this.l];
+    const errors: Record<string, string> = {};
+    for (const err of list) {
+      const x = err.extensions ?? {};
+      const plainText = x.code === 'TOO_MANY_REQUESTS' ? 'tooMany' : x.code === 'FORBIDDEN' ? 'forbidden' : null;
+      if (plainText) {
+        errors[fallback] ??= this.t(plainText);
+        continue;
+      }
+      const problems = x.problems?.length ? x.problems : [{ field: x.field ?? '', messages: x.messages, message: err.message }];
+      for (const p of problems) {
+        const f = (x.code === 'BAD_USER_INPUT' && fieldOf(p.field)) || fallback;
+        errors[f] ??= p.messages?.[tag] ?? p.message ?? err.message ?? this.t('netErr');
+      }
+    }
+    if (!Object.keys(errors).length) errors[fallback] = this.t('netErr');
+    this.showErrors(errors);
+  }
+
+}
