@@ -11,7 +11,7 @@ import { canonicalLine, canonicalTime, checkSeal, sealBatch } from '../../api/au
 import { sqlFor, verifyChain } from '../../api/audit/audit-verifier';
 import { anchorChains } from '../../api/audit/audit-anchor';
 import { seedDemo } from '../../api/seed/demo-seed';
-import { TEST_PASSWORD, TEST_SECRET } from '../support/app';
+import { TEST_LIMITS, TEST_PASSWORD, TEST_SECRET } from '../support/app';
 import { openTestDatabase } from '../support/db';
 
 describe('audit anchoring in the API process', () => {
@@ -22,7 +22,7 @@ describe('audit anchoring in the API process', () => {
     const db = await openTestDatabase();
     await seedDemo(db.orm.em.fork() as EntityManager, TEST_PASSWORD, 4);
     const key = 'anchoring-test-key-anchoring-test-key-0123';
-    const app = await createApp(db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], auditKey: key, auditAnchorDir: dir, auditAnchorSeconds: 3600 });
+    const app = await createApp(db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], auditKey: key, auditAnchorDir: dir, auditAnchorSeconds: 3600 }, { limits: TEST_LIMITS });
     const http = request(app.express);
     const login = await http.post('/graphql').send({ query: `mutation { login(email: "single-parent@demo.yorisoi.example", password: "${TEST_PASSWORD}") { token } }` });
     const token = login.body.data.login.token as string;

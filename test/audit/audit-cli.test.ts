@@ -10,7 +10,7 @@ import { createApp } from '../../api/app';
 import { ROOT_DIR } from '../../api/common/paths';
 import { migrate, openOrm } from '../../api/db/orm';
 import { seedDemo } from '../../api/seed/demo-seed';
-import { TEST_PASSWORD, TEST_SECRET } from '../support/app';
+import { TEST_LIMITS, TEST_PASSWORD, TEST_SECRET } from '../support/app';
 
 const CLI = join(ROOT_DIR, 'dist', 'api', 'audit', 'audit-cli.js');
 const run = promisify(execFile);
@@ -37,7 +37,7 @@ describe('audit:verify and audit:anchor', () => {
     const handle = await openOrm({ kind: 'pglite', dataDir });
     await migrate(handle.orm);
     await seedDemo(handle.orm.em.fork() as EntityManager, TEST_PASSWORD, 4);
-    const app = await createApp(handle.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], auditKey: key });
+    const app = await createApp(handle.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], auditKey: key }, { limits: TEST_LIMITS });
     const http = request(app.express);
     const token = (await http.post('/graphql').send({ query: `mutation { login(email: "single-parent@demo.yorisoi.example", password: "${TEST_PASSWORD}") { token } }` })).body.data.login.token as string;
     for (let i = 0; i < 3; i++) await http.post('/graphql').set('authorization', `Bearer ${token}`).send({ query: '{ records(first: 2) { edges { node { identity { familyName } } } } }' });

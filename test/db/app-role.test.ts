@@ -7,7 +7,7 @@ import { createApp, type App } from '../../api/app';
 import { appRoleStatements, scramVerifier } from '../../api/db/app-role';
 import { openOrm, type OrmHandle } from '../../api/db/orm';
 import { seedDemo } from '../../api/seed/demo-seed';
-import { TEST_PASSWORD, TEST_SECRET } from '../support/app';
+import { TEST_LIMITS, TEST_PASSWORD, TEST_SECRET } from '../support/app';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { testDatabaseUrl } from '../support/pg-url';
 
@@ -40,7 +40,7 @@ describe(`the app's database role (${testDatabaseUrl() ? 'PostgreSQL, logged in 
       await conn.execute(`set role ${role}`);
       asApp = { ...owner, close: async () => undefined };
     }
-    app = await createApp(asApp.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [] });
+    app = await createApp(asApp.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [] }, { limits: TEST_LIMITS });
   });
   afterAll(async () => {
     await app?.stop();

@@ -16,8 +16,11 @@ import { demoStaffEmail } from '../../api/seed/demo-seed';
 import { DepartmentCode } from '../../api/municipality/department-code';
 import { startTestApp, TEST_PASSWORD, TEST_SECRET, type TestApp } from '../support/app';
 
-const WIDGET_POSTAL = 'query PostalAddress($code: String!) { postalAddress(postalCode: $code) { postalCode prefecture city } }';
-const WIDGET_LOGIN = 'mutation StaffLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt } }';
+/** The trusted documents the build wrote (the widgets' own texts), and two of them by operation name. */
+const DOCUMENTS = JSON.parse(readFileSync(join(WIDGETS_DIST_DIR, 'trusted-documents.json'), 'utf8')) as Record<string, string>;
+const byName = (prefix: string) => Object.values(DOCUMENTS).find((text) => text.startsWith(prefix))!;
+const WIDGET_POSTAL = byName('query PostalAddress(');
+const WIDGET_LOGIN = byName('mutation StaffLogin(');
 
 /**
  * Rate limits count in fixed one-minute windows: a test that counts a few calls waits, if needed,
@@ -56,7 +59,9 @@ describe('limits on the public paths (production limits)', () => {
   });
 
   it('the build writes the widgets’ operations as trusted documents, by SHA-256', () => {
-    const documents = JSON.parse(readFileSync(join(WIDGETS_DIST_DIR, 'trusted-documents.json'), 'utf8')) as Record<string, string>;
+    const documents = DOCUMENTS;
+    expect(WIDGET_POSTAL).toMatch(/postalAddress\(postalCode: \$code\)/);
+    expect(WIDGET_LOGIN).toMatch(/login\(email: \$email, password: \$password\)/);
     expect(documents[sha256(WIDGET_POSTAL)]).toBe(WIDGET_POSTAL);
     expect(documents[sha256(WIDGET_LOGIN)]).toBe(WIDGET_LOGIN);
     for (const [hash, text] of Object.entries(documents)) expect(sha256(text)).toBe(hash);
@@ -76,7 +81,7 @@ describe('limits on the public paths (production limits)', () => {
     expect(refused.body.errors[0].extensions).toMatchObject({ code: 'OPERATION_NOT_TRUSTED', field: 'query' });
     expect(refused.body.errors[0].extensions.messages.en).toBeTruthy();
     // The widget's text with one field more is another document.
-    expect((await post(app, { query: WIDGET_POSTAL.replace('city', 'city town'), variables: { code: '999-0001' } })).body.errors[0].extensions.code).toBe('OPERATION_NOT_TRUSTED');
+    expect((await post(app, { query: WIDGET_POSTAL.replace('prefecture', 'prefecture city'), variables: { code: '999-0001' } })).body.errors[0].extensions.code).toBe('OPERATION_NOT_TRUSTED');
     const unknown = await post(app, { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
     expect(unknown.body.errors[0].extensions).toMatchObject({ code: 'PERSISTED_QUERY_NOT_FOUND', field: 'extensions.persistedQuery.sha256Hash' });
     // Staff tokens may send their own operations (within the limits below).

@@ -126,19 +126,16 @@ function fillText(text: string, amounts: Readonly<Record<string, number>>): stri
 }
 
 /**
- * 70000 → "70,000" (no locale data needed, same in every locale). A loop, not the usual
- * /\B(?=(\d{3})+(?!\d))/ — that lookahead rescans to the end from every digit (quadratic).
+ * 70000 → "70,000" (no locale data needed, same in every locale). A loop, not the usual look-ahead
+ * regex, which is quadratic in the number of digits (test/limits/regex-linear.test.ts).
  */
 export function formatYen(n: number): string {
-  const digits = String(n);
-  const sign = digits.startsWith('-') ? '-' : '';
-  const d = sign ? digits.slice(1) : digits;
+  const [whole = '', fraction] = String(n).split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = sign ? whole.slice(1) : whole;
   let out = '';
-  for (let i = 0; i < d.length; i++) {
-    if (i > 0 && (d.length - i) % 3 === 0) out += ',';
-    out += d[i];
-  }
-  return sign + out;
+  for (let i = 0; i < digits.length; i++) out += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
+  return sign + out + (fraction === undefined ? '' : `.${fraction}`);
 }
 
 function deepFreeze<T>(value: T): T {
