@@ -56,20 +56,48 @@ export class PlacementController implements ReactiveController {
   private readonly schedule = (): void => {
     if (!this.frame) this.frame = requestAnimationFrame(() => this.check());
   };
+  /** Shadow roots of the page (another widget's) that we also listen to, see watchShadowRoots. */
+  private readonly watched = new WeakSet<ShadowRoot>();
+  private readonly watchedList: ShadowRoot[] = [];
+  /**
+   * Focus moving between two controls inside one shadow root (the intake form's quick-exit button,
+   * then its postal field) never reaches the document: the event stops at the shadow host, whose
+   * retargeted target and relatedTarget are the same. So every open shadow root that focus enters is
+   * listened to as well.
+   */
+  private readonly onFocusIn = (): void => {
+    this.schedule();
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot) {
+      const root = el.shadowRoot;
+      if (root !== this.host.shadowRoot && !this.watched.has(root)) {
+        this.watched.add(root);
+        this.watchedList.push(root);
+        root.addEventListener('focusin', this.schedule, true);
+        root.addEventListener('focusout', this.schedule, true);
+      }
+      el = root.activeElement;
+    }
+  };
 
   constructor(private readonly host: Placed) {
     host.addController(this);
   }
   hostConnected(): void {
-    document.addEventListener('focusin', this.schedule, true);
+    document.addEventListener('focusin', this.onFocusIn, true);
     document.addEventListener('focusout', this.schedule, true);
     // Capture sees the scrolling of any box of the page, not only of the document.
     document.addEventListener('scroll', this.schedule, { capture: true, passive: true });
     addEventListener('resize', this.schedule, { passive: true });
   }
   hostDisconnected(): void {
-    document.removeEventListener('focusin', this.schedule, true);
+    document.removeEventListener('focusin', this.onFocusIn, true);
     document.removeEventListener('focusout', this.schedule, true);
+    for (const root of this.watchedList.splice(0)) {
+      root.removeEventListener('focusin', this.schedule, true);
+      root.removeEventListener('focusout', this.schedule, true);
+      this.watched.delete(root);
+    }
     document.removeEventListener('scroll', this.schedule, { capture: true });
     removeEventListener('resize', this.schedule);
     cancelAnimationFrame(this.frame);
