@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DepartmentCode } from '../../api/municipality/department-code';
 import type { TestApp } from '../support/app';
-import { ensureBundle, openWidget, shadowText, tabTo, typeDate, waitForStep } from './support/browser';
+import { ensureBundle, openWidget, shadowText, tabTo, waitForStep } from './support/browser';
 import { incomeYearNow, next, waitFor } from './support/flow';
 import { startRealApiPage, type RealApiPage } from './support/real-api';
 
@@ -50,14 +50,22 @@ async function mother(p: Page, marital: Marital): Promise<void> {
   await next(p);
   await waitForStep(p, 'お子さん');
   await tabTo(p, '#child-0-b');
-  await typeDate(p, '2016-06-01');
-  // 和暦 beside the date, as the family may know it.
+  // A date that does not exist is called invalid, not missing.
+  await p.keyboard.type('2016/2/30');
+  await next(p);
+  await waitFor(p, '#err-child-0-b');
+  expect(await shadowText(p, '#err-child-0-b')).toContain('日付として読み取れませんでした');
+  await tabTo(p, '#child-0-b');
+  await p.keyboard.press('Control+A');
+  // Typed in one go from a phone's number pad; 和暦 shown beside it, as the family may know it.
+  await p.keyboard.type('20160601');
   expect(await shadowText(p, '#wareki-0')).toBe('平成28年6月1日');
   await tabTo(p, '#add');
   await p.keyboard.press('Enter');
   await tabTo(p, '#child-1-b');
-  await typeDate(p, '2020-06-01');
-  expect(await shadowText(p, '#wareki-1')).toBe('令和2年6月1日');
+  // Copied from the 母子手帳 in 和暦; the western date shown beside it.
+  await p.keyboard.type('令和2年6月1日');
+  expect(await shadowText(p, '#wareki-1')).toBe('2020年6月1日');
   if (marital) {
     await tabTo(p, 'input[name=marital][value=NOT_MARRIED]');
     // One radio of the group is in the Tab order; arrows move (and select) within it.
