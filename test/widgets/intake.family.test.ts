@@ -214,4 +214,32 @@ describe('<yorisoi-intake>: the family’s path (issue 12)', () => {
     await waitForStep(page, 'お困りのこと');
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it('DV: the hotline numbers are tap-to-call links that never break across lines, and 110 is written once (320 px, ja/en/ja-easy)', async () => {
+    await page.setViewportSize({ width: 320, height: 568 });
+    for (const lang of ['ja', 'en', 'ja-easy']) {
+      await openWidget(page, `${origin}/family`);
+      await page.evaluate((l) => document.querySelector('yorisoi-intake')!.setAttribute('lang', l), lang);
+      await tabTo(page, '#postal');
+      await page.keyboard.type('123-4567');
+      await page.keyboard.press('Enter');
+      await waitFor(page, 'input[value=DV]');
+      await tabTo(page, 'input[value=DV]');
+      await page.keyboard.press('Space');
+      await waitFor(page, '[part=alert] a[href^="tel:"]');
+      const links = await page.evaluate(() =>
+        [...document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll('[part=alert] a[href^="tel:"]')].map((a) => ({
+          href: a.getAttribute('href'),
+          lines: new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size,
+          height: a.getBoundingClientRect().height,
+        })),
+      );
+      expect(links.map((l) => l.href)).toEqual(['tel:%238008', 'tel:0120279889', 'tel:110']);
+      for (const l of links) expect(l.lines, `${lang} ${l.href}`).toBe(1);
+      const item = await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('[part=alert] li:last-child')!.textContent!.replace(/\s+/g, ' ').trim());
+      expect(item.match(/110/g), `${lang}: ${item}`).toHaveLength(1);
+      await page.evaluate(() => sessionStorage.clear());
+    }
+    expect(problems).toEqual([]);
+  }, 90_000);
 });

@@ -80,7 +80,10 @@ export const T = {
   dv1b: ['最寄りの相談窓口につながります', 'connects you to the nearest counselling centre', '近{ちか}くの 相談{そうだん}の 場所{ばしょ}に つながります'],
   dv2: ['DV相談＋（プラス）', 'DV Soudan Plus', 'DV相談{そうだん}＋（プラス）'],
   dv2b: ['24時間・無料', '24 hours, free of charge', '24時間{じかん}・お金{かね}は かかりません'],
-  dv3: ['危険を感じたら、すぐに110番へ', 'In an emergency call the police on 110', 'あぶない ときは すぐに 110に 電話{でんわ}して ください'],
+  // The number itself is the tap-to-call link between dv3 and dv3b, so it is written once.
+  dv3: ['危険を感じたら、すぐに', 'In an emergency call the police on', 'あぶない ときは すぐに'],
+  dv3n: ['110番', '110', '110'],
+  dv3b: ['へ電話してください', '', 'に 電話{でんわ}して ください'],
   child: ['%人目のお子さん', 'Child %', '%人目{にんめ}の 子{こ}ども'],
   birth: ['生年月日', 'Date of birth', '生{う}まれた 日{ひ}'],
   disability: ['障害がある', 'Has a disability', '障害{しょうがい}が ある'],

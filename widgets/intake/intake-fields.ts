@@ -104,7 +104,7 @@ export abstract class IntakeFields extends IntakeApi {
       <ul>
         <li>${this.r('dv1')} <a href="tel:%238008">#8008</a>${o}${this.r('dv1b')}${c}</li>
         <li>${this.r('dv2')} <a href="tel:0120279889">0120-279-889</a>${o}${this.r('dv2b')}${c}</li>
-        <li><strong>${this.r('dv3')}</strong> <a href="tel:110">110</a></li>
+        <li><strong>${this.r('dv3')}${this.l === 1 ? ' ' : ''}<a href="tel:110">${this.t('dv3n')}</a>${this.r('dv3b')}</strong></li>
       </ul>
     </div>`;
   }
