@@ -1,0 +1,88 @@
+import type { LineEventQueue, QueuedLineEvent } from './event-queue';
+
+export interface LineWorkerOptions {
+  /** How often the queue is looked at when nothing woke the worker (events of another process, retries). */
+  pollMs?: number;
+  batch?: number;
+}
+
+/**
+ * Drains the event queue in this process: woken by the webhook right after it answers, and polling
+ * for what other processes left or what is due again. Events of one LINE user are handled in order,
+ * different users side by side (a conversation's steps must not overtake each other).
+ */
+export class LineWorker {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly queue: LineEventQueue,
+    private readonly handle: (event: QueuedLineEvent) => Promise<void>,
+    private readonly options: LineWorkerOptions = {},
+  ) {}
+
+  start(): this {
+    this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 2_000);
+    this.timer.unref();
+    return this;
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  /** Resolves when nothing is being handled (tests; stopping). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.idle();
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (;;) {
+        const batch = await this.queue.claim(this.options.batch ?? 20);
+        if (batch.length === 0) return;
+        const byUser = new Map<string, QueuedLineEvent[]>();
+        for (const e of batch) {
+          const key = `${e.municipalityCode}:${e.event.source?.userId ?? e.id}`;
+          byUser.set(key, [...(byUser.get(key) ?? []), e]);
+        }
+        await Promise.all([...byUser.values()].map((events) => this.inOrder(events)));
+        if (this.stopped) return;
+      }
+    } catch (e) {
+      // The queue itself failed (database away): the next poll tries again. Nothing of an event is logged.
+      console.error(`[yorisoi] line: the event queue could not be read (${(e as Error).constructor.name})`);
+    }
+  }
+
+  private async inOrder(events: QueuedLineEvent[]): Promise<void> {
+    for (const e of events) {
+      try {
+        await this.handle(e);
+        await this.queue.done(e.id);
+      } catch (err) {
+        console.error(`[yorisoi] line: an event could not be handled, attempt ${e.attempts} (${(err as Error).constructor.name})`);
+        await this.queue.retry(e.id, e.attempts).catch(() => undefined);
+      }
+    }
+  }
+}
