@@ -67,9 +67,9 @@ export function chatReplyMessages(reply: Omit<ChatReply, 'sessionId'>, l: Locale
     for (const h of reply.hotlines) actions.push({ type: 'uri', label: label(fill(LB.call[l], { number: h.number })), uri: `tel:${h.dial}` });
   } else {
     const body = texts.map((t) => shorten(t)).join('\n\n');
-    // A programme answer (the answer names the programme it is about) ends with the programme's page.
+    // An answer ends with the page of the programme it is about (the engine lists that one first).
     const first = reply.relatedProgrammes[0];
-    const programme = first && body.includes(stripFurigana(first.name)) ? catalogue.get(first.id, channel.municipalityCode) : undefined;
+    const programme = first ? catalogue.get(first.id, channel.municipalityCode) : undefined;
     messages.push(textMessage(programme?.sourceUrl && !reply.handoff ? `${body}\n\n${fill(LT.moreAt[l], { url: programme.sourceUrl })}` : body));
   }
   if (reply.handoff?.kind === HandoffKind.STAFF) messages.push(buttonMessage(LT.staffForm[l], { type: 'uri', label: label(LB.staffForm[l]), uri: channel.callbackUrl }));
