@@ -8,17 +8,22 @@ import { LineBot, type LineBotDeps } from './bot';
 import type { LineSettings } from './config';
 import { type LineEventQueue, TableLineEventQueue } from './event-queue';
 import { LineLinks } from './link';
+import { linkPageRoutes } from './link-page';
+import { type LineNoticeChannel, LineNoticeSender } from './notices';
 import { webhookHandlers } from './webhook';
 import { LineWorker } from './worker';
 
 export { type LineChannel, type LineSettings, lineSettingsFromEnv } from './config';
 export { type LineEventQueue, TableLineEventQueue } from './event-queue';
 export { LineLinks } from './link';
+export { type LineNotice, type LineNoticeChannel, type LineNoticeResult, type LineNoticeStatus, LineNoticeSender } from './notices';
 export { lineSignature, verifyLineSignature } from './signature';
 
 export interface LineService {
   router: Router;
   links: LineLinks;
+  /** The channel adapter for push-type support (the outreach queue's sender for LINE). */
+  notices: LineNoticeChannel;
   worker: LineWorker;
   queue: LineEventQueue;
   stop(): Promise<void>;
@@ -34,6 +39,7 @@ export function createLineService(orm: MikroORM, settings: LineSettings, secret:
   if (settings.channels.size > 0) worker.start();
   const router = express.Router();
   router.post('/:municipalityCode', ...webhookHandlers({ settings, queue, queued: () => worker.wake() }));
+  router.use(linkPageRoutes(settings, links));
   router.use(bodyErrors);
-  return { router, links, worker, queue, stop: () => worker.stop() };
+  return { router, links, notices: new LineNoticeSender(settings, links), worker, queue, stop: () => worker.stop() };
 }

@@ -98,6 +98,11 @@ export class LineLinks {
     return code;
   }
 
+  async codesInLastHour(recordId: string): Promise<number> {
+    const [row] = await this.em().execute<{ n: string | number }[]>(`select count(*) as n from line_link_request where record_id = ? and created_at > now() - interval '1 hour'`, [recordId]);
+    return Number(row?.n ?? 0);
+  }
+
   /** Step 2: the code sent by a LINE user; the request is then that user's, for NONCE_MINUTES. */
   async claimCode(municipalityCode: string, code: string, userKey: string): Promise<string | null> {
     const rows = await this.em().execute<{ id: string }[]>(
