@@ -4,6 +4,11 @@ export interface LineWorkerOptions {
   /** How often the queue is looked at when nothing woke the worker (events of another process, retries). */
   pollMs?: number;
   batch?: number;
+  /**
+   * Users handled side by side (default 4). Bounded so the worker never holds more than a few of the
+   * process's 10 database connections: the webhook's acknowledgement needs one at once, whatever the backlog.
+   */
+  concurrency?: number;
 }
 
 /**
@@ -65,7 +70,11 @@ export class LineWorker {
           const key = `${e.municipalityCode}:${e.event.source?.userId ?? e.id}`;
           byUser.set(key, [...(byUser.get(key) ?? []), e]);
         }
-        await Promise.all([...byUser.values()].map((events) => this.inOrder(events)));
+        const groups = [...byUser.values()];
+        const lanes = Math.min(this.options.concurrency ?? 4, groups.length);
+        await Promise.all(Array.from({ length: lanes }, async () => {
+          for (let g = groups.shift(); g; g = groups.shift()) await this.inOrder(g);
+        }));
         if (this.stopped) return;
       }
     } catch (e) {
