@@ -12,6 +12,8 @@ export interface WebhookDeps {
   queue: LineEventQueue;
   /** Called after the answer is sent: the worker handles what was queued. */
   queued(): void;
+  /** Marks a call being answered (the worker gives way to it; worker.ts). */
+  answering?: { started(): void; done(): void };
 }
 
 /**
@@ -24,6 +26,11 @@ export interface WebhookDeps {
  */
 export function webhookHandlers(deps: WebhookDeps): RequestHandler[] {
   const raw = express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT });
+  const mark: RequestHandler = (_req, res, next) => {
+    deps.answering?.started();
+    res.once('close', () => deps.answering?.done());
+    next();
+  };
   const handle: RequestHandler = (req, res) => {
     const code = String(req.params.municipalityCode ?? '');
     const channel = deps.settings.channels.get(code);
@@ -51,5 +58,5 @@ export function webhookHandlers(deps: WebhookDeps): RequestHandler[] {
       },
     );
   };
-  return [raw, handle];
+  return [mark, raw, handle];
 }

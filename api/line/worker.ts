@@ -1,5 +1,8 @@
 import type { LineEventQueue, QueuedLineEvent } from './event-queue';
 
+/** The longest an event waits for acknowledgements under way before it is handled anyway. */
+export const MAX_YIELD_MS = 50;
+
 export interface LineWorkerOptions {
   /** How often the queue is looked at when nothing woke the worker (events of another process, retries). */
   pollMs?: number;
@@ -21,6 +24,9 @@ export class LineWorker {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Webhook calls being answered now (webhook.ts): the bot's work waits for them. */
+  private acknowledging = 0;
+  private ackWaiters: (() => void)[] = [];
 
   constructor(
     private readonly queue: LineEventQueue,
@@ -46,6 +52,32 @@ export class LineWorker {
         this.again = false;
         this.wake();
       }
+    });
+  }
+
+  /**
+   * The webhook marks each call it is answering. The acknowledgement has priority over the bot's work:
+   * on a busy machine, handling queued events (the chat engine's CPU, database connections) must not
+   * delay the 200 LINE waits for — the events are safe in the queue and handled a moment later.
+   */
+  acknowledgementStarted(): void {
+    this.acknowledging += 1;
+  }
+
+  acknowledgementDone(): void {
+    this.acknowledging = Math.max(0, this.acknowledging - 1);
+    if (this.acknowledging === 0) for (const w of this.ackWaiters.splice(0)) w();
+  }
+
+  /** Waits while acknowledgements are under way, at most MAX_YIELD_MS (the queue must still move under steady traffic). */
+  private yieldToAcknowledgements(): Promise<void> {
+    if (this.acknowledging === 0) return new Promise((r) => setImmediate(r));
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, MAX_YIELD_MS);
+      this.ackWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
   }
 
@@ -85,6 +117,7 @@ export class LineWorker {
 
   private async inOrder(events: QueuedLineEvent[]): Promise<void> {
     for (const e of events) {
+      await this.yieldToAcknowledgements();
       try {
         await this.handle(e);
         await this.queue.done(e.id);
