@@ -23,6 +23,8 @@ const NO_DATABASE = [
   'test/tooling/chromium.test.ts',
   'test/widgets/date-input.test.ts',
   'test/core/open-days.test.ts',
+  'test/common/open-days.test.ts',
+  'test/line/config.test.ts',
 ];
 
 /** Test files that need a PostgreSQL server (several processes on one database); left out without one. */
