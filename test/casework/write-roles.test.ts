@@ -110,6 +110,7 @@ describe('every write refuses a viewer', () => {
     updateStaffMember: () => [`mutation($i: UpdateStaffMemberInput!) { updateStaffMember(input: $i) { id } }`, { i: { id: staffId, disabled: true } }],
     takeInboxItem: () => [`mutation($id: ID!) { takeInboxItem(id: $id) { id } }`, { id: inboxItemId }],
     addAllowedOrigin: () => [`mutation($i: AllowedOriginInput!) { addAllowedOrigin(input: $i) { origins } }`, { i: { origin: 'https://www.city.example.lg.jp' } }],
+    updateCase: () => [`mutation($i: UpdateCaseInput!) { updateCase(input: $i) { version } }`, { i: { recordId, status: 'IN_PROGRESS', nextContactDate: null } }],
     removeAllowedOrigin: () => [`mutation($i: AllowedOriginInput!) { removeAllowedOrigin(input: $i) { origins } }`, { i: { origin: 'https://www.city.example.lg.jp' } }],
   };
   /** Mutations a viewer may call: public ones and their own session. */
@@ -133,7 +134,7 @@ describe('every write refuses a viewer', () => {
 /** Row counts and versions of what a write could change. */
 async function snapshot(t: TestApp): Promise<unknown> {
   const em = t.em();
-  const tables = ['personal_record', 'consultation', 'referral', 'partner_token', 'staff_member', 'inbox_item', 'consent_event'];
+  const tables = ['case_file', 'personal_record', 'consultation', 'referral', 'partner_token', 'staff_member', 'inbox_item', 'consent_event'];
   const counts: Record<string, unknown> = {};
   for (const table of tables) counts[table] = (await em.getConnection().execute(`select count(*)::int as n from "${table}"`))[0].n;
   counts.versions = (await em.find(PersonalRecord, {}, { orderBy: { id: 'asc' }, fields: ['version'] })).map((r) => r.version);
