@@ -4,6 +4,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/revoked-token.entity';
 import { DataKey } from '../crypto/data-key.entity';
 import { InboxItem } from '../inbox/inbox-item.entity';
+import { CaseFile } from '../casework';
 import { ChatMessage, ChatSession } from '../chat/chat.entity';
 import { Consultation } from '../consultation/consultation.entity';
 import { AllowedOriginChange } from '../municipality/allowed-origin-change.entity';
@@ -63,4 +64,5 @@ export const ENTITIES = [
   LineChatSession,
   LineLink,
   LineLinkRequest,
+  CaseFile,
 ];
