@@ -22,6 +22,8 @@ const NO_DATABASE = [
   'test/schema/page-info.test.ts',
   'test/tooling/chromium.test.ts',
   'test/common/open-days.test.ts',
+  'test/application/procedures.test.ts',
+  'test/application/my-number.test.ts',
 ];
 
 /** Test files that need a PostgreSQL server (several processes on one database); left out without one. */
