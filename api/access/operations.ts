@@ -27,6 +27,12 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     chatSatisfaction: 'staff',
     inbox: 'staff',
     allowedOrigins: 'staff',
+    // Online applications (api/application): family operations check their own session token.
+    procedures: 'public',
+    familyPage: 'public',
+    familyApplication: 'public',
+    applications: 'staff',
+    application: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -47,5 +53,13 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     takeInboxItem: 'staff',
     addAllowedOrigin: 'staff',
     removeAllowedOrigin: 'staff',
+    requestFamilySignIn: 'public',
+    signInFamily: 'public',
+    signOutFamily: 'public',
+    startApplication: 'public',
+    saveApplication: 'public',
+    submitApplication: 'public',
+    withdrawApplication: 'public',
+    decideApplication: 'staff',
   },
 };

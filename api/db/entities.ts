@@ -26,6 +26,8 @@ import { PartnerToken } from '../partner/partner-token.entity';
 import { Referral } from '../partner/referral.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { RateLimitCounter } from '../limits/rate-limit-counter.entity';
+import { Application, ApplicationEvent } from '../application/application.entity';
+import { FamilySession, FamilySignIn } from '../application/family-session.entity';
 
 /** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
 export const ENTITIES = [
@@ -58,4 +60,8 @@ export const ENTITIES = [
   SelfReliancePlan,
   ProtectionSection,
   RateLimitCounter,
+  Application,
+  ApplicationEvent,
+  FamilySignIn,
+  FamilySession,
 ];
