@@ -28,6 +28,7 @@ import { StaffMember } from '../staff/staff-member.entity';
 import { RateLimitCounter } from '../limits/rate-limit-counter.entity';
 import { Application, ApplicationEvent } from '../application/application.entity';
 import { FamilySession, FamilySignIn } from '../application/family-session.entity';
+import { ApplicationDocument } from '../application/documents/document.entity';
 
 /** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
 export const ENTITIES = [
@@ -64,4 +65,5 @@ export const ENTITIES = [
   ApplicationEvent,
   FamilySignIn,
   FamilySession,
+  ApplicationDocument,
 ];
