@@ -1,8 +1,13 @@
 // The interview's iCalendar file, read back by a real parser (ical.js): local time right in winter and
 // summer, text escaped, CRLF, folded at 75 octets without breaking a character, a VALARM the day before.
-import ICAL from 'ical.js';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeText, fold, interviewIcs } from '../../api/application/interviews/ics';
+
+// ical.js is an ES module only; this test file is compiled as CommonJS, so it is loaded dynamically.
+let ICAL: typeof import('ical.js', { with: { 'resolution-mode': 'import' } }).default;
+beforeAll(async () => {
+  ICAL = (await import('ical.js')).default;
+});
 
 const LONG = '児童扶養手当の面談です。戸籍謄本、通帳、年金手帳をお持ちください; 保険証も, 必要なら\\ 印鑑も。'.repeat(3);
 
