@@ -33,6 +33,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     familyApplication: 'public',
     applications: 'staff',
     application: 'staff',
+    interviewSlots: 'public',
   },
   Mutation: {
     submitIntake: 'public',
@@ -61,5 +62,8 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     submitApplication: 'public',
     withdrawApplication: 'public',
     decideApplication: 'staff',
+    bookInterview: 'public',
+    rescheduleInterview: 'public',
+    cancelInterview: 'public',
   },
 };

@@ -19,6 +19,7 @@ import { checkAnswer, containsMyNumber, interviewNeeded, MY_NUMBER_REFUSED, miss
 import { recordFacts } from './record-facts';
 import type { ApplicationServices } from './services';
 import { answersView, historyView, procedureView } from './views';
+import { Bookings } from './interviews/booking.service';
 
 export const MAX_MESSAGE = 1000;
 const PAGE_LIMIT = 50;
@@ -58,6 +59,7 @@ export class FamilyApplications {
       municipalityCode: this.who.municipalityCode,
       applications: views,
       procedures: this.services.procedures.list(this.who.municipalityCode).map((p) => procedureView(p, this.locale)),
+      interviews: await new Bookings(this.em, this.services, this.who, this.locale).list(),
     };
   }
 

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ApplicationActor, ApplicationStatus } from './application-status';
+import { InterviewBookingView } from './interviews/interview.types';
 
 @ObjectType({ simpleResolvers: true, description: 'One choice of a choice question.' })
 export class ProcedureChoice {
@@ -98,6 +99,7 @@ export class FamilyPage {
   @Field(() => String, { description: 'The municipality (全国地方公共団体コード).' }) municipalityCode!: string;
   @Field(() => [FamilyApplication], { description: 'Applications, newest first (at most 50).' }) applications!: FamilyApplication[];
   @Field(() => [Procedure], { description: 'Procedures the family can start here.' }) procedures!: Procedure[];
+  @Field(() => [InterviewBookingView], { description: 'Booked interviews (at most 20).' }) interviews!: InterviewBookingView[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A signed-in family session.' })

@@ -1,5 +1,6 @@
 // The face of online applications (オンライン申請): procedures, family sign-in, applications, staff queue.
 export { ApplicationResolver } from './application.resolver';
+export { InterviewResolver } from './interviews';
 export { Application, ApplicationEvent } from './application.entity';
 export { FamilySession, FamilySignIn } from './family-session.entity';
 export { ApplicationActor, ApplicationStatus } from './application-status';

@@ -29,6 +29,7 @@ import { RateLimitCounter } from '../limits/rate-limit-counter.entity';
 import { Application, ApplicationEvent } from '../application/application.entity';
 import { FamilySession, FamilySignIn } from '../application/family-session.entity';
 import { ApplicationDocument } from '../application/documents/document.entity';
+import { InterviewBooking, InterviewSlot } from '../application/interviews/interview.entity';
 
 /** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
 export const ENTITIES = [
@@ -66,4 +67,6 @@ export const ENTITIES = [
   FamilySignIn,
   FamilySession,
   ApplicationDocument,
+  InterviewSlot,
+  InterviewBooking,
 ];
