@@ -28,6 +28,10 @@ import { Referral } from '../partner/referral.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { RateLimitCounter } from '../limits/rate-limit-counter.entity';
 import { LineChatSession, LineEventRow, LineLink, LineLinkRequest } from '../line/line.entity';
+import { Application, ApplicationEvent } from '../application/application.entity';
+import { FamilySession, FamilySignIn } from '../application/family-session.entity';
+import { ApplicationDocument } from '../application/documents/document.entity';
+import { InterviewBooking, InterviewSlot } from '../application/interviews/interview.entity';
 
 /** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
 export const ENTITIES = [
@@ -65,4 +69,11 @@ export const ENTITIES = [
   LineLink,
   LineLinkRequest,
   CaseFile,
+  Application,
+  ApplicationEvent,
+  FamilySignIn,
+  FamilySession,
+  ApplicationDocument,
+  InterviewSlot,
+  InterviewBooking,
 ];

@@ -33,6 +33,7 @@ import { loadChatServices } from '../chat/chat.services';
 import { widgetFiles } from './widgets/widget-files';
 import { anonymousRateLimit, armor, withoutSuggestions, bodyErrors, refuseNulBytes, shapeRequestError, type DeepPartialLimits, type Limits, loadTrustedDocuments, resolveLimits, responseSizeLimit, SharedRateLimits, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from '../limits';
 import { createLineService, type LineService, lineSettingsFromEnv } from '../line';
+import { documentRoutes } from '../application/documents';
 
 export interface AppOptions {
   /** Benchmark only: serve the schema without the shield, to measure what enforcement costs. */
@@ -150,6 +151,8 @@ export async function createApp(
       },
     }),
   );
+  // Application documents (api/application/documents): raw uploads and downloads, outside the GraphQL body limit.
+  app.use('/applications', corsMiddleware, documentRoutes(orm, services));
   // The staff console (widgets/staff/): one static page that loads /widgets/staff.js and talks only to
   // /graphql. Strict CSP (no inline script, no eval), never cached, no referrer leaves it.
   const staffPage = join(ROOT_DIR, 'widgets', 'staff');
