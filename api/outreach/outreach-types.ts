@@ -6,7 +6,7 @@ export enum OutreachChannel {
   SMS = 'SMS',
   PHONE = 'PHONE',
 }
-registerEnumType(OutreachChannel, { name: 'OutreachChannel', description: 'A channel a family may opt in to for notices: e-mail, SMS, or a call from a caseworker.' });
+registerEnumType(OutreachChannel, { name: 'OutreachChannel' });
 
 export const OUTREACH_CHANNELS: readonly OutreachChannel[] = Object.values(OutreachChannel);
 

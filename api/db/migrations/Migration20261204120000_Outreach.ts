@@ -16,7 +16,7 @@ export const PGBOSS_SCHEMA = 'pgboss';
  */
 export class Migration20261204120000_Outreach extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "outreach_consent_event" ("id" uuid not null, "municipality_code" varchar(255) not null, "record_id" uuid not null, "channel" varchar(8) not null, "granted" boolean not null, "at" timestamptz not null, "method" varchar(16) not null, "recorded_by" uuid null, "purpose_version" varchar(32) not null, constraint "outreach_consent_event_pkey" primary key ("id"), constraint "outreach_consent_event_channel_check" check ("channel" in ('EMAIL', 'SMS', 'PHONE')));`);
+    this.addSql(`create table "outreach_consent_event" ("id" uuid not null, "municipality_code" varchar(255) not null, "record_id" uuid not null, "channel" varchar(8) not null, "granted" boolean not null, "at" timestamptz not null, "method" varchar(16) not null, "recorded_by" uuid null, "purpose_version" varchar(32) not null, constraint "outreach_consent_event_pkey" primary key ("id"));`);
     this.addSql(`alter table "outreach_consent_event" add constraint "outreach_consent_event_record_id_foreign" foreign key ("record_id") references "personal_record" ("id") on update cascade on delete cascade;`);
     this.addSql(`create index "outreach_consent_event_record_channel_at_index" on "outreach_consent_event" ("record_id", "channel", "at");`);
 
