@@ -29,6 +29,7 @@ const NO_DATABASE = [
   'test/application/procedures.test.ts',
   'test/application/my-number.test.ts',
   'test/application/ics.test.ts',
+  'test/outreach/templates.test.ts',
 ];
 
 /** Test files that need a PostgreSQL server (several processes on one database); left out without one. */

@@ -32,6 +32,7 @@ import { Application, ApplicationEvent } from '../application/application.entity
 import { FamilySession, FamilySignIn } from '../application/family-session.entity';
 import { ApplicationDocument } from '../application/documents/document.entity';
 import { InterviewBooking, InterviewSlot } from '../application/interviews/interview.entity';
+import { OUTREACH_ENTITIES } from '../outreach/outreach.entities';
 
 /** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
 export const ENTITIES = [
@@ -76,4 +77,5 @@ export const ENTITIES = [
   ApplicationDocument,
   InterviewSlot,
   InterviewBooking,
+  ...OUTREACH_ENTITIES,
 ];
