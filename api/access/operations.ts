@@ -27,6 +27,9 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     chatSatisfaction: 'staff',
     inbox: 'staff',
     allowedOrigins: 'staff',
+    usageFigures: 'staff',
+    implementationReport: 'staff',
+    reportInput: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -47,5 +50,6 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     takeInboxItem: 'staff',
     addAllowedOrigin: 'staff',
     removeAllowedOrigin: 'staff',
+    saveReportInput: 'staff',
   },
 };
