@@ -31,6 +31,7 @@ import { buildApiSchema } from './schema/build';
 import { compiledExecutionGateway } from './schema/compiled-executor';
 import { loadChatServices } from './chat/chat.services';
 import { widgetFiles } from './widgets/widget-files';
+import { FIGURE_STORE, reportDownloads } from './reporting';
 import { anonymousRateLimit, armor, withoutSuggestions, bodyErrors, refuseNulBytes, shapeRequestError, type DeepPartialLimits, type Limits, loadTrustedDocuments, resolveLimits, responseSizeLimit, SharedRateLimits, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from './limits';
 
 export interface AppOptions {
@@ -126,6 +127,8 @@ export async function createApp(
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  // Signed, short-lived links to generated reports (api/reporting; the link itself is the credential).
+  app.get('/reports/:token', reportDownloads(orm, services, FIGURE_STORE));
   app.use(
     '/graphql',
     corsMiddleware,

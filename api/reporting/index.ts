@@ -10,3 +10,7 @@ export { BUILT_IN_SOURCES } from './figure-sources';
 export { figureLines, previousPeriod } from './figure-totals';
 export { ReportingResolver } from './reporting.resolver';
 export { REPORTING_DOCS } from './reporting.docs';
+export { reportDownloads } from './report-route';
+export { renderDocx, FORM_HEADINGS, wareki } from './report-docx';
+export { gatherFacts, sharingTable, type ReportFacts } from './report-facts';
+export { figuresCsv } from './figures-csv';
