@@ -26,6 +26,7 @@ import { PartnerToken } from '../partner/partner-token.entity';
 import { Referral } from '../partner/referral.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { RateLimitCounter } from '../limits/rate-limit-counter.entity';
+import { LineChatSession, LineEventRow, LineLink, LineLinkRequest } from '../line/line.entity';
 import { REPORTING_ENTITIES } from '../reporting/entities';
 
 /** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
@@ -59,5 +60,9 @@ export const ENTITIES = [
   SelfReliancePlan,
   ProtectionSection,
   RateLimitCounter,
+  LineEventRow,
+  LineChatSession,
+  LineLink,
+  LineLinkRequest,
   ...REPORTING_ENTITIES,
 ];

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { LocalizedText } from '../common/i18n';
+import type { LocalizedText } from '../core/i18n';
 import { ConsultationChannel } from '../consultation/consultation-channel';
-import { DEPARTMENT_NAMES, isDepartmentCode } from '../municipality/department-code';
+import { DEPARTMENT_NAMES, isDepartmentCode } from '../core/departments';
 import { type DayCount, type FigureSource, type InstantRange, japanDay } from './figure-registry';
 
 /** The figure sources of the modules on main today: chat, intake, record, audit, partner, consultation. */

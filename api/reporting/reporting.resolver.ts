@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../server/context';
 import { FIGURE_STORE } from './figures';
 import { ReportingService } from './reporting.service';
 import { FigureBucket, ReportDownload, ReportForm, ReportFormat, ReportPeriodInput, ReportStaffInputView, SaveReportInputInput, UsageFigures } from './reporting.types';

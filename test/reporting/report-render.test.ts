@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInJapan } from '../../api/common/dates';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { addDays, todayInJapan } from '../../api/core/dates';
+import { DepartmentCode } from '../../api/core/departments';
 import { startTestApp, type TestApp } from '../support/app';
 import { findOfficeTools } from '../support/libreoffice';
 import { seedUsageEvents } from './seed-usage';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ChatMessage, ChatRole, ChatSession } from '../../api/chat/chat.entity';
-import { addDays, todayInJapan } from '../../api/common/dates';
+import { addDays, todayInJapan } from '../../api/core/dates';
 import { ConsentEvent } from '../../api/record/consent-event.entity';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
 import { Referral } from '../../api/partner/referral.entity';
@@ -8,7 +8,7 @@ import { ReferralStatus } from '../../api/partner/referral-status';
 import { Consultation } from '../../api/consultation/consultation.entity';
 import { InboxItem } from '../../api/inbox/inbox-item.entity';
 import { InboxItemKind } from '../../api/inbox/inbox-item-kind';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 
 export const DEMO = '999999';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInJapan } from '../../api/common/dates';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { addDays, todayInJapan } from '../../api/core/dates';
+import { DepartmentCode } from '../../api/core/departments';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
 import { FIGURE_STORE, FigureRegistry, FigureStore, BUILT_IN_SOURCES } from '../../api/reporting';
 import { startTestApp, type TestApp } from '../support/app';

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInJapan } from '../../api/common/dates';
+import { addDays, todayInJapan } from '../../api/core/dates';
 import { seedUsageEvents } from '../reporting/seed-usage';
 import { expectAxeClean } from './support/axe';
 import { launchChromium } from './support/browser';
