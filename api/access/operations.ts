@@ -36,6 +36,9 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     applications: 'staff',
     application: 'staff',
     interviewSlots: 'public',
+    usageFigures: 'staff',
+    implementationReport: 'staff',
+    reportInput: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -68,5 +71,6 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     bookInterview: 'public',
     rescheduleInterview: 'public',
     cancelInterview: 'public',
+    saveReportInput: 'staff',
   },
 };
