@@ -37,6 +37,10 @@ export interface Config {
   encryptionKey: string | null;
   /** Limits set by the environment over PRODUCTION_LIMITS (api/limits; README: Limits). */
   limits: DeepPartialLimits;
+  /** Where staff reach the service from outside (PUBLIC_URL): one-time sign-up and reset links point there. */
+  publicUrl: string;
+  /** A bearer token for /metrics (METRICS_TOKEN); without it /metrics answers loopback callers only. */
+  metricsToken: string | null;
 }
 
 export const DEFAULT_DEMO_STAFF_PASSWORD = 'yorisoi-demo-2026';
@@ -109,5 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrationDatabaseUrl: (url && env.MIGRATION_DATABASE_URL?.trim()) || null,
     encryptionKey,
     limits: limitsFromEnv(env),
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
   };
 }
