@@ -6,6 +6,7 @@ import { parseMasterKey } from './crypto/master-key';
 import type { Database } from './db/orm';
 import { type DeepPartialLimits, limitsFromEnv } from './limits/limits';
 import { normaliseOrigin } from './municipality/web-origin';
+import { withoutTrailingSlashes } from './accounts/links';
 
 /** Everything the service reads from the environment, in one place (README: Configuration). */
 export interface Config {
@@ -113,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrationDatabaseUrl: (url && env.MIGRATION_DATABASE_URL?.trim()) || null,
     encryptionKey,
     limits: limitsFromEnv(env),
-    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicUrl: withoutTrailingSlashes(env.PUBLIC_URL?.trim() || `http://localhost:${port}`),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
   };
 }

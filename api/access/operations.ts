@@ -27,6 +27,11 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     chatSatisfaction: 'staff',
     inbox: 'staff',
     allowedOrigins: 'staff',
+    // Accounts (api/accounts): a one-time link's token is its holder's credential.
+    accountLink: 'public',
+    staffSessions: 'staff',
+    municipalitySettings: 'staff',
+    adminEvents: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -47,5 +52,13 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     takeInboxItem: 'staff',
     addAllowedOrigin: 'staff',
     removeAllowedOrigin: 'staff',
+    redeemAccountLink: 'public',
+    beginTwoFactorEnrolment: 'public',
+    completeTwoFactorEnrolment: 'public',
+    changePassword: 'staff',
+    revokeSession: 'staff',
+    inviteStaffMember: 'staff',
+    issuePasswordResetLink: 'staff',
+    updateMunicipalitySettings: 'staff',
   },
 };

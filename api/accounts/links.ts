@@ -16,7 +16,14 @@ export function linkTokenHash(token: string): string {
 
 /** Where a link opens: the console's page, the token in the fragment (never sent to a server, never in a log or Referer). */
 export function linkUrl(publicUrl: string, token: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/staff/#link=${token}`;
+  return `${withoutTrailingSlashes(publicUrl)}/staff/#link=${token}`;
+}
+
+/** A loop, not /\/+$/: that pattern is quadratic on a long run of slashes (test/limits/regex-linear). */
+export function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end--;
+  return text.slice(0, end);
 }
 
 export interface IssuedLink {

@@ -76,7 +76,7 @@ export class AuthService {
     const staff = await this.checkPassword(email, password, guard);
     const second = await checkSecondFactor(this.em, staff, oneTimeCode);
     if (!second.ok) {
-      if (second.reason === 'TWO_FACTOR_INVALID') await this.failed(staff, new Date());
+      if (second.reason === 'TWO_FACTOR_INVALID') await this.failed(staff, new Date(), secondFactorError(second.reason, this.locale));
       throw secondFactorError(second.reason, this.locale);
     }
     return startSession(this.em, staff, this.settings, second.twoFactor);
@@ -108,7 +108,7 @@ export class AuthService {
   }
 
   /** Counts a failure against the account (locking it after MAX_FAILED_LOGINS), waits, refuses. */
-  private async failed(staff: StaffMember | null, now: Date): Promise<never> {
+  private async failed(staff: StaffMember | null, now: Date, error = apiError('UNAUTHENTICATED', LOGIN_FAILED, this.locale)): Promise<never> {
     if (staff) {
       staff.failedLogins += 1;
       if (staff.failedLogins >= MAX_FAILED_LOGINS) {
@@ -118,7 +118,7 @@ export class AuthService {
       await this.em.flush();
     }
     await (this.settings.pause ?? sleep)(LOGIN_FAILURE_DELAY_MS);
-    throw apiError('UNAUTHENTICATED', LOGIN_FAILED, this.locale);
+    throw error;
   }
 
   /** Revokes the staff token in use; partners' tokens are revoked by the owning department instead. */

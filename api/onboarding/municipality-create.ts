@@ -48,10 +48,13 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: Error) => {
-    console.error(`municipality:create failed: ${e.message}`);
-    process.exit(1);
-  },
-);
+// Run only as the command (tests import every module of api/, e.g. test/limits/regex-linear).
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (e: Error) => {
+      console.error(`municipality:create failed: ${e.message}`);
+      process.exit(1);
+    },
+  );
+}
