@@ -32,6 +32,8 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     staffSessions: 'staff',
     municipalitySettings: 'staff',
     adminEvents: 'staff',
+    worklist: 'staff',
+    caseFile: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -60,5 +62,6 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     inviteStaffMember: 'staff',
     issuePasswordResetLink: 'staff',
     updateMunicipalitySettings: 'staff',
+    updateCase: 'staff',
   },
 };

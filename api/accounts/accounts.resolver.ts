@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../server/context';
 import { StaffMember } from '../staff/staff-member.entity';
 import { AccountAdminService } from './account-admin.service';
 import { AccountLinksService } from './account-links.service';

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { DepartmentCode } from '../municipality/department-code';
+import { DepartmentCode } from '../core/departments';
 import { StaffMember } from '../staff/staff-member.entity';
-import { StaffRole } from '../staff/staff-role';
+import { StaffRole } from '../core/roles';
 
 /** What a link a person holds is for (enrolment tickets are not links and never shown here). */
 export enum AccountLinkKind {

@@ -1,5 +1,5 @@
 import type { LoginGuard } from '../auth/auth.service';
-import type { Context } from '../context';
+import type { Context } from '../server/context';
 
 /** Enrolment checks the password like a sign-in does: the same limits per client address and per account. */
 export const StaffLoginLimits = {

@@ -2,8 +2,8 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LocalizedText } from '../common/i18n';
-import { SEEDS_DIR } from '../common/paths';
+import type { LocalizedText } from '../core/i18n';
+import { SEEDS_DIR } from '../core/paths';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { apiError } from '../common/errors';
-import type { Locale, LocalizedText } from '../common/i18n';
+import { apiError } from '../core/errors';
+import type { Locale, LocalizedText } from '../core/i18n';
 import { Municipality } from '../municipality/municipality.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { recordAdminEvent } from './admin-events';

@@ -7,7 +7,7 @@
  */
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loadConfig } from '../config';
+import { loadConfig } from '../server/config';
 import { migrate, openOrm } from '../db/orm';
 import { linkUrl } from '../accounts/links';
 import { PostalDirectory } from '../postal/postal-directory';

@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FieldProblem } from '../common/errors';
-import type { LocalizedText } from '../common/i18n';
-import { DEPARTMENT_NAMES, DepartmentCode, isDepartmentCode, OWNER_DEPARTMENT } from '../municipality/department-code';
+import type { FieldProblem } from '../core/errors';
+import type { LocalizedText } from '../core/i18n';
+import { DEPARTMENT_NAMES, DepartmentCode, isDepartmentCode, OWNER_DEPARTMENT } from '../core/departments';
 import { Department } from '../municipality/department.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { AccountLinkPurpose } from '../accounts/account-link.entity';

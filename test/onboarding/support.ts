@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
-import { ROOT_DIR } from '../../api/common/paths';
+import { ROOT_DIR } from '../../api/core/paths';
 import { openOrm, type Database, type OrmHandle } from '../../api/db/orm';
 import { testDatabaseUrl, withDatabase } from '../support/pg-url';
 
