@@ -62,6 +62,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     inviteStaffMember: 'staff',
     issuePasswordResetLink: 'staff',
     updateMunicipalitySettings: 'staff',
+    createPartnerOrganization: 'staff',
     updateCase: 'staff',
   },
 };

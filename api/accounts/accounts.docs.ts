@@ -51,6 +51,7 @@ export const ACCOUNTS_DOCS: SchemaDocs = {
   CompleteTwoFactorEnrolmentInput: { description: 'The code that confirms the new secret.', fields: { ticket: 'From beginTwoFactorEnrolment.', code: 'The 6-digit code the app shows.' } },
   ChangePasswordInput: { description: 'Your password change.', fields: { currentPassword: 'Your current password.', newPassword: 'The new password (at least 12 characters, not common or easily guessed).' } },
   IssuePasswordResetLinkInput: { description: 'Whose password to reset (admins).', fields: { staffId: 'The member.', resetTwoFactor: 'Also remove their authenticator app when the link is used (a lost phone); they set up a new one at the next sign-in.' } },
+  CreatePartnerOrganizationInput: { description: 'A partner NPO to register.', fields: { name: 'The organisation\'s name (at most 200 characters).' } },
   StaffMember: { fields: { twoFactorEnabled: 'Whether the member signs in with an authenticator app.', invitationPending: 'Invited, and has not chosen a password yet.' } },
   Query: {
     fields: {
@@ -69,6 +70,7 @@ export const ACCOUNTS_DOCS: SchemaDocs = {
       revokeSession: { description: 'End a session at once: your own, or (admins) any of your municipality\'s. Recorded.', args: { id: 'StaffSessionInfo.id.' } },
       inviteStaffMember: { description: 'Add a staff member without a password and get the one-time link with which they choose one (admins; recorded). BAD_USER_INPUT on `input.email` when it is in use.', args: { input: 'The new member.' } },
       issuePasswordResetLink: { description: 'A one-time link with which a member chooses a new password (admins; recorded; earlier links stop working). Nobody but the member ever knows the password.', args: { input: 'The member, and whether to remove their authenticator app too.' } },
+      createPartnerOrganization: { description: 'Register a partner NPO (owning department, supervisor or admin; recorded); then issue its token with issuePartnerToken. BAD_USER_INPUT on `input.name` when the name is in use.', args: { input: 'The organisation.' } },
       updateMunicipalitySettings: { description: 'Change your municipality\'s settings (admins; recorded).', args: { input: 'What changes.' } },
     },
   },

@@ -4,10 +4,12 @@ import { StaffMember } from '../staff/staff-member.entity';
 import { AccountAdminService } from './account-admin.service';
 import { AccountLinksService } from './account-links.service';
 import {
-  AccountLinkInfo, AdminEventInfo, BeginTwoFactorEnrolmentInput, ChangePasswordInput, CompleteTwoFactorEnrolmentInput, IssuePasswordResetLinkInput, CompletedTwoFactorEnrolment, InviteStaffMemberInput, IssuedAccountLink, MunicipalitySettings,
+  AccountLinkInfo, AdminEventInfo, CreatePartnerOrganizationInput, BeginTwoFactorEnrolmentInput, ChangePasswordInput, CompleteTwoFactorEnrolmentInput, IssuePasswordResetLinkInput, CompletedTwoFactorEnrolment, InviteStaffMemberInput, IssuedAccountLink, MunicipalitySettings,
   RedeemAccountLinkInput, RedeemedAccountLink, StaffSessionInfo, TwoFactorEnrolment, UpdateMunicipalitySettingsInput,
 } from './accounts.types';
 import { StaffLoginLimits } from './limits';
+import { createPartnerOrganization } from './partner-admin';
+import { PartnerOrganization } from '../partner/partner-organization.entity';
 
 const links = (ctx: Context) => new AccountLinksService(ctx.em, ctx.locale, ctx.services.auth, ctx.services.limits.loginPerAccount);
 const admin = (ctx: Context) => new AccountAdminService(ctx.em, ctx.gate, ctx.services.auth);
@@ -67,6 +69,11 @@ export class AccountsResolver {
   @Mutation(() => MunicipalitySettings)
   updateMunicipalitySettings(@Arg('input', () => UpdateMunicipalitySettingsInput) input: UpdateMunicipalitySettingsInput, @Ctx() ctx: Context): Promise<MunicipalitySettings> {
     return admin(ctx).updateSettings(input);
+  }
+
+  @Mutation(() => PartnerOrganization)
+  createPartnerOrganization(@Arg('input', () => CreatePartnerOrganizationInput) input: CreatePartnerOrganizationInput, @Ctx() ctx: Context): Promise<PartnerOrganization> {
+    return createPartnerOrganization(ctx.em, ctx.gate, input);
   }
 
   @Query(() => [AdminEventInfo])

@@ -118,3 +118,8 @@ export class IssuePasswordResetLinkInput {
   @Field(() => ID) staffId!: string;
   @Field(() => Boolean, { defaultValue: false }) resetTwoFactor!: boolean;
 }
+
+@InputType()
+export class CreatePartnerOrganizationInput {
+  @Field(() => String) name!: string;
+}

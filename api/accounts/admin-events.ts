@@ -18,6 +18,8 @@ export type AdminAction =
   | 'staff.recovery-code-used'
   | 'session.revoked'
   | 'partner.created'
+  | 'partner.token-issued'
+  | 'partner.token-revoked'
   | 'family.exported'
   | 'family.erased';
 
