@@ -7,9 +7,14 @@ import { LoginResult, Me } from './auth.types';
 @Resolver()
 export class AuthResolver {
   @Mutation(() => LoginResult)
-  login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<LoginResult> {
+  login(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: Context,
+    @Arg('oneTimeCode', () => String, { nullable: true }) oneTimeCode?: string | null,
+  ): Promise<LoginResult> {
     const { loginPerAddress, loginPerAccount } = ctx.services.limits;
-    return new AuthService(ctx.em, ctx.services.auth, ctx.locale).login(email, password, { clientAddress: ctx.request.clientAddress, perAddress: loginPerAddress, perAccount: loginPerAccount });
+    return new AuthService(ctx.em, ctx.services.auth, ctx.locale).login(email, password, { clientAddress: ctx.request.clientAddress, perAddress: loginPerAddress, perAccount: loginPerAccount }, oneTimeCode);
   }
 
   @Mutation(() => Boolean, { description: 'Sign out: the current token stops working at once.' })

@@ -11,7 +11,9 @@ import { StaffRole } from '../core/roles';
 import { DUMMY_HASH, verifyPassword } from './password';
 import type { RevocationList } from './revocations';
 import { RevokedToken } from './revoked-token.entity';
-import { signAccessToken, verifyAccessToken } from './token';
+import { verifyAccessToken } from './token';
+import { checkSecondFactor, secondFactorError } from '../accounts/sign-in';
+import { startSession } from '../accounts/sessions';
 import type { RateLimit } from '../limits/rate-limits';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -24,6 +26,8 @@ export interface AuthSettings {
   revocations: RevocationList;
   /** How a failed sign-in waits (tests record it; default a timer). */
   pause?: (ms: number) => Promise<void>;
+  /** Where the console is reached from outside (PUBLIC_URL): one-time links point there (api/accounts). */
+  publicUrl?: string;
 }
 
 /** Sign-in rate limits (api/limits): per client address and per account, shared by all API processes. */
@@ -62,7 +66,24 @@ export function hashPartnerToken(token: string): string {
 export class AuthService {
   constructor(private readonly em: EntityManager, private readonly settings: AuthSettings, private readonly locale: Locale) {}
 
-  async login(email: string, password: string, guard?: LoginGuard): Promise<{ token: string; expiresAt: Date }> {
+  /**
+   * Password, then the second factor where the account has one or the municipality requires one
+   * (api/accounts/sign-in.ts). A wrong code counts as a failed sign-in like a wrong password; a
+   * missing code or a missing enrolment does not (the console asks for it and sends again).
+   * Every sign-in is a session (api/accounts/sessions.ts) that its owner and admins can revoke.
+   */
+  async login(email: string, password: string, guard?: LoginGuard, oneTimeCode?: string | null): Promise<{ token: string; expiresAt: Date }> {
+    const staff = await this.checkPassword(email, password, guard);
+    const second = await checkSecondFactor(this.em, staff, oneTimeCode);
+    if (!second.ok) {
+      if (second.reason === 'TWO_FACTOR_INVALID') await this.failed(staff, new Date(), secondFactorError(second.reason, this.locale));
+      throw secondFactorError(second.reason, this.locale);
+    }
+    return startSession(this.em, staff, this.settings, second.twoFactor);
+  }
+
+  /** The staff member whose e-mail and password these are (unlocked, enabled), or UNAUTHENTICATED after the failure delay. */
+  async checkPassword(email: string, password: string, guard?: LoginGuard): Promise<StaffMember> {
     const address = email.normalize('NFKC').trim().toLowerCase();
     if (guard) {
       // Both counted on every attempt (the account by the address typed, known or not: no enumeration).
@@ -77,29 +98,27 @@ export class AuthService {
     const locked = staff?.lockedUntil != null && staff.lockedUntil > now;
     // Always verify a hash, so an unknown e-mail takes as long as a wrong password.
     const ok = (await verifyPassword(staff?.passwordHash ?? DUMMY_HASH, password)) && staff != null && !locked && !staff.disabled && staff.passwordHash != null;
-    if (!ok || !staff) {
-      if (staff && !locked) {
-        staff.failedLogins += 1;
-        if (staff.failedLogins >= MAX_FAILED_LOGINS) {
-          staff.lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-          staff.failedLogins = 0;
-        }
-        await this.em.flush();
-      }
-      await (this.settings.pause ?? sleep)(LOGIN_FAILURE_DELAY_MS);
-      throw apiError('UNAUTHENTICATED', LOGIN_FAILED, this.locale);
-    }
+    if (!ok || !staff) return this.failed(staff && !locked ? staff : null, now);
     if (staff.failedLogins !== 0 || staff.lockedUntil) {
       staff.failedLogins = 0;
       staff.lockedUntil = null;
       await this.em.flush();
     }
-    const { token, claims } = signAccessToken(
-      this.settings.secret,
-      { sub: staff.id, mun: staff.municipality.code, dep: staff.department.code, did: staff.department.id, role: staff.role, name: staff.name },
-      this.settings.ttlSeconds,
-    );
-    return { token, expiresAt: new Date(claims.exp * 1000) };
+    return staff;
+  }
+
+  /** Counts a failure against the account (locking it after MAX_FAILED_LOGINS), waits, refuses. */
+  private async failed(staff: StaffMember | null, now: Date, error = apiError('UNAUTHENTICATED', LOGIN_FAILED, this.locale)): Promise<never> {
+    if (staff) {
+      staff.failedLogins += 1;
+      if (staff.failedLogins >= MAX_FAILED_LOGINS) {
+        staff.lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+        staff.failedLogins = 0;
+      }
+      await this.em.flush();
+    }
+    await (this.settings.pause ?? sleep)(LOGIN_FAILURE_DELAY_MS);
+    throw error;
   }
 
   /** Revokes the staff token in use; partners' tokens are revoked by the owning department instead. */

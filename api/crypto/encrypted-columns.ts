@@ -38,6 +38,9 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { entity: 'InboxItem', property: 'preferredTime', table: 'inbox_item', column: 'preferred_time', kind: 'text' },
   // When it is safe to call (family-path, issue 12): what an abuser would most want to know about a call-back.
   { entity: 'ContactSection', property: 'safeTimes', table: 'personal_record', column: 'contact_safe_times', kind: 'text' },
+  // Staff TOTP secrets (go-live, issue 21): with a copy of the database and a password, a second factor.
+  { entity: 'StaffMember', property: 'totpSecret', table: 'staff_member', column: 'totp_secret', kind: 'text' },
+  { entity: 'StaffMember', property: 'totpPendingSecret', table: 'staff_member', column: 'totp_pending_secret', kind: 'text' },
 ];
 
 /**

@@ -27,6 +27,7 @@ import { PartnerToken } from '../partner/partner-token.entity';
 import { Referral } from '../partner/referral.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { RateLimitCounter } from '../limits/rate-limit-counter.entity';
+import { AccountLink, AdminEvent, StaffSession } from '../accounts/entities';
 import { LineChatSession, LineEventRow, LineLink, LineLinkRequest } from '../line/line.entity';
 import { Application, ApplicationEvent } from '../application/application.entity';
 import { FamilySession, FamilySignIn } from '../application/family-session.entity';
@@ -66,6 +67,9 @@ export const ENTITIES = [
   SelfReliancePlan,
   ProtectionSection,
   RateLimitCounter,
+  AccountLink,
+  StaffSession,
+  AdminEvent,
   LineEventRow,
   LineChatSession,
   LineLink,

@@ -21,4 +21,8 @@ export class Municipality {
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  /** Staff sign in with a second factor (TOTP); on for every new municipality, off for the demo (api/accounts). */
+  @Property({ type: 'boolean', default: true })
+  requireTwoFactor = true;
 }

@@ -52,6 +52,13 @@ export class PostalDirectory {
     private readonly codes: ReadonlyMap<string, string>,
   ) {}
 
+  /** The municipality of a 6-digit 全国地方公共団体コード (check digit included), or null when Japan Post's data has none. */
+  municipality(code6: string): { prefecture: string; city: string } | null {
+    if (!/^\d{6}$/.test(code6) || withCheckDigit(code6.slice(0, 5)) !== code6) return null;
+    const found = this.cities.get(code6.slice(0, 5));
+    return found ? { prefecture: found[0], city: found[1] } : null;
+  }
+
   /** Number of codes (and 5-digit prefixes) known. */
   get size(): number {
     return this.codes.size;

@@ -57,7 +57,7 @@ export interface App {
 /** The HTTP application: GraphQL at /graphql, widgets, the demo page. Used by main.ts and by tests. */
 export async function createApp(
   orm: MikroORM,
-  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> & Partial<Pick<Config, 'intakeRatePerMinute' | 'chatRatePerMinute' | 'limits' | 'auditKey' | 'auditAnchorDir' | 'auditAnchorSeconds' | 'line'>>,
+  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> & Partial<Pick<Config, 'intakeRatePerMinute' | 'chatRatePerMinute' | 'limits' | 'auditKey' | 'auditAnchorDir' | 'auditAnchorSeconds' | 'line' | 'publicUrl' | 'metricsToken'>>,
   options: AppOptions = {},
 ): Promise<App> {
   const globalOrigins = new Set(config.corsOrigins);
@@ -72,7 +72,7 @@ export async function createApp(
   const rates = new SharedRateLimits(orm, config.authSecret);
   const services: AppServices = {
     policies: PolicyBook.load(join(SEEDS_DIR, 'policy')),
-    auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList(1000, feed) },
+    auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList(1000, feed), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) },
     catalogue: loadCatalogue(join(SEEDS_DIR, 'programmes')),
     chat: loadChatServices(join(SEEDS_DIR, 'chatbot'), () => services.catalogue, { rateLimit: rates.limit('chat', limits.rates.chatPerMinute) }),
     intake: { texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')), globalOrigins, rateLimit: rates.limit('intake', limits.rates.intakePerMinute), municipalities: new MunicipalOrigins(orm, 60_000, feed) },

@@ -7,6 +7,7 @@ import type { Database } from '../db/orm';
 import { type DeepPartialLimits, limitsFromEnv } from '../limits/limits';
 import { normaliseOrigin } from '../municipality/web-origin';
 import { type LineSettings, lineSettingsFromEnv } from '../line/config';
+import { withoutTrailingSlashes } from '../accounts/links';
 
 /** Everything the service reads from the environment, in one place (README: Configuration). */
 export interface Config {
@@ -38,6 +39,10 @@ export interface Config {
   encryptionKey: string | null;
   /** Limits set by the environment over PRODUCTION_LIMITS (api/limits; README: Limits). */
   limits: DeepPartialLimits;
+  /** Where staff reach the service from outside (PUBLIC_URL): one-time sign-up and reset links point there. */
+  publicUrl: string;
+  /** A bearer token for /metrics (METRICS_TOKEN); without it /metrics answers loopback callers only. */
+  metricsToken: string | null;
   /** LINE official accounts per municipality (LINE_CHANNELS…, PUBLIC_URL; api/line/config.ts). */
   line: LineSettings;
 }
@@ -112,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrationDatabaseUrl: (url && env.MIGRATION_DATABASE_URL?.trim()) || null,
     encryptionKey,
     limits: limitsFromEnv(env),
+    publicUrl: withoutTrailingSlashes(env.PUBLIC_URL?.trim() || `http://localhost:${port}`),
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
     line: lineSettingsFromEnv(env, port),
   };
 }

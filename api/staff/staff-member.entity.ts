@@ -43,4 +43,23 @@ export class StaffMember {
 
   @Property({ type: 'boolean', default: false })
   disabled = false;
+
+  /** Two-factor (api/accounts/totp.ts): the TOTP secret once enrolment is confirmed; sealed at rest (crypto/encrypted-columns.ts). */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  totpSecret?: string | null;
+
+  /** A secret shown for enrolment and not yet confirmed with a code. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  totpPendingSecret?: string | null;
+
+  /** The last TOTP time step accepted: a code is never accepted twice (RFC 6238, 5.2). */
+  @Property({ type: 'bigint', nullable: true, hidden: true })
+  totpLastStep?: string | null;
+
+  /** SHA-256 of the unused recovery codes (each works once). */
+  @Property({ type: 'text[]', default: '{}', hidden: true })
+  recoveryCodeHashes: string[] = [];
+
+  @Property({ type: 'timestamptz', nullable: true })
+  passwordChangedAt?: Date | null;
 }

@@ -16,6 +16,6 @@ export class UpdateStaffMemberInput {
   @Field(() => ID) id!: string;
   @Field(() => StaffRole, { nullable: true }) role?: StaffRole | null;
   @Field(() => DepartmentCode, { nullable: true }) department?: DepartmentCode | null;
-  @Field(() => Boolean, { nullable: true, description: 'A disabled member cannot sign in; current tokens end within their lifetime (15 minutes).' }) disabled?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'A disabled member cannot sign in, and every current sign-in ends at once.' }) disabled?: boolean | null;
   @Field(() => String, { nullable: true, description: 'A new password (at least 12 characters); also unlocks the account.' }) password?: string | null;
 }

@@ -18,7 +18,7 @@ export class StaffResolver {
 
   @Mutation(() => StaffMember, { description: 'Change role or department, disable, or set a new password (admins).' })
   updateStaffMember(@Arg('input', () => UpdateStaffMemberInput) input: UpdateStaffMemberInput, @Ctx() ctx: Context): Promise<StaffMember> {
-    return new StaffService(ctx.em, ctx.gate).update(input);
+    return new StaffService(ctx.em, ctx.gate, ctx.services.auth).update(input);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the member may sign in.' })

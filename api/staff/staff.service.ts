@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access/access-gate';
 import { hashPassword } from '../auth/password';
+import type { AuthSettings } from '../auth/auth.service';
+import { endSessionsAfterChange } from '../accounts/account-admin.service';
 import { apiError, badInput, notFound } from '../core/errors';
 import { InputChecker } from '../core/validation';
 import { Department } from '../municipality/department.entity';
@@ -14,7 +16,7 @@ const EMAIL_TAKEN = { ja: 'このメールアドレスはすでに使われて�
 
 /** Admins manage the staff of their own municipality (never another's). */
 export class StaffService {
-  constructor(private readonly em: EntityManager, private readonly gate: AccessGate) {}
+  constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly auth?: AuthSettings) {}
 
   private admin() {
     return this.gate.staff([StaffRole.ADMIN]);
@@ -63,6 +65,8 @@ export class StaffService {
     if (member.id === v.staffId && (input.disabled || (input.role && input.role !== StaffRole.ADMIN))) {
       throw apiError('FORBIDDEN', { ja: '自分自身の管理者権限は外せません。', en: 'You cannot remove your own admin rights.', 'ja-easy': '自分の 管理者の 権限は 外せません。' }, this.gate.locale);
     }
+    const roleOrDepartment = (input.role != null && input.role !== member.role) || (input.department != null && input.department !== member.department.code);
+    const disabled = input.disabled != null && input.disabled !== member.disabled ? input.disabled : null;
     if (input.role) member.role = input.role;
     if (input.department) member.department = await this.department(v.municipalityCode, input.department);
     if (input.disabled != null) member.disabled = input.disabled;
@@ -72,6 +76,8 @@ export class StaffService {
       member.lockedUntil = null;
     }
     await this.em.flush();
+    // Tokens carry the role and department: a change, or disabling, signs the member out everywhere at once (api/accounts).
+    if (this.auth) await endSessionsAfterChange(this.em, this.auth, member, v, { disabled, roleOrDepartment });
     return member;
   }
 }

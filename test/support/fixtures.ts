@@ -10,7 +10,8 @@ import { TEST_PASSWORD } from './app';
 
 /** A second, fictional municipality with the six departments, a caseworker each (`<code>@<muni>.test`) and one record. */
 export async function addMunicipality(em: EntityManager, code: string): Promise<{ recordId: string; email: (d: DepartmentCode) => string }> {
-  const municipality = em.create(Municipality, { code, name: `テスト市${code}`, allowedOrigins: [], createdAt: new Date() });
+  // Signs in with a password alone, like the demo (two-factor sign-in has its own tests: test/accounts).
+  const municipality = em.create(Municipality, { code, name: `テスト市${code}`, allowedOrigins: [], createdAt: new Date(), requireTwoFactor: false });
   const hash = await hashPassword(TEST_PASSWORD);
   const email = (d: DepartmentCode) => `${d}@m${code}.test`;
   for (const dcode of DEPARTMENT_CODES) {

@@ -13,6 +13,7 @@ import { Migration20261203120000_AuditSeal } from './Migration20261203120000_Aud
 import { Migration20261203130000_EncryptionAtRest } from './Migration20261203130000_EncryptionAtRest';
 import { Migration20261203130000_SealSafeTimes } from './Migration20261203130000_SealSafeTimes';
 import { Migration20261203110000_RateLimitCounter } from './Migration20261203110000_RateLimitCounter';
+import { Migration20261204110000_Accounts } from './Migration20261204110000_Accounts';
 import { Migration20261204150000_LineChannel } from './Migration20261204150000_LineChannel';
 import { Migration20261204140000_CaseWork } from './Migration20261204140000_CaseWork';
 import { Migration20261204130000_Applications } from './Migration20261204130000_Applications';
@@ -37,6 +38,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203130000_EncryptionAtRest', class: Migration20261203130000_EncryptionAtRest },
   { name: 'Migration20261203130000_SealSafeTimes', class: Migration20261203130000_SealSafeTimes },
   { name: 'Migration20261203110000_RateLimitCounter', class: Migration20261203110000_RateLimitCounter },
+  { name: 'Migration20261204110000_Accounts', class: Migration20261204110000_Accounts },
   { name: 'Migration20261204120000_Outreach', class: Migration20261204120000_Outreach },
   { name: 'Migration20261204130000_Applications', class: Migration20261204130000_Applications },
   { name: 'Migration20261204130100_ApplicationDocuments', class: Migration20261204130100_ApplicationDocuments },

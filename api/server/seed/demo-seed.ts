@@ -71,7 +71,8 @@ export async function seedDemo(em: EntityManager, password: string, count = 40):
   const today = todayInJapan();
   const hash = await hashPassword(password);
 
-  const municipality = em.create(Municipality, { ...data.municipality, allowedOrigins: [], createdAt: new Date() });
+  // The demo signs in without a second factor (its published password is the point); real municipalities require one.
+  const municipality = em.create(Municipality, { ...data.municipality, allowedOrigins: [], createdAt: new Date(), requireTwoFactor: false });
   const departments = new Map<DepartmentCode, Department>();
   for (const code of DEPARTMENT_CODES) {
     const department = em.create(Department, { municipality, code, name: data.departments[code] });

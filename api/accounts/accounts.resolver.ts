@@ -1,0 +1,97 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../server/context';
+import { StaffMember } from '../staff/staff-member.entity';
+import { AccountAdminService } from './account-admin.service';
+import { AccountLinksService } from './account-links.service';
+import {
+  AccountLinkInfo, AdminEventInfo, CreatePartnerOrganizationInput, BeginTwoFactorEnrolmentInput, ChangePasswordInput, CompleteTwoFactorEnrolmentInput, IssuePasswordResetLinkInput, CompletedTwoFactorEnrolment, InviteStaffMemberInput, IssuedAccountLink, MunicipalitySettings,
+  RedeemAccountLinkInput, RedeemedAccountLink, StaffSessionInfo, TwoFactorEnrolment, UpdateMunicipalitySettingsInput,
+} from './accounts.types';
+import { StaffLoginLimits } from './limits';
+import { createPartnerOrganization } from './partner-admin';
+import { PartnerOrganization } from '../partner/partner-organization.entity';
+
+const links = (ctx: Context) => new AccountLinksService(ctx.em, ctx.locale, ctx.services.auth, ctx.services.limits.loginPerAccount);
+const admin = (ctx: Context) => new AccountAdminService(ctx.em, ctx.gate, ctx.services.auth);
+
+@Resolver()
+export class AccountsResolver {
+  @Query(() => AccountLinkInfo)
+  accountLink(@Arg('token', () => String) token: string, @Ctx() ctx: Context): Promise<AccountLinkInfo> {
+    return links(ctx).info(token);
+  }
+
+  @Mutation(() => RedeemedAccountLink)
+  redeemAccountLink(@Arg('input', () => RedeemAccountLinkInput) input: RedeemAccountLinkInput, @Ctx() ctx: Context): Promise<RedeemedAccountLink> {
+    return links(ctx).redeem(input);
+  }
+
+  @Mutation(() => TwoFactorEnrolment)
+  beginTwoFactorEnrolment(@Arg('input', () => BeginTwoFactorEnrolmentInput) input: BeginTwoFactorEnrolmentInput, @Ctx() ctx: Context): Promise<TwoFactorEnrolment> {
+    return links(ctx).beginEnrolment(input.email, input.password, StaffLoginLimits.guard(ctx));
+  }
+
+  @Mutation(() => CompletedTwoFactorEnrolment)
+  completeTwoFactorEnrolment(@Arg('input', () => CompleteTwoFactorEnrolmentInput) input: CompleteTwoFactorEnrolmentInput, @Ctx() ctx: Context): Promise<CompletedTwoFactorEnrolment> {
+    return links(ctx).completeEnrolment(input.ticket, input.code);
+  }
+
+  @Mutation(() => Boolean)
+  changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: Context): Promise<boolean> {
+    return admin(ctx).changePassword(input.currentPassword, input.newPassword);
+  }
+
+  @Query(() => [StaffSessionInfo])
+  staffSessions(@Ctx() ctx: Context, @Arg('staffId', () => String, { nullable: true }) staffId?: string | null): Promise<StaffSessionInfo[]> {
+    return admin(ctx).sessions(staffId);
+  }
+
+  @Mutation(() => Boolean)
+  revokeSession(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+    return admin(ctx).revokeSession(id);
+  }
+
+  @Mutation(() => IssuedAccountLink)
+  inviteStaffMember(@Arg('input', () => InviteStaffMemberInput) input: InviteStaffMemberInput, @Ctx() ctx: Context): Promise<IssuedAccountLink> {
+    return admin(ctx).invite(input);
+  }
+
+  @Mutation(() => IssuedAccountLink)
+  issuePasswordResetLink(@Arg('input', () => IssuePasswordResetLinkInput) input: IssuePasswordResetLinkInput, @Ctx() ctx: Context): Promise<IssuedAccountLink> {
+    return admin(ctx).resetLink(input.staffId, input.resetTwoFactor);
+  }
+
+  @Query(() => MunicipalitySettings)
+  municipalitySettings(@Ctx() ctx: Context): Promise<MunicipalitySettings> {
+    return admin(ctx).settings();
+  }
+
+  @Mutation(() => MunicipalitySettings)
+  updateMunicipalitySettings(@Arg('input', () => UpdateMunicipalitySettingsInput) input: UpdateMunicipalitySettingsInput, @Ctx() ctx: Context): Promise<MunicipalitySettings> {
+    return admin(ctx).updateSettings(input);
+  }
+
+  @Mutation(() => PartnerOrganization)
+  createPartnerOrganization(@Arg('input', () => CreatePartnerOrganizationInput) input: CreatePartnerOrganizationInput, @Ctx() ctx: Context): Promise<PartnerOrganization> {
+    return createPartnerOrganization(ctx.em, ctx.gate, input);
+  }
+
+  @Query(() => [AdminEventInfo])
+  adminEvents(@Ctx() ctx: Context, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number): Promise<AdminEventInfo[]> {
+    return admin(ctx).events(limit);
+  }
+}
+
+/** What the staff list shows about each account (admins read the list: StaffResolver.staffMembers). */
+@Resolver(() => StaffMember)
+export class StaffAccountFieldsResolver {
+  @FieldResolver(() => Boolean)
+  twoFactorEnabled(@Root() member: StaffMember): boolean {
+    return member.totpSecret != null;
+  }
+
+  @FieldResolver(() => Boolean)
+  invitationPending(@Root() member: StaffMember): boolean {
+    return member.passwordHash == null;
+  }
+}
