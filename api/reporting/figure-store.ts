@@ -38,7 +38,13 @@ export class FigureStore {
   async seal(em: EntityManager, code: string, from: string, to: string): Promise<void> {
     const last = to < this.lastSealedDay() ? to : this.lastSealedDay();
     if (last < from) return;
-    for (const source of this.registry.all()) await this.sealSource(em, source, code, from, last);
+    // One look for every module: most queries find every day already stored.
+    const days = daysOf(from, last).length;
+    const rows = await em
+      .getConnection()
+      .execute<{ module: string; n: string | number }[]>(`select module, count(*) as n from usage_day where municipality_code = ? and day >= ?::date and day <= ?::date group by module`, [code, from, last]);
+    const complete = new Set(rows.filter((r) => Number(r.n) === days).map((r) => r.module));
+    for (const source of this.registry.all()) if (!complete.has(source.module)) await this.sealSource(em, source, code, from, last);
   }
 
   private async sealSource(em: EntityManager, source: FigureSource, code: string, from: string, to: string): Promise<void> {

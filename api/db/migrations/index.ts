@@ -15,6 +15,7 @@ import { Migration20261203130000_SealSafeTimes } from './Migration20261203130000
 import { Migration20261203110000_RateLimitCounter } from './Migration20261203110000_RateLimitCounter';
 import { Migration20261204150000_LineChannel } from './Migration20261204150000_LineChannel';
 import { Migration20261204160000_UsageFigures } from './Migration20261204160000_UsageFigures';
+import { Migration20261204160100_FigureIndexes } from './Migration20261204160100_FigureIndexes';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203110000_RateLimitCounter', class: Migration20261203110000_RateLimitCounter },
   { name: 'Migration20261204150000_LineChannel', class: Migration20261204150000_LineChannel },
   { name: 'Migration20261204160000_UsageFigures', class: Migration20261204160000_UsageFigures },
+  { name: 'Migration20261204160100_FigureIndexes', class: Migration20261204160100_FigureIndexes },
 ];
