@@ -149,7 +149,7 @@ const cpu = os.cpus()[0]?.model ?? 'unknown';
 const section = `
 ## Usage figures and 別紙2 (#19) — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 
-Machine: ${cpu}, ${os.cpus().length} cores; Node ${process.version}; PostgreSQL on loopback (${serverUrl.replace(/\/\/[^@]*@/, '//')}).
+Machine: ${cpu}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end (shared by the other lanes' tests); Node ${process.version}; PostgreSQL on loopback (${serverUrl.replace(/\/\/[^@]*@/, '//')}).
 Command: \`npm run build && nice -n 10 node test/bench/reporting.bench.mjs\`. One municipality, ${RECORDS.toLocaleString('en')} records and ${events.toLocaleString('en')} events over ${year.from}…${year.to}
 (chat sessions ${EVENTS.chat_session.toLocaleString('en')}, chat messages ${EVENTS.chat_message.toLocaleString('en')}, consents ${EVENTS.consent_event.toLocaleString('en')}, inbox items ${EVENTS.inbox_item.toLocaleString('en')}, consultations ${EVENTS.consultation.toLocaleString('en')}, referrals ${EVENTS.referral.toLocaleString('en')}, audit entries ${EVENTS.audit_entry.toLocaleString('en')}).
 
