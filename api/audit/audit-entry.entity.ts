@@ -9,6 +9,7 @@ import { ArrayType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core'
  */
 @Entity({ readonly: true })
 @Index({ properties: ['recordIds'], type: 'gin' })
+@Index({ properties: ['municipalityCode', 'at'] })
 export class AuditEntry {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   seq!: string;

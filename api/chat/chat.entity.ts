@@ -48,6 +48,8 @@ export enum ChatRole {
 /** One message of a session. `text` is always masked (masking.ts) before it is stored. */
 @Entity()
 @Index({ properties: ['session', 'at'] })
+/** Usage figures count urgent messages by time (api/reporting). */
+@Index({ properties: ['at'] })
 export class ChatMessage {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

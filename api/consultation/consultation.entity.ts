@@ -12,6 +12,7 @@ import { LocalDate } from '../core/local-date.scalar';
 @ObjectType({ simpleResolvers: true, description: 'One consultation (相談対応履歴) with the family.' })
 @Entity()
 @Index({ properties: ['record', 'date'] })
+@Index({ properties: ['municipality', 'date'] })
 export class Consultation {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

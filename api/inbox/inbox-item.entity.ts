@@ -15,6 +15,7 @@ import { InboxItemKind } from './inbox-item-kind';
 @Entity()
 @Index({ properties: ['municipality', 'department', 'takenAt', 'receivedAt'] })
 @Unique({ properties: ['municipality', 'idempotencyKey'] })
+@Index({ properties: ['municipality', 'kind', 'receivedAt'] })
 export class InboxItem {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -10,6 +10,8 @@ import { ReferralStatus } from './referral-status';
 @ObjectType({ simpleResolvers: true, description: 'A referral of a record to a partner NPO.' })
 @Entity()
 @Index({ properties: ['partner', 'status'] })
+@Index({ properties: ['municipality', 'createdAt'] })
+@Index({ properties: ['municipality', 'updatedAt'] })
 export class Referral {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

@@ -8,6 +8,7 @@ import { PersonalRecord } from './personal-record.entity';
 @ObjectType({ simpleResolvers: true, description: 'A consent given or withdrawn, with time and privacy-notice version.' })
 @Entity()
 @Index({ properties: ['record', 'at'] })
+@Index({ properties: ['municipality', 'at'] })
 export class ConsentEvent {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

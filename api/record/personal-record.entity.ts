@@ -39,6 +39,7 @@ export const PARTNERS_CONSENT = 'partners';
 // Exact-match search on encrypted contact details goes through keyed hashes (api/crypto/search-hash.ts).
 @Index({ name: 'personal_record_contact_phone_hash_index', expression: 'create index "personal_record_contact_phone_hash_index" on "personal_record" ("municipality_code", "contact_phone_hash")' })
 @Index({ name: 'personal_record_contact_email_hash_index', expression: 'create index "personal_record_contact_email_hash_index" on "personal_record" ("municipality_code", "contact_email_hash")' })
+@Index({ properties: ['municipality', 'createdAt'] })
 export class PersonalRecord {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

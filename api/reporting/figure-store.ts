@@ -38,7 +38,13 @@ export class FigureStore {
   async seal(em: EntityManager, code: string, from: string, to: string): Promise<void> {
     const last = to < this.lastSealedDay() ? to : this.lastSealedDay();
     if (last < from) return;
-    for (const source of this.registry.all()) await this.sealSource(em, source, code, from, last);
+    // One look for every module: most queries find every day already stored.
+    const days = daysOf(from, last).length;
+    const rows = await em
+      .getConnection()
+      .execute<{ module: string; n: string | number }[]>(`select module, count(*) as n from usage_day where municipality_code = ? and day >= ?::date and day <= ?::date group by module`, [code, from, last]);
+    const complete = new Set(rows.filter((r) => Number(r.n) === days).map((r) => r.module));
+    for (const source of this.registry.all()) if (!complete.has(source.module)) await this.sealSource(em, source, code, from, last);
   }
 
   private async sealSource(em: EntityManager, source: FigureSource, code: string, from: string, to: string): Promise<void> {
@@ -77,8 +83,12 @@ export class FigureStore {
     await this.seal(em, code, from, to);
   }
 
-  /** Every non-zero count of the period: stored days from usage_count, the last days counted live. */
-  async read(em: EntityManager, code: string, from: string, to: string): Promise<DayCount[]> {
+  /**
+   * Every non-zero count of the period: stored days from usage_count, the last days counted live.
+   * `month`: stored counts summed per month in SQL (day = the month's first day inside the period),
+   * which is all a monthly chart or a total needs — a year is then ~500 rows instead of ~10,000.
+   */
+  async read(em: EntityManager, code: string, from: string, to: string, options: { month?: boolean } = {}): Promise<DayCount[]> {
     await this.seal(em, code, from, to);
     const last = this.lastSealedDay();
     const names = this.registry.all().flatMap((s) => s.figures.map((f) => f.name));
@@ -87,8 +97,10 @@ export class FigureStore {
       const rows = await em
         .getConnection()
         .execute<{ day: string; figure: string; key: string; value: string | number }[]>(
-          `select to_char(day, 'YYYY-MM-DD') as day, figure, key, value from usage_count where municipality_code = ? and figure in (${names.map(() => '?').join(', ')}) and day >= ?::date and day <= ?::date`,
-          [code, ...names, from, to < last ? to : last],
+          options.month
+            ? `select to_char(greatest(date_trunc('month', day)::date, ?::date), 'YYYY-MM-DD') as day, figure, key, sum(value) as value from usage_count where municipality_code = ? and figure in (${names.map(() => '?').join(', ')}) and day >= ?::date and day <= ?::date group by 1, 2, 3`
+            : `select to_char(day, 'YYYY-MM-DD') as day, figure, key, value from usage_count where municipality_code = ? and figure in (${names.map(() => '?').join(', ')}) and day >= ?::date and day <= ?::date`,
+          [...(options.month ? [from] : []), code, ...names, from, to < last ? to : last],
         );
       for (const r of rows) out.push({ day: r.day, figure: r.figure, key: r.key, value: Number(r.value) });
     }

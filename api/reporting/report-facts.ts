@@ -97,9 +97,8 @@ export async function gatherFacts(em: EntityManager, services: AppServices, stor
   let lines: FigureLine[] = [];
   let before: FigureLine[] = [];
   if (form === 'REPORT') {
-    const counts = await store.read(em, code, prev.from, to);
-    lines = figureLines(registry, counts, from, to, 'MONTH');
-    before = figureLines(registry, counts, prev.from, prev.to, 'MONTH');
+    lines = figureLines(registry, await store.read(em, code, from, to, { month: true }), from, to, 'MONTH');
+    before = figureLines(registry, await store.read(em, code, prev.from, prev.to, { month: true }), prev.from, prev.to, 'MONTH');
   }
   const origins = [...municipality.allowedOrigins].sort();
   const kb = services.chat.knowledge.data;

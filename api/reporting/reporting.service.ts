@@ -57,9 +57,9 @@ export class ReportingService {
     this.supervisor(code);
     this.period(from, to, 'period');
     const prev = previousPeriod(from, to);
-    const counts = await this.store.read(this.em, code, prev.from, to);
-    const lines = figureLines(this.store.registry, counts, from, to, bucket);
-    const before = figureLines(this.store.registry, counts, prev.from, prev.to, 'MONTH');
+    const month = bucket === 'MONTH';
+    const lines = figureLines(this.store.registry, await this.store.read(this.em, code, from, to, { month }), from, to, bucket);
+    const before = figureLines(this.store.registry, await this.store.read(this.em, code, prev.from, prev.to, { month: true }), prev.from, prev.to, 'MONTH');
     const prevTotal = new Map(before.map((l) => [`${l.name}|${l.key}`, l.total]));
     return {
       municipalityCode: code,

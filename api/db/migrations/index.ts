@@ -21,6 +21,7 @@ import { Migration20261204130100_ApplicationDocuments } from './Migration2026120
 import { Migration20261204130200_InterviewBooking } from './Migration20261204130200_InterviewBooking';
 import { Migration20261204120000_Outreach } from './Migration20261204120000_Outreach';
 import { Migration20261204160000_UsageFigures } from './Migration20261204160000_UsageFigures';
+import { Migration20261204160100_FigureIndexes } from './Migration20261204160100_FigureIndexes';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204140000_CaseWork', class: Migration20261204140000_CaseWork },
   { name: 'Migration20261204150000_LineChannel', class: Migration20261204150000_LineChannel },
   { name: 'Migration20261204160000_UsageFigures', class: Migration20261204160000_UsageFigures },
+  { name: 'Migration20261204160100_FigureIndexes', class: Migration20261204160100_FigureIndexes },
 ];
