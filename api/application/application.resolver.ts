@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { apiError, badInput } from '../common/errors';
-import type { Context } from '../context';
+import { apiError, badInput } from '../core/errors';
+import type { Context } from '../server/context';
 import { ApplicationStatus } from './application-status';
 import { ApplicationDecisionInput, FamilySessionInput, FamilySignInInput, FamilySignInRequestInput, SaveApplicationInput, StartApplicationInput, SubmitApplicationInput, WithdrawApplicationInput } from './application.inputs';
 import { FamilyApplications } from './application.service';

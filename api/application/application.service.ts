@@ -5,9 +5,9 @@
  * record-paths.ts) or that the family did not type.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { apiError, badInput, type FieldProblem } from '../common/errors';
-import type { Locale, LocalizedText } from '../common/i18n';
-import { InputChecker } from '../common/validation';
+import { apiError, badInput, type FieldProblem } from '../core/errors';
+import type { Locale, LocalizedText } from '../core/i18n';
+import { InputChecker } from '../core/validation';
 import { PersonalRecord } from '../record/personal-record.entity';
 import { newReferenceNumber } from '../record/reference-number';
 import { Application, ApplicationEvent } from './application.entity';

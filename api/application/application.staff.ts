@@ -5,12 +5,12 @@
  * own and never shown. Accepting writes the pre-filled answers the family corrected back to the record.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../access/viewer';
+import type { Viewer } from '../core/viewer';
 import type { AuditCollector } from '../audit/audit-collector';
-import { todayInJapan } from '../common/dates';
-import { apiError, badInput } from '../common/errors';
-import type { Locale } from '../common/i18n';
-import { openDaysBetween } from '../common/open-days';
+import { todayInJapan } from '../core/dates';
+import { apiError, badInput } from '../core/errors';
+import type { Locale } from '../core/i18n';
+import { openDaysBetween } from '../core/open-days';
 import { PersonalRecord } from '../record/personal-record.entity';
 import { Application, ApplicationEvent } from './application.entity';
 import { ApplicationActor, ApplicationStatus, DECIDED, mayChange } from './application-status';

@@ -8,8 +8,8 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { apiError, badInput, UNAUTHENTICATED_TEXT } from '../common/errors';
-import type { Locale } from '../common/i18n';
+import { apiError, badInput, UNAUTHENTICATED_TEXT } from '../core/errors';
+import type { Locale } from '../core/i18n';
 import { contactTermHash, keyringOf } from '../crypto';
 import { PersonalRecord } from '../record/personal-record.entity';
 import { normalizeReferenceNumber } from '../record/reference-number';

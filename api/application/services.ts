@@ -4,8 +4,8 @@
  * module needs no change to the shared context; the lead wires delivery with `useNoticeSender`.
  */
 import { join, resolve } from 'node:path';
-import { SEEDS_DIR } from '../common/paths';
-import type { AppServices } from '../context';
+import { SEEDS_DIR } from '../core/paths';
+import type { AppServices } from '../server/context';
 import { DiskDocumentStore, type DocumentStore } from './documents/store';
 import { NO_DELIVERY, type NoticeSender } from './notice-sender';
 import { loadProcedures, type ProcedureBook } from './procedures';

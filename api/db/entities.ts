@@ -30,6 +30,7 @@ import { Application, ApplicationEvent } from '../application/application.entity
 import { FamilySession, FamilySignIn } from '../application/family-session.entity';
 import { ApplicationDocument } from '../application/documents/document.entity';
 import { InterviewBooking, InterviewSlot } from '../application/interviews/interview.entity';
+import { LineChatSession, LineEventRow, LineLink, LineLinkRequest } from '../line/line.entity';
 
 /** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
 export const ENTITIES = [
@@ -69,4 +70,8 @@ export const ENTITIES = [
   ApplicationDocument,
   InterviewSlot,
   InterviewBooking,
+  LineEventRow,
+  LineChatSession,
+  LineLink,
+  LineLinkRequest,
 ];

@@ -3,7 +3,7 @@
 // corrected answers reach the record only then, and the family is told.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FamilyNotice } from '../../api/application';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
 import { startTestApp, type TestApp } from '../support/app';
 import { APP_FIELDS, captureNotices, familyFromIntake } from './support-api';

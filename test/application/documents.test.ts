@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationServices } from '../../api/application';
 import { DiskDocumentStore } from '../../api/application/documents';
 import { AuditEntry } from '../../api/audit/audit-entry.entity';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { startTestApp, type TestApp } from '../support/app';
 import { captureNotices, familyFromIntake } from './support-api';
 

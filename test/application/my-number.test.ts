@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkAnswer, containsMyNumber, isValidMyNumber, loadProcedures, MY_NUMBER_REFUSED, myNumberCheckDigit } from '../../api/application/procedures';
-import { InputChecker } from '../../api/common/validation';
+import { InputChecker } from '../../api/core/validation';
 import { PROCEDURES_DIR } from './support';
 
 const book = loadProcedures(PROCEDURES_DIR);

@@ -4,10 +4,10 @@
  * database decides who gets the last place; the rest are told the slot is full.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { todayInJapan } from '../../common/dates';
-import { apiError } from '../../common/errors';
-import type { Locale, LocalizedText } from '../../common/i18n';
-import type { DepartmentCode } from '../../municipality/department-code';
+import { todayInJapan } from '../../core/dates';
+import { apiError } from '../../core/errors';
+import type { Locale, LocalizedText } from '../../core/i18n';
+import type { DepartmentCode } from '../../core/departments';
 import { Application } from '../application.entity';
 import { ApplicationStatus } from '../application-status';
 import type { FamilyIdentity } from '../family-auth';

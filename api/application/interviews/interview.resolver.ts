@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../server/context';
 import { FamilyAuth } from '../family-auth';
 import { applicationServices } from '../services';
 import { Bookings } from './booking.service';

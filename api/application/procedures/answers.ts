@@ -3,9 +3,9 @@
  * dates "2024-05-01", booleans "true"/"false", choices by value). Every answer arrives as a string —
  * also numbers — so that the My Number check sees exactly what was typed, before any parsing.
  */
-import type { FieldProblem } from '../../common/errors';
-import { toHalfWidth } from '../../common/normalize';
-import { InputChecker } from '../../common/validation';
+import type { FieldProblem } from '../../core/errors';
+import { toHalfWidth } from '../../core/normalize';
+import { InputChecker } from '../../core/validation';
 import { containsMyNumber } from './my-number';
 import { NUMBER_BOUNDS } from './procedure.loader';
 import type { Question } from './procedure.types';

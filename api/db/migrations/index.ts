@@ -16,6 +16,7 @@ import { Migration20261203110000_RateLimitCounter } from './Migration20261203110
 import { Migration20261204130000_Applications } from './Migration20261204130000_Applications';
 import { Migration20261204130100_ApplicationDocuments } from './Migration20261204130100_ApplicationDocuments';
 import { Migration20261204130200_InterviewBooking } from './Migration20261204130200_InterviewBooking';
+import { Migration20261204150000_LineChannel } from './Migration20261204150000_LineChannel';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204130000_Applications', class: Migration20261204130000_Applications },
   { name: 'Migration20261204130100_ApplicationDocuments', class: Migration20261204130100_ApplicationDocuments },
   { name: 'Migration20261204130200_InterviewBooking', class: Migration20261204130200_InterviewBooking },
+  { name: 'Migration20261204150000_LineChannel', class: Migration20261204150000_LineChannel },
 ];

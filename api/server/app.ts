@@ -9,30 +9,31 @@ import express, { type Express } from 'express';
 import { GraphQLError } from 'graphql';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PolicyBook } from './access/policy';
-import { withShield } from './access/shield';
-import { useAuditKey } from './audit/audit-appender';
-import { startAnchoring } from './audit/audit-anchor';
-import { deriveAuditKey } from './audit/audit-seal';
-import { auditPlugin } from './audit/audit.plugin';
-import { sqlFor } from './audit/audit-verifier';
-import { AuthService } from './auth/auth.service';
-import { RevocationList } from './auth/revocations';
-import { ChangeFeed } from './db/change-feed';
-import { formatError } from './common/format-error';
-import { localeFromHeader } from './common/i18n';
-import { ROOT_DIR, SEEDS_DIR, WIDGETS_DIST_DIR } from './common/paths';
+import { PolicyBook } from '../access/policy';
+import { withShield } from '../access/shield';
+import { useAuditKey } from '../audit/audit-appender';
+import { startAnchoring } from '../audit/audit-anchor';
+import { deriveAuditKey } from '../audit/audit-seal';
+import { auditPlugin } from '../audit/audit.plugin';
+import { sqlFor } from '../audit/audit-verifier';
+import { AuthService } from '../auth/auth.service';
+import { RevocationList } from '../auth/revocations';
+import { ChangeFeed } from '../db/change-feed';
+import { formatError } from './format-error';
+import { localeFromHeader } from '../core/i18n';
+import { ROOT_DIR, SEEDS_DIR, WIDGETS_DIST_DIR } from '../core/paths';
 import type { Config } from './config';
 import { type AppServices, type Context, createContext } from './context';
-import { loadCatalogue } from './programme/catalogue';
-import { loadIntakeTexts } from './intake/intake-texts';
-import { MunicipalOrigins } from './intake/municipal-origins';
+import { loadCatalogue } from '../programme/catalogue';
+import { loadIntakeTexts } from '../intake/intake-texts';
+import { MunicipalOrigins } from '../intake/municipal-origins';
 import { buildApiSchema } from './schema/build';
 import { compiledExecutionGateway } from './schema/compiled-executor';
-import { loadChatServices } from './chat/chat.services';
+import { loadChatServices } from '../chat/chat.services';
 import { widgetFiles } from './widgets/widget-files';
-import { documentRoutes } from './application/documents';
-import { anonymousRateLimit, armor, withoutSuggestions, bodyErrors, refuseNulBytes, shapeRequestError, type DeepPartialLimits, type Limits, loadTrustedDocuments, resolveLimits, responseSizeLimit, SharedRateLimits, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from './limits';
+import { documentRoutes } from '../application/documents';
+import { anonymousRateLimit, armor, withoutSuggestions, bodyErrors, refuseNulBytes, shapeRequestError, type DeepPartialLimits, type Limits, loadTrustedDocuments, resolveLimits, responseSizeLimit, SharedRateLimits, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from '../limits';
+import { createLineService, type LineService, lineSettingsFromEnv } from '../line';
 
 export interface AppOptions {
   /** Benchmark only: serve the schema without the shield, to measure what enforcement costs. */
@@ -46,13 +47,15 @@ export interface AppOptions {
 export interface App {
   express: Express;
   services: AppServices;
+  /** LINE official accounts (api/line): the webhook's queue worker and account links. */
+  line: LineService;
   stop(): Promise<void>;
 }
 
 /** The HTTP application: GraphQL at /graphql, widgets, the demo page. Used by main.ts and by tests. */
 export async function createApp(
   orm: MikroORM,
-  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> & Partial<Pick<Config, 'intakeRatePerMinute' | 'chatRatePerMinute' | 'limits' | 'auditKey' | 'auditAnchorDir' | 'auditAnchorSeconds'>>,
+  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> & Partial<Pick<Config, 'intakeRatePerMinute' | 'chatRatePerMinute' | 'limits' | 'auditKey' | 'auditAnchorDir' | 'auditAnchorSeconds' | 'line'>>,
   options: AppOptions = {},
 ): Promise<App> {
   const globalOrigins = new Set(config.corsOrigins);
@@ -164,6 +167,9 @@ export async function createApp(
     app.get(['/staff', '/staff/'], (_req, res) => res.sendFile(join(staffPage, 'index.html'), { headers: staffHeaders, cacheControl: false }));
     app.get('/staff/staff.css', (_req, res) => res.sendFile(join(staffPage, 'staff.css'), { headers: staffHeaders, cacheControl: false }));
   }
+  // LINE's webhook per municipality and the account-link pages (api/line): raw body, signature first.
+  const line = createLineService(orm, config.line ?? lineSettingsFromEnv({}), config.authSecret, { knowledge: services.chat.knowledge, rateLimit: services.chat.rateLimit, catalogue: services.catalogue, municipalities: services.intake.municipalities });
+  app.use('/line', line.router);
   // The widgets for pages of any allowed origin: CORS, precompressed, cached by content hash (widgets/widget-files.ts).
   app.use('/widgets', widgetFiles({ dir: WIDGETS_DIST_DIR, allowOrigin: originAllowed }));
   const demo = join(ROOT_DIR, 'widgets', 'demo');
@@ -172,7 +178,9 @@ export async function createApp(
   return {
     express: app,
     services,
+    line,
     stop: async () => {
+      await line.stop();
       await apollo.stop();
       // The last anchor after the last request: the head a clean shutdown leaves is on record.
       await anchoring?.stop();
