@@ -34,6 +34,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     applications: 'staff',
     application: 'staff',
     interviewSlots: 'public',
+    exportAcceptedApplications: 'staff',
   },
   Mutation: {
     submitIntake: 'public',

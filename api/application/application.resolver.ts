@@ -124,4 +124,16 @@ export class ApplicationResolver {
   decideApplication(@Arg('input', () => ApplicationDecisionInput, { description: 'The decision.' }) input: ApplicationDecisionInput, @Ctx() ctx: Context): Promise<StaffApplication> {
     return staff(ctx).decide(input);
   }
+
+  @Query(() => String, { description: 'Accepted applications of one procedure, decided in a date range, for the core system: CSV (UTF-8 with BOM, CRLF) or JSON, columns as in seeds/procedures/README.md. Audited.' })
+  exportAcceptedApplications(
+    @Arg('procedureId', () => String, { description: 'The procedure.' }) procedureId: string,
+    @Arg('from', () => String, { description: 'First decision date, YYYY-MM-DD (Japan time).' }) from: string,
+    @Arg('to', () => String, { description: 'Last decision date, YYYY-MM-DD (at most 366 days after from).' }) to: string,
+    @Arg('format', () => String, { defaultValue: 'CSV', description: 'CSV or JSON.' }) format: string,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
+    if (format !== 'CSV' && format !== 'JSON') throw badInput([{ field: 'format', messages: { ja: '形式は CSV か JSON です。', en: 'format is CSV or JSON.', 'ja-easy': 'CSV か JSON です。' } }], ctx.locale);
+    return staff(ctx).exportAccepted(procedureId, from, to, format);
+  }
 }
