@@ -35,6 +35,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     application: 'staff',
     interviewSlots: 'public',
     exportAcceptedApplications: 'staff',
+    applicationFigures: 'staff',
   },
   Mutation: {
     submitIntake: 'public',

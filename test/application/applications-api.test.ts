@@ -145,6 +145,9 @@ describe('online applications API', () => {
     const json = JSON.parse((await t.gql(`query($f: String!) { exportAcceptedApplications(procedureId: "cra-status-report", from: $f, to: $f, format: "JSON") }`, { f: today }, owner)).body.data!.exportAcceptedApplications);
     expect(json.rows.find((r: { receiptNumber: string }) => r.receiptNumber === receipt.receiptNumber)).toMatchObject({ referenceNumber, employmentIncome: '2100000' });
     expect((await t.em().find(AuditEntry, {})).some((e) => e.sections.includes('applications-export'))).toBe(true);
+    const figures = (await t.gql(`query($f: String!) { applicationFigures(from: $f, to: $f) { counts { procedureId channel status count } medianDaysToDecision interviewsBooked } }`, { f: today }, owner)).body.data!.applicationFigures;
+    expect(figures.counts).toContainEqual({ procedureId: 'cra-status-report', channel: 'online', status: 'ACCEPTED', count: 1 });
+    expect(figures.medianDaysToDecision).toBe(0);
     // Decided: no way back.
     const late = await t.gql(`mutation($i: WithdrawApplicationInput!) { withdrawApplication(input: $i) { status } }`, { i: { session, id: started.id } });
     expect(late.body.errors![0]!.extensions!.code).toBe('CONFLICT');
