@@ -27,6 +27,8 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     chatSatisfaction: 'staff',
     inbox: 'staff',
     allowedOrigins: 'staff',
+    worklist: 'staff',
+    caseFile: 'staff',
     // Online applications (api/application): family operations check their own session token.
     procedures: 'public',
     familyPage: 'public',
@@ -36,6 +38,9 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     interviewSlots: 'public',
     exportAcceptedApplications: 'staff',
     applicationFigures: 'staff',
+    usageFigures: 'staff',
+    implementationReport: 'staff',
+    reportInput: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -56,6 +61,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     takeInboxItem: 'staff',
     addAllowedOrigin: 'staff',
     removeAllowedOrigin: 'staff',
+    updateCase: 'staff',
     requestFamilySignIn: 'public',
     signInFamily: 'public',
     signOutFamily: 'public',
@@ -67,5 +73,6 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     bookInterview: 'public',
     rescheduleInterview: 'public',
     cancelInterview: 'public',
+    saveReportInput: 'staff',
   },
 };
