@@ -18,7 +18,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'widgets');
-const widgets = { intake: 'widgets/intake/define.ts', chat: 'widgets/chat/define.ts', staff: 'widgets/staff/define.ts' };
+const widgets = { intake: 'widgets/intake/define.ts', chat: 'widgets/chat/define.ts', staff: 'widgets/staff/define.ts', mypage: 'widgets/mypage/define.ts' };
 const KEEP = 3;
 
 /**

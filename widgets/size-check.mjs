@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'dist', 'widgets');
-const budgets = { intake: 30 * 1024, chat: 20 * 1024, staff: 60 * 1024 };
+const budgets = { intake: 30 * 1024, chat: 20 * 1024, staff: 60 * 1024, mypage: 30 * 1024 };
 let manifest;
 try {
   manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));

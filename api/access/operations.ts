@@ -41,6 +41,8 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     applications: 'staff',
     application: 'staff',
     interviewSlots: 'public',
+    exportAcceptedApplications: 'staff',
+    applicationFigures: 'staff',
     usageFigures: 'staff',
     implementationReport: 'staff',
     reportInput: 'staff',

@@ -9,6 +9,7 @@ import { ApplicationReceipt, FamilyApplication, FamilyPage, FamilySessionPayload
 import { FamilyAuth, SESSION_TTL_MS } from './family-auth';
 import { applicationServices } from './services';
 import { procedureView } from './views';
+import { ApplicationFigures, applicationFigures } from './figures';
 
 const MUNICIPALITY = /^\d{6}$/;
 const auth = (ctx: Context) => new FamilyAuth(ctx.em, ctx.services.auth.secret, ctx.locale);
@@ -123,5 +124,32 @@ export class ApplicationResolver {
   @Mutation(() => StaffApplication, { description: 'Take into review, ask for more information, accept or not accept; the family is told.' })
   decideApplication(@Arg('input', () => ApplicationDecisionInput, { description: 'The decision.' }) input: ApplicationDecisionInput, @Ctx() ctx: Context): Promise<StaffApplication> {
     return staff(ctx).decide(input);
+  }
+
+  @Query(() => String, { description: 'Accepted applications of one procedure, decided in a date range, for the core system: CSV (UTF-8 with BOM, CRLF) or JSON, columns as in seeds/procedures/README.md. Audited.' })
+  exportAcceptedApplications(
+    @Arg('procedureId', () => String, { description: 'The procedure.' }) procedureId: string,
+    @Arg('from', () => String, { description: 'First decision date, YYYY-MM-DD (Japan time).' }) from: string,
+    @Arg('to', () => String, { description: 'Last decision date, YYYY-MM-DD (at most 366 days after from).' }) to: string,
+    @Arg('format', () => String, { defaultValue: 'CSV', description: 'CSV or JSON.' }) format: string,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
+    if (format !== 'CSV' && format !== 'JSON') throw badInput([{ field: 'format', messages: { ja: '形式は CSV か JSON です。', en: 'format is CSV or JSON.', 'ja-easy': 'CSV か JSON です。' } }], ctx.locale);
+    return staff(ctx).exportAccepted(procedureId, from, to, format);
+  }
+
+  @Query(() => ApplicationFigures, { description: 'Online application figures of the staff member’s municipality for a period (counts only), for the 実施状況報告.' })
+  applicationFigures(
+    @Arg('from', () => String, { description: 'First submission date, YYYY-MM-DD (Japan time).' }) from: string,
+    @Arg('to', () => String, { description: 'Last submission date, YYYY-MM-DD (at most 366 days after from).' }) to: string,
+    @Ctx() ctx: Context,
+  ): Promise<ApplicationFigures> {
+    const viewer = ctx.viewer;
+    if (viewer.kind !== 'staff') throw apiError('FORBIDDEN', { ja: '職員のみ利用できます。', en: 'Staff only.', 'ja-easy': '職員だけ つかえます。' }, ctx.locale);
+    const ok = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d));
+    if (!ok(from) || !ok(to) || to < from || Date.parse(to) - Date.parse(from) > 366 * 86_400_000) {
+      throw badInput([{ field: 'to', messages: { ja: '日付は YYYY-MM-DD で、開始は終了より前にしてください（最長366日）。', en: 'Dates are YYYY-MM-DD, from before to, at most 366 days apart.', 'ja-easy': '日付が まちがって います。' } }], ctx.locale);
+    }
+    return applicationFigures(ctx.em, viewer.municipalityCode, from, to);
   }
 }

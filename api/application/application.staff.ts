@@ -22,6 +22,8 @@ import { containsMyNumber, interviewNeeded, MY_NUMBER_REFUSED, type MunicipalPro
 import { isWritable, recordFacts, writeBack } from './record-facts';
 import type { ApplicationServices } from './services';
 import { answersView, historyView } from './views';
+import { MAX_EXPORT_ROWS, toCsv, toJson } from './export';
+import { startOfJapanDay, addDays } from '../core/dates';
 
 type StaffViewer = Extract<Viewer, { kind: 'staff' }>;
 export const MAX_QUEUE = 200;
@@ -117,5 +119,25 @@ export class StaffApplications {
     await this.em.flush();
     if (input.status !== ApplicationStatus.IN_REVIEW) await tellFamily(this.services.notices, a.record, p, input.status);
     return this.view(a, true);
+  }
+
+  /**
+   * Accepted applications of one procedure decided between two Japan dates (inclusive), as CSV or JSON;
+   * every record exported is written to the audit log.
+   */
+  async exportAccepted(procedureId: string, from: string, to: string, format: 'CSV' | 'JSON'): Promise<string> {
+    const p = this.handled().find((x) => x.id === procedureId);
+    if (!p) throw apiError('NOT_FOUND', TEXTS.procedureNotFound, this.locale);
+    const bad = (field: string) => badInput([{ field, messages: { ja: '日付は YYYY-MM-DD で、開始は終了より前にしてください（最長366日）。', en: 'Dates are YYYY-MM-DD, from before to, at most 366 days apart.', 'ja-easy': '日付が まちがって います。' } }], this.locale);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(from))) throw bad('from');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(to) || Number.isNaN(Date.parse(to)) || to < from || addDays(from, 366) < to) throw bad('to');
+    const apps = await this.em.find(
+      Application,
+      { municipality: this.viewer.municipalityCode, procedureId, status: ApplicationStatus.ACCEPTED, decidedAt: { $gte: startOfJapanDay(from), $lt: startOfJapanDay(addDays(to, 1)) } },
+      { orderBy: { decidedAt: 'asc', id: 'asc' }, limit: MAX_EXPORT_ROWS, populate: ['record'] },
+    );
+    const rows = apps.map((a) => ({ receiptNumber: a.receiptNumber ?? null, referenceNumber: a.record.referenceNumber, procedureId: a.procedureId, submittedAt: a.submittedAt ?? null, decidedAt: a.decidedAt ?? null, answers: a.answers }));
+    for (const a of apps) this.audit.note(a.record.id, this.viewer.municipalityCode, 'read', 'applications-export');
+    return format === 'CSV' ? toCsv(p, rows) : toJson(p, rows);
   }
 }

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FamilyNotice } from '../../api/application';
 import { DepartmentCode } from '../../api/core/departments';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
+import { AuditEntry } from '../../api/audit/audit-entry.entity';
+import { csvCell } from '../../api/application/export';
 import { startTestApp, type TestApp } from '../support/app';
 import { APP_FIELDS, captureNotices, familyFromIntake } from './support-api';
 
@@ -134,6 +136,18 @@ describe('online applications API', () => {
     expect(accepted.body.data!.decideApplication.status).toBe('ACCEPTED');
     expect((await record()).income.annualEmploymentIncome).toBe(2_100_000);
     expect(notices.at(-1)!.body.ja).toContain('結果が出ました');
+    // Export for the core system: documented columns, the accepted application, audited.
+    const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+    const csv = (await t.gql(`query($f: String!) { exportAcceptedApplications(procedureId: "cra-status-report", from: $f, to: $f, format: "CSV") }`, { f: today }, owner)).body.data!.exportAcceptedApplications as string;
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]!.startsWith('receiptNumber,referenceNumber,procedureId,submittedAt,decidedAt,familyName,givenName')).toBe(true);
+    expect(lines.find((l) => l.startsWith(receipt.receiptNumber))).toContain(',2100000,');
+    const json = JSON.parse((await t.gql(`query($f: String!) { exportAcceptedApplications(procedureId: "cra-status-report", from: $f, to: $f, format: "JSON") }`, { f: today }, owner)).body.data!.exportAcceptedApplications);
+    expect(json.rows.find((r: { receiptNumber: string }) => r.receiptNumber === receipt.receiptNumber)).toMatchObject({ referenceNumber, employmentIncome: '2100000' });
+    expect((await t.em().find(AuditEntry, {})).some((e) => e.sections.includes('applications-export'))).toBe(true);
+    const figures = (await t.gql(`query($f: String!) { applicationFigures(from: $f, to: $f) { counts { procedureId channel status count } medianDaysToDecision interviewsBooked } }`, { f: today }, owner)).body.data!.applicationFigures;
+    expect(figures.counts).toContainEqual({ procedureId: 'cra-status-report', channel: 'online', status: 'ACCEPTED', count: 1 });
+    expect(figures.medianDaysToDecision).toBe(0);
     // Decided: no way back.
     const late = await t.gql(`mutation($i: WithdrawApplicationInput!) { withdrawApplication(input: $i) { status } }`, { i: { session, id: started.id } });
     expect(late.body.errors![0]!.extensions!.code).toBe('CONFLICT');
@@ -161,5 +175,12 @@ describe('online applications API', () => {
     const w = await t.gql(`mutation($i: WithdrawApplicationInput!) { withdrawApplication(input: $i) { status history { status actor } } }`, { i: { session, id: s.id } });
     expect(w.body.data!.withdrawApplication.status).toBe('WITHDRAWN');
     expect(w.body.data!.withdrawApplication.history.map((h: { status: string }) => h.status)).toEqual(['DRAFT', 'SUBMITTED', 'WITHDRAWN']);
+  });
+
+  it('CSV cells are quoted and never start a formula', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('-1')).toBe("'-1");
+    expect(csvCell(null)).toBe('');
   });
 });

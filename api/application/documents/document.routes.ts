@@ -6,8 +6,7 @@
  *   GET  /applications/documents/<id>                              Authorization: Bearer <family session or staff token>
  *
  * Limits: 10 MB (refused from Content-Length before reading, and again while reading), JPEG, PNG or
- * PDF by content, 20 documents per application, a signed-in family with an application it may still
- * change. Nothing is written before every check has passed, and a failed write leaves no file.
+ * PDF by content, 20 documents per application, a signed-in family with an application not decided yet. Nothing is written before every check has passed, and a failed write leaves no file.
  * A staff download follows the queue's rule (own municipality, department handling the procedure)
  * and is written to the audit log before the bytes are sent.
  */
@@ -22,7 +21,7 @@ import { type Locale, type LocalizedText, localeFromHeader } from '../../core/i1
 import type { AppServices } from '../../server/context';
 import { decrypt, keyringOf } from '../../crypto';
 import { Application } from '../application.entity';
-import { EDITABLE } from '../application-status';
+import { DECIDED } from '../application-status';
 import { FamilyAuth, SESSION_PREFIX } from '../family-auth';
 import { applicationServices } from '../services';
 import { cleaned, MAX_DOCUMENT_BYTES, sniff } from './content';
@@ -97,7 +96,8 @@ export function documentRoutes(orm: MikroORM, services: AppServices): Router {
       const a = UUID.test(applicationId) ? await em.findOne(Application, { id: applicationId, record: who.recordId }) : null;
       const procedure = a ? app().procedures.get(a.procedureId, who.municipalityCode) : undefined;
       if (!a || !procedure || !procedure.documents.some((d) => d.id === documentId)) return fail(res, 404, 'NOT_FOUND', T.notFound, locale);
-      if (!EDITABLE.has(a.status)) return fail(res, 409, 'CONFLICT', T.notNow, locale);
+      // Documents may still come after submission (the receipt asks for them), until a decision.
+      if (DECIDED.has(a.status)) return fail(res, 409, 'CONFLICT', T.notNow, locale);
       if ((await em.count(ApplicationDocument, { application: a })) >= MAX_DOCUMENTS_PER_APPLICATION) return fail(res, 409, 'CONFLICT', T.tooMany, locale);
       const body = await readCapped(req, MAX_DOCUMENT_BYTES);
       if (body === null) {
