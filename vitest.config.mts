@@ -21,6 +21,8 @@ const NO_DATABASE = [
   'test/partner/guide.test.ts',
   'test/schema/page-info.test.ts',
   'test/tooling/chromium.test.ts',
+  'test/widgets/date-input.test.ts',
+  'test/core/open-days.test.ts',
   'test/common/open-days.test.ts',
   'test/line/config.test.ts',
 ];

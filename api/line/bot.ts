@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import type { Locale } from '../common/i18n';
+import type { Locale } from '../core/i18n';
 import { ChatService, type ChatDeps } from '../chat/chat.service';
 import type { ChatReply } from '../chat/chat.types';
 import { replyLocale } from '../chat/language';

@@ -1,4 +1,4 @@
-import type { Locale } from '../common/i18n';
+import type { Locale } from '../core/i18n';
 import { fill } from '../chat/chat-texts';
 import { LineClient } from './client';
 import type { LineSettings } from './config';

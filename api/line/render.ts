@@ -1,4 +1,4 @@
-import type { Locale } from '../common/i18n';
+import type { Locale } from '../core/i18n';
 import type { ChatReply } from '../chat/chat.types';
 import { HandoffKind } from '../chat/chat.types';
 import { fill } from '../chat/chat-texts';

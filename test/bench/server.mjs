@@ -51,7 +51,7 @@ if (mode === 'baseline') {
   app.listen(Number(port), () => console.log('ready'));
 } else {
   const { openOrm } = require('../../dist/api/db/orm.js');
-  const { createApp } = require('../../dist/api/app.js');
+  const { createApp } = require('../../dist/api/server/app.js');
   const handle = await openOrm({ kind: 'postgresql', url });
   // LINE channels from the environment (LINE_CHANNELS…), as line.bench.mjs sets them.
   const { lineSettingsFromEnv } = require('../../dist/api/line/index.js');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ChatService } from '../../api/chat/chat.service';
-import { LOCALES, type Locale } from '../../api/common/i18n';
+import { LOCALES, type Locale } from '../../api/core/i18n';
 import { chatReplyMessages } from '../../api/line/render';
 import { LB, LT } from '../../api/line/texts';
 import { PersonalRecord } from '../../api/record/personal-record.entity';

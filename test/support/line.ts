@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp, type App } from '../../api/app';
+import { createApp, type App } from '../../api/server/app';
 import { lineSettingsFromEnv, type LineSettings } from '../../api/line';
-import { seedDemo } from '../../api/seed/demo-seed';
+import { seedDemo } from '../../api/server/seed/demo-seed';
 import { TEST_LIMITS, TEST_PASSWORD, TEST_SECRET } from './app';
 import { openTestDatabase, type TestDatabase } from './db';
 import { FakeLine, type WebhookTarget } from './fake-line';

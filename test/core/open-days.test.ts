@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addOpenDays, isOpenDay, nationalHoliday, openDaysBetween } from '../../api/common/open-days';
+import { addOpenDays, isOpenDay, nationalHoliday, openDaysBetween } from '../../api/core/open-days';
 
 describe('open days (開庁日)', () => {
   it('closes on weekends, national holidays, substitute holidays and 12/29–1/3', () => {

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createApp } from './app';
 import { loadConfig } from './config';
-import { migrate, openOrm } from './db/orm';
-import { PostalDirectory } from './postal/postal-directory';
+import { migrate, openOrm } from '../db/orm';
+import { PostalDirectory } from '../postal/postal-directory';
 import { seedDemo } from './seed/demo-seed';
 
 /** `npm start`: migrate, seed the demo on an empty embedded database, serve. */

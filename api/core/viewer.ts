@@ -1,5 +1,5 @@
-import type { DepartmentCode } from '../municipality/department-code';
-import type { StaffRole } from '../staff/staff-role';
+import type { DepartmentCode } from './departments';
+import type { StaffRole } from './roles';
 
 /** Who is asking. Computed once per request from the bearer token (auth/). */
 export type Viewer =

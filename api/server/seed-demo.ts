@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from './config';
-import { migrate, openOrm } from './db/orm';
+import { migrate, openOrm } from '../db/orm';
 import { seedDemo } from './seed/demo-seed';
 
 /** `npm run seed:demo`: adds デモ市 and its fictional records to the configured database. */

@@ -1,6 +1,6 @@
 /** User-facing text comes in three forms: Japanese first, English, and やさしい日本語 (easy Japanese). */
-export type Locale = 'ja' | 'en' | 'ja-easy';
-export const LOCALES: readonly Locale[] = ['ja', 'en', 'ja-easy'];
+export const LOCALES = ['ja', 'en', 'ja-easy'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 export interface LocalizedText {
   ja: string;
