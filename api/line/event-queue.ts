@@ -54,8 +54,15 @@ function kept(event: LineEvent): LineEvent {
 }
 
 /** The queue as a table (line_event, migration LineChannel). */
+/** The channel a separate worker process listens on (worker-main.ts). */
+export const LINE_NOTIFY_CHANNEL = 'yorisoi_line_event';
+
 export class TableLineEventQueue implements LineEventQueue {
-  constructor(private readonly em: () => EntityManager) {}
+  /** `notify`: wake a worker in another process (in the same statement as the insert, so no extra round trip). */
+  constructor(
+    private readonly em: () => EntityManager,
+    private readonly options: { notify?: boolean } = {},
+  ) {}
 
   async enqueue(municipalityCode: string, events: readonly LineEvent[]): Promise<number> {
     if (events.length === 0) return 0;
@@ -64,10 +71,8 @@ export class TableLineEventQueue implements LineEventQueue {
     const values = events.map(() => '(?, ?, ?)').join(', ');
     const params = events.flatMap((e) => [municipalityCode, e.webhookEventId, keyring.encrypt(JSON.stringify(kept(e)))]);
     // One statement for the whole call; a redelivered event already here adds nothing.
-    const rows = await em.execute<{ id: string }[]>(
-      `insert into line_event (municipality_code, webhook_event_id, payload) values ${values} on conflict (municipality_code, webhook_event_id) do nothing returning id`,
-      params,
-    );
+    const insert = `insert into line_event (municipality_code, webhook_event_id, payload) values ${values} on conflict (municipality_code, webhook_event_id) do nothing returning id`;
+    const rows = await em.execute<{ id: string }[]>(this.options.notify ? `with added as (${insert}) select id, pg_notify('${LINE_NOTIFY_CHANNEL}', '') from added` : insert, params);
     return rows.length;
   }
 

@@ -14,7 +14,7 @@ import { webhookHandlers } from './webhook';
 import { LineWorker } from './worker';
 
 export { type LineChannel, type LineSettings, lineSettingsFromEnv } from './config';
-export { type LineEventQueue, TableLineEventQueue } from './event-queue';
+export { LINE_NOTIFY_CHANNEL, type LineEventQueue, TableLineEventQueue } from './event-queue';
 export { LineLinks } from './link';
 export { type LineNotice, type LineNoticeChannel, type LineNoticeResult, type LineNoticeStatus, LineNoticeSender } from './notices';
 export { lineSignature, verifyLineSignature } from './signature';
@@ -22,6 +22,8 @@ export { lineSignature, verifyLineSignature } from './signature';
 export interface LineService {
   router: Router;
   links: LineLinks;
+  /** The signed link that starts account linking (intake receipt, family page); null without a channel. */
+  linkStartUrl(municipalityCode: string, recordId: string): string | null;
   /** The channel adapter for push-type support (the outreach queue's sender for LINE). */
   notices: LineNoticeChannel;
   worker: LineWorker;
@@ -32,23 +34,24 @@ export interface LineService {
 /** Everything LINE needs in one process: the routes under /line, the queue's worker, the links. */
 export function createLineService(orm: MikroORM, settings: LineSettings, secret: string, chat: LineBotDeps['chat'], options: { pollMs?: number } = {}): LineService {
   const em = () => orm.em.fork() as EntityManager;
-  const queue = new TableLineEventQueue(em);
+  const separate = settings.worker === 'separate';
+  const queue = new TableLineEventQueue(em, { notify: separate });
   const links = new LineLinks(em, secret);
   const bot = new LineBot({ settings, em, links, chat });
   const worker = new LineWorker(queue, (e) => bot.handle(e), { pollMs: options.pollMs });
   // Housekeeping once an hour: handled events' ids after KEEP_IDS_DAYS, chat sessions past their day,
   // link codes and nonces past their time. Nothing of LINE is kept longer than it serves.
   let housekeeping: NodeJS.Timeout | null = null;
-  if (settings.channels.size > 0) {
+  if (settings.channels.size > 0 && !separate) {
     worker.start();
     housekeeping = setInterval(() => void tidy(em).catch(() => undefined), 3_600_000);
     housekeeping.unref();
   }
   const router = express.Router();
-  router.post('/:municipalityCode', ...webhookHandlers({ settings, queue, queued: () => worker.wake(), answering: { started: () => worker.acknowledgementStarted(), done: () => worker.acknowledgementDone() } }));
+  router.post('/:municipalityCode', ...webhookHandlers({ settings, queue, queued: () => (separate ? undefined : worker.wake()), answering: { started: () => worker.acknowledgementStarted(), done: () => worker.acknowledgementDone() } }));
   router.use(linkPageRoutes(settings, links));
   router.use(bodyErrors);
-  return { router, links, notices: new LineNoticeSender(settings, links), worker, queue, stop: async () => {
+  return { router, links, linkStartUrl: (code, recordId) => (settings.channels.has(code) ? links.startUrl(settings.publicUrl, code, recordId) : null), notices: new LineNoticeSender(settings, links), worker, queue, stop: async () => {
     if (housekeeping) clearInterval(housekeeping);
     await worker.stop();
   } };

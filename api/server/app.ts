@@ -167,6 +167,7 @@ export async function createApp(
   // LINE's webhook per municipality and the account-link pages (api/line): raw body, signature first.
   const line = createLineService(orm, config.line ?? lineSettingsFromEnv({}), config.authSecret, { knowledge: services.chat.knowledge, rateLimit: services.chat.rateLimit, catalogue: services.catalogue, municipalities: services.intake.municipalities });
   app.use('/line', line.router);
+  services.intake.lineLink = line.linkStartUrl;
   // The widgets for pages of any allowed origin: CORS, precompressed, cached by content hash (widgets/widget-files.ts).
   app.use('/widgets', widgetFiles({ dir: WIDGETS_DIST_DIR, allowOrigin: originAllowed }));
   const demo = join(ROOT_DIR, 'widgets', 'demo');
