@@ -58,11 +58,7 @@ function kept(event: LineEvent): LineEvent {
 export const LINE_NOTIFY_CHANNEL = 'yorisoi_line_event';
 
 export class TableLineEventQueue implements LineEventQueue {
-  /** `notify`: wake a worker in another process (in the same statement as the insert, so no extra round trip). */
-  constructor(
-    private readonly em: () => EntityManager,
-    private readonly options: { notify?: boolean } = {},
-  ) {}
+  constructor(private readonly em: () => EntityManager) {}
 
   async enqueue(municipalityCode: string, events: readonly LineEvent[]): Promise<number> {
     if (events.length === 0) return 0;
@@ -71,8 +67,12 @@ export class TableLineEventQueue implements LineEventQueue {
     const values = events.map(() => '(?, ?, ?)').join(', ');
     const params = events.flatMap((e) => [municipalityCode, e.webhookEventId, keyring.encrypt(JSON.stringify(kept(e)))]);
     // One statement for the whole call; a redelivered event already here adds nothing.
-    const insert = `insert into line_event (municipality_code, webhook_event_id, payload) values ${values} on conflict (municipality_code, webhook_event_id) do nothing returning id`;
-    const rows = await em.execute<{ id: string }[]>(this.options.notify ? `with added as (${insert}) select id, pg_notify('${LINE_NOTIFY_CHANNEL}', '') from added` : insert, params);
+    // No NOTIFY in this statement: PostgreSQL serialises the commits of transactions that notify (a
+    // global lock held through the WAL flush); a separate worker is woken after the answer (index.ts).
+    const rows = await em.execute<{ id: string }[]>(
+      `insert into line_event (municipality_code, webhook_event_id, payload) values ${values} on conflict (municipality_code, webhook_event_id) do nothing returning id`,
+      params,
+    );
     return rows.length;
   }
 

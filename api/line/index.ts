@@ -6,7 +6,7 @@ import express from 'express';
 import { bodyErrors } from '../limits';
 import { LineBot, type LineBotDeps, SESSION_HOURS } from './bot';
 import type { LineSettings } from './config';
-import { type LineEventQueue, TableLineEventQueue } from './event-queue';
+import { LINE_NOTIFY_CHANNEL, type LineEventQueue, TableLineEventQueue } from './event-queue';
 import { LineLinks } from './link';
 import { linkPageRoutes } from './link-page';
 import { type LineNoticeChannel, LineNoticeSender } from './notices';
@@ -18,6 +18,9 @@ export { LINE_NOTIFY_CHANNEL, type LineEventQueue, TableLineEventQueue } from '.
 export { LineLinks } from './link';
 export { type LineNotice, type LineNoticeChannel, type LineNoticeResult, type LineNoticeStatus, LineNoticeSender } from './notices';
 export { lineSignature, verifyLineSignature } from './signature';
+
+/** How often, at most, API processes wake a separate worker (LINE_WORKER=separate). */
+export const WAKE_MS = 50;
 
 export interface LineService {
   router: Router;
@@ -35,7 +38,17 @@ export interface LineService {
 export function createLineService(orm: MikroORM, settings: LineSettings, secret: string, chat: LineBotDeps['chat'], options: { pollMs?: number } = {}): LineService {
   const em = () => orm.em.fork() as EntityManager;
   const separate = settings.worker === 'separate';
-  const queue = new TableLineEventQueue(em, { notify: separate });
+  const queue = new TableLineEventQueue(em);
+  // A separate worker is woken by NOTIFY, sent after the answer and at most every WAKE_MS (see event-queue.ts: never in the acknowledgement's transaction).
+  let wakePending = false;
+  const wakeSeparate = () => {
+    if (wakePending) return;
+    wakePending = true;
+    setTimeout(() => {
+      wakePending = false;
+      void em().execute(`select pg_notify('${LINE_NOTIFY_CHANNEL}', '')`).catch(() => undefined);
+    }, WAKE_MS).unref();
+  };
   const links = new LineLinks(em, secret);
   const bot = new LineBot({ settings, em, links, chat });
   const worker = new LineWorker(queue, (e) => bot.handle(e), { pollMs: options.pollMs });
@@ -48,7 +61,7 @@ export function createLineService(orm: MikroORM, settings: LineSettings, secret:
     housekeeping.unref();
   }
   const router = express.Router();
-  router.post('/:municipalityCode', ...webhookHandlers({ settings, queue, queued: () => (separate ? undefined : worker.wake()), answering: { started: () => worker.acknowledgementStarted(), done: () => worker.acknowledgementDone() } }));
+  router.post('/:municipalityCode', ...webhookHandlers({ settings, queue, queued: () => (separate ? wakeSeparate() : worker.wake()), answering: { started: () => worker.acknowledgementStarted(), done: () => worker.acknowledgementDone() } }));
   router.use(linkPageRoutes(settings, links));
   router.use(bodyErrors);
   return { router, links, linkStartUrl: (code, recordId) => (settings.channels.has(code) ? links.startUrl(settings.publicUrl, code, recordId) : null), notices: new LineNoticeSender(settings, links), worker, queue, stop: async () => {
