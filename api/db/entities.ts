@@ -4,6 +4,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/revoked-token.entity';
 import { DataKey } from '../crypto/data-key.entity';
 import { InboxItem } from '../inbox/inbox-item.entity';
+import { CaseFile } from '../casework';
 import { ChatMessage, ChatSession } from '../chat/chat.entity';
 import { Consultation } from '../consultation/consultation.entity';
 import { AllowedOriginChange } from '../municipality/allowed-origin-change.entity';
@@ -27,6 +28,12 @@ import { Referral } from '../partner/referral.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { RateLimitCounter } from '../limits/rate-limit-counter.entity';
 import { LineChatSession, LineEventRow, LineLink, LineLinkRequest } from '../line/line.entity';
+import { Application, ApplicationEvent } from '../application/application.entity';
+import { FamilySession, FamilySignIn } from '../application/family-session.entity';
+import { ApplicationDocument } from '../application/documents/document.entity';
+import { InterviewBooking, InterviewSlot } from '../application/interviews/interview.entity';
+import { OUTREACH_ENTITIES } from '../outreach/outreach.entities';
+import { REPORTING_ENTITIES } from '../reporting/entities';
 
 /** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
 export const ENTITIES = [
@@ -63,4 +70,14 @@ export const ENTITIES = [
   LineChatSession,
   LineLink,
   LineLinkRequest,
+  CaseFile,
+  Application,
+  ApplicationEvent,
+  FamilySignIn,
+  FamilySession,
+  ApplicationDocument,
+  InterviewSlot,
+  InterviewBooking,
+  ...OUTREACH_ENTITIES,
+  ...REPORTING_ENTITIES,
 ];
