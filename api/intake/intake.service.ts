@@ -48,6 +48,8 @@ export interface IntakeDeps {
   globalOrigins: ReadonlySet<string>;
   rateLimit: { take(key: string): boolean | Promise<boolean> };
   municipalities: MunicipalOrigins;
+  /** The signed link to connect the family's LINE account (api/line), or null where the municipality has no LINE channel. */
+  lineLink?: (municipalityCode: string, recordId: string) => string | null;
 }
 
 /** The public side of the 電子個人票: families submit, staff of the owning department find it by reference number. */
@@ -136,7 +138,7 @@ export class IntakeService {
     // The key is claimed with ON CONFLICT DO NOTHING: a retry (the widget retries) or a concurrent copy
     // stores nothing and raises no error, so PostgreSQL logs no failed statement (issue 14, finding 2).
     if (await insertTogether(em, { claim: inboxItem })) {
-      receipt = receiptFor(record.referenceNumber, receivedAt, record.contact.contactAllowed, isDvProtected(record), l);
+      receipt = receiptFor(record.referenceNumber, receivedAt, record.contact.contactAllowed, isDvProtected(record), l, this.lineLink(municipality.code, record.id, isDvProtected(record)));
       // Channel opt-ins for notices (issue 16), only with contact allowed. A separate statement: should
       // it be lost, the family gets no notices — never the other way round.
       const channels = contactAllowed ? [...new Set(input.outreachChannels ?? [])] : [];
@@ -160,12 +162,18 @@ export class IntakeService {
       throw badInput([{ field: 'input.idempotencyKey', messages: { ja: 'この送信キーは別の内容ですでに使われています。ページを読み込み直してください。', en: 'This submission key was used for different answers; reload the page.', 'ja-easy': 'ページを もう一度 ひらいて ください。' } }], this.req.locale);
     }
     const record = await this.em.findOneOrFail(PersonalRecord, { id: row.record_id }, { fields: ['contact', 'concerns', 'protection'] as never });
-    return receiptFor(row.reference_number, row.received_at instanceof Date ? row.received_at : new Date(row.received_at), record.contact.contactAllowed, isDvProtected(record), this.req.locale);
+    return receiptFor(row.reference_number, row.received_at instanceof Date ? row.received_at : new Date(row.received_at), record.contact.contactAllowed, isDvProtected(record), this.req.locale, this.lineLink(code, row.record_id, isDvProtected(record)));
+  }
+
+  /** Not offered to a DV-protected family: a LINE account on a phone someone else may see is not a safe channel to suggest. */
+  private lineLink(code: string, recordId: string, dvProtected: boolean): string | null {
+    return dvProtected ? null : (this.deps.lineLink?.(code, recordId) ?? null);
   }
 }
 
-function receiptFor(referenceNumber: string, receivedAt: Date, contactAllowed: boolean, dvProtected: boolean, l: Locale): IntakeReceipt {
+function receiptFor(referenceNumber: string, receivedAt: Date, contactAllowed: boolean, dvProtected: boolean, l: Locale, lineLinkUrl: string | null = null): IntakeReceipt {
   return {
+    lineLinkUrl,
     referenceNumber,
     receivedAt,
     contactAllowed,

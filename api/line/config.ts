@@ -9,6 +9,7 @@
  *   LINE_<code>_INTAKE_URL, LINE_<code>_CALLBACK_URL   the CMS pages with the intake and the call-back form
  *   LINE_<code>_FAMILY_PAGE_URL                   the family's own (authenticated) page, linked from notices
  *   LINE_API_BASE (https://api.line.me), LINE_ACCESS_BASE (https://access.line.me), PUBLIC_URL
+ *   LINE_WORKER=separate                          the bot runs in its own process (node dist/api/line/worker-main.js)
  */
 export interface LineChannel {
   municipalityCode: string;
@@ -30,6 +31,12 @@ export interface LineSettings {
   /** This service's public address, for the links sent on LINE (link pages). */
   publicUrl: string;
   channels: ReadonlyMap<string, LineChannel>;
+  /**
+   * Where queued events are handled: in the API process (default), or `separate` — a worker process
+   * (worker-main.ts, PostgreSQL only) woken by NOTIFY, so the chat engine's CPU never sits between
+   * LINE and the webhook's acknowledgement.
+   */
+  worker: 'in-process' | 'separate';
 }
 
 const CODE = /^\d{6}$/;
@@ -73,5 +80,6 @@ export function lineSettingsFromEnv(env: NodeJS.ProcessEnv, port = 4000): LineSe
     accessBase: httpsUrl('LINE_ACCESS_BASE', env.LINE_ACCESS_BASE?.trim() || 'https://access.line.me'),
     publicUrl,
     channels,
+    worker: env.LINE_WORKER?.trim() === 'separate' ? 'separate' : 'in-process',
   };
 }

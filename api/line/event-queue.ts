@@ -54,6 +54,9 @@ function kept(event: LineEvent): LineEvent {
 }
 
 /** The queue as a table (line_event, migration LineChannel). */
+/** The channel a separate worker process listens on (worker-main.ts). */
+export const LINE_NOTIFY_CHANNEL = 'yorisoi_line_event';
+
 export class TableLineEventQueue implements LineEventQueue {
   constructor(private readonly em: () => EntityManager) {}
 
@@ -64,6 +67,8 @@ export class TableLineEventQueue implements LineEventQueue {
     const values = events.map(() => '(?, ?, ?)').join(', ');
     const params = events.flatMap((e) => [municipalityCode, e.webhookEventId, keyring.encrypt(JSON.stringify(kept(e)))]);
     // One statement for the whole call; a redelivered event already here adds nothing.
+    // No NOTIFY in this statement: PostgreSQL serialises the commits of transactions that notify (a
+    // global lock held through the WAL flush); a separate worker is woken after the answer (index.ts).
     const rows = await em.execute<{ id: string }[]>(
       `insert into line_event (municipality_code, webhook_event_id, payload) values ${values} on conflict (municipality_code, webhook_event_id) do nothing returning id`,
       params,

@@ -6,7 +6,7 @@ import express from 'express';
 import { bodyErrors } from '../limits';
 import { LineBot, type LineBotDeps, SESSION_HOURS } from './bot';
 import type { LineSettings } from './config';
-import { type LineEventQueue, TableLineEventQueue } from './event-queue';
+import { LINE_NOTIFY_CHANNEL, type LineEventQueue, TableLineEventQueue } from './event-queue';
 import { LineLinks } from './link';
 import { linkPageRoutes } from './link-page';
 import { type LineNoticeChannel, LineNoticeSender } from './notices';
@@ -14,14 +14,19 @@ import { webhookHandlers } from './webhook';
 import { LineWorker } from './worker';
 
 export { type LineChannel, type LineSettings, lineSettingsFromEnv } from './config';
-export { type LineEventQueue, TableLineEventQueue } from './event-queue';
+export { LINE_NOTIFY_CHANNEL, type LineEventQueue, TableLineEventQueue } from './event-queue';
 export { LineLinks } from './link';
 export { type LineNotice, type LineNoticeChannel, type LineNoticeResult, type LineNoticeStatus, LineNoticeSender } from './notices';
 export { lineSignature, verifyLineSignature } from './signature';
 
+/** How often, at most, API processes wake a separate worker (LINE_WORKER=separate). */
+export const WAKE_MS = 50;
+
 export interface LineService {
   router: Router;
   links: LineLinks;
+  /** The signed link that starts account linking (intake receipt, family page); null without a channel. */
+  linkStartUrl(municipalityCode: string, recordId: string): string | null;
   /** The channel adapter for push-type support (the outreach queue's sender for LINE). */
   notices: LineNoticeChannel;
   worker: LineWorker;
@@ -32,23 +37,34 @@ export interface LineService {
 /** Everything LINE needs in one process: the routes under /line, the queue's worker, the links. */
 export function createLineService(orm: MikroORM, settings: LineSettings, secret: string, chat: LineBotDeps['chat'], options: { pollMs?: number } = {}): LineService {
   const em = () => orm.em.fork() as EntityManager;
+  const separate = settings.worker === 'separate';
   const queue = new TableLineEventQueue(em);
+  // A separate worker is woken by NOTIFY, sent after the answer and at most every WAKE_MS (see event-queue.ts: never in the acknowledgement's transaction).
+  let wakePending = false;
+  const wakeSeparate = () => {
+    if (wakePending) return;
+    wakePending = true;
+    setTimeout(() => {
+      wakePending = false;
+      void em().execute(`select pg_notify('${LINE_NOTIFY_CHANNEL}', '')`).catch(() => undefined);
+    }, WAKE_MS).unref();
+  };
   const links = new LineLinks(em, secret);
   const bot = new LineBot({ settings, em, links, chat });
   const worker = new LineWorker(queue, (e) => bot.handle(e), { pollMs: options.pollMs });
   // Housekeeping once an hour: handled events' ids after KEEP_IDS_DAYS, chat sessions past their day,
   // link codes and nonces past their time. Nothing of LINE is kept longer than it serves.
   let housekeeping: NodeJS.Timeout | null = null;
-  if (settings.channels.size > 0) {
+  if (settings.channels.size > 0 && !separate) {
     worker.start();
     housekeeping = setInterval(() => void tidy(em).catch(() => undefined), 3_600_000);
     housekeeping.unref();
   }
   const router = express.Router();
-  router.post('/:municipalityCode', ...webhookHandlers({ settings, queue, queued: () => worker.wake(), answering: { started: () => worker.acknowledgementStarted(), done: () => worker.acknowledgementDone() } }));
+  router.post('/:municipalityCode', ...webhookHandlers({ settings, queue, queued: () => (separate ? wakeSeparate() : worker.wake()), answering: { started: () => worker.acknowledgementStarted(), done: () => worker.acknowledgementDone() } }));
   router.use(linkPageRoutes(settings, links));
   router.use(bodyErrors);
-  return { router, links, notices: new LineNoticeSender(settings, links), worker, queue, stop: async () => {
+  return { router, links, linkStartUrl: (code, recordId) => (settings.channels.has(code) ? links.startUrl(settings.publicUrl, code, recordId) : null), notices: new LineNoticeSender(settings, links), worker, queue, stop: async () => {
     if (housekeeping) clearInterval(housekeeping);
     await worker.stop();
   } };

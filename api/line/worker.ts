@@ -1,7 +1,7 @@
 import type { LineEventQueue, QueuedLineEvent } from './event-queue';
 
 /** The longest an event waits for acknowledgements under way before it is handled anyway. */
-export const MAX_YIELD_MS = 50;
+export const MAX_YIELD_MS = 200;
 
 export interface LineWorkerOptions {
   /** How often the queue is looked at when nothing woke the worker (events of another process, retries). */

@@ -5,7 +5,9 @@
 // minimal fake of LINE's reply/push endpoints in this process counts the bot's answers, so the run
 // also shows that the work queued behind the acknowledgements was done, each event answered once.
 //   BENCH_SECONDS (default 30) per run after a 5 s warm-up; BENCH_RATE (default 100);
-//   BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test); BENCH_WRITE=0 to only print.
+//   BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test); BENCH_WRITE=0 to only print;
+//   BENCH_LINE_WORKER=separate to run the bot in a process of its own (LINE_WORKER=separate:
+//   node dist/api/line/worker-main.js); default: inside the API process, as LINE_WORKER's default.
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -71,17 +73,21 @@ await seedDemo(handle.orm.em.fork(), 'bench-password', 0);
 await handle.close();
 
 const port = 5100 + Math.floor(Math.random() * 90);
-const server = spawn(process.execPath, [join(here, 'server.mjs'), 'graphql', dbUrl, String(port)], {
-  env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0000', LINE_CHANNELS: '999999', LINE_999999_CHANNEL_SECRET: SECRET, LINE_999999_ACCESS_TOKEN: TOKEN, LINE_API_BASE: fakeUrl },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const WORKER = process.env.BENCH_LINE_WORKER === 'separate' ? 'separate' : 'in-process';
+const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-0000';
+const { deriveAuditKey } = require('../../dist/api/audit/audit-seal.js');
+const env = { ...process.env, NODE_ENV: 'production', AUTH_SECRET, AUDIT_KEY: deriveAuditKey(AUTH_SECRET), LINE_CHANNELS: '999999', LINE_999999_CHANNEL_SECRET: SECRET, LINE_999999_ACCESS_TOKEN: TOKEN, LINE_API_BASE: fakeUrl, LINE_WORKER: WORKER };
+const server = spawn(process.execPath, [join(here, 'server.mjs'), 'graphql', dbUrl, String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve, reject) => { server.stdout.on('data', (d) => d.toString().includes('ready') && resolve()); server.on('exit', (c) => reject(new Error(`server exited ${c}`))); });
+const worker = WORKER === 'separate' ? spawn(process.execPath, [join(root, 'dist/api/line/worker-main.js')], { env: { ...env, DATABASE_URL: dbUrl, AUDIT_ANCHOR_DIR: 'off' }, stdio: ['ignore', 'pipe', 'inherit'] }) : null;
+if (worker) await new Promise((resolve, reject) => { worker.stdout.on('data', (d) => d.toString().includes('running') && resolve()); worker.on('exit', (c) => reject(new Error(`LINE worker exited ${c}`))); });
 
 function event() {
   const i = seq++;
   return JSON.stringify({ destination: 'Ubench', events: [{ type: 'message', mode: 'active', timestamp: Date.now(), source: { type: 'user', userId: users[(i * 7) % USERS] }, webhookEventId: `01B${randomBytes(12).toString('hex').toUpperCase()}`, deliveryContext: { isRedelivery: false }, replyToken: randomBytes(16).toString('hex'), message: { type: 'text', id: String(i), text: questions[(i * 31) % questions.length] } }] });
 }
-const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
+// FIFO: every kept-alive socket is reused every half second, none idles past the server's 5 s keep-alive timeout (LIFO reuses a stale one now and then: ECONNRESET).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 50, scheduling: 'fifo' });
 function call(method, path, body) {
   return new Promise((resolve, reject) => {
     const headers = body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-line-signature': createHmac('sha256', SECRET).update(body).digest('base64') } : {};
@@ -132,6 +138,10 @@ try {
 } finally {
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));
+  if (worker) {
+    worker.kill('SIGTERM');
+    await new Promise((resolve) => worker.once('exit', resolve));
+  }
   fake.close();
 }
 const check = new pg.Client({ connectionString: dbUrl });
@@ -149,7 +159,7 @@ const section = `
 ## LINE webhook — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 
 Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; PostgreSQL ${pgVersion} on loopback. Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(', ')} (other work shares the machine).
-Command: \`npm run build && nice -n 10 node test/bench/line.bench.mjs\`. Server: test/bench/server.mjs in its own process, \`NODE_ENV=production\`, one LINE channel (999999) pointed at a minimal fake of LINE's reply endpoint in the load generator.
+Command: \`npm run build && nice -n 10 node test/bench/line.bench.mjs\`${WORKER === 'separate' ? ' with `BENCH_LINE_WORKER=separate`' : ''}. Server: test/bench/server.mjs in its own process, \`NODE_ENV=production\`, one LINE channel (999999) pointed at a minimal fake of LINE's reply endpoint in the load generator. Bot: ${WORKER === 'separate' ? '`LINE_WORKER=separate` — node dist/api/line/worker-main.js in a process of its own, woken by NOTIFY' : 'inside the API process (the default)'}.
 Load: open loop at a steady ${RATE} calls/s, ${seconds} s per run after a 5 s warm-up; each call one signed message event (a question of the chat question sets) from one of ${USERS} users; latency from the moment each call was due to its 200 (the acknowledgement), milliseconds, exact percentiles. Baseline: \`GET /healthz\` at the same rate on the same server, in the same run.
 
 | run | calls | calls/s | p50 | p95 | p99 | max | not 200 |

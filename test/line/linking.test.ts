@@ -109,6 +109,31 @@ describe('account linking and notices on LINE', () => {
     expect(await auditOps(otherRecord)).toEqual(['family:lineLink', 'family:lineUnlink', 'family:lineLink', 'family:lineUnlink']);
   });
 
+  it('the intake receipt carries the signed link (not for a DV-protected family)', async () => {
+    const submit = async (concerns: Record<string, unknown>) => {
+      const input = {
+        idempotencyKey: randomUUID(),
+        municipalityCode: LINE_CODE,
+        identity: { familyName: '連携', givenName: '花', familyNameKana: 'れんけい', givenNameKana: 'はな' },
+        contact: { phone: '09011112222', contactAllowed: true, preferredChannel: 'PHONE' },
+        concerns,
+        consent: { sharedWith: [], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
+      };
+      const res = await fetch(`${t.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber dvProtected lineLinkUrl } }', variables: { input } }) });
+      const body = (await res.json()) as { data?: { submitIntake: { dvProtected: boolean; lineLinkUrl: string | null } }; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return body.data!.submitIntake;
+    };
+    const receipt = await submit({ categories: ['WORK'] });
+    expect(receipt.lineLinkUrl).toMatch(new RegExp(`^${t.base}/line/${LINE_CODE}/link\\?t=`));
+    const page = await fetch(receipt.lineLinkUrl!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('連携を始める');
+    const dv = await submit({ categories: ['DV'] });
+    expect(dv.dvProtected).toBe(true);
+    expect(dv.lineLinkUrl).toBeNull();
+  });
+
   it('refuses forged links, used or unknown codes, and a nonce that is not LINE’s for this user', async () => {
     const forged = `${t.base}/line/${LINE_CODE}/link?t=${Buffer.from(JSON.stringify({ m: LINE_CODE, r: recordId, e: 9e9 })).toString('base64url')}.AAAA`;
     expect((await fetch(forged)).status).toBe(403);

@@ -13,7 +13,13 @@ export const CHANNEL_SECRET = 'test-channel-secret-0123456789abcdef';
 export const FORWARDER_SECRET = 'test-forwarder-secret-fedcba9876543210';
 export const ACCESS_TOKEN = 'test-access-token-line';
 
+/** The LINE part of the environment the test app was configured with (for a worker process's loadConfig). */
+export function lineEnv(t: LineTestApp): Record<string, string> {
+  return { ...t.env, PUBLIC_URL: t.base };
+}
+
 export interface LineTestApp {
+  env: Record<string, string>;
   db: TestDatabase;
   app: App;
   fake: FakeLine;
@@ -26,7 +32,7 @@ export interface LineTestApp {
 }
 
 /** The app on a real port with the demo municipality's LINE channel pointed at a local fake platform. */
-export async function startLineApp(options: { records?: number } = {}): Promise<LineTestApp> {
+export async function startLineApp(options: { records?: number; worker?: 'separate' } = {}): Promise<LineTestApp> {
   const fake = await FakeLine.start([ACCESS_TOKEN]);
   const db = await openTestDatabase();
   await seedDemo(db.orm.em.fork() as EntityManager, TEST_PASSWORD, options.records ?? 2);
@@ -41,6 +47,7 @@ export async function startLineApp(options: { records?: number } = {}): Promise<
     [`LINE_${LINE_CODE}_CALLBACK_URL`]: 'https://www.city.demo.example.jp/kosodate/callback',
     LINE_API_BASE: fake.url,
     LINE_ACCESS_BASE: fake.url,
+    ...(options.worker ? { LINE_WORKER: options.worker } : {}),
   };
   const settings = lineSettingsFromEnv(env);
   const app = await createApp(db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: ['http://cms.example.jp'], line: settings }, { limits: TEST_LIMITS });
@@ -52,6 +59,7 @@ export async function startLineApp(options: { records?: number } = {}): Promise<
   const target = { url: `${base}/line/${LINE_CODE}`, secret: CHANNEL_SECRET };
   fake.webhook = target;
   return {
+    env,
     db,
     app,
     fake,
