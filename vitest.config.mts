@@ -26,6 +26,10 @@ const NO_DATABASE = [
   'test/common/open-days.test.ts',
   'test/line/config.test.ts',
   'test/widgets/staff-search-terms.test.ts',
+  'test/application/procedures.test.ts',
+  'test/application/my-number.test.ts',
+  'test/application/ics.test.ts',
+  'test/outreach/templates.test.ts',
 ];
 
 /** Test files that need a PostgreSQL server (several processes on one database); left out without one. */

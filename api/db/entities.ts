@@ -29,6 +29,12 @@ import { StaffMember } from '../staff/staff-member.entity';
 import { RateLimitCounter } from '../limits/rate-limit-counter.entity';
 import { AccountLink, AdminEvent, StaffSession } from '../accounts/entities';
 import { LineChatSession, LineEventRow, LineLink, LineLinkRequest } from '../line/line.entity';
+import { Application, ApplicationEvent } from '../application/application.entity';
+import { FamilySession, FamilySignIn } from '../application/family-session.entity';
+import { ApplicationDocument } from '../application/documents/document.entity';
+import { InterviewBooking, InterviewSlot } from '../application/interviews/interview.entity';
+import { OUTREACH_ENTITIES } from '../outreach/outreach.entities';
+import { REPORTING_ENTITIES } from '../reporting/entities';
 
 /** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
 export const ENTITIES = [
@@ -69,4 +75,13 @@ export const ENTITIES = [
   LineLink,
   LineLinkRequest,
   CaseFile,
+  Application,
+  ApplicationEvent,
+  FamilySignIn,
+  FamilySession,
+  ApplicationDocument,
+  InterviewSlot,
+  InterviewBooking,
+  ...OUTREACH_ENTITIES,
+  ...REPORTING_ENTITIES,
 ];

@@ -31,9 +31,12 @@ import { buildApiSchema } from './schema/build';
 import { Metrics, metricsPlugin, opsRoutes, requestLog } from '../ops';
 import { compiledExecutionGateway } from './schema/compiled-executor';
 import { loadChatServices } from '../chat/chat.services';
+import { Outreach } from '../outreach';
 import { widgetFiles } from './widgets/widget-files';
 import { anonymousRateLimit, armor, withoutSuggestions, bodyErrors, refuseNulBytes, shapeRequestError, type DeepPartialLimits, type Limits, loadTrustedDocuments, resolveLimits, responseSizeLimit, SharedRateLimits, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from '../limits';
 import { createLineService, type LineService, lineSettingsFromEnv } from '../line';
+import { documentRoutes } from '../application/documents';
+import { FIGURE_STORE, reportDownloads } from '../reporting';
 
 export interface AppOptions {
   /** Benchmark only: serve the schema without the shield, to measure what enforcement costs. */
@@ -84,6 +87,7 @@ export async function createApp(
     // Tests and benchmarks pass no AUDIT_KEY: one derived from their signing secret (audit-seal.ts).
     auditSeal: { key: config.auditKey ?? deriveAuditKey(config.authSecret), anchorDir: config.auditAnchorDir ?? null },
   };
+  services.outreach = new Outreach({ orm, authSecret: config.authSecret, catalogue: () => services.catalogue, pageLimit: rates.limit('outreach-page', limits.rates.anonymousPerMinute) });
   const guard = armor(limits);
   useAuditKey(orm, services.auditSeal!.key);
   const anchoring = services.auditSeal!.anchorDir
@@ -136,6 +140,8 @@ export async function createApp(
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  // Signed, short-lived links to generated reports (api/reporting; the link itself is the credential).
+  app.get('/reports/:token', reportDownloads(orm, services, FIGURE_STORE));
   app.use(
     '/graphql',
     corsMiddleware,
@@ -157,6 +163,8 @@ export async function createApp(
       },
     }),
   );
+  // Application documents (api/application/documents): raw uploads and downloads, outside the GraphQL body limit.
+  app.use('/applications', corsMiddleware, documentRoutes(orm, services));
   // The staff console (widgets/staff/): one static page that loads /widgets/staff.js and talks only to
   // /graphql. Strict CSP (no inline script, no eval), never cached, no referrer leaves it.
   const staffPage = join(ROOT_DIR, 'widgets', 'staff');
@@ -175,6 +183,8 @@ export async function createApp(
   const line = createLineService(orm, config.line ?? lineSettingsFromEnv({}), config.authSecret, { knowledge: services.chat.knowledge, rateLimit: services.chat.rateLimit, catalogue: services.catalogue, municipalities: services.intake.municipalities });
   app.use('/line', line.router);
   // The widgets for pages of any allowed origin: CORS, precompressed, cached by content hash (widgets/widget-files.ts).
+  // The family's page and one-click unsubscribe for notices (api/outreach/family-page.ts).
+  app.use('/outreach', services.outreach.routes());
   app.use('/widgets', widgetFiles({ dir: WIDGETS_DIST_DIR, allowOrigin: originAllowed }));
   const demo = join(ROOT_DIR, 'widgets', 'demo');
   if (existsSync(demo)) app.use('/', express.static(demo));
@@ -189,6 +199,7 @@ export async function createApp(
       // The last anchor after the last request: the head a clean shutdown leaves is on record.
       await anchoring?.stop();
       await feed.close();
+      await services.outreach?.stop();
     },
   };
 }

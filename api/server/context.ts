@@ -10,6 +10,7 @@ import type { Locale } from '../core/i18n';
 import type { Catalogue } from '../programme/catalogue';
 import { createRecordLoaders, type RecordLoaders } from '../record/record.loaders';
 import type { Limits, RateLimit } from '../limits';
+import type { Outreach } from '../outreach';
 
 /** Everything a resolver may use during one request. Built fresh per request (context.factory in app.ts). */
 export interface Context {
@@ -35,6 +36,8 @@ export interface AppServices {
   catalogue: Catalogue;
   /** The limits in force and the sign-in rate limits (api/limits). */
   limits: { config: Limits; loginPerAddress: RateLimit; loginPerAccount: RateLimit };
+  /** Push-type support (api/outreach): queue, links, approval policy; optional so other callers need not build it. */
+  outreach?: Outreach;
   /** The audit chain's seal key and anchor folder (api/audit/audit-seal.ts, audit-anchor.ts); optional so other callers need not build it. */
   auditSeal?: AuditSealSettings;
 }

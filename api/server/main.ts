@@ -30,6 +30,13 @@ async function main(): Promise<void> {
     // One JSON object per line on stdout, with the request id (README: Running in production). LOG_REQUESTS=false turns it off.
     ...(process.env.LOG_REQUESTS === 'false' ? {} : { requestLog: (entry: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(entry)}\n`) }),
   });
+  // Notices are sent inside this process on the embedded default (one process owns the data folder);
+  // with PostgreSQL by `npm run worker` processes, unless OUTREACH_IN_PROCESS=1.
+  const outreach = app.services.outreach!;
+  if (config.database.kind === 'pglite' || process.env.OUTREACH_IN_PROCESS === '1') {
+    await outreach.startWorkers();
+    if (outreach.catcher) console.log(`Outreach: e-mail goes to the built-in mail catcher (${outreach.catcher.url}); set SMTP_URL for a real server.`);
+  }
   const server = app.express.listen(config.port, () => {
     console.log(`Yorisoi is running on ${where}: http://localhost:${config.port}/graphql`);
     // Load the postal directory now (~0.3 s), not on the first family's look-up.

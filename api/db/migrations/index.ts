@@ -16,6 +16,11 @@ import { Migration20261203110000_RateLimitCounter } from './Migration20261203110
 import { Migration20261204110000_Accounts } from './Migration20261204110000_Accounts';
 import { Migration20261204150000_LineChannel } from './Migration20261204150000_LineChannel';
 import { Migration20261204140000_CaseWork } from './Migration20261204140000_CaseWork';
+import { Migration20261204130000_Applications } from './Migration20261204130000_Applications';
+import { Migration20261204130100_ApplicationDocuments } from './Migration20261204130100_ApplicationDocuments';
+import { Migration20261204130200_InterviewBooking } from './Migration20261204130200_InterviewBooking';
+import { Migration20261204120000_Outreach } from './Migration20261204120000_Outreach';
+import { Migration20261204160000_UsageFigures } from './Migration20261204160000_UsageFigures';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -34,6 +39,11 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203130000_SealSafeTimes', class: Migration20261203130000_SealSafeTimes },
   { name: 'Migration20261203110000_RateLimitCounter', class: Migration20261203110000_RateLimitCounter },
   { name: 'Migration20261204110000_Accounts', class: Migration20261204110000_Accounts },
-  { name: 'Migration20261204150000_LineChannel', class: Migration20261204150000_LineChannel },
+  { name: 'Migration20261204120000_Outreach', class: Migration20261204120000_Outreach },
+  { name: 'Migration20261204130000_Applications', class: Migration20261204130000_Applications },
+  { name: 'Migration20261204130100_ApplicationDocuments', class: Migration20261204130100_ApplicationDocuments },
+  { name: 'Migration20261204130200_InterviewBooking', class: Migration20261204130200_InterviewBooking },
   { name: 'Migration20261204140000_CaseWork', class: Migration20261204140000_CaseWork },
+  { name: 'Migration20261204150000_LineChannel', class: Migration20261204150000_LineChannel },
+  { name: 'Migration20261204160000_UsageFigures', class: Migration20261204160000_UsageFigures },
 ];
