@@ -28,6 +28,7 @@ import { loadCatalogue } from '../programme/catalogue';
 import { loadIntakeTexts } from '../intake/intake-texts';
 import { MunicipalOrigins } from '../intake/municipal-origins';
 import { buildApiSchema } from './schema/build';
+import { Metrics, metricsPlugin, opsRoutes, requestLog } from '../ops';
 import { compiledExecutionGateway } from './schema/compiled-executor';
 import { loadChatServices } from '../chat/chat.services';
 import { Outreach } from '../outreach';
@@ -42,6 +43,8 @@ export interface AppOptions {
   bypassPermissionsForBenchmark?: boolean;
   /** Benchmark and tests only: execute queries with graphql-js instead of compiling them (the reference behaviour). */
   interpretedExecution?: boolean;
+  /** Where the JSON request log goes (main.ts: stdout); tests leave it out (api/ops). */
+  requestLog?: (entry: Record<string, unknown>) => void;
   /** Limits over the configuration's (tests: TEST_LIMITS in test/support/app.ts). Without any: PRODUCTION_LIMITS. */
   limits?: DeepPartialLimits;
 }
@@ -90,6 +93,7 @@ export async function createApp(
   const anchoring = services.auditSeal!.anchorDir
     ? startAnchoring(() => sqlFor(orm.em.fork() as EntityManager), services.auditSeal!.key, services.auditSeal!.anchorDir, config.auditAnchorSeconds ?? 60)
     : null;
+  const metrics = new Metrics();
   const base = buildApiSchema();
   const schema = options.bypassPermissionsForBenchmark ? base : withShield(base);
   const apollo = new ApolloServer<Context>({
@@ -107,12 +111,15 @@ export async function createApp(
     persistedQueries: false,
     allowBatchedHttpRequests: false,
     // Cache control is on by default and instruments every field; personal data is never cached anyway.
-    plugins: [auditPlugin, ...guard.plugins, refuseNulBytes, anonymousRateLimit(rates.limit('anonymous', limits.rates.anonymousPerMinute)), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [metricsPlugin(metrics), auditPlugin, ...guard.plugins, refuseNulBytes, anonymousRateLimit(rates.limit('anonymous', limits.rates.anonymousPerMinute)), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  // Request ids and the JSON request log first, so every response carries its id (api/ops).
+  app.use(requestLog(options.requestLog ?? null));
+  opsRoutes(app, { orm, metrics, metricsToken: config.metricsToken ?? null, log: options.requestLog ?? null });
   // API responses carry personal data and are never cached: no ETag (hashing a page of records for nothing).
   app.set('etag', false);
   // The client address (rate limits) comes from the socket unless TRUST_PROXY names the proxy in front:

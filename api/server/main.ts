@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   if (config.seedDemo && (await seedDemo(handle.orm.em.fork() as EntityManager, config.demoStaffPassword))) {
     console.log('Seeded the demo municipality 999999 (デモ市) with fictional records.');
   }
-  const app = await createApp(handle.orm, config);
+  const app = await createApp(handle.orm, config, {
+    // One JSON object per line on stdout, with the request id (README: Running in production). LOG_REQUESTS=false turns it off.
+    ...(process.env.LOG_REQUESTS === 'false' ? {} : { requestLog: (entry: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(entry)}\n`) }),
+  });
   // Notices are sent inside this process on the embedded default (one process owns the data folder);
   // with PostgreSQL by `npm run worker` processes, unless OUTREACH_IN_PROCESS=1.
   const outreach = app.services.outreach!;
