@@ -14,6 +14,7 @@ import { Migration20261203130000_EncryptionAtRest } from './Migration20261203130
 import { Migration20261203130000_SealSafeTimes } from './Migration20261203130000_SealSafeTimes';
 import { Migration20261203110000_RateLimitCounter } from './Migration20261203110000_RateLimitCounter';
 import { Migration20261204120000_Outreach } from './Migration20261204120000_Outreach';
+import { Migration20261204120100_OutreachScreening } from './Migration20261204120100_OutreachScreening';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203130000_SealSafeTimes', class: Migration20261203130000_SealSafeTimes },
   { name: 'Migration20261203110000_RateLimitCounter', class: Migration20261203110000_RateLimitCounter },
   { name: 'Migration20261204120000_Outreach', class: Migration20261204120000_Outreach },
+  { name: 'Migration20261204120100_OutreachScreening', class: Migration20261204120100_OutreachScreening },
 ];
