@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isDvProtected } from '../access/record-access';
-import { apiError, badInput, notFound } from '../common/errors';
-import type { Locale, LocalizedText } from '../common/i18n';
-import { todayInJapan } from '../common/dates';
-import { DEPARTMENT_NAMES, OWNER_DEPARTMENT } from '../municipality/department-code';
+import { apiError, badInput, notFound } from '../core/errors';
+import type { Locale, LocalizedText } from '../core/i18n';
+import { todayInJapan } from '../core/dates';
+import { DEPARTMENT_NAMES, OWNER_DEPARTMENT } from '../core/departments';
 import { Municipality } from '../municipality/municipality.entity';
 import { PersonalRecord, RecordSource } from '../record/personal-record.entity';
 import type { CreateRecordInput } from '../record/record.inputs';

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DepartmentCode } from '../municipality/department-code';
+import { DepartmentCode } from '../core/departments';
 
 @ObjectType({ simpleResolvers: true, description: 'What the family keeps after submitting: the number to quote, and what happens next.' })
 export class IntakeReceipt {

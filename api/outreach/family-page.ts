@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import express, { type Router } from 'express';
-import type { Locale } from '../common/i18n';
+import type { Locale } from '../core/i18n';
 import { rawQuery } from '../db/raw-query';
 import type { RateLimit } from '../limits/rate-limits';
 import type { Catalogue } from '../programme/catalogue';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { todayInJapan } from '../common/dates';
+import { todayInJapan } from '../core/dates';
 import { rawQuery } from '../db/raw-query';
 
 /**

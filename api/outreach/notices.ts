@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { todayInJapan } from '../common/dates';
+import { todayInJapan } from '../core/dates';
 import { rawQuery } from '../db/raw-query';
-import type { Locale } from '../common/i18n';
+import type { Locale } from '../core/i18n';
 import { usableChannels } from './consent';
 import { bump } from './figures';
 import { NoticeApproval, NoticeKind, NoticeStatus, OutreachChannel } from './outreach-types';

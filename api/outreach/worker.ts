@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { loadConfig } from '../config';
-import { SEEDS_DIR } from '../common/paths';
+import { loadConfig } from '../server/config';
+import { SEEDS_DIR } from '../core/paths';
 import { migrate, openOrm } from '../db/orm';
 import { loadCatalogue } from '../programme/catalogue';
 import { Outreach } from './outreach';

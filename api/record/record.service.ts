@@ -1,19 +1,19 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access/access-gate';
-import { Section } from '../access/sections';
-import type { SignedInViewer } from '../access/viewer';
+import { Section } from '../core/sections';
+import type { SignedInViewer } from '../core/viewer';
 import type { AuditCollector } from '../audit/audit-collector';
-import { checkPageSize, decodeAfter, encodeCursor, forwardPageInfo } from '../common/connection';
-import { startOfJapanDay, addDays } from '../common/dates';
-import { apiError, badInput, notFound, RECORD_NOT_FOUND } from '../common/errors';
-import { searchKey } from '../common/normalize';
+import { checkPageSize, decodeAfter, encodeCursor, forwardPageInfo } from '../core/connection';
+import { startOfJapanDay, addDays } from '../core/dates';
+import { apiError, badInput, notFound, RECORD_NOT_FOUND } from '../core/errors';
+import { searchKey } from '../core/normalize';
 import { contactTermHash, keyringOf } from '../crypto';
-import { OWNER_DEPARTMENT } from '../municipality/department-code';
+import { OWNER_DEPARTMENT } from '../core/departments';
 import { Municipality } from '../municipality/municipality.entity';
 import { Referral } from '../partner/referral.entity';
 import { OPEN_REFERRAL } from '../partner/referral-status';
-import { StaffRole } from '../staff/staff-role';
+import { StaffRole } from '../core/roles';
 import { CHILD_KIND_SECTION, type ChildRowsWanted } from './child-rows';
 import { criteria, criteriaFilter, type RecordCriteria } from './record-criteria';
 import type { RecordSelection } from './record-selection';
@@ -126,6 +126,10 @@ export class RecordService {
     }
     if (filter.createdFrom) c.createdFrom = startOfJapanDay(filter.createdFrom);
     if (filter.createdTo) c.createdBefore = startOfJapanDay(addDays(filter.createdTo, 1));
+    if (filter.birthDate) {
+      if (!this.gate.policyAllowsRead(Section.IDENTITY)) throw this.gate.filterDenied(Section.IDENTITY);
+      c.birthDate = filter.birthDate;
+    }
     if (filter.referenceNumber) c.referenceNumber = normalizeReferenceNumber(filter.referenceNumber);
     if (filter.contact != null && filter.contact.trim() !== '') {
       if (!this.gate.policyAllowsRead(Section.CONTACT)) throw this.gate.filterDenied(Section.CONTACT);

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Section } from '../access/sections';
-import { badInput } from '../common/errors';
+import { Section } from '../core/sections';
+import { badInput } from '../core/errors';
 import { contactHashes, keyringOf } from '../crypto';
-import type { Locale } from '../common/i18n';
-import { InputChecker } from '../common/validation';
+import type { Locale } from '../core/i18n';
+import { InputChecker } from '../core/validation';
 import { BenefitInUse } from './benefit-in-use.entity';
 import { Child } from './child.entity';
 import { ConsentEvent } from './consent-event.entity';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDS_DIR } from '../../api/common/paths';
+import { SEEDS_DIR } from '../../api/core/paths';
 import { rawQuery } from '../../api/db/raw-query';
 import { recordConsent } from '../../api/outreach/consent';
 import { NoticeLinks } from '../../api/outreach/link';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEEDS_DIR } from '../../api/common/paths';
+import { SEEDS_DIR } from '../../api/core/paths';
 import { NoticeLinks } from '../../api/outreach/link';
 import { classify } from '../../api/outreach/mailer';
 import { NoticeKind } from '../../api/outreach/outreach-types';
