@@ -1,3 +1,6 @@
+// Evaluation behind api/outreach/queue.ts (issue 16): pg-boss 10 and graphile-worker 0.16, each sending
+// and working 50 jobs on PostgreSQL and on the embedded PGlite.
+// Run: node test/bench/queue-choice.cjs boss-pg | boss-pglite | gw-pg | gw-pglite
 // Queue library evaluation: pg-boss 10 and graphile-worker 0.16 on PostgreSQL and PGlite.
 const { PGlite } = require('@electric-sql/pglite');
 const { PgBoss } = require('pg-boss').PgBoss ? require('pg-boss') : { PgBoss: require('pg-boss') };
