@@ -5,6 +5,7 @@
 import { StaffAudit } from './staff-audit.js';
 import { YorisoiStaff } from './staff-app.js';
 import { StaffConsultations } from './staff-consultations.js';
+import { StaffDashboard } from './staff-dashboard.js';
 import { StaffEligibility } from './staff-eligibility.js';
 import { StaffInbox } from './staff-inbox.js';
 import { StaffLogin } from './staff-login.js';
@@ -27,6 +28,7 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-referral', StaffReferral],
   ['staff-audit', StaffAudit],
   ['staff-origins', StaffOrigins],
+  ['staff-dashboard', StaffDashboard],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -44,5 +46,6 @@ declare global {
     'staff-referral': StaffReferral;
     'staff-audit': StaffAudit;
     'staff-origins': StaffOrigins;
+    'staff-dashboard': StaffDashboard;
   }
 }

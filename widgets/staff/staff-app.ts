@@ -7,7 +7,7 @@ import type { StaffLogin } from './staff-login.js';
 import type { StaffView } from './view-base.js';
 
 export interface Route {
-  view: 'inbox' | 'records' | 'record' | 'origins';
+  view: 'inbox' | 'records' | 'record' | 'origins' | 'dashboard';
   id?: string;
   tab?: string;
   params: URLSearchParams;
@@ -23,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'records' && parts[1]) return { view: 'record', id: decodeURIComponent(parts[1]), tab: TABS.includes(parts[2] ?? '') ? parts[2] : 'sections', params };
   if (parts[0] === 'records') return { view: 'records', params };
   if (parts[0] === 'settings' && parts[1] === 'origins') return { view: 'origins', params };
+  if (parts[0] === 'dashboard') return { view: 'dashboard', params };
   return { view: 'inbox', params };
 }
 
@@ -144,7 +145,7 @@ export class YorisoiStaff extends LitElement {
 
   private updateTitle(): void {
     const r = this.route;
-    const view: Key = !this.me ? 'signInHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : 'records';
+    const view: Key = !this.me ? 'signInHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : 'records';
     document.title = `${this.t(view)} | ${this.t('app')}`;
   }
 
@@ -256,6 +257,7 @@ export class YorisoiStaff extends LitElement {
       return html`<staff-record-view .api=${this.api} .locale=${this.locale} .me=${me} .recordId=${r.id!} .tab=${r.tab!}></staff-record-view>`;
     }
     if (r.view === 'origins') return html`<staff-origins .api=${this.api} .locale=${this.locale} .me=${me}></staff-origins>`;
+    if (r.view === 'dashboard') return html`<staff-dashboard .api=${this.api} .locale=${this.locale} .me=${me}></staff-dashboard>`;
     if (r.view === 'records') return html`<staff-records .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-records>`;
     return html`<staff-inbox .api=${this.api} .locale=${this.locale} .me=${me}></staff-inbox>`;
   }
@@ -279,6 +281,7 @@ export class YorisoiStaff extends LitElement {
             <ul>
               <li><a href="#/inbox" aria-current=${current(['inbox'])}>${this.t('inbox')}</a></li>
               <li><a href="#/records" aria-current=${current(['records', 'record'])}>${this.t('records')}</a></li>
+              ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/dashboard" aria-current=${current(['dashboard'])}>${this.t('dashboardNav')}</a></li>` : nothing}
               ${me.role === 'ADMIN' ? html`<li><a href="#/settings/origins" aria-current=${current(['origins'])}>${this.t('originsNav')}</a></li>` : nothing}
             </ul>
           </nav>`

@@ -20,6 +20,7 @@ import { Migration20261204130100_ApplicationDocuments } from './Migration2026120
 import { Migration20261204130200_InterviewBooking } from './Migration20261204130200_InterviewBooking';
 import { Migration20261204120000_Outreach } from './Migration20261204120000_Outreach';
 import { Migration20261204120100_OutreachScreening } from './Migration20261204120100_OutreachScreening';
+import { Migration20261204160000_UsageFigures } from './Migration20261204160000_UsageFigures';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -37,11 +38,12 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203130000_EncryptionAtRest', class: Migration20261203130000_EncryptionAtRest },
   { name: 'Migration20261203130000_SealSafeTimes', class: Migration20261203130000_SealSafeTimes },
   { name: 'Migration20261203110000_RateLimitCounter', class: Migration20261203110000_RateLimitCounter },
-  { name: 'Migration20261204150000_LineChannel', class: Migration20261204150000_LineChannel },
-  { name: 'Migration20261204140000_CaseWork', class: Migration20261204140000_CaseWork },
+  { name: 'Migration20261204120000_Outreach', class: Migration20261204120000_Outreach },
+  { name: 'Migration20261204120100_OutreachScreening', class: Migration20261204120100_OutreachScreening },
   { name: 'Migration20261204130000_Applications', class: Migration20261204130000_Applications },
   { name: 'Migration20261204130100_ApplicationDocuments', class: Migration20261204130100_ApplicationDocuments },
   { name: 'Migration20261204130200_InterviewBooking', class: Migration20261204130200_InterviewBooking },
-  { name: 'Migration20261204120000_Outreach', class: Migration20261204120000_Outreach },
-  { name: 'Migration20261204120100_OutreachScreening', class: Migration20261204120100_OutreachScreening },
+  { name: 'Migration20261204140000_CaseWork', class: Migration20261204140000_CaseWork },
+  { name: 'Migration20261204150000_LineChannel', class: Migration20261204150000_LineChannel },
+  { name: 'Migration20261204160000_UsageFigures', class: Migration20261204160000_UsageFigures },
 ];
