@@ -26,6 +26,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     postalAddress: 'public',
     chatSatisfaction: 'staff',
     inbox: 'staff',
+    outreachCandidates: 'staff',
     allowedOrigins: 'staff',
     // Accounts (api/accounts): a one-time link's token is its holder's credential.
     accountLink: 'public',
@@ -64,6 +65,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     rateChat: 'public',
     requestConsultation: 'public',
     takeInboxItem: 'staff',
+    decideOutreachCandidates: 'staff',
     addAllowedOrigin: 'staff',
     removeAllowedOrigin: 'staff',
     redeemAccountLink: 'public',

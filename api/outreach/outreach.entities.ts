@@ -90,4 +90,13 @@ export class OutreachFigure {
   @Property({ type: 'bigint' }) count!: string;
 }
 
-export const OUTREACH_ENTITIES = [OutreachConsentEvent, OutreachNotice, OutreachBlockedAddress, OutreachPhoneTask, OutreachDailyCount, OutreachFigure];
+/** The last re-screening's findings per record (rescreen-trigger.ts). */
+@Entity({ tableName: 'outreach_screening_state' })
+export class OutreachScreeningState {
+  @ManyToOne(() => PersonalRecord, { primary: true, deleteRule: 'cascade', updateRule: 'cascade' }) record!: PersonalRecord;
+  @Property({ type: 'string', length: 255 }) municipalityCode!: string;
+  @Property({ type: 'json' }) state!: Record<string, number>;
+  @Property({ type: 'timestamptz' }) screenedAt!: Date;
+}
+
+export const OUTREACH_ENTITIES = [OutreachScreeningState, OutreachConsentEvent, OutreachNotice, OutreachBlockedAddress, OutreachPhoneTask, OutreachDailyCount, OutreachFigure];

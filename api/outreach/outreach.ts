@@ -38,6 +38,13 @@ function hours(text: string | undefined): { start: number; end: number } {
   return { start, end };
 }
 
+/** A loop, not /\/+$/ (quadratic on a long run of slashes followed by another character). */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
+}
+
 export function outreachEnv(env: NodeJS.ProcessEnv = process.env, port = 4000): OutreachEnv {
   const key = env.DKIM_PRIVATE_KEY_FILE?.trim() ? readFileSync(env.DKIM_PRIVATE_KEY_FILE.trim(), 'utf8') : env.DKIM_PRIVATE_KEY?.trim();
   const positive = (v: string | undefined, d: number) => {
@@ -48,7 +55,7 @@ export function outreachEnv(env: NodeJS.ProcessEnv = process.env, port = 4000): 
   return {
     smtpUrl: env.SMTP_URL?.trim() || null,
     from: env.OUTREACH_FROM?.trim() || DEFAULT_SETTINGS.from,
-    publicBaseUrl: (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicBaseUrl: withoutTrailingSlashes(env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`),
     dkim: key && env.DKIM_DOMAIN && env.DKIM_SELECTOR ? { domainName: env.DKIM_DOMAIN.trim(), keySelector: env.DKIM_SELECTOR.trim(), privateKey: key } : null,
     dailyCap: positive(env.OUTREACH_DAILY_CAP, 2000),
     quietHours: hours(env.OUTREACH_QUIET_HOURS),

@@ -183,9 +183,9 @@ export async function createApp(
   const line = createLineService(orm, config.line ?? lineSettingsFromEnv({}), config.authSecret, { knowledge: services.chat.knowledge, rateLimit: services.chat.rateLimit, catalogue: services.catalogue, municipalities: services.intake.municipalities });
   app.use('/line', line.router);
   services.intake.lineLink = line.linkStartUrl;
-  // The widgets for pages of any allowed origin: CORS, precompressed, cached by content hash (widgets/widget-files.ts).
   // The family's page and one-click unsubscribe for notices (api/outreach/family-page.ts).
   app.use('/outreach', services.outreach.routes());
+  // The widgets for pages of any allowed origin: CORS, precompressed, cached by content hash (widgets/widget-files.ts).
   app.use('/widgets', widgetFiles({ dir: WIDGETS_DIST_DIR, allowOrigin: originAllowed }));
   const demo = join(ROOT_DIR, 'widgets', 'demo');
   if (existsSync(demo)) app.use('/', express.static(demo));

@@ -20,6 +20,7 @@ import { Migration20261204130000_Applications } from './Migration20261204130000_
 import { Migration20261204130100_ApplicationDocuments } from './Migration20261204130100_ApplicationDocuments';
 import { Migration20261204130200_InterviewBooking } from './Migration20261204130200_InterviewBooking';
 import { Migration20261204120000_Outreach } from './Migration20261204120000_Outreach';
+import { Migration20261204120100_OutreachScreening } from './Migration20261204120100_OutreachScreening';
 import { Migration20261204160000_UsageFigures } from './Migration20261204160000_UsageFigures';
 import { Migration20261204160100_FigureIndexes } from './Migration20261204160100_FigureIndexes';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203110000_RateLimitCounter', class: Migration20261203110000_RateLimitCounter },
   { name: 'Migration20261204110000_Accounts', class: Migration20261204110000_Accounts },
   { name: 'Migration20261204120000_Outreach', class: Migration20261204120000_Outreach },
+  { name: 'Migration20261204120100_OutreachScreening', class: Migration20261204120100_OutreachScreening },
   { name: 'Migration20261204130000_Applications', class: Migration20261204130000_Applications },
   { name: 'Migration20261204130100_ApplicationDocuments', class: Migration20261204130100_ApplicationDocuments },
   { name: 'Migration20261204130200_InterviewBooking', class: Migration20261204130200_InterviewBooking },

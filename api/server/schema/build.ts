@@ -36,10 +36,11 @@ import { POSTAL_DOCS } from '../../postal/postal.docs';
 import { PROGRAMME_DOCS } from '../../programme/programme.docs';
 import { RECORD_DOCS } from '../../record/record.docs';
 import { STAFF_DOCS } from '../../staff/staff.docs';
+import { OutreachResolver } from '../../outreach/outreach.resolver';
 import { ACCOUNTS_DOCS, AccountsResolver, StaffAccountFieldsResolver } from '../../accounts';
 
 /** Every resolver of the API, one line per module. */
-export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver, CaseworkResolver, ApplicationResolver, InterviewResolver, ReportingResolver, AccountsResolver, StaffAccountFieldsResolver] as const;
+export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver, CaseworkResolver, ApplicationResolver, InterviewResolver, ReportingResolver, AccountsResolver, StaffAccountFieldsResolver, OutreachResolver] as const;
 
 /** The descriptions partners read, one file per module (`<module>.docs.ts`; npm run schema:lint checks none is missing). */
 export const DOCS = [COMMON_DOCS, ACCESS_DOCS, AUDIT_DOCS, AUTH_DOCS, CHAT_DOCS, CONSULTATION_DOCS, INBOX_DOCS, INTAKE_DOCS, MUNICIPALITY_DOCS, PARTNER_DOCS, POSTAL_DOCS, PROGRAMME_DOCS, RECORD_DOCS, STAFF_DOCS, CASEWORK_DOCS, OUTREACH_DOCS, REPORTING_DOCS, ACCOUNTS_DOCS] as const;
