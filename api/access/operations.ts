@@ -29,6 +29,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     allowedOrigins: 'staff',
     worklist: 'staff',
     caseFile: 'staff',
+    handovers: 'staff',
   },
   Mutation: {
     submitIntake: 'public',

@@ -5,7 +5,8 @@ import { readSection } from '../record/section-reader';
 import { WorklistScope } from './case-status';
 import { UpdateCaseInput } from './casework.inputs';
 import { CaseworkService } from './casework.service';
-import { CaseFileView, WorkItem, Worklist } from './casework.types';
+import { CaseFileView, HandoverView, WorkItem, Worklist } from './casework.types';
+import { handoversOf } from './handovers';
 import { WorklistService } from './worklist';
 
 const cases = (ctx: Context) => new CaseworkService(ctx.em, ctx.gate, ctx.audit);
@@ -24,6 +25,11 @@ export class CaseworkResolver {
   @Query(() => CaseFileView, { nullable: true, description: 'Your department’s case for a record; null when there is none yet (staff).' })
   caseFile(@Arg('recordId', () => ID, { description: 'The record.' }) recordId: string, @Ctx() ctx: Context): Promise<CaseFileView | null> {
     return cases(ctx).caseFor(recordId);
+  }
+
+  @Query(() => [HandoverView], { description: 'Departments the family consented to share with: who there has taken it up (owning department).' })
+  handovers(@Arg('recordId', () => ID, { description: 'The record.' }) recordId: string, @Ctx() ctx: Context): Promise<HandoverView[]> {
+    return handoversOf(ctx.em, ctx.gate, ctx.audit, recordId);
   }
 
   @Mutation(() => CaseFileView, { description: 'Set the assignee, status or next contact date of your department’s case (caseworker, supervisor or admin). Audited.' })

@@ -14,6 +14,7 @@ import { Migration20261203130000_EncryptionAtRest } from './Migration20261203130
 import { Migration20261203130000_SealSafeTimes } from './Migration20261203130000_SealSafeTimes';
 import { Migration20261203110000_RateLimitCounter } from './Migration20261203110000_RateLimitCounter';
 import { Migration20261204140000_CaseWork } from './Migration20261204140000_CaseWork';
+import { Migration20261204140100_SharedInboxItems } from './Migration20261204140100_SharedInboxItems';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203130000_SealSafeTimes', class: Migration20261203130000_SealSafeTimes },
   { name: 'Migration20261203110000_RateLimitCounter', class: Migration20261203110000_RateLimitCounter },
   { name: 'Migration20261204140000_CaseWork', class: Migration20261204140000_CaseWork },
+  { name: 'Migration20261204140100_SharedInboxItems', class: Migration20261204140100_SharedInboxItems },
 ];
