@@ -23,6 +23,7 @@ const NO_DATABASE = [
   'test/tooling/chromium.test.ts',
   'test/common/open-days.test.ts',
   'test/widgets/staff-search-terms.test.ts',
+  'test/widgets/staff-operation-names.test.ts',
 ];
 
 /** Test files that need a PostgreSQL server (several processes on one database); left out without one. */

@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectedFields } from '../common/selection';
+import { selectedRecordParts, type RecordSelection } from '../record/record-selection';
 import { Section } from '../access/sections';
 import type { Context } from '../context';
 import { readSection } from '../record/section-reader';
@@ -9,6 +12,17 @@ import { CaseFileView, HandoverView, WorkItem, Worklist } from './casework.types
 import { handoversOf } from './handovers';
 import { WorklistService } from './worklist';
 
+const LISTS = ['newItems', 'assigned', 'dueToday', 'overdue'];
+
+/** The record parts every list's lines select, merged; `wantsContact` needs the contact section. */
+function worklistSelection(info: GraphQLResolveInfo): RecordSelection {
+  const parts = LISTS.map((list) => selectedRecordParts(info, [list, 'record']));
+  if (parts.some((p) => p.sections === null)) return { sections: null, childRows: parts.flatMap((p) => p.childRows) };
+  const sections = new Set(parts.flatMap((p) => p.sections!));
+  if (LISTS.some((list) => selectedFields(info, [list, 'wantsContact']).length > 0)) sections.add(Section.CONTACT);
+  return { sections: [...sections], childRows: parts.flatMap((p) => p.childRows) };
+}
+
 const cases = (ctx: Context) => new CaseworkService(ctx.em, ctx.gate, ctx.audit);
 
 @Resolver(() => WorkItem)
@@ -18,8 +32,9 @@ export class CaseworkResolver {
     @Ctx() ctx: Context,
     @Arg('scope', () => WorklistScope, { defaultValue: WorklistScope.MINE, description: 'MINE or DEPARTMENT.' }) scope: WorklistScope,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Items per list (1–100).' }) first: number,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Worklist> {
-    return new WorklistService(ctx.em, ctx.gate, ctx.audit).build(scope, first);
+    return new WorklistService(ctx.em, ctx.gate, ctx.audit).build(scope, first, worklistSelection(info));
   }
 
   @Query(() => CaseFileView, { nullable: true, description: 'Your department’s case for a record; null when there is none yet (staff).' })

@@ -64,7 +64,7 @@ await client.query(`insert into staff_member (id, municipality_code, department_
 await client.query(`create temporary table numbered as select id, reference_number, row_number() over (order by created_at desc, id) as n from personal_record where privacy_notice_version = 'bench'`);
 // 3,000 new items nobody took, arriving over the last 30 days; 20,000 taken ones.
 await client.query(`insert into inbox_item (id, municipality_code, department, kind, record_id, reference_number, received_at, urgent, taken_by_id, taken_at)
-  select gen_random_uuid(), '999999', 'single-parent', case when n % 4 = 0 then 'chat-request' else 'intake' end, id, reference_number, now() - ((n % 43200) || ' minutes')::interval, n % 97 = 0, null, null
+  select gen_random_uuid(), '999999', 'single-parent', case when n % 4 = 0 then 'chat-request' else 'intake' end, id, reference_number, now() - (((n * 14) % 43200) || ' minutes')::interval, n % 97 = 0, null, null
   from numbered where n <= 3000`);
 await client.query(`insert into inbox_item (id, municipality_code, department, kind, record_id, reference_number, received_at, urgent, taken_by_id, taken_at)
   select gen_random_uuid(), '999999', 'single-parent', 'intake', id, reference_number, now() - interval '200 days', false, (select id from staff_member where email = $1), now() - interval '199 days'

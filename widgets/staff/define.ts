@@ -13,6 +13,8 @@ import { StaffRecordView } from './staff-record-view.js';
 import { StaffRecords } from './staff-records.js';
 import { StaffReferral } from './staff-referral.js';
 import { StaffSection } from './staff-section.js';
+import { StaffWorklist } from './staff-worklist.js';
+import { StaffCase } from './staff-case.js';
 
 export { YorisoiStaff };
 
@@ -27,6 +29,8 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-referral', StaffReferral],
   ['staff-audit', StaffAudit],
   ['staff-origins', StaffOrigins],
+  ['staff-worklist', StaffWorklist],
+  ['staff-case', StaffCase],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -44,5 +48,7 @@ declare global {
     'staff-referral': StaffReferral;
     'staff-audit': StaffAudit;
     'staff-origins': StaffOrigins;
+    'staff-worklist': StaffWorklist;
+    'staff-case': StaffCase;
   }
 }
