@@ -21,9 +21,15 @@ const NO_DATABASE = [
   'test/partner/guide.test.ts',
   'test/schema/page-info.test.ts',
   'test/tooling/chromium.test.ts',
-  'test/common/open-days.test.ts',
+  'test/widgets/date-input.test.ts',
+  'test/core/open-days.test.ts',
+  'test/line/config.test.ts',
   'test/widgets/staff-search-terms.test.ts',
   'test/widgets/staff-operation-names.test.ts',
+  'test/application/procedures.test.ts',
+  'test/application/my-number.test.ts',
+  'test/application/ics.test.ts',
+  'test/outreach/templates.test.ts',
 ];
 
 /** Test files that need a PostgreSQL server (several processes on one database); left out without one. */

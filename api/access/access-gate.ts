@@ -1,13 +1,13 @@
 import { GraphQLError } from 'graphql';
-import { apiError, UNAUTHENTICATED_TEXT } from '../common/errors';
-import type { Locale, LocalizedText } from '../common/i18n';
-import { todayInJapan } from '../common/dates';
+import { apiError, UNAUTHENTICATED_TEXT } from '../core/errors';
+import type { Locale, LocalizedText } from '../core/i18n';
+import { todayInJapan } from '../core/dates';
 import type { RecordView } from '../record/record.view';
-import { StaffRole } from '../staff/staff-role';
+import { StaffRole } from '../core/roles';
 import type { PolicyBook } from './policy';
 import { DenialReason, sectionAccessWhen, type SectionAccess, withholdsForDv } from './record-access';
-import type { Section } from './sections';
-import type { SignedInViewer, Viewer } from './viewer';
+import type { Section } from '../core/sections';
+import type { SignedInViewer, Viewer } from '../core/viewer';
 
 const DENIAL_TEXT: Record<DenialReason, LocalizedText> = {
   [DenialReason.NOT_PERMITTED]: { ja: 'この項目を見る権限がありません。', en: 'Your department may not see this section.', 'ja-easy': 'この 項目は 見られません。' },

@@ -1,9 +1,9 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { Context } from '../context';
-import { OWNER_DEPARTMENT } from '../municipality/department-code';
+import type { Context } from '../server/context';
+import { OWNER_DEPARTMENT } from '../core/departments';
 import { POLICY_ROLES } from './policy';
 import { PolicyGrant } from './access.types';
-import { SECTIONS } from './sections';
+import { SECTIONS } from '../core/sections';
 
 @Resolver()
 export class AccessResolver {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { DEPARTMENT_CODES, type DepartmentCode, isDepartmentCode } from '../municipality/department-code';
-import { isSection, SECTIONS, type Section } from './sections';
+import { DEPARTMENT_CODES, type DepartmentCode, isDepartmentCode } from '../core/departments';
+import { isSection, SECTIONS, type Section } from '../core/sections';
 
 /** A column of the policy table: a department, or a referred partner NPO. */
 export type PolicyRole = DepartmentCode | 'partner';

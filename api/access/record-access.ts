@@ -1,12 +1,12 @@
 import { registerEnumType } from 'type-graphql';
-import { todayInJapan } from '../common/dates';
-import { OWNER_DEPARTMENT } from '../municipality/department-code';
+import { todayInJapan } from '../core/dates';
+import { OWNER_DEPARTMENT } from '../core/departments';
 import { ConcernCategory } from '../record/concern-category';
 import { PARTNERS_CONSENT, type PersonalRecord } from '../record/personal-record.entity';
-import { StaffRole } from '../staff/staff-role';
+import { StaffRole } from '../core/roles';
 import type { Policy, PolicyRole } from './policy';
-import { DV_WITHHELD, Section, SECTIONS } from './sections';
-import type { SignedInViewer } from './viewer';
+import { DV_WITHHELD, Section, SECTIONS } from '../core/sections';
+import type { SignedInViewer } from '../core/viewer';
 
 /** Why a section is not readable; shown to staff as 権限がありません / 本人の同意がありません / DV等支援措置のため非表示. */
 export enum DenialReason {

@@ -1,11 +1,11 @@
 import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
 import { allow, type IRules, rule, shield } from 'graphql-shield';
 import { applyMiddlewareToDeclaredResolvers } from 'graphql-middleware';
-import { apiError, UNAUTHENTICATED_TEXT } from '../common/errors';
-import type { Context } from '../context';
+import { apiError, UNAUTHENTICATED_TEXT } from '../core/errors';
+import type { Context } from '../server/context';
 import type { PersonalRecord } from '../record/personal-record.entity';
 import { OPERATIONS, type OperationAccess } from './operations';
-import { SECTIONS, type Section } from './sections';
+import { SECTIONS, type Section } from '../core/sections';
 
 const FORBIDDEN = { ja: 'この操作をする権限がありません。', en: 'You may not do this.', 'ja-easy': 'これは できません。' };
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loadConfig } from '../config';
+import { loadConfig } from '../server/config';
 import { openOrm } from '../db/orm';
 import { anchorChains } from './audit-anchor';
 import { chainMunicipalities, sqlFor, verifyChain } from './audit-verifier';

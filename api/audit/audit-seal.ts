@@ -78,7 +78,7 @@ export function anchorMacValid(key: string, fields: readonly string[], given: st
 
 /**
  * Without AUDIT_KEY outside production, a key derived from AUTH_SECRET (the same on every API process):
- * a database owner does not hold it either. Production sets AUDIT_KEY of its own (config.ts).
+ * a database owner does not hold it either. Production sets AUDIT_KEY of its own (server/config.ts).
  */
 export function deriveAuditKey(authSecret: string): string {
   return createHmac('sha256', authSecret).update('yorisoi audit seal key').digest('hex');

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Context } from '../context';
+import type { Context } from '../server/context';
 
 /**
  * Writes the request's audit entries before the response leaves. If they cannot be written, the

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../server/context';
 import { AuditService } from './audit.service';
 import { AuditEntryView } from './audit.types';
 

@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access/access-gate';
-import { apiError } from '../common/errors';
-import { OWNER_DEPARTMENT } from '../municipality/department-code';
+import { apiError } from '../core/errors';
+import { OWNER_DEPARTMENT } from '../core/departments';
 import { RecordService } from '../record/record.service';
-import { StaffRole } from '../staff/staff-role';
+import { StaffRole } from '../core/roles';
 import type { AuditCollector } from './audit-collector';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditEntryView } from './audit.types';
 import { sqlFor, verifyChain } from './audit-verifier';
-import type { AuditSealSettings } from '../context';
+import type { AuditSealSettings } from '../server/context';
 
 const SUPERVISORS_ONLY = { ja: '監査ログはひとり親支援担当課の監督者だけが見られます。', en: 'Only supervisors of the single-parent support division read the audit log.', 'ja-easy': '記録の 履歴は 係長だけが 見られます。' };
 

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../common/docs';
+import type { SchemaDocs } from '../core/docs';
 
 /** Descriptions of sign-in and the viewer. */
 export const AUTH_DOCS: SchemaDocs = {

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { apiError, UNAUTHENTICATED_TEXT } from '../common/errors';
-import type { Locale } from '../common/i18n';
-import { ANONYMOUS, type Viewer } from '../access/viewer';
-import { isDepartmentCode } from '../municipality/department-code';
+import { apiError, UNAUTHENTICATED_TEXT } from '../core/errors';
+import type { Locale } from '../core/i18n';
+import { ANONYMOUS, type Viewer } from '../core/viewer';
+import { isDepartmentCode } from '../core/departments';
 import { PartnerToken } from '../partner/partner-token.entity';
 import { StaffMember } from '../staff/staff-member.entity';
-import { StaffRole } from '../staff/staff-role';
+import { StaffRole } from '../core/roles';
 import { DUMMY_HASH, verifyPassword } from './password';
 import type { RevocationList } from './revocations';
 import { RevokedToken } from './revoked-token.entity';

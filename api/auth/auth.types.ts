@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DepartmentCode } from '../municipality/department-code';
-import { StaffRole } from '../staff/staff-role';
+import { DepartmentCode } from '../core/departments';
+import { StaffRole } from '../core/roles';
 
 @ObjectType({ simpleResolvers: true })
 export class LoginResult {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { anchorChains } from '../audit/audit-anchor';
 import { sqlFor } from '../audit/audit-verifier';
-import { loadConfig } from '../config';
+import { loadConfig } from '../server/config';
 import { openOrm } from '../db/orm';
 import { backup, restore } from './backup';
 

@@ -30,7 +30,7 @@ export interface Manifest {
   files: string[];
 }
 
-/** Files of the embedded data folder a backup carries besides the database (config.ts and the keyring make them). */
+/** Files of the embedded data folder a backup carries besides the database (server/config.ts and the keyring make them). */
 const EMBEDDED_SECRETS = ['auth-secret', 'audit-key', EMBEDDED_KEY_FILE];
 /** Where orm.ts keeps PGlite's files inside DATA_DIR. */
 const PGDATA = 'pgdata';

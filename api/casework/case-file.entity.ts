@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { DepartmentCode } from '../municipality/department-code';
+import { DepartmentCode } from '../core/departments';
 import { Municipality } from '../municipality/municipality.entity';
 import { PersonalRecord } from '../record/personal-record.entity';
 import { StaffMember } from '../staff/staff-member.entity';

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../common/docs';
+import type { SchemaDocs } from '../core/docs';
 
 /** Descriptions of case work: case statuses, worklist scope. */
 export const CASEWORK_DOCS: SchemaDocs = {

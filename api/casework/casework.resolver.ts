@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { selectedFields } from '../common/selection';
+import { selectedFields } from '../core/selection';
 import { selectedRecordParts, type RecordSelection } from '../record/record-selection';
-import { Section } from '../access/sections';
-import type { Context } from '../context';
+import { Section } from '../core/sections';
+import type { Context } from '../server/context';
 import { readSection } from '../record/section-reader';
 import { WorklistScope } from './case-status';
 import { UpdateCaseInput } from './casework.inputs';

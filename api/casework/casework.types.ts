@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { LocalDate } from '../common/local-date.scalar';
+import { LocalDate } from '../core/local-date.scalar';
 import { InboxItemKind } from '../inbox/inbox-item-kind';
-import { DepartmentCode } from '../municipality/department-code';
+import { DepartmentCode } from '../core/departments';
 import { PersonalRecord } from '../record/personal-record.entity';
 import type { RecordView } from '../record/record.view';
 import { CaseStatus, WorklistScope } from './case-status';

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access/access-gate';
 import type { AuditCollector } from '../audit/audit-collector';
-import { apiError } from '../common/errors';
+import { apiError } from '../core/errors';
 import { InboxItem } from '../inbox/inbox-item.entity';
 import { InboxItemKind } from '../inbox/inbox-item-kind';
-import { OWNER_DEPARTMENT } from '../municipality/department-code';
+import { OWNER_DEPARTMENT } from '../core/departments';
 import { RecordService } from '../record/record.service';
 import { CaseFile } from './case-file.entity';
 import type { HandoverView } from './casework.types';

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access/access-gate';
 import type { AuditCollector } from '../audit/audit-collector';
-import { checkPageSize } from '../common/connection';
-import { addDays, startOfJapanDay, todayInJapan, toDate } from '../common/dates';
-import { openDaysBetween } from '../common/open-days';
+import { checkPageSize } from '../core/connection';
+import { addDays, startOfJapanDay, todayInJapan, toDate } from '../core/dates';
+import { openDaysBetween } from '../core/open-days';
 import { rawQuery } from '../db/raw-query';
 import type { InboxItemKind } from '../inbox/inbox-item-kind';
-import { type DepartmentCode, OWNER_DEPARTMENT } from '../municipality/department-code';
+import { type DepartmentCode, OWNER_DEPARTMENT } from '../core/departments';
 import type { RecordSelection } from '../record/record-selection';
 import { RecordService } from '../record/record.service';
 import { CONTACT_TARGET_OPEN_DAYS, type CaseStatus, WorklistScope } from './case-status';

@@ -10,7 +10,7 @@
  * The request patterns run on text.ts compact() (kana folded, no spaces); each is linear-time (only
  * bounded windows, no nested quantifiers).
  */
-import type { Locale } from '../common/i18n';
+import type { Locale } from '../core/i18n';
 import { childAllowanceBreakdown, childRearingAllowanceBreakdown, craIncomeAmount, craIncomeYear, salaryIncome } from '../programme/rules';
 import { parseYmd } from '../programme/rules/dates';
 import { birthDateForAge } from './scenario';

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../common/i18n';
+import type { LocalizedText } from '../core/i18n';
 
 /** Every sentence the chatbot says itself (answers come from the knowledge base and the catalogue). */
 export const T = {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { LocalDate } from '../common/local-date.scalar';
-import type { Context } from '../context';
+import { LocalDate } from '../core/local-date.scalar';
+import type { Context } from '../server/context';
 import { ChatInput } from './chat.inputs';
 import { ChatService } from './chat.service';
 import { ChatReply, ChatSatisfaction } from './chat.types';

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { apiError, badInput, notFound } from '../common/errors';
-import { addDays, startOfJapanDay, todayInJapan } from '../common/dates';
-import { LOCALES, type Locale, type LocalizedText } from '../common/i18n';
-import type { Viewer } from '../access/viewer';
+import { apiError, badInput, notFound } from '../core/errors';
+import { addDays, startOfJapanDay, todayInJapan } from '../core/dates';
+import { LOCALES, type Locale, type LocalizedText } from '../core/i18n';
+import type { Viewer } from '../core/viewer';
 import type { MunicipalOrigins } from '../intake/municipal-origins';
 import { type Catalogue, stripFurigana } from '../programme/catalogue';
 import { MUNICIPALITY_CODE_PATTERN } from '../programme/catalogue/programme-ids';

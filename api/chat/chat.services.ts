@@ -16,7 +16,7 @@ export interface ChatServices {
 
 export interface ChatServiceOptions {
   ratePerMinute?: number;
-  /** A limit shared by all API processes (app.ts); without it, a counter in this process of ratePerMinute. */
+  /** A limit shared by all API processes (server/app.ts); without it, a counter in this process of ratePerMinute. */
   rateLimit?: { take(key: string): boolean | Promise<boolean> };
   /** Where API keys named by `ai.apiKeyEnv` are read (default process.env). */
   env?: NodeJS.ProcessEnv;

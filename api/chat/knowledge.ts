@@ -16,8 +16,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { LocalizedText } from '../common/i18n';
-import { SEEDS_DIR } from '../common/paths';
+import type { LocalizedText } from '../core/i18n';
+import { SEEDS_DIR } from '../core/paths';
 import type { Catalogue } from '../programme/catalogue';
 import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN } from '../programme/catalogue/programme-ids';
 import { type AiSettings, parseAiSettings } from './ai';

@@ -2,7 +2,7 @@
  * The allowance-estimate scenario's parsing (children, ages, income) and what it hands on: pure
  * functions, apart from today's date.
  */
-import { todayInJapan } from '../common/dates';
+import { todayInJapan } from '../core/dates';
 import type { Household } from '../programme/rules';
 import type { ScenarioState } from './chat.entity';
 

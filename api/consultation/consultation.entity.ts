@@ -6,7 +6,7 @@ import { Municipality } from '../municipality/municipality.entity';
 import { PersonalRecord } from '../record/personal-record.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { ConsultationChannel } from './consultation-channel';
-import { LocalDate } from '../common/local-date.scalar';
+import { LocalDate } from '../core/local-date.scalar';
 
 /** 相談対応履歴: one consultation with the family. */
 @ObjectType({ simpleResolvers: true, description: 'One consultation (相談対応履歴) with the family.' })

@@ -1,4 +1,4 @@
-import { toHalfWidth } from '../common/normalize';
+import { toHalfWidth } from '../core/normalize';
 import type { Keyring } from './keyring';
 
 /**

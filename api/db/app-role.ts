@@ -53,6 +53,9 @@ export function appRoleStatements(role: string, database: string | null, passwor
     `revoke update, delete on ${READ_ONLY.join(', ')} from ${r}`,
     `revoke usage, select, update on sequence audit_batch_id_seq from ${r}`,
     `grant execute on function audit_append(jsonb, jsonb) to ${r}`,
+    // The outreach queue's tables (pg-boss, created by the Outreach migration): jobs only, no DDL.
+    `grant usage on schema pgboss to ${r}`,
+    `grant select, insert, update, delete on all tables in schema pgboss to ${r}`,
   ];
 }
 

@@ -27,6 +27,12 @@ import { PartnerToken } from '../partner/partner-token.entity';
 import { Referral } from '../partner/referral.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { RateLimitCounter } from '../limits/rate-limit-counter.entity';
+import { LineChatSession, LineEventRow, LineLink, LineLinkRequest } from '../line/line.entity';
+import { Application, ApplicationEvent } from '../application/application.entity';
+import { FamilySession, FamilySignIn } from '../application/family-session.entity';
+import { ApplicationDocument } from '../application/documents/document.entity';
+import { InterviewBooking, InterviewSlot } from '../application/interviews/interview.entity';
+import { OUTREACH_ENTITIES } from '../outreach/outreach.entities';
 
 /** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
 export const ENTITIES = [
@@ -59,5 +65,17 @@ export const ENTITIES = [
   SelfReliancePlan,
   ProtectionSection,
   RateLimitCounter,
+  LineEventRow,
+  LineChatSession,
+  LineLink,
+  LineLinkRequest,
   CaseFile,
+  Application,
+  ApplicationEvent,
+  FamilySignIn,
+  FamilySession,
+  ApplicationDocument,
+  InterviewSlot,
+  InterviewBooking,
+  ...OUTREACH_ENTITIES,
 ];

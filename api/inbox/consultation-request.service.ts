@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput } from '../common/errors';
-import type { Locale } from '../common/i18n';
-import { todayInJapan } from '../common/dates';
-import { InputChecker } from '../common/validation';
+import { badInput } from '../core/errors';
+import type { Locale } from '../core/i18n';
+import { todayInJapan } from '../core/dates';
+import { InputChecker } from '../core/validation';
 import { inputHash, type IntakeService, NEXT_CONTACT, NEXT_SAFETY } from '../intake/intake.service';
-import { OWNER_DEPARTMENT } from '../municipality/department-code';
+import { OWNER_DEPARTMENT } from '../core/departments';
 import { Municipality } from '../municipality/municipality.entity';
 import { PersonalRecord, RecordSource } from '../record/personal-record.entity';
 import { ContactChannel } from '../record/contact-channel';

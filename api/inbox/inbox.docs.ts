@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../common/docs';
+import type { SchemaDocs } from '../core/docs';
 
 /** Descriptions of the department inbox (受付箱) and consultation requests. */
 export const INBOX_DOCS: SchemaDocs = {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Section } from '../access/sections';
-import type { Context } from '../context';
+import { Section } from '../core/sections';
+import type { Context } from '../server/context';
 import { IntakeService } from '../intake/intake.service';
 import { readSection } from '../record/section-reader';
 import { ConsultationRequestService } from './consultation-request.service';

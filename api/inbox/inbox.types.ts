@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../common/connection';
+import { PageInfo } from '../core/connection';
 import { PersonalRecord } from '../record/personal-record.entity';
 import type { RecordView } from '../record/record.view';
 import { InboxItemKind, InboxStatus } from './inbox-item-kind';

@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { LocalizedText } from '../common/i18n';
-import { DEPARTMENT_CODES, type DepartmentCode, OWNER_DEPARTMENT } from '../municipality/department-code';
+import type { LocalizedText } from '../core/i18n';
+import { DEPARTMENT_CODES, type DepartmentCode, OWNER_DEPARTMENT } from '../core/departments';
 
 export interface IntakeTexts {
   privacyNotice: { version: string; text: LocalizedText };
+  /** The declared purpose of receiving notices (issue 16), shown beside the opt-in question; optional in a municipality's own file. */
+  outreachPurpose?: { version: string; text: LocalizedText };
   departments: Record<Exclude<DepartmentCode, typeof OWNER_DEPARTMENT>, LocalizedText>;
   partners: LocalizedText;
 }
@@ -19,6 +21,10 @@ function check(doc: IntakeTexts, file: string): IntakeTexts {
   };
   if (!doc?.privacyNotice?.version) fail('privacyNotice.version is missing');
   text(doc.privacyNotice.text, 'privacyNotice.text');
+  if (doc.outreachPurpose) {
+    if (!doc.outreachPurpose.version) fail('outreachPurpose.version is missing');
+    text(doc.outreachPurpose.text, 'outreachPurpose.text');
+  }
   for (const code of DEPARTMENT_CODES) if (code !== OWNER_DEPARTMENT) text(doc.departments?.[code as keyof IntakeTexts['departments']], `departments.${code}`);
   text(doc.partners, 'partners');
   return doc;
@@ -34,5 +40,10 @@ export function loadIntakeTexts(dir: string): { for(code: string): IntakeTexts }
     if (m) own.set(m[1]!, load(name));
     else if (name !== 'default.yaml') throw new Error(`${join(dir, name)}: intake files are default.yaml or <municipality code>.yaml`);
   }
-  return { for: (code) => own.get(code) ?? fallback };
+  return {
+    for: (code) => {
+      const t = own.get(code) ?? fallback;
+      return t.outreachPurpose ? t : { ...t, outreachPurpose: fallback.outreachPurpose };
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { OutreachChannel } from '../outreach';
 import { AddressInput, ConcernsInput, ConsentInput, ContactInput, HouseholdSectionInput, IdentityInput, IncomeInput } from '../record/record.inputs';
 
 /** What the intake form sends: the record's sections as the family filled them in. */
@@ -16,6 +17,9 @@ export class IntakeInput {
   @Field(() => [ID], { nullable: true, description: 'Programme ids already used.' }) benefitsInUse?: string[] | null;
   @Field(() => ConcernsInput, { nullable: true }) concerns?: ConcernsInput | null;
   @Field(() => ConsentInput, { description: 'Departments the family agrees to share with (nothing pre-ticked), and the notice version shown.' }) consent!: ConsentInput;
+
+  @Field(() => [OutreachChannel], { nullable: true, description: 'Channels the family wants notices on (nothing pre-ticked); kept only with contactAllowed.' })
+  outreachChannels?: OutreachChannel[] | null;
 
   @Field(() => String, { nullable: true, description: 'Leave empty. (A field people do not see; forms that fill it are refused.)' })
   website?: string | null;

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../server/context';
 import { IntakeInput } from './intake.inputs';
 import { IntakeService } from './intake.service';
 import { IntakeReceipt, IntakeSettings } from './intake.types';

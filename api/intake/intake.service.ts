@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isDvProtected } from '../access/record-access';
-import { apiError, badInput, notFound } from '../common/errors';
-import type { Locale, LocalizedText } from '../common/i18n';
-import { todayInJapan } from '../common/dates';
-import { DEPARTMENT_NAMES, OWNER_DEPARTMENT } from '../municipality/department-code';
+import { apiError, badInput, notFound } from '../core/errors';
+import type { Locale, LocalizedText } from '../core/i18n';
+import { todayInJapan } from '../core/dates';
+import { DEPARTMENT_NAMES, OWNER_DEPARTMENT } from '../core/departments';
 import { Municipality } from '../municipality/municipality.entity';
 import { PersonalRecord, RecordSource } from '../record/personal-record.entity';
 import type { CreateRecordInput } from '../record/record.inputs';
@@ -14,6 +14,7 @@ import { isProgrammeId } from '../programme/catalogue/programme-ids';
 import type { IntakeInput } from './intake.inputs';
 import type { IntakeTexts } from './intake-texts';
 import type { MunicipalOrigins } from './municipal-origins';
+import { ConsentMethod, recordConsent } from '../outreach';
 import { insertTogether } from './insert-together';
 import { InboxItem } from '../inbox/inbox-item.entity';
 import { InboxItemKind } from '../inbox/inbox-item-kind';
@@ -71,6 +72,8 @@ export class IntakeService {
       privacyNotice: texts.privacyNotice.text[l],
       departments: Object.entries(texts.departments).map(([code, purpose]) => ({ code: code as never, name: DEPARTMENT_NAMES[code as keyof typeof DEPARTMENT_NAMES].ja, purpose: purpose[l] })),
       partnersPurpose: texts.partners[l],
+      outreachPurpose: texts.outreachPurpose!.text[l],
+      outreachPurposeVersion: texts.outreachPurpose!.version,
     };
   }
 
@@ -134,6 +137,11 @@ export class IntakeService {
     // stores nothing and raises no error, so PostgreSQL logs no failed statement (issue 14, finding 2).
     if (await insertTogether(em, { claim: inboxItem })) {
       receipt = receiptFor(record.referenceNumber, receivedAt, record.contact.contactAllowed, isDvProtected(record), l);
+      // Channel opt-ins for notices (issue 16), only with contact allowed. A separate statement: should
+      // it be lost, the family gets no notices — never the other way round.
+      const channels = contactAllowed ? [...new Set(input.outreachChannels ?? [])] : [];
+      const purposeVersion = this.deps.texts.for(municipality.code).outreachPurpose!.version;
+      await recordConsent(em, municipality.code, record.id, channels.map((channel) => ({ channel, granted: true, method: ConsentMethod.INTAKE, recordedBy: null, purposeVersion, at: receivedAt })));
     }
     // A retry or a concurrent copy of a submission already stored: the first receipt, not a second record.
     receipt ??= await this.findReceipt(municipality.code, input.idempotencyKey, hash);

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DepartmentCode } from '../municipality/department-code';
+import { DepartmentCode } from '../core/departments';
 
 @ObjectType({ simpleResolvers: true, description: 'What the family keeps after submitting: the number to quote, and what happens next.' })
 export class IntakeReceipt {
@@ -25,4 +25,6 @@ export class IntakeSettings {
   @Field(() => String, { description: 'The privacy notice in the request locale.' }) privacyNotice!: string;
   @Field(() => [IntakeDepartment], { description: 'Departments the family may agree to share with (the owner always sees the record).' }) departments!: IntakeDepartment[];
   @Field(() => String, { description: 'What sharing with partner NPOs means.' }) partnersPurpose!: string;
+  @Field(() => String, { description: 'The declared purpose of receiving notices (push-type support), shown beside the opt-in question (request locale).' }) outreachPurpose!: string;
+  @Field(() => String, { description: 'Its version, recorded with each channel the family opts in to.' }) outreachPurposeVersion!: string;
 }

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationRule } from 'graphql';
-import type { Context } from '../context';
-import { apiError } from '../common/errors';
-import type { LocalizedText } from '../common/i18n';
+import type { Context } from '../server/context';
+import { apiError } from '../core/errors';
+import type { LocalizedText } from '../core/i18n';
 import type { Limits } from './limits';
 import type { RateLimit } from './rate-limits';
 
@@ -17,7 +17,7 @@ export function armor(limits: Limits): { plugins: ApolloServerPlugin<Context>[];
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: false, exposeLimits: true },
     costLimit: { maxCost: limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: false, exposeLimits: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: true },
-    // Tokens are counted by graphql-js itself (parseOptions.maxTokens in app.ts): Armor's token plugin
+    // Tokens are counted by graphql-js itself (parseOptions.maxTokens in server/app.ts): Armor's token plugin
     // throws from parsingDidStart, which Apollo answers with HTTP 500.
     maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: true },

@@ -1,5 +1,5 @@
 // Limits on every public path (issue 14): request and response size, GraphQL Armor, trusted
-// documents for anonymous callers, shared rate limits. Wired together in app.ts.
+// documents for anonymous callers, shared rate limits. Wired together in server/app.ts.
 export { anonymousRateLimit, armor, withoutSuggestions } from './armor';
 export { bodyErrors, limitError, responseSizeLimit } from './http-errors';
 export { type DeepPartialLimits, type Limits, limitsFromEnv, PRODUCTION_LIMITS, type RateLimits, resolveLimits } from './limits';

@@ -1,7 +1,7 @@
 /**
  * The limits on every public path (issue 14): what one request may ask for, how often a client may
  * ask, and what the server trusts about where a request comes from. `PRODUCTION_LIMITS` are what
- * createApp() uses unless told otherwise; main.ts reads overrides from the environment
+ * createApp() uses unless told otherwise; server/main.ts reads overrides from the environment
  * (limitsFromEnv, README: Configuration → Limits). Tests relax a few (test/support/app.ts, TEST_LIMITS).
  */
 export interface RateLimits {

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, GraphQLError, type GraphQLFormattedError, visit } from 'graphql';
-import { badInput } from '../common/errors';
-import type { LocalizedText } from '../common/i18n';
-import type { Context } from '../context';
+import { badInput } from '../core/errors';
+import type { LocalizedText } from '../core/i18n';
+import type { Context } from '../server/context';
 
 const NUL_TEXT: LocalizedText = {
   ja: '使えない文字（NUL）が含まれています。',

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { RequestHandler } from 'express';
-import { type LocalizedText } from '../common/i18n';
-import { localeFromHeader } from '../common/i18n';
+import { type LocalizedText } from '../core/i18n';
+import { localeFromHeader } from '../core/i18n';
 import { limitError } from './http-errors';
 
 /** Written by widgets/build.mjs: { "<sha256 of the text>": "<operation text>" } for every operation a public widget sends. */
@@ -60,7 +60,7 @@ export function trustedDocuments(documents: ReadonlyMap<string, string>): Reques
       const text = documents.get(hash);
       if (text === undefined || (typeof body.query === 'string' && body.query !== text)) return limitError(res, 400, 'PERSISTED_QUERY_NOT_FOUND', 'extensions.persistedQuery.sha256Hash', UNKNOWN_HASH, l);
       if (req.method === 'GET') return limitError(res, 400, 'BAD_REQUEST', 'query', NOT_TRUSTED, l);
-      // Apollo's own automatic persisted queries are off (app.ts): the text is filled in here.
+      // Apollo's own automatic persisted queries are off (server/app.ts): the text is filled in here.
       body.query = text;
       delete ext!.persistedQuery;
       return next();

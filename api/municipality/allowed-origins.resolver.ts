@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../server/context';
 import { AllowedOriginInput, AllowedOrigins } from './allowed-origins.types';
 import { AllowedOriginsService } from './allowed-origins.service';
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../server/context';
 import { PersonalRecord } from '../record/personal-record.entity';
 import { RecordService } from '../record/record.service';
 import type { RecordView } from '../record/record.view';

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../common/docs';
+import type { SchemaDocs } from '../core/docs';
 
 /** Descriptions of the postal code look-up. */
 export const POSTAL_DOCS: SchemaDocs = {

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badInput } from '../common/errors';
-import { normalizePostalCode } from '../common/normalize';
-import { InputChecker } from '../common/validation';
-import type { Context } from '../context';
+import { badInput } from '../core/errors';
+import { normalizePostalCode } from '../core/normalize';
+import { InputChecker } from '../core/validation';
+import type { Context } from '../server/context';
 import { PostalDirectory } from './postal-directory';
 import { PostalAddress } from './postal.types';
 

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../common/docs';
+import type { SchemaDocs } from '../core/docs';
 
 /** Descriptions of the programme catalogue (支援施策) and the eligibility check. */
 export const PROGRAMME_DOCS: SchemaDocs = {

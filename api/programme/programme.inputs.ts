@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDate } from '../common/local-date.scalar';
+import { LocalDate } from '../core/local-date.scalar';
 import { ConcernCategory } from '../record/concern-category';
 import { MaritalStatus } from '../record/marital-status';
 

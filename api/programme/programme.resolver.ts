@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../server/context';
 import { HouseholdInput } from './programme.inputs';
 import { ProgrammeService } from './programme.service';
 import { EligibilityReport, ProgrammeView } from './programme.types';

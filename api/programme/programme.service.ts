@@ -1,11 +1,11 @@
-import { badInput } from '../common/errors';
-import { todayInJapan } from '../common/dates';
-import type { Locale, LocalizedText } from '../common/i18n';
+import { badInput } from '../core/errors';
+import { todayInJapan } from '../core/dates';
+import type { Locale, LocalizedText } from '../core/i18n';
 import type { Catalogue, ProgrammeDefinition } from './catalogue';
 import { MUNICIPALITY_CODE_PATTERN } from './catalogue/programme-ids';
 import type { HouseholdInput } from './programme.inputs';
 import { type EligibilityReport, EligibilityStatus, type ProgrammeView, ProgrammeCategory, ProgrammeLevel } from './programme.types';
-import type { DepartmentCode } from '../municipality/department-code';
+import type { DepartmentCode } from '../core/departments';
 import { craIncomeYearOn, evaluateAll, incomeAssessment, PROGRAMME_IDS, renderReason, renderReasons, validateHousehold, type EvaluateOptions, type Household, type ProgrammeParams } from './rules';
 import { marriedOf } from '../record/marital-status';
 

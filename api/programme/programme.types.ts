@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDate } from '../common/local-date.scalar';
-import { DepartmentCode } from '../municipality/department-code';
+import { LocalDate } from '../core/local-date.scalar';
+import { DepartmentCode } from '../core/departments';
 
 /** Public GraphQL shapes of the programme catalogue and the eligibility check. Texts are in the request locale. */
 

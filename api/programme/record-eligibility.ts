@@ -5,11 +5,11 @@
 // result can reveal it. Household is required: without the children no answer would be true.
 
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { Section } from '../access/sections';
-import { isIsoDate, todayInJapan } from '../common/dates';
-import { badInput } from '../common/errors';
-import { LocalDate } from '../common/local-date.scalar';
-import type { Context } from '../context';
+import { Section } from '../core/sections';
+import { isIsoDate, todayInJapan } from '../core/dates';
+import { badInput } from '../core/errors';
+import { LocalDate } from '../core/local-date.scalar';
+import type { Context } from '../server/context';
 import { RecordService } from '../record/record.service';
 import { readSection } from '../record/section-reader';
 import { SectionAccessInfo } from '../record/record.types';

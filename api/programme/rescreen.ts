@@ -25,8 +25,8 @@
 
 import type { EntityManager } from '@mikro-orm/core';
 import { join } from 'node:path';
-import { isIsoDate, todayInJapan } from '../common/dates';
-import { SEEDS_DIR } from '../common/paths';
+import { isIsoDate, todayInJapan } from '../core/dates';
+import { SEEDS_DIR } from '../core/paths';
 import { loadCatalogue, type Catalogue } from './catalogue';
 import { MUNICIPALITY_CODE_PATTERN } from './catalogue/programme-ids';
 import { municipalityEvaluateOptions } from './programme.service';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Municipality } from '../municipality/municipality.entity';
 import { PersonalRecord } from './personal-record.entity';
-import { LocalDate } from '../common/local-date.scalar';
+import { LocalDate } from '../core/local-date.scalar';
 
 /** A programme the family already uses (section `benefits`). */
 @ObjectType({ simpleResolvers: true })

@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Section } from '../access/sections';
-import { selectedFields } from '../common/selection';
+import { Section } from '../core/sections';
+import { selectedFields } from '../core/selection';
 import type { ConsultationChannel } from '../consultation/consultation-channel';
-import type { DepartmentCode } from '../municipality/department-code';
-import { toDate } from '../common/dates';
+import type { DepartmentCode } from '../core/departments';
+import { toDate } from '../core/dates';
 import { decrypt } from '../crypto';
 
 /**

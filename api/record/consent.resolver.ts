@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../server/context';
 import { ConsentEvent } from './consent-event.entity';
 import { ConsentView } from './record.types';
 

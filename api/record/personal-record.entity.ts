@@ -1,7 +1,7 @@
 import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DepartmentCode, OWNER_DEPARTMENT } from '../municipality/department-code';
+import { DepartmentCode, OWNER_DEPARTMENT } from '../core/departments';
 import { Municipality } from '../municipality/municipality.entity';
 import { AddressSection } from './sections/address.section';
 import { ConcernsSection } from './sections/concerns.section';
@@ -74,7 +74,7 @@ export class PersonalRecord {
   @Embedded(() => IdentitySection, { prefix: 'identity_' })
   identity: IdentitySection = new IdentitySection();
 
-  /** Normalised name and kana, for search (see common/normalize.ts searchKey). */
+  /** Normalised name and kana, for search (see core/normalize.ts searchKey). */
   @Property({ type: 'text', default: '' })
   searchName: string = '';
 

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { SortKey } from '../common/connection';
+import type { SortKey } from '../core/connection';
 import type { PersonalRecord } from './personal-record.entity';
 
 /**

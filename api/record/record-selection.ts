@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { RECORD_FIELDS } from '../access/shield';
-import { isSection, type Section } from '../access/sections';
-import { selectedFields } from '../common/selection';
+import { isSection, type Section } from '../core/sections';
+import { selectedFields } from '../core/selection';
 import { type ChildRowsWanted, selectedChildRows } from './child-rows';
 
-/** What a read of records should fetch for an operation (look-ahead; see common/selection.ts). */
+/** What a read of records should fetch for an operation (look-ahead; see core/selection.ts). */
 export interface RecordSelection {
   /** The sections selected on the records, or null when that is not known exactly (then every column is read). */
   sections: Section[] | null;

@@ -1,7 +1,7 @@
-import type { SchemaDocs } from '../common/docs';
+import type { SchemaDocs } from '../core/docs';
 
 /**
- * Descriptions of the 電子個人票 (personal record) part of the schema, applied by api/schema/build.ts.
+ * Descriptions of the 電子個人票 (personal record) part of the schema, applied by api/server/schema/build.ts.
  * Who may read a section is the municipality's policy (seeds/policy, docs/design.md), so the texts name the
  * default and point to `PersonalRecord.access` for the answer that holds for the viewer.
  */

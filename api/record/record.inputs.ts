@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDate } from '../common/local-date.scalar';
-import { DepartmentCode } from '../municipality/department-code';
+import { LocalDate } from '../core/local-date.scalar';
+import { DepartmentCode } from '../core/departments';
 import { ConcernCategory } from './concern-category';
 import { ContactChannel } from './contact-channel';
 import { MaritalStatus } from './marital-status';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Section } from '../access/sections';
-import { toDate } from '../common/dates';
+import { Section } from '../core/sections';
+import { toDate } from '../core/dates';
 import { encryptedColumnsOf, openRow } from '../crypto';
 import { rawQuery } from '../db/raw-query';
 import { type ChildKind, type ChildRows, type ChildRowsWanted, pageWithChildRowsSql, prefetchColumn, toChildRows } from './child-rows';

@@ -1,6 +1,6 @@
-import { addDays } from '../common/dates';
-import type { InputChecker } from '../common/validation';
-import { searchKey } from '../common/normalize';
+import { addDays } from '../core/dates';
+import type { InputChecker } from '../core/validation';
+import { searchKey } from '../core/normalize';
 import type { MaritalStatus } from './marital-status';
 import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN } from '../programme/catalogue/programme-ids';
 import type {

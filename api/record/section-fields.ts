@@ -1,8 +1,8 @@
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import { isDvProtected } from '../access/record-access';
-import { Section, SECTIONS } from '../access/sections';
-import type { Context } from '../context';
-import { DepartmentCode, isDepartmentCode } from '../municipality/department-code';
+import { Section, SECTIONS } from '../core/sections';
+import type { Context } from '../server/context';
+import { DepartmentCode, isDepartmentCode } from '../core/departments';
 import type { BenefitView, ConsultationView } from './child-rows';
 import { ConcernCategory } from './concern-category';
 import { PARTNERS_CONSENT } from './personal-record.entity';

@@ -1,5 +1,5 @@
-import type { Section } from '../access/sections';
-import type { Context } from '../context';
+import type { Section } from '../core/sections';
+import type { Context } from '../server/context';
 import type { RecordView } from './record.view';
 
 /**

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Department } from '../municipality/department.entity';
 import { Municipality } from '../municipality/municipality.entity';
-import { StaffRole } from './staff-role';
+import { StaffRole } from '../core/roles';
 
 @ObjectType({ simpleResolvers: true, description: 'A staff member (職員) of one department.' })
 @Entity()

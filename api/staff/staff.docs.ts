@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../common/docs';
+import type { SchemaDocs } from '../core/docs';
 
 /** Descriptions of staff (職員) administration. */
 export const STAFF_DOCS: SchemaDocs = {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { DepartmentCode } from '../municipality/department-code';
-import { StaffRole } from './staff-role';
+import { DepartmentCode } from '../core/departments';
+import { StaffRole } from '../core/roles';
 
 @InputType()
 export class CreateStaffMemberInput {

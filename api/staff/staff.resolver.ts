@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../server/context';
 import { StaffMember } from './staff-member.entity';
 import { CreateStaffMemberInput, UpdateStaffMemberInput } from './staff.inputs';
 import { StaffService } from './staff.service';

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access/access-gate';
 import { hashPassword } from '../auth/password';
-import { apiError, badInput, notFound } from '../common/errors';
-import { InputChecker } from '../common/validation';
+import { apiError, badInput, notFound } from '../core/errors';
+import { InputChecker } from '../core/validation';
 import { Department } from '../municipality/department.entity';
-import type { DepartmentCode } from '../municipality/department-code';
+import type { DepartmentCode } from '../core/departments';
 import { StaffMember } from './staff-member.entity';
-import { StaffRole } from './staff-role';
+import { StaffRole } from '../core/roles';
 import type { CreateStaffMemberInput, UpdateStaffMemberInput } from './staff.inputs';
 
 const STAFF_NOT_FOUND = { ja: '職員が見つかりません。', en: 'No such staff member.', 'ja-easy': 'その 職員は いません。' };

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT_DIR, SCHEMA_FILE } from '../../api/common/paths';
-import { todayInJapan } from '../../api/common/dates';
+import { ROOT_DIR, SCHEMA_FILE } from '../../api/core/paths';
+import { todayInJapan } from '../../api/core/dates';
 import { checkBreaking } from './breaking';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
-import { SCHEMA_FILE } from '../../api/common/paths';
+import { SCHEMA_FILE } from '../../api/core/paths';
 import { lintSchema } from './rules';
 
 /**

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { Referral } from '../../api/partner/referral.entity';
 import { ReferralStatus as ReferralStatusValue } from '../../api/partner/referral-status';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { Department } from '../../api/municipality/department.entity';
 import { hashPassword } from '../../api/auth/password';
 import { StaffMember } from '../../api/staff/staff-member.entity';
-import { StaffRole } from '../../api/staff/staff-role';
+import { StaffRole } from '../../api/core/roles';
 import { TEST_PASSWORD, startTestApp, type GqlBody, type TestApp } from '../support/app';
 import { addMunicipality } from '../support/fixtures';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAccessToken } from '../../api/auth/token';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { PARTNERS_CONSENT, PersonalRecord } from '../../api/record/personal-record.entity';
 import { TEST_PASSWORD, TEST_SECRET, startTestApp, type TestApp } from '../support/app';
 import { addMunicipality } from '../support/fixtures';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, PolicyError } from '../../api/access/policy';
-import { SEEDS_DIR } from '../../api/common/paths';
+import { SEEDS_DIR } from '../../api/core/paths';
 
 const DEFAULT = readFileSync(join(SEEDS_DIR, 'policy', 'default.yaml'), 'utf8');
 

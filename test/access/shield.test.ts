@@ -2,8 +2,8 @@ import { GraphQLObjectType, GraphQLSchema, GraphQLString, graphql } from 'graphq
 import { describe, expect, it } from 'vitest';
 import { permissions, RECORD_FIELDS, withShield } from '../../api/access/shield';
 import { OPERATIONS } from '../../api/access/operations';
-import { SECTIONS } from '../../api/access/sections';
-import { buildApiSchema } from '../../api/schema/build';
+import { SECTIONS } from '../../api/core/sections';
+import { buildApiSchema } from '../../api/server/schema/build';
 
 describe('the shield', () => {
   const schema = buildApiSchema();

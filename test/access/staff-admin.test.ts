@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { startTestApp, type TestApp } from '../support/app';
 
 describe('admins manage staff; roles limit what staff do', () => {

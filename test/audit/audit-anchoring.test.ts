@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuditAppender } from '../../api/audit/audit-appender';
-import { createApp } from '../../api/app';
+import { createApp } from '../../api/server/app';
 import { canonicalLine, canonicalTime, checkSeal, sealBatch } from '../../api/audit/audit-seal';
 import { sqlFor, verifyChain } from '../../api/audit/audit-verifier';
 import { anchorChains } from '../../api/audit/audit-anchor';
-import { seedDemo } from '../../api/seed/demo-seed';
+import { seedDemo } from '../../api/server/seed/demo-seed';
 import { TEST_LIMITS, TEST_PASSWORD, TEST_SECRET } from '../support/app';
 import { openTestDatabase } from '../support/db';
 

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app';
-import { ROOT_DIR } from '../../api/common/paths';
+import { createApp } from '../../api/server/app';
+import { ROOT_DIR } from '../../api/core/paths';
 import { migrate, openOrm } from '../../api/db/orm';
-import { seedDemo } from '../../api/seed/demo-seed';
+import { seedDemo } from '../../api/server/seed/demo-seed';
 import { TEST_LIMITS, TEST_PASSWORD, TEST_SECRET } from '../support/app';
 
 const CLI = join(ROOT_DIR, 'dist', 'api', 'audit', 'audit-cli.js');

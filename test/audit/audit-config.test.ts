@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deriveAuditKey } from '../../api/audit/audit-seal';
-import { loadConfig } from '../../api/config';
+import { loadConfig } from '../../api/server/config';
 
 /** AUDIT_KEY, AUDIT_ANCHOR_DIR, AUDIT_ANCHOR_SECONDS and MIGRATION_DATABASE_URL (README: Configuration). */
 describe('audit configuration', () => {

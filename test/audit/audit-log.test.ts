@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { startTestApp, type TestApp } from '../support/app';
 
 interface EntryRow { seq: string; batch_id: string; record_ids: string[]; action: string; sections: string[]; actor_department: string; operation_name: string | null }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { anchorChains } from '../../api/audit/audit-anchor';
 import { sqlFor, verifyChain } from '../../api/audit/audit-verifier';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { startTestApp, type TestApp } from '../support/app';
 
 const CODE = '999999';

@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backup, readManifest, restore } from '../../api/backup/backup';
 import { migrate, openOrm, type Database } from '../../api/db/orm';
-import { seedDemo } from '../../api/seed/demo-seed';
+import { seedDemo } from '../../api/server/seed/demo-seed';
 import { testDatabaseUrl, withDatabase } from '../support/pg-url';
 
 /**

@@ -17,7 +17,7 @@ import pg from 'pg';
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-if (!existsSync(join(root, 'dist/api/app.js'))) throw new Error('run `npm run build` first');
+if (!existsSync(join(root, 'dist/api/server/app.js'))) throw new Error('run `npm run build` first');
 const { openOrm, migrate } = require('../../dist/api/db/orm.js');
 const { canonicalLine, canonicalTime, sealBatch } = require('../../dist/api/audit/audit-seal.js');
 const { verifyChain, sqlFor } = require('../../dist/api/audit/audit-verifier.js');

@@ -26,9 +26,9 @@ process.env.ENCRYPTION_KEY ??= 'be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-if (!existsSync(join(root, 'dist/api/app.js'))) throw new Error('run `npm run build` first');
+if (!existsSync(join(root, 'dist/api/server/app.js'))) throw new Error('run `npm run build` first');
 const { openOrm, migrate } = require('../../dist/api/db/orm.js');
-const { seedDemo } = require('../../dist/api/seed/demo-seed.js');
+const { seedDemo } = require('../../dist/api/server/seed/demo-seed.js');
 
 const serverUrl = process.env.BENCH_DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
 const seconds = Number(process.env.BENCH_SECONDS || 30);

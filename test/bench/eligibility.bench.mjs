@@ -27,7 +27,7 @@ if (!existsSync(join(root, 'dist/api/programme/rescreen.js'))) throw new Error('
 const { evaluateAll, PROGRAMME_IDS } = require('../../dist/api/programme/rules/index.js');
 const { rescreen } = require('../../dist/api/programme/rescreen.js');
 const { openOrm, migrate } = require('../../dist/api/db/orm.js');
-const { seedDemo } = require('../../dist/api/seed/demo-seed.js');
+const { seedDemo } = require('../../dist/api/server/seed/demo-seed.js');
 
 const serverUrl = process.env.BENCH_DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
 const RECORDS = Number(process.env.BENCH_RECORDS || 100_000);

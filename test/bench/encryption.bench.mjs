@@ -16,11 +16,11 @@ import { seedBenchRecords } from './seed-bench.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
-if (!existsSync(join(here, '../../dist/api/app.js'))) throw new Error('run `npm run build` first');
+if (!existsSync(join(here, '../../dist/api/server/app.js'))) throw new Error('run `npm run build` first');
 process.env.ENCRYPTION_KEY ??= 'be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c4be0c';
 const { openOrm, migrate } = require('../../dist/api/db/orm.js');
-const { seedDemo } = require('../../dist/api/seed/demo-seed.js');
-const { createApp } = require('../../dist/api/app.js');
+const { seedDemo } = require('../../dist/api/server/seed/demo-seed.js');
+const { createApp } = require('../../dist/api/server/app.js');
 const { sealExistingValues } = require('../../dist/api/crypto/index.js');
 const { toRecordView } = require('../../dist/api/record/record.reader.js');
 

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePolicy, type Policy, type PolicyRole } from '../../api/access/policy';
-import { Section } from '../../api/access/sections';
-import { addDays, todayInJapan } from '../../api/common/dates';
-import { DEPARTMENT_CODES, DepartmentCode } from '../../api/municipality/department-code';
+import { Section } from '../../api/core/sections';
+import { addDays, todayInJapan } from '../../api/core/dates';
+import { DEPARTMENT_CODES, DepartmentCode } from '../../api/core/departments';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
 import { addMunicipality } from '../support/fixtures';
 

@@ -4,7 +4,7 @@
  * who there has taken it up. Without consent (or after it is withdrawn) there is nothing to see.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { startTestApp, type TestApp } from '../support/app';
 
 const INBOX = `query { inbox(status: ALL, first: 50) { totalCount edges { node { id kind status referenceNumber urgent takenBy { name } record { id identity { familyName } income { annualEmploymentIncome } } } } } }`;

@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseFile, lastDayOverTarget } from '../../api/casework';
-import { addDays, startOfJapanDay, todayInJapan } from '../../api/common/dates';
+import { addDays, startOfJapanDay, todayInJapan } from '../../api/core/dates';
 import { InboxItem } from '../../api/inbox/inbox-item.entity';
 import { InboxItemKind } from '../../api/inbox/inbox-item-kind';
-import { DepartmentCode } from '../../api/municipality/department-code';
-import { demoStaffEmail } from '../../api/seed/demo-seed';
+import { DepartmentCode } from '../../api/core/departments';
+import { demoStaffEmail } from '../../api/server/seed/demo-seed';
 import { StaffMember } from '../../api/staff/staff-member.entity';
 import { startTestApp, type TestApp } from '../support/app';
 

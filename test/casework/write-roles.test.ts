@@ -8,15 +8,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../api/access/operations';
 import { hashPassword } from '../../api/auth/password';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { Department } from '../../api/municipality/department.entity';
 import { InboxItem } from '../../api/inbox/inbox-item.entity';
 import { InboxItemKind } from '../../api/inbox/inbox-item-kind';
 import { Referral } from '../../api/partner/referral.entity';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
-import { demoStaffEmail } from '../../api/seed/demo-seed';
+import { demoStaffEmail } from '../../api/server/seed/demo-seed';
 import { StaffMember } from '../../api/staff/staff-member.entity';
-import { StaffRole } from '../../api/staff/staff-role';
+import { StaffRole } from '../../api/core/roles';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
 
 const REFER = `mutation($i: ReferRecordInput!) { referRecord(input: $i) { id status } }`;
@@ -110,6 +110,8 @@ describe('every write refuses a viewer', () => {
     updateStaffMember: () => [`mutation($i: UpdateStaffMemberInput!) { updateStaffMember(input: $i) { id } }`, { i: { id: staffId, disabled: true } }],
     takeInboxItem: () => [`mutation($id: ID!) { takeInboxItem(id: $id) { id } }`, { id: inboxItemId }],
     addAllowedOrigin: () => [`mutation($i: AllowedOriginInput!) { addAllowedOrigin(input: $i) { origins } }`, { i: { origin: 'https://www.city.example.lg.jp' } }],
+    // The role is checked before the application is looked up: an id that exists or not, a viewer is refused first.
+    decideApplication: () => [`mutation($i: ApplicationDecisionInput!) { decideApplication(input: $i) { id } }`, { i: { id: '00000000-0000-4000-8000-000000000000', version: 1, status: 'IN_REVIEW' } }],
     updateCase: () => [`mutation($i: UpdateCaseInput!) { updateCase(input: $i) { version } }`, { i: { recordId, status: 'IN_PROGRESS', nextContactDate: null } }],
     removeAllowedOrigin: () => [`mutation($i: AllowedOriginInput!) { removeAllowedOrigin(input: $i) { origins } }`, { i: { origin: 'https://www.city.example.lg.jp' } }],
   };

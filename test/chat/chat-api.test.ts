@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatMessage, ChatSession } from '../../api/chat/chat.entity';
 import { loadChatServices } from '../../api/chat/chat.services';
-import { todayInJapan } from '../../api/common/dates';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { todayInJapan } from '../../api/core/dates';
+import { DepartmentCode } from '../../api/core/departments';
 import { childRearingAllowanceBreakdown } from '../../api/programme/rules';
 import { startTestApp, type TestApp } from '../support/app';
 

@@ -7,8 +7,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatService } from '../../api/chat/chat.service';
 import { DEFAULT_CHAT_RATE_PER_MINUTE, loadChatServices } from '../../api/chat/chat.services';
-import { loadConfig } from '../../api/config';
-import { createApp } from '../../api/app';
+import { loadConfig } from '../../api/server/config';
+import { createApp } from '../../api/server/app';
 import { startTestApp, TEST_SECRET, type TestApp } from '../support/app';
 
 const CHAT = `mutation Chat($input: ChatInput!) { chat(input: $input) { sessionId messages { text } relatedProgrammes { id } urgent generated handoff { kind } } }`;

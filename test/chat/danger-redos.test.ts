@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DangerClassifier, parseDangerConfig } from '../../api/chat/danger';
 import { checkLinear, DangerPatternError } from '../../api/chat/danger-patterns';
-import { SEEDS_DIR } from '../../api/common/paths';
+import { SEEDS_DIR } from '../../api/core/paths';
 
 const LENGTH = 2000;
 /** Milliseconds one pattern may take on one input (a linear pattern takes well under one here). */

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DangerClassifier, parseDangerConfig } from '../../api/chat/danger';
 import { ChatKnowledge, ChatKnowledgeError, readChatKnowledge } from '../../api/chat/knowledge';
-import { SEEDS_DIR } from '../../api/common/paths';
+import { SEEDS_DIR } from '../../api/core/paths';
 import { loadCatalogue } from '../../api/programme/catalogue';
 import { firstLine } from './evaluate.cjs';
 

@@ -17,7 +17,7 @@ if (!existsSync(join(root, 'dist/api/chat/chat.service.js'))) throw new Error('r
 const { ChatService } = require('../../dist/api/chat/chat.service.js');
 const { ChatKnowledge } = require('../../dist/api/chat/knowledge.js');
 const { T } = require('../../dist/api/chat/chat-texts.js');
-const { SEEDS_DIR } = require('../../dist/api/common/paths.js');
+const { SEEDS_DIR } = require('../../dist/api/core/paths.js');
 const { loadCatalogue } = require('../../dist/api/programme/catalogue/index.js');
 const rules = require('../../dist/api/programme/rules/index.js');
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ChatService } from '../../api/chat/chat.service';
 import { T } from '../../api/chat/chat-texts';
 import { ChatKnowledge } from '../../api/chat/knowledge';
-import { SEEDS_DIR } from '../../api/common/paths';
+import { SEEDS_DIR } from '../../api/core/paths';
 import { loadCatalogue } from '../../api/programme/catalogue';
 import * as rules from '../../api/programme/rules';
 import { evaluate, type EvalSummary, expectedAmount, loadSet, misses, report } from './evaluate.cjs';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ChatKnowledge, ChatKnowledgeError, mergeEntries, readChatKnowledge } from '../../api/chat/knowledge';
 import { Ranker } from '../../api/chat/ranker';
-import { SEEDS_DIR } from '../../api/common/paths';
+import { SEEDS_DIR } from '../../api/core/paths';
 import { loadCatalogue } from '../../api/programme/catalogue';
 
 const FIXTURE = join(__dirname, 'fixtures');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENCRYPTED_COLUMNS, EncryptedText, isSealed } from '../../api/crypto';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
 import { startTestApp, type TestApp } from '../support/app';
 

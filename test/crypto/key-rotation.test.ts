@@ -8,7 +8,7 @@ import { forgetOpenKeysForTests } from '../../api/crypto/keyring';
 import { rotateMasterKey } from '../../api/crypto/rotate';
 import { type Database, migrate, openOrm } from '../../api/db/orm';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
-import { seedDemo } from '../../api/seed/demo-seed';
+import { seedDemo } from '../../api/server/seed/demo-seed';
 
 /** What a fresh process reads: the stored (sealed) phone numbers and what they open to. */
 async function phones(database: Database, key: string | undefined): Promise<{ sealed: string[]; plain: string[] }> {

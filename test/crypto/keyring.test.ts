@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../api/config';
+import { loadConfig } from '../../api/server/config';
 import { contactTermHash, decrypt, Keyring, KeysNotLoadedError, newMasterKeyText, parseMasterKey, type RunSql } from '../../api/crypto';
 
 /** A data_key table in memory: enough for Keyring.load to create and read its keys. */

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT_DIR } from '../../api/common/paths';
+import { ROOT_DIR } from '../../api/core/paths';
 
-const MAIN = join(ROOT_DIR, 'dist', 'api', 'main.js');
+const MAIN = join(ROOT_DIR, 'dist', 'api', 'server', 'main.js');
 const PASSWORD = 'embedded-test-password';
 
 /** `npm start` without DATABASE_URL: PGlite in DATA_DIR, migrated, seeded once, data kept across restarts. */

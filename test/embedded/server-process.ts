@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT_DIR } from '../../api/common/paths';
+import { ROOT_DIR } from '../../api/core/paths';
 
-export const MAIN = join(ROOT_DIR, 'dist', 'api', 'main.js');
+export const MAIN = join(ROOT_DIR, 'dist', 'api', 'server', 'main.js');
 
 export interface ServerProcess {
   proc: ChildProcess;
@@ -11,7 +11,7 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** `node dist/api/main.js` on the embedded database in `dataDir` (no DATABASE_URL). */
+/** `node dist/api/server/main.js` on the embedded database in `dataDir` (no DATABASE_URL). */
 export function spawnServer(dataDir: string, port: number, extraEnv: Record<string, string> = {}): ServerProcess {
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(port), TZ: 'Asia/Tokyo', ...extraEnv };
   const proc = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });

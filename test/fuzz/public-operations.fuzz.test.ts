@@ -29,9 +29,9 @@ import {
 } from 'graphql';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../api/app';
-import { WIDGETS_DIST_DIR } from '../../api/common/paths';
-import { buildApiSchema } from '../../api/schema/build';
+import { createApp, type App } from '../../api/server/app';
+import { WIDGETS_DIST_DIR } from '../../api/core/paths';
+import { buildApiSchema } from '../../api/server/schema/build';
 import { startTestApp, TEST_SECRET, type TestApp } from '../support/app';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);

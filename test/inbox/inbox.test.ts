@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InboxItem } from '../../api/inbox/inbox-item.entity';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
 import { addMunicipality } from '../support/fixtures';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertTogether } from '../../api/intake/insert-together';
 import { InboxItem } from '../../api/inbox/inbox-item.entity';
 import { InboxItemKind } from '../../api/inbox/inbox-item-kind';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { Municipality } from '../../api/municipality/municipality.entity';
 import { BenefitInUse } from '../../api/record/benefit-in-use.entity';
 import { Child } from '../../api/record/child.entity';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { Municipality } from '../../api/municipality/municipality.entity';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
 import { InboxItem } from '../../api/inbox/inbox-item.entity';

@@ -8,11 +8,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthService, LOGIN_FAILURE_DELAY_MS } from '../../api/auth/auth.service';
 import { hashPassword } from '../../api/auth/password';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { Department } from '../../api/municipality/department.entity';
-import { demoStaffEmail } from '../../api/seed/demo-seed';
+import { demoStaffEmail } from '../../api/server/seed/demo-seed';
 import { StaffMember } from '../../api/staff/staff-member.entity';
-import { StaffRole } from '../../api/staff/staff-role';
+import { StaffRole } from '../../api/core/roles';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
 
 const CREATE = `mutation($input: CreateRecordInput!) { createRecord(input: $input) { id } }`;

@@ -4,7 +4,7 @@
  * field, never an internal error, and never the rejected value.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { startTestApp, type TestApp } from '../support/app';
 
 const SUBMIT = `mutation SubmitIntake($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber } }`;

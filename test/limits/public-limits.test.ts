@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../api/app';
-import { WIDGETS_DIST_DIR } from '../../api/common/paths';
+import { createApp, type App } from '../../api/server/app';
+import { WIDGETS_DIST_DIR } from '../../api/core/paths';
 import { type DeepPartialLimits, PRODUCTION_LIMITS, sha256 } from '../../api/limits';
-import { demoStaffEmail } from '../../api/seed/demo-seed';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { demoStaffEmail } from '../../api/server/seed/demo-seed';
+import { DepartmentCode } from '../../api/core/departments';
 import { startTestApp, TEST_PASSWORD, TEST_SECRET, type TestApp } from '../support/app';
 
 /** The trusted documents the build wrote (the widgets' own texts), and two of them by operation name. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../api/app';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { createApp } from '../../api/server/app';
+import { DepartmentCode } from '../../api/core/departments';
 import { startTestApp, TEST_LIMITS, TEST_SECRET, type TestApp } from '../support/app';
 import request from 'supertest';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT_DIR } from '../../api/common/paths';
+import { ROOT_DIR } from '../../api/core/paths';
 import { ApiError, PartnerClient } from '../../examples/partner/src/client';
 import { RecordsPageDocument } from '../../examples/partner/src/generated/graphql';
 import { acceptReferral, allRecords, listReferrals, readReferredRecords, whoAmI } from '../../examples/partner/src/partner';

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../api/access/policy';
-import { MAX_PAGE_SIZE } from '../../api/common/connection';
-import { CLIENT_CODES } from '../../api/common/format-error';
-import { ROOT_DIR, SEEDS_DIR } from '../../api/common/paths';
+import { MAX_PAGE_SIZE } from '../../api/core/connection';
+import { CLIENT_CODES } from '../../api/server/format-error';
+import { ROOT_DIR, SEEDS_DIR } from '../../api/core/paths';
 import { PRODUCTION_LIMITS } from '../../api/limits';
-import { buildApiSchema } from '../../api/schema/build';
+import { buildApiSchema } from '../../api/server/schema/build';
 
 /** docs/partners.md says what the API does: its codes, queries, partner column and limits are checked here. */
 const GUIDE = readFileSync(join(ROOT_DIR, 'docs', 'partners.md'), 'utf8');

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT_DIR } from '../../api/common/paths';
+import { ROOT_DIR } from '../../api/core/paths';
 import { PostalDirectory, withCheckDigit } from '../../api/postal/postal-directory';
 import { startTestApp, type TestApp } from '../support/app';
 

@@ -2,7 +2,7 @@
 // record's facts — marital status, income year, income — with the amount the public form gives for the
 // same answers (issue 12), and only from the sections the viewer may read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { rescreen } from '../../api/programme/rescreen';
 import { startTestApp, type TestApp } from '../support/app';
 

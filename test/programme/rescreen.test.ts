@@ -1,7 +1,7 @@
 // Bulk re-screening of stored records (api/programme/rescreen.ts), on the test database.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInJapan } from '../../api/common/dates';
+import { todayInJapan } from '../../api/core/dates';
 import { municipalityEvaluateOptions } from '../../api/programme/programme.service';
 import { rescreen, type RescreenResult } from '../../api/programme/rescreen';
 import { evaluateAll, type Household } from '../../api/programme/rules';

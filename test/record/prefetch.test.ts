@@ -1,7 +1,7 @@
 import { parse, Kind, type FragmentDefinitionNode, type OperationDefinitionNode, type FieldNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectedChildRows } from '../../api/record/child-rows';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import { startTestApp, type TestApp } from '../support/app';
 
 /** The look-ahead's view of an operation: its first root field, as a resolver's info would give it. */

@@ -6,7 +6,7 @@ import { ConcernCategory } from '../../api/record/concern-category';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
 import { criteria, criteriaFilter, type RecordCriteria } from '../../api/record/record-criteria';
 import { RecordReader } from '../../api/record/record.reader';
-import { DEPARTMENT_CODES } from '../../api/municipality/department-code';
+import { DEPARTMENT_CODES } from '../../api/core/departments';
 import { startTestApp, type TestApp } from '../support/app';
 
 /** The same criteria as a MikroORM FilterQuery, written out independently (the way the service composed them before). */

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isSealed } from '../../api/crypto';
 import { MIGRATIONS } from '../../api/db/migrations';
-import { DepartmentCode } from '../../api/municipality/department-code';
-import { demoStaffEmail } from '../../api/seed/demo-seed';
+import { DepartmentCode } from '../../api/core/departments';
+import { demoStaffEmail } from '../../api/server/seed/demo-seed';
 import { TEST_PASSWORD } from '../support/app';
 import { REPLICA_LOGIN_ACCOUNT_RATE, type Replicas, startReplicas } from '../support/replicas';
 

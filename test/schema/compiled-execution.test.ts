@@ -1,12 +1,12 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApp, type App } from '../../api/app';
-import { DEPARTMENT_CODES, DepartmentCode } from '../../api/municipality/department-code';
+import { createApp, type App } from '../../api/server/app';
+import { DEPARTMENT_CODES, DepartmentCode } from '../../api/core/departments';
 import { ProgrammeService } from '../../api/programme/programme.service';
 import { startTestApp, TEST_LIMITS, TEST_SECRET, type TestApp } from '../support/app';
 
 /**
- * Queries run compiled by graphql-jit (api/schema/compiled-executor.ts). The same requests against
+ * Queries run compiled by graphql-jit (api/server/schema/compiled-executor.ts). The same requests against
  * a second app on the same database that executes with graphql-js must give byte-identical
  * responses: data, errors (message, path, extensions, order) and status.
  */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ROOT_DIR } from '../../api/common/paths';
+import { ROOT_DIR } from '../../api/core/paths';
 
 /** No Docker engine runs here, so the deployment files are checked for what they must say. */
 describe('docker-compose.yml and api/Dockerfile', () => {
@@ -24,6 +24,6 @@ describe('docker-compose.yml and api/Dockerfile', () => {
     const copies = [...readFileSync(dockerfile, 'utf8').matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1]!.split(/\s+/));
     expect(copies.length).toBeGreaterThan(3);
     for (const path of copies) expect(existsSync(join(ROOT_DIR, path)), path).toBe(true);
-    expect(readFileSync(dockerfile, 'utf8')).toContain('CMD ["node", "dist/api/main.js"]');
+    expect(readFileSync(dockerfile, 'utf8')).toContain('CMD ["node", "dist/api/server/main.js"]');
   });
 });

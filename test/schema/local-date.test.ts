@@ -1,6 +1,6 @@
 import { GraphQLError, Kind } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { LocalDate } from '../../api/common/local-date.scalar';
+import { LocalDate } from '../../api/core/local-date.scalar';
 
 const code = (f: () => unknown) => {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCursor, forwardPageInfo } from '../../api/common/connection';
+import { encodeCursor, forwardPageInfo } from '../../api/core/connection';
 
 /** PageInfo of the forward-paging connections (records, inbox): the four fields of the Relay spec. */
 describe('forwardPageInfo', () => {

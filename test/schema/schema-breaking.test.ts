@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT_DIR } from '../../api/common/paths';
-import { printApiSchema } from '../../api/schema/build';
+import { ROOT_DIR } from '../../api/core/paths';
+import { printApiSchema } from '../../api/server/schema/build';
 import { checkBreaking, DEPRECATION_DAYS, parseChangelog } from '../../schema/breaking/breaking';
 
 const RELEASED = readFileSync(join(ROOT_DIR, 'schema', 'released', '0.1.0.graphql'), 'utf8');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_FILE } from '../../api/common/paths';
+import { SCHEMA_FILE } from '../../api/core/paths';
 import { OPERATIONS } from '../../api/access/operations';
-import { buildApiSchema, printApiSchema } from '../../api/schema/build';
+import { buildApiSchema, printApiSchema } from '../../api/server/schema/build';
 
 describe('schema/schema.graphql', () => {
   it('is what the code emits (run `npm run schema:emit` after changing the API)', () => {

@@ -1,7 +1,7 @@
 import { buildSchema, graphqlSync, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { applyDocs } from '../../api/common/docs';
-import { buildApiSchema, printApiSchema } from '../../api/schema/build';
+import { applyDocs } from '../../api/core/docs';
+import { buildApiSchema, printApiSchema } from '../../api/server/schema/build';
 import { LINT_CONFIG } from '../../schema/lint/config';
 import { lintSchema } from '../../schema/lint/rules';
 

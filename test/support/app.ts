@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import request from 'supertest';
-import { createApp, type App } from '../../api/app';
+import { createApp, type App } from '../../api/server/app';
 import type { DeepPartialLimits } from '../../api/limits';
-import type { DepartmentCode } from '../../api/municipality/department-code';
-import { demoStaffEmail, seedDemo } from '../../api/seed/demo-seed';
+import type { DepartmentCode } from '../../api/core/departments';
+import { demoStaffEmail, seedDemo } from '../../api/server/seed/demo-seed';
 import { openTestDatabase, type TestDatabase } from './db';
 
 export const TEST_PASSWORD = 'test-password-1234';

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../../api/auth/password';
-import { DEPARTMENT_CODES, DepartmentCode } from '../../api/municipality/department-code';
+import { DEPARTMENT_CODES, DepartmentCode } from '../../api/core/departments';
 import { Department } from '../../api/municipality/department.entity';
 import { Municipality } from '../../api/municipality/municipality.entity';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
 import { StaffMember } from '../../api/staff/staff-member.entity';
-import { StaffRole } from '../../api/staff/staff-role';
+import { StaffRole } from '../../api/core/roles';
 import { TEST_PASSWORD } from './app';
 
 /** A second, fictional municipality with the six departments, a caseworker each (`<code>@<muni>.test`) and one record. */

@@ -5,14 +5,14 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { ROOT_DIR } from '../../api/common/paths';
+import { ROOT_DIR } from '../../api/core/paths';
 import { openOrm } from '../../api/db/orm';
-import { seedDemo } from '../../api/seed/demo-seed';
+import { seedDemo } from '../../api/server/seed/demo-seed';
 import { TEST_PASSWORD, TEST_SECRET } from './app';
 import { TEST_ENCRYPTION_KEY } from './keys';
 import { testDatabaseUrl, withDatabase } from './pg-url';
 
-const MAIN = join(ROOT_DIR, 'dist', 'api', 'main.js');
+const MAIN = join(ROOT_DIR, 'dist', 'api', 'server', 'main.js');
 export const REPLICA_CMS_ORIGIN = 'https://cms.example.jp';
 /** Sign-ins per account per minute on the replicas (LOGIN_ACCOUNT_RATE_PER_MINUTE). */
 export const REPLICA_LOGIN_ACCOUNT_RATE = 6;
@@ -42,7 +42,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `node dist/api/main.js` as a replica on PostgreSQL; resolves once it serves. */
+/** Starts `node dist/api/server/main.js` as a replica on PostgreSQL; resolves once it serves. */
 function startReplica(databaseUrl: string, port: number): Promise<Replica> {
   const env = {
     PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'Asia/Tokyo', NODE_ENV: 'production',

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { todayInJapan } from '../../api/common/dates';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { todayInJapan } from '../../api/core/dates';
+import { DepartmentCode } from '../../api/core/departments';
 import type { TestApp } from '../support/app';
 import { startRealApiPage, type RealApiPage } from './support/real-api';
 import { ask, chatText, ensureChatBundle, tabToChat, waitInChat } from './support/chat';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DepartmentCode } from '../../api/municipality/department-code';
+import { DepartmentCode } from '../../api/core/departments';
 import type { TestApp } from '../support/app';
 import { startRealApiPage, type RealApiPage } from './support/real-api';
 import { ensureBundle, openWidget, shadowText, tabTo, waitForStep } from './support/browser';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app';
+import { createApp } from '../../api/server/app';
 import { TEST_LIMITS, TEST_SECRET } from '../support/app';
 import { launchChromium } from './support/browser';
 import { DepartmentCode, TEST_PASSWORD, deepHtml, signIn, startStaffServer, storageHolds, submitPublic, waitForHeadingFocus, type StaffServer } from './support/staff';

@@ -1,13 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../api/auth/password';
-import { todayInJapan } from '../../api/common/dates';
+import { todayInJapan } from '../../api/core/dates';
 import { InboxItem } from '../../api/inbox/inbox-item.entity';
 import { InboxItemKind } from '../../api/inbox/inbox-item-kind';
 import { Department } from '../../api/municipality/department.entity';
-import { demoStaffEmail } from '../../api/seed/demo-seed';
+import { demoStaffEmail } from '../../api/server/seed/demo-seed';
 import { StaffMember } from '../../api/staff/staff-member.entity';
-import { StaffRole } from '../../api/staff/staff-role';
+import { StaffRole } from '../../api/core/roles';
 import { TEST_PASSWORD } from '../support/app';
 import { AXE_PATH, launchChromium } from './support/browser';
 import { DepartmentCode, signIn, startStaffServer, waitForHeadingFocus, type StaffServer } from './support/staff';

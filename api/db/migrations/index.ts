@@ -13,8 +13,13 @@ import { Migration20261203120000_AuditSeal } from './Migration20261203120000_Aud
 import { Migration20261203130000_EncryptionAtRest } from './Migration20261203130000_EncryptionAtRest';
 import { Migration20261203130000_SealSafeTimes } from './Migration20261203130000_SealSafeTimes';
 import { Migration20261203110000_RateLimitCounter } from './Migration20261203110000_RateLimitCounter';
+import { Migration20261204150000_LineChannel } from './Migration20261204150000_LineChannel';
 import { Migration20261204140000_CaseWork } from './Migration20261204140000_CaseWork';
 import { Migration20261204140100_SharedInboxItems } from './Migration20261204140100_SharedInboxItems';
+import { Migration20261204130000_Applications } from './Migration20261204130000_Applications';
+import { Migration20261204130100_ApplicationDocuments } from './Migration20261204130100_ApplicationDocuments';
+import { Migration20261204130200_InterviewBooking } from './Migration20261204130200_InterviewBooking';
+import { Migration20261204120000_Outreach } from './Migration20261204120000_Outreach';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -32,6 +37,11 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203130000_EncryptionAtRest', class: Migration20261203130000_EncryptionAtRest },
   { name: 'Migration20261203130000_SealSafeTimes', class: Migration20261203130000_SealSafeTimes },
   { name: 'Migration20261203110000_RateLimitCounter', class: Migration20261203110000_RateLimitCounter },
+  { name: 'Migration20261204120000_Outreach', class: Migration20261204120000_Outreach },
+  { name: 'Migration20261204130000_Applications', class: Migration20261204130000_Applications },
+  { name: 'Migration20261204130100_ApplicationDocuments', class: Migration20261204130100_ApplicationDocuments },
+  { name: 'Migration20261204130200_InterviewBooking', class: Migration20261204130200_InterviewBooking },
   { name: 'Migration20261204140000_CaseWork', class: Migration20261204140000_CaseWork },
   { name: 'Migration20261204140100_SharedInboxItems', class: Migration20261204140100_SharedInboxItems },
+  { name: 'Migration20261204150000_LineChannel', class: Migration20261204150000_LineChannel },
 ];

@@ -1,30 +1,17 @@
 /**
- * Typed shape of the support-programme catalogue (支援施策). Pure data: no ORM, no GraphQL.
+ * Typed shape of the support-programme catalogue (支援施策). Pure data: no ORM, no I/O.
  * The YAML files under seeds/programmes/ are validated into these types by catalogue.loader.ts.
  */
 import type { ProgrammeId } from './programme-ids';
 
-/** The three languages every user-facing text is written in. `ja-easy` is やさしい日本語. */
-export const LOCALES = ['ja', 'en', 'ja-easy'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-/**
- * A user-facing text in every locale. `ja-easy` may carry furigana as `漢字{かんじ}` (see furigana.ts and
- * seeds/programmes/README.md). Any locale may carry an amount placeholder `{{key}}`, filled from
- * `amounts` when the catalogue is built, so a municipality's amount override also changes the text.
- */
-export type LocalizedText = { ja: string; en: string; 'ja-easy': string };
-
-/** Department codes from docs/design.md. Only these six exist. */
-export const DEPARTMENT_CODES = [
-  'single-parent', // ひとり親支援担当課 (owns records)
-  'livelihood-support', // 生活困窮担当課
-  'family-register', // 戸籍担当課
-  'public-housing', // 公営住宅担当課
-  'long-term-care', // 介護担当課
-  'disability-welfare', // 障害担当課
-] as const;
-export type DepartmentCode = (typeof DEPARTMENT_CODES)[number];
+// The languages, the localized text and the department codes are the core's (one declaration each).
+// A catalogue text's `ja-easy` may carry furigana as `漢字{かんじ}` (see furigana.ts and seeds/programmes/README.md);
+// any locale may carry an amount placeholder `{{key}}`, filled from `amounts` when the catalogue is built, so a
+// municipality's amount override also changes the text.
+import type { LocalizedText } from '../../core/i18n';
+import type { DepartmentCode } from '../../core/departments';
+export { LOCALES, type Locale, type LocalizedText } from '../../core/i18n';
+export { DEPARTMENT_CODES, DepartmentCode } from '../../core/departments';
 
 /**
  * Who sets the programme's rules and amounts. Only `prefectural` and `municipal` amounts may be changed

@@ -5,8 +5,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DepartmentCode } from '../../../api/municipality/department-code';
-import { demoStaffEmail } from '../../../api/seed/demo-seed';
+import { DepartmentCode } from '../../../api/core/departments';
+import { demoStaffEmail } from '../../../api/server/seed/demo-seed';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../support/app';
 import { ROOT } from './server';
 

@@ -1,0 +1,57 @@
+/**
+ * Where document bytes live, sealed (AES-256-GCM with a key per file; api/crypto/envelope.ts). The
+ * embedded default is a folder under DATA_DIR; a deployment would put an S3-compatible store behind
+ * the same interface (not built yet: see the lane report).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { open, seal } from '../../crypto/envelope';
+
+export interface DocumentStore {
+  put(id: string, sealed: Buffer): Promise<void>;
+  get(id: string): Promise<Buffer>;
+  remove(id: string): Promise<void>;
+}
+
+const ID = /^[0-9a-f-]{36}$/;
+const AAD = 'yorisoi-document-v1';
+
+export class DiskDocumentStore implements DocumentStore {
+  constructor(readonly dir: string) {}
+
+  private path(id: string): string {
+    if (!ID.test(id)) throw new Error('bad document id');
+    return join(this.dir, id);
+  }
+
+  async put(id: string, sealed: Buffer): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const target = this.path(id);
+    const tmp = `${target}.${process.pid}.tmp`;
+    try {
+      await writeFile(tmp, sealed, { mode: 0o600 });
+      await rename(tmp, target);
+    } finally {
+      await rm(tmp, { force: true });
+    }
+  }
+
+  get(id: string): Promise<Buffer> {
+    return readFile(this.path(id));
+  }
+
+  async remove(id: string): Promise<void> {
+    await rm(this.path(id), { force: true });
+  }
+}
+
+/** Seals bytes with a fresh key; the key goes to the database sealed by the keyring. */
+export function sealDocument(bytes: Buffer, documentId: string): { key: Buffer; sealed: Buffer } {
+  const key = randomBytes(32);
+  return { key, sealed: seal(key, bytes, `${AAD}:${documentId}`) };
+}
+
+export function openDocument(key: Buffer, sealed: Buffer, documentId: string): Buffer {
+  return open(key, sealed, `${AAD}:${documentId}`);
+}

@@ -1,0 +1,9 @@
+// The face of online applications (オンライン申請): procedures, family sign-in, applications, staff queue.
+export { ApplicationResolver } from './application.resolver';
+export { InterviewResolver } from './interviews';
+export { Application, ApplicationEvent } from './application.entity';
+export { FamilySession, FamilySignIn } from './family-session.entity';
+export { ApplicationActor, ApplicationStatus } from './application-status';
+export { applicationServices, useNoticeSender, type ApplicationServices } from './services';
+export { NO_DELIVERY, type FamilyNotice, type NoticeChannel, type NoticeSender } from './notice-sender';
+export * from './procedures';

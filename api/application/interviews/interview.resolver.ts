@@ -1,0 +1,38 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../server/context';
+import { FamilyAuth } from '../family-auth';
+import { applicationServices } from '../services';
+import { Bookings } from './booking.service';
+import { BookInterviewInput, CancelInterviewInput, InterviewBookingView, InterviewSlotView, RescheduleInterviewInput } from './interview.types';
+
+async function bookings(ctx: Context, session: string): Promise<Bookings> {
+  const who = await new FamilyAuth(ctx.em, ctx.services.auth.secret, ctx.locale).identify(session);
+  return new Bookings(ctx.em, applicationServices(ctx.services), who, ctx.locale);
+}
+
+@Resolver()
+export class InterviewResolver {
+  @Query(() => [InterviewSlotView], { description: 'Free interview times for an application, on open days (開庁日) of the coming weeks.' })
+  async interviewSlots(
+    @Arg('session', () => String, { description: 'The session from signInFamily.' }) session: string,
+    @Arg('applicationId', () => ID, { description: 'The application.' }) applicationId: string,
+    @Ctx() ctx: Context,
+  ): Promise<InterviewSlotView[]> {
+    return (await bookings(ctx, session)).slots(applicationId);
+  }
+
+  @Mutation(() => InterviewBookingView, { description: 'Book an interview; CONFLICT when the time just filled up.' })
+  async bookInterview(@Arg('input', () => BookInterviewInput, { description: 'The application and the slot.' }) input: BookInterviewInput, @Ctx() ctx: Context): Promise<InterviewBookingView> {
+    return (await bookings(ctx, input.session)).book(input.applicationId, input.slotId);
+  }
+
+  @Mutation(() => InterviewBookingView, { description: 'Move a booked interview to another time; the old place is freed only if the new one is taken.' })
+  async rescheduleInterview(@Arg('input', () => RescheduleInterviewInput, { description: 'The booking and the new slot.' }) input: RescheduleInterviewInput, @Ctx() ctx: Context): Promise<InterviewBookingView> {
+    return (await bookings(ctx, input.session)).reschedule(input.bookingId, input.slotId);
+  }
+
+  @Mutation(() => InterviewBookingView, { description: 'Cancel a booked interview.' })
+  async cancelInterview(@Arg('input', () => CancelInterviewInput, { description: 'The booking.' }) input: CancelInterviewInput, @Ctx() ctx: Context): Promise<InterviewBookingView> {
+    return (await bookings(ctx, input.session)).cancel(input.bookingId);
+  }
+}

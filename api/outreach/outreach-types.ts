@@ -1,0 +1,48 @@
+import { registerEnumType } from 'type-graphql';
+
+/** How a notice reaches the family (docs/design.md "Names for what comes next"; LINE comes with issue 20). */
+export enum OutreachChannel {
+  EMAIL = 'EMAIL',
+  SMS = 'SMS',
+  PHONE = 'PHONE',
+}
+registerEnumType(OutreachChannel, { name: 'OutreachChannel' });
+
+export const OUTREACH_CHANNELS: readonly OutreachChannel[] = Object.values(OutreachChannel);
+
+/** GOV.UK Notify's statuses, plus OPTED_OUT for a notice whose family withdrew before it was sent. */
+export enum NoticeStatus {
+  CREATED = 'CREATED',
+  SENDING = 'SENDING',
+  DELIVERED = 'DELIVERED',
+  TEMPORARY_FAILURE = 'TEMPORARY_FAILURE',
+  PERMANENT_FAILURE = 'PERMANENT_FAILURE',
+  OPTED_OUT = 'OPTED_OUT',
+}
+registerEnumType(NoticeStatus, { name: 'NoticeStatus' });
+
+export enum NoticeKind {
+  PROGRAMME_FITS = 'programme-fits',
+  AMOUNT_CHANGED = 'amount-changed',
+  PROGRAMME_LAPSES = 'programme-lapses',
+  DEADLINE = 'deadline',
+  CAMPAIGN = 'campaign',
+  REMINDER = 'reminder',
+}
+export const NOTICE_KINDS: readonly NoticeKind[] = Object.values(NoticeKind);
+
+export enum NoticeApproval {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  AUTOMATIC = 'AUTOMATIC',
+}
+registerEnumType(NoticeApproval, { name: 'NoticeApproval' });
+
+/** How a consent change was given: recorded in the history beside who and when. */
+export enum ConsentMethod {
+  INTAKE = 'intake',
+  STAFF = 'staff',
+  FAMILY_PAGE = 'family-page',
+  ONE_CLICK = 'one-click',
+}

@@ -1,0 +1,135 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Router } from 'express';
+import { SEEDS_DIR } from '../core/paths';
+import type { Database } from '../db/orm';
+import type { RateLimit } from '../limits/rate-limits';
+import type { Catalogue } from '../programme/catalogue';
+import { familyPageRoutes } from './family-page';
+import { NoticeLinks } from './link';
+import { MailCatcher } from './mail-catcher';
+import { smtpMailer, type DkimOptions, type Mailer } from './mailer';
+import { APPROVAL_BY_DEFAULT, type ApprovalPolicy } from './notices';
+import { PgBossQueue, type NoticeQueue } from './queue';
+import { DEFAULT_SETTINGS, NoticeSender, type OutreachSettings } from './sender';
+import { loadNoticeTemplates } from './templates';
+
+/** Settings from the environment (README: Push-type support). */
+export interface OutreachEnv {
+  /** SMTP_URL, e.g. smtp://user:pass@mail.example.jp:587. Without it: the built-in mail catcher when embedded, no e-mail otherwise. */
+  smtpUrl: string | null;
+  from: string;
+  publicBaseUrl: string;
+  dkim: DkimOptions | null;
+  dailyCap: number;
+  quietHours: { start: number; end: number };
+  /** Senders started in this process by startWorkers() (OUTREACH_WORKERS, default 2). */
+  workers: number;
+  bodyRetentionDays: number;
+}
+
+function hours(text: string | undefined): { start: number; end: number } {
+  const m = /^(\d{1,2})-(\d{1,2})$/.exec(text?.trim() ?? '');
+  if (!m) return DEFAULT_SETTINGS.quietHours;
+  const [start, end] = [Number(m[1]), Number(m[2])];
+  if (start > 23 || end > 23) throw new Error('OUTREACH_QUIET_HOURS is "start-end" in whole hours, e.g. 21-8');
+  return { start, end };
+}
+
+export function outreachEnv(env: NodeJS.ProcessEnv = process.env, port = 4000): OutreachEnv {
+  const key = env.DKIM_PRIVATE_KEY_FILE?.trim() ? readFileSync(env.DKIM_PRIVATE_KEY_FILE.trim(), 'utf8') : env.DKIM_PRIVATE_KEY?.trim();
+  const positive = (v: string | undefined, d: number) => {
+    const n = v ? Number(v) : d;
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`expected a positive integer, got "${v}"`);
+    return n;
+  };
+  return {
+    smtpUrl: env.SMTP_URL?.trim() || null,
+    from: env.OUTREACH_FROM?.trim() || DEFAULT_SETTINGS.from,
+    publicBaseUrl: (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
+    dkim: key && env.DKIM_DOMAIN && env.DKIM_SELECTOR ? { domainName: env.DKIM_DOMAIN.trim(), keySelector: env.DKIM_SELECTOR.trim(), privateKey: key } : null,
+    dailyCap: positive(env.OUTREACH_DAILY_CAP, 2000),
+    quietHours: hours(env.OUTREACH_QUIET_HOURS),
+    workers: positive(env.OUTREACH_WORKERS, 2),
+    bodyRetentionDays: positive(env.OUTREACH_BODY_RETENTION_DAYS, 90),
+  };
+}
+
+export interface OutreachDeps {
+  orm: MikroORM;
+  authSecret: string;
+  catalogue: () => Catalogue;
+  /** Requests per client address per minute to the family's pages. */
+  pageLimit: RateLimit;
+  env?: OutreachEnv;
+  approval?: ApprovalPolicy;
+}
+
+/**
+ * The outreach module in a process: the queue, the sender, the family's pages. Nothing connects until
+ * used: an API process that only serves pages never starts pg-boss; startWorkers() makes it a sender
+ * too (inside `npm start` embedded, `npm run worker` with PostgreSQL).
+ */
+export class Outreach {
+  readonly queue: NoticeQueue;
+  readonly links: NoticeLinks;
+  readonly approval: ApprovalPolicy;
+  readonly env: OutreachEnv;
+  private mailer: Mailer | null = null;
+  catcher: MailCatcher | null = null;
+  private sender: NoticeSender | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: OutreachDeps) {
+    this.env = deps.env ?? outreachEnv();
+    const clientUrl = deps.orm.config.get('clientUrl');
+    const database: Database = deps.orm.config.get('driver') === PostgreSqlDriver && clientUrl ? { kind: 'postgresql', url: clientUrl } : { kind: 'pglite', dataDir: null };
+    this.queue = PgBossQueue.for(deps.orm, database);
+    this.links = new NoticeLinks(deps.authSecret);
+    this.approval = deps.approval ?? APPROVAL_BY_DEFAULT;
+  }
+
+  get embedded(): boolean {
+    return this.deps.orm.config.get('driver') !== PostgreSqlDriver;
+  }
+
+  routes(): Router {
+    return familyPageRoutes({ orm: this.deps.orm, links: this.links, catalogue: this.deps.catalogue, limit: this.deps.pageLimit });
+  }
+
+  /** The sender (created once); e-mail goes to SMTP_URL, or embedded without one to the mail catcher. */
+  async senderFor(): Promise<NoticeSender> {
+    if (this.sender) return this.sender;
+    if (this.env.smtpUrl) this.mailer = smtpMailer(this.env.smtpUrl, { dkim: this.env.dkim });
+    else if (this.embedded) {
+      this.catcher = await MailCatcher.start();
+      this.mailer = smtpMailer(this.catcher.url);
+    }
+    const settings: OutreachSettings = { ...DEFAULT_SETTINGS, quietHours: this.env.quietHours, dailyCap: () => this.env.dailyCap, publicBaseUrl: this.env.publicBaseUrl, from: this.env.from, bodyRetentionDays: this.env.bodyRetentionDays };
+    this.sender = new NoticeSender({
+      orm: this.deps.orm, queue: this.queue, templates: loadNoticeTemplates(join(SEEDS_DIR, 'notices')), links: this.links,
+      programmeName: (id, code, l) => this.deps.catalogue().get(id, code)?.name[l] ?? null,
+      email: this.mailer, sms: null, settings,
+    });
+    return this.sender;
+  }
+
+  /** Starts `count` senders in this process and the minute's sweep (lost jobs, old bodies). */
+  async startWorkers(count = this.env.workers): Promise<void> {
+    const sender = await this.senderFor();
+    await this.queue.work((id) => sender.send(id), { concurrency: count, batchSize: 10, pollSeconds: 1 });
+    const sweep = () => void sender.sweep().catch((e: Error) => console.error(`outreach sweep: ${e.message}`));
+    sweep();
+    this.sweepTimer = setInterval(sweep, 60_000);
+    this.sweepTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    await this.queue.stop();
+    this.mailer?.close();
+    await this.catcher?.close();
+  }
+}

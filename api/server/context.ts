@@ -1,0 +1,65 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AccessGate } from '../access/access-gate';
+import type { PolicyBook } from '../access/policy';
+import type { AuthSettings } from '../auth/auth.service';
+import type { ChatServices } from '../chat/chat.services';
+import type { IntakeDeps } from '../intake/intake.service';
+import type { Viewer } from '../core/viewer';
+import { AuditCollector } from '../audit/audit-collector';
+import type { Locale } from '../core/i18n';
+import type { Catalogue } from '../programme/catalogue';
+import { createRecordLoaders, type RecordLoaders } from '../record/record.loaders';
+import type { Limits, RateLimit } from '../limits';
+import type { Outreach } from '../outreach';
+
+/** Everything a resolver may use during one request. Built fresh per request (context.factory in app.ts). */
+export interface Context {
+  /** A fork of the EntityManager for this request only. */
+  em: EntityManager;
+  viewer: Viewer;
+  locale: Locale;
+  gate: AccessGate;
+  audit: AuditCollector;
+  loaders: RecordLoaders;
+  /** Facts about the HTTP request that public operations need (never personal data). */
+  request: { origin: string | undefined; clientAddress: string };
+  services: AppServices;
+}
+
+/** Long-lived, process-wide services handed to every request. */
+export interface AppServices {
+  policies: PolicyBook;
+  auth: AuthSettings;
+  intake: IntakeDeps;
+  chat: ChatServices;
+  /** The programme catalogue, loaded and validated once per process. */
+  catalogue: Catalogue;
+  /** The limits in force and the sign-in rate limits (api/limits). */
+  limits: { config: Limits; loginPerAddress: RateLimit; loginPerAccount: RateLimit };
+  /** Push-type support (api/outreach): queue, links, approval policy; optional so other callers need not build it. */
+  outreach?: Outreach;
+  /** The audit chain's seal key and anchor folder (api/audit/audit-seal.ts, audit-anchor.ts); optional so other callers need not build it. */
+  auditSeal?: AuditSealSettings;
+}
+
+export interface AuditSealSettings {
+  key: string;
+  anchorDir: string | null;
+}
+
+export function createContext(em: EntityManager, viewer: Viewer, locale: Locale, services: AppServices, request: Context['request'] = { origin: undefined, clientAddress: 'local' }): Context {
+  let loaders: RecordLoaders | undefined;
+  return {
+    em,
+    viewer,
+    locale,
+    gate: new AccessGate(viewer, services.policies, locale),
+    audit: new AuditCollector(viewer),
+    // Created on first use: most operations (intake, chat, eligibility) never read a record's rows.
+    get loaders(): RecordLoaders {
+      return (loaders ??= createRecordLoaders(em));
+    },
+    services,
+    request,
+  };
+}
