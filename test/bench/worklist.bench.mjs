@@ -100,15 +100,18 @@ if (sample.errors) throw new Error(JSON.stringify(sample.errors));
 async function timeRun(body) {
   for (let i = 0; i < 20; i++) await post(body, token); // warm-up: prepared statements, JIT
   const times = [];
+  const cpu = process.cpuUsage();
   for (let i = 0; i < REQUESTS; i++) {
     const t = process.hrtime.bigint();
     const r = await post(body, token);
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
     if (r.errors) throw new Error(JSON.stringify(r.errors));
   }
+  const used = process.cpuUsage(cpu);
   times.sort((a, b) => a - b);
   const pick = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-  return { p50: pick(0.5), p95: pick(0.95), max: times[times.length - 1] };
+  // API process CPU per request (this process also runs the client, a small share): less sensitive than wall time to a shared, overloaded machine.
+  return { p50: pick(0.5), p95: pick(0.95), max: times[times.length - 1], cpu: (used.user + used.system) / 1000 / REQUESTS };
 }
 
 const runs = [];
@@ -134,9 +137,9 @@ Machine: ${os.cpus()[0]?.model.trim()}, ${os.cpus().length} cores; Node ${proces
 Data: ${counts.records} records in デモ市; ${counts.new_items} new inbox items and ${counts.open_cases} open cases in ひとり親支援担当課 (5,000 open items), 20 caseworkers; 20,000 taken items and 20,000 closed cases beside them. Seeded in ${f(seedSeconds)} s.
 Each request: the worklist with 50 lines per list and each line's record (identity), \`wantsContact\`, case and counts — as the console asks for it. ${REQUESTS} requests one after another per run after 20 warm-up requests, two alternating rounds, best round shown; milliseconds per request, client-measured over loopback (server time plus one loopback round trip). Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}.
 
-| run | p50 | p95 | max |
-|---|---|---|---|
-${[...best.values()].map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.max)} |`).join('\n')}
+| run | p50 | p95 | max | API CPU ms / request |
+|---|---|---|---|---|
+${[...best.values()].map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.max)} | ${f(r.cpu)} |`).join('\n')}
 
 - Counts returned (DEPARTMENT): ${JSON.stringify(w.counts)}.
 - Target ≤ 100 ms server time: **${worst <= 100 ? 'met' : 'NOT met'}** (worst p95 ${f(worst)} ms).
