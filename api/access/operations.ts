@@ -37,6 +37,9 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     applications: 'staff',
     application: 'staff',
     interviewSlots: 'public',
+    usageFigures: 'staff',
+    implementationReport: 'staff',
+    reportInput: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -69,5 +72,6 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     bookInterview: 'public',
     rescheduleInterview: 'public',
     cancelInterview: 'public',
+    saveReportInput: 'staff',
   },
 };

@@ -33,6 +33,7 @@ import { FamilySession, FamilySignIn } from '../application/family-session.entit
 import { ApplicationDocument } from '../application/documents/document.entity';
 import { InterviewBooking, InterviewSlot } from '../application/interviews/interview.entity';
 import { OUTREACH_ENTITIES } from '../outreach/outreach.entities';
+import { REPORTING_ENTITIES } from '../reporting/entities';
 
 /** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
 export const ENTITIES = [
@@ -78,4 +79,5 @@ export const ENTITIES = [
   InterviewSlot,
   InterviewBooking,
   ...OUTREACH_ENTITIES,
+  ...REPORTING_ENTITIES,
 ];

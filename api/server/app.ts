@@ -35,6 +35,7 @@ import { widgetFiles } from './widgets/widget-files';
 import { anonymousRateLimit, armor, withoutSuggestions, bodyErrors, refuseNulBytes, shapeRequestError, type DeepPartialLimits, type Limits, loadTrustedDocuments, resolveLimits, responseSizeLimit, SharedRateLimits, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from '../limits';
 import { createLineService, type LineService, lineSettingsFromEnv } from '../line';
 import { documentRoutes } from '../application/documents';
+import { FIGURE_STORE, reportDownloads } from '../reporting';
 
 export interface AppOptions {
   /** Benchmark only: serve the schema without the shield, to measure what enforcement costs. */
@@ -132,6 +133,8 @@ export async function createApp(
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  // Signed, short-lived links to generated reports (api/reporting; the link itself is the credential).
+  app.get('/reports/:token', reportDownloads(orm, services, FIGURE_STORE));
   app.use(
     '/graphql',
     corsMiddleware,

@@ -5,6 +5,7 @@
 import { StaffAudit } from './staff-audit.js';
 import { YorisoiStaff } from './staff-app.js';
 import { StaffConsultations } from './staff-consultations.js';
+import { StaffDashboard } from './staff-dashboard.js';
 import { StaffEligibility } from './staff-eligibility.js';
 import { StaffInbox } from './staff-inbox.js';
 import { StaffLogin } from './staff-login.js';
@@ -31,6 +32,7 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-origins', StaffOrigins],
   ['staff-worklist', StaffWorklist],
   ['staff-case', StaffCase],
+  ['staff-dashboard', StaffDashboard],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -50,5 +52,6 @@ declare global {
     'staff-origins': StaffOrigins;
     'staff-worklist': StaffWorklist;
     'staff-case': StaffCase;
+    'staff-dashboard': StaffDashboard;
   }
 }

@@ -20,6 +20,7 @@ import { Migration20261204130000_Applications } from './Migration20261204130000_
 import { Migration20261204130100_ApplicationDocuments } from './Migration20261204130100_ApplicationDocuments';
 import { Migration20261204130200_InterviewBooking } from './Migration20261204130200_InterviewBooking';
 import { Migration20261204120000_Outreach } from './Migration20261204120000_Outreach';
+import { Migration20261204160000_UsageFigures } from './Migration20261204160000_UsageFigures';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204140000_CaseWork', class: Migration20261204140000_CaseWork },
   { name: 'Migration20261204140100_SharedInboxItems', class: Migration20261204140100_SharedInboxItems },
   { name: 'Migration20261204150000_LineChannel', class: Migration20261204150000_LineChannel },
+  { name: 'Migration20261204160000_UsageFigures', class: Migration20261204160000_UsageFigures },
 ];

@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AccessResolver } from '../../access/access.resolver';
+import { ReportingResolver, REPORTING_DOCS } from '../../reporting';
 import { AuditResolver } from '../../audit/audit.resolver';
 import { AuthResolver } from '../../auth/auth.resolver';
 import { InboxResolver } from '../../inbox/inbox.resolver';
@@ -37,10 +38,10 @@ import { RECORD_DOCS } from '../../record/record.docs';
 import { STAFF_DOCS } from '../../staff/staff.docs';
 
 /** Every resolver of the API, one line per module. */
-export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver, CaseworkResolver, ApplicationResolver, InterviewResolver] as const;
+export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver, CaseworkResolver, ApplicationResolver, InterviewResolver, ReportingResolver] as const;
 
 /** The descriptions partners read, one file per module (`<module>.docs.ts`; npm run schema:lint checks none is missing). */
-export const DOCS = [COMMON_DOCS, ACCESS_DOCS, AUDIT_DOCS, AUTH_DOCS, CHAT_DOCS, CONSULTATION_DOCS, INBOX_DOCS, INTAKE_DOCS, MUNICIPALITY_DOCS, PARTNER_DOCS, POSTAL_DOCS, PROGRAMME_DOCS, RECORD_DOCS, STAFF_DOCS, CASEWORK_DOCS, OUTREACH_DOCS] as const;
+export const DOCS = [COMMON_DOCS, ACCESS_DOCS, AUDIT_DOCS, AUTH_DOCS, CHAT_DOCS, CONSULTATION_DOCS, INBOX_DOCS, INTAKE_DOCS, MUNICIPALITY_DOCS, PARTNER_DOCS, POSTAL_DOCS, PROGRAMME_DOCS, RECORD_DOCS, STAFF_DOCS, CASEWORK_DOCS, OUTREACH_DOCS, REPORTING_DOCS] as const;
 
 /** The executable schema without permissions (the shield is applied in app.ts). */
 export function buildApiSchema(): GraphQLSchema {

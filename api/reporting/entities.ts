@@ -1,0 +1,5 @@
+import { ReportInput } from './report-input.entity';
+import { UsageCount, UsageDay } from './usage.entity';
+
+/** The reporting module's tables (listed in db/entities.ts). */
+export const REPORTING_ENTITIES = [UsageCount, UsageDay, ReportInput];
