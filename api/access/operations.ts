@@ -35,6 +35,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     adminEvents: 'staff',
     worklist: 'staff',
     caseFile: 'staff',
+    handovers: 'staff',
     // Online applications (api/application): family operations check their own session token.
     procedures: 'public',
     familyPage: 'public',

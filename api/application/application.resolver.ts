@@ -1,3 +1,4 @@
+import { StaffRole } from '../core/roles';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { apiError, badInput } from '../core/errors';
 import type { Context } from '../server/context';
@@ -123,6 +124,8 @@ export class ApplicationResolver {
 
   @Mutation(() => StaffApplication, { description: 'Take into review, ask for more information, accept or not accept; the family is told.' })
   decideApplication(@Arg('input', () => ApplicationDecisionInput, { description: 'The decision.' }) input: ApplicationDecisionInput, @Ctx() ctx: Context): Promise<StaffApplication> {
+    // A decision is a write: viewers read applications but cannot decide them (issue 18, role checks on every write).
+    ctx.gate.staff([StaffRole.CASEWORKER, StaffRole.SUPERVISOR, StaffRole.ADMIN]);
     return staff(ctx).decide(input);
   }
 

@@ -1,12 +1,27 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectedFields } from '../core/selection';
+import { selectedRecordParts, type RecordSelection } from '../record/record-selection';
 import { Section } from '../core/sections';
 import type { Context } from '../server/context';
 import { readSection } from '../record/section-reader';
 import { WorklistScope } from './case-status';
 import { UpdateCaseInput } from './casework.inputs';
 import { CaseworkService } from './casework.service';
-import { CaseFileView, WorkItem, Worklist } from './casework.types';
+import { CaseFileView, HandoverView, WorkItem, Worklist } from './casework.types';
+import { handoversOf } from './handovers';
 import { WorklistService } from './worklist';
+
+const LISTS = ['newItems', 'assigned', 'dueToday', 'overdue'];
+
+/** The record parts every list's lines select, merged; `wantsContact` needs the contact section. */
+function worklistSelection(info: GraphQLResolveInfo): RecordSelection {
+  const parts = LISTS.map((list) => selectedRecordParts(info, [list, 'record']));
+  if (parts.some((p) => p.sections === null)) return { sections: null, childRows: parts.flatMap((p) => p.childRows) };
+  const sections = new Set(parts.flatMap((p) => p.sections!));
+  if (LISTS.some((list) => selectedFields(info, [list, 'wantsContact']).length > 0)) sections.add(Section.CONTACT);
+  return { sections: [...sections], childRows: parts.flatMap((p) => p.childRows) };
+}
 
 const cases = (ctx: Context) => new CaseworkService(ctx.em, ctx.gate, ctx.audit);
 
@@ -17,13 +32,19 @@ export class CaseworkResolver {
     @Ctx() ctx: Context,
     @Arg('scope', () => WorklistScope, { defaultValue: WorklistScope.MINE, description: 'MINE or DEPARTMENT.' }) scope: WorklistScope,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Items per list (1–100).' }) first: number,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Worklist> {
-    return new WorklistService(ctx.em, ctx.gate, ctx.audit).build(scope, first);
+    return new WorklistService(ctx.em, ctx.gate, ctx.audit).build(scope, first, worklistSelection(info));
   }
 
   @Query(() => CaseFileView, { nullable: true, description: 'Your department’s case for a record; null when there is none yet (staff).' })
   caseFile(@Arg('recordId', () => ID, { description: 'The record.' }) recordId: string, @Ctx() ctx: Context): Promise<CaseFileView | null> {
     return cases(ctx).caseFor(recordId);
+  }
+
+  @Query(() => [HandoverView], { description: 'Departments the family consented to share with: who there has taken it up (owning department).' })
+  handovers(@Arg('recordId', () => ID, { description: 'The record.' }) recordId: string, @Ctx() ctx: Context): Promise<HandoverView[]> {
+    return handoversOf(ctx.em, ctx.gate, ctx.audit, recordId);
   }
 
   @Mutation(() => CaseFileView, { description: 'Set the assignee, status or next contact date of your department’s case (caseworker, supervisor or admin). Audited.' })

@@ -57,3 +57,12 @@ export class Worklist {
   @Field(() => [WorkItem], { description: 'Open cases whose next contact date has passed, the oldest first.' }) overdue!: WorkItem[];
   @Field(() => WorklistCounts, { description: 'How many of each there are.' }) counts!: WorklistCounts;
 }
+
+@ObjectType({ simpleResolvers: true, description: 'The one-stop hand-over to a department the family consented to share with (owning department).' })
+export class HandoverView {
+  @Field(() => DepartmentCode, { description: 'The department told.' }) department!: DepartmentCode;
+  @Field(() => Date, { description: 'When the family’s consent put the record in its inbox (UTC).' }) sharedAt!: Date;
+  @Field(() => CaseStaff, { nullable: true, description: 'Who there has taken it up; null while nobody has.' }) takenBy!: CaseStaff | null;
+  @Field(() => Date, { nullable: true, description: 'When it was taken up (UTC).' }) takenAt!: Date | null;
+  @Field(() => CaseStatus, { nullable: true, description: 'Where that department’s case stands, if it has one.' }) caseStatus!: CaseStatus | null;
+}

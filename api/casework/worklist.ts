@@ -7,6 +7,7 @@ import { openDaysBetween } from '../core/open-days';
 import { rawQuery } from '../db/raw-query';
 import type { InboxItemKind } from '../inbox/inbox-item-kind';
 import { type DepartmentCode, OWNER_DEPARTMENT } from '../core/departments';
+import type { RecordSelection } from '../record/record-selection';
 import { RecordService } from '../record/record.service';
 import { CONTACT_TARGET_OPEN_DAYS, type CaseStatus, WorklistScope } from './case-status';
 import type { CaseFileView, WorkItem, Worklist } from './casework.types';
@@ -52,7 +53,8 @@ const CASE_COLUMNS = `c.record_id, r.reference_number, c.status, c.assignee_id, 
 export class WorklistService {
   constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
 
-  async build(scope: WorklistScope, first: number): Promise<Worklist> {
+  /** `selected`: the record parts the query asks for on its lines (look-ahead), so only those columns are read. */
+  async build(scope: WorklistScope, first: number, selected?: RecordSelection): Promise<Worklist> {
     const v = this.gate.staff();
     checkPageSize(first, this.gate.locale);
     const today = this.gate.today;
@@ -68,9 +70,12 @@ export class WorklistService {
 
     const itemsFrom = `from inbox_item i join personal_record r on r.id = i.record_id where i.municipality_code = ? and i.department = ? and i.taken_at is null${consent}`;
     const casesFrom = `from case_file c join personal_record r on r.id = c.record_id left join staff_member s on s.id = c.assignee_id where c.municipality_code = ? and c.department = ? and c.status <> 'closed'${consent}`;
+    // Counting needs the record only for another department's consent test; the owner's counts read the index alone.
+    const itemsCounted = owner ? `from inbox_item i where i.municipality_code = ? and i.department = ? and i.taken_at is null` : itemsFrom;
+    const casesCounted = owner ? `from case_file c where c.municipality_code = ? and c.department = ? and c.status <> 'closed'` : `from case_file c join personal_record r on r.id = c.record_id where c.municipality_code = ? and c.department = ? and c.status <> 'closed'${consent}`;
     const [items, [itemCounts], assigned, dueToday, overdue, [caseCounts]] = await Promise.all([
       rawQuery<ItemRow>(this.em, `select i.id, i.kind, i.record_id, i.reference_number, i.received_at, i.urgent ${itemsFrom} order by i.urgent desc, i.received_at asc, i.id asc limit ?`, [...base, first], { prepared: true }),
-      rawQuery<{ n: number; over: number }>(this.em, `select count(*)::int as n, (count(*) filter (where i.received_at < ?))::int as over ${itemsFrom}`, [overCutoff, ...base], { prepared: true }),
+      rawQuery<{ n: number; over: number }>(this.em, `select count(*)::int as n, (count(*) filter (where i.received_at < ?))::int as over ${itemsCounted}`, [overCutoff, ...base], { prepared: true }),
       rawQuery<CaseRow>(this.em, `select ${CASE_COLUMNS} ${casesFrom}${mine ? ownCase : ' and c.assignee_id is not null'} order by c.next_contact_date asc nulls last, c.updated_at desc, c.id limit ?`, [...base, ...ownParams, first], { prepared: true }),
       rawQuery<CaseRow>(this.em, `select ${CASE_COLUMNS} ${casesFrom}${ownCase} and c.next_contact_date = ?::date order by c.updated_at desc, c.id limit ?`, [...base, ...ownParams, today, first], { prepared: true }),
       rawQuery<CaseRow>(this.em, `select ${CASE_COLUMNS} ${casesFrom}${ownCase} and c.next_contact_date < ?::date order by c.next_contact_date asc, c.id limit ?`, [...base, ...ownParams, today, first], { prepared: true }),
@@ -78,7 +83,7 @@ export class WorklistService {
         this.em,
         `select (count(*) filter (where ${mine ? 'c.assignee_id = ?' : 'c.assignee_id is not null'}))::int as assigned,
                 (count(*) filter (where c.next_contact_date = ?::date${ownCase}))::int as due,
-                (count(*) filter (where c.next_contact_date < ?::date${ownCase}))::int as overdue ${casesFrom}`,
+                (count(*) filter (where c.next_contact_date < ?::date${ownCase}))::int as overdue ${casesCounted}`,
         [...ownParams, today, ...ownParams, today, ...ownParams, ...base],
         { prepared: true },
       ),
@@ -90,7 +95,7 @@ export class WorklistService {
       [v.municipalityCode, v.department, items.map((i) => i.record_id)],
     );
     const caseOf = new Map(itemCases.map((c) => [c.record_id, c]));
-    const records = await new RecordService(this.em, this.gate, this.audit).getMany([...items, ...assigned, ...dueToday, ...overdue].map((r) => r.record_id));
+    const records = await new RecordService(this.em, this.gate, this.audit).getMany([...items, ...assigned, ...dueToday, ...overdue].map((r) => r.record_id), selected);
     const department = v.department;
     const asCase = (row: CaseRow): WorkItem => ({
       inboxItemId: null, kind: null, referenceNumber: row.reference_number, receivedAt: null, openDaysWaiting: null, overTarget: false, urgent: false,

@@ -19,7 +19,7 @@ export const INBOX_DOCS: SchemaDocs = {
       takenBy: 'Who took it; null while NEW.',
     },
   },
-  InboxItemKind: { values: { CHAT_REQUEST: 'A chatbot visitor asked a caseworker to get in touch.', INTAKE: 'An intake form (入力フォーム) submission.' } },
+  InboxItemKind: { values: { CHAT_REQUEST: 'A chatbot visitor asked a caseworker to get in touch.', INTAKE: 'An intake form (入力フォーム) submission.', SHARED: 'The family consented to share their record with your department (the one-stop hand-over).' } },
   InboxStatus: { values: { ALL: 'Both, new and taken (filter only).', NEW: 'Nobody has taken it yet.', TAKEN: 'A caseworker took it.' } },
   InboxTaker: { fields: { id: 'The staff member\'s id.', name: 'The staff member\'s name.' } },
   ConsultationRequestReceipt: {

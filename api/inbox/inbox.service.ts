@@ -5,6 +5,7 @@ import type { AuditCollector } from '../audit/audit-collector';
 import { checkPageSize, decodeAfter, encodeCursor, forwardPageInfo } from '../core/connection';
 import { apiError, notFound } from '../core/errors';
 import { CaseworkService } from '../casework';
+import { OWNER_DEPARTMENT } from '../core/departments';
 import { RecordService } from '../record/record.service';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffRole } from '../core/roles';
@@ -19,7 +20,8 @@ const TAKEN_BY_OTHER = { ja: 'ほかの職員がすでに担当しています�
 
 /**
  * A department's inbox: what the public sent it (intake submissions, chat requests), newest first.
- * Everything from the public goes to the owning department; other departments' inboxes are empty.
+ * Everything from the public goes to the owning department; another department gets an item when a
+ * family consents to share with it (SHARED, the one-stop hand-over), visible while the consent stands.
  * Items carry no personal data of their own beyond what is read through the record's rules.
  */
 export class InboxService {
@@ -29,6 +31,8 @@ export class InboxService {
     const viewer = this.gate.staff();
     checkPageSize(first, this.gate.locale);
     const where: FilterQuery<InboxItem> = { municipality: viewer.municipalityCode, department: viewer.department };
+    // Rule 2: for another department an item exists only while the family consents to share with it.
+    if (viewer.department !== OWNER_DEPARTMENT) where.record = { sharedWith: { $contains: [viewer.department] } };
     if (status === InboxStatus.NEW) where.takenAt = null;
     if (status === InboxStatus.TAKEN) where.takenAt = { $ne: null };
     const page: FilterQuery<InboxItem>[] = [where];
@@ -53,7 +57,8 @@ export class InboxService {
   async take(id: string): Promise<InboxItemView> {
     const viewer = this.gate.staff(TAKE_ROLES);
     const mine = { municipality: viewer.municipalityCode, department: viewer.department };
-    if (!UUID.test(id) || (await this.em.count(InboxItem, { id, ...mine })) === 0) throw notFound(ITEM_NOT_FOUND, this.gate.locale);
+    const visible = viewer.department === OWNER_DEPARTMENT ? {} : { record: { sharedWith: { $contains: [viewer.department] } } };
+    if (!UUID.test(id) || (await this.em.count(InboxItem, { id, ...mine, ...visible })) === 0) throw notFound(ITEM_NOT_FOUND, this.gate.locale);
     // Conditional update: of two caseworkers taking at once, exactly one succeeds.
     await this.em.nativeUpdate(InboxItem, { id, ...mine, takenAt: null }, { takenBy: this.em.getReference(StaffMember, viewer.staffId), takenAt: new Date() });
     const item = await this.em.findOneOrFail(InboxItem, { id, ...mine }, { populate: ['takenBy'], disableIdentityMap: true });

@@ -90,11 +90,11 @@ export class RecordService {
   }
 
   /** Records the viewer can see among `ids`, in one statement; unknown or hidden ids are simply absent. */
-  async getMany(ids: readonly string[]): Promise<Map<string, RecordView>> {
+  async getMany(ids: readonly string[], selected?: RecordSelection): Promise<Map<string, RecordView>> {
     const viewer = this.gate.signedIn();
     const valid = [...new Set(ids.filter((id) => UUID.test(id)))];
     if (valid.length === 0) return new Map();
-    const rows = await new RecordReader(this.em).find(await this.visibleAmong(viewer, valid), 'newest', valid.length);
+    const rows = await new RecordReader(this.em).find(await this.visibleAmong(viewer, valid), 'newest', valid.length, selected ? this.prefetchable(selected.childRows) : [], selected?.sections ?? null);
     return new Map(rows.map((r) => [r.id, r]));
   }
 

@@ -81,6 +81,8 @@ describe('staff console accessibility (axe-core, WCAG 2.1 AA)', () => {
   it('supervisor of the owning department: inbox, records, record view, consultations, eligibility, referral and audit', async () => {
     const { context, page } = await newPage();
     await signIn(page, s.origin, DepartmentCode.SINGLE_PARENT, 'supervisor');
+    await waitForHeadingFocus(page, '今日の仕事');
+    await page.evaluate(() => (location.hash = '#/inbox'));
     await waitForHeadingFocus(page, '受付一覧');
     await page.locator('staff-inbox li[data-ref]').first().waitFor();
     expect(await page.locator('staff-inbox li[data-ref]').count()).toBeGreaterThanOrEqual(3);

@@ -26,7 +26,7 @@ interface Row {
   referenceNumber: string;
   version: number;
   identity: { familyName: string; givenName: string };
-  consent: { sharedWith: string[] };
+  consent: { sharedWith: string[]; shareWithPartners: boolean };
   concerns: { categories: string[] };
   income: { annualEmploymentIncome: number };
   consultations: { summary: string }[];
@@ -36,7 +36,7 @@ interface Row {
 let all: Row[];
 
 const ALL = `{ records(first: 100) { totalCount edges { node { id referenceNumber version identity { familyName givenName }
-  consent { sharedWith } concerns { categories } income { annualEmploymentIncome } consultations { summary } address { street } contact { phone } } } } }`;
+  consent { sharedWith shareWithPartners } concerns { categories } income { annualEmploymentIncome } consultations { summary } address { street } contact { phone } } } } }`;
 
 async function owner(): Promise<string> {
   return s.t.login(DepartmentCode.SINGLE_PARENT);
@@ -153,7 +153,8 @@ describe('staff console', () => {
   });
 
   it('single-parent owner: every section, eligibility beside the record, and a consultation that is stored', async () => {
-    const target = all.find((r) => !r.concerns.categories.includes('DV'))!;
+    // Only a family that consented to share with partners can be referred (issue 18).
+    const target = all.find((r) => !r.concerns.categories.includes('DV') && r.consent.shareWithPartners)!;
     await signIn(page, s.origin, DepartmentCode.SINGLE_PARENT);
     await openRecord(page, target.id);
     await waitForHeadingFocus(page, target.referenceNumber);
@@ -215,7 +216,8 @@ describe('staff console', () => {
 
   it('owner: a value the API rejects is shown at its field, nothing is saved, and a benefit is chosen by programme name', async () => {
     await refresh();
-    const target = all.find((r) => !r.concerns.categories.includes('DV'))!;
+    // Only a family that consented to share with partners can be referred (issue 18).
+    const target = all.find((r) => !r.concerns.categories.includes('DV') && r.consent.shareWithPartners)!;
     await signIn(page, s.origin, DepartmentCode.SINGLE_PARENT);
     await openRecord(page, target.id);
     await section(page, 'CONTACT').locator('button.edit').click();
@@ -375,7 +377,8 @@ describe('staff console', () => {
     });
     const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     try {
-      const target = all.find((r) => !r.concerns.categories.includes('DV'))!;
+      // Only a family that consented to share with partners can be referred (issue 18).
+    const target = all.find((r) => !r.concerns.categories.includes('DV') && r.consent.shareWithPartners)!;
       await signIn(page, origin, DepartmentCode.SINGLE_PARENT);
       await page.evaluate((id) => (location.hash = `#/records/${id}/consultations`), target.id);
       await page.locator('#c-summary').waitFor();
@@ -412,6 +415,7 @@ describe('staff console', () => {
     await page.locator('#password').fill('viewer-password-1234');
     await page.locator('staff-login button[type=submit]').click();
     await expect.poll(() => page.locator('#who').innerText()).toContain('閲覧のみ');
+    await page.evaluate(() => (location.hash = '#/inbox'));
     await page.locator('li[data-ref]').first().waitFor();
     expect(await page.locator('li[data-ref] button', { hasText: '担当する' }).count()).toBe(0);
     // The API agrees: taking is refused for this role.
@@ -426,7 +430,8 @@ describe('staff console', () => {
   });
 
   it('cancelling the re-login dialog keeps the input and says it was not saved', async () => {
-    const target = all.find((r) => !r.concerns.categories.includes('DV'))!;
+    // Only a family that consented to share with partners can be referred (issue 18).
+    const target = all.find((r) => !r.concerns.categories.includes('DV') && r.consent.shareWithPartners)!;
     await signIn(page, s.origin, DepartmentCode.SINGLE_PARENT);
     await page.evaluate((id) => (location.hash = `#/records/${id}/consultations`), target.id);
     await page.locator('#c-summary').fill('保存されないはずの相談');
@@ -470,6 +475,8 @@ describe('staff console', () => {
     const newest = before.edges[1].node;
 
     await signIn(page, s.origin, DepartmentCode.SINGLE_PARENT);
+    await waitForHeadingFocus(page, '今日の仕事');
+    await page.evaluate(() => (location.hash = '#/inbox'));
     await waitForHeadingFocus(page, '受付一覧');
     await page.locator('li[data-ref]').first().waitFor();
     const refs = await page.locator('li[data-ref]').evaluateAll((els) => els.map((e) => e.getAttribute('data-ref')));
@@ -494,6 +501,7 @@ describe('staff console', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     await signIn(page, s.origin, DepartmentCode.PUBLIC_HOUSING);
+    await page.evaluate(() => (location.hash = '#/inbox'));
     await expect.poll(() => page.locator('staff-inbox p', { hasText: '該当する受付はありません' }).count()).toBe(1);
     expect(await page.locator('li[data-ref]').count()).toBe(0);
   });
@@ -530,7 +538,8 @@ describe('staff console', () => {
     await expect.poll(() => page.locator('#count').innerText()).toBe('0 件見つかりました');
 
     // Referral: partners listed, the referral stored and shown with its status.
-    const target = all.find((r) => !r.concerns.categories.includes('DV'))!;
+    // Only a family that consented to share with partners can be referred (issue 18).
+    const target = all.find((r) => !r.concerns.categories.includes('DV') && r.consent.shareWithPartners)!;
     await page.evaluate((id) => (location.hash = `#/records/${id}/referrals`), target.id);
     await waitForHeadingFocus(page, '連携NPOへの紹介');
     await expect.poll(() => page.locator('#r-partner option').count()).toBeGreaterThan(0);

@@ -39,7 +39,7 @@ describe('staff console: allowed origins', () => {
   it('an admin adds and removes an origin by keyboard; errors at the field; axe-clean in ja and en', async () => {
     const { context, page } = await newPage();
     await signIn(page, s.origin, DepartmentCode.SINGLE_PARENT, 'admin');
-    await waitForHeadingFocus(page, '受付一覧');
+    await waitForHeadingFocus(page, '今日の仕事');
     await tabUntil(page, 'the nav link', (f) => f.tag === 'a' && f.text === '埋め込みの許可');
     await page.keyboard.press('Enter');
     await waitForHeadingFocus(page, 'ウィジェットを埋め込めるサイト');
@@ -95,7 +95,7 @@ describe('staff console: allowed origins', () => {
   it('is not offered to other staff, and refuses them if they go there', async () => {
     const { context, page } = await newPage();
     await signIn(page, s.origin, DepartmentCode.SINGLE_PARENT, 'supervisor');
-    await waitForHeadingFocus(page, '受付一覧');
+    await waitForHeadingFocus(page, '今日の仕事');
     expect(await page.locator('nav a[href="#/settings/origins"]').count()).toBe(0);
     await page.evaluate(() => (location.hash = '#/settings/origins'));
     await page.locator('staff-origins [role=alert]').waitFor();

@@ -14,6 +14,8 @@ import { StaffRecordView } from './staff-record-view.js';
 import { StaffRecords } from './staff-records.js';
 import { StaffReferral } from './staff-referral.js';
 import { StaffSection } from './staff-section.js';
+import { StaffWorklist } from './staff-worklist.js';
+import { StaffCase } from './staff-case.js';
 
 export { YorisoiStaff };
 
@@ -28,6 +30,8 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-referral', StaffReferral],
   ['staff-audit', StaffAudit],
   ['staff-origins', StaffOrigins],
+  ['staff-worklist', StaffWorklist],
+  ['staff-case', StaffCase],
   ['staff-dashboard', StaffDashboard],
   ['yorisoi-staff', YorisoiStaff],
 ];
@@ -46,6 +50,8 @@ declare global {
     'staff-referral': StaffReferral;
     'staff-audit': StaffAudit;
     'staff-origins': StaffOrigins;
+    'staff-worklist': StaffWorklist;
+    'staff-case': StaffCase;
     'staff-dashboard': StaffDashboard;
   }
 }

@@ -176,3 +176,43 @@ const ORIGIN_FIELDS = 'origins fromEnvironment changes { at action origin actorN
 export const ORIGINS = `query StaffAllowedOrigins { allowedOrigins { ${ORIGIN_FIELDS} } }`;
 export const ADD_ORIGIN = `mutation StaffAddAllowedOrigin($input: AllowedOriginInput!) { addAllowedOrigin(input: $input) { ${ORIGIN_FIELDS} } }`;
 export const REMOVE_ORIGIN = `mutation StaffRemoveAllowedOrigin($input: AllowedOriginInput!) { removeAllowedOrigin(input: $input) { ${ORIGIN_FIELDS} } }`;
+
+export interface CaseFile {
+  recordId: string;
+  department: string;
+  status: 'NEW' | 'IN_PROGRESS' | 'WAITING_FOR_FAMILY' | 'CLOSED';
+  assignee: { id: string; name: string } | null;
+  nextContactDate: string | null;
+  closedReason: string | null;
+  version: number;
+}
+const CASE = 'recordId department status assignee { id name } nextContactDate closedReason version';
+export interface WorkItem {
+  inboxItemId: string | null;
+  kind: string | null;
+  referenceNumber: string;
+  receivedAt: string | null;
+  openDaysWaiting: number | null;
+  overTarget: boolean;
+  urgent: boolean;
+  wantsContact: boolean | null;
+  case: CaseFile | null;
+  record: { id: string; identity: { familyName: string | null; givenName: string | null } | null } | null;
+}
+export interface Worklist {
+  today: string;
+  targetOpenDays: number;
+  newItems: WorkItem[];
+  assigned: WorkItem[];
+  dueToday: WorkItem[];
+  overdue: WorkItem[];
+  counts: { newItems: number; overTarget: number; assigned: number; dueToday: number; overdue: number };
+}
+const WORK_ITEM = `inboxItemId kind referenceNumber receivedAt openDaysWaiting overTarget urgent wantsContact case { ${CASE} } record { id identity { familyName givenName } }`;
+export const WORKLIST = `query StaffWorklist($scope: WorklistScope!) { worklist(scope: $scope, first: 50) {
+  today targetOpenDays newItems { ${WORK_ITEM} } assigned { ${WORK_ITEM} } dueToday { ${WORK_ITEM} } overdue { ${WORK_ITEM} }
+  counts { newItems overTarget assigned dueToday overdue } } }`;
+export const CASE_FILE = `query StaffCaseFile($id: ID!) { caseFile(recordId: $id) { ${CASE} } }`;
+export const UPDATE_CASE = `mutation StaffUpdateCase($input: UpdateCaseInput!) { updateCase(input: $input) { ${CASE} } }`;
+export interface Handover { department: string; sharedAt: string; takenBy: { name: string } | null; takenAt: string | null; caseStatus: string | null }
+export const HANDOVERS = `query StaffHandovers($id: ID!) { handovers(recordId: $id) { department sharedAt takenBy { name } takenAt caseStatus } }`;

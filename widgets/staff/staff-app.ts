@@ -7,7 +7,7 @@ import type { StaffLogin } from './staff-login.js';
 import type { StaffView } from './view-base.js';
 
 export interface Route {
-  view: 'inbox' | 'records' | 'record' | 'origins' | 'dashboard';
+  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard';
   id?: string;
   tab?: string;
   params: URLSearchParams;
@@ -15,7 +15,7 @@ export interface Route {
 
 const TABS = ['consultations', 'eligibility', 'referrals', 'audit'];
 
-/** `#/records/<id>/consultations?…`, `#/settings/origins` → a Route; anything unknown is the inbox. */
+/** `#/records/<id>/consultations?…`, `#/settings/origins` → a Route; anything unknown is the worklist (a caseworker's day starts there). */
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
@@ -23,8 +23,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'records' && parts[1]) return { view: 'record', id: decodeURIComponent(parts[1]), tab: TABS.includes(parts[2] ?? '') ? parts[2] : 'sections', params };
   if (parts[0] === 'records') return { view: 'records', params };
   if (parts[0] === 'settings' && parts[1] === 'origins') return { view: 'origins', params };
+  if (parts[0] === 'inbox') return { view: 'inbox', params };
   if (parts[0] === 'dashboard') return { view: 'dashboard', params };
-  return { view: 'inbox', params };
+  return { view: 'worklist', params };
 }
 
 const LANG_KEY = 'yorisoi-staff:lang';
@@ -145,7 +146,7 @@ export class YorisoiStaff extends LitElement {
 
   private updateTitle(): void {
     const r = this.route;
-    const view: Key = !this.me ? 'signInHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : 'records';
+    const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : 'records';
     document.title = `${this.t(view)} | ${this.t('app')}`;
   }
 
@@ -186,7 +187,7 @@ export class YorisoiStaff extends LitElement {
     this.me = null;
     void this.updateComplete.then(() => {
       this.me = me;
-      location.hash = '#/inbox';
+      location.hash = '#/worklist';
       this.focusView = true;
       this.updateTitle();
     });
@@ -259,7 +260,8 @@ export class YorisoiStaff extends LitElement {
     if (r.view === 'origins') return html`<staff-origins .api=${this.api} .locale=${this.locale} .me=${me}></staff-origins>`;
     if (r.view === 'dashboard') return html`<staff-dashboard .api=${this.api} .locale=${this.locale} .me=${me}></staff-dashboard>`;
     if (r.view === 'records') return html`<staff-records .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-records>`;
-    return html`<staff-inbox .api=${this.api} .locale=${this.locale} .me=${me}></staff-inbox>`;
+    if (r.view === 'inbox') return html`<staff-inbox .api=${this.api} .locale=${this.locale} .me=${me}></staff-inbox>`;
+    return html`<staff-worklist .api=${this.api} .locale=${this.locale} .me=${me}></staff-worklist>`;
   }
 
   override render() {
@@ -279,6 +281,7 @@ export class YorisoiStaff extends LitElement {
       ${me
         ? html`<nav aria-label=${this.t('navLabel')}>
             <ul>
+              <li><a href="#/worklist" aria-current=${current(['worklist'])}>${this.t('worklistNav')}</a></li>
               <li><a href="#/inbox" aria-current=${current(['inbox'])}>${this.t('inbox')}</a></li>
               <li><a href="#/records" aria-current=${current(['records', 'record'])}>${this.t('records')}</a></li>
               ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/dashboard" aria-current=${current(['dashboard'])}>${this.t('dashboardNav')}</a></li>` : nothing}

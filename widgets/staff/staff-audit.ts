@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { formatDateTime, label } from './i18n.js';
 import { AUDIT, type AuditEntry } from './queries.js';
+import { operationName } from './operation-names.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
 
@@ -71,7 +72,7 @@ export class StaffAudit extends StaffView {
                     <td>${formatDateTime(e.at, this.locale)}</td><td>${this.who(e)}</td>
                     <td>${e.action === 'write' ? this.t('write') : this.t('read')}</td>
                     <td>${e.sections.map((s) => label(this.locale, s.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase())).join('、')}</td>
-                    <td>${e.operationName ?? ''}</td>
+                    <td>${operationName(this.locale, e.operationName)}</td>
                   </tr>`)}
                 </tbody>
               </table>

@@ -127,7 +127,7 @@ export class StaffInbox extends StaffView {
                     return html`<li class="item" data-ref=${i.referenceNumber} data-status=${i.status}>
                       <div class="item-head">
                         ${i.urgent ? html`<strong class="badge error">${this.t('urgent')}</strong>` : nothing}
-                        <span class="badge">${this.t(i.kind === 'CHAT_REQUEST' ? 'CHAT_REQUEST' : 'INTAKE')}</span>
+                        <span class="badge">${this.t(i.kind === 'CHAT_REQUEST' || i.kind === 'SHARED' ? i.kind : 'INTAKE')}</span>
                         <span class="ref">${i.referenceNumber}</span>
                         ${who ? html`<span>${who}</span>` : nothing}
                         <span class="muted">${this.t('receivedAt')}: ${formatDateTime(i.receivedAt, this.locale)}</span>

@@ -16,6 +16,7 @@ import { Migration20261203110000_RateLimitCounter } from './Migration20261203110
 import { Migration20261204110000_Accounts } from './Migration20261204110000_Accounts';
 import { Migration20261204150000_LineChannel } from './Migration20261204150000_LineChannel';
 import { Migration20261204140000_CaseWork } from './Migration20261204140000_CaseWork';
+import { Migration20261204140100_SharedInboxItems } from './Migration20261204140100_SharedInboxItems';
 import { Migration20261204130000_Applications } from './Migration20261204130000_Applications';
 import { Migration20261204130100_ApplicationDocuments } from './Migration20261204130100_ApplicationDocuments';
 import { Migration20261204130200_InterviewBooking } from './Migration20261204130200_InterviewBooking';
@@ -47,6 +48,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204130100_ApplicationDocuments', class: Migration20261204130100_ApplicationDocuments },
   { name: 'Migration20261204130200_InterviewBooking', class: Migration20261204130200_InterviewBooking },
   { name: 'Migration20261204140000_CaseWork', class: Migration20261204140000_CaseWork },
+  { name: 'Migration20261204140100_SharedInboxItems', class: Migration20261204140100_SharedInboxItems },
   { name: 'Migration20261204150000_LineChannel', class: Migration20261204150000_LineChannel },
   { name: 'Migration20261204160000_UsageFigures', class: Migration20261204160000_UsageFigures },
   { name: 'Migration20261204160100_FigureIndexes', class: Migration20261204160100_FigureIndexes },

@@ -1,0 +1,31 @@
+import type { Lang } from './i18n.js';
+
+/**
+ * The audit log stores the operation name the client sent; the console's own operations are shown
+ * by what they did, in Japanese (or English). A name the console does not send (a partner's system,
+ * a script) is shown as it is, marked as another system's.
+ */
+const NAMES: Record<string, readonly [string, string]> = {
+  StaffRecords: ['個人票の一覧・検索', 'Record list and search'],
+  StaffRecord: ['個人票の閲覧', 'Record viewed'],
+  StaffUpdateSection: ['個人票の項目を更新', 'Record section updated'],
+  StaffAddConsultation: ['相談記録の追加', 'Consultation added'],
+  StaffEligibility: ['利用できる制度の確認', 'Eligibility checked'],
+  StaffInbox: ['受付一覧の閲覧', 'Inbox viewed'],
+  StaffTakeInboxItem: ['受付の担当', 'Inbox item taken'],
+  StaffWorklist: ['今日の仕事の閲覧', 'Worklist viewed'],
+  StaffCaseFile: ['担当・対応状況の閲覧', 'Case viewed'],
+  StaffUpdateCase: ['担当・対応状況の更新', 'Case updated'],
+  StaffHandovers: ['他部署への引き継ぎ状況の閲覧', 'Hand-overs viewed'],
+  StaffRefer: ['連携NPOへの紹介', 'Referred to a partner'],
+  StaffUpdateReferral: ['紹介の終了', 'Referral closed'],
+  StaffReferrals: ['紹介の一覧', 'Referrals listed'],
+  StaffAudit: ['監査ログの閲覧', 'Audit log viewed'],
+};
+
+export function operationName(lang: Lang, name: string | null): string {
+  if (!name) return lang === 1 ? '(unnamed)' : '（名前なし）';
+  const known = NAMES[name];
+  if (known) return known[lang];
+  return lang === 1 ? `Other system: ${name}` : `他システム: ${name}`;
+}
