@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Section } from '../core/sections';
 import { selectedFields } from '../core/selection';
-import type { ConsultationChannel } from '../consultation/consultation-channel';
+import type { ConsultationChannel } from './consultation/consultation-channel';
 import type { DepartmentCode } from '../core/departments';
 import { toDate } from '../core/dates';
 import { decrypt } from '../crypto';

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { anchorChains } from '../audit/audit-anchor';
 import { sqlFor } from '../audit/audit-verifier';
-import { loadConfig } from '../server/config';
+import { loadConfig } from './config';
 import { openOrm } from '../db/orm';
-import { backup, restore } from './backup';
+import { backup, restore } from '../backup/backup';
 
 /**
  * `npm run backup [-- <folder>]` (default BACKUP_DIR, else ./backups) and
