@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { apiError, UNAUTHENTICATED_TEXT } from '../core/errors';
@@ -6,9 +5,10 @@ import type { Locale } from '../core/i18n';
 import { ANONYMOUS, type Viewer } from '../core/viewer';
 import { isDepartmentCode } from '../core/departments';
 import { PartnerToken } from '../partner/partner-token.entity';
+import { hashPartnerToken, PARTNER_TOKEN_PREFIX } from '../partner/partner-token';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffRole } from '../core/roles';
-import { DUMMY_HASH, verifyPassword } from './password';
+import { DUMMY_HASH, verifyPassword } from '../staff/password';
 import type { RevocationList } from './revocations';
 import { RevokedToken } from './revoked-token.entity';
 import { signAccessToken, verifyAccessToken } from './token';
@@ -16,7 +16,6 @@ import type { RateLimit } from '../limits/rate-limits';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
-export const PARTNER_TOKEN_PREFIX = 'yp_';
 
 export interface AuthSettings {
   secret: string;
@@ -53,10 +52,6 @@ const LOGIN_FAILED = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export function hashPartnerToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /** Sign-in, sign-out and turning a bearer token into a Viewer. */
 export class AuthService {

@@ -38,10 +38,3 @@ export class InboxConnection {
   @Field(() => PageInfo) pageInfo!: PageInfo;
   @Field(() => Int, { description: 'Items with this status in your inbox.' }) totalCount!: number;
 }
-
-@ObjectType({ simpleResolvers: true })
-export class ConsultationRequestReceipt {
-  @Field(() => String, { description: 'The number the family can quote.' }) referenceNumber!: string;
-  @Field(() => Date) receivedAt!: Date;
-  @Field(() => [String], { description: 'Plain sentences in the request locale.' }) nextSteps!: string[];
-}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access/access-gate';
-import { hashPartnerToken, PARTNER_TOKEN_PREFIX } from '../auth/auth.service';
+import { hashPartnerToken, PARTNER_TOKEN_PREFIX } from './partner-token';
 import { apiError, badInput, notFound } from '../core/errors';
 import { InputChecker } from '../core/validation';
 import { OWNER_DEPARTMENT } from '../core/departments';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access/access-gate';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from './password';
 import { apiError, badInput, notFound } from '../core/errors';
 import { InputChecker } from '../core/validation';
 import { Department } from '../municipality/department.entity';

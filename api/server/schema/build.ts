@@ -6,6 +6,7 @@ import { AuthResolver } from '../../auth/auth.resolver';
 import { InboxResolver } from '../../inbox/inbox.resolver';
 import { AllowedOriginsResolver } from '../../municipality/allowed-origins.resolver';
 import { IntakeResolver } from '../../intake/intake.resolver';
+import { ConsultationRequestResolver } from '../../intake/consultation-request.resolver';
 import { ChatResolver } from '../../chat/chat.resolver';
 import { ConsultationResolver } from '../../record/consultation/consultation.resolver';
 import { StaffResolver } from '../../staff/staff.resolver';
@@ -34,7 +35,7 @@ import { RECORD_DOCS } from '../../record/record.docs';
 import { STAFF_DOCS } from '../../staff/staff.docs';
 
 /** Every resolver of the API, one line per module. */
-export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver] as const;
+export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, ConsultationRequestResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver] as const;
 
 /** The descriptions partners read, one file per module (`<module>.docs.ts`; npm run schema:lint checks none is missing). */
 export const DOCS = [COMMON_DOCS, ACCESS_DOCS, AUDIT_DOCS, AUTH_DOCS, CHAT_DOCS, CONSULTATION_DOCS, INBOX_DOCS, INTAKE_DOCS, MUNICIPALITY_DOCS, PARTNER_DOCS, POSTAL_DOCS, PROGRAMME_DOCS, RECORD_DOCS, STAFF_DOCS] as const;

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { hashPassword } from '../../auth/password';
+import { hashPassword } from '../../staff/password';
 import { addDays, todayInJapan } from '../../core/dates';
 import { SEEDS_DIR } from '../../core/paths';
 import { ConsultationChannel } from '../../record/consultation/consultation-channel';
