@@ -22,6 +22,7 @@ const NO_DATABASE = [
   'test/schema/page-info.test.ts',
   'test/tooling/chromium.test.ts',
   'test/core/open-days.test.ts',
+  'test/widgets/date-input.test.ts',
 ];
 
 /** Test files that need a PostgreSQL server (several processes on one database); left out without one. */

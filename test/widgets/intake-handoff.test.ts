@@ -114,7 +114,7 @@ describe('<yorisoi-intake> with a chat hand-off in the address', () => {
     expect(await shadowText(page, '#note-children')).toBe('チャットでのお答え：お子さん 2人（約8歳、約1歳）。生年月日を入力してください。');
     expect(await value(page, '#child-0-b')).toBe('');
     expect(await value(page, '#child-1-b')).toBeNull();
-    expect(await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#child-0-b')!.getAttribute('aria-describedby'))).toBe('note-children');
+    expect(await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#child-0-b')!.getAttribute('aria-describedby'))).toBe('note-children fmt-0');
     // …and the step still asks for them.
     await next(page);
     await waitFor(page, '#err-child-0-b');

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DepartmentCode } from '../../api/core/departments';
 import type { TestApp } from '../support/app';
-import { ensureBundle, openWidget, shadowText, tabTo, typeDate, waitForStep } from './support/browser';
+import { ensureBundle, openWidget, shadowText, tabTo, waitForStep } from './support/browser';
 import { incomeYearNow, next, waitFor } from './support/flow';
 import { startRealApiPage, type RealApiPage } from './support/real-api';
 
@@ -50,14 +50,22 @@ async function mother(p: Page, marital: Marital): Promise<void> {
   await next(p);
   await waitForStep(p, 'お子さん');
   await tabTo(p, '#child-0-b');
-  await typeDate(p, '2016-06-01');
-  // 和暦 beside the date, as the family may know it.
+  // A date that does not exist is called invalid, not missing.
+  await p.keyboard.type('2016/2/30');
+  await next(p);
+  await waitFor(p, '#err-child-0-b');
+  expect(await shadowText(p, '#err-child-0-b')).toContain('日付として読み取れませんでした');
+  await tabTo(p, '#child-0-b');
+  await p.keyboard.press('Control+A');
+  // Typed in one go from a phone's number pad; 和暦 shown beside it, as the family may know it.
+  await p.keyboard.type('20160601');
   expect(await shadowText(p, '#wareki-0')).toBe('平成28年6月1日');
   await tabTo(p, '#add');
   await p.keyboard.press('Enter');
   await tabTo(p, '#child-1-b');
-  await typeDate(p, '2020-06-01');
-  expect(await shadowText(p, '#wareki-1')).toBe('令和2年6月1日');
+  // Copied from the 母子手帳 in 和暦; the western date shown beside it.
+  await p.keyboard.type('令和2年6月1日');
+  expect(await shadowText(p, '#wareki-1')).toBe('2020年6月1日');
   if (marital) {
     await tabTo(p, 'input[name=marital][value=NOT_MARRIED]');
     // One radio of the group is in the Tab order; arrows move (and select) within it.
@@ -206,4 +214,32 @@ describe('<yorisoi-intake>: the family’s path (issue 12)', () => {
     await waitForStep(page, 'お困りのこと');
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it('DV: the hotline numbers are tap-to-call links that never break across lines, and 110 is written once (320 px, ja/en/ja-easy)', async () => {
+    await page.setViewportSize({ width: 320, height: 568 });
+    for (const lang of ['ja', 'en', 'ja-easy']) {
+      await openWidget(page, `${origin}/family`);
+      await page.evaluate((l) => document.querySelector('yorisoi-intake')!.setAttribute('lang', l), lang);
+      await tabTo(page, '#postal');
+      await page.keyboard.type('123-4567');
+      await page.keyboard.press('Enter');
+      await waitFor(page, 'input[value=DV]');
+      await tabTo(page, 'input[value=DV]');
+      await page.keyboard.press('Space');
+      await waitFor(page, '[part=alert] a[href^="tel:"]');
+      const links = await page.evaluate(() =>
+        [...document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll('[part=alert] a[href^="tel:"]')].map((a) => ({
+          href: a.getAttribute('href'),
+          lines: new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size,
+          height: a.getBoundingClientRect().height,
+        })),
+      );
+      expect(links.map((l) => l.href)).toEqual(['tel:%238008', 'tel:0120279889', 'tel:110']);
+      for (const l of links) expect(l.lines, `${lang} ${l.href}`).toBe(1);
+      const item = await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('[part=alert] li:last-child')!.textContent!.replace(/\s+/g, ' ').trim());
+      expect(item.match(/110/g), `${lang}: ${item}`).toHaveLength(1);
+      await page.evaluate(() => sessionStorage.clear());
+    }
+    expect(problems).toEqual([]);
+  }, 90_000);
 });

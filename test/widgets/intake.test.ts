@@ -200,7 +200,7 @@ describe('<yorisoi-intake> on a hostile CMS page under a strict CSP, bundle load
       const el = document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#child-0-b')!;
       return [el.getAttribute('aria-invalid'), el.getAttribute('aria-describedby')];
     });
-    expect(field).toEqual(['true', 'err-child-0-b wareki-0']);
+    expect(field).toEqual(['true', 'err-child-0-b fmt-0 wareki-0']);
     // The message sits inside the same field group as the input.
     const near = await page.evaluate(() => {
       const root = document.querySelector('yorisoi-intake')!.shadowRoot!;

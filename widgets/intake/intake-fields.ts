@@ -7,8 +7,8 @@ import {
   normaliseYen,
   type Child,
   type Result,
-  wareki,
 } from './model.js';
+import { dateState, seireki, wareki } from './date-input.js';
 import { ruby } from './dom.js';
 import { IntakeApi } from './intake-api.js';
 
@@ -104,7 +104,7 @@ export abstract class IntakeFields extends IntakeApi {
       <ul>
         <li>${this.r('dv1')} <a href="tel:%238008">#8008</a>${o}${this.r('dv1b')}${c}</li>
         <li>${this.r('dv2')} <a href="tel:0120279889">0120-279-889</a>${o}${this.r('dv2b')}${c}</li>
-        <li><strong>${this.r('dv3')}</strong> <a href="tel:110">110</a></li>
+        <li><strong>${this.r('dv3')}${this.l === 1 ? ' ' : ''}<a href="tel:110">${this.t('dv3n')}</a>${this.r('dv3b')}</strong></li>
       </ul>
     </div>`;
   }
@@ -135,18 +135,25 @@ export abstract class IntakeFields extends IntakeApi {
           <div part="field">
             <label class="label" part="label" for=${id}>${this.r('birth')}${this.r('req')}</label>
             <input
-              type="date"
+              type="text"
               id=${id}
               part="input"
-              min="1990-01-01"
+              inputmode="text"
+              autocomplete="off"
+              spellcheck="false"
+              maxlength="20"
+              placeholder=${this.l === 1 ? 'e.g. 2016/3/15' : '例: 2016/3/15, 平成28年3月15日'}
               .value=${c.b}
               aria-required="true"
               aria-invalid=${invalid ? 'true' : 'false'}
-              aria-describedby=${[describedBy, wareki(c.b) ? `wareki-${i}` : ''].filter(Boolean).join(' ') || nothing}
+              aria-describedby=${[describedBy, `fmt-${i}`, dateState(c.b) === 'ok' ? `wareki-${i}` : ''].filter(Boolean).join(' ') || nothing}
               @input=${(e: Event) => update(i, { b: (e.target as HTMLInputElement).value })}
               @change=${(e: Event) => update(i, { b: (e.target as HTMLInputElement).value })}
             />
-            ${wareki(c.b) ? html`<span class="hint" id="wareki-${i}" part="wareki">${wareki(c.b)}</span>` : nothing}
+            <span class="hint" id="fmt-${i}" part="hint">${ruby(this.t('birthFmt'))}</span>
+            ${dateState(c.b) === 'ok'
+              ? html`<span class="hint" id="wareki-${i}" part="wareki">${/^\d{4}/.test(c.b.normalize('NFKC').trim()) ? wareki(c.b) : seireki(c.b)}</span>`
+              : nothing}
             ${this.err(id)}
           </div>
           <label class="opt" part="option"

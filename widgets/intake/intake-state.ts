@@ -25,6 +25,7 @@ import {
   type Settings,
 } from './model.js';
 import { plain, ruby, storage, today } from './dom.js';
+import { dateState, parseDate } from './date-input.js';
 
 /**
  * The intake element's state: answers, storage, the chat hand-off, navigation and step checks.
@@ -291,7 +292,9 @@ export abstract class IntakeState extends LitElement {
     if (this.step === 2) {
       if (!a.children.length) e.children = this.t('noChild');
       a.children.forEach((c, i) => {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(c.b)) e[`child-${i}-b`] = this.t('birthErr');
+        const state = dateState(c.b);
+        if (state !== 'ok') e[`child-${i}-b`] = this.t(state === 'empty' ? 'birthErr' : 'birthBad');
+        else if ((parseDate(c.b) as string) > today()) e[`child-${i}-b`] = this.t('birthFuture');
       });
     }
     if (this.step === 3) {

@@ -60,6 +60,11 @@ export const intakeStyles = css`
     border-radius: calc(var(--yorisoi-radius, 8px) / 2);
   }
   .yen { display: flex; align-items: center; gap: 0.5em; }
+  /* The unit never shrinks or wraps ("ye / n" at 390 px); the input takes the room that is left. */
+  .yen > span { flex: none; white-space: nowrap; }
+  .yen > input { flex: 1 1 auto; min-width: 0; }
+  /* Telephone numbers are tapped, not read across a line break. */
+  a[href^='tel:'] { white-space: nowrap; display: inline-block; min-height: 1.5em; padding: 0.1em 0; }
   [aria-invalid='true'] { border: 2px solid var(--yorisoi-error, #b3261e) !important; }
   .opts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr)); gap: 0 1em; }
   .opt { display: flex; align-items: center; min-height: 2.75em; padding: 0.25em 0; cursor: pointer; }

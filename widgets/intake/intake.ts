@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { intakeStyles } from './intake.styles.js';
 import { BENEFITS, CONCERNS, LANG_TAGS, type Key } from './i18n.js';
-import { CONFIRM, CONSENT, CONTACT, DONE, RESULTS, incomeYearOn, normaliseYen, wareki } from './model.js';
+import { parseDate, wareki } from './date-input.js';
+import { CONFIRM, CONSENT, CONTACT, DONE, RESULTS, incomeYearOn, normaliseYen } from './model.js';
 import { ruby, today } from './dom.js';
 import { IntakeFields } from './intake-fields.js';
 
@@ -153,7 +154,7 @@ export class YorisoiIntake extends IntakeFields {
     const rows: [Key, string, number][] = [
       ['h0', [a.postal, a.pref, a.city].filter(Boolean).join(' '), 0],
       ['h1', label(CONCERNS, a.concerns), 1],
-      ['h2', a.children.map((c, i) => `${this.t('child', i + 1)} ${c.b}（${wareki(c.b)}）${c.d ? ` ${this.t('disability')}` : ''}`).join(sep), 2],
+      ['h2', a.children.map((c, i) => `${this.t('child', i + 1)} ${parseDate(c.b) ?? c.b}（${wareki(c.b)}）${c.d ? ` ${this.t('disability')}` : ''}`).join(sep), 2],
       ['marital', a.marital ? this.t(a.marital) : this.t('noAnswer'), 2],
       ['h3', [this.t('salary'), yen(a.salary), this.t('other'), yen(a.other), this.t('support'), yen(a.support)].join(' '), 3],
       ['h4', label(BENEFITS, a.benefits), 4],

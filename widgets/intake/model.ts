@@ -2,7 +2,10 @@
  * The intake answers and how they become the API's HouseholdInput (eligibility) and IntakeInput
  * (submitIntake): pure functions, no DOM, no Lit, so tests can check them against schema/schema.graphql.
  */
+import { parseDate } from './date-input.js';
+
 export interface Child {
+  /** The birth date as typed (any form parseDate reads). */
   b: string;
   d: boolean;
 }
@@ -202,16 +205,6 @@ export function incomeYearOn(date: string): number {
   return (Number(date.slice(5, 7)) >= 11 ? y : y - 1) - 1;
 }
 
-const ERAS: readonly (readonly [string, string])[] = [['2019-05-01', '令和'], ['1989-01-08', '平成'], ['1926-12-25', '昭和']];
-/** 2018-04-01 → 平成30年4月1日 (元年 for the first year); '' for anything that is not such a date. */
-export function wareki(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const era = m && ERAS.find(([start]) => iso >= start);
-  if (!m || !era) return '';
-  const n = Number(m[1]) - Number(era[0].slice(0, 4)) + 1;
-  return `${era[1]}${n === 1 ? '元' : n}年${Number(m[2])}月${Number(m[3])}日`;
-}
-
 /** HouseholdInput variables for the Eligibility query. */
 export function householdInput(a: Answers, municipality: string, incomeYear?: number): Record<string, unknown> {
   const num = (s: string): number | null => {
@@ -220,7 +213,7 @@ export function householdInput(a: Answers, municipality: string, incomeYear?: nu
   };
   return {
     municipalityCode: municipality || null,
-    children: a.children.map((c) => ({ birthDate: c.b, disability: c.d })),
+    children: a.children.map((c) => ({ birthDate: parseDate(c.b) ?? c.b, disability: c.d })),
     annualEmploymentIncome: num(a.salary),
     otherIncome: num(a.other),
     childSupportReceivedYearly: num(a.support),

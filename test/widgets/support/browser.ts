@@ -71,10 +71,10 @@ export function heading(page: Page): Promise<string> {
  * en-US, whose date field is mm/dd/yyyy with auto-advance between segments.
  */
 export async function typeDate(page: Page, iso: string): Promise<void> {
-  const [y, m, d] = iso.split('-');
-  await page.keyboard.type(`${m}${d}${y}`);
+  // The birth-date field is text (it reads 和暦 and 8 digits too); an ISO date is one of the forms it takes.
+  await page.keyboard.type(iso);
   const value = await page.evaluate(() => (document.querySelector('yorisoi-intake')?.shadowRoot?.activeElement as HTMLInputElement | null)?.value);
-  if (value !== iso) throw new Error(`date field holds ${value}, expected ${iso} (segment order of this Chromium locale?)`);
+  if (value !== iso) throw new Error(`date field holds ${value}, expected ${iso} `);
 }
 
 /** Waits for the widget to render and returns once its first heading is there. */

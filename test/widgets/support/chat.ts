@@ -33,7 +33,7 @@ export function ensureChatBundle(): void {
 
 export const SAFETY = {
   ja: '【緊急】いま危険があるときは、すぐに110番（警察）へ。DV相談ナビ #8008。あなたは一人ではありません。',
-  en: '[URGENT] If you are in danger now, call 110 (police). DV navigator #8008. You are not alone.',
+  en: '[URGENT] If you are in danger now, call 110 (police). DV Soudan Navi #8008. You are not alone.',
   'ja-easy': '【きんきゅう】あぶない ときは 110番{ばん}に 電話{でんわ}して ください。',
 };
 export const PHONE_ERROR = {
