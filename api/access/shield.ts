@@ -2,10 +2,22 @@ import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, type Gra
 import { allow, type IRules, rule, shield } from 'graphql-shield';
 import { applyMiddlewareToDeclaredResolvers } from 'graphql-middleware';
 import { apiError, UNAUTHENTICATED_TEXT } from '../core/errors';
-import type { Context } from '../server/context';
-import type { PersonalRecord } from '../record/personal-record.entity';
+import type { Locale } from '../core/i18n';
+import type { Viewer } from '../core/viewer';
+import type { AccessGate } from './access-gate';
+import type { DvFacts } from './dv';
 import { OPERATIONS, type OperationAccess } from './operations';
 import { SECTIONS, type Section } from '../core/sections';
+
+/** What the shield reads of a request's context (server/context.ts builds the whole of it). */
+interface Context {
+  viewer: Viewer;
+  locale: Locale;
+  gate: AccessGate;
+}
+
+/** A record as the section rules see it: what its access depends on (record/ hands in its RecordView). */
+type PersonalRecord = DvFacts;
 
 const FORBIDDEN = { ja: 'この操作をする権限がありません。', en: 'You may not do this.', 'ja-easy': 'これは できません。' };
 

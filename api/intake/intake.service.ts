@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isDvProtected } from '../access/record-access';
+import { isDvProtected } from '../access/dv';
 import { apiError, badInput, notFound } from '../core/errors';
 import type { Locale, LocalizedText } from '../core/i18n';
 import { todayInJapan } from '../core/dates';

@@ -20,8 +20,7 @@ export enum RecordSource {
 }
 registerEnumType(RecordSource, { name: 'RecordSource', description: 'How the record was created.' });
 
-/** Marker stored in `sharedWith` for consent to share with referred partner NPOs. */
-export const PARTNERS_CONSENT = 'partners';
+export { PARTNERS_CONSENT } from '../core/departments';
 
 /**
  * The 電子個人票. Sections are embedded columns (children, benefits, consultations and consent

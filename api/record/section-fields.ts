@@ -1,5 +1,4 @@
 import { type GraphQLSchema, isObjectType } from 'graphql';
-import { isDvProtected } from '../access/record-access';
 import { Section, SECTIONS } from '../core/sections';
 import type { Context } from '../server/context';
 import { DepartmentCode, isDepartmentCode } from '../core/departments';
@@ -54,7 +53,7 @@ export const SECTION_FIELDS: {
   consultations: (r, ctx) => readSection(ctx, r, Section.CONSULTATIONS, () => r.prefetched?.consultations ?? ctx.loaders.consultations.load(r.id)),
   protection: (r, ctx) =>
     readSection(ctx, r, Section.PROTECTION, () => ({
-      dvProtected: isDvProtected(r, ctx.gate.today),
+      dvProtected: ctx.gate.dvProtected(r),
       dvConcern: r.concerns.categories.includes(ConcernCategory.DV),
       supportMeasure: r.protection.supportMeasure,
       since: r.protection.since ?? null,
