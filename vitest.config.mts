@@ -21,8 +21,10 @@ const NO_DATABASE = [
   'test/partner/guide.test.ts',
   'test/schema/page-info.test.ts',
   'test/tooling/chromium.test.ts',
-  'test/core/open-days.test.ts',
   'test/widgets/date-input.test.ts',
+  'test/core/open-days.test.ts',
+  'test/line/config.test.ts',
+  'test/widgets/staff-search-terms.test.ts',
 ];
 
 /** Test files that need a PostgreSQL server (several processes on one database); left out without one. */

@@ -27,6 +27,8 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     chatSatisfaction: 'staff',
     inbox: 'staff',
     allowedOrigins: 'staff',
+    worklist: 'staff',
+    caseFile: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -47,5 +49,6 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     takeInboxItem: 'staff',
     addAllowedOrigin: 'staff',
     removeAllowedOrigin: 'staff',
+    updateCase: 'staff',
   },
 };

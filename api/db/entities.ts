@@ -4,6 +4,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/revoked-token.entity';
 import { DataKey } from '../crypto/data-key.entity';
 import { InboxItem } from '../inbox/inbox-item.entity';
+import { CaseFile } from '../casework';
 import { ChatMessage, ChatSession } from '../chat/chat.entity';
 import { Consultation } from '../record/consultation/consultation.entity';
 import { AllowedOriginChange } from '../municipality/allowed-origin-change.entity';
@@ -26,6 +27,7 @@ import { PartnerToken } from '../partner/partner-token.entity';
 import { Referral } from '../partner/referral.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { RateLimitCounter } from '../limits/rate-limit-counter.entity';
+import { LineChatSession, LineEventRow, LineLink, LineLinkRequest } from '../line/line.entity';
 
 /** Every entity and embeddable, listed once (explicit discovery: no folder scanning at start). */
 export const ENTITIES = [
@@ -58,4 +60,9 @@ export const ENTITIES = [
   SelfReliancePlan,
   ProtectionSection,
   RateLimitCounter,
+  LineEventRow,
+  LineChatSession,
+  LineLink,
+  LineLinkRequest,
+  CaseFile,
 ];

@@ -4,6 +4,7 @@ import type { AccessGate } from '../access/access-gate';
 import type { AuditCollector } from '../audit/audit-collector';
 import { checkPageSize, decodeAfter, encodeCursor, forwardPageInfo } from '../core/connection';
 import { apiError, notFound } from '../core/errors';
+import { CaseworkService } from '../casework';
 import { RecordService } from '../record/record.service';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffRole } from '../core/roles';
@@ -57,6 +58,8 @@ export class InboxService {
     await this.em.nativeUpdate(InboxItem, { id, ...mine, takenAt: null }, { takenBy: this.em.getReference(StaffMember, viewer.staffId), takenAt: new Date() });
     const item = await this.em.findOneOrFail(InboxItem, { id, ...mine }, { populate: ['takenBy'], disableIdentityMap: true });
     if (item.takenBy?.id !== viewer.staffId) throw apiError('CONFLICT', TAKEN_BY_OTHER, this.gate.locale, { takenBy: item.takenBy?.name ?? null });
+    // Whoever takes the item is assigned the department's case for the family (api/casework).
+    await new CaseworkService(this.em, this.gate, this.audit).assignOnTake(item.record.id, viewer.staffId, viewer.municipalityCode, viewer.department);
     const [view] = await this.views([item]);
     return view!;
   }

@@ -6,6 +6,8 @@ import { hashPartnerToken, PARTNER_TOKEN_PREFIX } from './partner-token';
 import { apiError, badInput, notFound } from '../core/errors';
 import { InputChecker } from '../core/validation';
 import { OWNER_DEPARTMENT } from '../core/departments';
+import { DenialReason } from '../access/record-access';
+import { Section } from '../core/sections';
 import { RecordService } from '../record/record.service';
 import type { AuditCollector } from '../audit/audit-collector';
 import { StaffRole } from '../core/roles';
@@ -18,7 +20,15 @@ import { ReferralStatus } from './referral-status';
 
 const PARTNER_NOT_FOUND = { ja: '連携団体が見つかりません。', en: 'No such partner organisation.', 'ja-easy': 'その 団体は ありません。' };
 const REFERRAL_NOT_FOUND = { ja: '紹介が見つかりません。', en: 'No such referral.', 'ja-easy': 'その 紹介は ありません。' };
+const NO_PARTNER_CONSENT = {
+  ja: '本人が連携団体への情報提供に同意していないため、紹介できません。先に同意を確認してください。',
+  en: 'The family has not consented to share their record with partner organisations, so it cannot be referred. Ask for consent first.',
+  'ja-easy': '本人が 団体に 伝える ことに 同意して いないので 紹介 できません。',
+};
 const OWNER_ONLY = { ja: 'この操作はひとり親支援担当課だけができます。', en: 'Only the single-parent support division can do this.', 'ja-easy': 'これは ひとり親の 係だけが できます。' };
+
+/** The name referral writes carry in the audit log's sections (not a record section: the referral itself). */
+export const REFERRAL_AUDIT = 'referral';
 
 /** Allowed status changes; the partner accepts or declines, the owner closes. */
 const NEXT: Record<ReferralStatus, ReferralStatus[]> = {
@@ -84,9 +94,13 @@ export class PartnerService {
     if (!reason) c.custom('input.reason', '紹介の理由を入力してください。', 'Say why the record is referred.', '紹介する 理由を 書いて ください。');
     if (!c.ok) throw badInput(c.problems, this.gate.locale);
     const record = await new RecordService(this.em, this.gate, this.audit).require(input.recordId);
+    // Rule 4 of docs/design.md: without consent the partner could never see the record; a referral
+    // it cannot read would still tell it (through the reason) about the family. Refused, not warned.
+    if (!record.sharedWith.includes(partnerReferralFilter(this.gate.policy()).consent)) throw apiError('FORBIDDEN', NO_PARTNER_CONSENT, this.gate.locale, { reason: DenialReason.NO_CONSENT, section: Section.CONSENT });
     const partner = await this.partner(input.partnerId, v.municipalityCode);
     const referral = this.em.create(Referral, { municipality: record.municipality, record, partner, reason: reason!, status: ReferralStatus.REQUESTED, createdAt: new Date(), updatedAt: new Date() });
     await this.em.flush();
+    this.audit.note(record.id, v.municipalityCode, 'write', REFERRAL_AUDIT);
     return referral;
   }
 
@@ -112,6 +126,7 @@ export class PartnerService {
     referral.status = input.status;
     if (reason) referral.reason = reason;
     await this.em.flush();
+    this.audit.note(referral.record.id, v.municipalityCode, 'write', REFERRAL_AUDIT);
     return referral;
   }
 

@@ -24,6 +24,8 @@ export interface RecordCriteria {
   createdFrom: Date | null;
   createdBefore: Date | null;
   referenceNumber: string | null;
+  /** Exact birth date (section `identity`), ISO. */
+  birthDate: string | null;
   /** Exact match on an encrypted contact detail, through its keyed hash (api/crypto/search-hash.ts). */
   contactHash: { column: 'phone' | 'email'; hash: string } | null;
   /**
@@ -36,7 +38,7 @@ export interface RecordCriteria {
 }
 
 export function criteria(municipality: string, more: Partial<Omit<RecordCriteria, 'municipality'>> = {}): RecordCriteria {
-  return { municipality, consentTo: [], ids: null, nameLike: null, concern: null, createdFrom: null, createdBefore: null, referenceNumber: null, contactHash: null, excludeDvProtected: null, after: null, ...more };
+  return { municipality, consentTo: [], ids: null, nameLike: null, concern: null, createdFrom: null, createdBefore: null, referenceNumber: null, birthDate: null, contactHash: null, excludeDvProtected: null, after: null, ...more };
 }
 
 /** The WHERE condition over personal_record aliased `alias`, with `?` placeholders and their values in order. */
@@ -55,6 +57,7 @@ export function criteriaSql(c: RecordCriteria, alias: string): { sql: string; pa
   if (c.createdFrom) add(`${r}.created_at >= ?`, c.createdFrom);
   if (c.createdBefore) add(`${r}.created_at < ?`, c.createdBefore);
   if (c.referenceNumber != null) add(`${r}.reference_number = ?`, c.referenceNumber);
+  if (c.birthDate != null) add(`${r}.identity_birth_date = ?::date`, c.birthDate);
   if (c.contactHash) add(c.contactHash.column === 'phone' ? `${r}.contact_phone_hash = ?` : `${r}.contact_email_hash = ?`, c.contactHash.hash);
   if (c.excludeDvProtected != null) {
     // The negation of isDvProtected, in SQL (both from access/dv.ts).

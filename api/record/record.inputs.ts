@@ -130,5 +130,6 @@ export class RecordFilter {
   @Field(() => LocalDate, { nullable: true, description: 'Created on or after this date (Japan time).' }) createdFrom?: string | null;
   @Field(() => LocalDate, { nullable: true, description: 'Created on or before this date (Japan time).' }) createdTo?: string | null;
   @Field(() => String, { nullable: true }) referenceNumber?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'The exact birth date (section identity; 生年月日).' }) birthDate?: string | null;
   @Field(() => String, { nullable: true, description: 'An exact phone number or e-mail address (電話番号・メールアドレスの完全一致). Contact details are stored encrypted and matched through keyed hashes; part of a number does not match.' }) contact?: string | null;
 }

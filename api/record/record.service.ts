@@ -120,6 +120,10 @@ export class RecordService {
     }
     if (filter.createdFrom) c.createdFrom = startOfJapanDay(filter.createdFrom);
     if (filter.createdTo) c.createdBefore = startOfJapanDay(addDays(filter.createdTo, 1));
+    if (filter.birthDate) {
+      if (!this.gate.policyAllowsRead(Section.IDENTITY)) throw this.gate.filterDenied(Section.IDENTITY);
+      c.birthDate = filter.birthDate;
+    }
     if (filter.referenceNumber) c.referenceNumber = normalizeReferenceNumber(filter.referenceNumber);
     if (filter.contact != null && filter.contact.trim() !== '') {
       if (!this.gate.policyAllowsRead(Section.CONTACT)) throw this.gate.filterDenied(Section.CONTACT);

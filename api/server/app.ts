@@ -32,6 +32,7 @@ import { compiledExecutionGateway } from './schema/compiled-executor';
 import { loadChatServices } from '../chat/chat.services';
 import { widgetFiles } from './widgets/widget-files';
 import { anonymousRateLimit, armor, withoutSuggestions, bodyErrors, refuseNulBytes, shapeRequestError, type DeepPartialLimits, type Limits, loadTrustedDocuments, resolveLimits, responseSizeLimit, SharedRateLimits, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from '../limits';
+import { createLineService, type LineService, lineSettingsFromEnv } from '../line';
 
 export interface AppOptions {
   /** Benchmark only: serve the schema without the shield, to measure what enforcement costs. */
@@ -45,13 +46,15 @@ export interface AppOptions {
 export interface App {
   express: Express;
   services: AppServices;
+  /** LINE official accounts (api/line): the webhook's queue worker and account links. */
+  line: LineService;
   stop(): Promise<void>;
 }
 
 /** The HTTP application: GraphQL at /graphql, widgets, the demo page. Used by main.ts and by tests. */
 export async function createApp(
   orm: MikroORM,
-  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> & Partial<Pick<Config, 'intakeRatePerMinute' | 'chatRatePerMinute' | 'limits' | 'auditKey' | 'auditAnchorDir' | 'auditAnchorSeconds'>>,
+  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> & Partial<Pick<Config, 'intakeRatePerMinute' | 'chatRatePerMinute' | 'limits' | 'auditKey' | 'auditAnchorDir' | 'auditAnchorSeconds' | 'line'>>,
   options: AppOptions = {},
 ): Promise<App> {
   const globalOrigins = new Set(config.corsOrigins);
@@ -161,6 +164,9 @@ export async function createApp(
     app.get(['/staff', '/staff/'], (_req, res) => res.sendFile(join(staffPage, 'index.html'), { headers: staffHeaders, cacheControl: false }));
     app.get('/staff/staff.css', (_req, res) => res.sendFile(join(staffPage, 'staff.css'), { headers: staffHeaders, cacheControl: false }));
   }
+  // LINE's webhook per municipality and the account-link pages (api/line): raw body, signature first.
+  const line = createLineService(orm, config.line ?? lineSettingsFromEnv({}), config.authSecret, { knowledge: services.chat.knowledge, rateLimit: services.chat.rateLimit, catalogue: services.catalogue, municipalities: services.intake.municipalities });
+  app.use('/line', line.router);
   // The widgets for pages of any allowed origin: CORS, precompressed, cached by content hash (widgets/widget-files.ts).
   app.use('/widgets', widgetFiles({ dir: WIDGETS_DIST_DIR, allowOrigin: originAllowed }));
   const demo = join(ROOT_DIR, 'widgets', 'demo');
@@ -169,7 +175,9 @@ export async function createApp(
   return {
     express: app,
     services,
+    line,
     stop: async () => {
+      await line.stop();
       await apollo.stop();
       // The last anchor after the last request: the head a clean shutdown leaves is on record.
       await anchoring?.stop();

@@ -6,6 +6,7 @@ import { parseMasterKey } from '../crypto/master-key';
 import type { Database } from '../db/orm';
 import { type DeepPartialLimits, limitsFromEnv } from '../limits/limits';
 import { normaliseOrigin } from '../municipality/web-origin';
+import { type LineSettings, lineSettingsFromEnv } from '../line/config';
 
 /** Everything the service reads from the environment, in one place (README: Configuration). */
 export interface Config {
@@ -37,6 +38,8 @@ export interface Config {
   encryptionKey: string | null;
   /** Limits set by the environment over PRODUCTION_LIMITS (api/limits; README: Limits). */
   limits: DeepPartialLimits;
+  /** LINE official accounts per municipality (LINE_CHANNELS…, PUBLIC_URL; api/line/config.ts). */
+  line: LineSettings;
 }
 
 export const DEFAULT_DEMO_STAFF_PASSWORD = 'yorisoi-demo-2026';
@@ -109,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrationDatabaseUrl: (url && env.MIGRATION_DATABASE_URL?.trim()) || null,
     encryptionKey,
     limits: limitsFromEnv(env),
+    line: lineSettingsFromEnv(env, port),
   };
 }

@@ -201,6 +201,14 @@ describe('access matrix (property-based, against a hand-written oracle of docs/d
   });
 
   async function refer(rec: PoolRecord): Promise<string> {
+    if (!rec.shareWithPartners) {
+      // The API refuses a referral without consent (issue 18); this one was made while the family still consented.
+      const em = t.em();
+      const referral = em.create(Referral, { municipality: DEMO, record: rec.id, partner: partnerId, reason: '学習支援', status: ReferralStatusValue.REQUESTED, createdAt: new Date(), updatedAt: new Date() } as never);
+      await em.flush();
+      rec.referrals.push({ id: referral.id, status: 'REQUESTED' });
+      return referral.id;
+    }
     const res = await t.gql(`mutation($i: ReferRecordInput!) { referRecord(input: $i) { id status } }`, { i: { recordId: rec.id, partnerId, reason: '学習支援' } }, ownerToken());
     if (!res.body.data) throw new Error(`referRecord failed: ${JSON.stringify(res.body.errors)}`);
     rec.referrals.push({ id: res.body.data.referRecord.id, status: 'REQUESTED' });
@@ -369,6 +377,12 @@ describe('access matrix (property-based, against a hand-written oracle of docs/d
       let status: ReferralStatus = 'REQUESTED';
       let by: 'owner' | 'partner' = 'owner';
       if (w.kind === 'refer') {
+        if (!rec.shareWithPartners) {
+          // Without consent to share with partners, a referral is refused (issue 18) and nothing changes.
+          const refused = await gql(`mutation($i: ReferRecordInput!) { referRecord(input: $i) { id } }`, { i: { recordId: rec.id, partnerId, reason: '追加の紹介' } }, ownerToken());
+          ok(refused.body.errors?.[0]?.extensions?.code === 'FORBIDDEN' && refused.body.errors[0].extensions.reason === 'NO_CONSENT', () => `referRecord without consent: ${refused.text.slice(0, 300)}`);
+          return;
+        }
         const res = await gql(`mutation($i: ReferRecordInput!) { referRecord(input: $i) { id status record { ${SEL} } } }`, { i: { recordId: rec.id, partnerId, reason: '追加の紹介' } }, ownerToken());
         const id = res.body.data?.referRecord?.id;
         ok(typeof id === 'string', () => `referRecord failed: ${res.text.slice(0, 300)}`);

@@ -53,7 +53,9 @@ if (mode === 'baseline') {
   const { openOrm } = require('../../dist/api/db/orm.js');
   const { createApp } = require('../../dist/api/server/app.js');
   const handle = await openOrm({ kind: 'postgresql', url });
-  const app = await createApp(handle.orm, { authSecret: process.env.AUTH_SECRET, accessTokenTtlSeconds: 3600, corsOrigins: [], intakeRatePerMinute: 1e9 }, { bypassPermissionsForBenchmark: mode === 'bypass', interpretedExecution: mode === 'graphql-js', limits: { trustedDocumentsOnly: false, rates: { anonymousPerMinute: 1e9, intakePerMinute: 1e9, chatPerMinute: 1e9, loginPerAddressPerMinute: 1e9, loginPerAccountPerMinute: 1e9 } } });
+  // LINE channels from the environment (LINE_CHANNELS…), as line.bench.mjs sets them.
+  const { lineSettingsFromEnv } = require('../../dist/api/line/index.js');
+  const app = await createApp(handle.orm, { authSecret: process.env.AUTH_SECRET, accessTokenTtlSeconds: 3600, corsOrigins: [], intakeRatePerMinute: 1e9, line: lineSettingsFromEnv(process.env) }, { bypassPermissionsForBenchmark: mode === 'bypass', interpretedExecution: mode === 'graphql-js', limits: { trustedDocumentsOnly: false, rates: { anonymousPerMinute: 1e9, intakePerMinute: 1e9, chatPerMinute: 1e9, loginPerAddressPerMinute: 1e9, loginPerAccountPerMinute: 1e9 } } });
   // CPU time of this process, read by the load generator before and after a run (ms per request).
   app.express.get('/bench-cpu', (_req, res) => res.json(process.cpuUsage()));
   app.express.listen(Number(port), () => console.log('ready'));

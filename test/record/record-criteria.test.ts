@@ -19,6 +19,7 @@ function asFilterQuery(c: RecordCriteria): FilterQuery<PersonalRecord> {
   if (c.createdFrom) and.push({ createdAt: { $gte: c.createdFrom } });
   if (c.createdBefore) and.push({ createdAt: { $lt: c.createdBefore } });
   if (c.referenceNumber != null) and.push({ referenceNumber: c.referenceNumber });
+  if (c.birthDate != null) and.push({ identity: { birthDate: c.birthDate } } as FilterQuery<PersonalRecord>);
   if (c.after) and.push({ $or: [{ createdAt: { $lt: c.after.createdAt } }, { createdAt: c.after.createdAt, id: { $lt: c.after.id } }] });
   return { $and: and };
 }
@@ -65,5 +66,18 @@ describe('record criteria', () => {
       { numRuns: 60, seed: 20261128 },
     );
     expect(nonEmpty).toBeGreaterThan(5);
+  });
+
+  it('a birth date selects the same records both ways', async () => {
+    const municipality = all[0]!.municipality.code;
+    for (const birthDate of [all[5]!.identity.birthDate!, '1900-01-01']) {
+      for (const consentTo of [[], ['livelihood-support']]) {
+        const c = criteria(municipality, { birthDate, consentTo });
+        const viaSql = (await new RecordReader(em()).find(c, 'newest', 100)).map((r) => r.id);
+        const viaOrm = (await em().find(PersonalRecord, asFilterQuery(c), { orderBy: { createdAt: 'desc', id: 'desc' } })).map((r) => r.id);
+        expect(viaSql).toEqual(viaOrm);
+      }
+    }
+    expect((await new RecordReader(em()).find(criteria(municipality, { birthDate: all[5]!.identity.birthDate! }), 'newest', 100)).map((r) => r.id)).toContain(all[5]!.id);
   });
 });

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { dateState, parseDate, seireki, wareki } from '../../widgets/intake/date-input';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// The widgets are ES modules; this test file is CommonJS under node16 resolution, so it imports them dynamically.
+type DateInput = typeof import('../../widgets/intake/date-input.js', { with: { 'resolution-mode': 'import' } });
+let dateState: DateInput['dateState'];
+let parseDate: DateInput['parseDate'];
+let seireki: DateInput['seireki'];
+let wareki: DateInput['wareki'];
+beforeAll(async () => {
+  ({ dateState, parseDate, seireki, wareki } = await import('../../widgets/intake/date-input.js'));
+});
 
 describe('typed dates (the intake form reads them as people write them)', () => {
   it.each([

@@ -256,7 +256,9 @@ export const T = {
   ACCEPTED: ['受入れ済み', 'Accepted'],
   CLOSED: ['終了', 'Closed'],
   ownerOnly: ['紹介はひとり親支援担当課が行います。', 'Referrals are made by the single-parent support division.'],
-  noPartnerConsent: ['本人が連携NPOとの共有に同意していないため、紹介先では内容を見られません。', 'The family has not consented to sharing with partner NPOs: the partner will not see the record.'],
+  noPartnerConsent: ['本人が連携NPOとの共有に同意していないため、紹介できません。先に同意を確認してください。', 'The family has not consented to sharing with partner NPOs, so the record cannot be referred. Ask for consent first.'],
+  searchBox: ['氏名・カナ・受付番号・電話番号・生年月日', 'Name, kana, reference number, phone or birth date'],
+  searchBoxHint: ['例: 朝霧 / アサギリ / QSAG-WPD5 / 090-1234-5678 / 1990-04-01。電話番号とメールアドレスは完全一致です。', 'e.g. 朝霧, アサギリ, QSAG-WPD5, 090-1234-5678, 1990-04-01. Phone numbers and e-mail addresses must be whole.'],
   // audit
   auditHeading: ['監査ログ', 'Audit log'],
   auditIntro: ['この個人票の閲覧・更新の記録です（係長・管理者のみ）。', 'Who read or wrote this record (supervisors and administrators).'],

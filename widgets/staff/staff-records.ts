@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CONCERNS, DEPARTMENTS, japanDate, label, type Key } from './i18n.js';
+import { classifySearch } from './search-terms.js';
 import { RECORDS, type Access, type Connection, type RecordRow, type SectionName } from './queries.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
@@ -10,7 +11,7 @@ type Column = { key: Key; section: SectionName | null; cell: (r: RecordRow) => T
 const accessOf = (r: { access: Access[] }, s: SectionName) => r.access.find((a) => a.section === s);
 
 /**
- * `<staff-records>`: search by name or kana, concern, consent (owner only) and created date; a paged
+ * `<staff-records>`: search by name or kana, reference number, phone or e-mail, birth date (one box), concern, consent (owner only) and created date; a paged
  * list (`records(filter, first, after)`) that shows a column only where `access` says readable — a
  * cell the viewer may not read carries the API's reason instead, and a column nobody on the page
  * may read is left out with a plain notice. The filter lives in the URL hash (`#/records?name=…`).
@@ -53,7 +54,10 @@ export class StaffRecords extends StaffView {
 
   private filter(): Record<string, string> {
     const f: Record<string, string> = {};
-    const map: [string, string][] = [['name', 'name'], ['concern', 'concern'], ['consent', 'consentedTo'], ['from', 'createdFrom'], ['to', 'createdTo']];
+    // The one box: a reference number, phone, e-mail, birth date or part of a name/kana (search-terms.ts).
+    const term = classifySearch(this.params.get('name') ?? '');
+    if (term) f[term.field] = term.value;
+    const map: [string, string][] = [['concern', 'concern'], ['consent', 'consentedTo'], ['from', 'createdFrom'], ['to', 'createdTo']];
     for (const [param, field] of map) {
       const v = this.params.get(param);
       if (v) f[field] = v;
@@ -167,8 +171,9 @@ export class StaffRecords extends StaffView {
       <form class="filters" role="search" aria-label=${this.t('search')} @submit=${this.search}>
         <div class="grid">
           <div class="field">
-            <label for="f-name">${this.t('nameOrKana')}</label>
-            <input id="f-name" name="name" type="text" .value=${p.get('name') ?? ''} autocomplete="off" />
+            <label for="f-name">${this.t('searchBox')}</label>
+            <input id="f-name" name="name" type="search" .value=${p.get('name') ?? ''} autocomplete="off" aria-describedby="f-name-hint" />
+            <p class="muted" id="f-name-hint">${this.t('searchBoxHint')}</p>
           </div>
           <div class="field">
             <label for="f-concern">${this.t('concern')}</label>

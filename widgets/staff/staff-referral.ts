@@ -113,7 +113,7 @@ export class StaffReferral extends StaffView {
     const consent = this.record?.consent;
     return html`
       <h2 tabindex="-1">${this.t('referralsHeading')}</h2>
-      ${consent && !consent.shareWithPartners ? html`<p class="notice">${this.t('noPartnerConsent')}</p>` : nothing}
+      ${consent && !consent.shareWithPartners ? html`<p class="notice" id="r-consent">${this.t('noPartnerConsent')}</p>` : nothing}
       ${this.referrals.length === 0
         ? html`<p>${this.t('noReferrals')}</p>`
         : html`<ul class="plain">
@@ -146,7 +146,7 @@ export class StaffReferral extends StaffView {
           <textarea id="r-reason" required aria-describedby=${this.error && !this.errorFor ? 'r-error' : nothing}></textarea>
         </div>
         ${this.error && !this.errorFor ? html`<p id="r-error" class="error" role="alert">${this.error}</p>` : nothing}
-        <button class="primary" type="submit" ?disabled=${this.busy || this.partners.length === 0}>${this.t('refer')}</button>
+        <button class="primary" type="submit" ?disabled=${this.busy || this.partners.length === 0 || !consent?.shareWithPartners} aria-describedby=${consent && !consent.shareWithPartners ? 'r-consent' : nothing}>${this.t('refer')}</button>
       </form>
     `;
   }

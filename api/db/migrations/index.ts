@@ -13,6 +13,8 @@ import { Migration20261203120000_AuditSeal } from './Migration20261203120000_Aud
 import { Migration20261203130000_EncryptionAtRest } from './Migration20261203130000_EncryptionAtRest';
 import { Migration20261203130000_SealSafeTimes } from './Migration20261203130000_SealSafeTimes';
 import { Migration20261203110000_RateLimitCounter } from './Migration20261203110000_RateLimitCounter';
+import { Migration20261204150000_LineChannel } from './Migration20261204150000_LineChannel';
+import { Migration20261204140000_CaseWork } from './Migration20261204140000_CaseWork';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -30,4 +32,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203130000_EncryptionAtRest', class: Migration20261203130000_EncryptionAtRest },
   { name: 'Migration20261203130000_SealSafeTimes', class: Migration20261203130000_SealSafeTimes },
   { name: 'Migration20261203110000_RateLimitCounter', class: Migration20261203110000_RateLimitCounter },
+  { name: 'Migration20261204150000_LineChannel', class: Migration20261204150000_LineChannel },
+  { name: 'Migration20261204140000_CaseWork', class: Migration20261204140000_CaseWork },
 ];

@@ -18,6 +18,7 @@ import { ConsentResolver } from '../../record/consent.resolver';
 import { RecordConnectionResolver } from '../../record/record-connection.resolver';
 import { RecordResolver } from '../../record/record.resolver';
 import { bindSectionFields } from '../../record/section-fields';
+import { CASEWORK_DOCS, CaseworkResolver } from '../../casework';
 import { applyDocs } from '../../core/docs';
 import { COMMON_DOCS } from './common.docs';
 import { ACCESS_DOCS } from '../../access/access.docs';
@@ -35,10 +36,10 @@ import { RECORD_DOCS } from '../../record/record.docs';
 import { STAFF_DOCS } from '../../staff/staff.docs';
 
 /** Every resolver of the API, one line per module. */
-export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, ConsultationRequestResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver] as const;
+export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, ConsultationRequestResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver, CaseworkResolver] as const;
 
 /** The descriptions partners read, one file per module (`<module>.docs.ts`; npm run schema:lint checks none is missing). */
-export const DOCS = [COMMON_DOCS, ACCESS_DOCS, AUDIT_DOCS, AUTH_DOCS, CHAT_DOCS, CONSULTATION_DOCS, INBOX_DOCS, INTAKE_DOCS, MUNICIPALITY_DOCS, PARTNER_DOCS, POSTAL_DOCS, PROGRAMME_DOCS, RECORD_DOCS, STAFF_DOCS] as const;
+export const DOCS = [COMMON_DOCS, ACCESS_DOCS, AUDIT_DOCS, AUTH_DOCS, CHAT_DOCS, CONSULTATION_DOCS, INBOX_DOCS, INTAKE_DOCS, MUNICIPALITY_DOCS, PARTNER_DOCS, POSTAL_DOCS, PROGRAMME_DOCS, RECORD_DOCS, STAFF_DOCS, CASEWORK_DOCS] as const;
 
 /** The executable schema without permissions (the shield is applied in app.ts). */
 export function buildApiSchema(): GraphQLSchema {

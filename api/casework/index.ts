@@ -1,0 +1,7 @@
+/** Case work (issue 18): case fields per department, the worklist, hand-overs between departments. */
+export { CaseFile } from './case-file.entity';
+export { CaseStatus, CONTACT_TARGET_OPEN_DAYS, WorklistScope } from './case-status';
+export { CaseworkResolver } from './casework.resolver';
+export { CASE_AUDIT, CaseworkService } from './casework.service';
+export { lastDayOverTarget, WorklistService } from './worklist';
+export { CASEWORK_DOCS } from './casework.docs';

@@ -1,0 +1,62 @@
+/** LINE official accounts (issue 20): webhook, chatbot, account linking, notices. README: Connecting a LINE official account. */
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Router } from 'express';
+import express from 'express';
+import { bodyErrors } from '../limits';
+import { LineBot, type LineBotDeps, SESSION_HOURS } from './bot';
+import type { LineSettings } from './config';
+import { type LineEventQueue, TableLineEventQueue } from './event-queue';
+import { LineLinks } from './link';
+import { linkPageRoutes } from './link-page';
+import { type LineNoticeChannel, LineNoticeSender } from './notices';
+import { webhookHandlers } from './webhook';
+import { LineWorker } from './worker';
+
+export { type LineChannel, type LineSettings, lineSettingsFromEnv } from './config';
+export { type LineEventQueue, TableLineEventQueue } from './event-queue';
+export { LineLinks } from './link';
+export { type LineNotice, type LineNoticeChannel, type LineNoticeResult, type LineNoticeStatus, LineNoticeSender } from './notices';
+export { lineSignature, verifyLineSignature } from './signature';
+
+export interface LineService {
+  router: Router;
+  links: LineLinks;
+  /** The channel adapter for push-type support (the outreach queue's sender for LINE). */
+  notices: LineNoticeChannel;
+  worker: LineWorker;
+  queue: LineEventQueue;
+  stop(): Promise<void>;
+}
+
+/** Everything LINE needs in one process: the routes under /line, the queue's worker, the links. */
+export function createLineService(orm: MikroORM, settings: LineSettings, secret: string, chat: LineBotDeps['chat'], options: { pollMs?: number } = {}): LineService {
+  const em = () => orm.em.fork() as EntityManager;
+  const queue = new TableLineEventQueue(em);
+  const links = new LineLinks(em, secret);
+  const bot = new LineBot({ settings, em, links, chat });
+  const worker = new LineWorker(queue, (e) => bot.handle(e), { pollMs: options.pollMs });
+  // Housekeeping once an hour: handled events' ids after KEEP_IDS_DAYS, chat sessions past their day,
+  // link codes and nonces past their time. Nothing of LINE is kept longer than it serves.
+  let housekeeping: NodeJS.Timeout | null = null;
+  if (settings.channels.size > 0) {
+    worker.start();
+    housekeeping = setInterval(() => void tidy(em).catch(() => undefined), 3_600_000);
+    housekeeping.unref();
+  }
+  const router = express.Router();
+  router.post('/:municipalityCode', ...webhookHandlers({ settings, queue, queued: () => worker.wake(), answering: { started: () => worker.acknowledgementStarted(), done: () => worker.acknowledgementDone() } }));
+  router.use(linkPageRoutes(settings, links));
+  router.use(bodyErrors);
+  return { router, links, notices: new LineNoticeSender(settings, links), worker, queue, stop: async () => {
+    if (housekeeping) clearInterval(housekeeping);
+    await worker.stop();
+  } };
+}
+
+/** Deletes what has served its purpose (see createLineService). */
+export async function tidy(em: () => EntityManager): Promise<void> {
+  await new TableLineEventQueue(em).prune();
+  await em().execute(`delete from line_chat_session where updated_at < now() - interval '${SESSION_HOURS} hours'`, [], 'run');
+  await em().execute(`delete from line_link_request where expires_at < now() - interval '1 day'`, [], 'run');
+}
