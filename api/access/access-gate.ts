@@ -1,13 +1,13 @@
 import { GraphQLError } from 'graphql';
-import { apiError, UNAUTHENTICATED_TEXT } from '../core/errors';
-import type { Locale, LocalizedText } from '../core/i18n';
-import { todayInJapan } from '../core/dates';
-import { StaffRole } from '../core/roles';
+import { apiError, UNAUTHENTICATED_TEXT } from '../core';
+import type { Locale, LocalizedText } from '../core';
+import { todayInJapan } from '../core';
+import { StaffRole } from '../core';
 import { type DvFacts, isDvProtected } from './dv';
 import type { Policy, PolicyBook } from './policy';
 import { DenialReason, policyRole, sectionAccessWhen, type SectionAccess, withholdsForDv } from './record-access';
-import type { Section } from '../core/sections';
-import type { SignedInViewer, Viewer } from '../core/viewer';
+import type { Section } from '../core';
+import type { SignedInViewer, Viewer } from '../core';
 
 const DENIAL_TEXT: Record<DenialReason, LocalizedText> = {
   [DenialReason.NOT_PERMITTED]: { ja: 'この項目を見る権限がありません。', en: 'Your department may not see this section.', 'ja-easy': 'この 項目は 見られません。' },

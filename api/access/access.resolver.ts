@@ -2,7 +2,7 @@ import { Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../server/context';
 import { POLICY_ROLES } from './policy';
 import { PolicyGrant } from './access.types';
-import { SECTIONS } from '../core/sections';
+import { SECTIONS } from '../core';
 
 @Resolver()
 export class AccessResolver {

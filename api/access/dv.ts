@@ -1,4 +1,4 @@
-import { todayInJapan } from '../core/dates';
+import { todayInJapan } from '../core';
 import { DV_CONDITIONS, type DvCondition } from './policy';
 
 /** The facts of a record DV protection depends on. */

@@ -1,5 +1,5 @@
-import { DEPARTMENT_NAMES } from '../core/departments';
-import { SECTION_NAMES, SECTIONS, type Section } from '../core/sections';
+import { DEPARTMENT_NAMES } from '../core';
+import { SECTION_NAMES, SECTIONS, type Section } from '../core';
 import type { DvCondition, Policy, PolicyRole, ReferralStatusValue } from './policy';
 import { POLICY_ROLES } from './policy';
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { DEPARTMENT_CODES, type DepartmentCode, isDepartmentCode, OWNER_DEPARTMENT, PARTNERS_CONSENT } from '../core/departments';
-import { isSection, SECTIONS, type Section } from '../core/sections';
+import { DEPARTMENT_CODES, type DepartmentCode, isDepartmentCode, OWNER_DEPARTMENT, PARTNERS_CONSENT } from '../core';
+import { isSection, SECTIONS, type Section } from '../core';
 
 /** A column of the policy table: a department, or a referred partner NPO. */
 export type PolicyRole = DepartmentCode | 'partner';

@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
-import { StaffRole } from '../core/roles';
-import { Section, SECTIONS } from '../core/sections';
-import type { SignedInViewer } from '../core/viewer';
+import { StaffRole } from '../core';
+import { Section, SECTIONS } from '../core';
+import type { SignedInViewer } from '../core';
 import { type DvFacts, isDvProtected } from './dv';
 import type { Policy, PolicyRole } from './policy';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rawQuery } from '../db/raw-query';
-import { Section } from '../core/sections';
-import type { SignedInViewer } from '../core/viewer';
+import { rawQuery } from '../db';
+import { Section } from '../core';
+import type { SignedInViewer } from '../core';
 import type { DvCondition, Policy } from './policy';
 import { isOwner } from './record-access';
 

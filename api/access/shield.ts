@@ -1,13 +1,13 @@
 import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
 import { allow, type IRules, rule, shield } from 'graphql-shield';
 import { applyMiddlewareToDeclaredResolvers } from 'graphql-middleware';
-import { apiError, UNAUTHENTICATED_TEXT } from '../core/errors';
-import type { Locale } from '../core/i18n';
-import type { Viewer } from '../core/viewer';
+import { apiError, UNAUTHENTICATED_TEXT } from '../core';
+import type { Locale } from '../core';
+import type { Viewer } from '../core';
 import type { AccessGate } from './access-gate';
 import type { DvFacts } from './dv';
 import { OPERATIONS, type OperationAccess } from './operations';
-import { SECTIONS, type Section } from '../core/sections';
+import { SECTIONS, type Section } from '../core';
 
 /** What the shield reads of a request's context (server/context.ts builds the whole of it). */
 interface Context {

@@ -1,18 +1,18 @@
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { apiError, UNAUTHENTICATED_TEXT } from '../core/errors';
-import type { Locale } from '../core/i18n';
-import { ANONYMOUS, type Viewer } from '../core/viewer';
-import { isDepartmentCode } from '../core/departments';
-import { PartnerToken } from '../partner/partner-token.entity';
-import { hashPartnerToken, PARTNER_TOKEN_PREFIX } from '../partner/partner-token';
-import { StaffMember } from '../staff/staff-member.entity';
-import { StaffRole } from '../core/roles';
-import { DUMMY_HASH, verifyPassword } from '../staff/password';
+import { apiError, UNAUTHENTICATED_TEXT } from '../core';
+import type { Locale } from '../core';
+import { ANONYMOUS, type Viewer } from '../core';
+import { isDepartmentCode } from '../core';
+import { PartnerToken } from '../partner';
+import { hashPartnerToken, PARTNER_TOKEN_PREFIX } from '../partner';
+import { StaffMember } from '../staff';
+import { StaffRole } from '../core';
+import { DUMMY_HASH, verifyPassword } from '../staff';
 import type { RevocationList } from './revocations';
 import { RevokedToken } from './revoked-token.entity';
 import { signAccessToken, verifyAccessToken } from './token';
-import type { RateLimit } from '../limits/rate-limits';
+import type { RateLimit } from '../limits';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Section } from '../core/sections';
+import { Section } from '../core';
 import type { Context } from '../server/context';
-import { readSection } from '../record/section-reader';
+import { readSection } from '../record';
 import { WorklistScope } from './case-status';
 import { UpdateCaseInput } from './casework.inputs';
 import { CaseworkService } from './casework.service';

@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordScope } from '../access/record-scope';
-import type { AccessGate } from '../access/access-gate';
-import type { AuditCollector } from '../audit/audit-collector';
-import { checkPageSize } from '../core/connection';
-import { addDays, startOfJapanDay, todayInJapan, toDate } from '../core/dates';
-import { openDaysBetween } from '../core/open-days';
-import { rawQuery } from '../db/raw-query';
-import type { InboxItemKind } from '../inbox/inbox-item-kind';
-import type { DepartmentCode } from '../core/departments';
-import { RecordService } from '../record/record.service';
+import { recordScope } from '../access';
+import type { AccessGate } from '../access';
+import type { AuditCollector } from '../audit';
+import { checkPageSize } from '../core';
+import { addDays, startOfJapanDay, todayInJapan, toDate } from '../core';
+import { openDaysBetween } from '../core';
+import { rawQuery } from '../db';
+import type { InboxItemKind } from '../inbox';
+import type { DepartmentCode } from '../core';
+import { RecordService } from '../record';
 import { CONTACT_TARGET_OPEN_DAYS, type CaseStatus, WorklistScope } from './case-status';
 import type { CaseFileView, WorkItem, Worklist } from './casework.types';
 

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /** Descriptions of the department inbox (受付箱). The chatbot's call-back request is intake's (intake.docs.ts). */
 export const INBOX_DOCS: SchemaDocs = {

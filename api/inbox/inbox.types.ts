@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../core/connection';
-import { PersonalRecord } from '../record/personal-record.entity';
-import type { RecordView } from '../record/record.view';
+import { PageInfo } from '../core';
+import { PersonalRecord } from '../record';
+import type { RecordView } from '../record';
 import { InboxItemKind, InboxStatus } from './inbox-item-kind';
 
 @ObjectType({ simpleResolvers: true, description: 'The staff member who took an inbox item.' })

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /** Descriptions of the intake form (入力フォーム) part of the schema. */
 export const INTAKE_DOCS: SchemaDocs = {

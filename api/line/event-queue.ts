@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { keyringOf } from '../crypto';
-import { decrypt } from '../crypto/keyring';
-import { maskPersonalData } from '../chat/masking';
+import { decrypt } from '../crypto';
+import { maskPersonalData } from '../chat';
 import type { LineEvent } from './events';
 
 /** One webhook event waiting to be handled. */

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { notDvProtectedSql } from '../access/dv';
-import type { DvCondition } from '../access/policy';
-import type { SortKey } from '../core/connection';
+import { notDvProtectedSql } from '../access';
+import type { DvCondition } from '../access';
+import type { SortKey } from '../core';
 import type { PersonalRecord } from './personal-record.entity';
 
 /**

@@ -1,7 +1,7 @@
 import { type GraphQLSchema, isObjectType } from 'graphql';
-import { Section, SECTIONS } from '../core/sections';
+import { Section, SECTIONS } from '../core';
 import type { Context } from '../server/context';
-import { DepartmentCode, isDepartmentCode } from '../core/departments';
+import { DepartmentCode, isDepartmentCode } from '../core';
 import type { BenefitView, ConsultationView } from './child-rows';
 import { ConcernCategory } from './concern-category';
 import { PARTNERS_CONSENT } from './personal-record.entity';

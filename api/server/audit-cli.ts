@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from './config';
 import { openOrm } from '../db/orm';
-import { anchorChains } from '../audit/audit-anchor';
-import { chainMunicipalities, sqlFor, verifyChain } from '../audit/audit-verifier';
+import { anchorChains } from '../audit';
+import { chainMunicipalities, sqlFor, verifyChain } from '../audit';
 
 /**
  * `npm run audit:verify`: checks every municipality's chain — hashes recomputed here, seals with

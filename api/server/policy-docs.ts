@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePolicy, renderPolicyDocs } from '../access';
-import { ROOT_DIR, SEEDS_DIR } from '../core/paths';
+import { ROOT_DIR, SEEDS_DIR } from '../core';
 
 /** `npm run policy:docs` writes docs/access-policy.md from seeds/policy; `-- --check` fails when the file is stale. */
 function main(): void {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
-import { DepartmentCode } from '../../core/departments';
+import { DepartmentCode } from '../../core';
 import { Consultation } from './consultation.entity';
 import { AddConsultationInput } from './consultation.inputs';
 import { ConsultationService } from './consultation.service';
