@@ -32,7 +32,7 @@ export default tseslint.config(
       'api/record/record.reader.ts',
       'api/record/child-rows.ts',
       'api/crypto/keyring.ts',
-      'api/crypto/rotate.ts',
+      'api/server/key-rotation.ts',
       'api/crypto/seal-existing.ts',
       'api/crypto/encrypted-columns.ts',
       'api/db/orm.ts',
