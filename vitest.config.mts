@@ -22,6 +22,7 @@ const NO_DATABASE = [
   'test/schema/page-info.test.ts',
   'test/tooling/chromium.test.ts',
   'test/widgets/date-input.test.ts',
+  'test/outreach/queue-names.test.ts',
   'test/core/open-days.test.ts',
   'test/line/config.test.ts',
   'test/widgets/staff-search-terms.test.ts',

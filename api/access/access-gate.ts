@@ -1,13 +1,13 @@
 import { GraphQLError } from 'graphql';
-import { apiError, UNAUTHENTICATED_TEXT } from '../core/errors';
-import type { Locale, LocalizedText } from '../core/i18n';
-import { todayInJapan } from '../core/dates';
-import type { RecordView } from '../record/record.view';
-import { StaffRole } from '../core/roles';
-import type { PolicyBook } from './policy';
-import { DenialReason, sectionAccessWhen, type SectionAccess, withholdsForDv } from './record-access';
-import type { Section } from '../core/sections';
-import type { SignedInViewer, Viewer } from '../core/viewer';
+import { apiError, UNAUTHENTICATED_TEXT } from '../core';
+import type { Locale, LocalizedText } from '../core';
+import { todayInJapan } from '../core';
+import { StaffRole } from '../core';
+import { type DvFacts, isDvProtected } from './dv';
+import type { Policy, PolicyBook } from './policy';
+import { DenialReason, policyRole, sectionAccessWhen, type SectionAccess, withholdsForDv } from './record-access';
+import type { Section } from '../core';
+import type { SignedInViewer, Viewer } from '../core';
 
 const DENIAL_TEXT: Record<DenialReason, LocalizedText> = {
   [DenialReason.NOT_PERMITTED]: { ja: 'この項目を見る権限がありません。', en: 'Your department may not see this section.', 'ja-easy': 'この 項目は 見られません。' },
@@ -25,7 +25,7 @@ const ROLE_DENIED: LocalizedText = { ja: 'この操作をする権限があり�
  * shield rules and resolvers are look-ups.
  */
 export class AccessGate {
-  private readonly cache = new WeakMap<RecordView, ReadonlyMap<Section, SectionAccess>>();
+  private readonly cache = new WeakMap<DvFacts, ReadonlyMap<Section, SectionAccess>>();
   private readonly answers = new Map<boolean, ReadonlyMap<Section, SectionAccess>>();
   readonly today = todayInJapan();
 
@@ -42,31 +42,40 @@ export class AccessGate {
     return v;
   }
 
+  /** The policy of the viewer's municipality. */
+  policy(): Policy {
+    return this.policies.for(this.signedIn().municipalityCode);
+  }
+
+  /** Whether DV protection is in force for this record (rule 3's conditions of the viewer's policy). */
+  dvProtected(record: DvFacts): boolean {
+    return isDvProtected(record, this.today, this.policy().rules.dv.when);
+  }
+
   /** Section access for a record the viewer can see (records reach resolvers only through visibility-filtered queries). */
-  of(record: RecordView): ReadonlyMap<Section, SectionAccess> {
+  of(record: DvFacts): ReadonlyMap<Section, SectionAccess> {
     let access = this.cache.get(record);
     if (!access) {
       const viewer = this.signedIn();
-      const dvWithheld = withholdsForDv(viewer, record, this.today);
+      const policy = this.policy();
+      const dvWithheld = withholdsForDv(viewer, policy, record, this.today);
       access = this.answers.get(dvWithheld);
-      if (!access) this.answers.set(dvWithheld, (access = sectionAccessWhen(viewer, this.policies.for(viewer.municipalityCode), dvWithheld)));
+      if (!access) this.answers.set(dvWithheld, (access = sectionAccessWhen(viewer, policy, dvWithheld)));
       this.cache.set(record, access);
     }
     return access;
   }
 
-  canRead(record: RecordView, section: Section): boolean {
+  canRead(record: DvFacts, section: Section): boolean {
     return this.viewer.kind !== 'anonymous' && this.of(record).get(section)!.readable;
   }
 
   /** What a viewer's department may read by policy alone (for search filters over a section). */
   policyAllowsRead(section: Section): boolean {
-    const v = this.signedIn();
-    if (v.kind === 'staff' && v.department === 'single-parent') return true;
-    return this.policies.for(v.municipalityCode).get(v.kind === 'partner' ? 'partner' : v.department)!.get(section)!.read;
+    return this.policy().get(policyRole(this.signedIn()))!.get(section)!.read;
   }
 
-  denial(record: RecordView, section: Section): GraphQLError {
+  denial(record: DvFacts, section: Section): GraphQLError {
     const reason = this.of(record).get(section)!.reason ?? DenialReason.NOT_PERMITTED;
     return apiError('FORBIDDEN', DENIAL_TEXT[reason], this.locale, { reason, section });
   }
@@ -75,7 +84,7 @@ export class AccessGate {
     return apiError('FORBIDDEN', DENIAL_TEXT[DenialReason.NOT_PERMITTED], this.locale, { reason: DenialReason.NOT_PERMITTED, section });
   }
 
-  assertWritable(record: RecordView, section: Section): void {
+  assertWritable(record: DvFacts, section: Section): void {
     if (!this.of(record).get(section)!.writable) throw apiError('FORBIDDEN', WRITE_DENIED, this.locale, { section });
   }
 }

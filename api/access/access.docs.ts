@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /** Descriptions of the access part of the schema: sections, denial reasons and the policy. */
 export const ACCESS_DOCS: SchemaDocs = {

@@ -1,9 +1,8 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../server/context';
-import { OWNER_DEPARTMENT } from '../core/departments';
 import { POLICY_ROLES } from './policy';
 import { PolicyGrant } from './access.types';
-import { SECTIONS } from '../core/sections';
+import { SECTIONS } from '../core';
 
 @Resolver()
 export class AccessResolver {
@@ -13,8 +12,8 @@ export class AccessResolver {
     const policy = ctx.services.policies.for(viewer.municipalityCode);
     return POLICY_ROLES.flatMap((role) =>
       SECTIONS.map((section) => {
-        // Rule 1 of docs/design.md: the owner reads and writes everything, whatever the file says.
-        const grant = role === OWNER_DEPARTMENT ? { read: true, write: true } : policy.get(role)!.get(section)!;
+        // The grants carry rule 1 already (policy.ts): the owner reads and writes everything.
+        const grant = policy.get(role)!.get(section)!;
         return { section, role, read: grant.read, write: grant.write };
       }),
     );

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Section } from '../core/sections';
+import { Section } from '../core';
 
 @ObjectType({ simpleResolvers: true, description: 'One cell of the access policy: what a department (or `partner`) may do with a section.' })
 export class PolicyGrant {

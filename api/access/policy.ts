@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { DEPARTMENT_CODES, type DepartmentCode, isDepartmentCode } from '../core/departments';
-import { isSection, SECTIONS, type Section } from '../core/sections';
+import { DEPARTMENT_CODES, type DepartmentCode, isDepartmentCode, OWNER_DEPARTMENT, PARTNERS_CONSENT } from '../core';
+import { isSection, SECTIONS, type Section } from '../core';
 
 /** A column of the policy table: a department, or a referred partner NPO. */
 export type PolicyRole = DepartmentCode | 'partner';
@@ -13,8 +13,38 @@ export interface Grant {
   write: boolean;
 }
 
-/** role × section → read/write, loaded from seeds/policy (see the comments in default.yaml). */
-export type Policy = ReadonlyMap<PolicyRole, ReadonlyMap<Section, Grant>>;
+/** What makes a record DV-protected (rule 3); evaluated in code and in SQL by dv.ts. */
+export const DV_CONDITIONS = ['dv-concern', 'support-measure'] as const;
+export type DvCondition = (typeof DV_CONDITIONS)[number];
+
+/** Referral statuses (the values stored in referral.status). */
+export const REFERRAL_STATUSES = ['requested', 'accepted', 'closed'] as const;
+export type ReferralStatusValue = (typeof REFERRAL_STATUSES)[number];
+
+/**
+ * The row rules of the policy file (`rules:`), numbered as in default.yaml. They are data so that the
+ * file answers "who sees this family's income, and why" on its own, and so that docs/access-policy.md
+ * is generated from it; the vocabulary is closed, so a file can state the rules but never weaken the
+ * three that are law or promise (consent, municipality, DV from everyone but the owner).
+ */
+export interface RowRules {
+  /** 1. The department that owns every record: reads and writes every section, whatever the table says. */
+  owner: DepartmentCode;
+  /** 2. Another department sees a record only with the family's consent to share with that department. */
+  consent: 'department';
+  /** 3. While any condition holds, these sections are withheld from everyone but the owner. */
+  dv: { withhold: readonly Section[]; when: readonly DvCondition[] };
+  /** 4. A partner sees a record only when referred to it (a referral in one of these statuses) and with this consent. */
+  partner: { consent: typeof PARTNERS_CONSENT; referral: readonly ReferralStatusValue[] };
+  /** 5. Nobody sees another municipality's records. */
+  municipality: 'own';
+}
+
+/**
+ * role × section → read/write (the grants, with rule 1 already applied: the owner's row is all rw),
+ * and the row rules; loaded from seeds/policy (see the comments in default.yaml).
+ */
+export type Policy = ReadonlyMap<PolicyRole, ReadonlyMap<Section, Grant>> & { readonly rules: RowRules };
 
 export class PolicyError extends Error {}
 
@@ -24,10 +54,46 @@ const GRANTS: Record<string, Grant> = {
   '-': { read: false, write: false },
 };
 
+type Fail = (what: string) => never;
+
+function list(value: unknown, where: string, fail: Fail): string[] {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) fail(`${where} must be a non-empty list`);
+  return value as string[];
+}
+
+/** The `rules:` block; every key is required and only the documented values are accepted. */
+function parseRules(raw: unknown, fail: Fail): RowRules {
+  if (!raw || typeof raw !== 'object') return fail('`rules` is missing (the row rules: owner, consent, dv, partner, municipality)');
+  const r = raw as Record<string, unknown>;
+  for (const key of Object.keys(r)) if (!['owner', 'consent', 'dv', 'partner', 'municipality'].includes(key)) fail(`rules: unknown rule "${key}"`);
+  const owner = String(r.owner);
+  // The owner is the design's, not a municipality's choice: records are created, referred and audited there.
+  if (owner !== OWNER_DEPARTMENT) fail(`rules.owner must be \`${OWNER_DEPARTMENT}\` (the department that owns every record)`);
+  if (r.consent !== 'department') fail('rules.consent must be `department`: another department sees a record only with the family\'s consent to share with it');
+  if (r.municipality !== 'own') fail('rules.municipality must be `own`: municipalities never see each other\'s records');
+  const dv = (r.dv ?? fail('rules.dv is missing')) as Record<string, unknown>;
+  const withhold = list(dv.withhold, 'rules.dv.withhold', fail);
+  for (const s of withhold) if (!isSection(s)) fail(`rules.dv.withhold: unknown section "${s}"`);
+  const when = list(dv.when, 'rules.dv.when', fail);
+  for (const c of when) if (!(DV_CONDITIONS as readonly string[]).includes(c)) fail(`rules.dv.when: unknown condition "${c}" (known: ${DV_CONDITIONS.join(', ')})`);
+  const partner = (r.partner ?? fail('rules.partner is missing')) as Record<string, unknown>;
+  if (partner.consent !== PARTNERS_CONSENT) fail(`rules.partner.consent must be \`${PARTNERS_CONSENT}\`: a partner sees a record only with the family's consent to share with partners`);
+  const referral = list(partner.referral, 'rules.partner.referral', fail);
+  for (const s of referral) if (!(REFERRAL_STATUSES as readonly string[]).includes(s)) fail(`rules.partner.referral: unknown status "${s}"`);
+  if (referral.includes('closed')) fail('rules.partner.referral: a closed referral no longer shows the record to the partner');
+  return {
+    owner: owner as DepartmentCode,
+    consent: 'department',
+    dv: { withhold: withhold as Section[], when: when as DvCondition[] },
+    partner: { consent: PARTNERS_CONSENT, referral: referral as ReferralStatusValue[] },
+    municipality: 'own',
+  };
+}
+
 /** Parses and validates a policy document; any unknown or missing name is an error, never an allow. */
 export function parsePolicy(text: string, source: string): Policy {
-  const doc = parse(text) as { version?: unknown; sections?: Record<string, Record<string, unknown>> } | null;
-  const fail = (what: string): never => {
+  const doc = parse(text) as { version?: unknown; sections?: Record<string, Record<string, unknown>>; rules?: unknown } | null;
+  const fail: Fail = (what) => {
     throw new PolicyError(`${source}: ${what}`);
   };
   if (!doc || doc.version !== 1) fail('`version: 1` is required');
@@ -47,7 +113,10 @@ export function parsePolicy(text: string, source: string): Policy {
       if (!table.get(role)!.has(section)) fail(`section "${section}" does not say what ${role} may do`);
     }
   }
-  return table;
+  const rules = parseRules(doc?.rules, fail);
+  // Rule 1, applied here once: the owner reads and writes every section, whatever its column says.
+  for (const section of SECTIONS) table.get(rules.owner)!.set(section, GRANTS.rw!);
+  return Object.assign(table, { rules });
 }
 
 /** Policies by municipality code, with the default for municipalities that have none of their own. */

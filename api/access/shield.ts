@@ -1,11 +1,23 @@
 import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
 import { allow, type IRules, rule, shield } from 'graphql-shield';
 import { applyMiddlewareToDeclaredResolvers } from 'graphql-middleware';
-import { apiError, UNAUTHENTICATED_TEXT } from '../core/errors';
-import type { Context } from '../server/context';
-import type { PersonalRecord } from '../record/personal-record.entity';
+import { apiError, UNAUTHENTICATED_TEXT } from '../core';
+import type { Locale } from '../core';
+import type { Viewer } from '../core';
+import type { AccessGate } from './access-gate';
+import type { DvFacts } from './dv';
 import { OPERATIONS, type OperationAccess } from './operations';
-import { SECTIONS, type Section } from '../core/sections';
+import { SECTIONS, type Section } from '../core';
+
+/** What the shield reads of a request's context (server/context.ts builds the whole of it). */
+interface Context {
+  viewer: Viewer;
+  locale: Locale;
+  gate: AccessGate;
+}
+
+/** A record as the section rules see it: what its access depends on (record/ hands in its RecordView). */
+type PersonalRecord = DvFacts;
 
 const FORBIDDEN = { ja: 'この操作をする権限がありません。', en: 'You may not do this.', 'ja-easy': 'これは できません。' };
 

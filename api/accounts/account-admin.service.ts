@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access/access-gate';
 import type { AuthSettings } from '../auth/auth.service';
-import { hashPassword, verifyPassword } from '../auth/password';
+import { hashPassword, verifyPassword } from '../staff/password';
 import { badInput, notFound } from '../core/errors';
 import { InputChecker } from '../core/validation';
 import { Department } from '../municipality/department.entity';

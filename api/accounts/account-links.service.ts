@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../staff/password';
 import { AuthService, type AuthSettings, type LoginGuard } from '../auth/auth.service';
 import { apiError, badInput, notFound } from '../core/errors';
 import type { Locale } from '../core/i18n';

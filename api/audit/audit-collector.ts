@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SECTIONS } from '../core/sections';
-import type { Viewer } from '../core/viewer';
+import { SECTIONS } from '../core';
+import type { Viewer } from '../core';
 import { auditAppenderFor, type CanonicalLines } from './audit-appender';
 import { canonicalLine, canonicalTime } from './audit-seal';
 

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /** Descriptions of the audit log (監査ログ) part of the schema. */
 export const AUDIT_DOCS: SchemaDocs = {

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AccessGate } from '../access/access-gate';
-import { apiError } from '../core/errors';
-import { OWNER_DEPARTMENT } from '../core/departments';
-import { RecordService } from '../record/record.service';
-import { StaffRole } from '../core/roles';
+import type { AccessGate } from '../access';
+import { apiError } from '../core';
+import { OWNER_DEPARTMENT } from '../core';
+import { RecordService } from '../record';
+import { StaffRole } from '../core';
 import type { AuditCollector } from './audit-collector';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditEntryView } from './audit.types';

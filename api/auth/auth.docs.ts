@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /** Descriptions of sign-in and the viewer. */
 export const AUTH_DOCS: SchemaDocs = {

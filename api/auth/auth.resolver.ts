@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../server/context';
-import { DEPARTMENT_NAMES } from '../core/departments';
+import { DEPARTMENT_NAMES } from '../core';
 import { AuthService } from './auth.service';
 import { LoginResult, Me } from './auth.types';
 

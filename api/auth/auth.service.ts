@@ -1,24 +1,23 @@
-import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { apiError, UNAUTHENTICATED_TEXT } from '../core/errors';
-import type { Locale } from '../core/i18n';
-import { ANONYMOUS, type Viewer } from '../core/viewer';
-import { isDepartmentCode } from '../core/departments';
-import { PartnerToken } from '../partner/partner-token.entity';
-import { StaffMember } from '../staff/staff-member.entity';
-import { StaffRole } from '../core/roles';
-import { DUMMY_HASH, verifyPassword } from './password';
+import { apiError, UNAUTHENTICATED_TEXT } from '../core';
+import type { Locale } from '../core';
+import { ANONYMOUS, type Viewer } from '../core';
+import { isDepartmentCode } from '../core';
+import { PartnerToken } from '../partner';
+import { hashPartnerToken, PARTNER_TOKEN_PREFIX } from '../partner';
+import { StaffMember } from '../staff';
+import { StaffRole } from '../core';
+import { DUMMY_HASH, verifyPassword } from '../staff';
 import type { RevocationList } from './revocations';
 import { RevokedToken } from './revoked-token.entity';
 import { verifyAccessToken } from './token';
+import type { RateLimit } from '../limits';
 import { checkSecondFactor, secondFactorError } from '../accounts/sign-in';
 import { startSession } from '../accounts/sessions';
-import type { RateLimit } from '../limits/rate-limits';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
-export const PARTNER_TOKEN_PREFIX = 'yp_';
 
 export interface AuthSettings {
   secret: string;
@@ -57,10 +56,6 @@ const LOGIN_FAILED = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export function hashPartnerToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /** Sign-in, sign-out and turning a bearer token into a Viewer. */
 export class AuthService {

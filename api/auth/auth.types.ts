@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DepartmentCode } from '../core/departments';
-import { StaffRole } from '../core/roles';
+import { DepartmentCode } from '../core';
+import { StaffRole } from '../core';
 
 @ObjectType({ simpleResolvers: true })
 export class LoginResult {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ChangeFeed } from '../db/change-feed';
+import type { ChangeFeed } from '../db';
 
 /**
  * The set of signed-out token ids, kept in memory so that checking a token costs no query.

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { EMBEDDED_KEY_FILE } from '../crypto';
-import { lockDataDir } from '../db/data-dir-lock';
+import { lockDataDir } from '../db';
 import type { Database } from '../db/orm';
 
 const run = promisify(execFile);

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /** Descriptions of case work: case statuses, worklist scope. */
 export const CASEWORK_DOCS: SchemaDocs = {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDate } from '../core/local-date.scalar';
+import { LocalDate } from '../core';
 import { CaseStatus } from './case-status';
 
 /** A field left out stays as it is; `null` clears the assignee or the next contact date. */

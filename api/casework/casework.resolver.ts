@@ -1,10 +1,11 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Section } from '../core';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Info } from 'type-graphql';
 import { selectedFields } from '../core/selection';
 import { selectedRecordParts, type RecordSelection } from '../record/record-selection';
-import { Section } from '../core/sections';
 import type { Context } from '../server/context';
-import { readSection } from '../record/section-reader';
+import { readSection } from '../record';
 import { WorklistScope } from './case-status';
 import { UpdateCaseInput } from './casework.inputs';
 import { CaseworkService } from './casework.service';

@@ -1,9 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { LocalDate } from '../core/local-date.scalar';
-import { InboxItemKind } from '../inbox/inbox-item-kind';
-import { DepartmentCode } from '../core/departments';
-import { PersonalRecord } from '../record/personal-record.entity';
-import type { RecordView } from '../record/record.view';
+import { LocalDate } from '../core';
+import { InboxItemKind } from '../inbox';
+import { DepartmentCode } from '../core';
+import { PersonalRecord } from '../record';
+import type { RecordView } from '../record';
 import { CaseStatus, WorklistScope } from './case-status';
 
 @ObjectType({ simpleResolvers: true, description: 'A staff member assigned to a case, or who took an item.' })

@@ -1,14 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AccessGate } from '../access/access-gate';
-import type { AuditCollector } from '../audit/audit-collector';
-import { checkPageSize } from '../core/connection';
-import { addDays, startOfJapanDay, todayInJapan, toDate } from '../core/dates';
-import { openDaysBetween } from '../core/open-days';
-import { rawQuery } from '../db/raw-query';
-import type { InboxItemKind } from '../inbox/inbox-item-kind';
-import { type DepartmentCode, OWNER_DEPARTMENT } from '../core/departments';
+import { recordScope } from '../access';
+import type { AccessGate } from '../access';
+import type { AuditCollector } from '../audit';
+import { checkPageSize } from '../core';
+import { addDays, startOfJapanDay, todayInJapan, toDate } from '../core';
+import { openDaysBetween } from '../core';
+import { rawQuery } from '../db';
+import type { InboxItemKind } from '../inbox';
+import type { DepartmentCode } from '../core';
+import { RecordService } from '../record';
 import type { RecordSelection } from '../record/record-selection';
-import { RecordService } from '../record/record.service';
 import { CONTACT_TARGET_OPEN_DAYS, type CaseStatus, WorklistScope } from './case-status';
 import type { CaseFileView, WorkItem, Worklist } from './casework.types';
 
@@ -60,9 +61,12 @@ export class WorklistService {
     const today = this.gate.today;
     const target = CONTACT_TARGET_OPEN_DAYS;
     const overCutoff = startOfJapanDay(addDays(lastDayOverTarget(today, target), 1));
-    const owner = v.department === OWNER_DEPARTMENT;
-    const consent = owner ? '' : ' and r.shared_with @> ?::text[]';
-    const consentParams: unknown[] = owner ? [] : [[v.department]];
+    // Which records the viewer sees at all is the policy's (rules 2 and 5, access/record-scope.ts); the department and municipality are the queries' own.
+    const { consentTo } = await recordScope(this.em, v, this.gate.policy());
+    const consent = consentTo.length > 0 ? ' and r.shared_with @> ?::text[]' : '';
+    const consentParams: unknown[] = consentTo.length > 0 ? [consentTo] : [];
+    // No consent filter (the owner): the counts can read the inbox and case indexes alone.
+    const owner = consentTo.length === 0;
     const base: unknown[] = [v.municipalityCode, v.department, ...consentParams];
     const mine = scope === WorklistScope.MINE;
     const ownCase = mine ? ' and c.assignee_id = ?' : '';

@@ -15,7 +15,7 @@
  * off); otherwise — and on any error, HTTP status, malformed body or timeout — the retrieval answer
  * stands. Danger is decided before any of this and never reaches the endpoint.
  */
-import type { Locale } from '../core/i18n';
+import type { Locale } from '../core';
 import { hasJapanese } from './text';
 
 export interface AiSettings {

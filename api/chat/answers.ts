@@ -10,9 +10,9 @@
  * The request patterns run on text.ts compact() (kana folded, no spaces); each is linear-time (only
  * bounded windows, no nested quantifiers).
  */
-import type { Locale } from '../core/i18n';
-import { childAllowanceBreakdown, childRearingAllowanceBreakdown, craIncomeAmount, craIncomeYear, salaryIncome } from '../programme/rules';
-import { parseYmd } from '../programme/rules/dates';
+import type { Locale } from '../core';
+import { childAllowanceBreakdown, childRearingAllowanceBreakdown, craIncomeAmount, craIncomeYear, salaryIncome } from '../programme';
+import { parseYmd } from '../programme';
 import { birthDateForAge } from './scenario';
 import { fill, T, yen } from './chat-texts';
 

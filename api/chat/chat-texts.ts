@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../core/i18n';
+import type { LocalizedText } from '../core';
 
 /** Every sentence the chatbot says itself (answers come from the knowledge base and the catalogue). */
 export const T = {

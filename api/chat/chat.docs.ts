@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /** Descriptions of the chatbot (チャットボット) part of the schema. */
 export const CHAT_DOCS: SchemaDocs = {

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Municipality } from '../municipality/municipality.entity';
+import { Municipality } from '../municipality';
 
 /** Where a session is in a guided scenario (kept with the session, so any API process can continue it). */
 export interface ScenarioState {

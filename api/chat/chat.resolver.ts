@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { LocalDate } from '../core/local-date.scalar';
+import { LocalDate } from '../core';
 import type { Context } from '../server/context';
 import { ChatInput } from './chat.inputs';
 import { ChatService } from './chat.service';

@@ -1,5 +1,5 @@
-import { RateLimiter } from '../intake/rate-limiter';
-import type { Catalogue } from '../programme/catalogue';
+import { RateLimiter } from '../intake';
+import type { Catalogue } from '../programme';
 import { AiAnswerers } from './ai';
 import { ChatKnowledge } from './knowledge';
 

@@ -20,7 +20,7 @@
  * right number first, then the hand-off) and concern (the question is answered, and the category's
  * line of help is added). The decision is made here only: no ranking, no AI, no scenario step.
  */
-import type { Locale, LocalizedText } from '../core/i18n';
+import type { Locale, LocalizedText } from '../core';
 import { compilePattern, DangerPatternError, enForm, foldEn, foldJa, type Fragments, jaForm } from './danger-patterns';
 
 export const DANGER_CATEGORIES = [

@@ -16,10 +16,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { LocalizedText } from '../core/i18n';
-import { SEEDS_DIR } from '../core/paths';
-import type { Catalogue } from '../programme/catalogue';
-import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN } from '../programme/catalogue/programme-ids';
+import type { LocalizedText } from '../core';
+import { SEEDS_DIR } from '../core';
+import type { Catalogue } from '../programme';
+import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN } from '../core';
 import { type AiSettings, parseAiSettings } from './ai';
 import { DangerClassifier, type DangerConfig, parseDangerConfig } from './danger';
 import { type ProgrammeNames, programmeNames, Ranker } from './ranker';

@@ -8,7 +8,7 @@
  *   "child rearing allowance の申請ってどこ？"   → the widget's locale (Japanese grammar, English nouns)
  *   "DV"                                       → the widget's locale (one word says nothing)
  */
-import type { Locale } from '../core/i18n';
+import type { Locale } from '../core';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
 const LATIN_WORD = /[a-z]+(?:'[a-z]+)?/g;

@@ -11,7 +11,7 @@
  * documents about other programmes: 「児童扶養手当の振込日」 and 「児童手当の振込日」 share most of their
  * bigrams, but not their subject.
  */
-import { parseFurigana, stripFurigana, type ProgrammeDefinition } from '../programme/catalogue';
+import { parseFurigana, stripFurigana, type ProgrammeDefinition } from '../programme';
 import type { KbEntry } from './knowledge';
 import { compact, type Synonyms, tokenize } from './text';
 

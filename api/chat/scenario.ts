@@ -2,8 +2,8 @@
  * The allowance-estimate scenario's parsing (children, ages, income) and what it hands on: pure
  * functions, apart from today's date.
  */
-import { todayInJapan } from '../core/dates';
-import type { Household } from '../programme/rules';
+import { todayInJapan } from '../core';
+import type { Household } from '../programme';
 import type { ScenarioState } from './chat.entity';
 
 export const ESTIMATE_PROGRAMMES = ['child-rearing-allowance', 'child-allowance'] as const;

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Department codes from DESIGN.md. `single-parent` owns every record. */
+/** Department codes (docs/design.md). `single-parent` owns every record. */
 export enum DepartmentCode {
   SINGLE_PARENT = 'single-parent',
   LIVELIHOOD_SUPPORT = 'livelihood-support',
@@ -11,6 +11,9 @@ export enum DepartmentCode {
 }
 
 export const OWNER_DEPARTMENT = DepartmentCode.SINGLE_PARENT;
+
+/** Marker stored in a record's `sharedWith` (beside department codes) for consent to share with referred partner NPOs. */
+export const PARTNERS_CONSENT = 'partners';
 export const DEPARTMENT_CODES: readonly DepartmentCode[] = Object.values(DepartmentCode);
 
 export const DEPARTMENT_NAMES: Record<DepartmentCode, { ja: string; en: string }> = {

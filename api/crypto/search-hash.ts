@@ -1,4 +1,4 @@
-import { toHalfWidth } from '../core/normalize';
+import { toHalfWidth } from '../core';
 import type { Keyring } from './keyring';
 
 /**

@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { ROOT_DIR } from '../core/paths';
+import { ROOT_DIR } from '../core';
 import { migrate, openOrm } from './orm';
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@ import { DataKey } from '../crypto/data-key.entity';
 import { InboxItem } from '../inbox/inbox-item.entity';
 import { CaseFile } from '../casework';
 import { ChatMessage, ChatSession } from '../chat/chat.entity';
-import { Consultation } from '../consultation/consultation.entity';
+import { Consultation } from '../record/consultation/consultation.entity';
 import { AllowedOriginChange } from '../municipality/allowed-origin-change.entity';
 import { Department } from '../municipality/department.entity';
 import { Municipality } from '../municipality/municipality.entity';

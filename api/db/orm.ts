@@ -69,7 +69,7 @@ function baseOptions(): Partial<Options> {
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true, onMetadata: (meta) => applyEncryptionPolicy(meta) },
     extensions: [Migrator],
     migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false },
-    // Batch References and Collections across a request (STACK.md): nested reads never go N+1.
+    // Batch References and Collections across a request (docs/design.md, the stack): nested reads never go N+1.
     dataloader: true,
     forceUtcTimezone: true,
     debug: false,
@@ -96,7 +96,7 @@ export async function openOrm(database: Database, opts: OrmOptions = {}): Promis
     await loadKeysIfMigrated(orm);
     return { orm, database, keyring, close: () => orm.close(true) };
   }
-  // mikro-orm-pglite with dbName alone is in memory; pass our own instance for a data folder (STACK.md).
+  // mikro-orm-pglite with dbName alone is in memory; pass our own instance for a data folder.
   // The data folder also holds the signing secret; PostgreSQL's files live in a folder of their own.
   // DATE columns stay 'YYYY-MM-DD' strings, as they do on the PostgreSQL driver (no time zone shifts).
   const options = { parsers: { 1082: (value: string) => value } };

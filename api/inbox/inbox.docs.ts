@@ -1,6 +1,6 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
-/** Descriptions of the department inbox (受付箱) and consultation requests. */
+/** Descriptions of the department inbox (受付箱). The chatbot's call-back request is intake's (intake.docs.ts). */
 export const INBOX_DOCS: SchemaDocs = {
   InboxConnection: {
     description: 'A page of inbox items (Relay cursor connection), newest first.',
@@ -22,10 +22,6 @@ export const INBOX_DOCS: SchemaDocs = {
   InboxItemKind: { values: { CHAT_REQUEST: 'A chatbot visitor asked a caseworker to get in touch.', INTAKE: 'An intake form (入力フォーム) submission.', SHARED: 'The family consented to share their record with your department (the one-stop hand-over).' } },
   InboxStatus: { values: { ALL: 'Both, new and taken (filter only).', NEW: 'Nobody has taken it yet.', TAKEN: 'A caseworker took it.' } },
   InboxTaker: { fields: { id: 'The staff member\'s id.', name: 'The staff member\'s name.' } },
-  ConsultationRequestReceipt: {
-    description: 'What the person keeps after asking to be contacted: the number to quote and what happens next.',
-    fields: { receivedAt: 'When the request was received (UTC).' },
-  },
   Query: {
     fields: {
       inbox: {
@@ -36,7 +32,6 @@ export const INBOX_DOCS: SchemaDocs = {
   },
   Mutation: {
     fields: {
-      requestConsultation: { description: 'Ask a caseworker to get in touch (public; from the chatbot). The same idempotencyKey twice returns the first receipt.', args: { input: 'Who to contact and how; the privacy notice version shown.' } },
       takeInboxItem: { description: 'Take an inbox item (caseworker, supervisor or admin of its department). CONFLICT when someone else took it first.', args: { id: 'The item (`InboxItem.id`).' } },
     },
   },

@@ -1,17 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Section } from '../core/sections';
+import { Section } from '../core';
 import type { Context } from '../server/context';
-import { IntakeService } from '../intake/intake.service';
-import { readSection } from '../record/section-reader';
-import { ConsultationRequestService } from './consultation-request.service';
+import { readSection } from '../record';
 import { InboxStatus } from './inbox-item-kind';
-import { ConsultationRequestInput } from './inbox.inputs';
 import { InboxService } from './inbox.service';
-import { ConsultationRequestReceipt, InboxConnection, InboxItemView } from './inbox.types';
+import { InboxConnection, InboxItemView } from './inbox.types';
 
 const inbox = (ctx: Context) => new InboxService(ctx.em, ctx.gate, ctx.audit);
-const requests = (ctx: Context) =>
-  new ConsultationRequestService(ctx.em, new IntakeService(ctx.em, ctx.services.intake, { locale: ctx.locale, origin: ctx.request.origin, clientAddress: ctx.request.clientAddress }), ctx.locale);
 
 @Resolver(() => InboxItemView)
 export class InboxResolver {
@@ -28,11 +23,6 @@ export class InboxResolver {
   @Mutation(() => InboxItemView, { description: 'Take an inbox item (caseworker, supervisor or admin of its department). CONFLICT when someone else took it first.' })
   takeInboxItem(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InboxItemView> {
     return inbox(ctx).take(id);
-  }
-
-  @Mutation(() => ConsultationRequestReceipt, { description: 'Ask a caseworker to get in touch (public; from the chatbot). The same idempotencyKey twice returns the first receipt.' })
-  requestConsultation(@Arg('input', () => ConsultationRequestInput) input: ConsultationRequestInput, @Ctx() ctx: Context): Promise<ConsultationRequestReceipt> {
-    return requests(ctx).request(input);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The family’s own words (the record’s concerns note), read under the `concerns` rules.' })

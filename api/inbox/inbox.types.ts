@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../core/connection';
-import { PersonalRecord } from '../record/personal-record.entity';
-import type { RecordView } from '../record/record.view';
+import { PageInfo } from '../core';
+import { PersonalRecord } from '../record';
+import type { RecordView } from '../record';
 import { InboxItemKind, InboxStatus } from './inbox-item-kind';
 
 @ObjectType({ simpleResolvers: true, description: 'The staff member who took an inbox item.' })
@@ -37,11 +37,4 @@ export class InboxConnection {
   @Field(() => [InboxEdge]) edges!: InboxEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
   @Field(() => Int, { description: 'Items with this status in your inbox.' }) totalCount!: number;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class ConsultationRequestReceipt {
-  @Field(() => String, { description: 'The number the family can quote.' }) referenceNumber!: string;
-  @Field(() => Date) receivedAt!: Date;
-  @Field(() => [String], { description: 'Plain sentences in the request locale.' }) nextSteps!: string[];
 }

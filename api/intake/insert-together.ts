@@ -1,6 +1,6 @@
 import { type AnyEntity, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rawQuery } from '../db/raw-query';
+import { rawQuery } from '../db';
 
 /**
  * Inserts every new entity waiting in `em` (created with em.create/persist, e.g. by RecordWriter)

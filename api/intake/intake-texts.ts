@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { LocalizedText } from '../core/i18n';
-import { DEPARTMENT_CODES, type DepartmentCode, OWNER_DEPARTMENT } from '../core/departments';
+import type { LocalizedText } from '../core';
+import { DEPARTMENT_CODES, type DepartmentCode, OWNER_DEPARTMENT } from '../core';
 
 export interface IntakeTexts {
   privacyNotice: { version: string; text: LocalizedText };

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /** Descriptions of the intake form (入力フォーム) part of the schema. */
 export const INTAKE_DOCS: SchemaDocs = {
@@ -25,6 +25,10 @@ export const INTAKE_DOCS: SchemaDocs = {
     description: 'A department the family may agree to share the record with, as the intake form shows it.',
     fields: { code: 'The department.' },
   },
+  ConsultationRequestReceipt: {
+    description: 'What the person keeps after asking to be contacted: the number to quote and what happens next.',
+    fields: { receivedAt: 'When the request was received (UTC).' },
+  },
   Query: {
     fields: {
       intakeSettings: { description: 'Privacy notice and department purposes for the intake form (public). NOT_FOUND for an unknown municipality.', args: { municipalityCode: '全国地方公共団体コード (6 digits), e.g. 999999 for the demo city.' } },
@@ -32,6 +36,7 @@ export const INTAKE_DOCS: SchemaDocs = {
   },
   Mutation: {
     fields: {
+      requestConsultation: { description: 'Ask a caseworker to get in touch (public; from the chatbot). The same idempotencyKey twice returns the first receipt.', args: { input: 'Who to contact and how; the privacy notice version shown.' } },
       submitIntake: { description: 'Submit the intake form (public). The same idempotencyKey twice returns the first receipt. At most INTAKE_RATE_PER_MINUTE submissions a minute per client address (TOO_MANY_REQUESTS).', args: { input: 'The answers and the consent.' } },
     },
   },

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { AddressInput, ConcernsInput, ConsentInput, ContactInput, HouseholdSectionInput, IdentityInput, IncomeInput } from '../record';
 import { OutreachChannel } from '../outreach';
-import { AddressInput, ConcernsInput, ConsentInput, ContactInput, HouseholdSectionInput, IdentityInput, IncomeInput } from '../record/record.inputs';
 
 /** What the intake form sends: the record's sections as the family filled them in. */
 @InputType({ description: 'An intake form submission. Every section is optional except consent.' })

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DepartmentCode } from '../core/departments';
+import { DepartmentCode } from '../core';
 
 @ObjectType({ simpleResolvers: true, description: 'What the family keeps after submitting: the number to quote, and what happens next.' })
 export class IntakeReceipt {

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
-import type { ChangeFeed } from '../db/change-feed';
-import { Municipality } from '../municipality/municipality.entity';
+import type { ChangeFeed } from '../db';
+import { Municipality } from '../municipality';
 
 type MunicipalityFacts = Pick<Municipality, 'code' | 'name' | 'allowedOrigins'>;
 

@@ -2,8 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationRule } from 'graphql';
 import type { Context } from '../server/context';
-import { apiError } from '../core/errors';
-import type { LocalizedText } from '../core/i18n';
+import { apiError } from '../core';
+import type { LocalizedText } from '../core';
 import type { Limits } from './limits';
 import type { RateLimit } from './rate-limits';
 

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { type Locale, type LocalizedText, localeFromHeader } from '../core/i18n';
+import { type Locale, type LocalizedText, localeFromHeader } from '../core';
 
 /**
  * An error answered before (or instead of) GraphQL: the same JSON shape as a GraphQL error — a code,

@@ -6,3 +6,4 @@ export { type DeepPartialLimits, type Limits, limitsFromEnv, PRODUCTION_LIMITS, 
 export { type RateLimit, SharedRateLimits } from './rate-limits';
 export { loadTrustedDocuments, sha256, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from './trusted-documents';
 export { refuseNulBytes, shapeRequestError } from './request-errors';
+export * from './rate-limit-counter.entity';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rawQuery } from '../db/raw-query';
+import { rawQuery } from '../db';
 
 /** One limit, as the services use it: true when the call is allowed (and counted). */
 export interface RateLimit {

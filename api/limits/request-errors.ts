@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, GraphQLError, type GraphQLFormattedError, visit } from 'graphql';
-import { badInput } from '../core/errors';
-import type { LocalizedText } from '../core/i18n';
+import { badInput } from '../core';
+import type { LocalizedText } from '../core';
 import type { Context } from '../server/context';
 
 const NUL_TEXT: LocalizedText = {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { RequestHandler } from 'express';
-import { type LocalizedText } from '../core/i18n';
-import { localeFromHeader } from '../core/i18n';
+import { type LocalizedText } from '../core';
+import { localeFromHeader } from '../core';
 import { limitError } from './http-errors';
 
 /** Written by widgets/build.mjs: { "<sha256 of the text>": "<operation text>" } for every operation a public widget sends. */

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import type { Locale } from '../core/i18n';
-import { ChatService, type ChatDeps } from '../chat/chat.service';
-import type { ChatReply } from '../chat/chat.types';
-import { replyLocale } from '../chat/language';
-import type { MunicipalOrigins } from '../intake/municipal-origins';
-import type { Catalogue } from '../programme/catalogue';
+import type { Locale } from '../core';
+import { ChatService, type ChatDeps } from '../chat';
+import type { ChatReply } from '../chat';
+import { replyLocale } from '../chat';
+import type { MunicipalOrigins } from '../intake';
+import type { Catalogue } from '../programme';
 import { type LineCallResult, LineClient, type LineMessage } from './client';
 import type { LineChannel, LineSettings } from './config';
 import type { QueuedLineEvent } from './event-queue';

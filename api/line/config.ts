@@ -9,7 +9,7 @@
  *   LINE_<code>_INTAKE_URL, LINE_<code>_CALLBACK_URL   the CMS pages with the intake and the call-back form
  *   LINE_<code>_FAMILY_PAGE_URL                   the family's own (authenticated) page, linked from notices
  *   LINE_API_BASE (https://api.line.me), LINE_ACCESS_BASE (https://access.line.me), PUBLIC_URL
- *   LINE_WORKER=separate                          the bot runs in its own process (node dist/api/line/worker-main.js)
+ *   LINE_WORKER=separate                          the bot runs in its own process (node dist/api/server/line-worker.js)
  */
 export interface LineChannel {
   municipalityCode: string;
@@ -33,7 +33,7 @@ export interface LineSettings {
   channels: ReadonlyMap<string, LineChannel>;
   /**
    * Where queued events are handled: in the API process (default), or `separate` — a worker process
-   * (worker-main.ts, PostgreSQL only) woken by NOTIFY, so the chat engine's CPU never sits between
+   * (server/line-worker.ts, PostgreSQL only) woken by NOTIFY, so the chat engine's CPU never sits between
    * LINE and the webhook's acknowledgement.
    */
   worker: 'in-process' | 'separate';

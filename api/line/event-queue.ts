@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { keyringOf } from '../crypto';
-import { decrypt } from '../crypto/keyring';
-import { maskPersonalData } from '../chat/masking';
+import { decrypt } from '../crypto';
+import { maskPersonalData } from '../chat';
 import type { LineEvent } from './events';
 
 /** One webhook event waiting to be handled. */
@@ -54,7 +54,7 @@ function kept(event: LineEvent): LineEvent {
 }
 
 /** The queue as a table (line_event, migration LineChannel). */
-/** The channel a separate worker process listens on (worker-main.ts). */
+/** The channel a separate worker process listens on (server/line-worker.ts). */
 export const LINE_NOTIFY_CHANNEL = 'yorisoi_line_event';
 
 export class TableLineEventQueue implements LineEventQueue {

@@ -76,3 +76,4 @@ export async function tidy(em: () => EntityManager): Promise<void> {
   await em().execute(`delete from line_chat_session where updated_at < now() - interval '${SESSION_HOURS} hours'`, [], 'run');
   await em().execute(`delete from line_link_request where expires_at < now() - interval '1 day'`, [], 'run');
 }
+export * from './line.entity';

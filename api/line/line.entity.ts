@@ -1,10 +1,16 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Municipality } from '../municipality/municipality.entity';
+import { PersonalRecord } from '../record/personal-record.entity';
 
 // The LINE tables are written with plain SQL (event-queue.ts, link.ts); the entities keep the schema
-// documented next to the others. Migration20261204150000_LineChannel creates them.
+// documented next to the others. Migration20261204150000_LineChannel creates them; the keys, indexes and
+// defaults are declared here too, so the schema the entities describe is the one the migration makes.
 
 /** A webhook event waiting for the bot (event-queue.ts). `payload` is sealed, and erased once handled. */
 @Entity({ tableName: 'line_event' })
+@Unique({ properties: ['municipalityCode', 'webhookEventId'], name: 'line_event_municipality_code_webhook_event_id_unique' })
+@Index({ name: 'line_event_due_index', expression: `create index "line_event_due_index" on "line_event" ("available_at") where "status" = 'queued'` })
+@Index({ properties: ['doneAt'], name: 'line_event_done_at_index' })
 export class LineEventRow {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
@@ -25,10 +31,10 @@ export class LineEventRow {
   @Property({ type: 'integer', default: 0 })
   attempts!: number;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   receivedAt!: Date;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   availableAt!: Date;
 
   @Property({ type: 'timestamptz', nullable: true })
@@ -53,14 +59,17 @@ export class LineChatSession {
 
 /** A LINE account linked to a 電子個人票 (link.ts). `userId` is sealed; revoked links stay as history. */
 @Entity({ tableName: 'line_link' })
+@Index({ name: 'line_link_active_user_unique', expression: `create unique index "line_link_active_user_unique" on "line_link" ("municipality_code", "user_key") where "revoked_at" is null` })
+@Index({ name: 'line_link_active_record_unique', expression: `create unique index "line_link_active_record_unique" on "line_link" ("record_id") where "revoked_at" is null` })
 export class LineLink {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  @Property({ type: 'string', length: 6 })
+  @ManyToOne(() => Municipality, { fieldName: 'municipality_code', mapToPk: true, deleteRule: 'no action', updateRule: 'no action' })
   municipalityCode!: string;
 
-  @Property({ type: 'uuid' })
+  /** Deleted with the record (erasure leaves no LINE id behind). */
+  @ManyToOne(() => PersonalRecord, { fieldName: 'record_id', mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' })
   recordId!: string;
 
   @Property({ type: 'string', length: 64 })
@@ -100,7 +109,7 @@ export class LineLinkRequest {
   @Property({ type: 'string', length: 6 })
   municipalityCode!: string;
 
-  @Property({ type: 'uuid' })
+  @ManyToOne(() => PersonalRecord, { fieldName: 'record_id', mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' })
   recordId!: string;
 
   @Property({ type: 'string', length: 64, unique: true })

@@ -1,5 +1,5 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { type Locale, type LocalizedText, localeFromHeader } from '../core/i18n';
+import { type Locale, type LocalizedText, localeFromHeader } from '../core';
 import type { LineSettings } from './config';
 import type { LineLinks } from './link';
 

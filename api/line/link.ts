@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import { auditAppenderFor } from '../audit/audit-appender';
-import { canonicalLine, canonicalTime } from '../audit/audit-seal';
+import { auditAppenderFor } from '../audit';
+import { canonicalLine, canonicalTime } from '../audit';
 import { keyringOf } from '../crypto';
-import { decrypt } from '../crypto/keyring';
+import { decrypt } from '../crypto';
 
 /** How long the signed link on the receipt opens the link page. */
 export const START_LINK_DAYS = 30;

@@ -1,5 +1,5 @@
-import type { Locale } from '../core/i18n';
-import { fill } from '../chat/chat-texts';
+import type { Locale } from '../core';
+import { fill } from '../chat';
 import { LineClient } from './client';
 import type { LineSettings } from './config';
 import type { LineLinks } from './link';

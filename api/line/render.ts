@@ -1,8 +1,8 @@
-import type { Locale } from '../core/i18n';
-import type { ChatReply } from '../chat/chat.types';
-import { HandoffKind } from '../chat/chat.types';
-import { fill } from '../chat/chat-texts';
-import { type Catalogue, stripFurigana } from '../programme/catalogue';
+import type { Locale } from '../core';
+import type { ChatReply } from '../chat';
+import { HandoffKind } from '../chat';
+import { fill } from '../chat';
+import { type Catalogue, stripFurigana } from '../programme';
 import type { LineAction, LineMessage } from './client';
 import type { LineChannel } from './config';
 import { LB, LT } from './texts';

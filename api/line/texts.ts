@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../core/i18n';
+import type { LocalizedText } from '../core';
 
 /**
  * Every sentence and button label Yorisoi itself writes on LINE (answers come from the chat engine).

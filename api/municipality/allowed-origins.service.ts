@@ -1,9 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AccessGate } from '../access/access-gate';
-import { badInput, notFound } from '../core/errors';
-import type { LocalizedText } from '../core/i18n';
-import { StaffRole } from '../core/roles';
+import type { AccessGate } from '../access';
+import { badInput, notFound } from '../core';
+import type { LocalizedText } from '../core';
+import { StaffRole } from '../core';
 import { AllowedOriginAction, AllowedOriginChange } from './allowed-origin-change.entity';
 import type { AllowedOriginInput, AllowedOrigins } from './allowed-origins.types';
 import { Municipality } from './municipality.entity';

@@ -1,7 +1,7 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DepartmentCode } from '../core/departments';
+import { DepartmentCode } from '../core';
 import { Municipality } from './municipality.entity';
 
 @ObjectType({ simpleResolvers: true, description: 'A department (部署・担当課) of one municipality.' })

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /** Descriptions of municipalities, departments and allowed origins. */
 export const MUNICIPALITY_DOCS: SchemaDocs = {

@@ -1,8 +1,12 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import PgBoss from 'pg-boss';
-import { OUTREACH_SEND_QUEUE, PGBOSS_SCHEMA } from '../db/migrations/Migration20261204120000_Outreach';
 import type { Database } from '../db/orm';
+
+// The queue and schema Migration20261204120000_Outreach creates (a module does not import db's migrations;
+// test/outreach checks the two agree).
+export const OUTREACH_SEND_QUEUE = 'outreach-send';
+export const PGBOSS_SCHEMA = 'pgboss';
 
 /**
  * The durable hand-off between "a notice exists" and "a worker sends it" (issue 16).

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { isDvProtected } from '../access/record-access';
+import { isDvProtected } from '../access';
 import { todayInJapan } from '../core/dates';
 import type { Locale } from '../core/i18n';
 import { keyringOf } from '../crypto';

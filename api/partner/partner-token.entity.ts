@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Municipality } from '../municipality/municipality.entity';
+import { Municipality } from '../municipality';
 import { PartnerOrganization } from './partner-organization.entity';
 
 /** An API token of a partner. Only its SHA-256 is stored; the token itself is shown once. */

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /**
  * Descriptions of the partner NPO (委託先・連携NPO) part of the schema: organisations, tokens and

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../server/context';
-import { PersonalRecord } from '../record/personal-record.entity';
-import { RecordService } from '../record/record.service';
-import type { RecordView } from '../record/record.view';
+import { PersonalRecord } from '../record';
+import { RecordService } from '../record';
+import type { RecordView } from '../record';
 import { PartnerOrganization } from './partner-organization.entity';
 import { PartnerToken } from './partner-token.entity';
 import { IssuePartnerTokenInput, ReferRecordInput, UpdateReferralInput } from './partner.inputs';

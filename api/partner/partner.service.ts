@@ -1,22 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AccessGate } from '../access/access-gate';
-import { hashPartnerToken, PARTNER_TOKEN_PREFIX } from '../auth/auth.service';
-import { apiError, badInput, notFound } from '../core/errors';
-import { InputChecker } from '../core/validation';
-import { OWNER_DEPARTMENT } from '../core/departments';
-import { DenialReason } from '../access/record-access';
-import { Section } from '../core/sections';
-import { RecordService } from '../record/record.service';
-import type { AuditCollector } from '../audit/audit-collector';
-import { StaffRole } from '../core/roles';
+import type { AccessGate } from '../access';
+import { partnerReferralFilter, partnerSeesReferral } from '../access';
+import { hashPartnerToken, PARTNER_TOKEN_PREFIX } from './partner-token';
+import { apiError, badInput, notFound } from '../core';
+import { InputChecker } from '../core';
+import { OWNER_DEPARTMENT } from '../core';
+import { DenialReason } from '../access';
+import { Section } from '../core';
+import { RecordService } from '../record';
+import type { AuditCollector } from '../audit';
+import { StaffRole } from '../core';
 import { PartnerOrganization } from './partner-organization.entity';
 import { PartnerToken } from './partner-token.entity';
 import type { IssuePartnerTokenInput, ReferRecordInput, UpdateReferralInput } from './partner.inputs';
 import type { IssuedPartnerToken } from './partner.types';
 import { Referral } from './referral.entity';
-import { OPEN_REFERRAL, ReferralStatus } from './referral-status';
-import { PARTNERS_CONSENT } from '../record/personal-record.entity';
+import { ReferralStatus } from './referral-status';
 import { recordAdminEvent } from '../accounts/admin-events';
 
 const PARTNER_NOT_FOUND = { ja: '連携団体が見つかりません。', en: 'No such partner organisation.', 'ja-easy': 'その 団体は ありません。' };
@@ -99,7 +99,7 @@ export class PartnerService {
     const record = await new RecordService(this.em, this.gate, this.audit).require(input.recordId);
     // Rule 4 of docs/design.md: without consent the partner could never see the record; a referral
     // it cannot read would still tell it (through the reason) about the family. Refused, not warned.
-    if (!record.sharedWith.includes(PARTNERS_CONSENT)) throw apiError('FORBIDDEN', NO_PARTNER_CONSENT, this.gate.locale, { reason: DenialReason.NO_CONSENT, section: Section.CONSENT });
+    if (!record.sharedWith.includes(partnerReferralFilter(this.gate.policy()).consent)) throw apiError('FORBIDDEN', NO_PARTNER_CONSENT, this.gate.locale, { reason: DenialReason.NO_CONSENT, section: Section.CONSENT });
     const partner = await this.partner(input.partnerId, v.municipalityCode);
     const referral = this.em.create(Referral, { municipality: record.municipality, record, partner, reason: reason!, status: ReferralStatus.REQUESTED, createdAt: new Date(), updatedAt: new Date() });
     await this.em.flush();
@@ -113,8 +113,12 @@ export class PartnerService {
     // Closing is a write: a viewer of the owning department reads referrals but cannot change them (issue 14, finding 6).
     if (v.kind === 'staff') this.ownerStaff();
     const referral = /^[0-9a-f-]{36}$/i.test(input.referralId) ? await this.em.findOne(Referral, { id: input.referralId, municipality: v.municipalityCode }, { populate: ['partner', 'record'] }) : null;
-    // A partner acts only on referrals it can see: open, and with the family's consent to share with partners.
-    const mine = referral && (v.kind === 'partner' ? referral.partner.id === v.partnerId && OPEN_REFERRAL.includes(referral.status) && referral.record.sharedWith.includes(PARTNERS_CONSENT) : v.department === OWNER_DEPARTMENT);
+    // A partner acts only on referrals it can see (the policy's rule 4: open, and with the family's consent to share with partners).
+    const mine =
+      referral &&
+      (v.kind === 'partner'
+        ? partnerSeesReferral(v, this.gate.policy(), { partnerId: referral.partner.id, status: referral.status, municipalityCode: v.municipalityCode, recordSharedWith: referral.record.sharedWith })
+        : v.department === OWNER_DEPARTMENT);
     if (!referral || !mine) throw notFound(REFERRAL_NOT_FOUND, this.gate.locale);
     if (v.kind === 'staff' && input.status !== ReferralStatus.CLOSED) throw apiError('FORBIDDEN', { ja: '受け入れは連携団体が行います。', en: 'Only the partner accepts a referral.', 'ja-easy': '受け入れは 団体が します。' }, this.gate.locale);
     const c = new InputChecker(this.gate.today);
@@ -133,10 +137,11 @@ export class PartnerService {
   referrals(): Promise<Referral[]> {
     const v = this.gate.signedIn();
     if (v.kind === 'partner') {
-      // Without consent to share with partners, or once closed, a referral (and its free-text reason) is not the partner's to see.
+      // Without consent to share with partners, or once closed, a referral (and its free-text reason) is not the partner's to see (rule 4).
+      const { statuses, consent } = partnerReferralFilter(this.gate.policy());
       return this.em.find(
         Referral,
-        { municipality: v.municipalityCode, partner: v.partnerId, status: { $in: [...OPEN_REFERRAL] }, record: { sharedWith: { $contains: [PARTNERS_CONSENT] } } },
+        { municipality: v.municipalityCode, partner: v.partnerId, status: { $in: statuses as ReferralStatus[] }, record: { sharedWith: { $contains: [consent] } } },
         { populate: ['partner'], orderBy: { createdAt: 'desc' } },
       );
     }

@@ -8,5 +8,4 @@ export enum ReferralStatus {
 }
 registerEnumType(ReferralStatus, { name: 'ReferralStatus' });
 
-/** A partner sees a referred record while the referral is open. */
-export const OPEN_REFERRAL: readonly ReferralStatus[] = [ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED];
+// Which statuses show the record to the partner is the access policy's (seeds/policy, rules.partner.referral).

@@ -1,8 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Municipality } from '../municipality/municipality.entity';
-import { PersonalRecord } from '../record/personal-record.entity';
+import { Municipality } from '../municipality';
+import { PersonalRecord } from '../record';
 import { PartnerOrganization } from './partner-organization.entity';
 import { ReferralStatus } from './referral-status';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEEDS_DIR } from '../core/paths';
+import { SEEDS_DIR } from '../core';
 
 /** One place a postal code covers. `town` is null when Japan Post gives none (「以下に掲載がない場合」 etc.). */
 export interface PostalPlace {

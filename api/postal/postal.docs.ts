@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /** Descriptions of the postal code look-up. */
 export const POSTAL_DOCS: SchemaDocs = {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badInput } from '../core/errors';
-import { normalizePostalCode } from '../core/normalize';
-import { InputChecker } from '../core/validation';
+import { badInput } from '../core';
+import { normalizePostalCode } from '../core';
+import { InputChecker } from '../core';
 import type { Context } from '../server/context';
 import { PostalDirectory } from './postal-directory';
 import { PostalAddress } from './postal.types';

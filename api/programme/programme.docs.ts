@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /** Descriptions of the programme catalogue (支援施策) and the eligibility check. */
 export const PROGRAMME_DOCS: SchemaDocs = {

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDate } from '../core/local-date.scalar';
-import { ConcernCategory } from '../record/concern-category';
-import { MaritalStatus } from '../record/marital-status';
+import { LocalDate } from '../core';
+import { ConcernCategory } from '../record';
+import { MaritalStatus } from '../record';
 
 @InputType('ChildFactsInput')
 export class ChildFactsInput {

@@ -1,13 +1,13 @@
-import { badInput } from '../core/errors';
-import { todayInJapan } from '../core/dates';
-import type { Locale, LocalizedText } from '../core/i18n';
+import { badInput } from '../core';
+import { todayInJapan } from '../core';
+import type { Locale, LocalizedText } from '../core';
 import type { Catalogue, ProgrammeDefinition } from './catalogue';
-import { MUNICIPALITY_CODE_PATTERN } from './catalogue/programme-ids';
+import { MUNICIPALITY_CODE_PATTERN } from '../core';
 import type { HouseholdInput } from './programme.inputs';
 import { type EligibilityReport, EligibilityStatus, type ProgrammeView, ProgrammeCategory, ProgrammeLevel } from './programme.types';
-import type { DepartmentCode } from '../core/departments';
+import type { DepartmentCode } from '../core';
 import { craIncomeYearOn, evaluateAll, incomeAssessment, PROGRAMME_IDS, renderReason, renderReasons, validateHousehold, type EvaluateOptions, type Household, type ProgrammeParams } from './rules';
-import { marriedOf } from '../record/marital-status';
+import { marriedOf } from '../record';
 
 const BAD_MUNICIPALITY: LocalizedText = {
   ja: '市区町村コードは6桁の数字で入力してください。',

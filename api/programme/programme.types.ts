@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDate } from '../core/local-date.scalar';
-import { DepartmentCode } from '../core/departments';
+import { LocalDate } from '../core';
+import { DepartmentCode } from '../core';
 
 /** Public GraphQL shapes of the programme catalogue and the eligibility check. Texts are in the request locale. */
 

@@ -5,14 +5,14 @@
 // result can reveal it. Household is required: without the children no answer would be true.
 
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { Section } from '../core/sections';
-import { isIsoDate, todayInJapan } from '../core/dates';
-import { badInput } from '../core/errors';
-import { LocalDate } from '../core/local-date.scalar';
+import { Section } from '../core';
+import { isIsoDate, todayInJapan } from '../core';
+import { badInput } from '../core';
+import { LocalDate } from '../core';
 import type { Context } from '../server/context';
-import { RecordService } from '../record/record.service';
-import { readSection } from '../record/section-reader';
-import { SectionAccessInfo } from '../record/record.types';
+import { RecordService } from '../record';
+import { readSection } from '../record';
+import { SectionAccessInfo } from '../record';
 import { ProgrammeService } from './programme.service';
 import { EligibilityReport } from './programme.types';
 import { householdOfRecord, type RecordFacts } from './record-household';

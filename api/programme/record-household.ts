@@ -16,7 +16,7 @@
 // A section the caller may not read is passed as null and stays unknown: nothing withheld reaches the
 // engine, so no result can reveal it (e.g. an amount computed from a hidden income).
 
-import { marriedOf } from '../record/marital-status';
+import { marriedOf } from '../record';
 import type { ChildFacts, Household } from './rules';
 
 export interface RecordIncomeFacts {

@@ -25,10 +25,10 @@
 
 import type { EntityManager } from '@mikro-orm/core';
 import { join } from 'node:path';
-import { isIsoDate, todayInJapan } from '../core/dates';
-import { SEEDS_DIR } from '../core/paths';
+import { isIsoDate, todayInJapan } from '../core';
+import { SEEDS_DIR } from '../core';
 import { loadCatalogue, type Catalogue } from './catalogue';
-import { MUNICIPALITY_CODE_PATTERN } from './catalogue/programme-ids';
+import { MUNICIPALITY_CODE_PATTERN } from '../core';
 import { municipalityEvaluateOptions } from './programme.service';
 import { householdOfRecord } from './record-household';
 import { evaluateAll, type ChildFacts, type EvaluateOptions, type ProgrammeResult } from './rules';

@@ -1,9 +1,9 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Municipality } from '../municipality/municipality.entity';
+import { Municipality } from '../municipality';
 import { PersonalRecord } from './personal-record.entity';
-import { LocalDate } from '../core/local-date.scalar';
+import { LocalDate } from '../core';
 
 /** A programme the family already uses (section `benefits`). */
 @ObjectType({ simpleResolvers: true })

@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Section } from '../core/sections';
-import { selectedFields } from '../core/selection';
-import type { ConsultationChannel } from '../consultation/consultation-channel';
-import type { DepartmentCode } from '../core/departments';
-import { toDate } from '../core/dates';
+import { Section } from '../core';
+import { selectedFields } from '../core';
+import type { ConsultationChannel } from './consultation/consultation-channel';
+import type { DepartmentCode } from '../core';
+import { toDate } from '../core';
 import { decrypt } from '../crypto';
 
 /**

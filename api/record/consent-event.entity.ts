@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Municipality } from '../municipality/municipality.entity';
+import { Municipality } from '../municipality';
 import { PersonalRecord } from './personal-record.entity';
 
 /** One change of the family's consent to share with a department or with partners (append-only). */

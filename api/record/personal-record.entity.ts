@@ -1,8 +1,8 @@
 import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DepartmentCode, OWNER_DEPARTMENT } from '../core/departments';
-import { Municipality } from '../municipality/municipality.entity';
+import { DepartmentCode, OWNER_DEPARTMENT } from '../core';
+import { Municipality } from '../municipality';
 import { AddressSection } from './sections/address.section';
 import { ConcernsSection } from './sections/concerns.section';
 import { ContactSection } from './sections/contact.section';
@@ -20,8 +20,7 @@ export enum RecordSource {
 }
 registerEnumType(RecordSource, { name: 'RecordSource', description: 'How the record was created.' });
 
-/** Marker stored in `sharedWith` for consent to share with referred partner NPOs. */
-export const PARTNERS_CONSENT = 'partners';
+export { PARTNERS_CONSENT } from '../core';
 
 /**
  * The 電子個人票. Sections are embedded columns (children, benefits, consultations and consent

@@ -1,10 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { SortKey } from '../core/connection';
+import { notDvProtectedSql } from '../access';
+import type { DvCondition } from '../access';
+import type { SortKey } from '../core';
 import type { PersonalRecord } from './personal-record.entity';
 
 /**
- * Which records a read may return: the visibility rules (docs/design.md rules 2, 4, 5 — built by
- * RecordService.visibleTo) and a list's filters, as plain data. It is rendered two ways:
+ * Which records a read may return: the visibility rules (the policy's rules 2, 4, 5 — access/record-scope.ts) and a list's filters, as plain data. It is rendered two ways:
  * - `criteriaSql`: the WHERE clause of the read path (record.reader.ts), with bound parameters. Its
  *   text depends only on which conditions are present, so a page runs as a prepared statement
  *   reused across requests (no query building per request);
@@ -31,13 +32,13 @@ export interface RecordCriteria {
    * Leave out records under DV protection on this day (Japan time): a contact search by a viewer from
    * whom DV protection withholds contact must not confirm a DV-protected family's number (rule 3).
    */
-  excludeDvProtectedOn: string | null;
+  excludeDvProtected: { on: string; when: readonly DvCondition[] } | null;
   /** Keyset pagination: records strictly after this key in (created_at desc, id desc) order. */
   after: SortKey | null;
 }
 
 export function criteria(municipality: string, more: Partial<Omit<RecordCriteria, 'municipality'>> = {}): RecordCriteria {
-  return { municipality, consentTo: [], ids: null, nameLike: null, concern: null, createdFrom: null, createdBefore: null, referenceNumber: null, birthDate: null, contactHash: null, excludeDvProtectedOn: null, after: null, ...more };
+  return { municipality, consentTo: [], ids: null, nameLike: null, concern: null, createdFrom: null, createdBefore: null, referenceNumber: null, birthDate: null, contactHash: null, excludeDvProtected: null, after: null, ...more };
 }
 
 /** The WHERE condition over personal_record aliased `alias`, with `?` placeholders and their values in order. */
@@ -58,9 +59,10 @@ export function criteriaSql(c: RecordCriteria, alias: string): { sql: string; pa
   if (c.referenceNumber != null) add(`${r}.reference_number = ?`, c.referenceNumber);
   if (c.birthDate != null) add(`${r}.identity_birth_date = ?::date`, c.birthDate);
   if (c.contactHash) add(c.contactHash.column === 'phone' ? `${r}.contact_phone_hash = ?` : `${r}.contact_email_hash = ?`, c.contactHash.hash);
-  if (c.excludeDvProtectedOn != null) {
-    // The negation of isDvProtected (access/record-access.ts), in SQL.
-    add(`not (${r}.concerns_categories @> array['dv']::text[] or (${r}.protection_support_measure and (${r}.protection_expires_on is null or ${r}.protection_expires_on >= ?::date)))`, c.excludeDvProtectedOn);
+  if (c.excludeDvProtected != null) {
+    // The negation of isDvProtected, in SQL (both from access/dv.ts).
+    const dv = notDvProtectedSql(r, c.excludeDvProtected.on, c.excludeDvProtected.when);
+    add(dv.sql, ...dv.params);
   }
   if (c.after) add(`(${r}.created_at < ? or (${r}.created_at = ? and ${r}.id < ?))`, c.after.createdAt, c.after.createdAt, c.after.id);
   return { sql: and.join(' and '), params };

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { RECORD_FIELDS } from '../access/shield';
-import { isSection, type Section } from '../core/sections';
-import { selectedFields } from '../core/selection';
+import { RECORD_FIELDS } from '../access';
+import { isSection, type Section } from '../core';
+import { selectedFields } from '../core';
 import { type ChildRowsWanted, selectedChildRows } from './child-rows';
 
 /** What a read of records should fetch for an operation (look-ahead; see core/selection.ts). */

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /**
  * Descriptions of the 電子個人票 (personal record) part of the schema, applied by api/server/schema/build.ts.

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDate } from '../core/local-date.scalar';
-import { DepartmentCode } from '../core/departments';
+import { LocalDate } from '../core';
+import { DepartmentCode } from '../core';
 import { ConcernCategory } from './concern-category';
 import { ContactChannel } from './contact-channel';
 import { MaritalStatus } from './marital-status';

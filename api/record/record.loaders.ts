@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rawQuery } from '../db/raw-query';
+import { rawQuery } from '../db';
 import { CHILD_KINDS, type ChildKind, type ChildRows, groupedChildRowsSql, toChildRows } from './child-rows';
 import { ConsentEvent } from './consent-event.entity';
 

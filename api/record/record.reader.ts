@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Section } from '../core/sections';
-import { toDate } from '../core/dates';
+import { Section } from '../core';
+import { toDate } from '../core';
 import { encryptedColumnsOf, openRow } from '../crypto';
-import { rawQuery } from '../db/raw-query';
+import { rawQuery } from '../db';
 import { type ChildKind, type ChildRows, type ChildRowsWanted, pageWithChildRowsSql, prefetchColumn, toChildRows } from './child-rows';
 import type { ConcernCategory } from './concern-category';
 import type { ContactChannel } from './contact-channel';

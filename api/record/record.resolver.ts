@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { SECTIONS } from '../core/sections';
+import { SECTIONS } from '../core';
 import type { Context } from '../server/context';
-import { Consultation } from '../consultation/consultation.entity';
+import { Consultation } from './consultation/consultation.entity';
 import { BenefitInUse } from './benefit-in-use.entity';
 import { PersonalRecord } from './personal-record.entity';
 import { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';

@@ -1,23 +1,22 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AccessGate } from '../access/access-gate';
-import { Section } from '../core/sections';
-import type { SignedInViewer } from '../core/viewer';
-import type { AuditCollector } from '../audit/audit-collector';
-import { checkPageSize, decodeAfter, encodeCursor, forwardPageInfo } from '../core/connection';
-import { startOfJapanDay, addDays } from '../core/dates';
-import { apiError, badInput, notFound, RECORD_NOT_FOUND } from '../core/errors';
-import { searchKey } from '../core/normalize';
+import type { AccessGate } from '../access';
+import { dvExclusion, recordScope } from '../access';
+import { Section } from '../core';
+import type { SignedInViewer } from '../core';
+import type { AuditCollector } from '../audit';
+import { checkPageSize, decodeAfter, encodeCursor, forwardPageInfo } from '../core';
+import { startOfJapanDay, addDays } from '../core';
+import { apiError, badInput, notFound, RECORD_NOT_FOUND } from '../core';
+import { searchKey } from '../core';
 import { contactTermHash, keyringOf } from '../crypto';
-import { OWNER_DEPARTMENT } from '../core/departments';
-import { Municipality } from '../municipality/municipality.entity';
-import { Referral } from '../partner/referral.entity';
-import { OPEN_REFERRAL } from '../partner/referral-status';
-import { StaffRole } from '../core/roles';
+import { OWNER_DEPARTMENT } from '../core';
+import { Municipality } from '../municipality';
+import { StaffRole } from '../core';
 import { CHILD_KIND_SECTION, type ChildRowsWanted } from './child-rows';
 import { criteria, criteriaFilter, type RecordCriteria } from './record-criteria';
 import type { RecordSelection } from './record-selection';
-import { PARTNERS_CONSENT, PersonalRecord, RecordSource } from './personal-record.entity';
+import { PersonalRecord, RecordSource } from './personal-record.entity';
 import type { CreateRecordInput, RecordFilter, UpdateRecordSectionInput } from './record.inputs';
 import { type PersonalRecordConnection, PersonalRecordEdge } from './record.types';
 import { RecordWriter } from './record.writer';
@@ -56,15 +55,10 @@ const CONTACT_TERM_TEXT = {
 export class RecordService {
   constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
 
-  /** Rules 2, 4 and 5 of docs/design.md: the records a viewer may see at all (record-criteria.ts renders them). */
+  /** The records a viewer may see at all (rules 2, 4 and 5 of the policy, evaluated by access/record-scope.ts). */
   private async visibleTo(viewer: SignedInViewer): Promise<RecordCriteria> {
-    const municipality = viewer.municipalityCode;
-    if (viewer.kind === 'partner') {
-      const referred = await this.em.find(Referral, { partner: viewer.partnerId, municipality, status: { $in: [...OPEN_REFERRAL] } }, { fields: ['record'] });
-      return criteria(municipality, { consentTo: [PARTNERS_CONSENT], ids: referred.map((r) => r.record.id) });
-    }
-    if (viewer.department === OWNER_DEPARTMENT) return criteria(municipality);
-    return criteria(municipality, { consentTo: [viewer.department] });
+    const scope = await recordScope(this.em, viewer, this.gate.policy());
+    return criteria(scope.municipality, { consentTo: scope.consentTo, ids: scope.ids });
   }
 
   /** Visible records among `ids` (look-ups): for a partner, the referred ones among them. */
@@ -136,7 +130,7 @@ export class RecordService {
       const term = contactTermHash(keyringOf(this.em.getPlatform()), filter.contact);
       if (!term) throw badInput([{ field: 'filter.contact', messages: CONTACT_TERM_TEXT }], this.gate.locale);
       c.contactHash = term;
-      if (viewer.kind === 'partner' || viewer.department !== OWNER_DEPARTMENT) c.excludeDvProtectedOn = this.gate.today;
+      c.excludeDvProtected = dvExclusion(viewer, this.gate.policy(), this.gate.today);
     }
     return c;
   }

@@ -1,9 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DenialReason } from '../access/record-access';
-import { Section } from '../core/sections';
-import { encodeCursor, PageInfo } from '../core/connection';
-import { LocalDate } from '../core/local-date.scalar';
-import { DepartmentCode } from '../core/departments';
+import { DenialReason } from '../access';
+import { Section } from '../core';
+import { encodeCursor, PageInfo } from '../core';
+import { LocalDate } from '../core';
+import { DepartmentCode } from '../core';
 import { Child } from './child.entity';
 import type { ChildView } from './child-rows';
 import type { RecordView } from './record.view';

@@ -1,8 +1,8 @@
-import { addDays } from '../core/dates';
-import type { InputChecker } from '../core/validation';
-import { searchKey } from '../core/normalize';
+import { addDays } from '../core';
+import type { InputChecker } from '../core';
+import { searchKey } from '../core';
 import type { MaritalStatus } from './marital-status';
-import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN } from '../programme/catalogue/programme-ids';
+import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN } from '../core';
 import type {
   AddressInput, BenefitInput, ConcernsInput, ConsentInput, ContactInput, HouseholdSectionInput, IdentityInput, IncomeInput, ProtectionInput, SelfReliancePlanInput,
 } from './record.inputs';

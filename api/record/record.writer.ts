@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Section } from '../core/sections';
-import { badInput } from '../core/errors';
+import { Section } from '../core';
+import { badInput } from '../core';
 import { contactHashes, keyringOf } from '../crypto';
-import type { Locale } from '../core/i18n';
-import { InputChecker } from '../core/validation';
+import type { Locale } from '../core';
+import { InputChecker } from '../core';
 import { BenefitInUse } from './benefit-in-use.entity';
 import { Child } from './child.entity';
 import { ConsentEvent } from './consent-event.entity';

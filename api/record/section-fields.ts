@@ -1,8 +1,7 @@
 import { type GraphQLSchema, isObjectType } from 'graphql';
-import { isDvProtected } from '../access/record-access';
-import { Section, SECTIONS } from '../core/sections';
+import { Section, SECTIONS } from '../core';
 import type { Context } from '../server/context';
-import { DepartmentCode, isDepartmentCode } from '../core/departments';
+import { DepartmentCode, isDepartmentCode } from '../core';
 import type { BenefitView, ConsultationView } from './child-rows';
 import { ConcernCategory } from './concern-category';
 import { PARTNERS_CONSENT } from './personal-record.entity';
@@ -54,7 +53,7 @@ export const SECTION_FIELDS: {
   consultations: (r, ctx) => readSection(ctx, r, Section.CONSULTATIONS, () => r.prefetched?.consultations ?? ctx.loaders.consultations.load(r.id)),
   protection: (r, ctx) =>
     readSection(ctx, r, Section.PROTECTION, () => ({
-      dvProtected: isDvProtected(r, ctx.gate.today),
+      dvProtected: ctx.gate.dvProtected(r),
       dvConcern: r.concerns.categories.includes(ConcernCategory.DV),
       supportMeasure: r.protection.supportMeasure,
       since: r.protection.since ?? null,

@@ -1,4 +1,4 @@
-import type { Section } from '../core/sections';
+import type { Section } from '../core';
 import type { Context } from '../server/context';
 import type { RecordView } from './record.view';
 

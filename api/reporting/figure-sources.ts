@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalizedText } from '../core/i18n';
-import { ConsultationChannel } from '../consultation/consultation-channel';
+import { ConsultationChannel } from '../record/consultation/consultation-channel';
 import { DEPARTMENT_NAMES, isDepartmentCode } from '../core/departments';
 import { type DayCount, type FigureSource, type InstantRange, japanDay } from './figure-registry';
 

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { deriveAuditKey } from '../audit/audit-seal';
-import { parseMasterKey } from '../crypto/master-key';
+import { deriveAuditKey } from '../audit';
+import { parseMasterKey } from '../crypto';
 import type { Database } from '../db/orm';
-import { type DeepPartialLimits, limitsFromEnv } from '../limits/limits';
-import { normaliseOrigin } from '../municipality/web-origin';
-import { type LineSettings, lineSettingsFromEnv } from '../line/config';
+import { type DeepPartialLimits, limitsFromEnv } from '../limits';
+import { normaliseOrigin } from '../municipality';
+import { type LineSettings, lineSettingsFromEnv } from '../line';
 import { withoutTrailingSlashes } from '../accounts/links';
 
 /** Everything the service reads from the environment, in one place (README: Configuration). */

@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AccessGate } from '../access/access-gate';
-import type { PolicyBook } from '../access/policy';
-import type { AuthSettings } from '../auth/auth.service';
-import type { ChatServices } from '../chat/chat.services';
-import type { IntakeDeps } from '../intake/intake.service';
-import type { Viewer } from '../core/viewer';
-import { AuditCollector } from '../audit/audit-collector';
-import type { Locale } from '../core/i18n';
-import type { Catalogue } from '../programme/catalogue';
-import { createRecordLoaders, type RecordLoaders } from '../record/record.loaders';
+import { AccessGate } from '../access';
+import type { PolicyBook } from '../access';
+import type { AuthSettings } from '../auth';
+import type { ChatServices } from '../chat';
+import type { IntakeDeps } from '../intake';
+import type { Viewer } from '../core';
+import { AuditCollector } from '../audit';
+import type { Locale } from '../core';
+import type { Catalogue } from '../programme';
+import { createRecordLoaders, type RecordLoaders } from '../record';
 import type { Limits, RateLimit } from '../limits';
 import type { Outreach } from '../outreach';
 

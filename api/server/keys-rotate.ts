@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
-import { rotateMasterKey } from '../crypto/rotate';
+import { rotateMasterKey } from './key-rotation';
 
 /**
  * `npm run keys:rotate`: rewraps the data keys from ENCRYPTION_KEY to NEW_ENCRYPTION_KEY (README:

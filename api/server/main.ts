@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { migrate, openOrm } from '../db/orm';
-import { PostalDirectory } from '../postal/postal-directory';
+import { PostalDirectory } from '../postal';
 import { seedDemo } from './seed/demo-seed';
 
 /** `npm start`: migrate, seed the demo on an empty embedded database, serve. */

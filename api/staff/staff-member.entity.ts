@@ -1,9 +1,9 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Department } from '../municipality/department.entity';
-import { Municipality } from '../municipality/municipality.entity';
-import { StaffRole } from '../core/roles';
+import { Department } from '../municipality';
+import { Municipality } from '../municipality';
+import { StaffRole } from '../core';
 
 @ObjectType({ simpleResolvers: true, description: 'A staff member (職員) of one department.' })
 @Entity()

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /** Descriptions of staff (職員) administration. */
 export const STAFF_DOCS: SchemaDocs = {

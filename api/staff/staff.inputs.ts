@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { DepartmentCode } from '../core/departments';
-import { StaffRole } from '../core/roles';
+import { DepartmentCode } from '../core';
+import { StaffRole } from '../core';
 
 @InputType()
 export class CreateStaffMemberInput {

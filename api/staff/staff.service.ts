@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AccessGate } from '../access/access-gate';
-import { hashPassword } from '../auth/password';
+import type { AccessGate } from '../access';
+import { hashPassword } from './password';
+import { apiError, badInput, notFound } from '../core';
+import { InputChecker } from '../core';
+import { Department } from '../municipality';
+import type { DepartmentCode } from '../core';
 import type { AuthSettings } from '../auth/auth.service';
 import { endSessionsAfterChange } from '../accounts/account-admin.service';
-import { apiError, badInput, notFound } from '../core/errors';
-import { InputChecker } from '../core/validation';
-import { Department } from '../municipality/department.entity';
-import type { DepartmentCode } from '../core/departments';
 import { StaffMember } from './staff-member.entity';
-import { StaffRole } from '../core/roles';
+import { StaffRole } from '../core';
 import type { CreateStaffMemberInput, UpdateStaffMemberInput } from './staff.inputs';
 
 const STAFF_NOT_FOUND = { ja: '職員が見つかりません。', en: 'No such staff member.', 'ja-easy': 'その 職員は いません。' };

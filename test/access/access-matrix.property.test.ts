@@ -4,7 +4,7 @@ import { ReferralStatus as ReferralStatusValue } from '../../api/partner/referra
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DepartmentCode } from '../../api/core/departments';
 import { Department } from '../../api/municipality/department.entity';
-import { hashPassword } from '../../api/auth/password';
+import { hashPassword } from '../../api/staff/password';
 import { StaffMember } from '../../api/staff/staff-member.entity';
 import { StaffRole } from '../../api/core/roles';
 import { TEST_PASSWORD, startTestApp, type GqlBody, type TestApp } from '../support/app';

@@ -12,7 +12,7 @@ import { migrate, openOrm } from '../../api/db/orm';
 import { seedDemo } from '../../api/server/seed/demo-seed';
 import { TEST_LIMITS, TEST_PASSWORD, TEST_SECRET } from '../support/app';
 
-const CLI = join(ROOT_DIR, 'dist', 'api', 'audit', 'audit-cli.js');
+const CLI = join(ROOT_DIR, 'dist', 'api', 'server', 'audit-cli.js');
 const run = promisify(execFile);
 
 /**

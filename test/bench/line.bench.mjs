@@ -7,7 +7,7 @@
 //   BENCH_SECONDS (default 30) per run after a 5 s warm-up; BENCH_RATE (default 100);
 //   BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test); BENCH_WRITE=0 to only print;
 //   BENCH_LINE_WORKER=separate to run the bot in a process of its own (LINE_WORKER=separate:
-//   node dist/api/line/worker-main.js); default: inside the API process, as LINE_WORKER's default.
+//   node dist/api/server/line-worker.js); default: inside the API process, as LINE_WORKER's default.
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -79,7 +79,7 @@ const { deriveAuditKey } = require('../../dist/api/audit/audit-seal.js');
 const env = { ...process.env, NODE_ENV: 'production', AUTH_SECRET, AUDIT_KEY: deriveAuditKey(AUTH_SECRET), LINE_CHANNELS: '999999', LINE_999999_CHANNEL_SECRET: SECRET, LINE_999999_ACCESS_TOKEN: TOKEN, LINE_API_BASE: fakeUrl, LINE_WORKER: WORKER };
 const server = spawn(process.execPath, [join(here, 'server.mjs'), 'graphql', dbUrl, String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve, reject) => { server.stdout.on('data', (d) => d.toString().includes('ready') && resolve()); server.on('exit', (c) => reject(new Error(`server exited ${c}`))); });
-const worker = WORKER === 'separate' ? spawn(process.execPath, [join(root, 'dist/api/line/worker-main.js')], { env: { ...env, DATABASE_URL: dbUrl, AUDIT_ANCHOR_DIR: 'off' }, stdio: ['ignore', 'pipe', 'inherit'] }) : null;
+const worker = WORKER === 'separate' ? spawn(process.execPath, [join(root, 'dist/api/server/line-worker.js')], { env: { ...env, DATABASE_URL: dbUrl, AUDIT_ANCHOR_DIR: 'off' }, stdio: ['ignore', 'pipe', 'inherit'] }) : null;
 if (worker) await new Promise((resolve, reject) => { worker.stdout.on('data', (d) => d.toString().includes('running') && resolve()); worker.on('exit', (c) => reject(new Error(`LINE worker exited ${c}`))); });
 
 function event() {
@@ -159,7 +159,7 @@ const section = `
 ## LINE webhook — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 
 Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; PostgreSQL ${pgVersion} on loopback. Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(', ')} (other work shares the machine).
-Command: \`npm run build && nice -n 10 node test/bench/line.bench.mjs\`${WORKER === 'separate' ? ' with `BENCH_LINE_WORKER=separate`' : ''}. Server: test/bench/server.mjs in its own process, \`NODE_ENV=production\`, one LINE channel (999999) pointed at a minimal fake of LINE's reply endpoint in the load generator. Bot: ${WORKER === 'separate' ? '`LINE_WORKER=separate` — node dist/api/line/worker-main.js in a process of its own, woken by NOTIFY' : 'inside the API process (the default)'}.
+Command: \`npm run build && nice -n 10 node test/bench/line.bench.mjs\`${WORKER === 'separate' ? ' with `BENCH_LINE_WORKER=separate`' : ''}. Server: test/bench/server.mjs in its own process, \`NODE_ENV=production\`, one LINE channel (999999) pointed at a minimal fake of LINE's reply endpoint in the load generator. Bot: ${WORKER === 'separate' ? '`LINE_WORKER=separate` — node dist/api/server/line-worker.js in a process of its own, woken by NOTIFY' : 'inside the API process (the default)'}.
 Load: open loop at a steady ${RATE} calls/s, ${seconds} s per run after a 5 s warm-up; each call one signed message event (a question of the chat question sets) from one of ${USERS} users; latency from the moment each call was due to its 200 (the acknowledgement), milliseconds, exact percentiles. Baseline: \`GET /healthz\` at the same rate on the same server, in the same run.
 
 | run | calls | calls/s | p50 | p95 | p99 | max | not 200 |

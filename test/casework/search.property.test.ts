@@ -134,7 +134,7 @@ describe('search never shows what the viewer may not see', () => {
         fc.record({ identity: fc.boolean(), contact: fc.boolean() }),
         async (v, term, grants) => {
           // The municipality's policy for this case: identity and contact readable or not for the viewer's column.
-          const policy = new Map([...defaultPolicy].map(([role, sections]) => [role, new Map(sections)])) as Map<PolicyRole, Map<Section, { read: boolean; write: boolean }>>;
+          const policy = Object.assign(new Map([...defaultPolicy].map(([role, sections]) => [role, new Map(sections)])) as Map<PolicyRole, Map<Section, { read: boolean; write: boolean }>>, { rules: defaultPolicy.rules });
           if (v.role !== 'stranger' && v.role !== DepartmentCode.SINGLE_PARENT) {
             policy.get(v.role)!.set(Section.IDENTITY, { read: grants.identity, write: false });
             policy.get(v.role)!.set(Section.CONTACT, { read: grants.contact, write: false });

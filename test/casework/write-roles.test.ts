@@ -7,7 +7,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../api/access/operations';
-import { hashPassword } from '../../api/auth/password';
+import { hashPassword } from '../../api/staff/password';
 import { DepartmentCode } from '../../api/core/departments';
 import { Department } from '../../api/municipality/department.entity';
 import { InboxItem } from '../../api/inbox/inbox-item.entity';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { loadCatalogue } from '../../api/programme/catalogue/catalogue';
 import { furiganaProblem } from '../../api/programme/catalogue/furigana';
-import { isProgrammeId, PROGRAMME_IDS } from '../../api/programme/catalogue/programme-ids';
+import { isProgrammeId, PROGRAMME_IDS } from '../../api/core/programme-ids';
 import {
   DEPARTMENT_CODES,
   LOCALES,

@@ -1,7 +1,7 @@
 // Municipality overrides: デモ市 (999999) shows every kind of change, and nobody else sees them.
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../api/programme/catalogue/catalogue';
-import { PROGRAMME_IDS } from '../../api/programme/catalogue/programme-ids';
+import { PROGRAMME_IDS } from '../../api/core/programme-ids';
 import { catalogueIssues, cleanupSeedCopies, expectIssue, SEEDS_DIR, seedsCopy } from './support';
 
 const DEMO = '999999';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EMBEDDED_KEY_FILE, newMasterKeyText } from '../../api/crypto';
 import { forgetOpenKeysForTests } from '../../api/crypto/keyring';
-import { rotateMasterKey } from '../../api/crypto/rotate';
+import { rotateMasterKey } from '../../api/server/key-rotation';
 import { type Database, migrate, openOrm } from '../../api/db/orm';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
 import { seedDemo } from '../../api/server/seed/demo-seed';

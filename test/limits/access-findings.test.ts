@@ -7,7 +7,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthService, LOGIN_FAILURE_DELAY_MS } from '../../api/auth/auth.service';
-import { hashPassword } from '../../api/auth/password';
+import { hashPassword } from '../../api/staff/password';
 import { DepartmentCode } from '../../api/core/departments';
 import { Department } from '../../api/municipality/department.entity';
 import { demoStaffEmail } from '../../api/server/seed/demo-seed';

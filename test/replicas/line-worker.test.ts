@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveAuditKey } from '../../api/audit/audit-seal';
-import { runLineWorker } from '../../api/line/worker-main';
+import { runLineWorker } from '../../api/server/line-worker';
 import { loadConfig } from '../../api/server/config';
 import { TEST_SECRET } from '../support/app';
 import { FakeLine } from '../support/fake-line';

@@ -5,7 +5,7 @@ import { ConsentEvent } from '../../api/record/consent-event.entity';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
 import { Referral } from '../../api/partner/referral.entity';
 import { ReferralStatus } from '../../api/partner/referral-status';
-import { Consultation } from '../../api/consultation/consultation.entity';
+import { Consultation } from '../../api/record/consultation/consultation.entity';
 import { InboxItem } from '../../api/inbox/inbox-item.entity';
 import { InboxItemKind } from '../../api/inbox/inbox-item-kind';
 import { DepartmentCode } from '../../api/core/departments';

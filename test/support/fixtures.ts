@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hashPassword } from '../../api/auth/password';
+import { hashPassword } from '../../api/staff/password';
 import { DEPARTMENT_CODES, DepartmentCode } from '../../api/core/departments';
 import { Department } from '../../api/municipality/department.entity';
 import { Municipality } from '../../api/municipality/municipality.entity';

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../api/auth/password';
+import { hashPassword } from '../../api/staff/password';
 import { todayInJapan } from '../../api/core/dates';
 import { InboxItem } from '../../api/inbox/inbox-item.entity';
 import { InboxItemKind } from '../../api/inbox/inbox-item-kind';

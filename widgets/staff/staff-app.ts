@@ -150,7 +150,12 @@ export class YorisoiStaff extends LitElement {
     document.title = `${this.t(view)} | ${this.t('app')}`;
   }
 
-  protected override async updated(): Promise<void> {
+  protected override updated(): void {
+    // Lit ignores what updated() returns: the focus move is started here and finishes on its own.
+    void this.focusAfterUpdate();
+  }
+
+  private async focusAfterUpdate(): Promise<void> {
     if (!this.focusView) return;
     this.focusView = false;
     const view = this.renderRoot.querySelector('main > *') as StaffView | null;

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
-import { ENCRYPTED_COLUMNS } from '../../crypto/encrypted-columns';
-import { keyringOf } from '../../crypto/keyring';
-import { sealExistingValues } from '../../crypto/seal-existing';
+import { ENCRYPTED_COLUMNS } from '../../crypto';
+import { keyringOf } from '../../crypto';
+import { sealExistingValues } from '../../crypto';
 
 /**
  * Encryption at rest (api/crypto): the wrapped data keys, the listed columns as text (a sealed value

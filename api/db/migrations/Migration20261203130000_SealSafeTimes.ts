@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
-import { encryptedColumnsOf } from '../../crypto/encrypted-columns';
-import { keyringOf } from '../../crypto/keyring';
-import { sealExistingValues } from '../../crypto/seal-existing';
+import { encryptedColumnsOf } from '../../crypto';
+import { keyringOf } from '../../crypto';
+import { sealExistingValues } from '../../crypto';
 
 /**
  * contact_safe_times (family-path) joins ENCRYPTED_COLUMNS: seal the values a database stored before

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { furiganaProblem } from './furigana';
-import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN, ownProgrammeMunicipality, PROGRAMME_IDS } from './programme-ids';
+import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN, ownProgrammeMunicipality, PROGRAMME_IDS } from '../../core';
 import { valueAt } from '../rules/parameters/dated';
 import { datedParameter, int } from '../rules/parameters/load';
 import {

@@ -28,7 +28,7 @@ import {
   validateLocalizedText,
   validateProgrammeDefinition,
 } from './catalogue.loader';
-import { MUNICIPALITY_CODE_PATTERN } from './programme-ids';
+import { MUNICIPALITY_CODE_PATTERN } from '../../core';
 import type { LocalizedText, ProgrammeAmounts, ProgrammeDefinition } from './programme.types';
 
 export interface ProgrammeOverride {

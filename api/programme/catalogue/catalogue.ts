@@ -10,7 +10,7 @@
  */
 import { IssueList, AMOUNT_PLACEHOLDER, loadProgrammeSeeds } from './catalogue.loader';
 import { applyOverrides, loadMunicipalityOverrides } from './catalogue.overrides';
-import { MUNICIPALITY_CODE_PATTERN, PROGRAMME_IDS } from './programme-ids';
+import { MUNICIPALITY_CODE_PATTERN, PROGRAMME_IDS } from '../../core';
 import {
   CatalogueError,
   type LocalizedText,

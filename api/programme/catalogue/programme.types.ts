@@ -2,16 +2,16 @@
  * Typed shape of the support-programme catalogue (支援施策). Pure data: no ORM, no I/O.
  * The YAML files under seeds/programmes/ are validated into these types by catalogue.loader.ts.
  */
-import type { ProgrammeId } from './programme-ids';
+import type { ProgrammeId } from '../../core';
 
 // The languages, the localized text and the department codes are the core's (one declaration each).
 // A catalogue text's `ja-easy` may carry furigana as `漢字{かんじ}` (see furigana.ts and seeds/programmes/README.md);
 // any locale may carry an amount placeholder `{{key}}`, filled from `amounts` when the catalogue is built, so a
 // municipality's amount override also changes the text.
-import type { LocalizedText } from '../../core/i18n';
-import type { DepartmentCode } from '../../core/departments';
-export { LOCALES, type Locale, type LocalizedText } from '../../core/i18n';
-export { DEPARTMENT_CODES, DepartmentCode } from '../../core/departments';
+import type { LocalizedText } from '../../core';
+import type { DepartmentCode } from '../../core';
+export { LOCALES, type Locale, type LocalizedText } from '../../core';
+export { DEPARTMENT_CODES, DepartmentCode } from '../../core';
 
 /**
  * Who sets the programme's rules and amounts. Only `prefectural` and `municipal` amounts may be changed

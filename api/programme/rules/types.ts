@@ -1,7 +1,7 @@
 // The eligibility engine's input and output. The GraphQL layer and other modules code against these
 // names: keep them stable. Money is integer yen; dates are ISO YYYY-MM-DD in Japan time (docs/design.md).
 
-export type { Locale } from '../../core/i18n';
+export type { Locale } from '../../core';
 
 export type EligibilityStatus = 'ELIGIBLE' | 'NOT_ELIGIBLE' | 'NEEDS_MORE_INFO';
 

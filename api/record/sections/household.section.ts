@@ -1,6 +1,6 @@
 import { Embeddable, Enum, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { LocalDate } from '../../core/local-date.scalar';
+import { LocalDate } from '../../core';
 import { MaritalStatus } from '../marital-status';
 
 @ObjectType('HouseholdMember', { simpleResolvers: true, description: 'A household member other than the parent and the children.' })

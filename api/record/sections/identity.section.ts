@@ -1,6 +1,6 @@
 import { Embeddable, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { LocalDate } from '../../core/local-date.scalar';
+import { LocalDate } from '../../core';
 
 /** Section `identity`: name, name in kana, birth date. */
 @ObjectType('IdentitySection', { simpleResolvers: true })

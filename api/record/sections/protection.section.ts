@@ -1,6 +1,6 @@
 import { Embeddable, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDate } from '../../core/local-date.scalar';
+import { LocalDate } from '../../core';
 
 export enum ProtectionSource {
   /** The family named DV as a concern (at intake or later). */

@@ -1,6 +1,6 @@
 import { Embeddable, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { LocalDate } from '../../core/local-date.scalar';
+import { LocalDate } from '../../core';
 
 /** Section `selfReliancePlan`: the 母子・父子自立支援プログラム drawn up with the family. */
 @ObjectType('SelfReliancePlan', { simpleResolvers: true })

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../../core/docs';
+import type { SchemaDocs } from '../../core';
 
 /** Descriptions of the shared parts of the schema: the root types and Relay paging. */
 export const COMMON_DOCS: SchemaDocs = {

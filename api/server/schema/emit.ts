@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { SCHEMA_FILE } from '../../core/paths';
+import { SCHEMA_FILE } from '../../core';
 import { printApiSchema } from './build';
 
 /** `npm run schema:emit` writes schema/schema.graphql; `--check` fails when the committed file differs. */

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { SEEDS_DIR } from '../../../core/paths';
+import { SEEDS_DIR } from '../../../core';
 import { parseYmd } from '../dates';
 import { param, type Dated, type Param } from './dated';
 

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loadConfig } from '../server/config';
+import { loadConfig } from './config';
 import { openOrm } from '../db/orm';
-import { anchorChains } from './audit-anchor';
-import { chainMunicipalities, sqlFor, verifyChain } from './audit-verifier';
+import { anchorChains } from '../audit';
+import { chainMunicipalities, sqlFor, verifyChain } from '../audit';
 
 /**
  * `npm run audit:verify`: checks every municipality's chain — hashes recomputed here, seals with

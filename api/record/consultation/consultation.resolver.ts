@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { Context } from '../server/context';
-import { DepartmentCode } from '../core/departments';
+import type { Context } from '../../server/context';
+import { DepartmentCode } from '../../core';
 import { Consultation } from './consultation.entity';
 import { AddConsultationInput } from './consultation.inputs';
 import { ConsultationService } from './consultation.service';
-import type { ConsultationView } from '../record/child-rows';
+import type { ConsultationView } from '../child-rows';
 
 @Resolver(() => Consultation)
 export class ConsultationResolver {

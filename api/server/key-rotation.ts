@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Database, openOrm } from '../db/orm';
-import { Keyring, type RunSql } from './keyring';
-import { EMBEDDED_KEY_FILE, newMasterKeyText, parseMasterKey } from './master-key';
+import { Keyring, type RunSql } from '../crypto';
+import { EMBEDDED_KEY_FILE, newMasterKeyText, parseMasterKey } from '../crypto';
 
 /**
  * Rewraps every data key from the old master key to the new one, in the caller's transaction (rows

@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AccessGate } from '../access/access-gate';
-import { Section } from '../core/sections';
-import type { AuditCollector } from '../audit/audit-collector';
-import { badInput } from '../core/errors';
-import { addDays, isIsoDate } from '../core/dates';
-import { InputChecker } from '../core/validation';
-import { Department } from '../municipality/department.entity';
-import { RecordService } from '../record/record.service';
-import { StaffMember } from '../staff/staff-member.entity';
-import { StaffRole } from '../core/roles';
+import type { AccessGate } from '../../access';
+import { Section } from '../../core';
+import type { AuditCollector } from '../../audit';
+import { badInput } from '../../core';
+import { addDays, isIsoDate } from '../../core';
+import { InputChecker } from '../../core';
+import { Department } from '../../municipality';
+import { RecordService } from '../record.service';
+import { StaffMember } from '../../staff';
+import { StaffRole } from '../../core';
 import { Consultation } from './consultation.entity';
 import type { AddConsultationInput } from './consultation.inputs';
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { LocalDate } from '../core/local-date.scalar';
+import { LocalDate } from '../../core';
 import { ConsultationChannel } from './consultation-channel';
 
 @InputType()

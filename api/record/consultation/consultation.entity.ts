@@ -1,12 +1,12 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Department } from '../municipality/department.entity';
-import { Municipality } from '../municipality/municipality.entity';
-import { PersonalRecord } from '../record/personal-record.entity';
-import { StaffMember } from '../staff/staff-member.entity';
+import { Department } from '../../municipality';
+import { Municipality } from '../../municipality';
+import { PersonalRecord } from '../personal-record.entity';
+import { StaffMember } from '../../staff';
 import { ConsultationChannel } from './consultation-channel';
-import { LocalDate } from '../core/local-date.scalar';
+import { LocalDate } from '../../core';
 
 /** 相談対応履歴: one consultation with the family. */
 @ObjectType({ simpleResolvers: true, description: 'One consultation (相談対応履歴) with the family.' })

@@ -1,20 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput } from '../core/errors';
-import type { Locale } from '../core/i18n';
-import { todayInJapan } from '../core/dates';
-import { InputChecker } from '../core/validation';
-import { inputHash, type IntakeService, NEXT_CONTACT, NEXT_SAFETY } from '../intake/intake.service';
-import { OWNER_DEPARTMENT } from '../core/departments';
-import { Municipality } from '../municipality/municipality.entity';
-import { PersonalRecord, RecordSource } from '../record/personal-record.entity';
-import { ContactChannel } from '../record/contact-channel';
-import { RecordWriter } from '../record/record.writer';
-import { newReferenceNumber } from '../record/reference-number';
-import { insertTogether } from '../intake/insert-together';
-import { InboxItem } from './inbox-item.entity';
-import { InboxItemKind } from './inbox-item-kind';
-import type { ConsultationRequestInput } from './inbox.inputs';
-import type { ConsultationRequestReceipt } from './inbox.types';
+import { badInput } from '../core';
+import type { Locale } from '../core';
+import { todayInJapan } from '../core';
+import { InputChecker } from '../core';
+import { inputHash, type IntakeService, NEXT_CONTACT, NEXT_SAFETY } from './intake.service';
+import { OWNER_DEPARTMENT } from '../core';
+import { Municipality } from '../municipality';
+import { PersonalRecord, RecordSource } from '../record';
+import { ContactChannel } from '../record';
+import { RecordWriter } from '../record';
+import { newReferenceNumber } from '../record';
+import { insertTogether } from './insert-together';
+import { InboxItem } from '../inbox';
+import { InboxItemKind } from '../inbox';
+import type { ConsultationRequestInput } from './consultation-request.inputs';
+import type { ConsultationRequestReceipt } from './consultation-request.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../../core';
 
 /** Descriptions of the 相談対応履歴 (consultation history) part of the schema. */
 export const CONSULTATION_DOCS: SchemaDocs = {

@@ -9,12 +9,12 @@ import { openOrm } from '../db/orm';
 import { MunicipalOrigins } from '../intake/municipal-origins';
 import { resolveLimits, SharedRateLimits } from '../limits';
 import { loadCatalogue } from '../programme/catalogue';
-import { type Config, loadConfig } from '../server/config';
-import { LineBot } from './bot';
-import { LINE_NOTIFY_CHANNEL, TableLineEventQueue } from './event-queue';
-import { tidy } from './index';
-import { LineLinks } from './link';
-import { LineWorker } from './worker';
+import { type Config, loadConfig } from './config';
+import { LineBot } from '../line/bot';
+import { LINE_NOTIFY_CHANNEL, TableLineEventQueue } from '../line/event-queue';
+import { tidy } from '../line/index';
+import { LineLinks } from '../line/link';
+import { LineWorker } from '../line/worker';
 
 /**
  * The LINE bot in a process of its own (LINE_WORKER=separate, PostgreSQL): the API processes only

@@ -7,12 +7,12 @@
  */
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loadConfig } from '../server/config';
+import { loadConfig } from './config';
 import { migrate, openOrm } from '../db/orm';
 import { linkUrl } from '../accounts/links';
 import { PostalDirectory } from '../postal/postal-directory';
-import { parseCreateArgs, USAGE } from './cli-args';
-import { createMunicipality, MunicipalityExistsError, OnboardingInputError } from './onboarding.service';
+import { parseCreateArgs, USAGE } from '../onboarding/cli-args';
+import { createMunicipality, MunicipalityExistsError, OnboardingInputError } from '../onboarding/onboarding.service';
 
 async function main(): Promise<number> {
   const args = parseCreateArgs(process.argv.slice(2));

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { ContactInput } from '../record/record.inputs';
+import { ContactInput } from '../record';
 
 /** A chatbot visitor asking a caseworker to contact them (相談員と話したい). */
 @InputType({ description: 'A request, from the chatbot, to be contacted by a caseworker. Creates a record owned by the single-parent division and an item in its inbox.' })

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { anchorChains } from '../audit/audit-anchor';
-import { sqlFor } from '../audit/audit-verifier';
-import { loadConfig } from '../server/config';
+import { anchorChains } from '../audit';
+import { sqlFor } from '../audit';
+import { loadConfig } from './config';
 import { openOrm } from '../db/orm';
-import { backup, restore } from './backup';
+import { backup, restore } from '../backup';
 
 /**
  * `npm run backup [-- <folder>]` (default BACKUP_DIR, else ./backups) and

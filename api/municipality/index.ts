@@ -1,0 +1,7 @@
+// The face of municipality/: what other modules may import. Everything else in the folder is private to it.
+export * from './allowed-origin-change.entity';
+export * from './allowed-origins.resolver';
+export * from './department.entity';
+export * from './municipality.docs';
+export * from './municipality.entity';
+export * from './web-origin';
