@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
@@ -126,5 +126,22 @@ export async function restore(database: Database, backupDir: string, options: { 
     return;
   }
   if ((await hasTables(database.url)) && !options.force) throw new Error('the database already holds tables; pass --force to drop them and restore');
-  await run('pg_restore', [...(options.force ? ['--clean', '--if-exists'] : []), '--no-owner', '--no-acl', '--single-transaction', '--exit-on-error', `--dbname=${database.url}`, join(backupDir, 'database.dump')]);
+  if (!options.force) {
+    await run('pg_restore', ['--no-owner', '--no-acl', '--single-transaction', '--exit-on-error', `--dbname=${database.url}`, join(backupDir, 'database.dump')]);
+    return;
+  }
+  // pg_restore --clean cannot drop the constraints of partitioned tables (pg-boss's job partitions), so the
+  // schemas the dump holds are dropped instead — in the same transaction as the restore, so a failed
+  // restore leaves the old database as it was.
+  const script = join(backupDir, `.restore-${stamp()}.sql`);
+  await run('pg_restore', ['--no-owner', '--no-acl', `--file=${script}`, join(backupDir, 'database.dump')]);
+  try {
+    const sql = readFileSync(script, 'utf8');
+    const schemas = new Set(['public', ...[...sql.matchAll(/^CREATE SCHEMA ([a-z_][a-z0-9_]*);$/gm)].map((m) => m[1] as string)]);
+    const drop = [...schemas].map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE;`).join('\n');
+    writeFileSync(script, `${drop}\nCREATE SCHEMA IF NOT EXISTS public;\n${sql.replace(/^CREATE SCHEMA public;$/m, '')}`);
+    await run('psql', ['--single-transaction', '--set=ON_ERROR_STOP=1', '--quiet', `--dbname=${database.url}`, `--file=${script}`]);
+  } finally {
+    rmSync(script, { force: true });
+  }
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { badInput } from '../core/errors';
+import { StaffRole } from '../core';
 import { rawQuery } from '../db/raw-query';
 import type { Context } from '../server/context';
 import { decideNotices } from './notices';
@@ -46,6 +47,8 @@ export class OutreachResolver {
 
   @Mutation(() => [ID])
   async decideOutreachCandidates(@Ctx() ctx: Context, @Arg('input', () => OutreachDecisionInput) input: OutreachDecisionInput): Promise<string[]> {
+    // A decision is a write: viewers may see candidates but not approve or reject them.
+    ctx.gate.staff([StaffRole.CASEWORKER, StaffRole.SUPERVISOR, StaffRole.ADMIN]);
     const { ids, approve } = input;
     if (ids.length > MAX) throw badInput([tooMany('input.ids')], ctx.locale);
     const v = ctx.viewer;

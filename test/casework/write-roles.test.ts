@@ -115,9 +115,14 @@ describe('every write refuses a viewer', () => {
     saveReportInput: () => [`mutation($i: SaveReportInputInput!) { saveReportInput(input: $i) { from } }`, { i: { period: { from: '2026-04-01', to: '2026-09-30' }, form: 'REPORT', costs: [], staff: { fullTime: 1, partTime: 0, selfRelianceSupporters: 1, employmentSupporters: 0 }, issues: '', attachments: [], plan: '' } }],
     updateCase: () => [`mutation($i: UpdateCaseInput!) { updateCase(input: $i) { version } }`, { i: { recordId, status: 'IN_PROGRESS', nextContactDate: null } }],
     removeAllowedOrigin: () => [`mutation($i: AllowedOriginInput!) { removeAllowedOrigin(input: $i) { origins } }`, { i: { origin: 'https://www.city.example.lg.jp' } }],
+    decideOutreachCandidates: () => [`mutation($i: OutreachDecisionInput!) { decideOutreachCandidates(input: $i) }`, { i: { ids: ['00000000-0000-4000-8000-000000000000'], approve: true } }],
+    inviteStaffMember: () => [`mutation($i: InviteStaffMemberInput!) { inviteStaffMember(input: $i) { url } }`, { i: { name: '招待', email: 'invited@demo.yorisoi.example', department: 'SINGLE_PARENT', role: 'CASEWORKER' } }],
+    issuePasswordResetLink: () => [`mutation($i: IssuePasswordResetLinkInput!) { issuePasswordResetLink(input: $i) { url } }`, { i: { staffId, resetTwoFactor: false } }],
+    updateMunicipalitySettings: () => [`mutation($i: UpdateMunicipalitySettingsInput!) { updateMunicipalitySettings(input: $i) { requireTwoFactor } }`, { i: { requireTwoFactor: true } }],
+    createPartnerOrganization: () => [`mutation($i: CreatePartnerOrganizationInput!) { createPartnerOrganization(input: $i) { id } }`, { i: { name: '新しい団体' } }],
   };
-  /** Mutations a viewer may call: public ones and their own session. */
-  const NOT_WRITES = new Set(['logout']);
+  /** Mutations a viewer may call: public ones and their own session and password. */
+  const NOT_WRITES = new Set(['logout', 'changePassword', 'revokeSession']);
 
   it('names every signed-in mutation of the API', () => {
     const guarded = Object.entries(OPERATIONS.Mutation).filter(([name, access]) => access !== 'public' && !NOT_WRITES.has(name)).map(([name]) => name);

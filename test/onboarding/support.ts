@@ -8,7 +8,7 @@ import { ROOT_DIR } from '../../api/core/paths';
 import { openOrm, type Database, type OrmHandle } from '../../api/db/orm';
 import { testDatabaseUrl, withDatabase } from '../support/pg-url';
 
-export const CLI = join(ROOT_DIR, 'dist', 'api', 'onboarding', 'municipality-create.js');
+export const CLI = join(ROOT_DIR, 'dist', 'api', 'server', 'municipality-create.js');
 export const ENCRYPTION_KEY = 'a'.repeat(64);
 export const AUTH_SECRET = 'onboarding-test-secret-onboarding-test-secret';
 
