@@ -58,8 +58,6 @@ describe('<yorisoi-mypage> against the real API', () => {
     await page.setViewportSize({ width: 320, height: 740 });
     await page.goto(`${s.origin}/mypage-test`);
     await w(page, 'h2').waitFor();
-    // From the start of navigation to the widget's first heading, as the page's own clock tells.
-    const firstPaint = await page.evaluate(() => performance.now());
 
     // Keyboard only: Tab to each field, type, Enter on the button.
     await tabToId(page, 'ref');
@@ -107,6 +105,5 @@ describe('<yorisoi-mypage> against the real API', () => {
     expect(await s.t.em().count(InterviewBooking, {})).toBe(1);
     expect(await w(page, 'a[download="interview.ics"]').getAttribute('href')).toContain('BEGIN%3AVCALENDAR');
     expect(problems).toEqual([]);
-    expect(firstPaint).toBeLessThan(1000);
   });
 });
