@@ -31,6 +31,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     // Accounts (api/accounts): a one-time link's token is its holder's credential.
     accountLink: 'public',
     staffSessions: 'staff',
+    myTwoFactor: 'staff',
     municipalitySettings: 'staff',
     adminEvents: 'staff',
     worklist: 'staff',

@@ -16,6 +16,9 @@ import { StaffReferral } from './staff-referral.js';
 import { StaffSection } from './staff-section.js';
 import { StaffWorklist } from './staff-worklist.js';
 import { StaffCase } from './staff-case.js';
+import { StaffAccounts } from './staff-accounts.js';
+import { StaffMunicipality } from './staff-municipality.js';
+import { StaffMyAccount } from './staff-my-account.js';
 
 export { YorisoiStaff };
 
@@ -33,6 +36,9 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-worklist', StaffWorklist],
   ['staff-case', StaffCase],
   ['staff-dashboard', StaffDashboard],
+  ['staff-accounts', StaffAccounts],
+  ['staff-my-account', StaffMyAccount],
+  ['staff-municipality', StaffMunicipality],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -53,5 +59,8 @@ declare global {
     'staff-worklist': StaffWorklist;
     'staff-case': StaffCase;
     'staff-dashboard': StaffDashboard;
+    'staff-accounts': StaffAccounts;
+    'staff-my-account': StaffMyAccount;
+    'staff-municipality': StaffMunicipality;
   }
 }
