@@ -34,7 +34,7 @@ export const OUTREACH_DOCS: SchemaDocs = {
     values: { PENDING: 'Waiting for a caseworker.', APPROVED: 'Approved by a caseworker.', REJECTED: 'Declined by a caseworker; never sent.', AUTOMATIC: 'Sent without approval (the municipality’s policy for its kind).' },
   },
   OutreachChannel: {
-    description: 'お知らせの受け取り方法 — a channel a family may opt in to for notices (LINE comes with its own channel).',
-    values: { EMAIL: 'By e-mail (メール).', SMS: 'By SMS (ショートメッセージ); for a DV-protected record only when the family said an SMS is safe.', PHONE: 'A call from a caseworker (担当者からの電話), within the family’s safe times.' },
+    description: 'お知らせの受け取り方法 — a channel a family may opt in to for notices.',
+    values: { EMAIL: 'By e-mail (メール).', SMS: 'By SMS (ショートメッセージ); for a DV-protected record only when the family said an SMS is safe.', PHONE: 'A call from a caseworker (担当者からの電話), within the family’s safe times.', LINE: 'On LINE (LINEで受け取る), once the family has linked its LINE account and left notices on there; never for a DV-protected record.' },
   },
 };
