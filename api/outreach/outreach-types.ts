@@ -46,4 +46,6 @@ export enum ConsentMethod {
   STAFF = 'staff',
   FAMILY_PAGE = 'family-page',
   ONE_CLICK = 'one-click',
+  /** The family replied to an SMS with a stop word (sms-inbound.ts). */
+  SMS_REPLY = 'sms-reply',
 }

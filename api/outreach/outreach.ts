@@ -15,6 +15,7 @@ import { APPROVAL_BY_DEFAULT, type ApprovalPolicy } from './notices';
 import { PgBossQueue, type NoticeQueue } from './queue';
 import { DEFAULT_SETTINGS, NoticeSender, type LineNotices, type OutreachSettings } from './sender';
 import { httpSmsSender } from './sms';
+import { smsInboundRoutes } from './sms-inbound';
 import { loadNoticeTemplates } from './templates';
 
 /** Settings from the environment (README: Push-type support). */
@@ -31,6 +32,8 @@ export interface OutreachEnv {
   bodyRetentionDays: number;
   /** SMS_PROVIDER_URL (a generic HTTP provider, api/outreach/sms.ts), its SMS_PROVIDER_TOKEN and SMS_FROM; without a URL SMS notices wait. */
   sms: { url: string; token: string | null; from: string | null } | null;
+  /** SMS_INBOUND_TOKEN: the bearer token the provider's inbound webhook sends (stop-word replies); without it the webhook is off. */
+  smsInboundToken: string | null;
 }
 
 function hours(text: string | undefined): { start: number; end: number } {
@@ -64,6 +67,7 @@ export function outreachEnv(env: NodeJS.ProcessEnv = process.env, port = 4000): 
     quietHours: hours(env.OUTREACH_QUIET_HOURS),
     workers: positive(env.OUTREACH_WORKERS, 2),
     bodyRetentionDays: positive(env.OUTREACH_BODY_RETENTION_DAYS, 90),
+    smsInboundToken: env.SMS_INBOUND_TOKEN?.trim() || null,
     sms: env.SMS_PROVIDER_URL?.trim() ? { url: env.SMS_PROVIDER_URL.trim(), token: env.SMS_PROVIDER_TOKEN?.trim() || null, from: env.SMS_FROM?.trim() || null } : null,
   };
 }
@@ -109,7 +113,9 @@ export class Outreach {
   }
 
   routes(): Router {
-    return familyPageRoutes({ orm: this.deps.orm, links: this.links, catalogue: this.deps.catalogue, limit: this.deps.pageLimit });
+    const router = familyPageRoutes({ orm: this.deps.orm, links: this.links, catalogue: this.deps.catalogue, limit: this.deps.pageLimit });
+    router.use(smsInboundRoutes(this.deps.orm, this.env.smsInboundToken));
+    return router;
   }
 
   /** The sender (created once); e-mail goes to SMTP_URL, or embedded without one to the mail catcher. */

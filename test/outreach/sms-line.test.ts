@@ -12,7 +12,11 @@ import { NoticeKind, OutreachChannel } from '../../api/outreach/outreach-types';
 import type { NoticeQueue } from '../../api/outreach/queue';
 import { DEFAULT_SETTINGS, NoticeSender, type LineNotices } from '../../api/outreach/sender';
 import { httpSmsSender, isStopWord, toE164 } from '../../api/outreach/sms';
+import { smsInboundRoutes } from '../../api/outreach/sms-inbound';
 import { loadNoticeTemplates } from '../../api/outreach/templates';
+import { consentHistory, optedInChannels } from '../../api/outreach/consent';
+import express from 'express';
+import request from 'supertest';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { addFamily, newMunicipality } from './support';
 
@@ -195,5 +199,20 @@ describe('outreach over SMS and LINE', () => {
     await sender().send(nc);
     expect(await row(nc)).toMatchObject({ status: 'OPTED_OUT' });
     expect(line.calls.length).toBe(calls);
+  });
+
+  it('a stop-word reply to an SMS withdraws that number’s SMS opt-in (history: sms-reply); other replies and bad tokens change nothing', async () => {
+    const record = await addFamily(em, M, { channels: [OutreachChannel.SMS, OutreachChannel.EMAIL], phone: '090-8888-1111' });
+    const app = express().use('/outreach', smsInboundRoutes(db.orm, 'inbound-token'));
+    const post = (body: unknown, token = 'inbound-token') => request(app).post('/outreach/sms/inbound').set('authorization', `Bearer ${token}`).send(body as object);
+    expect((await post({ from: '+819088881111', text: '停止' }, 'wrong')).status).toBe(401);
+    expect((await post({ from: '+819088881111', text: 'ありがとう' })).status).toBe(204);
+    expect([...(await optedInChannels(em, record))].sort()).toEqual(['EMAIL', 'SMS']);
+    expect((await post({ from: '+819088881111', text: ' 停止 ' })).status).toBe(204);
+    expect([...(await optedInChannels(em, record))]).toEqual(['EMAIL']);
+    expect((await consentHistory(em, record))[0]).toMatchObject({ channel: 'SMS', granted: false, method: 'sms-reply', recordedBy: null });
+    // Without a configured token the webhook does not exist.
+    const off = express().use('/outreach', smsInboundRoutes(db.orm, null));
+    expect((await request(off).post('/outreach/sms/inbound').set('authorization', 'Bearer x').send({ from: '+819088881111', text: '停止' })).status).toBe(404);
   });
 });
