@@ -27,6 +27,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     chatSatisfaction: 'staff',
     inbox: 'staff',
     outreachCandidates: 'staff',
+    outreachNotices: 'staff',
     allowedOrigins: 'staff',
     // Accounts (api/accounts): a one-time link's token is its holder's credential.
     accountLink: 'public',

@@ -55,6 +55,8 @@ export interface ContactFacts {
   smsSafe: boolean | null;
   voicemailSafe: boolean | null;
   dvProtected: boolean;
+  /** A LINE account linked to the record, not blocked, notices on (api/line). */
+  lineLinked?: boolean;
 }
 
 /**
@@ -62,16 +64,20 @@ export interface ContactFacts {
  * only those the family marked safe: SMS when smsSafe is true, a call when the family gave safe
  * times or said a voicemail is safe (the caseworker calls within those times). E-mail has no "safe"
  * answer of its own (a shared or watched mailbox is a known risk), so it is never used for a
- * DV-protected record. Null ("not asked") is never safe.
+ * DV-protected record, nor is LINE. Null ("not asked") is never safe.
  */
 export function usableChannels(optedIn: ReadonlySet<OutreachChannel>, contact: ContactFacts & { safeTimes?: string | null }): OutreachChannel[] {
   const out: OutreachChannel[] = [];
-  for (const channel of [OutreachChannel.EMAIL, OutreachChannel.SMS, OutreachChannel.PHONE]) {
+  // The order is the preference among the channels the family opted in to: written ones first (the
+  // information stays with the family), a caseworker's call last.
+  for (const channel of [OutreachChannel.EMAIL, OutreachChannel.LINE, OutreachChannel.SMS, OutreachChannel.PHONE]) {
     if (!optedIn.has(channel)) continue;
     if (channel === OutreachChannel.EMAIL && !contact.email) continue;
-    if (channel !== OutreachChannel.EMAIL && !contact.phone) continue;
+    if (channel === OutreachChannel.LINE && !contact.lineLinked) continue;
+    if ((channel === OutreachChannel.SMS || channel === OutreachChannel.PHONE) && !contact.phone) continue;
     if (contact.dvProtected) {
-      if (channel === OutreachChannel.EMAIL) continue;
+      // LINE is never offered to a DV-protected family (api/intake: a phone someone else may see).
+      if (channel === OutreachChannel.EMAIL || channel === OutreachChannel.LINE) continue;
       if (channel === OutreachChannel.SMS && contact.smsSafe !== true) continue;
       if (channel === OutreachChannel.PHONE && !(contact.safeTimes?.trim() || contact.voicemailSafe === true)) continue;
     }

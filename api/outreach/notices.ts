@@ -40,6 +40,7 @@ interface Reachability {
   has_safe_times: boolean;
   dv: boolean;
   channels: OutreachChannel[] | null;
+  line_linked: boolean;
 }
 
 /**
@@ -54,13 +55,14 @@ export async function reachableChannels(em: EntityManager, recordIds: readonly s
     `select r.id, r.contact_email_hash is not null as has_email, r.contact_phone_hash is not null as has_phone,
        r.contact_sms_safe as sms_safe, r.contact_voicemail_safe as voicemail_safe, coalesce(r.contact_safe_times, '') <> '' as has_safe_times,
        ('dv' = any(r.concerns_categories) or (r.protection_support_measure and (r.protection_expires_on is null or r.protection_expires_on >= ?::date))) as dv,
-       (select array_agg(c.channel) from (select distinct on (channel) channel, granted from outreach_consent_event e where e.record_id = r.id order by channel, at desc, id desc) c where c.granted) as channels
+       (select array_agg(c.channel) from (select distinct on (channel) channel, granted from outreach_consent_event e where e.record_id = r.id order by channel, at desc, id desc) c where c.granted) as channels,
+       exists (select 1 from line_link l where l.municipality_code = r.municipality_code and l.record_id = r.id and l.revoked_at is null and l.notices and not l.blocked) as line_linked
      from personal_record r where r.id = any(?::uuid[])`,
     [todayInJapan(), recordIds as string[]],
   );
   for (const r of rows) {
     const channels = usableChannels(new Set(parseArray(r.channels)), {
-      email: r.has_email ? 'x' : null, phone: r.has_phone ? 'x' : null, smsSafe: r.sms_safe, voicemailSafe: r.voicemail_safe, safeTimes: r.has_safe_times ? 'x' : null, dvProtected: r.dv,
+      email: r.has_email ? 'x' : null, phone: r.has_phone ? 'x' : null, smsSafe: r.sms_safe, voicemailSafe: r.voicemail_safe, safeTimes: r.has_safe_times ? 'x' : null, dvProtected: r.dv, lineLinked: r.line_linked,
     });
     out.set(r.id, channels[0] ?? null);
   }

@@ -1,10 +1,11 @@
 import { registerEnumType } from 'type-graphql';
 
-/** How a notice reaches the family (docs/design.md "Names for what comes next"; LINE comes with issue 20). */
+/** How a notice reaches the family (docs/design.md "Names for what comes next"); LINE through api/line (issue 20). */
 export enum OutreachChannel {
   EMAIL = 'EMAIL',
   SMS = 'SMS',
   PHONE = 'PHONE',
+  LINE = 'LINE',
 }
 registerEnumType(OutreachChannel, { name: 'OutreachChannel' });
 
@@ -45,4 +46,6 @@ export enum ConsentMethod {
   STAFF = 'staff',
   FAMILY_PAGE = 'family-page',
   ONE_CLICK = 'one-click',
+  /** The family replied to an SMS with a stop word (sms-inbound.ts). */
+  SMS_REPLY = 'sms-reply',
 }

@@ -1,21 +1,10 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { badInput } from '../core/errors';
 import { StaffRole } from '../core';
-import { rawQuery } from '../db/raw-query';
 import type { Context } from '../server/context';
 import { decideNotices } from './notices';
-import { OutreachChannel } from './outreach-types';
-
-@ObjectType('OutreachCandidate', { simpleResolvers: true })
-export class OutreachCandidate {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) recordId!: string;
-  @Field(() => String) kind!: string;
-  @Field(() => String) programmeId!: string;
-  @Field(() => OutreachChannel) channel!: OutreachChannel;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => String) facts!: string;
-}
+import { NoticeStatus } from './outreach-types';
+import { candidatesFor, noticesFor, OutreachCandidate, OutreachNoticeView } from './outreach-views';
 
 @InputType('OutreachDecisionInput')
 export class OutreachDecisionInput {
@@ -35,14 +24,17 @@ export class OutreachResolver {
   @Query(() => [OutreachCandidate])
   async outreachCandidates(@Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: 50 }) first: number): Promise<OutreachCandidate[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX) throw badInput([tooMany('first')], ctx.locale);
-    const v = ctx.viewer;
-    if (v.kind !== 'staff') return [];
-    const rows = await rawQuery<{ id: string; record_id: string; kind: string; programme_id: string; channel: OutreachChannel; created_at: Date | string; facts: unknown }>(
-      ctx.em,
-      `select id, record_id, kind, programme_id, channel, created_at, facts from outreach_notice where municipality_code = ? and department = ? and approval = 'PENDING' order by created_at, id limit ?`,
-      [v.municipalityCode, v.department, first],
-    );
-    return rows.map((r) => ({ id: r.id, recordId: r.record_id, kind: r.kind, programmeId: r.programme_id, channel: r.channel, createdAt: new Date(r.created_at), facts: typeof r.facts === 'string' ? r.facts : JSON.stringify(r.facts) }));
+    return candidatesFor(ctx, first);
+  }
+
+  @Query(() => [OutreachNoticeView])
+  async outreachNotices(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('status', () => NoticeStatus, { nullable: true }) status?: NoticeStatus | null,
+  ): Promise<OutreachNoticeView[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX) throw badInput([tooMany('first')], ctx.locale);
+    return noticesFor(ctx, first, status ?? null);
   }
 
   @Mutation(() => [ID])

@@ -13,7 +13,9 @@ import { MailCatcher } from './mail-catcher';
 import { smtpMailer, type DkimOptions, type Mailer } from './mailer';
 import { APPROVAL_BY_DEFAULT, type ApprovalPolicy } from './notices';
 import { PgBossQueue, type NoticeQueue } from './queue';
-import { DEFAULT_SETTINGS, NoticeSender, type OutreachSettings } from './sender';
+import { DEFAULT_SETTINGS, NoticeSender, type LineNotices, type OutreachSettings } from './sender';
+import { httpSmsSender } from './sms';
+import { smsInboundRoutes } from './sms-inbound';
 import { loadNoticeTemplates } from './templates';
 
 /** Settings from the environment (README: Push-type support). */
@@ -28,6 +30,10 @@ export interface OutreachEnv {
   /** Senders started in this process by startWorkers() (OUTREACH_WORKERS, default 2). */
   workers: number;
   bodyRetentionDays: number;
+  /** SMS_PROVIDER_URL (a generic HTTP provider, api/outreach/sms.ts), its SMS_PROVIDER_TOKEN and SMS_FROM; without a URL SMS notices wait. */
+  sms: { url: string; token: string | null; from: string | null } | null;
+  /** SMS_INBOUND_TOKEN: the bearer token the provider's inbound webhook sends (stop-word replies); without it the webhook is off. */
+  smsInboundToken: string | null;
 }
 
 function hours(text: string | undefined): { start: number; end: number } {
@@ -61,6 +67,8 @@ export function outreachEnv(env: NodeJS.ProcessEnv = process.env, port = 4000): 
     quietHours: hours(env.OUTREACH_QUIET_HOURS),
     workers: positive(env.OUTREACH_WORKERS, 2),
     bodyRetentionDays: positive(env.OUTREACH_BODY_RETENTION_DAYS, 90),
+    smsInboundToken: env.SMS_INBOUND_TOKEN?.trim() || null,
+    sms: env.SMS_PROVIDER_URL?.trim() ? { url: env.SMS_PROVIDER_URL.trim(), token: env.SMS_PROVIDER_TOKEN?.trim() || null, from: env.SMS_FROM?.trim() || null } : null,
   };
 }
 
@@ -86,6 +94,8 @@ export class Outreach {
   readonly env: OutreachEnv;
   private mailer: Mailer | null = null;
   catcher: MailCatcher | null = null;
+  /** LINE's notice channel, set by the app once api/line is up (null: LINE notices wait). */
+  line: LineNotices | null = null;
   private sender: NoticeSender | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
 
@@ -103,7 +113,9 @@ export class Outreach {
   }
 
   routes(): Router {
-    return familyPageRoutes({ orm: this.deps.orm, links: this.links, catalogue: this.deps.catalogue, limit: this.deps.pageLimit });
+    const router = familyPageRoutes({ orm: this.deps.orm, links: this.links, catalogue: this.deps.catalogue, limit: this.deps.pageLimit });
+    router.use(smsInboundRoutes(this.deps.orm, this.env.smsInboundToken));
+    return router;
   }
 
   /** The sender (created once); e-mail goes to SMTP_URL, or embedded without one to the mail catcher. */
@@ -118,7 +130,7 @@ export class Outreach {
     this.sender = new NoticeSender({
       orm: this.deps.orm, queue: this.queue, templates: loadNoticeTemplates(join(SEEDS_DIR, 'notices')), links: this.links,
       programmeName: (id, code, l) => this.deps.catalogue().get(id, code)?.name[l] ?? null,
-      email: this.mailer, sms: null, settings,
+      email: this.mailer, sms: this.env.sms ? httpSmsSender(this.env.sms) : null, line: { sendLine: (n) => (this.line ? this.line.sendLine(n) : Promise.resolve({ status: 'TEMPORARY_FAILURE' as const, reason: 'no-channel' })) }, settings,
     });
     return this.sender;
   }

@@ -15,7 +15,7 @@ import type { Mailer } from './mailer';
 import { NoticeStatus, OutreachChannel, type NoticeKind } from './outreach-types';
 import type { NoticeQueue } from './queue';
 import { DEFAULT_QUIET_HOURS, isQuiet, nextSendable, tomorrowAt, type QuietHours } from './quiet-hours';
-import type { SmsSender } from './sms';
+import { smsText, type SmsSender } from './sms';
 import type { NoticeTemplates } from './templates';
 
 export interface OutreachSettings {
@@ -54,8 +54,15 @@ export interface SenderDeps {
   programmeName: (id: string, municipalityCode: string, locale: Locale) => string | null;
   email: Mailer | null;
   sms: SmsSender | null;
+  /** api/line's notice channel (LineService.notices), wired by the app: a structural type, as line/ already depends on this module through intake/. */
+  line?: LineNotices | null;
   settings: OutreachSettings;
   now?: () => Date;
+}
+
+/** What the LINE channel takes and answers (api/line LineNoticeChannel). The notice id is LINE's retry key. */
+export interface LineNotices {
+  sendLine(notice: { id: string; municipalityCode: string; recordId: string; kind: NoticeKind; locale?: Locale }): Promise<{ status: 'DELIVERED' | 'TEMPORARY_FAILURE' | 'PERMANENT_FAILURE' | 'OPTED_OUT'; reason?: string; retryAfterSeconds?: number }>;
 }
 
 interface ClaimedNotice {
@@ -113,7 +120,8 @@ export class NoticeSender {
     // Consent and safety are checked again at send time: an opt-out takes effect for the next send.
     const opted = await optedInChannels(em, n.record_id);
     const contact = record.contact;
-    const usable = usableChannels(opted, { email: contact.email ?? null, phone: contact.phone ?? null, smsSafe: contact.smsSafe ?? null, voicemailSafe: contact.voicemailSafe ?? null, safeTimes: contact.safeTimes ?? null, dvProtected: isDvProtected(record) });
+    const lineLinked = opted.has(OutreachChannel.LINE) && (await lineLinkedNow(em, n.municipality_code, n.record_id));
+    const usable = usableChannels(opted, { email: contact.email ?? null, phone: contact.phone ?? null, smsSafe: contact.smsSafe ?? null, voicemailSafe: contact.voicemailSafe ?? null, safeTimes: contact.safeTimes ?? null, dvProtected: isDvProtected(record), lineLinked });
     if (!usable.includes(n.channel)) return this.finish(em, n, NoticeStatus.OPTED_OUT, 'opted-out', null);
 
     const now = this.now();
@@ -147,14 +155,23 @@ export class NoticeSender {
     await rawQuery(em, `update outreach_notice set handoffs = handoffs + 1 where id = ?`, [n.id]);
     if (n.handoffs > 0) await bump(em, n.municipality_code, now, n.kind, n.channel, 'possible-duplicate');
     let outcome;
+    let body = `${message.subject}\n\n${message.text}`;
     if (n.channel === OutreachChannel.EMAIL) {
       if (!this.deps.email) return this.retry(em, n, 'no-mailer');
       outcome = await this.deps.email.send({ to: contact.email!, from: s.from, subject: message.subject, text: message.text, html: message.html, messageId: n.message_id, unsubscribeUrl: `${s.publicBaseUrl}/outreach/unsubscribe/${token}` });
-    } else {
+    } else if (n.channel === OutreachChannel.SMS) {
       if (!this.deps.sms) return this.retry(em, n, 'no-sms-provider');
-      outcome = await this.deps.sms.send({ to: contact.phone!, text: message.text, idempotencyKey: n.id });
+      body = smsText(locale, record.municipality.name, `${s.publicBaseUrl}/outreach/n/${token}`);
+      outcome = await this.deps.sms.send({ to: contact.phone!, text: body, idempotencyKey: n.id });
+    } else {
+      if (!this.deps.line) return this.retry(em, n, 'no-line-channel');
+      // LINE says its own discreet sentence with the family's page (api/line notices.ts): no body of ours.
+      body = '';
+      const r = await this.deps.line.sendLine({ id: n.id, municipalityCode: n.municipality_code, recordId: n.record_id, kind: n.kind, locale });
+      if (r.status === 'OPTED_OUT') return this.finish(em, n, NoticeStatus.OPTED_OUT, 'opted-out', `line-${r.reason ?? 'off'}`.slice(0, 32));
+      outcome = r.status === 'DELIVERED' ? { kind: 'delivered' as const } : { kind: r.status === 'TEMPORARY_FAILURE' ? ('temporary' as const) : ('permanent' as const), code: `line-${r.reason ?? 'error'}`.slice(0, 32) };
     }
-    if (outcome.kind === 'delivered') return this.finish(em, n, NoticeStatus.DELIVERED, 'delivered', null, `${message.subject}\n\n${message.text}`);
+    if (outcome.kind === 'delivered') return this.finish(em, n, NoticeStatus.DELIVERED, 'delivered', null, body || null);
     if (outcome.kind === 'permanent') return this.permanent(em, n, outcome.code, usable, contact.email ?? null);
     return this.retry(em, n, outcome.code);
   }
@@ -233,4 +250,10 @@ export class NoticeSender {
     await rawQuery(em, `update outreach_notice set body = null where body is not null and created_at < ?`, [new Date(this.now().getTime() - this.deps.settings.bodyRetentionDays * 86_400_000)]);
     return rows.length;
   }
+}
+
+/** Whether the family's LINE account is linked, not blocked and has notices on (api/line's line_link table). */
+async function lineLinkedNow(em: EntityManager, municipalityCode: string, recordId: string): Promise<boolean> {
+  const rows = await rawQuery(em, `select 1 from line_link where municipality_code = ? and record_id = ? and revoked_at is null and notices and not blocked`, [municipalityCode, recordId]);
+  return rows.length > 0;
 }

@@ -4,6 +4,8 @@ import { loadConfig } from './config';
 import { SEEDS_DIR } from '../core/paths';
 import { migrate, openOrm } from '../db/orm';
 import { loadCatalogue } from '../programme/catalogue';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LineLinks, LineNoticeSender } from '../line';
 import { Outreach } from '../outreach/outreach';
 
 /**
@@ -18,6 +20,8 @@ async function main(): Promise<void> {
   if (!config.migrationDatabaseUrl) await migrate(handle.orm);
   const catalogue = loadCatalogue(join(SEEDS_DIR, 'programmes'));
   const outreach = new Outreach({ orm: handle.orm, authSecret: config.authSecret, catalogue: () => catalogue, pageLimit: { take: async () => true } });
+  // LINE notices from this process too (the same adapter the API process wires; api/line).
+  outreach.line = new LineNoticeSender(config.line, new LineLinks(() => handle.orm.em.fork() as EntityManager, config.authSecret));
   if (!outreach.env.smtpUrl) console.log('Outreach worker: no SMTP_URL, e-mail notices wait (temporary failure) until one is set.');
   await outreach.startWorkers();
   console.log(`Outreach worker: ${outreach.env.workers} senders running.`);

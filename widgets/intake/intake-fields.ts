@@ -5,6 +5,7 @@ import {
   normalisePhone,
   normalisePostal,
   normaliseYen,
+  notifyOptions,
   type Child,
   type Result,
 } from './model.js';
@@ -291,6 +292,32 @@ export abstract class IntakeFields extends IntakeApi {
             ${this.radios('vm', 'vm', YES_NO, false)} ${this.radios('sms', 'sms', YES_NO, false)}`
         : nothing}`;
   }
+  /** Whether and how the family may be sent notices: one checkbox per channel it can be reached on, nothing pre-ticked. */
+  protected notifyChoices() {
+    const st = this.settings!;
+    const offered = notifyOptions(this.a);
+    const chosen = Array.isArray(this.a.notify) ? this.a.notify : [];
+    return html`<fieldset id="notify" aria-describedby="notify-hint">
+      <legend>${this.r('notify')}</legend>
+      <p class="hint" id="notify-hint">${this.r('notifyHint')} ${st.outreachPurpose}</p>
+      ${this.a.want !== 'y'
+        ? html`<p>${this.r('notifyNoContact')}</p>`
+        : html`${this.a.concerns.includes('DV') ? html`<p class="hint">${this.r('notifyDv')}</p>` : nothing}
+            ${offered.map(
+              (c) => html`<label class="opt" part="option"
+                ><input
+                  type="checkbox"
+                  value=${c}
+                  .checked=${chosen.includes(c)}
+                  @change=${(e: Event) => {
+                    const on = (e.target as HTMLInputElement).checked;
+                    this.set({ notify: on ? [...chosen.filter((x) => x !== c), c] : chosen.filter((x) => x !== c) });
+                  }}
+                />${this.r(`n${c}` as Key)}</label
+              >`,
+            )}`}
+    </fieldset>`;
+  }
   protected consentView() {
     const st = this.settings;
     const share = this.a.share;
@@ -327,6 +354,7 @@ export abstract class IntakeFields extends IntakeApi {
               >
               ${this.err('consent')}
             </fieldset>
+            ${this.notifyChoices()}
             <div class="sr" aria-hidden="true">
               <label for="website">Website</label>
               <input type="text" id="website" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { intakeStyles } from './intake.styles.js';
 import { BENEFITS, CONCERNS, LANG_TAGS, type Key } from './i18n.js';
 import { parseDate, wareki } from './date-input.js';
-import { CONFIRM, CONSENT, CONTACT, DONE, RESULTS, incomeYearOn, normaliseYen } from './model.js';
+import { CONFIRM, CONSENT, CONTACT, DONE, RESULTS, incomeYearOn, normaliseYen, notifyChosen } from './model.js';
 import { ruby, today } from './dom.js';
 import { IntakeFields } from './intake-fields.js';
 
@@ -160,6 +160,7 @@ export class YorisoiIntake extends IntakeFields {
       ['h4', label(BENEFITS, a.benefits), 4],
       ['h6', contact, CONTACT],
       ['h7', shared, CONSENT],
+      ['notify', notifyChosen(a).map((c) => this.t(`n${c}` as Key)).join(sep) || this.t('notifyNone'), CONSENT],
     ];
     return html`${this.err('sform')}
       ${this.netFail && !this.busy ? html`<p><button type="button" id="retry" part="button" @click=${() => this.submit()}>${this.r('retry')}</button></p>` : nothing}

@@ -39,6 +39,8 @@ export interface Answers {
   /** Step 8: DepartmentCode names consented to, and partner NPOs. */
   share: string[];
   partners: boolean;
+  /** Step 8 too: channels the family wants notices on about programmes it did not ask about (nothing pre-ticked). */
+  notify: string[];
   /** idempotencyKey: made once on reaching the submit step; every retry reuses it. */
   key: string;
   /** The postal code (123-4567) that `pref` and `city` were last filled in from ('' if none): edits after that are kept until the code changes. */
@@ -67,6 +69,8 @@ export interface Settings {
   privacyNotice: string;
   departments: { code: string; name: string; purpose: string }[];
   partnersPurpose: string;
+  /** Why notices are sent (a declared purpose of use, 個人情報保護法 61–62), shown beside the opt-in. */
+  outreachPurpose: string;
 }
 export interface Receipt {
   referenceNumber: string;
@@ -107,7 +111,7 @@ export const DONE = 9;
 export const QUERY =
   'query Eligibility($input: HouseholdInput!) { eligibility(input: $input) { incomeYear incomeAssessment { incomeYear incomeAmount explanation } results { programme { id name } status amount { monthly yearly } reasons nextSteps } } }';
 export const SETTINGS =
-  'query IntakeSettings($code: String!) { intakeSettings(municipalityCode: $code) { municipalityName privacyNoticeVersion privacyNotice departments { code name purpose } partnersPurpose } }';
+  'query IntakeSettings($code: String!) { intakeSettings(municipalityCode: $code) { municipalityName privacyNoticeVersion privacyNotice departments { code name purpose } partnersPurpose outreachPurpose } }';
 export const SUBMIT =
   'mutation SubmitIntake($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber receivedAt contactAllowed dvProtected nextSteps } }';
 export const POSTAL = 'query PostalAddress($code: String!) { postalAddress(postalCode: $code) { postalCode prefecture city municipalityCode } }';
@@ -115,7 +119,7 @@ export const ORDER = { ELIGIBLE: 0, NEEDS_MORE_INFO: 1, NOT_ELIGIBLE: 2 };
 /** Step of each field id (child-N-b / child-N-d are step 2). `form`: results; `sform`: submit. */
 const FIELD_STEP: Record<string, number> = {
   postal: 0, pref: 0, city: 0, concerns: 1, children: 2, marital: 2, salary: 3, other: 3, support: 3, benefits: 4, form: RESULTS,
-  want: 6, ch: 6, phone: 6, email: 6, fam: 6, giv: 6, famK: 6, givK: 6, street: 6, safeTimes: 6, vm: 6, sms: 6, consent: 7, sform: CONFIRM,
+  want: 6, ch: 6, phone: 6, email: 6, fam: 6, giv: 6, famK: 6, givK: 6, street: 6, safeTimes: 6, vm: 6, sms: 6, consent: 7, notify: 7, sform: CONFIRM,
 };
 /** HouseholdInput / IntakeInput field (last path segment that is known) → widget field id. */
 const API_FIELD: Record<string, string> = {
@@ -148,12 +152,13 @@ const API_FIELD: Record<string, string> = {
   safeTimes: 'safeTimes',
   voicemailSafe: 'vm',
   smsSafe: 'sms',
+  outreachChannels: 'notify',
 };
 
 export const empty = (): Answers => ({
   postal: '', pref: '', city: '', concerns: [], children: [{ b: '', d: false }], salary: '', other: '', support: '', benefits: [],
   marital: '', safeTimes: '', vm: '', sms: '',
-  want: '', ch: '', phone: '', email: '', fam: '', giv: '', famK: '', givK: '', street: '', share: [], partners: false, key: '', filled: '', chat: null,
+  want: '', ch: '', phone: '', email: '', fam: '', giv: '', famK: '', givK: '', street: '', share: [], partners: false, notify: [], key: '', filled: '', chat: null,
 });
 
 /** NFKC (full-width digits → ASCII), then drop separators and 円/¥. Returns '' for blank. */
@@ -253,8 +258,36 @@ export function intakeInput(a: Answers, municipality: string, noticeVersion: str
     benefitsInUse: a.benefits,
     concerns: { categories: a.concerns, note: null },
     consent: { sharedWith: a.share, shareWithPartners: a.partners, privacyNoticeVersion: noticeVersion },
+    // Only when something is ticked: nothing ticked and no field mean the same (no opt-in).
+    ...(notifyChosen(a).length ? { outreachChannels: notifyChosen(a) } : {}),
     website,
   };
+}
+
+/**
+ * The channels the form offers for notices, from what the family gave on the contact step: e-mail
+ * with an e-mail address, SMS and a call with a phone number, LINE (linked after the receipt). With DV
+ * named, only what the API would ever use (api/outreach/consent.ts usableChannels): no e-mail, no LINE,
+ * SMS only when marked safe, a call only with safe times or a safe voicemail. Ticked choices that are
+ * no longer offered (the address changed) are not sent.
+ */
+export function notifyOptions(a: Answers): string[] {
+  if (a.want !== 'y') return [];
+  const dv = a.concerns.includes('DV');
+  const out: string[] = [];
+  if (a.ch === 'EMAIL' && a.email.trim() && !dv) out.push('EMAIL');
+  if (a.ch === 'PHONE' && a.phone.trim()) {
+    if (!dv || a.sms === 'y') out.push('SMS');
+    if (!dv || a.safeTimes.trim() || a.vm === 'y') out.push('PHONE');
+  }
+  if (!dv) out.push('LINE');
+  return out;
+}
+
+/** The ticked channels that are still offered (in the order offered). */
+export function notifyChosen(a: Answers): string[] {
+  const ticked = Array.isArray(a.notify) ? a.notify : [];
+  return notifyOptions(a).filter((c) => ticked.includes(c));
 }
 
 // ---- chat hand-off ------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import { StaffCase } from './staff-case.js';
 import { StaffAccounts } from './staff-accounts.js';
 import { StaffMunicipality } from './staff-municipality.js';
 import { StaffMyAccount } from './staff-my-account.js';
+import { StaffOutreach } from './staff-outreach.js';
 
 export { YorisoiStaff };
 
@@ -39,6 +40,7 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-accounts', StaffAccounts],
   ['staff-my-account', StaffMyAccount],
   ['staff-municipality', StaffMunicipality],
+  ['staff-outreach', StaffOutreach],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -62,5 +64,6 @@ declare global {
     'staff-accounts': StaffAccounts;
     'staff-my-account': StaffMyAccount;
     'staff-municipality': StaffMunicipality;
+    'staff-outreach': StaffOutreach;
   }
 }

@@ -302,6 +302,7 @@ export const T = {
   auditOnly: ['監査ログは、ひとり親支援担当課の係長・管理者が見られます。', 'The audit log is for supervisors of the single-parent support division.'],
   // worklist and case (issue 18)
   worklistNav: ['今日の仕事', 'Today'],
+  outreachNav: ['プッシュ型支援', 'Outreach'],
   worklistHeading: ['今日の仕事', 'Your day'],
   worklistSummary: ['期限切れの連絡 % 件、本日の連絡 % 件、未担当の新着 % 件', '% overdue, % due today, % new items'],
   wlScope: ['表示', 'Show'],

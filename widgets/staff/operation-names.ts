@@ -21,6 +21,9 @@ const NAMES: Record<string, readonly [string, string]> = {
   StaffUpdateReferral: ['紹介の終了', 'Referral closed'],
   StaffReferrals: ['紹介の一覧', 'Referrals listed'],
   StaffAudit: ['監査ログの閲覧', 'Audit log viewed'],
+  StaffOutreachCandidates: ['プッシュ型支援の候補の閲覧', 'Outreach candidates viewed'],
+  StaffOutreachNotices: ['プッシュ型支援の送信状況の閲覧', 'Outreach notices viewed'],
+  StaffDecideOutreach: ['プッシュ型支援の候補の承認・見送り', 'Outreach candidates decided'],
 };
 
 export function operationName(lang: Lang, name: string | null): string {
