@@ -32,3 +32,4 @@ export * from './sections/identity.section';
 export * from './sections/income.section';
 export * from './sections/protection.section';
 export * from './sections/self-reliance-plan.section';
+export { type RecordSelection, selectedRecordParts } from './record-selection';
