@@ -4,3 +4,4 @@ export * from './auth.resolver';
 export * from './auth.service';
 export * from './revocations';
 export * from './revoked-token.entity';
+export { signAccessToken } from './token';

@@ -1,7 +1,6 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { badInput } from '../core/errors';
-import { StaffRole } from '../core';
-import { rawQuery } from '../db/raw-query';
+import { badInput, StaffRole } from '../core';
+import { rawQuery } from '../db';
 import type { Context } from '../server/context';
 import { decideNotices } from './notices';
 import { OutreachChannel } from './outreach-types';
