@@ -35,7 +35,7 @@ import { Outreach } from '../outreach';
 import { widgetFiles } from './widgets/widget-files';
 import { anonymousRateLimit, armor, withoutSuggestions, bodyErrors, refuseNulBytes, shapeRequestError, type DeepPartialLimits, type Limits, loadTrustedDocuments, resolveLimits, responseSizeLimit, SharedRateLimits, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from '../limits';
 import { createLineService, type LineService, lineSettingsFromEnv } from '../line';
-import { documentRoutes } from '../application/documents';
+import { documentRoutes } from '../application';
 import { FIGURE_STORE, reportDownloads } from '../reporting';
 
 export interface AppOptions {

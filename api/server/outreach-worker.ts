@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { loadConfig } from './config';
-import { SEEDS_DIR } from '../core/paths';
+import { SEEDS_DIR } from '../core';
 import { migrate, openOrm } from '../db/orm';
-import { loadCatalogue } from '../programme/catalogue';
-import { Outreach } from '../outreach/outreach';
+import { loadCatalogue } from '../programme';
+import { Outreach } from '../outreach';
 
 /**
  * `npm run worker`: a sender process on PostgreSQL (DATABASE_URL). Run any number of them: each takes
