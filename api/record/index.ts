@@ -3,6 +3,7 @@ export * from './benefit-in-use.entity';
 export * from './child.entity';
 export * from './concern-category';
 export * from './consent-event.entity';
+export { CONSENT_GRANTED } from './consent-granted';
 export * from './consent.resolver';
 export * from './consultation/consultation-channel';
 export * from './consultation/consultation.docs';
