@@ -21,6 +21,7 @@ const NO_DATABASE = [
   'test/partner/guide.test.ts',
   'test/schema/page-info.test.ts',
   'test/tooling/chromium.test.ts',
+  'test/tooling/file-size.test.ts',
   'test/widgets/date-input.test.ts',
   'test/outreach/queue-names.test.ts',
   'test/core/open-days.test.ts',

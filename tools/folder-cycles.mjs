@@ -2,29 +2,10 @@
 // dependency-cruiser's `circular` rule sees files; this folds its cruise into folders and fails on any
 // strongly connected set of two or more. Type-only imports are erased at build and do not count (every
 // resolver names server/'s Context type). db/'s composition (entities.ts, orm.ts, migrations, its
-// commands) knows every module and counts as its own node above them, "db:composition".
+// commands) knows every module and counts as its own node above them, "db:composition". There are no
+// exceptions: where a lower module must reach a higher one, the higher one fills a slot the lower one
+// declares (core/hook.ts), connected in server/wiring.ts.
 import { cruise } from 'dependency-cruiser';
-
-/**
- * Edges allowed although they close a cycle: each with why and what would remove it. SHRINK-ONLY: the
- * check fails when an edge listed here is no longer there, so the list can only get shorter.
- */
-const ALLOWED = new Map([
-  // Taking an inbox item assigns the department's case for the family (#18, console lane), while casework
-  // lists inbox items by their kind: inbox and casework reach each other. To go when inbox announces
-  // "taken" through a listener casework registers (wired by server/), so inbox no longer imports casework.
-  ['inbox>casework', 'inbox.service.ts take() calls CaseworkService.assign'],
-  // Debt from the 2026-12-03 parallel lanes (#21 go-live, #18 console, #16 outreach, #20 LINE), merged after the
-  // house plan: listed so the check guards everything else, each to go as named.
-  // accounts (#21) grew out of auth and staff: sign-in's second factor and sessions live in accounts/, and auth
-  // and staff call into it. To go when auth/staff/accounts become one module, or accounts registers hooks.
-  ['auth>accounts', 'auth.service.ts uses accounts/sign-in.ts and sessions.ts'],
-  ['staff>accounts', 'staff.service.ts uses accounts/account-admin.service.ts'],
-  ['partner>accounts', 'partner.service.ts records admin events (accounts/admin-events.ts)'],
-  // "Shared with you" (#18): the record writer creates the inbox item when consent is given. To go when inbox
-  // listens for consent events (wired by server/).
-  ['record>inbox', 'record.writer.ts creates SHARED inbox items'],
-]);
 
 const folderOf = (path) => {
   const m = /^api\/([^/]+)\/(.*)$/.exec(path);
@@ -66,20 +47,12 @@ function components(graph) {
 }
 
 let failed = false;
-const allowedGraph = new Map([...edges].map(([a, bs]) => [a, new Set([...bs].filter((b) => !ALLOWED.has(`${a}>${b}`)))]));
-const { nodes, cycles } = components(allowedGraph);
+const { nodes, cycles } = components(edges);
 for (const c of cycles) {
   failed = true;
   const inside = new Set(c);
   console.error(`folder cycle: ${c.sort().join(', ')}`);
-  for (const a of c) for (const b of allowedGraph.get(a) ?? []) if (inside.has(b)) console.error(`  ${a} → ${b}: ${why.get(`${a}>${b}`)}`);
+  for (const a of c) for (const b of edges.get(a) ?? []) if (inside.has(b)) console.error(`  ${a} → ${b}: ${why.get(`${a}>${b}`)}`);
 }
-for (const key of ALLOWED.keys()) {
-  const [a, b] = key.split('>');
-  if (!edges.get(a)?.has(b)) {
-    failed = true;
-    console.error(`the allowed edge ${key} is gone: remove it from ALLOWED in tools/folder-cycles.mjs (the list only shrinks)`);
-  }
-}
-console.log(`folders: ${nodes.size}, one-way edges: ${[...edges.values()].reduce((n, s) => n + s.size, 0)}, cycles: ${cycles.length}, allowed exceptions: ${ALLOWED.size}`);
+console.log(`folders: ${nodes.size}, one-way edges: ${[...edges.values()].reduce((n, s) => n + s.size, 0)}, cycles: ${cycles.length}`);
 process.exit(failed ? 1 : 0);

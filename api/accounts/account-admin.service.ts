@@ -1,13 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AccessGate } from '../access/access-gate';
-import type { AuthSettings } from '../auth/auth.service';
-import { hashPassword, verifyPassword } from '../staff/password';
-import { badInput, notFound } from '../core/errors';
-import { InputChecker } from '../core/validation';
-import { Department } from '../municipality/department.entity';
-import { Municipality } from '../municipality/municipality.entity';
-import { StaffMember } from '../staff/staff-member.entity';
-import { StaffRole } from '../core/roles';
+import type { AccessGate } from '../access';
+import type { AuthSettings } from '../auth';
+import { hashPassword, StaffMember, verifyPassword } from '../staff';
+import { badInput, InputChecker, notFound, StaffRole } from '../core';
+import { Department, Municipality } from '../municipality';
 import { AccountLinkPurpose } from './account-link.entity';
 import { AdminEvent } from './admin-event.entity';
 import { recordAdminEvent } from './admin-events';

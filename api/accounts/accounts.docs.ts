@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /** Descriptions of staff accounts: one-time links, passwords, two-factor sign-in, sessions, the trail. */
 export const ACCOUNTS_DOCS: SchemaDocs = {

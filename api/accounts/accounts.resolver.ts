@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../server/context';
-import { StaffMember } from '../staff/staff-member.entity';
+import { StaffMember } from '../staff';
 import { AccountAdminService } from './account-admin.service';
 import { AccountLinksService } from './account-links.service';
 import {
@@ -9,7 +9,7 @@ import {
 } from './accounts.types';
 import { StaffLoginLimits } from './limits';
 import { createPartnerOrganization } from './partner-admin';
-import { PartnerOrganization } from '../partner/partner-organization.entity';
+import { PartnerOrganization } from '../partner';
 
 const links = (ctx: Context) => new AccountLinksService(ctx.em, ctx.locale, ctx.services.auth, ctx.services.limits.loginPerAccount);
 const admin = (ctx: Context) => new AccountAdminService(ctx.em, ctx.gate, ctx.services.auth);

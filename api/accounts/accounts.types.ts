@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DepartmentCode } from '../core/departments';
-import { StaffMember } from '../staff/staff-member.entity';
-import { StaffRole } from '../core/roles';
+import { DepartmentCode, StaffRole } from '../core';
+import { StaffMember } from '../staff';
 
 /** What a link a person holds is for (enrolment tickets are not links and never shown here). */
 export enum AccountLinkKind {

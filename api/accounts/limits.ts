@@ -1,4 +1,4 @@
-import type { LoginGuard } from '../auth/auth.service';
+import type { LoginGuard } from '../auth';
 import type { Context } from '../server/context';
 
 /** Enrolment checks the password like a sign-in does: the same limits per client address and per account. */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccountLink, AccountLinkPurpose } from './account-link.entity';
+import { withoutTrailingSlashes } from '../core';
 
 /** How long each kind of link works. An invitation may wait for a weekend; a reset or an enrolment may not. */
 export const LINK_TTL_MS: Record<AccountLinkPurpose, number> = {
@@ -17,13 +18,6 @@ export function linkTokenHash(token: string): string {
 /** Where a link opens: the console's page, the token in the fragment (never sent to a server, never in a log or Referer). */
 export function linkUrl(publicUrl: string, token: string): string {
   return `${withoutTrailingSlashes(publicUrl)}/staff/#link=${token}`;
-}
-
-/** A loop, not /\/+$/: that pattern is quadratic on a long run of slashes (test/limits/regex-linear). */
-export function withoutTrailingSlashes(text: string): string {
-  let end = text.length;
-  while (end > 0 && text[end - 1] === '/') end--;
-  return text.slice(0, end);
 }
 
 export interface IssuedLink {

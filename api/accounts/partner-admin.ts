@@ -1,10 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AccessGate } from '../access/access-gate';
-import { apiError, badInput } from '../core/errors';
-import { OWNER_DEPARTMENT } from '../core/departments';
-import { StaffRole } from '../core/roles';
-import { InputChecker } from '../core/validation';
-import { PartnerOrganization } from '../partner/partner-organization.entity';
+import type { AccessGate } from '../access';
+import { apiError, badInput, InputChecker, OWNER_DEPARTMENT, StaffRole } from '../core';
+import { PartnerOrganization } from '../partner';
 import { recordAdminEvent } from './admin-events';
 
 const OWNER_ONLY = { ja: 'この操作はひとり親支援担当課の管理者・監督者だけができます。', en: 'Only an admin or supervisor of the single-parent support division can do this.', 'ja-easy': 'これは ひとり親の 係の 管理者だけが できます。' };

@@ -2,8 +2,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LocalizedText } from '../core/i18n';
-import { SEEDS_DIR } from '../core/paths';
+import { type LocalizedText, SEEDS_DIR } from '../core';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;

@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { signAccessToken } from '../auth/token';
-import type { RevocationList } from '../auth/revocations';
-import { RevokedToken } from '../auth/revoked-token.entity';
-import type { StaffMember } from '../staff/staff-member.entity';
+import { type RevocationList, RevokedToken, signAccessToken } from '../auth';
+import type { StaffMember } from '../staff';
 import { StaffSession } from './staff-session.entity';
 
 export interface SessionSettings {

@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { apiError } from '../core/errors';
-import type { Locale, LocalizedText } from '../core/i18n';
-import { Municipality } from '../municipality/municipality.entity';
-import { StaffMember } from '../staff/staff-member.entity';
+import { apiError, type Locale, type LocalizedText } from '../core';
+import { Municipality } from '../municipality';
+import { StaffMember } from '../staff';
 import { recordAdminEvent } from './admin-events';
 import { acceptedTotpStep, looksLikeRecoveryCode, recoveryCodeHash } from './totp';
 

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../core/i18n';
+import type { LocalizedText } from '../core';
 
 export const LINK_NOT_USABLE: LocalizedText = {
   ja: 'このリンクは使えません。期限が切れたか、すでに使われています。管理者に新しいリンクを依頼してください。',

@@ -1,8 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { EncryptedJson, EncryptedText } from '../crypto';
-import { Municipality } from '../municipality/municipality.entity';
-import { PersonalRecord } from '../record/personal-record.entity';
+import { Municipality } from '../municipality';
+import { PersonalRecord } from '../record';
 import { ApplicationActor, ApplicationStatus } from './application-status';
 
 /**

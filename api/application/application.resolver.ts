@@ -1,6 +1,5 @@
-import { StaffRole } from '../core/roles';
+import { apiError, badInput, StaffRole } from '../core';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { apiError, badInput } from '../core/errors';
 import type { Context } from '../server/context';
 import { ApplicationStatus } from './application-status';
 import { ApplicationDecisionInput, FamilySessionInput, FamilySignInInput, FamilySignInRequestInput, SaveApplicationInput, StartApplicationInput, SubmitApplicationInput, WithdrawApplicationInput } from './application.inputs';

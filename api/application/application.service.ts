@@ -5,11 +5,8 @@
  * record-paths.ts) or that the family did not type.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { apiError, badInput, type FieldProblem } from '../core/errors';
-import type { Locale, LocalizedText } from '../core/i18n';
-import { InputChecker } from '../core/validation';
-import { PersonalRecord } from '../record/personal-record.entity';
-import { newReferenceNumber } from '../record/reference-number';
+import { apiError, badInput, type FieldProblem, InputChecker, type Locale, type LocalizedText } from '../core';
+import { newReferenceNumber, PersonalRecord } from '../record';
 import { Application, ApplicationEvent } from './application.entity';
 import { ApplicationActor, ApplicationStatus, EDITABLE, mayChange } from './application-status';
 import type { AnswerInput } from './application.inputs';

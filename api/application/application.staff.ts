@@ -5,13 +5,9 @@
  * own and never shown. Accepting writes the pre-filled answers the family corrected back to the record.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../core/viewer';
-import type { AuditCollector } from '../audit/audit-collector';
-import { todayInJapan } from '../core/dates';
-import { apiError, badInput } from '../core/errors';
-import type { Locale } from '../core/i18n';
-import { openDaysBetween } from '../core/open-days';
-import { PersonalRecord } from '../record/personal-record.entity';
+import { addDays, apiError, badInput, type Locale, openDaysBetween, startOfJapanDay, todayInJapan, type Viewer } from '../core';
+import type { AuditCollector } from '../audit';
+import { PersonalRecord } from '../record';
 import { Application, ApplicationEvent } from './application.entity';
 import { ApplicationActor, ApplicationStatus, DECIDED, mayChange } from './application-status';
 import type { ApplicationDecisionInput } from './application.inputs';
@@ -23,7 +19,6 @@ import { isWritable, recordFacts, writeBack } from './record-facts';
 import type { ApplicationServices } from './services';
 import { answersView, historyView } from './views';
 import { MAX_EXPORT_ROWS, toCsv, toJson } from './export';
-import { startOfJapanDay, addDays } from '../core/dates';
 
 type StaffViewer = Extract<Viewer, { kind: 'staff' }>;
 export const MAX_QUEUE = 200;

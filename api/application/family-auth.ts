@@ -8,11 +8,9 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { apiError, badInput, UNAUTHENTICATED_TEXT } from '../core/errors';
-import type { Locale } from '../core/i18n';
+import { apiError, badInput, type Locale, UNAUTHENTICATED_TEXT } from '../core';
 import { contactTermHash, keyringOf } from '../crypto';
-import { PersonalRecord } from '../record/personal-record.entity';
-import { normalizeReferenceNumber } from '../record/reference-number';
+import { normalizeReferenceNumber, PersonalRecord } from '../record';
 import { FamilySession, FamilySignIn } from './family-session.entity';
 import type { NoticeChannel, NoticeSender } from './notice-sender';
 

@@ -3,7 +3,7 @@
  * only that something changed and where to look: its content stays on the signed-in page, since an SMS
  * or a mail can be read by someone else in the household.
  */
-import type { PersonalRecord } from '../record/personal-record.entity';
+import type { PersonalRecord } from '../record';
 import { ApplicationStatus } from './application-status';
 import type { NoticeChannel, NoticeSender } from './notice-sender';
 import type { MunicipalProcedure } from './procedures';

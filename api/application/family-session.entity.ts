@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Municipality } from '../municipality/municipality.entity';
-import { PersonalRecord } from '../record/personal-record.entity';
+import { Municipality } from '../municipality';
+import { PersonalRecord } from '../record';
 
 /**
  * A one-time sign-in sent to the contact on the record: a 6-digit code and a link token, both stored

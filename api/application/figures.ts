@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { addDays, startOfJapanDay, todayInJapan } from '../core/dates';
+import { addDays, startOfJapanDay, todayInJapan } from '../core';
 import { Application } from './application.entity';
 import { ApplicationStatus } from './application-status';
 import { BookingStatus, InterviewBooking } from './interviews/interview.entity';

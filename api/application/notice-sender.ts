@@ -5,7 +5,7 @@
  * `services.applications.notices`; without one, nothing is sent and sign-in by code is unavailable
  * (sign-in from the intake receipt still works).
  */
-import type { LocalizedText } from '../core/i18n';
+import type { LocalizedText } from '../core';
 
 export type NoticeChannel = 'EMAIL' | 'SMS';
 

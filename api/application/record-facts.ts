@@ -4,9 +4,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { contactHashes, keyringOf } from '../crypto';
-import { Child } from '../record/child.entity';
-import type { PersonalRecord } from '../record/personal-record.entity';
-import { searchNameOf } from '../record/record.validation';
+import { Child, type PersonalRecord, searchNameOf } from '../record';
 import type { RecordFacts, RecordPath } from './procedures';
 
 export async function recordFacts(em: EntityManager, record: PersonalRecord): Promise<RecordFacts> {

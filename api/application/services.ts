@@ -4,7 +4,7 @@
  * module needs no change to the shared context; the lead wires delivery with `useNoticeSender`.
  */
 import { join, resolve } from 'node:path';
-import { SEEDS_DIR } from '../core/paths';
+import { SEEDS_DIR } from '../core';
 import type { AppServices } from '../server/context';
 import { DiskDocumentStore, type DocumentStore } from './documents/store';
 import { NO_DELIVERY, type NoticeSender } from './notice-sender';

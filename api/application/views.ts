@@ -1,5 +1,5 @@
 /** Turns procedures and applications into what the API returns, in the request locale. */
-import type { Locale } from '../core/i18n';
+import type { Locale } from '../core';
 import type { Application, ApplicationEvent } from './application.entity';
 import type { ApplicationAnswer, ApplicationHistoryEntry, Procedure } from './application.types';
 import type { MunicipalProcedure } from './procedures';

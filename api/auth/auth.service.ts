@@ -13,8 +13,7 @@ import type { RevocationList } from './revocations';
 import { RevokedToken } from './revoked-token.entity';
 import { verifyAccessToken } from './token';
 import type { RateLimit } from '../limits';
-import { checkSecondFactor, secondFactorError } from '../accounts/sign-in';
-import { startSession } from '../accounts/sessions';
+import { SIGN_IN_STEPS } from './sign-in-steps';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -69,6 +68,7 @@ export class AuthService {
    */
   async login(email: string, password: string, guard?: LoginGuard, oneTimeCode?: string | null): Promise<{ token: string; expiresAt: Date }> {
     const staff = await this.checkPassword(email, password, guard);
+    const { checkSecondFactor, secondFactorError, startSession } = SIGN_IN_STEPS.get();
     const second = await checkSecondFactor(this.em, staff, oneTimeCode);
     if (!second.ok) {
       if (second.reason === 'TWO_FACTOR_INVALID') await this.failed(staff, new Date(), secondFactorError(second.reason, this.locale));

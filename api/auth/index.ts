@@ -4,3 +4,5 @@ export * from './auth.resolver';
 export * from './auth.service';
 export * from './revocations';
 export * from './revoked-token.entity';
+export { signAccessToken } from './token';
+export { SIGN_IN_STEPS } from './sign-in-steps';

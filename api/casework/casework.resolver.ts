@@ -1,11 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Section } from '../core';
+import { Section, selectedFields } from '../core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Info } from 'type-graphql';
-import { selectedFields } from '../core/selection';
-import { selectedRecordParts, type RecordSelection } from '../record/record-selection';
+import { readSection, type RecordSelection, selectedRecordParts } from '../record';
 import type { Context } from '../server/context';
-import { readSection } from '../record';
 import { WorklistScope } from './case-status';
 import { UpdateCaseInput } from './casework.inputs';
 import { CaseworkService } from './casework.service';

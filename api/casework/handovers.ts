@@ -1,11 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AccessGate } from '../access/access-gate';
-import type { AuditCollector } from '../audit/audit-collector';
-import { apiError } from '../core/errors';
-import { InboxItem } from '../inbox/inbox-item.entity';
-import { InboxItemKind } from '../inbox/inbox-item-kind';
-import { OWNER_DEPARTMENT } from '../core/departments';
-import { RecordService } from '../record/record.service';
+import type { AccessGate } from '../access';
+import type { AuditCollector } from '../audit';
+import { apiError, OWNER_DEPARTMENT } from '../core';
+import { InboxItem, InboxItemKind } from '../inbox';
+import { RecordService } from '../record';
 import { CaseFile } from './case-file.entity';
 import type { HandoverView } from './casework.types';
 

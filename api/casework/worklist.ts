@@ -8,8 +8,7 @@ import { openDaysBetween } from '../core';
 import { rawQuery } from '../db';
 import type { InboxItemKind } from '../inbox';
 import type { DepartmentCode } from '../core';
-import { RecordService } from '../record';
-import type { RecordSelection } from '../record/record-selection';
+import { type RecordSelection, RecordService } from '../record';
 import { CONTACT_TARGET_OPEN_DAYS, type CaseStatus, WorklistScope } from './case-status';
 import type { CaseFileView, WorkItem, Worklist } from './casework.types';
 

@@ -4,6 +4,7 @@ export * from './dates';
 export * from './departments';
 export * from './docs';
 export * from './errors';
+export * from './hook';
 export * from './i18n';
 export * from './local-date.scalar';
 export * from './normalize';

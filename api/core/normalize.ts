@@ -47,3 +47,10 @@ export function searchKey(value: string): string {
 export function normalizeText(value: string): string {
   return value.normalize('NFC').trim();
 }
+
+/** A loop, not /\/+$/: that pattern is quadratic on a long run of slashes (test/limits/regex-linear). */
+export function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end--;
+  return text.slice(0, end);
+}

@@ -7,3 +7,4 @@ export { Keyring, KeysNotLoadedError, SEALED_PREFIX, attachKeyring, decrypt, isS
 export { EMBEDDED_KEY_FILE, embeddedMasterKeyText, masterKeyId, newMasterKeyText, parseMasterKey } from './master-key';
 export { contactHashes, contactTermHash, emailSearchForm, phoneSearchForm, type ContactHashes } from './search-hash';
 export { sealExistingValues } from './seal-existing';
+export { open, seal } from './envelope';

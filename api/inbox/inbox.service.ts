@@ -2,16 +2,13 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access';
 import type { AuditCollector } from '../audit';
-import { checkPageSize, decodeAfter, encodeCursor, forwardPageInfo } from '../core';
-import { apiError, notFound } from '../core';
-import { CaseworkService } from '../casework';
+import { apiError, checkPageSize, decodeAfter, encodeCursor, forwardPageInfo, notFound, OWNER_DEPARTMENT, StaffRole } from '../core';
 import { RecordService } from '../record';
 import { StaffMember } from '../staff';
-import { StaffRole } from '../core';
-import { OWNER_DEPARTMENT } from '../core/departments';
 import { InboxItem } from './inbox-item.entity';
 import { InboxStatus } from './inbox-item-kind';
 import type { InboxConnection, InboxItemView } from './inbox.types';
+import { ITEM_TAKEN } from './item-taken';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TAKE_ROLES = [StaffRole.CASEWORKER, StaffRole.SUPERVISOR, StaffRole.ADMIN] as const;
@@ -63,8 +60,8 @@ export class InboxService {
     await this.em.nativeUpdate(InboxItem, { id, ...mine, takenAt: null }, { takenBy: this.em.getReference(StaffMember, viewer.staffId), takenAt: new Date() });
     const item = await this.em.findOneOrFail(InboxItem, { id, ...mine }, { populate: ['takenBy'], disableIdentityMap: true });
     if (item.takenBy?.id !== viewer.staffId) throw apiError('CONFLICT', TAKEN_BY_OTHER, this.gate.locale, { takenBy: item.takenBy?.name ?? null });
-    // Whoever takes the item is assigned the department's case for the family (api/casework).
-    await new CaseworkService(this.em, this.gate, this.audit).assignOnTake(item.record.id, viewer.staffId, viewer.municipalityCode, viewer.department);
+    // Whoever takes the item is assigned the department's case for the family (casework/, through ITEM_TAKEN).
+    await ITEM_TAKEN.get()(this.em, this.gate, this.audit, { recordId: item.record.id, staffId: viewer.staffId, municipalityCode: viewer.municipalityCode, department: viewer.department });
     const [view] = await this.views([item]);
     return view!;
   }

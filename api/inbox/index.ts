@@ -3,3 +3,5 @@ export * from './inbox-item-kind';
 export * from './inbox-item.entity';
 export * from './inbox.docs';
 export * from './inbox.resolver';
+export { ITEM_TAKEN, type TakenItem } from './item-taken';
+export { handOver } from './hand-over';

@@ -6,3 +6,4 @@ export * from './intake.resolver';
 export * from './intake.service';
 export * from './municipal-origins';
 export * from './rate-limiter';
+export { IntakeInput } from './intake.inputs';

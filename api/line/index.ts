@@ -77,3 +77,5 @@ export async function tidy(em: () => EntityManager): Promise<void> {
   await em().execute(`delete from line_link_request where expires_at < now() - interval '1 day'`, [], 'run');
 }
 export * from './line.entity';
+export { LineBot } from './bot';
+export { LineWorker } from './worker';

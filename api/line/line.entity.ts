@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Municipality } from '../municipality/municipality.entity';
-import { PersonalRecord } from '../record/personal-record.entity';
+import { Municipality } from '../municipality';
+import { PersonalRecord } from '../record';
 
 // The LINE tables are written with plain SQL (event-queue.ts, link.ts); the entities keep the schema
 // documented next to the others. Migration20261204150000_LineChannel creates them; the keys, indexes and

@@ -1,5 +1,5 @@
-import { withCheckDigit } from '../postal/postal-directory';
-import type { LocalizedText } from '../core/i18n';
+import { withCheckDigit } from '../postal';
+import type { LocalizedText } from '../core';
 
 /** The fictional demo municipality's code: no check digit, no place; for the demo seed only. */
 export const DEMO_CODE = '999999';

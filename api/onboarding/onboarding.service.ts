@@ -1,13 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FieldProblem } from '../core/errors';
-import type { LocalizedText } from '../core/i18n';
-import { DEPARTMENT_NAMES, DepartmentCode, isDepartmentCode, OWNER_DEPARTMENT } from '../core/departments';
-import { Department } from '../municipality/department.entity';
-import { Municipality } from '../municipality/municipality.entity';
-import { AccountLinkPurpose } from '../accounts/account-link.entity';
-import { OPERATOR, recordAdminEvent } from '../accounts/admin-events';
-import { issueLink } from '../accounts/links';
+import { DEPARTMENT_NAMES, DepartmentCode, type FieldProblem, isDepartmentCode, type LocalizedText, OWNER_DEPARTMENT } from '../core';
+import { Department, Municipality } from '../municipality';
+import { AccountLinkPurpose, issueLink, OPERATOR, recordAdminEvent } from '../accounts';
 import { CODE_PROBLEM_TEXT, codeProblem } from './municipality-code';
 
 export interface NewMunicipality {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { rawQuery } from '../db/raw-query';
+import { rawQuery } from '../db';
 import { ConsentMethod, OUTREACH_CHANNELS, OutreachChannel } from './outreach-types';
 
 /**

@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import express, { type Router } from 'express';
-import type { Locale } from '../core/i18n';
-import { rawQuery } from '../db/raw-query';
-import type { RateLimit } from '../limits/rate-limits';
-import type { Catalogue } from '../programme/catalogue';
+import type { Locale } from '../core';
+import { rawQuery } from '../db';
+import type { RateLimit } from '../limits';
+import type { Catalogue } from '../programme';
 import { recordConsent } from './consent';
 import { bump } from './figures';
 import type { NoticeLinks } from './link';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { todayInJapan } from '../core/dates';
-import { rawQuery } from '../db/raw-query';
+import { todayInJapan } from '../core';
+import { rawQuery } from '../db';
 
 /**
  * Figures for reporting (issue 16): per municipality and month (Japan time), counts by notice kind,

@@ -19,3 +19,5 @@ export { PgBossQueue, type NoticeQueue } from './queue';
 export { DEFAULT_SETTINGS, NoticeSender, type OutreachSettings } from './sender';
 export type { OutgoingSms, SmsSender } from './sms';
 export { loadNoticeTemplates, PLACEHOLDERS, type NoticeTemplates } from './templates';
+export { OUTREACH_DOCS } from './outreach.docs';
+export { OutreachResolver } from './outreach.resolver';

@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { todayInJapan } from '../core/dates';
-import { rawQuery } from '../db/raw-query';
-import type { Locale } from '../core/i18n';
+import { type Locale, todayInJapan } from '../core';
+import { rawQuery } from '../db';
 import { usableChannels } from './consent';
 import { bump } from './figures';
 import { NoticeApproval, NoticeKind, NoticeStatus, OutreachChannel } from './outreach-types';

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 /** Descriptions of push-type support (プッシュ型支援). */
 export const OUTREACH_DOCS: SchemaDocs = {

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { PersonalRecord } from '../record/personal-record.entity';
+import { PersonalRecord } from '../record';
 
 // The outreach tables are written with SQL (api/outreach/*.ts: upserts, conditional claims); these
 // entities describe them so the schema check (no migration needed) stays honest. Migration20261204120000.

@@ -1,6 +1,5 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { badInput } from '../core/errors';
-import { StaffRole } from '../core';
+import { badInput, StaffRole } from '../core';
 import type { Context } from '../server/context';
 import { decideNotices } from './notices';
 import { NoticeStatus } from './outreach-types';

@@ -3,10 +3,10 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Router } from 'express';
-import { SEEDS_DIR } from '../core/paths';
+import { SEEDS_DIR, withoutTrailingSlashes } from '../core';
 import type { Database } from '../db/orm';
-import type { RateLimit } from '../limits/rate-limits';
-import type { Catalogue } from '../programme/catalogue';
+import type { RateLimit } from '../limits';
+import type { Catalogue } from '../programme';
 import { familyPageRoutes } from './family-page';
 import { NoticeLinks } from './link';
 import { MailCatcher } from './mail-catcher';
@@ -42,13 +42,6 @@ function hours(text: string | undefined): { start: number; end: number } {
   const [start, end] = [Number(m[1]), Number(m[2])];
   if (start > 23 || end > 23) throw new Error('OUTREACH_QUIET_HOURS is "start-end" in whole hours, e.g. 21-8');
   return { start, end };
-}
-
-/** A loop, not /\/+$/ (quadratic on a long run of slashes followed by another character). */
-function withoutTrailingSlashes(url: string): string {
-  let end = url.length;
-  while (end > 0 && url[end - 1] === '/') end--;
-  return url.slice(0, end);
 }
 
 export function outreachEnv(env: NodeJS.ProcessEnv = process.env, port = 4000): OutreachEnv {

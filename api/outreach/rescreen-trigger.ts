@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { todayInJapan } from '../core/dates';
-import { rawQuery } from '../db/raw-query';
-import type { Catalogue } from '../programme/catalogue';
-import { rescreen, type RescreenResult } from '../programme/rescreen';
+import { todayInJapan } from '../core';
+import { rawQuery } from '../db';
+import { type Catalogue, rescreen, type RescreenResult } from '../programme';
 import { APPROVAL_BY_DEFAULT, createNotices, type ApprovalPolicy, type NoticeCandidate } from './notices';
 import { NoticeKind } from './outreach-types';
 import type { NoticeQueue } from './queue';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { LOCALES, type Locale } from '../core/i18n';
+import { type Locale, LOCALES } from '../core';
 import { NOTICE_KINDS, type NoticeKind } from './outreach-types';
 
 /** The only values a message can carry (issue 16): nothing about the family's situation. */

@@ -5,3 +5,4 @@ export * from './partner-token';
 export * from './partner.docs';
 export * from './partner.resolver';
 export * from './referral.entity';
+export { PARTNER_ADMIN_EVENT } from './admin-trail';

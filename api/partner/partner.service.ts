@@ -17,7 +17,7 @@ import type { IssuePartnerTokenInput, ReferRecordInput, UpdateReferralInput } fr
 import type { IssuedPartnerToken } from './partner.types';
 import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral-status';
-import { recordAdminEvent } from '../accounts/admin-events';
+import { PARTNER_ADMIN_EVENT } from './admin-trail';
 
 const PARTNER_NOT_FOUND = { ja: '連携団体が見つかりません。', en: 'No such partner organisation.', 'ja-easy': 'その 団体は ありません。' };
 const REFERRAL_NOT_FOUND = { ja: '紹介が見つかりません。', en: 'No such referral.', 'ja-easy': 'その 紹介は ありません。' };
@@ -74,7 +74,7 @@ export class PartnerService {
       municipality: partner.municipality, partner, tokenHash: hashPartnerToken(secret), label: label!, createdAt: new Date(),
       expiresAt: new Date(Date.now() + input.validDays * 86_400_000), revokedAt: null,
     });
-    recordAdminEvent(this.em, v.municipalityCode, { id: v.staffId, name: v.name }, 'partner.token-issued', partner.id, `valid ${input.validDays} days`);
+    PARTNER_ADMIN_EVENT.get()(this.em, v.municipalityCode, { id: v.staffId, name: v.name }, 'partner.token-issued', partner.id, `valid ${input.validDays} days`);
     await this.em.flush();
     return { secret, token };
   }
@@ -83,7 +83,7 @@ export class PartnerService {
     const v = this.ownerStaff([StaffRole.ADMIN, StaffRole.SUPERVISOR]);
     const token = /^[0-9a-f-]{36}$/i.test(id) ? await this.em.findOne(PartnerToken, { id, municipality: v.municipalityCode }) : null;
     if (!token) throw notFound({ ja: 'トークンが見つかりません。', en: 'No such token.', 'ja-easy': 'その トークンは ありません。' }, this.gate.locale);
-    if (!token.revokedAt) recordAdminEvent(this.em, v.municipalityCode, { id: v.staffId, name: v.name }, 'partner.token-revoked', token.id);
+    if (!token.revokedAt) PARTNER_ADMIN_EVENT.get()(this.em, v.municipalityCode, { id: v.staffId, name: v.name }, 'partner.token-revoked', token.id);
     token.revokedAt ??= new Date();
     await this.em.flush();
     return token;

@@ -6,3 +6,6 @@ export * from './programme.service';
 export * from './record-eligibility';
 export * from './rules/dates';
 export * from './rules';
+export { rescreen, type RescreenResult } from './rescreen';
+// The catalogue's YAML reading and checks, shared with application/'s procedure files.
+export { displayPath, isPlainObject, IssueList, OVERRIDES_DIR, readYamlFile, validateHttpsUrl, validateLocalizedText } from './catalogue/catalogue.loader';

@@ -20,7 +20,7 @@ export class BenefitInUse {
   @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
   record!: PersonalRecord;
 
-  @Field(() => String, { description: 'Programme id (DESIGN.md), e.g. child-rearing-allowance.' })
+  @Field(() => String, { description: 'Programme id as in the catalogue (`Query.programmes`), e.g. child-rearing-allowance.' })
   @Property({ type: 'string' })
   programmeId!: string;
 

@@ -69,7 +69,7 @@ export class IncomeInput {
 
 @InputType()
 export class BenefitInput {
-  @Field(() => String, { description: 'Programme id (DESIGN.md).' }) programmeId!: string;
+  @Field(() => String, { description: 'Programme id as in the catalogue (`Query.programmes`), e.g. child-rearing-allowance.' }) programmeId!: string;
   @Field(() => LocalDate, { nullable: true }) since?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
 }

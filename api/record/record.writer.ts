@@ -7,9 +7,7 @@ import { InputChecker } from '../core';
 import { BenefitInUse } from './benefit-in-use.entity';
 import { Child } from './child.entity';
 import { ConsentEvent } from './consent-event.entity';
-import { InboxItem } from '../inbox/inbox-item.entity';
-import { InboxItemKind } from '../inbox/inbox-item-kind';
-import { isDepartmentCode, OWNER_DEPARTMENT } from '../core/departments';
+import { CONSENT_GRANTED } from './consent-granted';
 import { PARTNERS_CONSENT, type PersonalRecord } from './personal-record.entity';
 import type { CreateRecordInput } from './record.inputs';
 import * as check from './record.validation';
@@ -113,22 +111,10 @@ export class RecordWriter {
         }),
       );
     }
-    await this.handOver(record, [...next].filter((d) => !before.has(d)), at, creating);
+    // The one-stop hand-over: newly consented departments get an inbox item (inbox/, through CONSENT_GRANTED).
+    const granted = [...next].filter((d) => !before.has(d));
+    if (granted.length > 0) await CONSENT_GRANTED.get()(this.em, record, granted, at, creating);
     record.sharedWith = [...next].sort();
     record.privacyNoticeVersion = consent.privacyNoticeVersion;
-  }
-
-  /**
-   * The one-stop hand-over: a department the family newly consents to share with gets an item in its
-   * inbox (api/inbox), read under its own policy like everything else. Not for partners (referrals are
-   * theirs) or the owner; not twice while an earlier hand-over to that department is still untaken.
-   */
-  private async handOver(record: PersonalRecord, granted: string[], at: Date, creating: boolean): Promise<void> {
-    for (const target of granted) {
-      if (!isDepartmentCode(target) || target === OWNER_DEPARTMENT) continue;
-      const waiting = !creating && (await this.em.count(InboxItem, { record: record.id, department: target, kind: InboxItemKind.SHARED, takenAt: null }));
-      if (waiting) continue;
-      this.em.persist(this.em.create(InboxItem, { municipality: record.municipality, department: target, kind: InboxItemKind.SHARED, record, referenceNumber: record.referenceNumber, receivedAt: at, urgent: false } as never));
-    }
   }
 }

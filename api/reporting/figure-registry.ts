@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { LocalizedText } from '../core/i18n';
+import type { LocalizedText } from '../core';
 
 /**
  * The figure registry: each module that produces events contributes its usage figures here, so the

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { LocalizedText } from '../core/i18n';
-import { ConsultationChannel } from '../record/consultation/consultation-channel';
-import { DEPARTMENT_NAMES, isDepartmentCode } from '../core/departments';
+import { DEPARTMENT_NAMES, isDepartmentCode, type LocalizedText } from '../core';
+import { ConsultationChannel } from '../record';
 import { type DayCount, type FigureSource, type InstantRange, japanDay } from './figure-registry';
 
 /** The figure sources of the modules on main today: chat, intake, record, audit, partner, consultation. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, startOfJapanDay, todayInJapan } from '../core/dates';
+import { addDays, startOfJapanDay, todayInJapan } from '../core';
 import type { DayCount, FigureRegistry, FigureSource, InstantRange } from './figure-registry';
 
 /** Rows per INSERT statement (5 parameters each, far under PostgreSQL's 65,535). */

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../core/i18n';
+import type { LocalizedText } from '../core';
 import type { DayCount, FigureRegistry } from './figure-registry';
 
 export type Bucket = 'DAY' | 'MONTH';

@@ -1,12 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { getMetadataStorage } from 'type-graphql';
-import type { Policy } from '../access/policy';
-import { POLICY_ROLES } from '../access/policy';
-import { type Section, SECTIONS } from '../core/sections';
+import { type Policy, POLICY_ROLES } from '../access';
+import { DEPARTMENT_NAMES, isDepartmentCode, type Section, SECTIONS } from '../core';
 import type { AppServices } from '../server/context';
-import { IntakeInput } from '../intake/intake.inputs';
-import { DEPARTMENT_NAMES, isDepartmentCode } from '../core/departments';
-import { Municipality } from '../municipality/municipality.entity';
+import { IntakeInput } from '../intake';
+import { Municipality } from '../municipality';
 import type { FigureStore } from './figure-store';
 import { type FigureLine, figureLines, previousPeriod } from './figure-totals';
 import { EMPTY_REPORT_INPUT, ReportInput, type ReportInputData } from './report-input.entity';

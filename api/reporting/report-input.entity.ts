@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Municipality } from '../municipality/municipality.entity';
+import { Municipality } from '../municipality';
 
 /** What staff enter for a report the system cannot know (issue 19). No personal data: money, counts, text about the service. */
 export interface ReportInputData {

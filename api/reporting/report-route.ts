@@ -1,12 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MikroORM } from '@mikro-orm/core';
 import type { RequestHandler } from 'express';
-import { auditAppenderFor } from '../audit/audit-appender';
-import { canonicalLine, canonicalTime } from '../audit/audit-seal';
+import { auditAppenderFor, canonicalLine, canonicalTime } from '../audit';
 import type { AppServices } from '../server/context';
-import { OWNER_DEPARTMENT } from '../core/departments';
-import { StaffMember } from '../staff/staff-member.entity';
-import { StaffRole } from '../core/roles';
+import { OWNER_DEPARTMENT, StaffRole } from '../core';
+import { StaffMember } from '../staff';
 import { figuresCsv } from './figures-csv';
 import type { FigureStore } from './figure-store';
 import { renderDocx } from './report-docx';

@@ -1,4 +1,4 @@
-import type { SchemaDocs } from '../core/docs';
+import type { SchemaDocs } from '../core';
 
 const PERIOD = 'The period: first and last day (YYYY-MM-DD, Japan time, inclusive), at most three years.';
 

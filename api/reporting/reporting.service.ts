@@ -1,10 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AccessGate } from '../access/access-gate';
-import { apiError, badInput, type FieldProblem } from '../core/errors';
-import type { Locale, LocalizedText } from '../core/i18n';
-import { OWNER_DEPARTMENT } from '../core/departments';
-import { Municipality } from '../municipality/municipality.entity';
-import { StaffRole } from '../core/roles';
+import type { AccessGate } from '../access';
+import { apiError, badInput, type FieldProblem, type Locale, type LocalizedText, OWNER_DEPARTMENT, StaffRole } from '../core';
+import { Municipality } from '../municipality';
 import { type Bucket, figureLines, previousPeriod } from './figure-totals';
 import type { FigureStore } from './figure-store';
 import { LINK_TTL_MS, signGrant } from './report-link';

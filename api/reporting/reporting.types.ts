@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDate } from '../core/local-date.scalar';
+import { LocalDate } from '../core';
 
 export enum FigureBucket {
   DAY = 'DAY',

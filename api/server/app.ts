@@ -33,9 +33,10 @@ import { compiledExecutionGateway } from './schema/compiled-executor';
 import { loadChatServices } from '../chat';
 import { Outreach } from '../outreach';
 import { widgetFiles } from './widgets/widget-files';
+import { wireModules } from './wiring';
 import { anonymousRateLimit, armor, withoutSuggestions, bodyErrors, refuseNulBytes, shapeRequestError, type DeepPartialLimits, type Limits, loadTrustedDocuments, resolveLimits, responseSizeLimit, SharedRateLimits, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from '../limits';
 import { createLineService, type LineService, lineSettingsFromEnv } from '../line';
-import { documentRoutes } from '../application/documents';
+import { documentRoutes } from '../application';
 import { FIGURE_STORE, reportDownloads } from '../reporting';
 
 export interface AppOptions {
@@ -90,6 +91,7 @@ export async function createApp(
   services.outreach = new Outreach({ orm, authSecret: config.authSecret, catalogue: () => services.catalogue, pageLimit: rates.limit('outreach-page', limits.rates.anonymousPerMinute) });
   const guard = armor(limits);
   useAuditKey(orm, services.auditSeal!.key);
+  wireModules();
   const anchoring = services.auditSeal!.anchorDir
     ? startAnchoring(() => sqlFor(orm.em.fork() as EntityManager), services.auditSeal!.key, services.auditSeal!.anchorDir, config.auditAnchorSeconds ?? 60)
     : null;

@@ -7,7 +7,7 @@ import type { Database } from '../db/orm';
 import { type DeepPartialLimits, limitsFromEnv } from '../limits';
 import { normaliseOrigin } from '../municipality';
 import { type LineSettings, lineSettingsFromEnv } from '../line';
-import { withoutTrailingSlashes } from '../accounts/links';
+import { withoutTrailingSlashes } from '../core';
 
 /** Everything the service reads from the environment, in one place (README: Configuration). */
 export interface Config {

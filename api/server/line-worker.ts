@@ -2,19 +2,15 @@ import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { useAuditKey } from '../audit/audit-appender';
-import { loadChatServices } from '../chat/chat.services';
-import { SEEDS_DIR } from '../core/paths';
+import { useAuditKey } from '../audit';
+import { loadChatServices } from '../chat';
+import { SEEDS_DIR } from '../core';
 import { openOrm } from '../db/orm';
-import { MunicipalOrigins } from '../intake/municipal-origins';
+import { MunicipalOrigins } from '../intake';
 import { resolveLimits, SharedRateLimits } from '../limits';
-import { loadCatalogue } from '../programme/catalogue';
+import { loadCatalogue } from '../programme';
 import { type Config, loadConfig } from './config';
-import { LineBot } from '../line/bot';
-import { LINE_NOTIFY_CHANNEL, TableLineEventQueue } from '../line/event-queue';
-import { tidy } from '../line/index';
-import { LineLinks } from '../line/link';
-import { LineWorker } from '../line/worker';
+import { LINE_NOTIFY_CHANNEL, LineBot, LineLinks, LineWorker, TableLineEventQueue, tidy } from '../line';
 
 /**
  * The LINE bot in a process of its own (LINE_WORKER=separate, PostgreSQL): the API processes only

@@ -9,10 +9,9 @@ import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from './config';
 import { migrate, openOrm } from '../db/orm';
-import { linkUrl } from '../accounts/links';
-import { PostalDirectory } from '../postal/postal-directory';
-import { parseCreateArgs, USAGE } from '../onboarding/cli-args';
-import { createMunicipality, MunicipalityExistsError, OnboardingInputError } from '../onboarding/onboarding.service';
+import { linkUrl } from '../accounts';
+import { PostalDirectory } from '../postal';
+import { createMunicipality, MunicipalityExistsError, OnboardingInputError, parseCreateArgs, USAGE } from '../onboarding';
 
 async function main(): Promise<number> {
   const args = parseCreateArgs(process.argv.slice(2));

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { loadConfig } from './config';
-import { SEEDS_DIR } from '../core/paths';
+import { SEEDS_DIR } from '../core';
 import { migrate, openOrm } from '../db/orm';
-import { loadCatalogue } from '../programme/catalogue';
+import { loadCatalogue } from '../programme';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LineLinks, LineNoticeSender } from '../line';
-import { Outreach } from '../outreach/outreach';
+import { Outreach } from '../outreach';
 
 /**
  * `npm run worker`: a sender process on PostgreSQL (DATABASE_URL). Run any number of them: each takes

@@ -5,8 +5,8 @@ import { apiError, badInput, notFound } from '../core';
 import { InputChecker } from '../core';
 import { Department } from '../municipality';
 import type { DepartmentCode } from '../core';
-import type { AuthSettings } from '../auth/auth.service';
-import { endSessionsAfterChange } from '../accounts/account-admin.service';
+import type { AuthSettings } from '../auth';
+import { STAFF_CHANGED } from './staff-changed';
 import { StaffMember } from './staff-member.entity';
 import { StaffRole } from '../core';
 import type { CreateStaffMemberInput, UpdateStaffMemberInput } from './staff.inputs';
@@ -76,8 +76,8 @@ export class StaffService {
       member.lockedUntil = null;
     }
     await this.em.flush();
-    // Tokens carry the role and department: a change, or disabling, signs the member out everywhere at once (api/accounts).
-    if (this.auth) await endSessionsAfterChange(this.em, this.auth, member, v, { disabled, roleOrDepartment });
+    // Tokens carry the role and department: a change, or disabling, signs the member out everywhere at once (accounts/, through STAFF_CHANGED).
+    if (this.auth) await STAFF_CHANGED.get()(this.em, this.auth, member, v, { disabled, roleOrDepartment });
     return member;
   }
 }

@@ -10,6 +10,7 @@ import { Child } from '../../api/record/child.entity';
 import { ConsentEvent } from '../../api/record/consent-event.entity';
 import { PersonalRecord, RecordSource } from '../../api/record/personal-record.entity';
 import { RecordWriter } from '../../api/record/record.writer';
+import { wireModules } from '../../api/server/wiring';
 import { addMunicipality } from '../support/fixtures';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 
@@ -18,6 +19,8 @@ describe('insertTogether', () => {
   let db: TestDatabase;
   const fresh = () => db.orm.em.fork() as EntityManager;
   beforeAll(async () => {
+    // RecordWriter hands consented records over to inbox/ through a slot createApp connects; no app here.
+    wireModules();
     db = await openTestDatabase();
     await addMunicipality(fresh(), '999998');
   });

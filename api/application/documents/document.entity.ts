@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Municipality } from '../../municipality/municipality.entity';
+import { Municipality } from '../../municipality';
 import { Application } from '../application.entity';
 
 /**

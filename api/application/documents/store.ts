@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { open, seal } from '../../crypto/envelope';
+import { open, seal } from '../../crypto';
 
 export interface DocumentStore {
   put(id: string, sealed: Buffer): Promise<void>;

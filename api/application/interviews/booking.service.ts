@@ -4,10 +4,7 @@
  * database decides who gets the last place; the rest are told the slot is full.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { todayInJapan } from '../../core/dates';
-import { apiError } from '../../core/errors';
-import type { Locale, LocalizedText } from '../../core/i18n';
-import type { DepartmentCode } from '../../core/departments';
+import { apiError, type DepartmentCode, type Locale, type LocalizedText, todayInJapan } from '../../core';
 import { Application } from '../application.entity';
 import { ApplicationStatus } from '../application-status';
 import type { FamilyIdentity } from '../family-auth';

@@ -3,8 +3,7 @@
  * seeds/procedures/overrides/<code>.yaml (`interviews:`). Slots exist only on open days (開庁日:
  * api/common/open-days.ts — weekends, national holidays and 12/29–1/3 closed).
  */
-import { addDays } from '../../core/dates';
-import { isOpenDay } from '../../core/open-days';
+import { addDays, isOpenDay } from '../../core';
 
 export interface InterviewHours {
   /** Opening periods of a day, "HH:MM" Japan time, e.g. [["09:00", "12:00"], ["13:00", "16:30"]]. */

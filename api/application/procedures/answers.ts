@@ -3,9 +3,7 @@
  * dates "2024-05-01", booleans "true"/"false", choices by value). Every answer arrives as a string —
  * also numbers — so that the My Number check sees exactly what was typed, before any parsing.
  */
-import type { FieldProblem } from '../../core/errors';
-import { toHalfWidth } from '../../core/normalize';
-import { InputChecker } from '../../core/validation';
+import { type FieldProblem, InputChecker, toHalfWidth } from '../../core';
 import { containsMyNumber } from './my-number';
 import { NUMBER_BOUNDS } from './procedure.loader';
 import type { Question } from './procedure.types';

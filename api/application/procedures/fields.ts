@@ -1,5 +1,5 @@
 /** Small field validators shared by the procedure and override loaders (same style as the catalogue's). */
-import { isPlainObject, type IssueList } from '../../programme/catalogue/catalogue.loader';
+import { isPlainObject, type IssueList } from '../../programme';
 
 export { isPlainObject };
 

@@ -6,8 +6,8 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { displayPath, type IssueList, readYamlFile, validateLocalizedText } from '../../programme/catalogue/catalogue.loader';
-import { DEPARTMENT_CODES, isProgrammeId, type LocalizedText } from '../../programme/catalogue';
+import { displayPath, type IssueList, readYamlFile, validateLocalizedText } from '../../programme';
+import { DEPARTMENT_CODES, isProgrammeId, type LocalizedText } from '../../core';
 import { at, bool, camelId, integer, isPlainObject, kebabId, monthDay, oneOf, unknownFields } from './fields';
 import {
   type Choice,

@@ -17,8 +17,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { MUNICIPALITY_CODE_PATTERN, type LocalizedText } from '../../programme/catalogue';
-import { displayPath, type IssueList, OVERRIDES_DIR, readYamlFile, validateHttpsUrl, validateLocalizedText } from '../../programme/catalogue/catalogue.loader';
+import { type LocalizedText, MUNICIPALITY_CODE_PATTERN } from '../../core';
+import { displayPath, type IssueList, OVERRIDES_DIR, readYamlFile, validateHttpsUrl, validateLocalizedText } from '../../programme';
 import { at, bool, integer, isPlainObject, unknownFields } from './fields';
 import type { ProcedureDefinition, ProcedureId } from './procedure.types';
 

@@ -2,7 +2,7 @@
  * Typed shape of the online-application procedures (オンライン申請の手続): pure data, no ORM, no GraphQL.
  * The YAML files under seeds/procedures/ are validated into these types by procedure.loader.ts.
  */
-import type { DepartmentCode, LocalizedText } from '../../programme/catalogue';
+import type { DepartmentCode, LocalizedText } from '../../core';
 import type { RecordPath } from './record-paths';
 
 /** The procedure ids of docs/design.md ("Names for what comes next"): a contract, never renamed. */

@@ -6,8 +6,7 @@
  *   book.list('999999');                       // what デモ市 offers online
  *   book.get('cra-status-report', '999999');   // with its ぴったりサービス link and waiver setting
  */
-import type { Catalogue } from '../../programme/catalogue';
-import { IssueList } from '../../programme/catalogue/catalogue.loader';
+import { type Catalogue, IssueList } from '../../programme';
 import { loadProcedureSeeds } from './procedure.loader';
 import { loadProcedureOverrides } from './procedure.overrides';
 import { type MunicipalProcedure, PROCEDURE_IDS, type ProcedureDefinition, ProcedureError, type ProcedureId } from './procedure.types';

@@ -6,7 +6,7 @@
  * Values leave here as the canonical answer strings of answers.ts (yen "1200000", dates "2024-05-01"),
  * so a pre-filled answer and a typed one are stored alike.
  */
-import { Section } from '../../core/sections';
+import { Section } from '../../core';
 import type { QuestionType } from './procedure.types';
 
 /** What the procedures may read of one family's record: a flat, plain copy (no ORM object). */

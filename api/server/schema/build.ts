@@ -36,8 +36,7 @@ import { RECORD_DOCS } from '../../record';
 import { STAFF_DOCS } from '../../staff';
 import { ReportingResolver, REPORTING_DOCS } from '../../reporting';
 import { ApplicationResolver, InterviewResolver } from '../../application';
-import { OUTREACH_DOCS } from '../../outreach/outreach.docs';
-import { OutreachResolver } from '../../outreach/outreach.resolver';
+import { OUTREACH_DOCS, OutreachResolver } from '../../outreach';
 import { ACCOUNTS_DOCS, AccountsResolver, StaffAccountFieldsResolver } from '../../accounts';
 import { RIGHTS_DOCS, RightsResolver } from '../../rights';
 
