@@ -48,6 +48,8 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     usageFigures: 'staff',
     implementationReport: 'staff',
     reportInput: 'staff',
+    // LINE (api/line): admins' channel settings; linked accounts (contact section's readers).
+    lineSettings: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -91,5 +93,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     rescheduleInterview: 'public',
     cancelInterview: 'public',
     saveReportInput: 'staff',
+    updateLineSettings: 'staff',
+    testLineConnection: 'staff',
   },
 };

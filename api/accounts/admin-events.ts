@@ -21,7 +21,9 @@ export type AdminAction =
   | 'partner.token-issued'
   | 'partner.token-revoked'
   | 'family.exported'
-  | 'family.erased';
+  | 'family.erased'
+  | 'line.settings-changed'
+  | 'line.connection-tested';
 
 export interface Actor {
   id: string | null;

@@ -183,6 +183,8 @@ export async function createApp(
   const line = createLineService(orm, config.line ?? lineSettingsFromEnv({}), config.authSecret, { knowledge: services.chat.knowledge, rateLimit: services.chat.rateLimit, catalogue: services.catalogue, municipalities: services.intake.municipalities });
   app.use('/line', line.router);
   services.intake.lineLink = line.linkStartUrl;
+  services.line = line.admin;
+  await line.ready;
   // The family's page and one-click unsubscribe for notices (api/outreach/family-page.ts).
   app.use('/outreach', services.outreach.routes());
   // The widgets for pages of any allowed origin: CORS, precompressed, cached by content hash (widgets/widget-files.ts).

@@ -12,7 +12,7 @@ import { loadCatalogue } from '../programme/catalogue';
 import { type Config, loadConfig } from './config';
 import { LineBot } from '../line/bot';
 import { LINE_NOTIFY_CHANNEL, TableLineEventQueue } from '../line/event-queue';
-import { tidy } from '../line/index';
+import { LineChannelStore, tidy } from '../line/index';
 import { LineLinks } from '../line/link';
 import { LineWorker } from '../line/worker';
 
@@ -33,6 +33,10 @@ export async function runLineWorker(config: Config): Promise<{ stop(): Promise<v
   const catalogue = loadCatalogue(join(SEEDS_DIR, 'programmes'));
   const chat = loadChatServices(join(SEEDS_DIR, 'chatbot'), catalogue, { rateLimit: rates.limit('chat', limits.rates.chatPerMinute) });
   const em = () => orm.em.fork() as EntityManager;
+  // Channels entered in the staff console too, read again every minute (channel-settings.ts).
+  const store = new LineChannelStore(config.line, em);
+  await store.reload();
+  store.start(() => undefined);
   const links = new LineLinks(em, config.authSecret);
   const bot = new LineBot({ settings: config.line, em, links, chat: { knowledge: chat.knowledge, rateLimit: chat.rateLimit, catalogue, municipalities: new MunicipalOrigins(orm, 60_000, null) } });
   const worker = new LineWorker(new TableLineEventQueue(em), (e) => bot.handle(e), { pollMs: 1_000 }).start();
@@ -48,6 +52,7 @@ export async function runLineWorker(config: Config): Promise<{ stop(): Promise<v
   return {
     async stop() {
       clearInterval(housekeeping);
+      store.stop();
       await worker.stop();
       await listener.end().catch(() => undefined);
       await handle.close();

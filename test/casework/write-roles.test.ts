@@ -120,6 +120,8 @@ describe('every write refuses a viewer', () => {
     issuePasswordResetLink: () => [`mutation($i: IssuePasswordResetLinkInput!) { issuePasswordResetLink(input: $i) { url } }`, { i: { staffId, resetTwoFactor: false } }],
     updateMunicipalitySettings: () => [`mutation($i: UpdateMunicipalitySettingsInput!) { updateMunicipalitySettings(input: $i) { requireTwoFactor } }`, { i: { requireTwoFactor: true } }],
     createPartnerOrganization: () => [`mutation($i: CreatePartnerOrganizationInput!) { createPartnerOrganization(input: $i) { id } }`, { i: { name: '新しい団体' } }],
+    updateLineSettings: () => [`mutation($i: LineSettingsInput!) { updateLineSettings(input: $i) { connected } }`, { i: { channelSecret: '0123456789abcdef0123456789abcdef', accessToken: 'a-new-access-token-for-the-channel' } }],
+    testLineConnection: () => [`mutation { testLineConnection { connected } }`, {}],
   };
   /** Mutations a viewer may call: public ones and their own session and password. */
   const NOT_WRITES = new Set(['logout', 'changePassword', 'revokeSession']);
@@ -142,7 +144,7 @@ describe('every write refuses a viewer', () => {
 /** Row counts and versions of what a write could change. */
 async function snapshot(t: TestApp): Promise<unknown> {
   const em = t.em();
-  const tables = ['case_file', 'personal_record', 'consultation', 'referral', 'partner_token', 'staff_member', 'inbox_item', 'consent_event'];
+  const tables = ['case_file', 'personal_record', 'consultation', 'referral', 'partner_token', 'staff_member', 'inbox_item', 'consent_event', 'line_channel_setting'];
   const counts: Record<string, unknown> = {};
   for (const table of tables) counts[table] = (await em.getConnection().execute(`select count(*)::int as n from "${table}"`))[0].n;
   counts.versions = (await em.find(PersonalRecord, {}, { orderBy: { id: 'asc' }, fields: ['version'] })).map((r) => r.version);
