@@ -5,9 +5,10 @@ import { LOGOUT, ME, type Me } from './queries.js';
 import { appStyles, base } from './staff.styles.js';
 import type { StaffLogin } from './staff-login.js';
 import type { StaffView } from './view-base.js';
+import { L as LINE_TEXTS } from './line-texts.js';
 
 export interface Route {
-  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard';
+  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'line';
   id?: string;
   tab?: string;
   params: URLSearchParams;
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'records' && parts[1]) return { view: 'record', id: decodeURIComponent(parts[1]), tab: TABS.includes(parts[2] ?? '') ? parts[2] : 'sections', params };
   if (parts[0] === 'records') return { view: 'records', params };
   if (parts[0] === 'settings' && parts[1] === 'origins') return { view: 'origins', params };
+  if (parts[0] === 'settings' && parts[1] === 'line') return { view: 'line', params };
   if (parts[0] === 'inbox') return { view: 'inbox', params };
   if (parts[0] === 'dashboard') return { view: 'dashboard', params };
   return { view: 'worklist', params };
@@ -147,7 +149,7 @@ export class YorisoiStaff extends LitElement {
   private updateTitle(): void {
     const r = this.route;
     const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : 'records';
-    document.title = `${this.t(view)} | ${this.t('app')}`;
+    document.title = `${r.view === 'line' && this.me ? LINE_TEXTS.nav[this.locale] : this.t(view)} | ${this.t('app')}`;
   }
 
   protected override updated(): void {
@@ -263,6 +265,7 @@ export class YorisoiStaff extends LitElement {
       return html`<staff-record-view .api=${this.api} .locale=${this.locale} .me=${me} .recordId=${r.id!} .tab=${r.tab!}></staff-record-view>`;
     }
     if (r.view === 'origins') return html`<staff-origins .api=${this.api} .locale=${this.locale} .me=${me}></staff-origins>`;
+    if (r.view === 'line') return html`<staff-line .api=${this.api} .locale=${this.locale} .me=${me}></staff-line>`;
     if (r.view === 'dashboard') return html`<staff-dashboard .api=${this.api} .locale=${this.locale} .me=${me}></staff-dashboard>`;
     if (r.view === 'records') return html`<staff-records .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-records>`;
     if (r.view === 'inbox') return html`<staff-inbox .api=${this.api} .locale=${this.locale} .me=${me}></staff-inbox>`;
@@ -291,6 +294,7 @@ export class YorisoiStaff extends LitElement {
               <li><a href="#/records" aria-current=${current(['records', 'record'])}>${this.t('records')}</a></li>
               ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/dashboard" aria-current=${current(['dashboard'])}>${this.t('dashboardNav')}</a></li>` : nothing}
               ${me.role === 'ADMIN' ? html`<li><a href="#/settings/origins" aria-current=${current(['origins'])}>${this.t('originsNav')}</a></li>` : nothing}
+              ${me.role === 'ADMIN' ? html`<li><a href="#/settings/line" aria-current=${current(['line'])}>${LINE_TEXTS.nav[this.locale]}</a></li>` : nothing}
             </ul>
           </nav>`
         : nothing}
