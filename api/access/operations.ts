@@ -50,6 +50,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     reportInput: 'staff',
     // LINE (api/line): admins' channel settings; linked accounts (contact section's readers).
     lineSettings: 'staff',
+    lineLinks: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -95,5 +96,6 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     saveReportInput: 'staff',
     updateLineSettings: 'staff',
     testLineConnection: 'staff',
+    unlinkLine: 'staff',
   },
 };

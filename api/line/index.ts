@@ -19,6 +19,7 @@ export { type LineChannel, type LineSettings, lineSettingsFromEnv } from './conf
 export { LineChannelStore } from './channel-settings';
 export { type LineAdminDeps } from './line-settings.service';
 export { LineSettingsResolver } from './line-settings.resolver';
+export { LineLinksResolver } from './line-links.resolver';
 export { LINE_NOTIFY_CHANNEL, type LineEventQueue, TableLineEventQueue } from './event-queue';
 export { LineLinks } from './link';
 export { type LineNotice, type LineNoticeChannel, type LineNoticeResult, type LineNoticeStatus, LineNoticeSender } from './notices';
@@ -79,7 +80,7 @@ export function createLineService(orm: MikroORM, settings: LineSettings, secret:
   router.post('/:municipalityCode', ...webhookHandlers({ settings, queue, queued: () => (separate ? wakeSeparate() : worker.wake()), answering: { started: () => worker.acknowledgementStarted(), done: () => worker.acknowledgementDone() } }));
   router.use(linkPageRoutes(settings, links));
   router.use(bodyErrors);
-  return { router, links, linkStartUrl: (code, recordId) => (settings.channels.has(code) ? links.startUrl(settings.publicUrl, code, recordId) : null), notices: new LineNoticeSender(settings, links), worker, queue, admin: { store, changed: startIfChannels }, ready, stop: async () => {
+  return { router, links, linkStartUrl: (code, recordId) => (settings.channels.has(code) ? links.startUrl(settings.publicUrl, code, recordId) : null), notices: new LineNoticeSender(settings, links), worker, queue, admin: { store, links, changed: startIfChannels }, ready, stop: async () => {
     store.stop();
     if (housekeeping) clearInterval(housekeeping);
     await worker.stop();

@@ -4,6 +4,7 @@ import { recordAdminEvent } from '../accounts';
 import { badInput, type FieldProblem, type LocalizedText, StaffRole } from '../core';
 import type { LineChannelStore } from './channel-settings';
 import { LineClient } from './client';
+import type { LineLinks } from './link';
 import { LineChannelSetting } from './line.entity';
 import { LineConnectionProblem, type LineChannelSettings, type LineConnectionTest, type LineSettingsInput, LineSettingsSource } from './line-settings.types';
 
@@ -23,6 +24,8 @@ const TEXT = {
 /** What the console's LINE screen needs from the LINE service of this process. */
 export interface LineAdminDeps {
   store: LineChannelStore;
+  /** Account links (staff list and unlink: line-links.service.ts). */
+  links: LineLinks;
   /** After a change: start the bot's worker if this was the first channel. */
   changed(): void;
 }
