@@ -10,6 +10,7 @@ import {
 } from './model.js';
 import { dateState, seireki, wareki } from './date-input.js';
 import { ruby } from './dom.js';
+import { lineLinkView } from './line-link.js';
 import { IntakeApi } from './intake-api.js';
 
 const YES_NO = [['y', 'ok'], ['n', 'ng']] as const;
@@ -362,6 +363,7 @@ export abstract class IntakeFields extends IntakeApi {
       <p class="sub">${this.r('next')}</p>
       <ul class="list">
         ${x.nextSteps.map((s) => html`<li>${s}</li>`)}
-      </ul>`;
+      </ul>
+      ${lineLinkView(x.lineLinkUrl, this.l)}`;
   }
 }
