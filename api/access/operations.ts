@@ -53,6 +53,9 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     usageFigures: 'staff',
     implementationReport: 'staff',
     reportInput: 'staff',
+    // LINE (api/line): admins' channel settings; linked accounts (contact section's readers).
+    lineSettings: 'staff',
+    lineLinks: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -98,5 +101,8 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     rescheduleInterview: 'public',
     cancelInterview: 'public',
     saveReportInput: 'staff',
+    updateLineSettings: 'staff',
+    testLineConnection: 'staff',
+    unlinkLine: 'staff',
   },
 };

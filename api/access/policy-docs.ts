@@ -36,7 +36,7 @@ function table(policy: Policy, lang: 'ja' | 'en'): string[] {
 const names = (sections: readonly Section[], lang: 'ja' | 'en') => sections.map((s) => `${SECTION_NAMES[s][lang]} (\`${s}\`)`).join(lang === 'ja' ? '、' : ', ');
 
 function rules(policy: Policy, lang: 'ja' | 'en'): string[] {
-  const { owner, dv, partner } = policy.rules;
+  const { owner, dv, partner, line } = policy.rules;
   const ownerName = ROLE_NAMES[owner][lang];
   const when = dv.when.map((c) => DV_WHEN[c][lang]).join(lang === 'ja' ? '、または' : ', or ');
   const statuses = partner.referral.map((s) => STATUS_NAMES[s][lang]).join(lang === 'ja' ? '・' : ' or ');
@@ -47,6 +47,7 @@ function rules(policy: Policy, lang: 'ja' | 'en'): string[] {
       `3. **DV等支援措置**: ${when}あいだ、${names(dv.withhold, 'ja')}は所有課以外のだれにも表示されません。保護の有無を知る立場にない課には、理由も「権限がありません」と表示されます。`,
       `4. **連携団体**: 連携団体は、その団体に紹介され（状態が${statuses}）、かつ本人が連携団体との共有に同意した（\`${partner.consent}\`）個人票だけを見られます。`,
       '5. **自治体**: 自治体どうしは互いの個人票を見られません。',
+      `6. **LINE連携**: 家庭がLINEアカウントを連携しているかどうか（連絡の手段）は${names([line.follows], 'ja')}に従います。閲覧できる課には連携の有無が表示され、更新できる課は連携を解除できます。DV等支援措置の間は、この項目と同じく所有課以外には表示されません。`,
       '',
       '閲覧のみの職員（`viewer`）は、所属課が閲覧できる項目を見るだけで、何も変更できません。',
     ];
@@ -57,6 +58,7 @@ function rules(policy: Policy, lang: 'ja' | 'en'): string[] {
     `3. **DV protection**: while ${when}, ${names(dv.withhold, 'en')} are withheld from everyone but the owner. A department that may read neither protection nor concerns is told only "not permitted", so the reason does not reveal DV.`,
     `4. **Partners**: a partner sees a record only while it is referred to the partner (${statuses}) and the family consented to share with partners (\`${partner.consent}\`).`,
     '5. **Municipalities** never see each other\'s records.',
+    `6. **LINE**: whether the family linked a LINE account (a way to reach them) follows ${names([line.follows], 'en')}: departments that may read it see the link, those that may write it can unlink it, and under DV protection it is withheld like that section.`,
     '',
     'Staff with the `viewer` role read what their department reads and change nothing.',
   ];
@@ -94,7 +96,7 @@ export function renderPolicyDocs(policy: Policy, source: string, overrides: read
     '',
     '## 日本語',
     '',
-    '電子個人票の項目ごとに、どの課（と連携団体）が閲覧（r）・更新（rw）できるかを下の表が決め、その上に5つの規則がかかります。',
+    '電子個人票の項目ごとに、どの課（と連携団体）が閲覧（r）・更新（rw）できるかを下の表が決め、その上に6つの規則がかかります。',
     '「公営住宅担当課はこの家庭の収入を見られるか」は、表の「収入」行と規則2（同意）で答えられます。',
     '',
     ...table(policy, 'ja'),
@@ -109,7 +111,7 @@ export function renderPolicyDocs(policy: Policy, source: string, overrides: read
     '',
     '## English',
     '',
-    'The table says, per section of the 電子個人票, which departments (and partners) may read (r) or read and write (rw); five rules apply on top.',
+    'The table says, per section of the 電子個人票, which departments (and partners) may read (r) or read and write (rw); six rules apply on top.',
     '"Why can the Public Housing Division see this family\'s income?" is answered by the table\'s `income` row and rule 2 (consent).',
     '',
     ...table(policy, 'en'),

@@ -38,6 +38,11 @@ export interface RowRules {
   partner: { consent: typeof PARTNERS_CONSENT; referral: readonly ReferralStatusValue[] };
   /** 5. Nobody sees another municipality's records. */
   municipality: 'own';
+  /**
+   * 6. Whether the family linked a LINE account (a way to reach them) follows this section: seen by those
+   * who may read it, unlinked by those who may write it — and withheld with it under DV protection.
+   */
+  line: { follows: Section };
 }
 
 /**
@@ -63,9 +68,9 @@ function list(value: unknown, where: string, fail: Fail): string[] {
 
 /** The `rules:` block; every key is required and only the documented values are accepted. */
 function parseRules(raw: unknown, fail: Fail): RowRules {
-  if (!raw || typeof raw !== 'object') return fail('`rules` is missing (the row rules: owner, consent, dv, partner, municipality)');
+  if (!raw || typeof raw !== 'object') return fail('`rules` is missing (the row rules: owner, consent, dv, partner, municipality, line)');
   const r = raw as Record<string, unknown>;
-  for (const key of Object.keys(r)) if (!['owner', 'consent', 'dv', 'partner', 'municipality'].includes(key)) fail(`rules: unknown rule "${key}"`);
+  for (const key of Object.keys(r)) if (!['owner', 'consent', 'dv', 'partner', 'municipality', 'line'].includes(key)) fail(`rules: unknown rule "${key}"`);
   const owner = String(r.owner);
   // The owner is the design's, not a municipality's choice: records are created, referred and audited there.
   if (owner !== OWNER_DEPARTMENT) fail(`rules.owner must be \`${OWNER_DEPARTMENT}\` (the department that owns every record)`);
@@ -81,12 +86,18 @@ function parseRules(raw: unknown, fail: Fail): RowRules {
   const referral = list(partner.referral, 'rules.partner.referral', fail);
   for (const s of referral) if (!(REFERRAL_STATUSES as readonly string[]).includes(s)) fail(`rules.partner.referral: unknown status "${s}"`);
   if (referral.includes('closed')) fail('rules.partner.referral: a closed referral no longer shows the record to the partner');
+  const line = (r.line ?? fail('rules.line is missing (the section a linked LINE account follows)')) as Record<string, unknown>;
+  const follows = String(line.follows);
+  if (!isSection(follows)) fail(`rules.line.follows: unknown section "${follows}"`);
+  // A LINE link reaches the family: DV protection must withhold it from everyone but the owner.
+  if (!withhold.includes(follows)) fail(`rules.line.follows must be a section DV protection withholds (rules.dv.withhold), not "${follows}"`);
   return {
     owner: owner as DepartmentCode,
     consent: 'department',
     dv: { withhold: withhold as Section[], when: when as DvCondition[] },
     partner: { consent: PARTNERS_CONSENT, referral: referral as ReferralStatusValue[] },
     municipality: 'own',
+    line: { follows: follows as Section },
   };
 }
 

@@ -23,7 +23,9 @@ export type AdminAction =
   | 'family.exported'
   | 'family.erased'
   | 'family.erasure-requested'
-  | 'family.erasure-rejected';
+  | 'family.erasure-rejected'
+  | 'line.settings-changed'
+  | 'line.connection-tested';
 
 export interface Actor {
   id: string | null;

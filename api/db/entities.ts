@@ -29,7 +29,7 @@ import { StaffMember } from '../staff/staff-member.entity';
 import { RateLimitCounter } from '../limits/rate-limit-counter.entity';
 import { AccountLink, AdminEvent, StaffSession } from '../accounts/entities';
 import { ErasureRequest } from '../rights/entities';
-import { LineChatSession, LineEventRow, LineLink, LineLinkRequest } from '../line/line.entity';
+import { LineChannelSetting, LineChatSession, LineEventRow, LineLink, LineLinkRequest } from '../line/line.entity';
 import { Application, ApplicationEvent } from '../application/application.entity';
 import { FamilySession, FamilySignIn } from '../application/family-session.entity';
 import { ApplicationDocument } from '../application/documents/document.entity';
@@ -75,6 +75,7 @@ export const ENTITIES = [
   LineChatSession,
   LineLink,
   LineLinkRequest,
+  LineChannelSetting,
   CaseFile,
   Application,
   ApplicationEvent,

@@ -138,7 +138,7 @@ export class IntakeService {
     // The key is claimed with ON CONFLICT DO NOTHING: a retry (the widget retries) or a concurrent copy
     // stores nothing and raises no error, so PostgreSQL logs no failed statement (issue 14, finding 2).
     if (await insertTogether(em, { claim: inboxItem })) {
-      receipt = receiptFor(record.referenceNumber, receivedAt, record.contact.contactAllowed, isDvProtected(record), l, this.lineLink(municipality.code, record.id, isDvProtected(record)));
+      receipt = receiptFor(record.referenceNumber, receivedAt, record.contact.contactAllowed, isDvProtected(record), l, this.lineLink(municipality.code, record.id, isDvProtected(record), record.contact.contactAllowed));
       // Channel opt-ins for notices (issue 16), only with contact allowed. A separate statement: should
       // it be lost, the family gets no notices — never the other way round.
       const channels = contactAllowed ? [...new Set(input.outreachChannels ?? [])] : [];
@@ -162,12 +162,13 @@ export class IntakeService {
       throw badInput([{ field: 'input.idempotencyKey', messages: { ja: 'この送信キーは別の内容ですでに使われています。ページを読み込み直してください。', en: 'This submission key was used for different answers; reload the page.', 'ja-easy': 'ページを もう一度 ひらいて ください。' } }], this.req.locale);
     }
     const record = await this.em.findOneOrFail(PersonalRecord, { id: row.record_id }, { fields: ['contact', 'concerns', 'protection'] as never });
-    return receiptFor(row.reference_number, row.received_at instanceof Date ? row.received_at : new Date(row.received_at), record.contact.contactAllowed, isDvProtected(record), this.req.locale, this.lineLink(code, row.record_id, isDvProtected(record)));
+    return receiptFor(row.reference_number, row.received_at instanceof Date ? row.received_at : new Date(row.received_at), record.contact.contactAllowed, isDvProtected(record), this.req.locale, this.lineLink(code, row.record_id, isDvProtected(record), record.contact.contactAllowed));
   }
 
   /** Not offered to a DV-protected family: a LINE account on a phone someone else may see is not a safe channel to suggest. */
-  private lineLink(code: string, recordId: string, dvProtected: boolean): string | null {
-    return dvProtected ? null : (this.deps.lineLink?.(code, recordId) ?? null);
+  /** Notices on LINE are a way of contacting the family: offered only with their consent to be contacted, never under DV protection. */
+  private lineLink(code: string, recordId: string, dvProtected: boolean, contactAllowed: boolean): string | null {
+    return dvProtected || !contactAllowed ? null : (this.deps.lineLink?.(code, recordId) ?? null);
   }
 }
 

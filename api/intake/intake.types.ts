@@ -8,7 +8,7 @@ export class IntakeReceipt {
   @Field(() => Boolean, { description: 'Whether the municipality may contact the family.' }) contactAllowed!: boolean;
   @Field(() => Boolean, { description: 'Address and contact are withheld from every department but the owner (DV).' }) dvProtected!: boolean;
   @Field(() => [String], { description: 'Plain sentences in the request locale.' }) nextSteps!: string[];
-  @Field(() => String, { nullable: true, description: 'A signed link (30 days) to receive notices on the municipality’s LINE official account; null when it has none, and for a DV-protected family. Show it to the family only.' }) lineLinkUrl?: string | null;
+  @Field(() => String, { nullable: true, description: 'A signed link (30 days) to receive notices on the municipality’s LINE official account; null when it has none, without consent to be contacted, and for a DV-protected family. Show it to the family only.' }) lineLinkUrl?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -29,10 +29,10 @@ export class LineClient {
     private readonly accessToken: string,
   ) {}
 
-  private async post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown; headers: Headers } | null> {
+  private async post(path: string, body: unknown, headers: Record<string, string> = {}, method: 'POST' | 'GET' = 'POST'): Promise<{ status: number; json: unknown; headers: Headers } | null> {
     try {
       const res = await fetch(`${this.apiBase}${path}`, {
-        method: 'POST',
+        method,
         headers: { 'content-type': 'application/json', authorization: `Bearer ${this.accessToken}`, ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -73,5 +73,25 @@ export class LineClient {
     const r = await this.post(`/v2/bot/user/${encodeURIComponent(userId)}/linkToken`, undefined);
     const token = (r?.json as { linkToken?: unknown } | null)?.linkToken;
     return r && r.status === 200 && typeof token === 'string' ? token : null;
+  }
+
+  /** The account's own description (GET /v2/bot/info): proves the access token; null when unreachable. */
+  async botInfo(): Promise<{ status: number; displayName: string | null; basicId: string | null } | null> {
+    const r = await this.post('/v2/bot/info', undefined, {}, 'GET');
+    if (!r) return null;
+    const j = (r.json ?? {}) as { displayName?: unknown; basicId?: unknown };
+    return { status: r.status, displayName: typeof j.displayName === 'string' ? j.displayName : null, basicId: typeof j.basicId === 'string' ? j.basicId : null };
+  }
+
+  /**
+   * LINE sends a test webhook to `endpoint` (POST /v2/bot/channel/webhook/test) and says how the
+   * endpoint answered: this proves the URL is reachable and the channel secret matches (a wrong secret
+   * makes Yorisoi's webhook refuse LINE's signature with 401).
+   */
+  async testWebhook(endpoint: string): Promise<{ status: number; success: boolean; statusCode: number | null } | null> {
+    const r = await this.post('/v2/bot/channel/webhook/test', { endpoint });
+    if (!r) return null;
+    const j = (r.json ?? {}) as { success?: unknown; statusCode?: unknown };
+    return { status: r.status, success: j.success === true, statusCode: typeof j.statusCode === 'number' ? j.statusCode : null };
   }
 }

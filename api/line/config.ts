@@ -30,7 +30,11 @@ export interface LineSettings {
   accessBase: string;
   /** This service's public address, for the links sent on LINE (link pages). */
   publicUrl: string;
-  channels: ReadonlyMap<string, LineChannel>;
+  /**
+   * The channels in force: the environment's, with the console's settings over them (channel-settings.ts
+   * keeps this map current in place, so every holder of the settings sees a change).
+   */
+  channels: Map<string, LineChannel>;
   /**
    * Where queued events are handled: in the API process (default), or `separate` — a worker process
    * (server/line-worker.ts, PostgreSQL only) woken by NOTIFY, so the chat engine's CPU never sits between
@@ -53,6 +57,11 @@ function httpsUrl(name: string, value: string): string {
   return url.toString().replace(/\/$/, '');
 }
 
+/** The pages a channel links to when the deployment names none: Yorisoi's own. */
+export function defaultPages(publicUrl: string, code: string): Pick<LineChannel, 'intakeUrl' | 'callbackUrl' | 'familyPageUrl'> {
+  return { intakeUrl: `${publicUrl}/?municipality=${code}#intake`, callbackUrl: `${publicUrl}/?municipality=${code}#chat`, familyPageUrl: `${publicUrl}/mypage?municipality=${code}` };
+}
+
 export function lineSettingsFromEnv(env: NodeJS.ProcessEnv, port = 4000): LineSettings {
   const publicUrl = httpsUrl('PUBLIC_URL', env.PUBLIC_URL?.trim() || `http://localhost:${port}`);
   const channels = new Map<string, LineChannel>();
@@ -70,9 +79,10 @@ export function lineSettingsFromEnv(env: NodeJS.ProcessEnv, port = 4000): LineSe
       accessToken,
       forwarderSecrets: forwarder ? [forwarder] : [],
       basicId: get('BASIC_ID') || null,
-      intakeUrl: get('INTAKE_URL') ? httpsUrl(`LINE_${code}_INTAKE_URL`, get('INTAKE_URL')) : `${publicUrl}/?municipality=${code}#intake`,
-      callbackUrl: get('CALLBACK_URL') ? httpsUrl(`LINE_${code}_CALLBACK_URL`, get('CALLBACK_URL')) : `${publicUrl}/?municipality=${code}#chat`,
-      familyPageUrl: get('FAMILY_PAGE_URL') ? httpsUrl(`LINE_${code}_FAMILY_PAGE_URL`, get('FAMILY_PAGE_URL')) : `${publicUrl}/mypage?municipality=${code}`,
+      ...defaultPages(publicUrl, code),
+      ...(get('INTAKE_URL') ? { intakeUrl: httpsUrl(`LINE_${code}_INTAKE_URL`, get('INTAKE_URL')) } : {}),
+      ...(get('CALLBACK_URL') ? { callbackUrl: httpsUrl(`LINE_${code}_CALLBACK_URL`, get('CALLBACK_URL')) } : {}),
+      ...(get('FAMILY_PAGE_URL') ? { familyPageUrl: httpsUrl(`LINE_${code}_FAMILY_PAGE_URL`, get('FAMILY_PAGE_URL')) } : {}),
     });
   }
   return {

@@ -5,7 +5,9 @@ import type { Router } from 'express';
 import express from 'express';
 import { bodyErrors } from '../limits';
 import { LineBot, type LineBotDeps, SESSION_HOURS } from './bot';
+import { LineChannelStore } from './channel-settings';
 import type { LineSettings } from './config';
+import type { LineAdminDeps } from './line-settings.service';
 import { LINE_NOTIFY_CHANNEL, type LineEventQueue, TableLineEventQueue } from './event-queue';
 import { LineLinks } from './link';
 import { linkPageRoutes } from './link-page';
@@ -14,6 +16,10 @@ import { webhookHandlers } from './webhook';
 import { LineWorker } from './worker';
 
 export { type LineChannel, type LineSettings, lineSettingsFromEnv } from './config';
+export { LineChannelStore } from './channel-settings';
+export { type LineAdminDeps } from './line-settings.service';
+export { LineSettingsResolver } from './line-settings.resolver';
+export { LineLinksResolver } from './line-links.resolver';
 export { LINE_NOTIFY_CHANNEL, type LineEventQueue, TableLineEventQueue } from './event-queue';
 export { LineLinks } from './link';
 export { type LineNotice, type LineNoticeChannel, type LineNoticeResult, type LineNoticeStatus, LineNoticeSender } from './notices';
@@ -31,6 +37,10 @@ export interface LineService {
   notices: LineNoticeChannel;
   worker: LineWorker;
   queue: LineEventQueue;
+  /** The console's settings screen (line-settings.service.ts). */
+  admin: LineAdminDeps;
+  /** Reads the console's settings (app.ts awaits it once before serving). */
+  ready: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -55,16 +65,23 @@ export function createLineService(orm: MikroORM, settings: LineSettings, secret:
   // Housekeeping once an hour: handled events' ids after KEEP_IDS_DAYS, chat sessions past their day,
   // link codes and nonces past their time. Nothing of LINE is kept longer than it serves.
   let housekeeping: NodeJS.Timeout | null = null;
-  if (settings.channels.size > 0 && !separate) {
+  // The worker runs here once there is a channel: from the environment now, or from the console later.
+  const startIfChannels = () => {
+    if (housekeeping || separate || settings.channels.size === 0) return;
     worker.start();
     housekeeping = setInterval(() => void tidy(em).catch(() => undefined), 3_600_000);
     housekeeping.unref();
-  }
+  };
+  const store = new LineChannelStore(settings, em);
+  startIfChannels();
+  const ready = store.reload().then(startIfChannels, (e: unknown) => console.error(`[yorisoi] line: the console's channel settings could not be read (${(e as Error).constructor.name})`));
+  store.start(startIfChannels);
   const router = express.Router();
   router.post('/:municipalityCode', ...webhookHandlers({ settings, queue, queued: () => (separate ? wakeSeparate() : worker.wake()), answering: { started: () => worker.acknowledgementStarted(), done: () => worker.acknowledgementDone() } }));
   router.use(linkPageRoutes(settings, links));
   router.use(bodyErrors);
-  return { router, links, linkStartUrl: (code, recordId) => (settings.channels.has(code) ? links.startUrl(settings.publicUrl, code, recordId) : null), notices: new LineNoticeSender(settings, links), worker, queue, stop: async () => {
+  return { router, links, linkStartUrl: (code, recordId) => (settings.channels.has(code) ? links.startUrl(settings.publicUrl, code, recordId) : null), notices: new LineNoticeSender(settings, links), worker, queue, admin: { store, links, changed: startIfChannels }, ready, stop: async () => {
+    store.stop();
     if (housekeeping) clearInterval(housekeeping);
     await worker.stop();
   } };

@@ -1,4 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { EncryptedText } from '../crypto';
 import { Municipality } from '../municipality';
 import { PersonalRecord } from '../record';
 
@@ -129,4 +130,49 @@ export class LineLinkRequest {
 
   @Property({ type: 'timestamptz', nullable: true })
   usedAt?: Date | null;
+}
+
+/**
+ * A municipality's LINE channel as an admin entered it in the console (channel-settings.ts). The secret
+ * and the token are sealed at rest (AES-256-GCM, the keyring's data key, like staff TOTP secrets; set
+ * here rather than in ENCRYPTED_COLUMNS, whose list drives a migration that runs before this table
+ * exists, as application.entity.ts does) and never read back out through the API; null
+ * means the deployment's LINE_<code>_… value is used.
+ */
+@Entity({ tableName: 'line_channel_setting' })
+export class LineChannelSetting {
+  @ManyToOne(() => Municipality, { fieldName: 'municipality_code', primary: true, mapToPk: true, deleteRule: 'no action', updateRule: 'no action' })
+  municipalityCode!: string;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  channelId?: string | null;
+
+  @Property({ type: EncryptedText, columnType: 'text', nullable: true })
+  channelSecret?: string | null;
+
+  @Property({ type: EncryptedText, columnType: 'text', nullable: true })
+  accessToken?: string | null;
+
+  @Property({ type: 'string', length: 32, nullable: true })
+  basicId?: string | null;
+
+  @Property({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Property({ type: 'string', length: 200 })
+  updatedByName!: string;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  testedAt?: Date | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  testOk?: boolean | null;
+
+  /** Why the last test failed, in a word (token, webhook-401, unreachable…): never a response body. */
+  @Property({ type: 'string', length: 32, nullable: true })
+  testProblem?: string | null;
+
+  /** The official account's display name, as LINE reported it at the last test. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  botName?: string | null;
 }

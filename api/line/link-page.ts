@@ -1,4 +1,5 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
+import { renderSVG } from 'uqr';
 import { type Locale, type LocalizedText, localeFromHeader } from '../core';
 import type { LineSettings } from './config';
 import type { LineLinks } from './link';
@@ -52,6 +53,7 @@ function page(res: Response, status: number, l: Locale, body: (l: Locale) => str
  *   GET  /line/:code/link?t=…         what linking means; start or unlink
  *   POST /line/:code/link             a one-time code and the button that sends it on LINE
  *   POST /line/:code/link/revoke      unlink (the family's own act, audited)
+ *   GET  /line/:code/link/qr.svg?t=…  the link page's address as a QR code (the intake receipt shows it)
  * They show nothing of the record: the signed link is the family's key, not a sign-in.
  */
 export function linkPageRoutes(settings: LineSettings, links: LineLinks): express.Router {
@@ -106,7 +108,27 @@ ${button ? `<p><a class="button" href="${escape(button)}">${escape(P.openLine[x]
     }
   };
 
+  // The QR code of the link page for the receipt (widgets/intake/line-link.ts): drawn here, so the
+  // widget carries no encoder. The same signed token; nothing else is in it.
+  const qr: RequestHandler = (req, res) => {
+    const code = String(req.params.municipalityCode ?? '');
+    const t = req.query.t;
+    if (!settings.channels.has(code) || !links.verifyStart(code, t)) return void res.status(403).type('text/plain').send('not a valid link');
+    const url = `${settings.publicUrl}/line/${code}/link?t=${t as string}`;
+    res.status(200).set({
+      'content-type': 'image/svg+xml; charset=utf-8',
+      'content-security-policy': "default-src 'none'",
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      // Shown by the intake widget in the municipality's pages.
+      'cross-origin-resource-policy': 'cross-origin',
+    });
+    res.send(renderSVG(url, { ecc: 'M', border: 4, pixelSize: 4 }));
+  };
+
   router.get('/:municipalityCode/link', show);
+  router.get('/:municipalityCode/link/qr.svg', qr);
   router.post('/:municipalityCode/link', form, issue);
   router.post('/:municipalityCode/link/revoke', form, revoke);
   return router;

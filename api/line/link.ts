@@ -29,6 +29,10 @@ function newCode(): string {
 
 export type RevokedBy = 'family' | 'staff' | 'line';
 
+/** Who changed a link, for the audit log: the family (on LINE or its link page), or a member of staff. */
+export type LinkActor = { kind: 'family' } | { kind: 'staff'; staffId: string; name: string; department: string };
+const FAMILY: LinkActor = { kind: 'family' };
+
 export interface ActiveLink {
   userId: string;
   notices: boolean;
@@ -150,14 +154,14 @@ export class LineLinks {
     return true;
   }
 
-  /** The family (on LINE) or staff removes the link; true when there was one. */
-  async revoke(municipalityCode: string, by: RevokedBy, which: { userKey: string } | { recordId: string }): Promise<boolean> {
+  /** The family (on LINE), LINE itself (blocked) or staff removes the link; true when there was one. */
+  async revoke(municipalityCode: string, by: RevokedBy, which: { userKey: string } | { recordId: string }, actor: LinkActor = FAMILY): Promise<boolean> {
     const [column, value] = 'userKey' in which ? ['user_key', which.userKey] : ['record_id', which.recordId];
     const rows = await this.em().execute<{ record_id: string }[]>(
       `update line_link set revoked_at = now(), revoked_by = ? where municipality_code = ? and ${column} = ? and revoked_at is null returning record_id`,
       [by, municipalityCode, value],
     );
-    for (const r of rows) await this.audit(municipalityCode, r.record_id, 'lineUnlink');
+    for (const r of rows) await this.audit(municipalityCode, r.record_id, 'lineUnlink', actor);
     return rows.length > 0;
   }
 
@@ -190,10 +194,12 @@ export class LineLinks {
     return row ? { userId: decrypt(row.user_id), notices: row.notices, blocked: row.blocked } : null;
   }
 
-  /** One audit entry, the family as actor (the record is theirs), section `contact` (a way to reach them). */
-  private async audit(municipalityCode: string, recordId: string, operation: string): Promise<void> {
+  /** One audit entry — the family as actor (the record is theirs), or staff — section `contact` (a way to reach them). */
+  private async audit(municipalityCode: string, recordId: string, operation: string, by: LinkActor = FAMILY): Promise<void> {
     const at = new Date();
-    const actor = { actor_kind: 'family', actor_id: recordId, actor_name: 'family (LINE)', actor_department: 'family' };
+    const actor = by.kind === 'staff'
+      ? { actor_kind: 'staff', actor_id: by.staffId, actor_name: by.name, actor_department: by.department }
+      : { actor_kind: 'family', actor_id: recordId, actor_name: 'family (LINE)', actor_department: 'family' };
     const entry = { ...actor, at: at.toISOString(), municipality_code: municipalityCode, record_ids: [recordId], action: 'write', sections: ['contact'], operation_name: operation };
     const line = canonicalLine({ ...actor, at: canonicalTime(at), municipality_code: municipalityCode, record_ids: recordId.toLowerCase(), action: 'write', sections: 'contact', operation_name: operation });
     await auditAppenderFor(this.em()).append(JSON.stringify(entry), 1, new Map([[municipalityCode, [line]]]));

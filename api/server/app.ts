@@ -186,6 +186,8 @@ export async function createApp(
   app.use('/line', line.router);
   services.intake.lineLink = line.linkStartUrl;
   services.outreach.line = line.notices;
+  services.line = line.admin;
+  await line.ready;
   // The family's page and one-click unsubscribe for notices (api/outreach/family-page.ts).
   app.use('/outreach', services.outreach.routes());
   // The widgets for pages of any allowed origin: CORS, precompressed, cached by content hash (widgets/widget-files.ts).

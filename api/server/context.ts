@@ -11,6 +11,7 @@ import type { Catalogue } from '../programme';
 import { createRecordLoaders, type RecordLoaders } from '../record';
 import type { Limits, RateLimit } from '../limits';
 import type { Outreach } from '../outreach';
+import type { LineAdminDeps } from '../line';
 
 /** Everything a resolver may use during one request. Built fresh per request (context.factory in app.ts). */
 export interface Context {
@@ -40,6 +41,8 @@ export interface AppServices {
   outreach?: Outreach;
   /** The audit chain's seal key and anchor folder (api/audit/audit-seal.ts, audit-anchor.ts); optional so other callers need not build it. */
   auditSeal?: AuditSealSettings;
+  /** LINE channel settings for the console (api/line); set by app.ts once the LINE service exists. */
+  line?: LineAdminDeps;
 }
 
 export interface AuditSealSettings {

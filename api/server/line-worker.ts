@@ -10,7 +10,7 @@ import { MunicipalOrigins } from '../intake';
 import { resolveLimits, SharedRateLimits } from '../limits';
 import { loadCatalogue } from '../programme';
 import { type Config, loadConfig } from './config';
-import { LINE_NOTIFY_CHANNEL, LineBot, LineLinks, LineWorker, TableLineEventQueue, tidy } from '../line';
+import { LINE_NOTIFY_CHANNEL, LineBot, LineChannelStore, LineLinks, LineWorker, TableLineEventQueue, tidy } from '../line';
 
 /**
  * The LINE bot in a process of its own (LINE_WORKER=separate, PostgreSQL): the API processes only
@@ -29,6 +29,10 @@ export async function runLineWorker(config: Config): Promise<{ stop(): Promise<v
   const catalogue = loadCatalogue(join(SEEDS_DIR, 'programmes'));
   const chat = loadChatServices(join(SEEDS_DIR, 'chatbot'), catalogue, { rateLimit: rates.limit('chat', limits.rates.chatPerMinute) });
   const em = () => orm.em.fork() as EntityManager;
+  // Channels entered in the staff console too, read again every minute (channel-settings.ts).
+  const store = new LineChannelStore(config.line, em);
+  await store.reload();
+  store.start(() => undefined);
   const links = new LineLinks(em, config.authSecret);
   const bot = new LineBot({ settings: config.line, em, links, chat: { knowledge: chat.knowledge, rateLimit: chat.rateLimit, catalogue, municipalities: new MunicipalOrigins(orm, 60_000, null) } });
   const worker = new LineWorker(new TableLineEventQueue(em), (e) => bot.handle(e), { pollMs: 1_000 }).start();
@@ -44,6 +48,7 @@ export async function runLineWorker(config: Config): Promise<{ stop(): Promise<v
   return {
     async stop() {
       clearInterval(housekeeping);
+      store.stop();
       await worker.stop();
       await listener.end().catch(() => undefined);
       await handle.close();

@@ -32,6 +32,9 @@ describe('the policy file', () => {
     ['partners without consent', DEFAULT.replace('consent: partners', 'consent: department'), /rules.partner.consent must be `partners`/],
     ['closed referrals still showing the record', DEFAULT.replace('referral: [requested, accepted]', 'referral: [requested, accepted, closed]'), /closed referral/],
     ['an unknown rule', DEFAULT.replace('  municipality: own', '  municipality: own\n  everyone: r'), /unknown rule "everyone"/],
+    ['no rule for LINE links', DEFAULT.replace(/\n {2}line:\n {4}follows: contact/, ''), /rules.line is missing/],
+    ['LINE links following a section DV protection does not withhold', DEFAULT.replace('follows: contact', 'follows: household'), /rules.line.follows must be a section DV protection withholds/],
+    ['LINE links following an unknown section', DEFAULT.replace('follows: contact', 'follows: phone'), /unknown section "phone"/],
   ])('refuses %s at start instead of allowing anything', (_what, text, message) => {
     expect(() => parsePolicy(text, 'test.yaml')).toThrow(PolicyError);
     expect(() => parsePolicy(text, 'test.yaml')).toThrow(message);
@@ -46,6 +49,7 @@ describe('the policy file', () => {
       dv: { withhold: ['address', 'contact'], when: ['dv-concern', 'support-measure'] },
       partner: { consent: 'partners', referral: ['requested', 'accepted'] },
       municipality: 'own',
+      line: { follows: 'contact' },
     });
   });
 

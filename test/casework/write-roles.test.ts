@@ -93,6 +93,10 @@ describe('every write refuses a viewer', () => {
     const item = em.create(InboxItem, { municipality: '999999', department: DepartmentCode.SINGLE_PARENT, kind: InboxItemKind.INTAKE, record: recordId, referenceNumber: 'TEST-0001', receivedAt: new Date(), urgent: false } as never);
     await em.flush();
     inboxItemId = item.id;
+    // A LINE link on the record (unlinkLine): made through LineLinks' own steps.
+    const links = t.app.line.links;
+    const request = await links.claimCode('999999', await links.issueCode('999999', recordId), links.userKey('999999', 'U-viewer-test'));
+    await links.complete('999999', await links.nonceFor(request!), 'U-viewer-test');
     staffId = (await em.findOneOrFail(StaffMember, { email: demoStaffEmail(DepartmentCode.LIVELIHOOD_SUPPORT) })).id;
   });
   afterAll(() => t.close());
@@ -122,6 +126,9 @@ describe('every write refuses a viewer', () => {
     createPartnerOrganization: () => [`mutation($i: CreatePartnerOrganizationInput!) { createPartnerOrganization(input: $i) { id } }`, { i: { name: '新しい団体' } }],
     // The role is checked before the request is looked up.
     decideErasureRequest: () => [`mutation($i: DecideErasureRequestInput!) { decideErasureRequest(input: $i) { id } }`, { i: { id: '00000000-0000-4000-8000-000000000000', approve: true } }],
+    updateLineSettings: () => [`mutation($i: LineSettingsInput!) { updateLineSettings(input: $i) { connected } }`, { i: { channelSecret: '0123456789abcdef0123456789abcdef', accessToken: 'a-new-access-token-for-the-channel' } }],
+    testLineConnection: () => [`mutation { testLineConnection { connected } }`, {}],
+    unlinkLine: () => [`mutation($i: UnlinkLineInput!) { unlinkLine(input: $i) { unlinked } }`, { i: { recordId } }],
   };
   /** Mutations a viewer may call: public ones and their own session and password. */
   const NOT_WRITES = new Set(['logout', 'changePassword', 'revokeSession']);
@@ -144,7 +151,7 @@ describe('every write refuses a viewer', () => {
 /** Row counts and versions of what a write could change. */
 async function snapshot(t: TestApp): Promise<unknown> {
   const em = t.em();
-  const tables = ['case_file', 'personal_record', 'consultation', 'referral', 'partner_token', 'staff_member', 'inbox_item', 'consent_event'];
+  const tables = ['case_file', 'personal_record', 'consultation', 'referral', 'partner_token', 'staff_member', 'inbox_item', 'consent_event', 'line_channel_setting'];
   const counts: Record<string, unknown> = {};
   for (const table of tables) counts[table] = (await em.getConnection().execute(`select count(*)::int as n from "${table}"`))[0].n;
   counts.versions = (await em.find(PersonalRecord, {}, { orderBy: { id: 'asc' }, fields: ['version'] })).map((r) => r.version);
@@ -153,5 +160,6 @@ async function snapshot(t: TestApp): Promise<unknown> {
   counts.staff = (await em.getConnection().execute(`select disabled, role from staff_member order by id`)).map((r: any) => JSON.stringify(r));
   counts.inbox = (await em.getConnection().execute(`select taken_at from inbox_item order by id`)).map((r: any) => String(r.taken_at));
   counts.origins = (await em.getConnection().execute(`select allowed_origins from municipality order by code`)).map((r: any) => JSON.stringify(r.allowed_origins));
+  counts.lineLinks = (await em.getConnection().execute(`select revoked_at from line_link order by id`)).map((r: any) => String(r.revoked_at));
   return counts;
 }

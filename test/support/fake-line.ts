@@ -64,7 +64,8 @@ export class FakeLine {
   private server!: http.Server;
   url = '';
 
-  constructor(private readonly accessTokens: ReadonlySet<string>) {}
+  /** The access tokens the platform accepts (a test may issue another one, as LINE Developers would). */
+  constructor(readonly accessTokens: Set<string>) {}
 
   static async start(accessTokens: string[]): Promise<FakeLine> {
     const fake = new FakeLine(new Set(accessTokens));
@@ -115,6 +116,20 @@ export class FakeLine {
       if (typeof key === 'string') this.retryKeys.add(key);
       this.deliveries.push({ kind: 'push', userId: body.to, messages: body.messages!, retryKey: key });
       return send(200, { sentMessages: body.messages!.map(() => ({ id: randomBytes(8).toString('hex') })) });
+    }
+    if (req.method === 'GET' && url.pathname === '/v2/bot/info') {
+      return send(200, { userId: 'U0000000000000000000000000000bot', basicId: '@yorisoi-demo', displayName: 'デモ市ひとり親相談', pictureUrl: null, chatMode: 'bot', markAsReadMode: 'auto' });
+    }
+    // LINE calls the endpoint as it calls the webhook (signed with the channel's real secret, no events) and reports the answer.
+    if (req.method === 'POST' && url.pathname === '/v2/bot/channel/webhook/test') {
+      const endpoint = (JSON.parse(raw || '{}') as { endpoint?: string }).endpoint;
+      if (!endpoint || !this.webhook) return send(400, { message: 'no webhook endpoint' });
+      try {
+        const { status } = await this.deliver({ url: endpoint, secret: this.webhook.secret }, []);
+        return send(200, { success: status === 200, timestamp: new Date().toISOString(), statusCode: status, reason: status === 200 ? 'OK' : 'ERROR', detail: String(status) });
+      } catch {
+        return send(200, { success: false, timestamp: new Date().toISOString(), statusCode: 0, reason: 'COULD_NOT_CONNECT', detail: '' });
+      }
     }
     const link = /^\/v2\/bot\/user\/([^/]+)\/linkToken$/.exec(url.pathname);
     if (req.method === 'POST' && link) {

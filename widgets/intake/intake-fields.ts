@@ -11,6 +11,7 @@ import {
 } from './model.js';
 import { dateState, seireki, wareki } from './date-input.js';
 import { ruby } from './dom.js';
+import { lineLinkView } from './line-link.js';
 import { IntakeApi } from './intake-api.js';
 
 const YES_NO = [['y', 'ok'], ['n', 'ng']] as const;
@@ -390,6 +391,7 @@ export abstract class IntakeFields extends IntakeApi {
       <p class="sub">${this.r('next')}</p>
       <ul class="list">
         ${x.nextSteps.map((s) => html`<li>${s}</li>`)}
-      </ul>`;
+      </ul>
+      ${lineLinkView(x.lineLinkUrl, this.l)}`;
   }
 }

@@ -133,6 +133,10 @@ export const intakeStyles = css`
   .confirm dt { font-weight: bold; }
   .confirm dd { margin: 0.25em 0; }
   .carried { border-inline-start: 4px solid var(--yorisoi-primary, #0b5cad); padding: 0.25em 0.75em; }
+  /* The receipt's LINE block (line-link.ts): a link that looks like the other buttons, and a QR code that fits 320 px. */
+  .line { border-top: 1px solid var(--yorisoi-border, #767676); margin-top: 1.25em; }
+  a.button { display: inline-flex; align-items: center; min-height: 2.75em; padding: 0.375em 1.25em; border: 2px solid var(--yorisoi-primary, #0b5cad); border-radius: var(--yorisoi-radius, 8px); background: var(--yorisoi-primary, #0b5cad); color: var(--yorisoi-on-primary, #fff); text-decoration: none; }
+  .qr { display: block; width: min(12em, 100%); height: auto; }
   .ref { font-size: 2em; font-weight: bold; letter-spacing: 0.05em; user-select: all; margin: 0 0 0.25em; }
   rt { font-size: 0.6em; }
   /* Furigana needs room above its line: without it, a wrapped line's furigana touches the line above (やさしい日本語 at 320 px). */

@@ -78,6 +78,8 @@ export interface Receipt {
   contactAllowed: boolean;
   dvProtected: boolean;
   nextSteps: string[];
+  /** The signed link to the LINE link page (api/line); null without a LINE channel, for DV protection, without consent to contact. */
+  lineLinkUrl?: string | null;
 }
 /** EligibilityReport.incomeAssessment: how 所得額 was reached (shown with the results). */
 export interface IncomeAssessment {
@@ -113,7 +115,7 @@ export const QUERY =
 export const SETTINGS =
   'query IntakeSettings($code: String!) { intakeSettings(municipalityCode: $code) { municipalityName privacyNoticeVersion privacyNotice departments { code name purpose } partnersPurpose outreachPurpose } }';
 export const SUBMIT =
-  'mutation SubmitIntake($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber receivedAt contactAllowed dvProtected nextSteps } }';
+  'mutation SubmitIntake($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber receivedAt contactAllowed dvProtected nextSteps lineLinkUrl } }';
 export const POSTAL = 'query PostalAddress($code: String!) { postalAddress(postalCode: $code) { postalCode prefecture city municipalityCode } }';
 export const ORDER = { ELIGIBLE: 0, NEEDS_MORE_INFO: 1, NOT_ELIGIBLE: 2 };
 /** Step of each field id (child-N-b / child-N-d are step 2). `form`: results; `sform`: submit. */

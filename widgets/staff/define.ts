@@ -20,6 +20,7 @@ import { StaffAccounts } from './staff-accounts.js';
 import { StaffMunicipality } from './staff-municipality.js';
 import { StaffMyAccount } from './staff-my-account.js';
 import { StaffOutreach } from './staff-outreach.js';
+import { StaffLine } from './staff-line.js';
 
 export { YorisoiStaff };
 
@@ -41,6 +42,7 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-my-account', StaffMyAccount],
   ['staff-municipality', StaffMunicipality],
   ['staff-outreach', StaffOutreach],
+  ['staff-line', StaffLine],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -65,5 +67,6 @@ declare global {
     'staff-my-account': StaffMyAccount;
     'staff-municipality': StaffMunicipality;
     'staff-outreach': StaffOutreach;
+    'staff-line': StaffLine;
   }
 }

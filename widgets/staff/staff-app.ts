@@ -6,9 +6,10 @@ import { LOGOUT, ME, type Me } from './queries.js';
 import { appStyles, base } from './staff.styles.js';
 import type { StaffLogin } from './staff-login.js';
 import type { StaffView } from './view-base.js';
+import { L as LINE_TEXTS } from './line-texts.js';
 
 export interface Route {
-  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'outreach' | AccountView;
+  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'outreach' | 'line' | AccountView;
   id?: string;
   tab?: string;
   params: URLSearchParams;
@@ -24,6 +25,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'records' && parts[1]) return { view: 'record', id: decodeURIComponent(parts[1]), tab: TABS.includes(parts[2] ?? '') ? parts[2] : 'sections', params };
   if (parts[0] === 'records') return { view: 'records', params };
   if (parts[0] === 'settings' && parts[1] === 'origins') return { view: 'origins', params };
+  if (parts[0] === 'settings' && parts[1] === 'line') return { view: 'line', params };
   const account = accountRoute(parts);
   if (account) return { view: account, params };
   if (parts[0] === 'inbox') return { view: 'inbox', params };
@@ -155,7 +157,7 @@ export class YorisoiStaff extends LitElement {
       return;
     }
     const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : r.view === 'outreach' ? 'outreachNav' : 'records';
-    document.title = `${this.t(view)} | ${this.t('app')}`;
+    document.title = `${r.view === 'line' && this.me ? LINE_TEXTS.nav[this.locale] : this.t(view)} | ${this.t('app')}`;
   }
 
   protected override updated(): void {
@@ -272,6 +274,7 @@ export class YorisoiStaff extends LitElement {
     }
     if (ACCOUNT_VIEWS.includes(r.view)) return accountView(r.view as AccountView, this.api, this.locale, me);
     if (r.view === 'origins') return html`<staff-origins .api=${this.api} .locale=${this.locale} .me=${me}></staff-origins>`;
+    if (r.view === 'line') return html`<staff-line .api=${this.api} .locale=${this.locale} .me=${me}></staff-line>`;
     if (r.view === 'dashboard') return html`<staff-dashboard .api=${this.api} .locale=${this.locale} .me=${me}></staff-dashboard>`;
     if (r.view === 'outreach') return html`<staff-outreach .api=${this.api} .locale=${this.locale} .me=${me}></staff-outreach>`;
     if (r.view === 'records') return html`<staff-records .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-records>`;
@@ -303,6 +306,7 @@ export class YorisoiStaff extends LitElement {
               ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/dashboard" aria-current=${current(['dashboard'])}>${this.t('dashboardNav')}</a></li>` : nothing}
               ${me.role === 'ADMIN' ? html`<li><a href="#/settings/origins" aria-current=${current(['origins'])}>${this.t('originsNav')}</a></li>` : nothing}
               ${accountNav(this.locale, me, r.view)}
+              ${me.role === 'ADMIN' ? html`<li><a href="#/settings/line" aria-current=${current(['line'])}>${LINE_TEXTS.nav[this.locale]}</a></li>` : nothing}
             </ul>
           </nav>`
         : nothing}

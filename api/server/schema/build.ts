@@ -39,9 +39,10 @@ import { ApplicationResolver, InterviewResolver } from '../../application';
 import { OUTREACH_DOCS, OutreachResolver } from '../../outreach';
 import { ACCOUNTS_DOCS, AccountsResolver, StaffAccountFieldsResolver } from '../../accounts';
 import { RIGHTS_DOCS, RightsResolver } from '../../rights';
+import { LineLinksResolver, LineSettingsResolver } from '../../line';
 
 /** Every resolver of the API, one line per module. */
-export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, ConsultationRequestResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver, CaseworkResolver, ApplicationResolver, InterviewResolver, ReportingResolver, AccountsResolver, StaffAccountFieldsResolver, OutreachResolver, RightsResolver] as const;
+export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, ConsultationRequestResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver, CaseworkResolver, ApplicationResolver, InterviewResolver, ReportingResolver, AccountsResolver, StaffAccountFieldsResolver, OutreachResolver, RightsResolver, LineSettingsResolver, LineLinksResolver] as const;
 
 /** The descriptions partners read, one file per module (`<module>.docs.ts`; npm run schema:lint checks none is missing). */
 export const DOCS = [COMMON_DOCS, ACCESS_DOCS, AUDIT_DOCS, AUTH_DOCS, CHAT_DOCS, CONSULTATION_DOCS, INBOX_DOCS, INTAKE_DOCS, MUNICIPALITY_DOCS, PARTNER_DOCS, POSTAL_DOCS, PROGRAMME_DOCS, RECORD_DOCS, STAFF_DOCS, CASEWORK_DOCS, OUTREACH_DOCS, REPORTING_DOCS, ACCOUNTS_DOCS, RIGHTS_DOCS] as const;
