@@ -16,6 +16,7 @@ import { StaffReferral } from './staff-referral.js';
 import { StaffSection } from './staff-section.js';
 import { StaffWorklist } from './staff-worklist.js';
 import { StaffCase } from './staff-case.js';
+import { StaffPrint } from './staff-print.js';
 
 export { YorisoiStaff };
 
@@ -33,6 +34,7 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-worklist', StaffWorklist],
   ['staff-case', StaffCase],
   ['staff-dashboard', StaffDashboard],
+  ['staff-print', StaffPrint],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -53,5 +55,6 @@ declare global {
     'staff-worklist': StaffWorklist;
     'staff-case': StaffCase;
     'staff-dashboard': StaffDashboard;
+    'staff-print': StaffPrint;
   }
 }

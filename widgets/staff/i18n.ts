@@ -95,6 +95,7 @@ export const T = {
   tabEligibility: ['制度の判定', 'Eligibility'],
   tabReferrals: ['NPOへの紹介', 'Referral'],
   tabAudit: ['監査ログ', 'Audit log'],
+  printRecord: ['個人票を印刷', 'Print the record'],
   backToList: ['検索結果に戻る', 'Back to the list'],
   version: ['版 %', 'Version %'],
   owner: ['所管: %', 'Owner: %'],

@@ -7,7 +7,7 @@ import type { StaffLogin } from './staff-login.js';
 import type { StaffView } from './view-base.js';
 
 export interface Route {
-  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard';
+  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'print';
   id?: string;
   tab?: string;
   params: URLSearchParams;
@@ -20,6 +20,7 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   const params = new URLSearchParams(query);
+  if (parts[0] === 'records' && parts[1] && parts[2] === 'print') return { view: 'print', id: decodeURIComponent(parts[1]), params };
   if (parts[0] === 'records' && parts[1]) return { view: 'record', id: decodeURIComponent(parts[1]), tab: TABS.includes(parts[2] ?? '') ? parts[2] : 'sections', params };
   if (parts[0] === 'records') return { view: 'records', params };
   if (parts[0] === 'settings' && parts[1] === 'origins') return { view: 'origins', params };
@@ -262,6 +263,7 @@ export class YorisoiStaff extends LitElement {
     if (r.view === 'record') {
       return html`<staff-record-view .api=${this.api} .locale=${this.locale} .me=${me} .recordId=${r.id!} .tab=${r.tab!}></staff-record-view>`;
     }
+    if (r.view === 'print') return html`<staff-print .api=${this.api} .locale=${this.locale} .me=${me} .recordId=${r.id!}></staff-print>`;
     if (r.view === 'origins') return html`<staff-origins .api=${this.api} .locale=${this.locale} .me=${me}></staff-origins>`;
     if (r.view === 'dashboard') return html`<staff-dashboard .api=${this.api} .locale=${this.locale} .me=${me}></staff-dashboard>`;
     if (r.view === 'records') return html`<staff-records .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-records>`;
@@ -288,7 +290,7 @@ export class YorisoiStaff extends LitElement {
             <ul>
               <li><a href="#/worklist" aria-current=${current(['worklist'])}>${this.t('worklistNav')}</a></li>
               <li><a href="#/inbox" aria-current=${current(['inbox'])}>${this.t('inbox')}</a></li>
-              <li><a href="#/records" aria-current=${current(['records', 'record'])}>${this.t('records')}</a></li>
+              <li><a href="#/records" aria-current=${current(['records', 'record', 'print'])}>${this.t('records')}</a></li>
               ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/dashboard" aria-current=${current(['dashboard'])}>${this.t('dashboardNav')}</a></li>` : nothing}
               ${me.role === 'ADMIN' ? html`<li><a href="#/settings/origins" aria-current=${current(['origins'])}>${this.t('originsNav')}</a></li>` : nothing}
             </ul>

@@ -145,7 +145,8 @@ export class StaffRecordView extends StaffView {
       <p class="muted">
         ${this.t('referenceNumber')}: <span class="ref">${r.referenceNumber}</span> ·
         ${this.t('owner', label(this.locale, r.ownerDepartment))} · ${this.t('version', r.version)} ·
-        ${this.t('createdAt')}: ${formatDateTime(r.createdAt, this.locale)}
+        ${this.t('createdAt')}: ${formatDateTime(r.createdAt, this.locale)} ·
+        <a href=${`${base}/print`} id="print-link">${this.t('printRecord')}</a>
       </p>
       <nav aria-label=${this.t('tabsLabel')}>
         <ul class="tabs">
