@@ -17,6 +17,8 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     referrals: 'signedIn',
     auditLog: 'staff',
     auditChainIntact: 'staff',
+    auditSearch: 'staff',
+    auditCsv: 'staff',
     accessPolicy: 'staff',
     staffMembers: 'staff',
     programmes: 'public',
@@ -36,6 +38,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     worklist: 'staff',
     caseFile: 'staff',
     handovers: 'staff',
+    recordsCsv: 'staff',
     // Online applications (api/application): family operations check their own session token.
     procedures: 'public',
     familyPage: 'public',

@@ -5,7 +5,8 @@ import { Info } from 'type-graphql';
 import { selectedFields } from '../core/selection';
 import { selectedRecordParts, type RecordSelection } from '../record/record-selection';
 import type { Context } from '../server/context';
-import { readSection } from '../record';
+import { readSection, RecordFilter } from '../record';
+import { recordsCsv } from './records-csv';
 import { WorklistScope } from './case-status';
 import { UpdateCaseInput } from './casework.inputs';
 import { CaseworkService } from './casework.service';
@@ -46,6 +47,11 @@ export class CaseworkResolver {
   @Query(() => [HandoverView], { description: 'Departments the family consented to share with: who there has taken it up (owning department).' })
   handovers(@Arg('recordId', () => ID, { description: 'The record.' }) recordId: string, @Ctx() ctx: Context): Promise<HandoverView[]> {
     return handoversOf(ctx.em, ctx.gate, ctx.audit, recordId);
+  }
+
+  @Query(() => String, { description: 'The records you find with this filter as CSV (UTF-8 with BOM; at most 5,000): a column only for sections your department may read, a cell empty where the record withholds it; formula-like cells prefixed with an apostrophe. Every exported section is audited (staff).' })
+  recordsCsv(@Arg('filter', () => RecordFilter, { nullable: true, description: 'The same filter as records.' }) filter: RecordFilter | null, @Ctx() ctx: Context): Promise<string> {
+    return recordsCsv(ctx.em, ctx.gate, ctx.audit, filter);
   }
 
   @Mutation(() => CaseFileView, { description: 'Set the assignee, status or next contact date of your department’s case (caseworker, supervisor or admin). Audited.' })

@@ -17,6 +17,7 @@ import { StaffSection } from './staff-section.js';
 import { StaffWorklist } from './staff-worklist.js';
 import { StaffCase } from './staff-case.js';
 import { StaffPrint } from './staff-print.js';
+import { StaffAuditLog } from './staff-audit-log.js';
 
 export { YorisoiStaff };
 
@@ -35,6 +36,7 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-case', StaffCase],
   ['staff-dashboard', StaffDashboard],
   ['staff-print', StaffPrint],
+  ['staff-audit-log', StaffAuditLog],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -56,5 +58,6 @@ declare global {
     'staff-case': StaffCase;
     'staff-dashboard': StaffDashboard;
     'staff-print': StaffPrint;
+    'staff-audit-log': StaffAuditLog;
   }
 }

@@ -5,7 +5,7 @@ import type { Lang } from './i18n.js';
  * by what they did, in Japanese (or English). A name the console does not send (a partner's system,
  * a script) is shown as it is, marked as another system's.
  */
-const NAMES: Record<string, readonly [string, string]> = {
+export const NAMES: Record<string, readonly [string, string]> = {
   StaffRecords: ['個人票の一覧・検索', 'Record list and search'],
   StaffRecord: ['個人票の閲覧', 'Record viewed'],
   StaffUpdateSection: ['個人票の項目を更新', 'Record section updated'],
@@ -22,6 +22,8 @@ const NAMES: Record<string, readonly [string, string]> = {
   StaffReferrals: ['紹介の一覧', 'Referrals listed'],
   StaffAudit: ['監査ログの閲覧', 'Audit log viewed'],
   StaffPrintRecord: ['個人票の印刷', 'Record printed'],
+  StaffAuditCsv: ['監査ログのCSV出力', 'Audit log exported (CSV)'],
+  StaffRecordsCsv: ['個人票一覧のCSV出力', 'Record list exported (CSV)'],
 };
 
 export function operationName(lang: Lang, name: string | null): string {

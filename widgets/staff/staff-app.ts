@@ -7,7 +7,7 @@ import type { StaffLogin } from './staff-login.js';
 import type { StaffView } from './view-base.js';
 
 export interface Route {
-  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'print';
+  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'print' | 'auditlog';
   id?: string;
   tab?: string;
   params: URLSearchParams;
@@ -26,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings' && parts[1] === 'origins') return { view: 'origins', params };
   if (parts[0] === 'inbox') return { view: 'inbox', params };
   if (parts[0] === 'dashboard') return { view: 'dashboard', params };
+  if (parts[0] === 'audit') return { view: 'auditlog', params };
   return { view: 'worklist', params };
 }
 
@@ -147,7 +148,7 @@ export class YorisoiStaff extends LitElement {
 
   private updateTitle(): void {
     const r = this.route;
-    const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : 'records';
+    const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : r.view === 'auditlog' ? 'auditLogNav' : 'records';
     document.title = `${this.t(view)} | ${this.t('app')}`;
   }
 
@@ -263,6 +264,7 @@ export class YorisoiStaff extends LitElement {
     if (r.view === 'record') {
       return html`<staff-record-view .api=${this.api} .locale=${this.locale} .me=${me} .recordId=${r.id!} .tab=${r.tab!}></staff-record-view>`;
     }
+    if (r.view === 'auditlog') return html`<staff-audit-log .api=${this.api} .locale=${this.locale} .me=${me}></staff-audit-log>`;
     if (r.view === 'print') return html`<staff-print .api=${this.api} .locale=${this.locale} .me=${me} .recordId=${r.id!}></staff-print>`;
     if (r.view === 'origins') return html`<staff-origins .api=${this.api} .locale=${this.locale} .me=${me}></staff-origins>`;
     if (r.view === 'dashboard') return html`<staff-dashboard .api=${this.api} .locale=${this.locale} .me=${me}></staff-dashboard>`;
@@ -292,6 +294,7 @@ export class YorisoiStaff extends LitElement {
               <li><a href="#/inbox" aria-current=${current(['inbox'])}>${this.t('inbox')}</a></li>
               <li><a href="#/records" aria-current=${current(['records', 'record', 'print'])}>${this.t('records')}</a></li>
               ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/dashboard" aria-current=${current(['dashboard'])}>${this.t('dashboardNav')}</a></li>` : nothing}
+              ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/audit" aria-current=${current(['auditlog'])}>${this.t('auditLogNav')}</a></li>` : nothing}
               ${me.role === 'ADMIN' ? html`<li><a href="#/settings/origins" aria-current=${current(['origins'])}>${this.t('originsNav')}</a></li>` : nothing}
             </ul>
           </nav>`
