@@ -39,6 +39,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     caseFile: 'staff',
     handovers: 'staff',
     recordsCsv: 'staff',
+    possibleDuplicates: 'staff',
     // Online applications (api/application): family operations check their own session token.
     procedures: 'public',
     familyPage: 'public',
@@ -69,6 +70,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     rateChat: 'public',
     requestConsultation: 'public',
     takeInboxItem: 'staff',
+    decideDuplicate: 'staff',
     decideOutreachCandidates: 'staff',
     addAllowedOrigin: 'staff',
     removeAllowedOrigin: 'staff',

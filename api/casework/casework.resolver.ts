@@ -7,6 +7,7 @@ import { selectedRecordParts, type RecordSelection } from '../record/record-sele
 import type { Context } from '../server/context';
 import { readSection, RecordFilter } from '../record';
 import { recordsCsv } from './records-csv';
+import { DecideDuplicateInput, DuplicateCandidateView, PossibleDuplicates } from './possible-duplicates';
 import { WorklistScope } from './case-status';
 import { UpdateCaseInput } from './casework.inputs';
 import { CaseworkService } from './casework.service';
@@ -52,6 +53,16 @@ export class CaseworkResolver {
   @Query(() => String, { description: 'The records you find with this filter as CSV (UTF-8 with BOM; at most 5,000): a column only for sections your department may read, a cell empty where the record withholds it; formula-like cells prefixed with an apostrophe. Every exported section is audited (staff).' })
   recordsCsv(@Arg('filter', () => RecordFilter, { nullable: true, description: 'The same filter as records.' }) filter: RecordFilter | null, @Ctx() ctx: Context): Promise<string> {
     return recordsCsv(ctx.em, ctx.gate, ctx.audit, filter);
+  }
+
+  @Query(() => [DuplicateCandidateView], { description: 'Records that look like the same family as this one: same birth date and the same name, kana or phone, with any decision taken (owning department).' })
+  possibleDuplicates(@Arg('recordId', () => ID, { description: 'The record.' }) recordId: string, @Ctx() ctx: Context): Promise<DuplicateCandidateView[]> {
+    return new PossibleDuplicates(ctx.em, ctx.gate, ctx.audit).of(recordId);
+  }
+
+  @Mutation(() => [DuplicateCandidateView], { description: 'Link a possible duplicate as the same person, or dismiss it as different (owning department: caseworker, supervisor or admin). Both records stay as they are; audited on both. Returns the record’s possible duplicates.' })
+  decideDuplicate(@Arg('input', () => DecideDuplicateInput, { description: 'The pair and the decision.' }) input: DecideDuplicateInput, @Ctx() ctx: Context): Promise<DuplicateCandidateView[]> {
+    return new PossibleDuplicates(ctx.em, ctx.gate, ctx.audit).decide(input);
   }
 
   @Mutation(() => CaseFileView, { description: 'Set the assignee, status or next contact date of your department’s case (caseworker, supervisor or admin). Audited.' })

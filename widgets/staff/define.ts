@@ -18,6 +18,7 @@ import { StaffWorklist } from './staff-worklist.js';
 import { StaffCase } from './staff-case.js';
 import { StaffPrint } from './staff-print.js';
 import { StaffAuditLog } from './staff-audit-log.js';
+import { StaffDuplicates } from './staff-duplicates.js';
 
 export { YorisoiStaff };
 
@@ -37,6 +38,7 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-dashboard', StaffDashboard],
   ['staff-print', StaffPrint],
   ['staff-audit-log', StaffAuditLog],
+  ['staff-duplicates', StaffDuplicates],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -59,5 +61,6 @@ declare global {
     'staff-dashboard': StaffDashboard;
     'staff-print': StaffPrint;
     'staff-audit-log': StaffAuditLog;
+    'staff-duplicates': StaffDuplicates;
   }
 }

@@ -24,6 +24,8 @@ export const NAMES: Record<string, readonly [string, string]> = {
   StaffPrintRecord: ['個人票の印刷', 'Record printed'],
   StaffAuditCsv: ['監査ログのCSV出力', 'Audit log exported (CSV)'],
   StaffRecordsCsv: ['個人票一覧のCSV出力', 'Record list exported (CSV)'],
+  StaffDuplicates: ['同一人物の候補の閲覧', 'Possible duplicates viewed'],
+  StaffDecideDuplicate: ['同一人物の紐づけ・除外', 'Duplicate linked or dismissed'],
 };
 
 export function operationName(lang: Lang, name: string | null): string {
