@@ -11,7 +11,7 @@ import { StaffRole } from '../core/roles';
 import { AccountLinkPurpose } from './account-link.entity';
 import { AdminEvent } from './admin-event.entity';
 import { recordAdminEvent } from './admin-events';
-import type { AdminEventInfo, InviteStaffMemberInput, IssuedAccountLink, MunicipalitySettings, StaffSessionInfo, UpdateMunicipalitySettingsInput } from './accounts.types';
+import type { AdminEventInfo, InviteStaffMemberInput, IssuedAccountLink, MunicipalitySettings, MyTwoFactor, StaffSessionInfo, UpdateMunicipalitySettingsInput } from './accounts.types';
 import { issueLink, linkUrl } from './links';
 import { passwordProblem } from './password-policy';
 import { announceRevoked, liveSessions, revokeAllSessions, revokeSessions } from './sessions';
@@ -104,6 +104,13 @@ export class AccountAdminService {
     const member = await this.member(staffId ?? v.staffId, v.municipalityCode);
     const rows = await liveSessions(this.em, member.id, 100);
     return rows.map((s) => ({ id: s.id, createdAt: s.createdAt, expiresAt: s.expiresAt, twoFactor: s.twoFactor, current: s.id === v.tokenId }));
+  }
+
+  /** Whether one's own account signs in with an authenticator app, and how many recovery codes are left. */
+  async myTwoFactor(): Promise<MyTwoFactor> {
+    const v = this.gate.staff();
+    const member = await this.member(v.staffId, v.municipalityCode);
+    return { enabled: member.totpSecret != null, recoveryCodesLeft: member.totpSecret ? member.recoveryCodeHashes.length : 0 };
   }
 
   /** Ends a session at once: one's own, or (admins) any of the municipality's. */

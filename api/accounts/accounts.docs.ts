@@ -53,8 +53,10 @@ export const ACCOUNTS_DOCS: SchemaDocs = {
   IssuePasswordResetLinkInput: { description: 'Whose password to reset (admins).', fields: { staffId: 'The member.', resetTwoFactor: 'Also remove their authenticator app when the link is used (a lost phone); they set up a new one at the next sign-in.' } },
   CreatePartnerOrganizationInput: { description: 'A partner NPO to register.', fields: { name: 'The organisation\'s name (at most 200 characters).' } },
   StaffMember: { fields: { twoFactorEnabled: 'Whether the member signs in with an authenticator app.', invitationPending: 'Invited, and has not chosen a password yet.' } },
+  MyTwoFactor: { description: 'Your own two-factor sign-in.', fields: { enabled: 'Whether you sign in with an authenticator app.', recoveryCodesLeft: 'Unused recovery codes (0 when not enabled).' } },
   Query: {
     fields: {
+      myTwoFactor: 'Whether your own account signs in with an authenticator app (any staff member).',
       accountLink: { description: 'What a one-time link is for (anyone holding it). NOT_FOUND when it expired or was used.', args: { token: 'The token after `#link=`.' } },
       staffSessions: { description: 'Your sessions that still work, or (admins) a member\'s.', args: { staffId: 'A member of your municipality (admins); yours when left out.' } },
       municipalitySettings: 'Your municipality\'s settings (admins).',

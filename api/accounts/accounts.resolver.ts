@@ -4,7 +4,7 @@ import { StaffMember } from '../staff/staff-member.entity';
 import { AccountAdminService } from './account-admin.service';
 import { AccountLinksService } from './account-links.service';
 import {
-  AccountLinkInfo, AdminEventInfo, CreatePartnerOrganizationInput, BeginTwoFactorEnrolmentInput, ChangePasswordInput, CompleteTwoFactorEnrolmentInput, IssuePasswordResetLinkInput, CompletedTwoFactorEnrolment, InviteStaffMemberInput, IssuedAccountLink, MunicipalitySettings,
+  AccountLinkInfo, AdminEventInfo, CreatePartnerOrganizationInput, BeginTwoFactorEnrolmentInput, ChangePasswordInput, CompleteTwoFactorEnrolmentInput, IssuePasswordResetLinkInput, CompletedTwoFactorEnrolment, InviteStaffMemberInput, IssuedAccountLink, MunicipalitySettings, MyTwoFactor,
   RedeemAccountLinkInput, RedeemedAccountLink, StaffSessionInfo, TwoFactorEnrolment, UpdateMunicipalitySettingsInput,
 } from './accounts.types';
 import { StaffLoginLimits } from './limits';
@@ -44,6 +44,11 @@ export class AccountsResolver {
   @Query(() => [StaffSessionInfo])
   staffSessions(@Ctx() ctx: Context, @Arg('staffId', () => String, { nullable: true }) staffId?: string | null): Promise<StaffSessionInfo[]> {
     return admin(ctx).sessions(staffId);
+  }
+
+  @Query(() => MyTwoFactor)
+  myTwoFactor(@Ctx() ctx: Context): Promise<MyTwoFactor> {
+    return admin(ctx).myTwoFactor();
   }
 
   @Mutation(() => Boolean)

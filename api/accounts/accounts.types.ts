@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DepartmentCode } from '../core/departments';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffRole } from '../core/roles';
@@ -122,4 +122,10 @@ export class IssuePasswordResetLinkInput {
 @InputType()
 export class CreatePartnerOrganizationInput {
   @Field(() => String) name!: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class MyTwoFactor {
+  @Field(() => Boolean) enabled!: boolean;
+  @Field(() => Int) recoveryCodesLeft!: number;
 }

@@ -21,7 +21,9 @@ export type AdminAction =
   | 'partner.token-issued'
   | 'partner.token-revoked'
   | 'family.exported'
-  | 'family.erased';
+  | 'family.erased'
+  | 'family.erasure-requested'
+  | 'family.erasure-rejected';
 
 export interface Actor {
   id: string | null;

@@ -3,6 +3,7 @@ export { ApplicationResolver } from './application.resolver';
 export { InterviewResolver } from './interviews';
 export { Application, ApplicationEvent } from './application.entity';
 export { FamilySession, FamilySignIn } from './family-session.entity';
+export { FamilyAuth, type FamilyIdentity } from './family-auth';
 export { ApplicationActor, ApplicationStatus } from './application-status';
 export { applicationServices, useNoticeSender, type ApplicationServices } from './services';
 export { NO_DELIVERY, type FamilyNotice, type NoticeChannel, type NoticeSender } from './notice-sender';

@@ -28,6 +28,7 @@ import { Referral } from '../partner/referral.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { RateLimitCounter } from '../limits/rate-limit-counter.entity';
 import { AccountLink, AdminEvent, StaffSession } from '../accounts/entities';
+import { ErasureRequest } from '../rights/entities';
 import { LineChatSession, LineEventRow, LineLink, LineLinkRequest } from '../line/line.entity';
 import { Application, ApplicationEvent } from '../application/application.entity';
 import { FamilySession, FamilySignIn } from '../application/family-session.entity';
@@ -83,6 +84,7 @@ export const ENTITIES = [
   ApplicationDocument,
   InterviewSlot,
   InterviewBooking,
+  ErasureRequest,
   ...OUTREACH_ENTITIES,
   ...REPORTING_ENTITIES,
 ];

@@ -121,6 +121,8 @@ describe('every write refuses a viewer', () => {
     issuePasswordResetLink: () => [`mutation($i: IssuePasswordResetLinkInput!) { issuePasswordResetLink(input: $i) { url } }`, { i: { staffId, resetTwoFactor: false } }],
     updateMunicipalitySettings: () => [`mutation($i: UpdateMunicipalitySettingsInput!) { updateMunicipalitySettings(input: $i) { requireTwoFactor } }`, { i: { requireTwoFactor: true } }],
     createPartnerOrganization: () => [`mutation($i: CreatePartnerOrganizationInput!) { createPartnerOrganization(input: $i) { id } }`, { i: { name: '新しい団体' } }],
+    // The role is checked before the request is looked up.
+    decideErasureRequest: () => [`mutation($i: DecideErasureRequestInput!) { decideErasureRequest(input: $i) { id } }`, { i: { id: '00000000-0000-4000-8000-000000000000', approve: true } }],
   };
   /** Mutations a viewer may call: public ones and their own session and password. */
   const NOT_WRITES = new Set(['logout', 'changePassword', 'revokeSession']);

@@ -19,6 +19,9 @@ import { StaffCase } from './staff-case.js';
 import { StaffPrint } from './staff-print.js';
 import { StaffAuditLog } from './staff-audit-log.js';
 import { StaffDuplicates } from './staff-duplicates.js';
+import { StaffAccounts } from './staff-accounts.js';
+import { StaffMunicipality } from './staff-municipality.js';
+import { StaffMyAccount } from './staff-my-account.js';
 
 export { YorisoiStaff };
 
@@ -39,6 +42,9 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-print', StaffPrint],
   ['staff-audit-log', StaffAuditLog],
   ['staff-duplicates', StaffDuplicates],
+  ['staff-accounts', StaffAccounts],
+  ['staff-my-account', StaffMyAccount],
+  ['staff-municipality', StaffMunicipality],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -62,5 +68,8 @@ declare global {
     'staff-print': StaffPrint;
     'staff-audit-log': StaffAuditLog;
     'staff-duplicates': StaffDuplicates;
+    'staff-accounts': StaffAccounts;
+    'staff-my-account': StaffMyAccount;
+    'staff-municipality': StaffMunicipality;
   }
 }

@@ -21,6 +21,7 @@ export const T = {
   signInIntro: ['所属部署のアカウントでサインインしてください。', 'Sign in with your department account.'],
   email: ['メールアドレス', 'E-mail address'],
   password: ['パスワード', 'Password'],
+  oneTimeCode: ['認証アプリのコード（または回復コード）', 'Code from your authenticator app (or a recovery code)'],
   required: ['入力してください。', 'Required.'],
   notNumber: ['「%」は数字で入力してください。', 'Enter "%" as a whole number.'],
   signingIn: ['サインインしています…', 'Signing in…'],

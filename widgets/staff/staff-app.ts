@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { ApiError, StaffApi } from './api.js';
+import { ACCOUNT_VIEWS, accountNav, accountRoute, accountTitle, accountView, type AccountView } from './accounts-nav.js';
 import { LANG_TAGS, label, langOf, tr, type Key, type Lang } from './i18n.js';
 import { LOGOUT, ME, type Me } from './queries.js';
 import { appStyles, base } from './staff.styles.js';
@@ -7,7 +8,7 @@ import type { StaffLogin } from './staff-login.js';
 import type { StaffView } from './view-base.js';
 
 export interface Route {
-  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'print' | 'auditlog';
+  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'print' | 'auditlog' | AccountView;
   id?: string;
   tab?: string;
   params: URLSearchParams;
@@ -24,6 +25,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'records' && parts[1]) return { view: 'record', id: decodeURIComponent(parts[1]), tab: TABS.includes(parts[2] ?? '') ? parts[2] : 'sections', params };
   if (parts[0] === 'records') return { view: 'records', params };
   if (parts[0] === 'settings' && parts[1] === 'origins') return { view: 'origins', params };
+  const account = accountRoute(parts);
+  if (account) return { view: account, params };
   if (parts[0] === 'inbox') return { view: 'inbox', params };
   if (parts[0] === 'dashboard') return { view: 'dashboard', params };
   if (parts[0] === 'audit') return { view: 'auditlog', params };
@@ -148,6 +151,10 @@ export class YorisoiStaff extends LitElement {
 
   private updateTitle(): void {
     const r = this.route;
+    if (this.me && ACCOUNT_VIEWS.includes(this.route.view)) {
+      document.title = `${accountTitle(this.locale, this.route.view as AccountView)} | ${this.t('app')}`;
+      return;
+    }
     const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : r.view === 'auditlog' ? 'auditLogNav' : 'records';
     document.title = `${this.t(view)} | ${this.t('app')}`;
   }
@@ -266,6 +273,7 @@ export class YorisoiStaff extends LitElement {
     }
     if (r.view === 'auditlog') return html`<staff-audit-log .api=${this.api} .locale=${this.locale} .me=${me}></staff-audit-log>`;
     if (r.view === 'print') return html`<staff-print .api=${this.api} .locale=${this.locale} .me=${me} .recordId=${r.id!}></staff-print>`;
+    if (ACCOUNT_VIEWS.includes(r.view)) return accountView(r.view as AccountView, this.api, this.locale, me);
     if (r.view === 'origins') return html`<staff-origins .api=${this.api} .locale=${this.locale} .me=${me}></staff-origins>`;
     if (r.view === 'dashboard') return html`<staff-dashboard .api=${this.api} .locale=${this.locale} .me=${me}></staff-dashboard>`;
     if (r.view === 'records') return html`<staff-records .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-records>`;
@@ -296,6 +304,7 @@ export class YorisoiStaff extends LitElement {
               ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/dashboard" aria-current=${current(['dashboard'])}>${this.t('dashboardNav')}</a></li>` : nothing}
               ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/audit" aria-current=${current(['auditlog'])}>${this.t('auditLogNav')}</a></li>` : nothing}
               ${me.role === 'ADMIN' ? html`<li><a href="#/settings/origins" aria-current=${current(['origins'])}>${this.t('originsNav')}</a></li>` : nothing}
+              ${accountNav(this.locale, me, r.view)}
             </ul>
           </nav>`
         : nothing}

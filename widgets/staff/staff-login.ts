@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { ApiError } from './api.js';
+import { LOGIN_WITH_CODE } from './account-queries.js';
 import { LOGIN } from './queries.js';
 import { base } from './staff.styles.js';
 import { StaffView } from './view-base.js';
@@ -17,7 +18,10 @@ export class StaffLogin extends StaffView {
     email: {},
     error: { state: true },
     busy: { state: true },
+    askCode: { state: true },
   };
+  /** The password was right and the account signs in with an authenticator app: a code is asked. */
+  declare askCode: boolean;
   declare dialog: boolean;
   declare email: string;
   declare error: string;
@@ -29,11 +33,13 @@ export class StaffLogin extends StaffView {
     this.email = '';
     this.error = '';
     this.busy = false;
+    this.askCode = false;
   }
 
   /** Clears the password and the error (the dialog is opened again). */
   reset(): void {
     this.error = '';
+    this.askCode = false;
     const pw = this.renderRoot.querySelector<HTMLInputElement>('#password');
     if (pw) pw.value = '';
   }
@@ -60,14 +66,22 @@ export class StaffLogin extends StaffView {
     try {
       // A stale token would make the API refuse even the sign-in: send none.
       this.api.setSession(null);
-      const data = await this.api.q<{ login: { token: string; expiresAt: string } }>(LOGIN, { email, password: pw.value });
+      const code = this.askCode ? (form.querySelector('#one-time-code') as HTMLInputElement).value.trim() : '';
+      const data = code
+        ? await this.api.q<{ login: { token: string; expiresAt: string } }>(LOGIN_WITH_CODE, { email, password: pw.value, oneTimeCode: code })
+        : await this.api.q<{ login: { token: string; expiresAt: string } }>(LOGIN, { email, password: pw.value });
       pw.value = '';
+      this.askCode = false;
       this.dispatchEvent(new CustomEvent('staff-signed-in', { detail: { ...data.login, email }, bubbles: true, composed: true }));
     } catch (err) {
       this.error = err instanceof ApiError && err.code !== 'NETWORK' ? err.message : this.t('netError');
-      pw.value = '';
+      // A right password waiting for its second factor is kept; the code field gets focus.
+      const reason = err instanceof ApiError ? err.errors[0]?.extensions?.reason : undefined;
+      this.askCode = reason === 'TWO_FACTOR_REQUIRED' || reason === 'TWO_FACTOR_INVALID';
+      if (!this.askCode) pw.value = '';
       this.announce(this.error, true);
-      pw.focus();
+      await this.updateComplete;
+      (this.askCode ? this.renderRoot.querySelector<HTMLInputElement>('#one-time-code')! : pw).focus();
     } finally {
       this.busy = false;
     }
@@ -87,6 +101,12 @@ export class StaffLogin extends StaffView {
           <label for="password">${this.t('password')}</label>
           <input id="password" type="password" autocomplete="current-password" aria-describedby=${err} aria-invalid=${this.error ? 'true' : 'false'} />
         </div>
+        ${this.askCode
+          ? html`<div class="field">
+              <label for="one-time-code">${this.t('oneTimeCode')}</label>
+              <input id="one-time-code" type="text" inputmode="numeric" autocomplete="one-time-code" spellcheck="false" aria-describedby=${err} aria-invalid="true" />
+            </div>`
+          : nothing}
         ${this.error ? html`<p id="login-error" class="error">${this.error}</p>` : nothing}
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('signingIn') : this.t('signIn')}</button>

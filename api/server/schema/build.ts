@@ -39,12 +39,13 @@ import { ApplicationResolver, InterviewResolver } from '../../application';
 import { OUTREACH_DOCS } from '../../outreach/outreach.docs';
 import { OutreachResolver } from '../../outreach/outreach.resolver';
 import { ACCOUNTS_DOCS, AccountsResolver, StaffAccountFieldsResolver } from '../../accounts';
+import { RIGHTS_DOCS, RightsResolver } from '../../rights';
 
 /** Every resolver of the API, one line per module. */
-export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, ConsultationRequestResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver, CaseworkResolver, ApplicationResolver, InterviewResolver, ReportingResolver, AccountsResolver, StaffAccountFieldsResolver, OutreachResolver] as const;
+export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, ConsultationRequestResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver, CaseworkResolver, ApplicationResolver, InterviewResolver, ReportingResolver, AccountsResolver, StaffAccountFieldsResolver, OutreachResolver, RightsResolver] as const;
 
 /** The descriptions partners read, one file per module (`<module>.docs.ts`; npm run schema:lint checks none is missing). */
-export const DOCS = [COMMON_DOCS, ACCESS_DOCS, AUDIT_DOCS, AUTH_DOCS, CHAT_DOCS, CONSULTATION_DOCS, INBOX_DOCS, INTAKE_DOCS, MUNICIPALITY_DOCS, PARTNER_DOCS, POSTAL_DOCS, PROGRAMME_DOCS, RECORD_DOCS, STAFF_DOCS, CASEWORK_DOCS, OUTREACH_DOCS, REPORTING_DOCS, ACCOUNTS_DOCS] as const;
+export const DOCS = [COMMON_DOCS, ACCESS_DOCS, AUDIT_DOCS, AUTH_DOCS, CHAT_DOCS, CONSULTATION_DOCS, INBOX_DOCS, INTAKE_DOCS, MUNICIPALITY_DOCS, PARTNER_DOCS, POSTAL_DOCS, PROGRAMME_DOCS, RECORD_DOCS, STAFF_DOCS, CASEWORK_DOCS, OUTREACH_DOCS, REPORTING_DOCS, ACCOUNTS_DOCS, RIGHTS_DOCS] as const;
 
 /** The executable schema without permissions (the shield is applied in app.ts). */
 export function buildApiSchema(): GraphQLSchema {
