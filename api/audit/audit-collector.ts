@@ -4,7 +4,8 @@ import type { Viewer } from '../core';
 import { auditAppenderFor, type CanonicalLines } from './audit-appender';
 import { canonicalLine, canonicalTime } from './audit-seal';
 
-type Action = 'read' | 'write';
+/** `export`: the record's data left the system in a file (CSV) — who took what out. */
+type Action = 'read' | 'write' | 'export';
 
 interface Touched {
   recordId: string;

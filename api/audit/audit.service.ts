@@ -10,7 +10,7 @@ import type { AuditEntryView } from './audit.types';
 import { sqlFor, verifyChain } from './audit-verifier';
 import type { AuditSealSettings } from '../server/context';
 
-const SUPERVISORS_ONLY = { ja: '監査ログはひとり親支援担当課の監督者だけが見られます。', en: 'Only supervisors of the single-parent support division read the audit log.', 'ja-easy': '記録の 履歴は 係長だけが 見られます。' };
+export const SUPERVISORS_ONLY = { ja: '監査ログはひとり親支援担当課の監督者だけが見られます。', en: 'Only supervisors of the single-parent support division read the audit log.', 'ja-easy': '記録の 履歴は 係長だけが 見られます。' };
 
 export class AuditService {
   constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}

@@ -10,3 +10,5 @@ export * from './audit-verifier';
 export * from './audit.docs';
 export * from './audit.plugin';
 export * from './audit.resolver';
+export * from './audit-search';
+export * from './operation-labels';

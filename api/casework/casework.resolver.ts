@@ -2,8 +2,10 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Section, selectedFields } from '../core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Info } from 'type-graphql';
-import { readSection, type RecordSelection, selectedRecordParts } from '../record';
+import { readSection, RecordFilter, type RecordSelection, selectedRecordParts } from '../record';
 import type { Context } from '../server/context';
+import { recordsCsv } from './records-csv';
+import { DecideDuplicateInput, DuplicateCandidateView, PossibleDuplicates } from './possible-duplicates';
 import { WorklistScope } from './case-status';
 import { UpdateCaseInput } from './casework.inputs';
 import { CaseworkService } from './casework.service';
@@ -44,6 +46,21 @@ export class CaseworkResolver {
   @Query(() => [HandoverView], { description: 'Departments the family consented to share with: who there has taken it up (owning department).' })
   handovers(@Arg('recordId', () => ID, { description: 'The record.' }) recordId: string, @Ctx() ctx: Context): Promise<HandoverView[]> {
     return handoversOf(ctx.em, ctx.gate, ctx.audit, recordId);
+  }
+
+  @Query(() => String, { description: 'The records you find with this filter as CSV (UTF-8 with BOM; at most 5,000): a column only for sections your department may read, a cell empty where the record withholds it; formula-like cells prefixed with an apostrophe. Every exported section is audited (staff).' })
+  recordsCsv(@Arg('filter', () => RecordFilter, { nullable: true, description: 'The same filter as records.' }) filter: RecordFilter | null, @Ctx() ctx: Context): Promise<string> {
+    return recordsCsv(ctx.em, ctx.gate, ctx.audit, filter);
+  }
+
+  @Query(() => [DuplicateCandidateView], { description: 'Records that look like the same family as this one: same birth date and the same name, kana or phone, with any decision taken (owning department).' })
+  possibleDuplicates(@Arg('recordId', () => ID, { description: 'The record.' }) recordId: string, @Ctx() ctx: Context): Promise<DuplicateCandidateView[]> {
+    return new PossibleDuplicates(ctx.em, ctx.gate, ctx.audit).of(recordId);
+  }
+
+  @Mutation(() => [DuplicateCandidateView], { description: 'Link a possible duplicate as the same person, or dismiss it as different (owning department: caseworker, supervisor or admin). Both records stay as they are; audited on both. Returns the record’s possible duplicates.' })
+  decideDuplicate(@Arg('input', () => DecideDuplicateInput, { description: 'The pair and the decision.' }) input: DecideDuplicateInput, @Ctx() ctx: Context): Promise<DuplicateCandidateView[]> {
+    return new PossibleDuplicates(ctx.em, ctx.gate, ctx.audit).decide(input);
   }
 
   @Mutation(() => CaseFileView, { description: 'Set the assignee, status or next contact date of your department’s case (caseworker, supervisor or admin). Audited.' })

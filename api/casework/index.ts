@@ -5,3 +5,4 @@ export { CaseworkResolver } from './casework.resolver';
 export { CASE_AUDIT, CaseworkService } from './casework.service';
 export { lastDayOverTarget, WorklistService } from './worklist';
 export { CASEWORK_DOCS } from './casework.docs';
+export { DuplicateDecision, DuplicateDecisionKind } from './duplicate-decision.entity';

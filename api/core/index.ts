@@ -1,5 +1,6 @@
 // The face of core/: what other modules may import. Everything else in the folder is private to it.
 export * from './connection';
+export * from './csv';
 export * from './dates';
 export * from './departments';
 export * from './docs';

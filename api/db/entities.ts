@@ -4,7 +4,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/revoked-token.entity';
 import { DataKey } from '../crypto/data-key.entity';
 import { InboxItem } from '../inbox/inbox-item.entity';
-import { CaseFile } from '../casework';
+import { CaseFile, DuplicateDecision } from '../casework';
 import { ChatMessage, ChatSession } from '../chat/chat.entity';
 import { Consultation } from '../record/consultation/consultation.entity';
 import { AllowedOriginChange } from '../municipality/allowed-origin-change.entity';
@@ -77,6 +77,7 @@ export const ENTITIES = [
   LineLinkRequest,
   LineChannelSetting,
   CaseFile,
+  DuplicateDecision,
   Application,
   ApplicationEvent,
   FamilySignIn,

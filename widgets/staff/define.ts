@@ -16,6 +16,9 @@ import { StaffReferral } from './staff-referral.js';
 import { StaffSection } from './staff-section.js';
 import { StaffWorklist } from './staff-worklist.js';
 import { StaffCase } from './staff-case.js';
+import { StaffPrint } from './staff-print.js';
+import { StaffAuditLog } from './staff-audit-log.js';
+import { StaffDuplicates } from './staff-duplicates.js';
 import { StaffAccounts } from './staff-accounts.js';
 import { StaffMunicipality } from './staff-municipality.js';
 import { StaffMyAccount } from './staff-my-account.js';
@@ -38,6 +41,9 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-worklist', StaffWorklist],
   ['staff-case', StaffCase],
   ['staff-dashboard', StaffDashboard],
+  ['staff-print', StaffPrint],
+  ['staff-audit-log', StaffAuditLog],
+  ['staff-duplicates', StaffDuplicates],
   ['staff-accounts', StaffAccounts],
   ['staff-my-account', StaffMyAccount],
   ['staff-municipality', StaffMunicipality],
@@ -63,6 +69,9 @@ declare global {
     'staff-worklist': StaffWorklist;
     'staff-case': StaffCase;
     'staff-dashboard': StaffDashboard;
+    'staff-print': StaffPrint;
+    'staff-audit-log': StaffAuditLog;
+    'staff-duplicates': StaffDuplicates;
     'staff-accounts': StaffAccounts;
     'staff-my-account': StaffMyAccount;
     'staff-municipality': StaffMunicipality;

@@ -5,7 +5,7 @@ import type { Lang } from './i18n.js';
  * by what they did, in Japanese (or English). A name the console does not send (a partner's system,
  * a script) is shown as it is, marked as another system's.
  */
-const NAMES: Record<string, readonly [string, string]> = {
+export const NAMES: Record<string, readonly [string, string]> = {
   StaffRecords: ['個人票の一覧・検索', 'Record list and search'],
   StaffRecord: ['個人票の閲覧', 'Record viewed'],
   StaffUpdateSection: ['個人票の項目を更新', 'Record section updated'],
@@ -24,6 +24,11 @@ const NAMES: Record<string, readonly [string, string]> = {
   StaffOutreachCandidates: ['プッシュ型支援の候補の閲覧', 'Outreach candidates viewed'],
   StaffOutreachNotices: ['プッシュ型支援の送信状況の閲覧', 'Outreach notices viewed'],
   StaffDecideOutreach: ['プッシュ型支援の候補の承認・見送り', 'Outreach candidates decided'],
+  StaffPrintRecord: ['個人票の印刷', 'Record printed'],
+  StaffAuditCsv: ['監査ログのCSV出力', 'Audit log exported (CSV)'],
+  StaffRecordsCsv: ['個人票一覧のCSV出力', 'Record list exported (CSV)'],
+  StaffDuplicates: ['同一人物の候補の閲覧', 'Possible duplicates viewed'],
+  StaffDecideDuplicate: ['同一人物の紐づけ・除外', 'Duplicate linked or dismissed'],
 };
 
 export function operationName(lang: Lang, name: string | null): string {

@@ -9,7 +9,7 @@ import type { StaffView } from './view-base.js';
 import { L as LINE_TEXTS } from './line-texts.js';
 
 export interface Route {
-  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'outreach' | 'line' | AccountView;
+  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'outreach' | 'line' | 'print' | 'auditlog' | AccountView;
   id?: string;
   tab?: string;
   params: URLSearchParams;
@@ -22,6 +22,7 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   const params = new URLSearchParams(query);
+  if (parts[0] === 'records' && parts[1] && parts[2] === 'print') return { view: 'print', id: decodeURIComponent(parts[1]), params };
   if (parts[0] === 'records' && parts[1]) return { view: 'record', id: decodeURIComponent(parts[1]), tab: TABS.includes(parts[2] ?? '') ? parts[2] : 'sections', params };
   if (parts[0] === 'records') return { view: 'records', params };
   if (parts[0] === 'settings' && parts[1] === 'origins') return { view: 'origins', params };
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'inbox') return { view: 'inbox', params };
   if (parts[0] === 'dashboard') return { view: 'dashboard', params };
   if (parts[0] === 'outreach') return { view: 'outreach', params };
+  if (parts[0] === 'audit') return { view: 'auditlog', params };
   return { view: 'worklist', params };
 }
 
@@ -156,7 +158,7 @@ export class YorisoiStaff extends LitElement {
       document.title = `${accountTitle(this.locale, this.route.view as AccountView)} | ${this.t('app')}`;
       return;
     }
-    const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : r.view === 'outreach' ? 'outreachNav' : 'records';
+    const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : r.view === 'outreach' ? 'outreachNav' : r.view === 'auditlog' ? 'auditLogNav' : 'records';
     document.title = `${r.view === 'line' && this.me ? LINE_TEXTS.nav[this.locale] : this.t(view)} | ${this.t('app')}`;
   }
 
@@ -272,6 +274,8 @@ export class YorisoiStaff extends LitElement {
     if (r.view === 'record') {
       return html`<staff-record-view .api=${this.api} .locale=${this.locale} .me=${me} .recordId=${r.id!} .tab=${r.tab!}></staff-record-view>`;
     }
+    if (r.view === 'auditlog') return html`<staff-audit-log .api=${this.api} .locale=${this.locale} .me=${me}></staff-audit-log>`;
+    if (r.view === 'print') return html`<staff-print .api=${this.api} .locale=${this.locale} .me=${me} .recordId=${r.id!}></staff-print>`;
     if (ACCOUNT_VIEWS.includes(r.view)) return accountView(r.view as AccountView, this.api, this.locale, me);
     if (r.view === 'origins') return html`<staff-origins .api=${this.api} .locale=${this.locale} .me=${me}></staff-origins>`;
     if (r.view === 'line') return html`<staff-line .api=${this.api} .locale=${this.locale} .me=${me}></staff-line>`;
@@ -301,9 +305,10 @@ export class YorisoiStaff extends LitElement {
             <ul>
               <li><a href="#/worklist" aria-current=${current(['worklist'])}>${this.t('worklistNav')}</a></li>
               <li><a href="#/inbox" aria-current=${current(['inbox'])}>${this.t('inbox')}</a></li>
-              <li><a href="#/records" aria-current=${current(['records', 'record'])}>${this.t('records')}</a></li>
+              <li><a href="#/records" aria-current=${current(['records', 'record', 'print'])}>${this.t('records')}</a></li>
               <li><a href="#/outreach" aria-current=${current(['outreach'])}>${this.t('outreachNav')}</a></li>
               ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/dashboard" aria-current=${current(['dashboard'])}>${this.t('dashboardNav')}</a></li>` : nothing}
+              ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/audit" aria-current=${current(['auditlog'])}>${this.t('auditLogNav')}</a></li>` : nothing}
               ${me.role === 'ADMIN' ? html`<li><a href="#/settings/origins" aria-current=${current(['origins'])}>${this.t('originsNav')}</a></li>` : nothing}
               ${accountNav(this.locale, me, r.view)}
               ${me.role === 'ADMIN' ? html`<li><a href="#/settings/line" aria-current=${current(['line'])}>${LINE_TEXTS.nav[this.locale]}</a></li>` : nothing}

@@ -113,6 +113,7 @@ export class StaffRecordView extends StaffView {
         return this.isAuditor ? html`<staff-audit .api=${this.api} .locale=${this.locale} .me=${this.me} .recordId=${r.id}></staff-audit>` : html`<p class="notice">${this.t('auditOnly')}</p>`;
       default:
         return html`<h2 class="visually-hidden" tabindex="-1">${this.t('tabSections')}</h2>
+          ${this.isOwner ? html`<staff-duplicates .api=${this.api} .locale=${this.locale} .me=${this.me} .recordId=${r.id}></staff-duplicates>` : nothing}
           <staff-case .api=${this.api} .locale=${this.locale} .me=${this.me} .recordId=${r.id}></staff-case>
           <div class="sections" @record-changed=${changed} @record-reload=${reload}>
             ${DETAIL_SECTIONS.map((s) => html`<staff-section .api=${this.api} .locale=${this.locale} .me=${this.me} .section=${s} .access=${this.access(s)} .record=${r} .programmes=${this.programmes}></staff-section>`)}
@@ -145,7 +146,8 @@ export class StaffRecordView extends StaffView {
       <p class="muted">
         ${this.t('referenceNumber')}: <span class="ref">${r.referenceNumber}</span> ·
         ${this.t('owner', label(this.locale, r.ownerDepartment))} · ${this.t('version', r.version)} ·
-        ${this.t('createdAt')}: ${formatDateTime(r.createdAt, this.locale)}
+        ${this.t('createdAt')}: ${formatDateTime(r.createdAt, this.locale)} ·
+        <a href=${`${base}/print`} id="print-link">${this.t('printRecord')}</a>
       </p>
       <nav aria-label=${this.t('tabsLabel')}>
         <ul class="tabs">

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { CONCERNS, DEPARTMENTS, japanDate, label, type Key } from './i18n.js';
 import { classifySearch } from './search-terms.js';
 import { RECORDS, type Access, type Connection, type RecordRow, type SectionName } from './queries.js';
+import { download, RECORDS_CSV } from './export-queries.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
 
@@ -63,6 +64,18 @@ export class StaffRecords extends StaffView {
       if (v) f[field] = v;
     }
     return f;
+  }
+
+  /** The whole filtered list (not just this page) as CSV, made and audited by the server. */
+  private async exportCsv(): Promise<void> {
+    try {
+      const { recordsCsv } = await this.api.q<{ recordsCsv: string }>(RECORDS_CSV, { filter: this.filter() });
+      download(recordsCsv, `records-${japanDate(new Date().toISOString())}.csv`);
+      this.announce(this.t('exportedCsv'));
+    } catch (e) {
+      this.error = this.errorText(e);
+      this.announce(this.error, true);
+    }
   }
 
   private async load(): Promise<void> {
@@ -209,7 +222,9 @@ export class StaffRecords extends StaffView {
       ${this.loading ? html`<p>${this.t('loading')}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error} <button type="button" @click=${() => this.load()}>${this.t('retry')}</button></p>` : nothing}
       ${page && page.edges.length === 0 ? html`<p>${this.t('noResults')}</p>` : nothing}
-      ${page && page.edges.length > 0 ? this.table(page) : nothing}
+      ${page && page.edges.length > 0
+        ? html`<p class="actions"><button type="button" id="records-csv" @click=${this.exportCsv}>${this.t('exportCsv')}</button> <span class="muted">${this.t('exportCsvNote')}</span></p>${this.table(page)}`
+        : nothing}
       ${page && (page.pageInfo.hasNextPage || pageNo > 1)
         ? html`<div class="pager">
             <button type="button" ?disabled=${pageNo === 1} @click=${() => this.go(-1)}>${this.t('prev')}</button>

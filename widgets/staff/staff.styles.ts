@@ -109,6 +109,8 @@ export const appStyles = css`
   main:focus { outline: none; }
   dialog { max-width: min(32rem, 95vw); border: 2px solid var(--primary); border-radius: 8px; padding: 1.25rem; }
   dialog::backdrop { background: rgb(0 0 0 / 50%); }
+  /* Printing any page prints its content only: no header, menus or live regions. */
+  @media print { .skip, header, nav { display: none !important; } main { padding: 0; max-width: none; } }
 `;
 
 export const viewStyles = css`

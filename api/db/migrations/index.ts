@@ -24,6 +24,7 @@ import { Migration20261204120000_Outreach } from './Migration20261204120000_Outr
 import { Migration20261204120100_OutreachScreening } from './Migration20261204120100_OutreachScreening';
 import { Migration20261204160000_UsageFigures } from './Migration20261204160000_UsageFigures';
 import { Migration20261204160100_FigureIndexes } from './Migration20261204160100_FigureIndexes';
+import { Migration20261205130000_DuplicateDecisions } from './Migration20261205130000_DuplicateDecisions';
 import { Migration20261205160000_DataRights } from './Migration20261205160000_DataRights';
 import { Migration20261205150000_LineChannelSettings } from './Migration20261205150000_LineChannelSettings';
 
@@ -54,6 +55,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204150000_LineChannel', class: Migration20261204150000_LineChannel },
   { name: 'Migration20261204160000_UsageFigures', class: Migration20261204160000_UsageFigures },
   { name: 'Migration20261204160100_FigureIndexes', class: Migration20261204160100_FigureIndexes },
+  { name: 'Migration20261205130000_DuplicateDecisions', class: Migration20261205130000_DuplicateDecisions },
   { name: 'Migration20261205150000_LineChannelSettings', class: Migration20261205150000_LineChannelSettings },
   { name: 'Migration20261205160000_DataRights', class: Migration20261205160000_DataRights },
 ];
