@@ -45,6 +45,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     interviewSlots: 'public',
     exportAcceptedApplications: 'staff',
     applicationFigures: 'staff',
+    applicationInterviews: 'staff',
     usageFigures: 'staff',
     implementationReport: 'staff',
     reportInput: 'staff',
@@ -90,6 +91,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     bookInterview: 'public',
     rescheduleInterview: 'public',
     cancelInterview: 'public',
+    markInterview: 'staff',
     saveReportInput: 'staff',
   },
 };

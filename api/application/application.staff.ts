@@ -24,6 +24,8 @@ import type { ApplicationServices } from './services';
 import { answersView, historyView } from './views';
 import { MAX_EXPORT_ROWS, toCsv, toJson } from './export';
 import { startOfJapanDay, addDays } from '../core/dates';
+import { ApplicationDocument } from './documents/document.entity';
+import { StaffInterviews } from './interviews/staff-interviews';
 
 type StaffViewer = Extract<Viewer, { kind: 'staff' }>;
 export const MAX_QUEUE = 200;
@@ -82,7 +84,14 @@ export class StaffApplications {
       answers: full ? answersView(p, a) : null,
       recordChanges: full ? await this.changes(p, a) : null,
       history: historyView(events),
+      documents: full ? await this.documents(p, a) : null,
+      interviews: full ? await new StaffInterviews(this.em, this.services, this.viewer, this.audit, this.locale).forApplication(a.id) : null,
     };
+  }
+
+  private async documents(p: MunicipalProcedure, a: Application): Promise<StaffApplication['documents']> {
+    const rows = await this.em.find(ApplicationDocument, { application: a }, { orderBy: { uploadedAt: 'asc', id: 'asc' } });
+    return rows.map((d) => ({ id: d.id, documentId: d.documentId, name: p.documents.find((x) => x.id === d.documentId)?.name[this.locale] ?? d.documentId, contentType: d.contentType, size: d.size, uploadedAt: d.uploadedAt }));
   }
 
   /** Pre-filled questions whose answer differs from what the record holds now. */

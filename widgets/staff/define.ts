@@ -16,6 +16,8 @@ import { StaffReferral } from './staff-referral.js';
 import { StaffSection } from './staff-section.js';
 import { StaffWorklist } from './staff-worklist.js';
 import { StaffCase } from './staff-case.js';
+import { StaffApplication } from './staff-application.js';
+import { StaffApplications } from './staff-applications.js';
 
 export { YorisoiStaff };
 
@@ -33,6 +35,8 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-worklist', StaffWorklist],
   ['staff-case', StaffCase],
   ['staff-dashboard', StaffDashboard],
+  ['staff-applications', StaffApplications],
+  ['staff-application', StaffApplication],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -53,5 +57,7 @@ declare global {
     'staff-worklist': StaffWorklist;
     'staff-case': StaffCase;
     'staff-dashboard': StaffDashboard;
+    'staff-applications': StaffApplications;
+    'staff-application': StaffApplication;
   }
 }

@@ -7,7 +7,7 @@ import type { StaffLogin } from './staff-login.js';
 import type { StaffView } from './view-base.js';
 
 export interface Route {
-  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard';
+  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'applications' | 'application';
   id?: string;
   tab?: string;
   params: URLSearchParams;
@@ -25,6 +25,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings' && parts[1] === 'origins') return { view: 'origins', params };
   if (parts[0] === 'inbox') return { view: 'inbox', params };
   if (parts[0] === 'dashboard') return { view: 'dashboard', params };
+  if (parts[0] === 'applications') return parts[1] ? { view: 'application', id: decodeURIComponent(parts[1]), params } : { view: 'applications', params };
   return { view: 'worklist', params };
 }
 
@@ -146,7 +147,7 @@ export class YorisoiStaff extends LitElement {
 
   private updateTitle(): void {
     const r = this.route;
-    const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : 'records';
+    const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : r.view === 'applications' || r.view === 'application' ? 'applicationsNav' : 'records';
     document.title = `${this.t(view)} | ${this.t('app')}`;
   }
 
@@ -266,6 +267,8 @@ export class YorisoiStaff extends LitElement {
     if (r.view === 'dashboard') return html`<staff-dashboard .api=${this.api} .locale=${this.locale} .me=${me}></staff-dashboard>`;
     if (r.view === 'records') return html`<staff-records .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-records>`;
     if (r.view === 'inbox') return html`<staff-inbox .api=${this.api} .locale=${this.locale} .me=${me}></staff-inbox>`;
+    if (r.view === 'applications') return html`<staff-applications .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-applications>`;
+    if (r.view === 'application') return html`<staff-application .api=${this.api} .locale=${this.locale} .me=${me} .applicationId=${r.id!}></staff-application>`;
     return html`<staff-worklist .api=${this.api} .locale=${this.locale} .me=${me}></staff-worklist>`;
   }
 
@@ -289,6 +292,7 @@ export class YorisoiStaff extends LitElement {
               <li><a href="#/worklist" aria-current=${current(['worklist'])}>${this.t('worklistNav')}</a></li>
               <li><a href="#/inbox" aria-current=${current(['inbox'])}>${this.t('inbox')}</a></li>
               <li><a href="#/records" aria-current=${current(['records', 'record'])}>${this.t('records')}</a></li>
+              <li><a href="#/applications" aria-current=${current(['applications', 'application'])}>${this.t('applicationsNav')}</a></li>
               ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/dashboard" aria-current=${current(['dashboard'])}>${this.t('dashboardNav')}</a></li>` : nothing}
               ${me.role === 'ADMIN' ? html`<li><a href="#/settings/origins" aria-current=${current(['origins'])}>${this.t('originsNav')}</a></li>` : nothing}
             </ul>
