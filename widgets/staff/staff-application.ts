@@ -79,8 +79,11 @@ export class StaffApplication extends StaffView {
         this.api.q<{ application: AppDetail }>(APPLICATION, { id: this.applicationId }),
         this.api.q<{ procedures: ProcedureInfo[] }>(PROCEDURES, { code: this.me.municipalityCode }),
       ]);
+      // The loading heading had the focus (just navigated here): the real heading takes it over.
+      const focusedHeading = (this.renderRoot as ShadowRoot).activeElement?.tagName === 'H1';
       this.app = a.application;
       this.procedure = p.procedures.find((x) => x.id === a.application.procedureId) ?? null;
+      if (focusedHeading) await this.focusHeading('h1');
     } catch (e) {
       this.error = e instanceof ApiError && e.code === 'NOT_FOUND' ? this.a('notFound') : this.errorText(e);
       this.announce(this.error, true);
