@@ -21,6 +21,9 @@ const NAMES: Record<string, readonly [string, string]> = {
   StaffUpdateReferral: ['紹介の終了', 'Referral closed'],
   StaffReferrals: ['紹介の一覧', 'Referrals listed'],
   StaffAudit: ['監査ログの閲覧', 'Audit log viewed'],
+  StaffApplication: ['オンライン申請の閲覧', 'Application viewed'],
+  StaffDecideApplication: ['オンライン申請の処理', 'Application decided'],
+  StaffMarkInterview: ['面談の記録（来た・来なかった）', 'Interview marked'],
 };
 
 export function operationName(lang: Lang, name: string | null): string {
