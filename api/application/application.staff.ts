@@ -126,7 +126,7 @@ export class StaffApplications {
     this.em.create(ApplicationEvent, { municipality: a.municipality, application: a, fromStatus: from, toStatus: input.status, actor: ApplicationActor.STAFF, staffId: this.viewer.staffId, message } as never);
     this.audit.note(a.record.id, this.viewer.municipalityCode, 'write', 'applications');
     await this.em.flush();
-    if (input.status !== ApplicationStatus.IN_REVIEW) await tellFamily(this.services.notices, a.record, p, input.status);
+    if (input.status !== ApplicationStatus.IN_REVIEW) await tellFamily(this.services.notices, a.record, p, input.status, a.id);
     return this.view(a, true);
   }
 
