@@ -87,6 +87,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     saveApplication: 'public',
     submitApplication: 'public',
     withdrawApplication: 'public',
+    updateFamilyContact: 'public',
     decideApplication: 'staff',
     bookInterview: 'public',
     rescheduleInterview: 'public',

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ApplicationActor, ApplicationStatus } from './application-status';
 import { InterviewBookingView, StaffInterviewView } from './interviews/interview.types';
+import { FamilyContact } from './family-contact';
 
 @ObjectType({ simpleResolvers: true, description: 'One choice of a choice question.' })
 export class ProcedureChoice {
@@ -100,6 +101,7 @@ export class FamilyPage {
   @Field(() => [FamilyApplication], { description: 'Applications, newest first (at most 50).' }) applications!: FamilyApplication[];
   @Field(() => [Procedure], { description: 'Procedures the family can start here.' }) procedures!: Procedure[];
   @Field(() => [InterviewBookingView], { description: 'Booked interviews (at most 20).' }) interviews!: InterviewBookingView[];
+  @Field(() => FamilyContact, { description: 'Whether and how the family may be contacted; it changes this itself (updateFamilyContact).' }) contact!: FamilyContact;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A signed-in family session.' })

@@ -9,7 +9,7 @@ import { rawQuery } from '../../api/db/raw-query';
 import { ConsentMethod, OutreachChannel, OUTREACH_PURPOSE_VERSION, recordConsent } from '../../api/outreach';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
 import { startTestApp, type TestApp } from '../support/app';
-import { familyFromIntake, intakeAnswers } from './support-api';
+import { familyFromIntake } from './support-api';
 
 const DECIDE = `mutation($i: ApplicationDecisionInput!) { decideApplication(input: $i) { status version } }`;
 const SECRET = '源泉徴収票の再提出をお願いします';
