@@ -10,6 +10,7 @@ import { FamilyAuth, SESSION_TTL_MS } from './family-auth';
 import { applicationServices } from './services';
 import { procedureView } from './views';
 import { ApplicationFigures, applicationFigures } from './figures';
+import { FamilyContact, FamilyContacts, UpdateFamilyContactInput } from './family-contact';
 
 const MUNICIPALITY = /^\d{6}$/;
 const auth = (ctx: Context) => new FamilyAuth(ctx.em, ctx.services.auth.secret, ctx.locale);
@@ -104,6 +105,12 @@ export class ApplicationResolver {
   @Mutation(() => FamilyApplication, { description: 'Withdraw an application that is not decided yet.' })
   async withdrawApplication(@Arg('input', () => WithdrawApplicationInput, { description: 'The application.' }) input: WithdrawApplicationInput, @Ctx() ctx: Context): Promise<FamilyApplication> {
     return (await family(ctx, input.session)).withdraw(input.id);
+  }
+
+  @Mutation(() => FamilyContact, { description: 'The family changes whether and how it may be contacted; effective at once, each change kept with its time.' })
+  async updateFamilyContact(@Arg('input', () => UpdateFamilyContactInput, { description: 'Contact allowed and the channels.' }) input: UpdateFamilyContactInput, @Ctx() ctx: Context): Promise<FamilyContact> {
+    const who = await auth(ctx).identify(input.session);
+    return new FamilyContacts(ctx.em, who, ctx.locale).update(input.contactAllowed, input.channels);
   }
 
   @Query(() => [StaffApplication], { description: 'The applications queue of the staff member’s department, oldest submission first (answers not included).' })

@@ -17,6 +17,7 @@ import { recordFacts } from './record-facts';
 import type { ApplicationServices } from './services';
 import { answersView, historyView, procedureView } from './views';
 import { Bookings } from './interviews/booking.service';
+import { FamilyContacts } from './family-contact';
 
 export const MAX_MESSAGE = 1000;
 const PAGE_LIMIT = 50;
@@ -57,6 +58,7 @@ export class FamilyApplications {
       applications: views,
       procedures: this.services.procedures.list(this.who.municipalityCode).map((p) => procedureView(p, this.locale)),
       interviews: await new Bookings(this.em, this.services, this.who, this.locale).list(),
+      contact: await new FamilyContacts(this.em, this.who, this.locale).view(),
     };
   }
 

@@ -19,6 +19,9 @@ import { isWritable, recordFacts, writeBack } from './record-facts';
 import type { ApplicationServices } from './services';
 import { answersView, historyView } from './views';
 import { MAX_EXPORT_ROWS, toCsv, toJson } from './export';
+import { addDays, startOfJapanDay } from '../core';
+import { ApplicationDocument } from './documents/document.entity';
+import { StaffInterviews } from './interviews/staff-interviews';
 
 type StaffViewer = Extract<Viewer, { kind: 'staff' }>;
 export const MAX_QUEUE = 200;
@@ -77,7 +80,14 @@ export class StaffApplications {
       answers: full ? answersView(p, a) : null,
       recordChanges: full ? await this.changes(p, a) : null,
       history: historyView(events),
+      documents: full ? await this.documents(p, a) : null,
+      interviews: full ? await new StaffInterviews(this.em, this.services, this.viewer, this.audit, this.locale).forApplication(a.id) : null,
     };
+  }
+
+  private async documents(p: MunicipalProcedure, a: Application): Promise<StaffApplication['documents']> {
+    const rows = await this.em.find(ApplicationDocument, { application: a }, { orderBy: { uploadedAt: 'asc', id: 'asc' } });
+    return rows.map((d) => ({ id: d.id, documentId: d.documentId, name: p.documents.find((x) => x.id === d.documentId)?.name[this.locale] ?? d.documentId, contentType: d.contentType, size: d.size, uploadedAt: d.uploadedAt }));
   }
 
   /** Pre-filled questions whose answer differs from what the record holds now. */
@@ -112,7 +122,7 @@ export class StaffApplications {
     this.em.create(ApplicationEvent, { municipality: a.municipality, application: a, fromStatus: from, toStatus: input.status, actor: ApplicationActor.STAFF, staffId: this.viewer.staffId, message } as never);
     this.audit.note(a.record.id, this.viewer.municipalityCode, 'write', 'applications');
     await this.em.flush();
-    if (input.status !== ApplicationStatus.IN_REVIEW) await tellFamily(this.services.notices, a.record, p, input.status);
+    if (input.status !== ApplicationStatus.IN_REVIEW) await tellFamily(this.services.notices, a.record, p, input.status, a.id);
     return this.view(a, true);
   }
 

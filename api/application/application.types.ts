@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ApplicationActor, ApplicationStatus } from './application-status';
-import { InterviewBookingView } from './interviews/interview.types';
+import { InterviewBookingView, StaffInterviewView } from './interviews/interview.types';
+import { FamilyContact } from './family-contact';
 
 @ObjectType({ simpleResolvers: true, description: 'One choice of a choice question.' })
 export class ProcedureChoice {
@@ -100,6 +101,7 @@ export class FamilyPage {
   @Field(() => [FamilyApplication], { description: 'Applications, newest first (at most 50).' }) applications!: FamilyApplication[];
   @Field(() => [Procedure], { description: 'Procedures the family can start here.' }) procedures!: Procedure[];
   @Field(() => [InterviewBookingView], { description: 'Booked interviews (at most 20).' }) interviews!: InterviewBookingView[];
+  @Field(() => FamilyContact, { description: 'Whether and how the family may be contacted; it changes this itself (updateFamilyContact).' }) contact!: FamilyContact;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A signed-in family session.' })
@@ -122,6 +124,16 @@ export class RecordChange {
   @Field(() => Boolean, { description: 'Whether accepting writes it to the record (derived fields such as the number of children are changed by staff).' }) writable!: boolean;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'A document the family attached, as staff see it (the file itself: GET /applications/documents/<id> with the staff token; audited).' })
+export class StaffApplicationDocument {
+  @Field(() => ID, { description: 'The uploaded file’s id, for the download route.' }) id!: string;
+  @Field(() => String, { description: 'The procedure’s document id (e.g. bank-book).' }) documentId!: string;
+  @Field(() => String, { description: 'What the document is (request locale).' }) name!: string;
+  @Field(() => String, { description: 'image/jpeg, image/png or application/pdf, by content.' }) contentType!: string;
+  @Field(() => Int, { description: 'Size in bytes.' }) size!: number;
+  @Field(() => Date, { description: 'When it was uploaded.' }) uploadedAt!: Date;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'An application in the staff queue.' })
 export class StaffApplication {
   @Field(() => ID, { description: 'The application id.' }) id!: string;
@@ -140,4 +152,6 @@ export class StaffApplication {
   @Field(() => [ApplicationAnswer], { nullable: true, description: 'The answers (reading them is audited); null in lists.' }) answers?: ApplicationAnswer[] | null;
   @Field(() => [RecordChange], { nullable: true, description: 'Pre-filled answers the family changed; null in lists.' }) recordChanges?: RecordChange[] | null;
   @Field(() => [ApplicationHistoryEntry], { description: 'Every change, oldest first.' }) history!: ApplicationHistoryEntry[];
+  @Field(() => [StaffApplicationDocument], { nullable: true, description: 'Documents attached, oldest first; null in lists.' }) documents?: StaffApplicationDocument[] | null;
+  @Field(() => [StaffInterviewView], { nullable: true, description: 'Interview bookings of this application, cancelled ones included; null in lists.' }) interviews?: StaffInterviewView[] | null;
 }

@@ -16,7 +16,7 @@ export function safeChannel(record: PersonalRecord): { channel: NoticeChannel; t
   return null;
 }
 
-export async function tellFamily(notices: NoticeSender, record: PersonalRecord, p: MunicipalProcedure, status: ApplicationStatus): Promise<boolean> {
+export async function tellFamily(notices: NoticeSender, record: PersonalRecord, p: MunicipalProcedure, status: ApplicationStatus, applicationId?: string): Promise<boolean> {
   const where = safeChannel(record);
   if (!where) return false;
   const what =
@@ -28,6 +28,9 @@ export async function tellFamily(notices: NoticeSender, record: PersonalRecord, 
       municipalityCode: record.municipality.code,
       recordId: record.id,
       kind: 'application-status',
+      applicationId,
+      status,
+      department: p.department,
       channel: where.channel,
       to: where.to,
       subject: { ja: `${p.name.ja}について`, en: `About: ${p.name.en}`, 'ja-easy': '申請の おしらせ' },

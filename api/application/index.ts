@@ -9,3 +9,4 @@ export { applicationServices, useNoticeSender, type ApplicationServices } from '
 export { NO_DELIVERY, type FamilyNotice, type NoticeChannel, type NoticeSender } from './notice-sender';
 export * from './procedures';
 export { documentRoutes } from './documents';
+export { changePeriod, outreachDelivery, type OutreachDeliveryDeps } from './outreach-delivery';

@@ -19,6 +19,11 @@ export interface FamilyNotice {
   to: string;
   subject: LocalizedText;
   body: LocalizedText;
+  /** application-status: which application and the status it moved to (for a delivery that makes its own message). */
+  applicationId?: string;
+  status?: string;
+  /** The department handling it (whose figures and whose inbox the notice belongs to). */
+  department?: string;
 }
 
 export interface NoticeSender {

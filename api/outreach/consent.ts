@@ -85,3 +85,27 @@ export function usableChannels(optedIn: ReadonlySet<OutreachChannel>, contact: C
   }
   return out;
 }
+
+/** The channels the family withdrew (its latest change per channel is a withdrawal). */
+export async function withdrawnChannels(em: EntityManager, recordId: string): Promise<Set<OutreachChannel>> {
+  const rows = await rawQuery<{ channel: OutreachChannel; granted: boolean }>(
+    em,
+    `select distinct on (channel) channel, granted from outreach_consent_event where record_id = ? order by channel, at desc, id desc`,
+    [recordId],
+  );
+  return new Set(rows.filter((r) => !r.granted).map((r) => r.channel));
+}
+
+/**
+ * The channel of a transactional notice (TRANSACTIONAL_KINDS): the contact the family gave, when it
+ * allowed contact — e-mail, or an SMS where it said an SMS is safe, in the order of its preferred
+ * channel — never one it withdrew, and for a DV-protected record the same limits as usableChannels.
+ * No opt-in is needed. Null: nothing may be sent (the family page still shows the change).
+ */
+export function transactionalChannel(withdrawn: ReadonlySet<OutreachChannel>, contact: ContactFacts & { contactAllowed: boolean; preferredChannel: string | null }): OutreachChannel | null {
+  if (!contact.contactAllowed) return null;
+  const email = contact.email && !contact.dvProtected && !withdrawn.has(OutreachChannel.EMAIL) ? OutreachChannel.EMAIL : null;
+  const sms = contact.phone && contact.smsSafe === true && !withdrawn.has(OutreachChannel.SMS) ? OutreachChannel.SMS : null;
+  if (contact.preferredChannel === 'LETTER') return null;
+  return contact.preferredChannel === 'PHONE' ? (sms ?? email) : (email ?? sms);
+}

@@ -6,14 +6,14 @@
  *   createNotices(em, outreach.queue, [candidate], outreach.approval)  — once per (record, trigger, programme, period);
  *   a channel adapter implements SmsSender / Mailer (sms.ts, mailer.ts) and is given to NoticeSender.
  */
-export { consentHistory, optedInChannels, recordConsent, usableChannels, type ConsentChange, type ContactFacts } from './consent';
+export { consentHistory, optedInChannels, recordConsent, transactionalChannel, usableChannels, withdrawnChannels, type ConsentChange, type ContactFacts } from './consent';
 export { bump, figures, type FigureMetric, type FigureRow } from './figures';
 export { NoticeLinks } from './link';
 export { MailCatcher, type CaughtMail } from './mail-catcher';
 export { smtpMailer, type Mailer, type OutgoingMail, type SendOutcome } from './mailer';
 export { APPROVAL_BY_DEFAULT, createNotices, decideNotices, reachableChannels, type ApprovalPolicy, type NoticeCandidate } from './notices';
 export { Outreach, outreachEnv, type OutreachEnv } from './outreach';
-export { ConsentMethod, NoticeApproval, NoticeKind, NoticeStatus, OUTREACH_CHANNELS, OutreachChannel } from './outreach-types';
+export { ConsentMethod, NoticeApproval, NoticeKind, NoticeStatus, OUTREACH_CHANNELS, OutreachChannel, TRANSACTIONAL_KINDS } from './outreach-types';
 export { OUTREACH_PURPOSE_VERSION } from './purpose';
 export { PgBossQueue, type NoticeQueue } from './queue';
 export { DEFAULT_SETTINGS, NoticeSender, type OutreachSettings } from './sender';
@@ -21,3 +21,4 @@ export type { OutgoingSms, SmsSender } from './sms';
 export { loadNoticeTemplates, PLACEHOLDERS, type NoticeTemplates } from './templates';
 export { OUTREACH_DOCS } from './outreach.docs';
 export { OutreachResolver } from './outreach.resolver';
+export { createTransactionalNotice, transactionalChannelFor, type TransactionalNotice } from './transactional';

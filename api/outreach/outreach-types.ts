@@ -29,8 +29,17 @@ export enum NoticeKind {
   DEADLINE = 'deadline',
   CAMPAIGN = 'campaign',
   REMINDER = 'reminder',
+  /** An application the family filed changed (issue 17): transactional, see TRANSACTIONAL_KINDS. */
+  APPLICATION_UPDATE = 'application-update',
 }
 export const NOTICE_KINDS: readonly NoticeKind[] = Object.values(NoticeKind);
+
+/**
+ * Notices about something the family itself started (an application it filed): they need no opt-in
+ * to notices — the family gave its contact for this — but go only to a contact it gave with
+ * contact allowed, never on a channel it withdrew, and under the same DV rules (consent.ts).
+ */
+export const TRANSACTIONAL_KINDS: ReadonlySet<string> = new Set([NoticeKind.APPLICATION_UPDATE]);
 
 export enum NoticeApproval {
   PENDING = 'PENDING',

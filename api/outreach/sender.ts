@@ -10,11 +10,12 @@ import { optedInChannels, usableChannels } from './consent';
 import { bump, type FigureMetric } from './figures';
 import type { NoticeLinks } from './link';
 import type { Mailer } from './mailer';
-import { NoticeStatus, OutreachChannel, type NoticeKind } from './outreach-types';
+import { NoticeStatus, OutreachChannel, TRANSACTIONAL_KINDS, type NoticeKind } from './outreach-types';
 import type { NoticeQueue } from './queue';
 import { DEFAULT_QUIET_HOURS, isQuiet, nextSendable, tomorrowAt, type QuietHours } from './quiet-hours';
 import { smsText, type SmsSender } from './sms';
 import type { NoticeTemplates } from './templates';
+import { transactionalChannelFor } from './transactional';
 
 export interface OutreachSettings {
   quietHours: QuietHours;
@@ -116,10 +117,17 @@ export class NoticeSender {
     if (!record) return;
 
     // Consent and safety are checked again at send time: an opt-out takes effect for the next send.
-    const opted = await optedInChannels(em, n.record_id);
     const contact = record.contact;
-    const lineLinked = opted.has(OutreachChannel.LINE) && (await lineLinkedNow(em, n.municipality_code, n.record_id));
-    const usable = usableChannels(opted, { email: contact.email ?? null, phone: contact.phone ?? null, smsSafe: contact.smsSafe ?? null, voicemailSafe: contact.voicemailSafe ?? null, safeTimes: contact.safeTimes ?? null, dvProtected: isDvProtected(record), lineLinked });
+    // A transactional notice (an application's change) needs no opt-in, only the contact the family gave (transactional.ts).
+    const transactional = TRANSACTIONAL_KINDS.has(n.kind);
+    let usable: OutreachChannel[];
+    if (transactional) {
+      usable = [await transactionalChannelFor(em, n.record_id)].filter((c): c is OutreachChannel => c !== null);
+    } else {
+      const opted = await optedInChannels(em, n.record_id);
+      const lineLinked = opted.has(OutreachChannel.LINE) && (await lineLinkedNow(em, n.municipality_code, n.record_id));
+      usable = usableChannels(opted, { email: contact.email ?? null, phone: contact.phone ?? null, smsSafe: contact.smsSafe ?? null, voicemailSafe: contact.voicemailSafe ?? null, safeTimes: contact.safeTimes ?? null, dvProtected: isDvProtected(record), lineLinked });
+    }
     if (!usable.includes(n.channel)) return this.finish(em, n, NoticeStatus.OPTED_OUT, 'opted-out', null);
 
     const now = this.now();
@@ -145,7 +153,7 @@ export class NoticeSender {
       familyName: record.identity.familyName ?? '',
       programmeName: named ?? GENERIC_PROGRAMME[locale],
       deadline: typeof facts.deadline === 'string' ? facts.deadline : '',
-      link: `${s.publicBaseUrl}/outreach/n/${token}`,
+      link: transactional && typeof facts.link === 'string' ? facts.link : `${s.publicBaseUrl}/outreach/n/${token}`,
       municipalityName: record.municipality.name,
     });
 

@@ -36,7 +36,7 @@ import { widgetFiles } from './widgets/widget-files';
 import { wireModules } from './wiring';
 import { anonymousRateLimit, armor, withoutSuggestions, bodyErrors, refuseNulBytes, shapeRequestError, type DeepPartialLimits, type Limits, loadTrustedDocuments, resolveLimits, responseSizeLimit, SharedRateLimits, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from '../limits';
 import { createLineService, type LineService, lineSettingsFromEnv } from '../line';
-import { documentRoutes } from '../application';
+import { applicationServices, documentRoutes, NO_DELIVERY, outreachDelivery, useNoticeSender } from '../application';
 import { FIGURE_STORE, reportDownloads } from '../reporting';
 
 export interface AppOptions {
@@ -89,6 +89,9 @@ export async function createApp(
     auditSeal: { key: config.auditKey ?? deriveAuditKey(config.authSecret), anchorDir: config.auditAnchorDir ?? null },
   };
   services.outreach = new Outreach({ orm, authSecret: config.authSecret, catalogue: () => services.catalogue, pageLimit: rates.limit('outreach-page', limits.rates.anonymousPerMinute) });
+  // An application's change reaches the family as a transactional notice on the outreach queue (api/application/outreach-delivery.ts).
+  const outreach = services.outreach;
+  useNoticeSender(services, outreachDelivery({ orm, queue: outreach.queue, familyPageUrl: (code) => applicationServices(services).procedures.settings(code).familyPageUrl ?? `${outreach.env.publicBaseUrl}/`, fallback: NO_DELIVERY }));
   const guard = armor(limits);
   useAuditKey(orm, services.auditSeal!.key);
   wireModules();
@@ -172,7 +175,7 @@ export async function createApp(
   const staffPage = join(ROOT_DIR, 'widgets', 'staff');
   if (existsSync(join(staffPage, 'index.html'))) {
     const staffHeaders = {
-      'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' blob:; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
       'x-content-type-options': 'nosniff',

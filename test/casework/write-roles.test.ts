@@ -116,6 +116,7 @@ describe('every write refuses a viewer', () => {
     addAllowedOrigin: () => [`mutation($i: AllowedOriginInput!) { addAllowedOrigin(input: $i) { origins } }`, { i: { origin: 'https://www.city.example.lg.jp' } }],
     // The role is checked before the application is looked up: an id that exists or not, a viewer is refused first.
     decideApplication: () => [`mutation($i: ApplicationDecisionInput!) { decideApplication(input: $i) { id } }`, { i: { id: '00000000-0000-4000-8000-000000000000', version: 1, status: 'IN_REVIEW' } }],
+    markInterview: () => [`mutation($i: MarkInterviewInput!) { markInterview(input: $i) { id } }`, { i: { id: '00000000-0000-4000-8000-000000000000', status: 'KEPT' } }],
     saveReportInput: () => [`mutation($i: SaveReportInputInput!) { saveReportInput(input: $i) { from } }`, { i: { period: { from: '2026-04-01', to: '2026-09-30' }, form: 'REPORT', costs: [], staff: { fullTime: 1, partTime: 0, selfRelianceSupporters: 1, employmentSupporters: 0 }, issues: '', attachments: [], plan: '' } }],
     decideDuplicate: () => [`mutation($i: DecideDuplicateInput!) { decideDuplicate(input: $i) { recordId } }`, { i: { recordId, otherRecordId: recordId, decision: 'SAME_PERSON' } }],
     updateCase: () => [`mutation($i: UpdateCaseInput!) { updateCase(input: $i) { version } }`, { i: { recordId, status: 'IN_PROGRESS', nextContactDate: null } }],

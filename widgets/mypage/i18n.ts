@@ -48,6 +48,19 @@ const ja = {
   failed: '通信できませんでした。もう一度お試しください。',
   status: { DRAFT: '入力中', SUBMITTED: '送信済み', IN_REVIEW: '審査中', INFO_REQUESTED: '追加の情報をお願いしています', ACCEPTED: '受理', NOT_ACCEPTED: '受理できませんでした', WITHDRAWN: '取り下げ' } as Record<string, string>,
   resume: '続きを入力',
+  withdraw: '申請を取り下げる',
+  withdrawAsk: 'この申請を取り下げますか？取り下げると元に戻せません。',
+  withdrawYes: '取り下げる',
+  withdrawNo: 'やめる',
+  withdrawn: '申請を取り下げました。',
+  contactHeading: '連絡とお知らせ',
+  contactHelp: '市からの連絡と、使えそうな支援のお知らせの受け取り方です。変えるとすぐに反映されます。',
+  contactAllowed: '市からの連絡を受け取る（申請の更新のお知らせを含む）',
+  channelsLegend: '支援制度のお知らせを受け取る方法',
+  channel: { EMAIL: 'メール', SMS: 'SMS（ショートメッセージ）', PHONE: '電話（担当者から）' } as Record<string, string>,
+  noAddress: '連絡先が登録されていません',
+  saveContact: '連絡の設定を保存',
+  contactSaved: '連絡の設定を保存しました。',
 };
 type Texts = typeof ja;
 
@@ -98,6 +111,19 @@ const en: Texts = {
   failed: 'Could not connect. Please try again.',
   status: { DRAFT: 'Draft', SUBMITTED: 'Sent', IN_REVIEW: 'In review', INFO_REQUESTED: 'More information needed', ACCEPTED: 'Accepted', NOT_ACCEPTED: 'Not accepted', WITHDRAWN: 'Withdrawn' },
   resume: 'Continue',
+  withdraw: 'Withdraw the application',
+  withdrawAsk: 'Withdraw this application? This cannot be undone.',
+  withdrawYes: 'Withdraw',
+  withdrawNo: 'Keep it',
+  withdrawn: 'The application was withdrawn.',
+  contactHeading: 'Contact and notices',
+  contactHelp: 'How the city may contact you, and how you get notices of support you may be able to use. Changes apply at once.',
+  contactAllowed: 'The city may contact me (including updates on my applications)',
+  channelsLegend: 'Get notices of support by',
+  channel: { EMAIL: 'E-mail', SMS: 'SMS (text message)', PHONE: 'Phone (a call from staff)' },
+  noAddress: 'no contact registered',
+  saveContact: 'Save contact settings',
+  contactSaved: 'Contact settings saved.',
 };
 
 const easy: Texts = {
@@ -136,6 +162,19 @@ const easy: Texts = {
   cancel: 'よやくを やめる',
   toHome: 'マイページに もどる',
   failed: 'つながりません。もう一度 ためして ください。',
+  withdraw: '申請{しんせい}を やめる',
+  withdrawAsk: 'この 申請{しんせい}を やめますか？ もとに もどせません。',
+  withdrawYes: 'やめる',
+  withdrawNo: 'やめない',
+  withdrawn: '申請{しんせい}を やめました。',
+  contactHeading: 'れんらくと おしらせ',
+  contactHelp: '市{し}からの れんらくと、おしらせの うけとりかたです。かえると すぐに かわります。',
+  contactAllowed: '市{し}からの れんらくを うける（申請{しんせい}の おしらせも）',
+  channelsLegend: 'しえんの おしらせを うけとる ほうほう',
+  channel: { EMAIL: 'メール', SMS: 'SMS（ショートメッセージ）', PHONE: '電話{でんわ}' },
+  noAddress: 'れんらくさきが ありません',
+  saveContact: 'れんらくの せっていを 保存{ほぞん}',
+  contactSaved: '保存{ほぞん}しました。',
 };
 
 export const TEXTS: Record<Lang, Texts> = { ja, en, 'ja-easy': easy };

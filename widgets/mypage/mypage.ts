@@ -46,6 +46,8 @@ export class YorisoiMypage extends LitElement {
   private receipt: Q.Receipt | null = null;
   private slots: Q.Slot[] = [];
   private uploaded = new Set<string>();
+  /** The application whose withdrawal is being confirmed. */
+  private withdrawing: string | null = null;
 
   private get l(): Lang {
     return langOf(this.getAttribute('lang'));
@@ -278,6 +280,7 @@ export class YorisoiMypage extends LitElement {
         <strong>${a.procedureName}</strong>: ${this.t.status[a.status] ?? a.status}${a.receiptNumber ? html` (${this.t.receiptNumber} ${a.receiptNumber})` : nothing}
         ${a.history.filter((h) => h.message && h.actor === 'STAFF').slice(-1).map((h) => html`<p>${h.message}</p>`)}
         ${a.status === 'DRAFT' || a.status === 'INFO_REQUESTED' ? html`<button @click=${() => { this.app = a; this.go('apply'); }}>${ruby(this.t.resume)}</button>` : nothing}
+        ${this.withdrawView(a)}
       </div>`)}
       <h3>${ruby(this.t.interviews)}</h3>
       ${p.interviews.map((b) => html`<div class="card">${b.procedureName}: ${this.when(b.startsAt)} <a href=${this.ics(b)} download="interview.ics">${ruby(this.t.calendar)}</a></div>`)}
@@ -285,7 +288,58 @@ export class YorisoiMypage extends LitElement {
       ${p.procedures.map((pr) => html`<div class="card"><strong>${ruby(pr.name)}</strong><p class="help">${ruby(pr.summary)}</p>
         ${pr.deadlineNote ? html`<p class="help">${ruby(pr.deadlineNote)}</p>` : nothing}
         <button @click=${() => this.start(pr.id)} aria-label=${`${this.t.start}: ${pr.name.replace(/\{[^}]+\}/g, '')}`}>${ruby(this.t.start)}</button></div>`)}
+      ${this.contactView(p.contact)}
       <button @click=${() => this.signOut()}>${ruby(this.t.signOut)}</button>`;
+  }
+
+  /** Withdrawing an application not decided yet: a button, then a question with yes and no. */
+  private withdrawView(a: Q.App): TemplateResult | typeof nothing {
+    if (!['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED'].includes(a.status)) return nothing;
+    const name = a.procedureName.replace(/\{[^}]+\}/g, '');
+    if (this.withdrawing !== a.id) return html`<button aria-label=${`${this.t.withdraw.replace(/\{[^}]+\}/g, '')}: ${name}`} @click=${() => this.askWithdraw(a.id)}>${ruby(this.t.withdraw)}</button>`;
+    return html`<div role="group" aria-labelledby="wd-q"><p id="wd-q" tabindex="-1">${ruby(this.t.withdrawAsk)}</p>
+      <button class="primary" ?disabled=${this.busy} @click=${() => this.withdraw(a)}>${ruby(this.t.withdrawYes)}</button>
+      <button @click=${() => { this.withdrawing = null; this.requestUpdate(); }}>${ruby(this.t.withdrawNo)}</button></div>`;
+  }
+
+  private askWithdraw(id: string): void {
+    this.withdrawing = id;
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#wd-q')?.focus());
+  }
+
+  private async withdraw(a: Q.App): Promise<void> {
+    await this.run(async () => {
+      await this.gql(Q.WITHDRAW, { i: { session: this.session, id: a.id } });
+      this.withdrawing = null;
+      this.page = (await this.gql<{ familyPage: Q.Page }>(Q.PAGE, { s: this.session })).familyPage;
+      this.go('home');
+    });
+    if (!Object.keys(this.errors).length) this.notice = this.t.withdrawn.replace(/\{[^}]+\}/g, '');
+  }
+
+  /** Whether the city may contact the family, and the channels for notices of support; saved at once. */
+  private contactView(c: Q.Contact): TemplateResult {
+    return html`<h3 id="ct-h">${ruby(this.t.contactHeading)}</h3>
+      <p class="help">${ruby(this.t.contactHelp)}</p>
+      <fieldset aria-labelledby="ct-h">
+        <label><input type="checkbox" id="ct-allowed" .checked=${c.contactAllowed} @change=${() => this.requestUpdate()} />${ruby(this.t.contactAllowed)}</label>
+      </fieldset>
+      <fieldset>
+        <legend>${ruby(this.t.channelsLegend)}</legend>
+        ${c.channels.map((ch) => html`<label><input type="checkbox" id=${`ct-${ch.channel}`} .checked=${ch.granted} ?disabled=${!ch.available} aria-describedby=${ch.available ? nothing : `ct-${ch.channel}-na`} />${this.t.channel[ch.channel] ?? ch.channel}</label>${ch.available ? nothing : html`<span class="help" id=${`ct-${ch.channel}-na`}>（${ruby(this.t.noAddress)}）</span>`}`)}
+      </fieldset>
+      <button ?disabled=${this.busy} @click=${() => this.saveContact(c)}>${ruby(this.t.saveContact)}</button>`;
+  }
+
+  private async saveContact(c: Q.Contact): Promise<void> {
+    const checked = (id: string) => this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)?.checked ?? false;
+    const channels = c.channels.filter((ch) => ch.available).map((ch) => ({ channel: ch.channel, granted: checked(`ct-${ch.channel}`) }));
+    await this.run(async () => {
+      const d = await this.gql<{ updateFamilyContact: Q.Contact }>(Q.UPDATE_CONTACT, { i: { session: this.session, contactAllowed: checked('ct-allowed'), channels } });
+      this.page = { ...this.page!, contact: d.updateFamilyContact };
+    });
+    if (!Object.keys(this.errors).length) this.notice = this.t.contactSaved.replace(/\{[^}]+\}/g, '');
   }
 
   private async signOut(): Promise<void> {

@@ -98,6 +98,15 @@ export class StaffApi {
     return { data: body.data as T, errors };
   }
 
+  /** A file from the API (an application document) with the bearer token; never cached. */
+  async file(url: string): Promise<Blob> {
+    const headers: Record<string, string> = { 'accept-language': LANG_TAGS[this.locale] };
+    if (this.session) headers.authorization = `Bearer ${this.session.token}`;
+    const res = await fetch(url, { headers, credentials: 'omit', cache: 'no-store' }).catch(() => null);
+    if (!res?.ok) throw new ApiError('file', res ? String(res.status) : 'NETWORK');
+    return res.blob();
+  }
+
   /** Just the data. */
   async q<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
     return (await this.request<T>(query, variables)).data;

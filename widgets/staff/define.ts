@@ -24,6 +24,8 @@ import { StaffMunicipality } from './staff-municipality.js';
 import { StaffMyAccount } from './staff-my-account.js';
 import { StaffOutreach } from './staff-outreach.js';
 import { StaffLine } from './staff-line.js';
+import { StaffApplication } from './staff-application.js';
+import { StaffApplications } from './staff-applications.js';
 
 export { YorisoiStaff };
 
@@ -49,6 +51,8 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-municipality', StaffMunicipality],
   ['staff-outreach', StaffOutreach],
   ['staff-line', StaffLine],
+  ['staff-applications', StaffApplications],
+  ['staff-application', StaffApplication],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -77,5 +81,7 @@ declare global {
     'staff-municipality': StaffMunicipality;
     'staff-outreach': StaffOutreach;
     'staff-line': StaffLine;
+    'staff-applications': StaffApplications;
+    'staff-application': StaffApplication;
   }
 }

@@ -347,6 +347,7 @@ export const T = {
   handoverLine: ['%: % に共有、%', '%: shared %, %'],
   handoverWaiting: ['まだ誰も担当していません', 'not taken up yet'],
   handoverTaken: ['% が担当（%）', 'taken up by % (%)'],
+  applicationsNav: ['オンライン申請', 'Applications'],
 } as const satisfies Record<string, Pair>;
 
 export type Key = keyof typeof T;

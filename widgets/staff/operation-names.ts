@@ -29,6 +29,9 @@ export const NAMES: Record<string, readonly [string, string]> = {
   StaffRecordsCsv: ['個人票一覧のCSV出力', 'Record list exported (CSV)'],
   StaffDuplicates: ['同一人物の候補の閲覧', 'Possible duplicates viewed'],
   StaffDecideDuplicate: ['同一人物の紐づけ・除外', 'Duplicate linked or dismissed'],
+  StaffApplication: ['オンライン申請の閲覧', 'Application viewed'],
+  StaffDecideApplication: ['オンライン申請の処理', 'Application decided'],
+  StaffMarkInterview: ['面談の記録（来た・来なかった）', 'Interview marked'],
 };
 
 export function operationName(lang: Lang, name: string | null): string {

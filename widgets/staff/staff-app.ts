@@ -9,7 +9,7 @@ import type { StaffView } from './view-base.js';
 import { L as LINE_TEXTS } from './line-texts.js';
 
 export interface Route {
-  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'outreach' | 'line' | 'print' | 'auditlog' | AccountView;
+  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'outreach' | 'line' | 'print' | 'auditlog' | 'applications' | 'application' | AccountView;
   id?: string;
   tab?: string;
   params: URLSearchParams;
@@ -33,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'dashboard') return { view: 'dashboard', params };
   if (parts[0] === 'outreach') return { view: 'outreach', params };
   if (parts[0] === 'audit') return { view: 'auditlog', params };
+  if (parts[0] === 'applications') return parts[1] ? { view: 'application', id: decodeURIComponent(parts[1]), params } : { view: 'applications', params };
   return { view: 'worklist', params };
 }
 
@@ -158,7 +159,7 @@ export class YorisoiStaff extends LitElement {
       document.title = `${accountTitle(this.locale, this.route.view as AccountView)} | ${this.t('app')}`;
       return;
     }
-    const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : r.view === 'outreach' ? 'outreachNav' : r.view === 'auditlog' ? 'auditLogNav' : 'records';
+    const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : r.view === 'outreach' ? 'outreachNav' : r.view === 'auditlog' ? 'auditLogNav' : r.view === 'applications' || r.view === 'application' ? 'applicationsNav' : 'records';
     document.title = `${r.view === 'line' && this.me ? LINE_TEXTS.nav[this.locale] : this.t(view)} | ${this.t('app')}`;
   }
 
@@ -283,6 +284,8 @@ export class YorisoiStaff extends LitElement {
     if (r.view === 'outreach') return html`<staff-outreach .api=${this.api} .locale=${this.locale} .me=${me}></staff-outreach>`;
     if (r.view === 'records') return html`<staff-records .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-records>`;
     if (r.view === 'inbox') return html`<staff-inbox .api=${this.api} .locale=${this.locale} .me=${me}></staff-inbox>`;
+    if (r.view === 'applications') return html`<staff-applications .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-applications>`;
+    if (r.view === 'application') return html`<staff-application .api=${this.api} .locale=${this.locale} .me=${me} .applicationId=${r.id!}></staff-application>`;
     return html`<staff-worklist .api=${this.api} .locale=${this.locale} .me=${me}></staff-worklist>`;
   }
 
@@ -306,6 +309,7 @@ export class YorisoiStaff extends LitElement {
               <li><a href="#/worklist" aria-current=${current(['worklist'])}>${this.t('worklistNav')}</a></li>
               <li><a href="#/inbox" aria-current=${current(['inbox'])}>${this.t('inbox')}</a></li>
               <li><a href="#/records" aria-current=${current(['records', 'record', 'print'])}>${this.t('records')}</a></li>
+              <li><a href="#/applications" aria-current=${current(['applications', 'application'])}>${this.t('applicationsNav')}</a></li>
               <li><a href="#/outreach" aria-current=${current(['outreach'])}>${this.t('outreachNav')}</a></li>
               ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/dashboard" aria-current=${current(['dashboard'])}>${this.t('dashboardNav')}</a></li>` : nothing}
               ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/audit" aria-current=${current(['auditlog'])}>${this.t('auditLogNav')}</a></li>` : nothing}

@@ -40,13 +40,13 @@ export interface BookingView {
   calendar: string;
 }
 
-export function hoursFor(_municipalityCode: string, _department: DepartmentCode): InterviewHours {
-  return DEFAULT_HOURS;
+/** The department's interview hours in the municipality: its own setting (seeds/procedures/overrides), or the default. */
+export function hoursFor(services: Pick<ApplicationServices, 'procedures'>, municipalityCode: string, department: DepartmentCode): InterviewHours {
+  return services.procedures.settings(municipalityCode).interviews.get(department) ?? DEFAULT_HOURS;
 }
 
 /** Creates the slots of the coming days that do not exist yet (idempotent, safe to run concurrently). */
-export async function ensureSlots(em: EntityManager, municipalityCode: string, department: DepartmentCode, today = todayInJapan()): Promise<void> {
-  const hours = hoursFor(municipalityCode, department);
+export async function ensureSlots(em: EntityManager, hours: InterviewHours, municipalityCode: string, department: DepartmentCode, today = todayInJapan()): Promise<void> {
   const times = slotTimes(hours, today);
   if (times.length === 0) return;
   const values = times.map(() => '(gen_random_uuid(), ?, ?, ?, ?, ?, 0)').join(', ');
@@ -67,7 +67,7 @@ export class Bookings {
 
   async slots(applicationId: string): Promise<SlotView[]> {
     const { department } = await this.application(applicationId);
-    await ensureSlots(this.em, this.who.municipalityCode, department);
+    await ensureSlots(this.em, hoursFor(this.services, this.who.municipalityCode, department), this.who.municipalityCode, department);
     const rows = await this.em.find(InterviewSlot, { municipality: this.who.municipalityCode, department, startsAt: { $gt: new Date() } }, { orderBy: { startsAt: 'asc' }, limit: 300 });
     return rows.filter((s) => s.booked < s.capacity).map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, remaining: s.capacity - s.booked }));
   }

@@ -12,6 +12,8 @@ export interface InterviewHours {
   capacity: number;
   /** How many days ahead families may book. */
   daysAhead: number;
+  /** The municipality's own closures (YYYY-MM-DD), besides the national 開庁日 rules. */
+  closedDates?: readonly string[];
 }
 
 export const DEFAULT_HOURS: InterviewHours = { periods: [['09:00', '12:00'], ['13:00', '16:30']], slotMinutes: 30, capacity: 2, daysAhead: 20 };
@@ -28,7 +30,7 @@ export function slotTimes(hours: InterviewHours, today: string): SlotTime[] {
   const out: SlotTime[] = [];
   for (let i = 1; i <= hours.daysAhead; i++) {
     const day = addDays(today, i);
-    if (!isOpenDay(day)) continue;
+    if (!isOpenDay(day) || hours.closedDates?.includes(day)) continue;
     for (const [from, to] of hours.periods) {
       for (let m = minutes(from); m + hours.slotMinutes <= minutes(to); m += hours.slotMinutes) {
         const startsAt = new Date(Date.parse(`${day}T00:00:00+09:00`) + m * 60_000);

@@ -70,4 +70,11 @@ export class InterviewBooking {
 
   @Property({ type: 'timestamptz', nullable: true })
   cancelledAt?: Date | null;
+
+  /** When staff marked it kept or missed, and who (a staff member id). */
+  @Property({ type: 'timestamptz', nullable: true })
+  markedAt?: Date | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  markedBy?: string | null;
 }

@@ -50,3 +50,22 @@ export class CancelInterviewInput {
   @Field(() => String, { description: 'The session from signInFamily.' }) session!: string;
   @Field(() => ID, { description: 'The booking.' }) bookingId!: string;
 }
+
+@ObjectType({ simpleResolvers: true, description: 'An interview booking as the department’s staff see it (the counter’s day).' })
+export class StaffInterviewView {
+  @Field(() => ID, { description: 'The booking id.' }) id!: string;
+  @Field(() => ID, { description: 'The application it is for.' }) applicationId!: string;
+  @Field(() => String, { description: 'The procedure’s name (request locale).' }) procedureName!: string;
+  @Field(() => String, { nullable: true, description: 'The application’s receipt number.' }) receiptNumber?: string | null;
+  @Field(() => String, { description: 'The record’s reference number.' }) referenceNumber!: string;
+  @Field(() => Date, { description: 'Start (UTC; shown in Japan time).' }) startsAt!: Date;
+  @Field(() => Date, { description: 'End (UTC).' }) endsAt!: Date;
+  @Field(() => BookingStatus, { description: 'BOOKED, or KEPT / MISSED once marked (CANCELLED only on the application’s own list).' }) status!: BookingStatus;
+  @Field(() => Date, { nullable: true, description: 'When staff marked it kept or missed.' }) markedAt?: Date | null;
+}
+
+@InputType({ description: 'Mark an interview kept or missed (after its time); a mark can be corrected.' })
+export class MarkInterviewInput {
+  @Field(() => ID, { description: 'The booking.' }) id!: string;
+  @Field(() => BookingStatus, { description: 'KEPT or MISSED.' }) status!: BookingStatus;
+}

@@ -6,3 +6,4 @@ export { prefillAnswers, type PrefilledAnswer } from './prefill';
 export { RECORD_PATHS, isRecordPath, pathSpec, recordValue, type RecordFacts, type RecordPath } from './record-paths';
 export { NUMBER_BOUNDS } from './procedure.loader';
 export * from './procedure.types';
+export { type MunicipalSettings } from './municipal-settings';

@@ -21,6 +21,7 @@ import { type LocalizedText, MUNICIPALITY_CODE_PATTERN } from '../../core';
 import { displayPath, type IssueList, OVERRIDES_DIR, readYamlFile, validateHttpsUrl, validateLocalizedText } from '../../programme';
 import { at, bool, integer, isPlainObject, unknownFields } from './fields';
 import type { ProcedureDefinition, ProcedureId } from './procedure.types';
+import { type MunicipalSettings, parseMunicipalSettings, SETTINGS_FIELDS } from './municipal-settings';
 
 export interface ProcedureOverride {
   readonly enabled?: boolean;
@@ -33,6 +34,8 @@ export interface ProcedureOverride {
 export interface ProcedureOverrides {
   readonly municipalityCode: string;
   readonly procedures: ReadonlyMap<ProcedureId, ProcedureOverride>;
+  /** Its settings beside the procedures: the family page's URL, interview hours (municipal-settings.ts). */
+  readonly settings: MunicipalSettings;
 }
 
 const OVERRIDE_FIELDS = ['enabled', 'allowInterviewWaiver', 'pittariUrl', 'targetDays', 'contact'] as const;
@@ -43,7 +46,8 @@ export function parseProcedureOverrides(raw: unknown, file: string, expectedCode
     issues.add(file, '', 'must be a map with municipalityCode and procedures');
     return undefined;
   }
-  unknownFields(raw, ['municipalityCode', 'procedures'], file, '', issues);
+  unknownFields(raw, ['municipalityCode', ...SETTINGS_FIELDS, 'procedures'], file, '', issues);
+  const settings = parseMunicipalSettings(raw, file, issues);
   if (raw.municipalityCode !== expectedCode) issues.add(file, 'municipalityCode', `must be the quoted 6-digit code of the file name ("${expectedCode}")`);
   const procedures = new Map<ProcedureId, ProcedureOverride>();
   if (!isPlainObject(raw.procedures)) {
@@ -76,7 +80,7 @@ export function parseProcedureOverrides(raw: unknown, file: string, expectedCode
       procedures.set(id as ProcedureId, out);
     }
   }
-  return issues.size === before ? { municipalityCode: expectedCode, procedures } : undefined;
+  return issues.size === before ? { municipalityCode: expectedCode, procedures, settings } : undefined;
 }
 
 export function loadProcedureOverrides(dir: string, base: ReadonlyMap<ProcedureId, ProcedureDefinition>, issues: IssueList): Map<string, ProcedureOverrides> {

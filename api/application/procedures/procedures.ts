@@ -9,6 +9,7 @@
 import { type Catalogue, IssueList } from '../../programme';
 import { loadProcedureSeeds } from './procedure.loader';
 import { loadProcedureOverrides } from './procedure.overrides';
+import { type MunicipalSettings, NO_SETTINGS } from './municipal-settings';
 import { type MunicipalProcedure, PROCEDURE_IDS, type ProcedureDefinition, ProcedureError, type ProcedureId } from './procedure.types';
 
 export interface ProcedureBook {
@@ -16,6 +17,8 @@ export interface ProcedureBook {
   list(municipalityCode: string): MunicipalProcedure[];
   /** One procedure as the municipality offers it; undefined when unknown or switched off. */
   get(id: string, municipalityCode: string): MunicipalProcedure | undefined;
+  /** The municipality's settings beside its procedures (family page URL, interview hours); empty by default. */
+  settings(municipalityCode: string): MunicipalSettings;
 }
 
 /** Loads everything under `dir` (seeds/procedures); throws ProcedureError naming every file and field at fault. */
@@ -59,6 +62,7 @@ export function loadProcedures(dir: string, catalogue?: Catalogue): ProcedureBoo
       const p = viewFor(code).get(id);
       return p?.enabled ? p : undefined;
     },
+    settings: (code) => overrides.get(code)?.settings ?? NO_SETTINGS,
   };
 }
 

@@ -27,6 +27,7 @@ import { Migration20261204160100_FigureIndexes } from './Migration20261204160100
 import { Migration20261205130000_DuplicateDecisions } from './Migration20261205130000_DuplicateDecisions';
 import { Migration20261205160000_DataRights } from './Migration20261205160000_DataRights';
 import { Migration20261205150000_LineChannelSettings } from './Migration20261205150000_LineChannelSettings';
+import { Migration20261205120000_InterviewMarks } from './Migration20261205120000_InterviewMarks';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -55,6 +56,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204150000_LineChannel', class: Migration20261204150000_LineChannel },
   { name: 'Migration20261204160000_UsageFigures', class: Migration20261204160000_UsageFigures },
   { name: 'Migration20261204160100_FigureIndexes', class: Migration20261204160100_FigureIndexes },
+  { name: 'Migration20261205120000_InterviewMarks', class: Migration20261205120000_InterviewMarks },
   { name: 'Migration20261205130000_DuplicateDecisions', class: Migration20261205130000_DuplicateDecisions },
   { name: 'Migration20261205150000_LineChannelSettings', class: Migration20261205150000_LineChannelSettings },
   { name: 'Migration20261205160000_DataRights', class: Migration20261205160000_DataRights },
