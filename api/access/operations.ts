@@ -48,6 +48,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     usageFigures: 'staff',
     implementationReport: 'staff',
     reportInput: 'staff',
+    manualFigures: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
@@ -91,5 +92,6 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     rescheduleInterview: 'public',
     cancelInterview: 'public',
     saveReportInput: 'staff',
+    saveManualFigures: 'staff',
   },
 };

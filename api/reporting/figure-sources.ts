@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalizedText } from '../core/i18n';
 import { ConsultationChannel } from '../record/consultation/consultation-channel';
 import { DEPARTMENT_NAMES, isDepartmentCode } from '../core/departments';
+import { MANUAL_SOURCE } from './manual-figures';
 import { type DayCount, type FigureSource, type InstantRange, japanDay } from './figure-registry';
 
 /** The figure sources of the modules on main today: chat, intake, record, audit, partner, consultation. */
@@ -150,4 +151,4 @@ export const CONSULTATION_FIGURES: FigureSource = {
 };
 
 /** The sources of the modules on main, in report order. Other modules add theirs (index.ts). */
-export const BUILT_IN_SOURCES: readonly FigureSource[] = [CHAT_FIGURES, INTAKE_FIGURES, RECORD_FIGURES, AUDIT_FIGURES, PARTNER_FIGURES, CONSULTATION_FIGURES];
+export const BUILT_IN_SOURCES: readonly FigureSource[] = [CHAT_FIGURES, INTAKE_FIGURES, RECORD_FIGURES, AUDIT_FIGURES, PARTNER_FIGURES, CONSULTATION_FIGURES, MANUAL_SOURCE];

@@ -6,6 +6,7 @@ import { StaffAudit } from './staff-audit.js';
 import { YorisoiStaff } from './staff-app.js';
 import { StaffConsultations } from './staff-consultations.js';
 import { StaffDashboard } from './staff-dashboard.js';
+import { StaffFigureInput } from './staff-figure-input.js';
 import { StaffEligibility } from './staff-eligibility.js';
 import { StaffInbox } from './staff-inbox.js';
 import { StaffLogin } from './staff-login.js';
@@ -33,6 +34,7 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-worklist', StaffWorklist],
   ['staff-case', StaffCase],
   ['staff-dashboard', StaffDashboard],
+  ['staff-figure-input', StaffFigureInput],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -53,5 +55,6 @@ declare global {
     'staff-worklist': StaffWorklist;
     'staff-case': StaffCase;
     'staff-dashboard': StaffDashboard;
+    'staff-figure-input': StaffFigureInput;
   }
 }

@@ -21,6 +21,7 @@ const NAMES: Record<string, readonly [string, string]> = {
   StaffUpdateReferral: ['紹介の終了', 'Referral closed'],
   StaffReferrals: ['紹介の一覧', 'Referrals listed'],
   StaffAudit: ['監査ログの閲覧', 'Audit log viewed'],
+  StaffSaveManualFigures: ['手入力の実績を保存', 'Hand-entered figures saved'],
 };
 
 export function operationName(lang: Lang, name: string | null): string {

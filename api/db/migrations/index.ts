@@ -24,6 +24,7 @@ import { Migration20261204120000_Outreach } from './Migration20261204120000_Outr
 import { Migration20261204120100_OutreachScreening } from './Migration20261204120100_OutreachScreening';
 import { Migration20261204160000_UsageFigures } from './Migration20261204160000_UsageFigures';
 import { Migration20261204160100_FigureIndexes } from './Migration20261204160100_FigureIndexes';
+import { Migration20261205140000_ManualFigures } from './Migration20261205140000_ManualFigures';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -52,4 +53,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204150000_LineChannel', class: Migration20261204150000_LineChannel },
   { name: 'Migration20261204160000_UsageFigures', class: Migration20261204160000_UsageFigures },
   { name: 'Migration20261204160100_FigureIndexes', class: Migration20261204160100_FigureIndexes },
+  { name: 'Migration20261205140000_ManualFigures', class: Migration20261205140000_ManualFigures },
 ];
