@@ -7,3 +7,4 @@ export { ApplicationActor, ApplicationStatus } from './application-status';
 export { applicationServices, useNoticeSender, type ApplicationServices } from './services';
 export { NO_DELIVERY, type FamilyNotice, type NoticeChannel, type NoticeSender } from './notice-sender';
 export * from './procedures';
+export { applicationFigures, type ApplicationFigures } from './figures';

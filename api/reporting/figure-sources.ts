@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalizedText } from '../core/i18n';
 import { ConsultationChannel } from '../record/consultation/consultation-channel';
 import { DEPARTMENT_NAMES, isDepartmentCode } from '../core/departments';
-import { MANUAL_SOURCE } from './manual-figures';
 import { type DayCount, type FigureSource, type InstantRange, japanDay } from './figure-registry';
 
 /** The figure sources of the modules on main today: chat, intake, record, audit, partner, consultation. */
@@ -70,6 +69,18 @@ export const CHAT_FIGURES: FigureSource = {
       ...(await counted(em, 'chat.ratingSum', `select ${day} as day, null as key, sum(s.satisfaction) as value from chat_session s where s.municipality_code = ? and s.satisfaction is not null and ${between('s.created_at')} group by 1`, p)),
       ...(await counted(em, 'chat.handoffs', `select ${japanDay('i.received_at')} as day, null as key, count(*) as value from inbox_item i where i.municipality_code = ? and i.kind = 'chat-request' and ${between('i.received_at')} group by 1`, p)),
     ];
+  },
+};
+
+/**
+ * Hand-offs in which the visitor spoke of danger (violence, self-harm): the urgent items of the inbox.
+ * A module of its own so that the chat module's days already stored need no recount.
+ */
+export const HANDOFF_FIGURES: FigureSource = {
+  module: 'handoff',
+  figures: [{ name: 'handoff.urgent', label: text('うち危険の訴えがあった引き継ぎ', 'Of those, hand-offs where danger was mentioned', 'あぶない ことを いった ひとを つないだ') }],
+  async count(em, code, r) {
+    return counted(em, 'handoff.urgent', `select ${japanDay('i.received_at')} as day, null as key, count(*) as value from inbox_item i where i.municipality_code = ? and i.kind = 'chat-request' and i.urgent and ${between('i.received_at')} group by 1`, [code, r.start, r.end]);
   },
 };
 
@@ -150,5 +161,5 @@ export const CONSULTATION_FIGURES: FigureSource = {
   },
 };
 
-/** The sources of the modules on main, in report order. Other modules add theirs (index.ts). */
-export const BUILT_IN_SOURCES: readonly FigureSource[] = [CHAT_FIGURES, INTAKE_FIGURES, RECORD_FIGURES, AUDIT_FIGURES, PARTNER_FIGURES, CONSULTATION_FIGURES, MANUAL_SOURCE];
+/** The sources of the modules reporting started with, in report order (figures.ts adds the later modules'). */
+export const BUILT_IN_SOURCES: readonly FigureSource[] = [CHAT_FIGURES, HANDOFF_FIGURES, INTAKE_FIGURES, RECORD_FIGURES, AUDIT_FIGURES, PARTNER_FIGURES, CONSULTATION_FIGURES];
