@@ -52,6 +52,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
   },
   Mutation: {
     submitIntake: 'public',
+    intakeStarted: 'public',
     login: 'public',
     logout: 'signedIn',
     createRecord: 'staff',

@@ -51,10 +51,10 @@ export interface FigureSource {
   /** Module id (≤ 32 characters), e.g. `chat`; sealing is per module and day. */
   module: string;
   /**
-   * Counts the module keeps itself per month (outreach's counters, staff's monthly entries) or that
-   * follow a status that still changes (applications decided later): counted on every query for the
-   * whole period and never sealed. Their counts are dated on the month's first day, so a period counts
-   * every month it touches in full.
+   * Counts the module keeps itself (outreach's monthly counters, staff's monthly entries, forms started
+   * per day) or that follow a status that still changes (applications decided later): counted on every
+   * query for the whole period and never sealed. A source kept per month dates its counts on the
+   * month's first day, so a period counts every month it touches in full.
    */
   live?: boolean;
   /** `staff`: entered by hand for what the system cannot count; reports mark these lines. */

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalizedText } from '../core/i18n';
 import { ConsultationChannel } from '../record/consultation/consultation-channel';
 import { DEPARTMENT_NAMES, isDepartmentCode } from '../core/departments';
+import { INTAKE_START_FIGURES } from './intake-start';
 import { type DayCount, type FigureSource, type InstantRange, japanDay } from './figure-registry';
 
 /** The figure sources of the modules on main today: chat, intake, record, audit, partner, consultation. */
@@ -84,10 +85,7 @@ export const HANDOFF_FIGURES: FigureSource = {
   },
 };
 
-/**
- * Intake submissions. "Forms started" has no event: the intake widget tells the API nothing until it
- * submits, so that figure is absent rather than guessed.
- */
+/** Intake submissions (forms started: intake-start.ts, from the widget's one anonymous ping). */
 export const INTAKE_FIGURES: FigureSource = {
   module: 'intake',
   figures: [{ name: 'intake.submitted', label: text('入力フォームの送信件数', 'Intake forms submitted', 'フォームを おくった かず') }],
@@ -162,4 +160,4 @@ export const CONSULTATION_FIGURES: FigureSource = {
 };
 
 /** The sources of the modules reporting started with, in report order (figures.ts adds the later modules'). */
-export const BUILT_IN_SOURCES: readonly FigureSource[] = [CHAT_FIGURES, HANDOFF_FIGURES, INTAKE_FIGURES, RECORD_FIGURES, AUDIT_FIGURES, PARTNER_FIGURES, CONSULTATION_FIGURES];
+export const BUILT_IN_SOURCES: readonly FigureSource[] = [CHAT_FIGURES, HANDOFF_FIGURES, INTAKE_START_FIGURES, INTAKE_FIGURES, RECORD_FIGURES, AUDIT_FIGURES, PARTNER_FIGURES, CONSULTATION_FIGURES];

@@ -6,6 +6,7 @@ export type { DayCount, FigureDefinition, FigureSource, AverageDefinition, Insta
 export { FigureRegistry, japanDay } from './figure-registry';
 export { FigureStore } from './figure-store';
 export { startFigureSealer } from './figure-sealer';
+export { STARTS_PER_MINUTE } from './intake-start';
 export { ALL_SOURCES, FIGURE_REGISTRY, FIGURE_STORE } from './figures';
 export { APPLICATION_FIGURES, LINE_FIGURES, MODULE_SOURCES, OUTREACH_FIGURES } from './module-figures';
 export { MANUAL_FIGURES, MANUAL_SOURCE } from './manual-figures';

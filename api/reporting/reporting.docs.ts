@@ -17,6 +17,7 @@ export const REPORTING_DOCS: SchemaDocs = {
     description: 'The figures staff enter by hand, and what was entered for the months of a period.',
     fields: { from: 'First day of the period.', to: 'Last day of the period.', maxValue: 'The largest value a month accepts.', definitions: 'The figures, in report order.', entries: 'What was entered, by month and figure (months with nothing entered have no entries).' },
   },
+  IntakeStartedInput: { description: 'A form started (nothing about the visitor).', fields: { municipalityCode: 'The municipality whose form it is (6 digits); the calling page’s origin must be one of its allowed origins.' } },
   ManualFigureValueInput: { description: 'One figure of one month.', fields: { figure: 'The figure (`manual.…`).', value: 'The count, 0 to `maxValue`; null clears what was entered.' } },
   SaveManualFiguresInput: { description: 'The figures of one month; figures not listed keep their value.', fields: { month: 'The month’s first day (YYYY-MM-01), not after this month.', values: 'The figures to set or clear.' } },
   ReportPeriodInput: { description: 'A period of Japan calendar days.', fields: { from: 'First day (YYYY-MM-DD).', to: 'Last day (YYYY-MM-DD), not before `from`.' } },
@@ -75,6 +76,10 @@ export const REPORTING_DOCS: SchemaDocs = {
   },
   Mutation: {
     fields: {
+      intakeStarted: {
+        description: 'Public, sent once by the intake widget when a family gets past the first page: counts one form started for the municipality today. Nothing else is kept (no address, no cookie); rate-limited per client.',
+        args: { input: 'Which municipality’s form.' },
+      },
       saveManualFigures: { description: 'Set or clear the hand-entered figures of one month (supervisors and admins of the owning department). Who and when change only for values that change.', args: { input: 'The month and its figures; BAD_USER_INPUT names the field that is wrong.' } },
       saveReportInput: { description: 'Save what staff enter for a form and period: costs, staff counts, issues, attachments (supervisors and admins of the owning department).', args: { input: 'The input; BAD_USER_INPUT names the field that is wrong.' } },
     },

@@ -143,3 +143,8 @@ export class SaveManualFiguresInput {
   @Field(() => LocalDate) month!: string;
   @Field(() => [ManualFigureValueInput]) values!: ManualFigureValueInput[];
 }
+
+@InputType()
+export class IntakeStartedInput {
+  @Field(() => String) municipalityCode!: string;
+}

@@ -25,6 +25,7 @@ import { Migration20261204120100_OutreachScreening } from './Migration2026120412
 import { Migration20261204160000_UsageFigures } from './Migration20261204160000_UsageFigures';
 import { Migration20261204160100_FigureIndexes } from './Migration20261204160100_FigureIndexes';
 import { Migration20261205140000_ManualFigures } from './Migration20261205140000_ManualFigures';
+import { Migration20261205140100_IntakeStart } from './Migration20261205140100_IntakeStart';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -54,4 +55,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204160000_UsageFigures', class: Migration20261204160000_UsageFigures },
   { name: 'Migration20261204160100_FigureIndexes', class: Migration20261204160100_FigureIndexes },
   { name: 'Migration20261205140000_ManualFigures', class: Migration20261205140000_ManualFigures },
+  { name: 'Migration20261205140100_IntakeStart', class: Migration20261205140100_IntakeStart },
 ];
