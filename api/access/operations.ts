@@ -61,9 +61,11 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     // LINE (api/line): admins' channel settings; linked accounts (contact section's readers).
     lineSettings: 'staff',
     lineLinks: 'staff',
+    manualFigures: 'staff',
   },
   Mutation: {
     submitIntake: 'public',
+    intakeStarted: 'public',
     login: 'public',
     logout: 'signedIn',
     createRecord: 'staff',
@@ -112,5 +114,6 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     updateLineSettings: 'staff',
     testLineConnection: 'staff',
     unlinkLine: 'staff',
+    saveManualFigures: 'staff',
   },
 };

@@ -10,3 +10,4 @@ export { NO_DELIVERY, type FamilyNotice, type NoticeChannel, type NoticeSender }
 export * from './procedures';
 export { documentRoutes } from './documents';
 export { changePeriod, outreachDelivery, type OutreachDeliveryDeps } from './outreach-delivery';
+export { applicationFigures, type ApplicationFigures } from './figures';

@@ -50,6 +50,15 @@ export interface AverageDefinition {
 export interface FigureSource {
   /** Module id (≤ 32 characters), e.g. `chat`; sealing is per module and day. */
   module: string;
+  /**
+   * Counts the module keeps itself (outreach's monthly counters, staff's monthly entries, forms started
+   * per day) or that follow a status that still changes (applications decided later): counted on every
+   * query for the whole period and never sealed. A source kept per month dates its counts on the
+   * month's first day, so a period counts every month it touches in full.
+   */
+  live?: boolean;
+  /** `staff`: entered by hand for what the system cannot count; reports mark these lines. */
+  origin?: 'system' | 'staff';
   figures: readonly FigureDefinition[];
   averages?: readonly AverageDefinition[];
   count(em: EntityManager, municipalityCode: string, range: InstantRange): Promise<DayCount[]>;
@@ -81,6 +90,11 @@ export class FigureRegistry {
 
   has(module: string): boolean {
     return this.sources.some((s) => s.module === module);
+  }
+
+  /** The source a figure belongs to. */
+  sourceOf(name: string): FigureSource | undefined {
+    return this.sources.find((s) => s.figures.some((f) => f.name === name) || (s.averages ?? []).some((a) => a.name === name));
   }
 
   figure(name: string): FigureDefinition | undefined {

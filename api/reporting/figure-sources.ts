@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEPARTMENT_NAMES, isDepartmentCode, type LocalizedText } from '../core';
 import { ConsultationChannel } from '../record';
+import { INTAKE_START_FIGURES } from './intake-start';
 import { type DayCount, type FigureSource, type InstantRange, japanDay } from './figure-registry';
 
 /** The figure sources of the modules on main today: chat, intake, record, audit, partner, consultation. */
@@ -72,9 +73,18 @@ export const CHAT_FIGURES: FigureSource = {
 };
 
 /**
- * Intake submissions. "Forms started" has no event: the intake widget tells the API nothing until it
- * submits, so that figure is absent rather than guessed.
+ * Hand-offs in which the visitor spoke of danger (violence, self-harm): the urgent items of the inbox.
+ * A module of its own so that the chat module's days already stored need no recount.
  */
+export const HANDOFF_FIGURES: FigureSource = {
+  module: 'handoff',
+  figures: [{ name: 'handoff.urgent', label: text('うち危険の訴えがあった引き継ぎ', 'Of those, hand-offs where danger was mentioned', 'あぶない ことを いった ひとを つないだ') }],
+  async count(em, code, r) {
+    return counted(em, 'handoff.urgent', `select ${japanDay('i.received_at')} as day, null as key, count(*) as value from inbox_item i where i.municipality_code = ? and i.kind = 'chat-request' and i.urgent and ${between('i.received_at')} group by 1`, [code, r.start, r.end]);
+  },
+};
+
+/** Intake submissions (forms started: intake-start.ts, from the widget's one anonymous ping). */
 export const INTAKE_FIGURES: FigureSource = {
   module: 'intake',
   figures: [{ name: 'intake.submitted', label: text('入力フォームの送信件数', 'Intake forms submitted', 'フォームを おくった かず') }],
@@ -148,5 +158,5 @@ export const CONSULTATION_FIGURES: FigureSource = {
   },
 };
 
-/** The sources of the modules on main, in report order. Other modules add theirs (index.ts). */
-export const BUILT_IN_SOURCES: readonly FigureSource[] = [CHAT_FIGURES, INTAKE_FIGURES, RECORD_FIGURES, AUDIT_FIGURES, PARTNER_FIGURES, CONSULTATION_FIGURES];
+/** The sources of the modules reporting started with, in report order (figures.ts adds the later modules'). */
+export const BUILT_IN_SOURCES: readonly FigureSource[] = [CHAT_FIGURES, HANDOFF_FIGURES, INTAKE_START_FIGURES, INTAKE_FIGURES, RECORD_FIGURES, AUDIT_FIGURES, PARTNER_FIGURES, CONSULTATION_FIGURES];

@@ -29,6 +29,11 @@ export class FigureStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The sources whose days are counted once and stored (not the `live` ones). */
+  private sealed(): FigureSource[] {
+    return this.registry.all().filter((s) => !s.live);
+  }
+
   /** The last day that is stored rather than counted live. */
   lastSealedDay(): string {
     return addDays(todayInJapan(this.now()), -2);
@@ -44,7 +49,7 @@ export class FigureStore {
       .getConnection()
       .execute<{ module: string; n: string | number }[]>(`select module, count(*) as n from usage_day where municipality_code = ? and day >= ?::date and day <= ?::date group by module`, [code, from, last]);
     const complete = new Set(rows.filter((r) => Number(r.n) === days).map((r) => r.module));
-    for (const source of this.registry.all()) if (!complete.has(source.module)) await this.sealSource(em, source, code, from, last);
+    for (const source of this.sealed()) if (!complete.has(source.module)) await this.sealSource(em, source, code, from, last);
   }
 
   private async sealSource(em: EntityManager, source: FigureSource, code: string, from: string, to: string): Promise<void> {
@@ -75,7 +80,7 @@ export class FigureStore {
   /** Forgets the stored days of the period and counts them again from the events. */
   async rebuild(em: EntityManager, code: string, from: string, to: string): Promise<void> {
     const conn = em.getConnection();
-    for (const source of this.registry.all()) {
+    for (const source of this.sealed()) {
       const names = source.figures.map((f) => f.name);
       await conn.execute(`delete from usage_count where municipality_code = ? and day >= ?::date and day <= ?::date and figure in (${names.map(() => '?').join(', ')})`, [code, from, to, ...names]);
       await conn.execute(`delete from usage_day where municipality_code = ? and module = ? and day >= ?::date and day <= ?::date`, [code, source.module, from, to]);
@@ -91,7 +96,7 @@ export class FigureStore {
   async read(em: EntityManager, code: string, from: string, to: string, options: { month?: boolean } = {}): Promise<DayCount[]> {
     await this.seal(em, code, from, to);
     const last = this.lastSealedDay();
-    const names = this.registry.all().flatMap((s) => s.figures.map((f) => f.name));
+    const names = this.sealed().flatMap((s) => s.figures.map((f) => f.name));
     const out: DayCount[] = [];
     if (from <= last && names.length > 0) {
       const rows = await em
@@ -106,7 +111,12 @@ export class FigureStore {
     }
     if (to > last) {
       const liveFrom = from > last ? from : addDays(last, 1);
-      for (const source of this.registry.all()) out.push(...(await source.count(em, code, instantRange(liveFrom, to))));
+      for (const source of this.sealed()) out.push(...(await source.count(em, code, instantRange(liveFrom, to))));
+    }
+    // Sources kept per month by their modules: the whole period, each count on its month's first day
+    // (or the period's first day, for a month that starts before it), like the monthly sums above.
+    for (const source of this.registry.all().filter((s) => s.live)) {
+      for (const c of await source.count(em, code, instantRange(from, to))) if (c.day <= to) out.push({ ...c, day: c.day < from ? from : c.day });
     }
     return out;
   }

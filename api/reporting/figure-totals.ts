@@ -11,6 +11,8 @@ export interface FigureLine {
   keyLabel: LocalizedText | null;
   /** Counts are whole numbers; an average has two decimals; null: an average of nothing. */
   total: number | null;
+  /** Entered by staff (a `staff` source) rather than counted by the system. */
+  entered: boolean;
   /** Bucket start (YYYY-MM-DD) → value, for every bucket of the period in order. */
   points: { start: string; value: number | null }[];
 }
@@ -60,11 +62,12 @@ export function figureLines(registry: FigureRegistry, counts: readonly DayCount[
   };
   const lines: FigureLine[] = [];
   for (const source of registry.all()) {
+    const entered = source.origin === 'staff';
     for (const f of source.figures) {
       if (f.hidden) continue;
       const keys = [...(sums.get(f.name)?.keys() ?? [])].filter((k) => k !== '').sort((a, b) => total(f.name, b) - total(f.name, a) || a.localeCompare(b));
       for (const key of ['', ...(f.keyLabel ? keys : [])]) {
-        lines.push({ name: f.name, label: f.label, key, keyLabel: key === '' || !f.keyLabel ? null : f.keyLabel(key), total: total(f.name, key), points: buckets.map((start) => ({ start, value: total(f.name, key, start) })) });
+        lines.push({ name: f.name, label: f.label, key, keyLabel: key === '' || !f.keyLabel ? null : f.keyLabel(key), entered, total: total(f.name, key), points: buckets.map((start) => ({ start, value: total(f.name, key, start) })) });
       }
     }
     for (const a of source.averages ?? []) {
@@ -72,7 +75,7 @@ export function figureLines(registry: FigureRegistry, counts: readonly DayCount[
         const n = total(a.count, '', b);
         return n === 0 ? null : round2(total(a.sum, '', b) / n);
       };
-      lines.push({ name: a.name, label: a.label, key: '', keyLabel: null, total: avg(), points: buckets.map((start) => ({ start, value: avg(start) })) });
+      lines.push({ name: a.name, label: a.label, key: '', keyLabel: null, entered, total: avg(), points: buckets.map((start) => ({ start, value: avg(start) })) });
     }
   }
   return lines;

@@ -5,7 +5,11 @@
 export type { DayCount, FigureDefinition, FigureSource, AverageDefinition, InstantRange } from './figure-registry';
 export { FigureRegistry, japanDay } from './figure-registry';
 export { FigureStore } from './figure-store';
-export { FIGURE_REGISTRY, FIGURE_STORE } from './figures';
+export { startFigureSealer } from './figure-sealer';
+export { STARTS_PER_MINUTE } from './intake-start';
+export { ALL_SOURCES, FIGURE_REGISTRY, FIGURE_STORE } from './figures';
+export { APPLICATION_FIGURES, LINE_FIGURES, MODULE_SOURCES, OUTREACH_FIGURES } from './module-figures';
+export { MANUAL_FIGURES, MANUAL_SOURCE } from './manual-figures';
 export { BUILT_IN_SOURCES } from './figure-sources';
 export { figureLines, previousPeriod } from './figure-totals';
 export { ReportingResolver } from './reporting.resolver';

@@ -52,12 +52,12 @@ function costs(f: ReportFacts): (Paragraph | Table)[] {
 }
 
 function effects(f: ReportFacts): (Paragraph | Table)[] {
-  const label = (name: string, key: string | null) => (key ? `　${name}` : name);
+  const label = (name: string, key: string | null, entered: boolean) => `${key ? `　${name}` : name}${entered ? ' ※' : ''}`;
   return [
-    p(`当期 ${wareki(f.from)}～${wareki(f.to)}、前期 ${wareki(f.previousFrom)}～${wareki(f.previousTo)}。件数はシステムの記録から集計（個人を特定する情報は含まない）。`, { size: 18 }),
+    p(`当期 ${wareki(f.from)}～${wareki(f.to)}、前期 ${wareki(f.previousFrom)}～${wareki(f.previousTo)}。件数はシステムの記録から集計（個人を特定する情報は含まない）。${f.figures.some((x) => x.line.entered) ? '※は職員が月ごとに入力した件数（システム外の相談・説明会等）。' : ''}`, { size: 18 }),
     table([
       [cell('項目', { bold: true, width: 52 }), cell('当期', { bold: true, width: 16, align: AlignmentType.RIGHT }), cell('前期', { bold: true, width: 16, align: AlignmentType.RIGHT }), cell('増減', { bold: true, width: 16, align: AlignmentType.RIGHT })],
-      ...f.figures.map(({ line, previous }) => [cell(label(line.keyLabel?.ja ?? line.label.ja, line.keyLabel ? line.key : null), { size: 18 }), cell(fmt(line.total), { align: AlignmentType.RIGHT, size: 18 }), cell(fmt(previous), { align: AlignmentType.RIGHT, size: 18 }), cell(diff(line.total, previous), { align: AlignmentType.RIGHT, size: 18 })]),
+      ...f.figures.map(({ line, previous }) => [cell(label(line.keyLabel?.ja ?? line.label.ja, line.keyLabel ? line.key : null, line.entered), { size: 18 }), cell(fmt(line.total), { align: AlignmentType.RIGHT, size: 18 }), cell(fmt(previous), { align: AlignmentType.RIGHT, size: 18 }), cell(diff(line.total, previous), { align: AlignmentType.RIGHT, size: 18 })]),
     ]),
   ];
 }

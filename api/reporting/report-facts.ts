@@ -83,6 +83,16 @@ export function intakeItems(): string[] {
   return names;
 }
 
+/** The breakdowns of a figure that occurred, named with their counts: 「メール（12件）、SMS（3件）」. */
+const keysOf = (lines: readonly FigureLine[], name: string) =>
+  lines
+    .filter((l) => l.name === name && l.key !== '' && (l.total ?? 0) > 0)
+    .map((l) => `${l.keyLabel?.ja ?? l.key}（${(l.total ?? 0).toLocaleString('ja-JP')}件）`)
+    .join('、');
+
+/** The procedures online applications offer (seeds/procedures, docs/design.md ids), for a plan. */
+const PROCEDURE_NAMES = ['児童扶養手当 認定請求の事前申請', '児童扶養手当 現況届', '児童手当 認定請求', 'ひとり親家庭等医療費助成 申請', '就学援助 申請', '母子父子寡婦福祉資金 相談予約', '高等職業訓練促進給付金 相談予約'];
+
 const count = (lines: readonly FigureLine[], name: string) => lines.find((l) => l.name === name && l.key === '')?.total ?? 0;
 
 /** Everything a form says, from configuration, the figures and the staff input. Nothing personal is read. */
@@ -129,8 +139,29 @@ export async function gatherFacts(em: EntityManager, services: AppServices, stor
       done: registry.has('record'),
       details: ['電子個人票をひとり親支援担当課が管理し、本人が同意した部署にのみ、下表の範囲で共有する（同意はいつでも撤回可）。DV等支援措置の対象者は、住所・連絡先をひとり親支援担当課以外に表示しない。閲覧・更新はすべて監査ログに記録する。'],
     },
-    { mark: '④', title: 'プッシュ型支援', done: registry.has('outreach'), details: registry.has('outreach') ? [] : [`通知方法・通知の種類：${notOffered}`] },
-    { mark: '⑤', title: '各種支援施策のオンライン申請', done: registry.has('application'), details: registry.has('application') ? [] : [`オンライン申請できる手続：${notOffered}`] },
+    {
+      mark: '④',
+      title: 'プッシュ型支援',
+      done: registry.has('outreach') && (planned || count(lines, 'outreach.notices') > 0),
+      details: registry.has('outreach')
+        ? [
+            `通知方法：${planned ? 'メール・SMS・電話（職員から）・LINE（本人が同意した方法のみ）' : keysOf(lines, 'outreach.notices') || '（この期間の通知なし）'}`,
+            `通知の種類：${planned ? '使える制度のお知らせ、金額の変更、制度の終了、手続の期限（現況届等）、周知、リマインド' : keysOf(lines, 'outreach.noticesByKind') || '（この期間の通知なし）'}`,
+            '電子個人票と支援施策の条件から対象の家庭を選び、職員の承認を経て送る。停止（オプトアウト）はいつでも可能で、DV等支援措置の対象者には送らない。',
+          ]
+        : [`通知方法・通知の種類：${notOffered}`],
+    },
+    {
+      mark: '⑤',
+      title: '各種支援施策のオンライン申請',
+      done: registry.has('application') && (planned || count(lines, 'application.submitted') > 0),
+      details: registry.has('application')
+        ? [
+            `オンライン申請できる手続：${planned ? PROCEDURE_NAMES.join('、') : keysOf(lines, 'application.submitted') || '（この期間の申請なし）'}`,
+            '方法：家庭向けページ（マイページ）にサインインし、電子個人票の内容を下書きに入れて申請する。必要書類は画像で添付でき、窓口での面談を予約できる。マイナンバーは扱わない。',
+          ]
+        : [`オンライン申請できる手続：${notOffered}`],
+    },
     {
       mark: '⑥',
       title: '相談支援担当職員の配置',

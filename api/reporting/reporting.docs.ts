@@ -7,12 +7,26 @@ export const REPORTING_DOCS: SchemaDocs = {
   FigureBucket: { description: 'How a figure’s points are grouped over time.', values: { DAY: 'One point per day.', MONTH: 'One point per calendar month (the first month may be partial).' } },
   ReportForm: { description: 'Which form of the national programme to generate.', values: { PLAN: '別紙1 事業計画書 (the plan, before the period).', REPORT: '別紙2 実施状況報告書 (the report, after the period).' } },
   ReportFormat: { description: 'The file a download link serves.', values: { DOCX: 'The form as a Word document (.docx).', CSV: 'The usage figures of the period as CSV (UTF-8 with BOM), with the previous period beside them.' } },
+  FigureOrigin: { description: 'Where a usage figure comes from.', values: { COUNTED: 'Counted by the system from what it recorded.', ENTERED: 'Entered by staff per month, for what happens outside the system.' } },
+  ManualFigureDefinition: { description: 'A figure staff enter by hand per month.', fields: { name: 'Stable id, `manual.<figure>`.', label: 'What it counts, in the request’s language.', hint: 'What to include, in the request’s language.' } },
+  ManualFigureEntry: {
+    description: 'What staff entered for one figure and month.',
+    fields: { month: 'The month’s first day.', figure: 'The figure (`manual.…`).', value: 'The count.', enteredBy: 'Name of the staff member who last changed it; null when that account no longer exists.', enteredAt: 'When it was last changed.' },
+  },
+  ManualFigures: {
+    description: 'The figures staff enter by hand, and what was entered for the months of a period.',
+    fields: { from: 'First day of the period.', to: 'Last day of the period.', maxValue: 'The largest value a month accepts.', definitions: 'The figures, in report order.', entries: 'What was entered, by month and figure (months with nothing entered have no entries).' },
+  },
+  IntakeStartedInput: { description: 'A form started (nothing about the visitor).', fields: { municipalityCode: 'The municipality whose form it is (6 digits); the calling page’s origin must be one of its allowed origins.' } },
+  ManualFigureValueInput: { description: 'One figure of one month.', fields: { figure: 'The figure (`manual.…`).', value: 'The count, 0 to `maxValue`; null clears what was entered.' } },
+  SaveManualFiguresInput: { description: 'The figures of one month; figures not listed keep their value.', fields: { month: 'The month’s first day (YYYY-MM-01), not after this month.', values: 'The figures to set or clear.' } },
   ReportPeriodInput: { description: 'A period of Japan calendar days.', fields: { from: 'First day (YYYY-MM-DD).', to: 'Last day (YYYY-MM-DD), not before `from`.' } },
   FigurePoint: { description: 'A figure’s value in one bucket of time.', fields: { start: 'First day of the bucket.', value: 'The count, or the average (null when nothing was rated).' } },
   UsageFigure: {
     description: 'One usage figure over the period: in total (`key` null) or one breakdown of it (a channel, a department, a status).',
     fields: {
       name: 'Stable id, `<module>.<figure>`, e.g. `chat.sessions`.',
+      origin: 'COUNTED by the system, or ENTERED by staff (`manual.…`).',
       label: 'What it counts, in the request’s language.',
       key: 'The breakdown (e.g. `phone`, `livelihood-support`); null for the figure’s total.',
       keyLabel: 'The breakdown named in the request’s language; null for the total.',
@@ -56,11 +70,17 @@ export const REPORTING_DOCS: SchemaDocs = {
         description: 'A short-lived link to 別紙1 事業計画書 or 別紙2 実施状況報告書 generated for the period (or its figures as CSV). Supervisors and admins of the owning department.',
         args: { period: PERIOD, form: 'PLAN (別紙1) or REPORT (別紙2).', format: 'DOCX (default) or CSV.' },
       },
+      manualFigures: { description: 'The figures staff enter by hand per month and what was entered for the months of the period (supervisors and admins of the owning department).', args: { period: PERIOD } },
       reportInput: { description: 'What staff entered for a form and period (supervisors and admins of the owning department).', args: { period: PERIOD, form: 'PLAN or REPORT.' } },
     },
   },
   Mutation: {
     fields: {
+      intakeStarted: {
+        description: 'Public, sent once by the intake widget when a family gets past the first page: counts one form started for the municipality today. Nothing else is kept (no address, no cookie); rate-limited per client.',
+        args: { input: 'Which municipality’s form.' },
+      },
+      saveManualFigures: { description: 'Set or clear the hand-entered figures of one month (supervisors and admins of the owning department). Who and when change only for values that change.', args: { input: 'The month and its figures; BAD_USER_INPUT names the field that is wrong.' } },
       saveReportInput: { description: 'Save what staff enter for a form and period: costs, staff counts, issues, attachments (supervisors and admins of the owning department).', args: { input: 'The input; BAD_USER_INPUT names the field that is wrong.' } },
     },
   },

@@ -1,8 +1,9 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../server/context';
 import { FIGURE_STORE } from './figures';
+import { countIntakeStart } from './intake-start';
 import { ReportingService } from './reporting.service';
-import { FigureBucket, ReportDownload, ReportForm, ReportFormat, ReportPeriodInput, ReportStaffInputView, SaveReportInputInput, UsageFigures } from './reporting.types';
+import { FigureBucket, IntakeStartedInput, ManualFigures, ReportDownload, SaveManualFiguresInput, ReportForm, ReportFormat, ReportPeriodInput, ReportStaffInputView, SaveReportInputInput, UsageFigures } from './reporting.types';
 
 const service = (ctx: Context) => new ReportingService(ctx.em, ctx.gate, FIGURE_STORE, ctx.locale);
 
@@ -36,5 +37,21 @@ export class ReportingResolver {
   @Mutation(() => ReportStaffInputView)
   saveReportInput(@Arg('input', () => SaveReportInputInput) input: SaveReportInputInput, @Ctx() ctx: Context): Promise<ReportStaffInputView> {
     return service(ctx).saveReportInput(input);
+  }
+
+  @Query(() => ManualFigures)
+  manualFigures(@Arg('period', () => ReportPeriodInput) period: ReportPeriodInput, @Ctx() ctx: Context): Promise<ManualFigures> {
+    return service(ctx).manualFigures(period.from, period.to);
+  }
+
+  @Mutation(() => ManualFigures)
+  saveManualFigures(@Arg('input', () => SaveManualFiguresInput) input: SaveManualFiguresInput, @Ctx() ctx: Context): Promise<ManualFigures> {
+    return service(ctx).saveManualFigures(input);
+  }
+
+  /** Public: the intake widget's one anonymous "started" ping (intake-start.ts). */
+  @Mutation(() => Boolean)
+  intakeStarted(@Arg('input', () => IntakeStartedInput) input: IntakeStartedInput, @Ctx() ctx: Context): Promise<boolean> {
+    return countIntakeStart(ctx.em, ctx.services.intake, input.municipalityCode, ctx.request, ctx.locale);
   }
 }

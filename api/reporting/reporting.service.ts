@@ -6,7 +6,9 @@ import { type Bucket, figureLines, previousPeriod } from './figure-totals';
 import type { FigureStore } from './figure-store';
 import { LINK_TTL_MS, signGrant } from './report-link';
 import { EMPTY_REPORT_INPUT, ReportInput, type ReportInputData } from './report-input.entity';
-import type { ReportDownload, ReportForm, ReportFormat, ReportStaffInputView, SaveReportInputInput, UsageFigures } from './reporting.types';
+import { MANUAL_FIGURES, MAX_MANUAL_VALUE, manualEntries, saveManualEntries } from './manual-figures';
+import { addDays } from '../core/dates';
+import { FigureOrigin, type ManualFigures, type ReportDownload, type ReportForm, type ReportFormat, type ReportStaffInputView, type SaveManualFiguresInput, type SaveReportInputInput, type UsageFigures } from './reporting.types';
 
 /** The longest period one query covers (three years and a leap day): bounds the work of one request. */
 export const MAX_PERIOD_DAYS = 1096;
@@ -23,6 +25,13 @@ const TOO_LONG_TEXT = (n: number) => t(`${n}文字以内にしてください。
 const BAD_AMOUNT = t('金額は0円以上の整数で入力してください。', 'Amounts are whole yen, 0 or more.', 'お金は 0円より 大きい 数で 書いて ください。');
 const BAD_COUNT = t('人数は0〜999で入力してください。', 'Staff counts are 0 to 999.', '人の 数は 0から 999までです。');
 const EMPTY_TEXT = t('入力してください。', 'Please fill this in.', '書いて ください。');
+
+/** The first day of the month after `month` (YYYY-MM-01). */
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
 
 /** Usage figures, staff input and report links (issue 19). Supervisors and admins of the owning department only. */
 export class ReportingService {
@@ -70,6 +79,7 @@ export class ReportingService {
         label: l.label[this.locale],
         key: l.key === '' ? null : l.key,
         keyLabel: l.keyLabel ? l.keyLabel[this.locale] : null,
+        origin: l.entered ? FigureOrigin.ENTERED : FigureOrigin.COUNTED,
         total: l.total,
         previousTotal: prevTotal.get(`${l.name}|${l.key}`) ?? 0,
         points: l.points,
@@ -122,6 +132,31 @@ export class ReportingService {
     row.updatedBy = v.staffId;
     await this.em.flush();
     return { from, to, form: input.form, ...data, updatedAt: row.updatedAt };
+  }
+
+  /** The figures staff enter by hand, and what was entered for the months of the period. */
+  async manualFigures(from: string, to: string): Promise<ManualFigures> {
+    const v = this.supervisor();
+    this.period(from, to, 'period');
+    return this.manualView(v.municipalityCode, from, to);
+  }
+
+  async saveManualFigures(input: SaveManualFiguresInput): Promise<ManualFigures> {
+    const v = this.supervisor();
+    await saveManualEntries(this.em, v.municipalityCode, v.staffId, input.month, input.values, this.locale);
+    // The month saved, as the screen shows it after saving.
+    const end = addDays(nextMonth(input.month), -1);
+    return this.manualView(v.municipalityCode, input.month, end);
+  }
+
+  private async manualView(code: string, from: string, to: string): Promise<ManualFigures> {
+    return {
+      from,
+      to,
+      maxValue: MAX_MANUAL_VALUE,
+      definitions: MANUAL_FIGURES.map((f) => ({ name: f.name, label: f.label[this.locale], hint: f.hint[this.locale] })),
+      entries: await manualEntries(this.em, code, from, to),
+    };
   }
 
   /** A signed link to the generated file, served by GET /reports/<token> (report-route.ts). */

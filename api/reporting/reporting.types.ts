@@ -19,6 +19,12 @@ export enum ReportFormat {
 }
 registerEnumType(ReportFormat, { name: 'ReportFormat' });
 
+export enum FigureOrigin {
+  COUNTED = 'COUNTED',
+  ENTERED = 'ENTERED',
+}
+registerEnumType(FigureOrigin, { name: 'FigureOrigin' });
+
 @InputType()
 export class ReportPeriodInput {
   @Field(() => LocalDate) from!: string;
@@ -37,6 +43,7 @@ export class UsageFigure {
   @Field(() => String) label!: string;
   @Field(() => String, { nullable: true }) key!: string | null;
   @Field(() => String, { nullable: true }) keyLabel!: string | null;
+  @Field(() => FigureOrigin) origin!: FigureOrigin;
   @Field(() => Float, { nullable: true }) total!: number | null;
   @Field(() => Float, { nullable: true }) previousTotal!: number | null;
   @Field(() => [FigurePoint]) points!: FigurePoint[];
@@ -98,4 +105,46 @@ export class ReportStaffInputView {
   @Field(() => [String]) attachments!: string[];
   @Field(() => String) plan!: string;
   @Field(() => Date, { nullable: true }) updatedAt!: Date | null;
+}
+
+@ObjectType('ManualFigureDefinition')
+export class ManualFigureDefinitionView {
+  @Field(() => String) name!: string;
+  @Field(() => String) label!: string;
+  @Field(() => String) hint!: string;
+}
+
+@ObjectType()
+export class ManualFigureEntry {
+  @Field(() => LocalDate) month!: string;
+  @Field(() => String) figure!: string;
+  @Field(() => Int) value!: number;
+  @Field(() => String, { nullable: true }) enteredBy!: string | null;
+  @Field(() => Date) enteredAt!: Date;
+}
+
+@ObjectType()
+export class ManualFigures {
+  @Field(() => LocalDate) from!: string;
+  @Field(() => LocalDate) to!: string;
+  @Field(() => Int) maxValue!: number;
+  @Field(() => [ManualFigureDefinitionView]) definitions!: ManualFigureDefinitionView[];
+  @Field(() => [ManualFigureEntry]) entries!: ManualFigureEntry[];
+}
+
+@InputType()
+export class ManualFigureValueInput {
+  @Field(() => String) figure!: string;
+  @Field(() => Int, { nullable: true }) value!: number | null;
+}
+
+@InputType()
+export class SaveManualFiguresInput {
+  @Field(() => LocalDate) month!: string;
+  @Field(() => [ManualFigureValueInput]) values!: ManualFigureValueInput[];
+}
+
+@InputType()
+export class IntakeStartedInput {
+  @Field(() => String) municipalityCode!: string;
 }

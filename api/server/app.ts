@@ -37,7 +37,7 @@ import { wireModules } from './wiring';
 import { anonymousRateLimit, armor, withoutSuggestions, bodyErrors, refuseNulBytes, shapeRequestError, type DeepPartialLimits, type Limits, loadTrustedDocuments, resolveLimits, responseSizeLimit, SharedRateLimits, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from '../limits';
 import { createLineService, type LineService, lineSettingsFromEnv } from '../line';
 import { applicationServices, documentRoutes, NO_DELIVERY, outreachDelivery, useNoticeSender } from '../application';
-import { FIGURE_STORE, reportDownloads } from '../reporting';
+import { FIGURE_STORE, reportDownloads, startFigureSealer } from '../reporting';
 
 export interface AppOptions {
   /** Benchmark only: serve the schema without the shield, to measure what enforcement costs. */
@@ -147,6 +147,7 @@ export async function createApp(
   });
   // Signed, short-lived links to generated reports (api/reporting; the link itself is the credential).
   app.get('/reports/:token', reportDownloads(orm, services, FIGURE_STORE));
+  const sealer = startFigureSealer(orm, FIGURE_STORE);
   app.use(
     '/graphql',
     corsMiddleware,
@@ -203,6 +204,7 @@ export async function createApp(
     services,
     line,
     stop: async () => {
+      sealer.stop();
       await line.stop();
       await apollo.stop();
       // The last anchor after the last request: the head a clean shutdown leaves is on record.

@@ -119,6 +119,7 @@ describe('every write refuses a viewer', () => {
     markInterview: () => [`mutation($i: MarkInterviewInput!) { markInterview(input: $i) { id } }`, { i: { id: '00000000-0000-4000-8000-000000000000', status: 'KEPT' } }],
     saveReportInput: () => [`mutation($i: SaveReportInputInput!) { saveReportInput(input: $i) { from } }`, { i: { period: { from: '2026-04-01', to: '2026-09-30' }, form: 'REPORT', costs: [], staff: { fullTime: 1, partTime: 0, selfRelianceSupporters: 1, employmentSupporters: 0 }, issues: '', attachments: [], plan: '' } }],
     decideDuplicate: () => [`mutation($i: DecideDuplicateInput!) { decideDuplicate(input: $i) { recordId } }`, { i: { recordId, otherRecordId: recordId, decision: 'SAME_PERSON' } }],
+    saveManualFigures: () => [`mutation($i: SaveManualFiguresInput!) { saveManualFigures(input: $i) { from } }`, { i: { month: '2026-04-01', values: [{ figure: 'manual.events', value: 1 }] } }],
     updateCase: () => [`mutation($i: UpdateCaseInput!) { updateCase(input: $i) { version } }`, { i: { recordId, status: 'IN_PROGRESS', nextContactDate: null } }],
     removeAllowedOrigin: () => [`mutation($i: AllowedOriginInput!) { removeAllowedOrigin(input: $i) { origins } }`, { i: { origin: 'https://www.city.example.lg.jp' } }],
     decideOutreachCandidates: () => [`mutation($i: OutreachDecisionInput!) { decideOutreachCandidates(input: $i) }`, { i: { ids: ['00000000-0000-4000-8000-000000000000'], approve: true } }],

@@ -64,7 +64,9 @@ describe('別紙1 / 別紙2 generated from configuration, figures and staff inpu
     expect(chat).toContain('24時間365日');
     expect(chat).toContain('DV');
     expect(items!.find((r) => r[1]!.startsWith('②'))![2]).toContain('収入');
-    expect(items!.find((r) => r[1]!.startsWith('④'))![2]).toContain('未提供');
+    // Push-type support and online applications are installed but had nothing in the seeded period.
+    expect(items!.find((r) => r[1]!.startsWith('④'))![2]).toContain('通知方法：（この期間の通知なし）');
+    expect(items!.find((r) => r[1]!.startsWith('⑤'))![2]).toContain('オンライン申請できる手続：（この期間の申請なし）');
     // The sharing table read back equals the policy file read independently.
     const policy = parsePolicy(readFileSync(join(__dirname, '../../seeds/policy/default.yaml'), 'utf8'), 'default.yaml');
     expect(sharing!.length).toBe(SECTIONS.length + 1);
@@ -86,7 +88,10 @@ describe('別紙1 / 別紙2 generated from configuration, figures and staff inpu
     // Rows: a figure's total, then its breakdowns (indented); read them back into name|key.
     const got = new Map<string, number>();
     let figure = '';
-    for (const [label, now] of effects.slice(1)) {
+    for (const [marked, now] of effects.slice(1)) {
+      // ※ marks figures staff entered by hand (none here: every one of them is zero).
+      const label = marked!.replace(/ ※$/, '');
+      if (marked!.endsWith(' ※')) expect(FIGURE_REGISTRY.sourceOf([...FIGURE_REGISTRY.all()].flatMap((s) => s.figures).find((f) => f.label.ja === label)!.name)!.origin).toBe('staff');
       const value = now === '－' ? NaN : Number(now!.replace(/,/g, ''));
       if (!label!.startsWith('　')) {
         figure = [...FIGURE_REGISTRY.all()].flatMap((s) => [...s.figures, ...(s.averages ?? [])]).find((f) => f.label.ja === label)!.name;
@@ -120,7 +125,7 @@ describe('別紙1 / 別紙2 generated from configuration, figures and staff inpu
     const csv = (await generate('REPORT', 'CSV')).body.toString('utf8');
     expect(csv.startsWith('\ufeff"figure","key","項目"')).toBe(true);
     const expected = await countIndependently(t.em(), period.from, period.to);
-    expect(csv).toContain(`"chat.sessions","","チャットボットの相談件数","","${expected.get('chat.sessions|')}"`);
+    expect(csv).toContain(`"chat.sessions","","チャットボットの相談件数","","システム集計","${expected.get('chat.sessions|')}"`);
   });
 
   it('links are short-lived, signed, for supervisors and admins only, and every download is audited', async () => {

@@ -23,7 +23,7 @@ export async function seedUsageEvents(em: EntityManager): Promise<void> {
     const session = em.create(ChatSession, { municipality: DEMO, locale: 'ja', createdAt: at, updatedAt: at, satisfaction: n % 3 === 0 ? 1 + (n % 5) : null } as never);
     em.create(ChatMessage, { session, role: ChatRole.USER, text: '相談です', at, urgent: n % 7 === 0 } as never);
     if (n % 10 === 0) {
-      em.create(InboxItem, { municipality: DEMO, department: DepartmentCode.SINGLE_PARENT, kind: InboxItemKind.CHAT_REQUEST, record: records[n % records.length]!, referenceNumber: records[n % records.length]!.referenceNumber, receivedAt: at, chatSessionId: session.id } as never);
+      em.create(InboxItem, { municipality: DEMO, department: DepartmentCode.SINGLE_PARENT, kind: InboxItemKind.CHAT_REQUEST, record: records[n % records.length]!, referenceNumber: records[n % records.length]!.referenceNumber, receivedAt: at, chatSessionId: session.id, urgent: n % 20 === 0 } as never);
     }
   }
   const withdrawn = records[1]!;
@@ -58,7 +58,11 @@ export async function countIndependently(em: EntityManager, from: string, to: st
   const urgent = await em.find(ChatMessage, { urgent: true, session: { municipality: DEMO } });
   const urgentPerDay = new Set(urgent.filter((m) => inside(jst(m.at), from, to)).map((m) => `${jst(m.at)}|${m.session.id}`));
   out.set('chat.urgent|', urgentPerDay.size);
-  for (const i of await em.find(InboxItem, { municipality: DEMO })) if (inside(jst(i.receivedAt), from, to)) add(i.kind === InboxItemKind.INTAKE ? 'intake.submitted' : 'chat.handoffs');
+  for (const i of await em.find(InboxItem, { municipality: DEMO })) {
+    if (!inside(jst(i.receivedAt), from, to)) continue;
+    add(i.kind === InboxItemKind.INTAKE ? 'intake.submitted' : 'chat.handoffs');
+    if (i.kind === InboxItemKind.CHAT_REQUEST && i.urgent) add('handoff.urgent');
+  }
   for (const r of await em.find(PersonalRecord, { municipality: DEMO })) if (inside(jst(r.createdAt), from, to)) add('record.created', r.source);
   for (const c of await em.find(ConsentEvent, { municipality: DEMO })) if (inside(jst(c.at), from, to)) add(c.granted ? 'record.consents' : 'record.withdrawals', c.target);
   for (const r of await em.find(Referral, { municipality: DEMO })) {

@@ -6,6 +6,7 @@ import {
   POSTAL,
   QUERY,
   SETTINGS,
+  STARTED,
   SUBMIT,
   empty,
   fieldOf,
@@ -25,6 +26,30 @@ import { IntakeState } from './intake-state.js';
 
 /** The intake element's API calls: eligibility, postal look-up, settings, submission, error mapping. */
 export abstract class IntakeApi extends IntakeState {
+  /** Whether this element has said "started" (once per page; a form resumed past the first page never does). */
+  private startSent = false;
+
+  protected override go(step: number, save = true): void {
+    const from = this.step;
+    super.go(step, save);
+    if (from === 0 && step === 1 && !this.startSent) {
+      this.startSent = true;
+      void this.sayStarted();
+    }
+  }
+
+  /**
+   * Tells the API that a form was started, for the municipality's usage figures: the code only — no
+   * answers, no cookies or credentials, no language; failures are ignored (the family never waits for it).
+   */
+  private async sayStarted(): Promise<void> {
+    try {
+      await fetch(this.api, { method: 'POST', credentials: 'omit', keepalive: true, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: STARTED, operationName: 'IntakeStarted', variables: { input: { municipalityCode: this.municipality } } }) });
+    } catch {
+      /* a count missed is better than a family delayed */
+    }
+  }
+
   // ---- API ------------------------------------------------------------------------------------
   protected override async fetchResults(): Promise<void> {
     this.abort?.abort();

@@ -116,6 +116,8 @@ export const SETTINGS =
   'query IntakeSettings($code: String!) { intakeSettings(municipalityCode: $code) { municipalityName privacyNoticeVersion privacyNotice departments { code name purpose } partnersPurpose outreachPurpose } }';
 export const SUBMIT =
   'mutation SubmitIntake($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber receivedAt contactAllowed dvProtected nextSteps lineLinkUrl } }';
+/** The one anonymous "started" ping (api/reporting/intake-start.ts): only the municipality's code. */
+export const STARTED = 'mutation IntakeStarted($input: IntakeStartedInput!) { intakeStarted(input: $input) }';
 export const POSTAL = 'query PostalAddress($code: String!) { postalAddress(postalCode: $code) { postalCode prefecture city municipalityCode } }';
 export const ORDER = { ELIGIBLE: 0, NEEDS_MORE_INFO: 1, NOT_ELIGIBLE: 2 };
 /** Step of each field id (child-N-b / child-N-d are step 2). `form`: results; `sform`: submit. */

@@ -6,6 +6,7 @@ import { StaffAudit } from './staff-audit.js';
 import { YorisoiStaff } from './staff-app.js';
 import { StaffConsultations } from './staff-consultations.js';
 import { StaffDashboard } from './staff-dashboard.js';
+import { StaffFigureInput } from './staff-figure-input.js';
 import { StaffEligibility } from './staff-eligibility.js';
 import { StaffInbox } from './staff-inbox.js';
 import { StaffLogin } from './staff-login.js';
@@ -53,6 +54,7 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ['staff-line', StaffLine],
   ['staff-applications', StaffApplications],
   ['staff-application', StaffApplication],
+  ['staff-figure-input', StaffFigureInput],
   ['yorisoi-staff', YorisoiStaff],
 ];
 for (const [tag, element] of ELEMENTS) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -83,5 +85,6 @@ declare global {
     'staff-line': StaffLine;
     'staff-applications': StaffApplications;
     'staff-application': StaffApplication;
+    'staff-figure-input': StaffFigureInput;
   }
 }

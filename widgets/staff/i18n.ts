@@ -281,6 +281,7 @@ export const T = {
   // allowed origins (admins)
   originsNav: ['埋め込みの許可', 'Embedding'],
   dashboardNav: ['利用実績', 'Usage figures'],
+  figuresNav: ['手入力の実績', 'Figures entered by hand'],
   originsHeading: ['ウィジェットを埋め込めるサイト（許可するオリジン）', 'Sites that may embed the widgets (allowed origins)'],
   originsIntro: [
     '入力フォームとチャットを載せる市のホームページのオリジンを登録します。登録したページからだけ、ウィジェットを読み込み、申込みを送信できます。変更はすぐに反映され、記録が残ります。',

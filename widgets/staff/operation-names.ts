@@ -32,6 +32,7 @@ export const NAMES: Record<string, readonly [string, string]> = {
   StaffApplication: ['オンライン申請の閲覧', 'Application viewed'],
   StaffDecideApplication: ['オンライン申請の処理', 'Application decided'],
   StaffMarkInterview: ['面談の記録（来た・来なかった）', 'Interview marked'],
+  StaffSaveManualFigures: ['手入力の実績を保存', 'Hand-entered figures saved'],
 };
 
 export function operationName(lang: Lang, name: string | null): string {

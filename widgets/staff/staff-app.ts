@@ -9,7 +9,7 @@ import type { StaffView } from './view-base.js';
 import { L as LINE_TEXTS } from './line-texts.js';
 
 export interface Route {
-  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'outreach' | 'line' | 'print' | 'auditlog' | 'applications' | 'application' | AccountView;
+  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'outreach' | 'line' | 'print' | 'auditlog' | 'applications' | 'application' | 'figures' | AccountView;
   id?: string;
   tab?: string;
   params: URLSearchParams;
@@ -30,6 +30,7 @@ export function parseRoute(hash: string): Route {
   const account = accountRoute(parts);
   if (account) return { view: account, params };
   if (parts[0] === 'inbox') return { view: 'inbox', params };
+  if (parts[0] === 'dashboard' && parts[1] === 'figures') return { view: 'figures', params };
   if (parts[0] === 'dashboard') return { view: 'dashboard', params };
   if (parts[0] === 'outreach') return { view: 'outreach', params };
   if (parts[0] === 'audit') return { view: 'auditlog', params };
@@ -159,7 +160,7 @@ export class YorisoiStaff extends LitElement {
       document.title = `${accountTitle(this.locale, this.route.view as AccountView)} | ${this.t('app')}`;
       return;
     }
-    const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : r.view === 'outreach' ? 'outreachNav' : r.view === 'auditlog' ? 'auditLogNav' : r.view === 'applications' || r.view === 'application' ? 'applicationsNav' : 'records';
+    const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : r.view === 'figures' ? 'figuresNav' : r.view === 'outreach' ? 'outreachNav' : r.view === 'auditlog' ? 'auditLogNav' : r.view === 'applications' || r.view === 'application' ? 'applicationsNav' : 'records';
     document.title = `${r.view === 'line' && this.me ? LINE_TEXTS.nav[this.locale] : this.t(view)} | ${this.t('app')}`;
   }
 
@@ -282,6 +283,7 @@ export class YorisoiStaff extends LitElement {
     if (r.view === 'line') return html`<staff-line .api=${this.api} .locale=${this.locale} .me=${me}></staff-line>`;
     if (r.view === 'dashboard') return html`<staff-dashboard .api=${this.api} .locale=${this.locale} .me=${me}></staff-dashboard>`;
     if (r.view === 'outreach') return html`<staff-outreach .api=${this.api} .locale=${this.locale} .me=${me}></staff-outreach>`;
+    if (r.view === 'figures') return html`<staff-figure-input .api=${this.api} .locale=${this.locale} .me=${me}></staff-figure-input>`;
     if (r.view === 'records') return html`<staff-records .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-records>`;
     if (r.view === 'inbox') return html`<staff-inbox .api=${this.api} .locale=${this.locale} .me=${me}></staff-inbox>`;
     if (r.view === 'applications') return html`<staff-applications .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-applications>`;
@@ -311,7 +313,7 @@ export class YorisoiStaff extends LitElement {
               <li><a href="#/records" aria-current=${current(['records', 'record', 'print'])}>${this.t('records')}</a></li>
               <li><a href="#/applications" aria-current=${current(['applications', 'application'])}>${this.t('applicationsNav')}</a></li>
               <li><a href="#/outreach" aria-current=${current(['outreach'])}>${this.t('outreachNav')}</a></li>
-              ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/dashboard" aria-current=${current(['dashboard'])}>${this.t('dashboardNav')}</a></li>` : nothing}
+              ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/dashboard" aria-current=${current(['dashboard'])}>${this.t('dashboardNav')}</a></li><li><a href="#/dashboard/figures" aria-current=${current(['figures'])}>${this.t('figuresNav')}</a></li>` : nothing}
               ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/audit" aria-current=${current(['auditlog'])}>${this.t('auditLogNav')}</a></li>` : nothing}
               ${me.role === 'ADMIN' ? html`<li><a href="#/settings/origins" aria-current=${current(['origins'])}>${this.t('originsNav')}</a></li>` : nothing}
               ${accountNav(this.locale, me, r.view)}

@@ -28,6 +28,8 @@ import { Migration20261205130000_DuplicateDecisions } from './Migration202612051
 import { Migration20261205160000_DataRights } from './Migration20261205160000_DataRights';
 import { Migration20261205150000_LineChannelSettings } from './Migration20261205150000_LineChannelSettings';
 import { Migration20261205120000_InterviewMarks } from './Migration20261205120000_InterviewMarks';
+import { Migration20261205140000_ManualFigures } from './Migration20261205140000_ManualFigures';
+import { Migration20261205140100_IntakeStart } from './Migration20261205140100_IntakeStart';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -58,6 +60,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204160100_FigureIndexes', class: Migration20261204160100_FigureIndexes },
   { name: 'Migration20261205120000_InterviewMarks', class: Migration20261205120000_InterviewMarks },
   { name: 'Migration20261205130000_DuplicateDecisions', class: Migration20261205130000_DuplicateDecisions },
+  { name: 'Migration20261205140000_ManualFigures', class: Migration20261205140000_ManualFigures },
+  { name: 'Migration20261205140100_IntakeStart', class: Migration20261205140100_IntakeStart },
   { name: 'Migration20261205150000_LineChannelSettings', class: Migration20261205150000_LineChannelSettings },
   { name: 'Migration20261205160000_DataRights', class: Migration20261205160000_DataRights },
 ];

@@ -151,6 +151,8 @@ export interface TestServer {
   requests: Received[];
   /** postalAddress look-ups (not in `requests`) */
   postalRequests: Received[];
+  /** intakeStarted pings (not in `requests`) */
+  starts: Received[];
   /** submitIntake requests (dropped ones included) */
   submits(): Received[];
   /** receipts stored, by idempotency key: one per key however often it is sent */
@@ -161,6 +163,7 @@ export interface TestServer {
 export async function startTestServer(): Promise<TestServer> {
   const requests: Received[] = [];
   const postalRequests: Received[] = [];
+  const starts: Received[] = [];
   const receipts: TestServer['receipts'] = new Map();
   const seen = new Map<string, number>();
   let settingsServed = 0;
@@ -183,6 +186,11 @@ export async function startTestServer(): Promise<TestServer> {
       req.on('end', () => {
         const body = JSON.parse(raw) as Received['body'];
         const received: Received = { path: url.pathname, headers: req.headers, body, at: Date.now(), dropped: false };
+        // The widget's anonymous "started" ping: answered, and kept apart so that tests counting calls are unaffected.
+        if (body.query.includes('intakeStarted')) {
+          starts.push(received);
+          return send(200, 'application/json', JSON.stringify({ data: { intakeStarted: true } }));
+        }
         if (body.query.includes('postalAddress')) {
           postalRequests.push(received);
           const code = String(body.variables.code ?? '');
@@ -251,6 +259,7 @@ export async function startTestServer(): Promise<TestServer> {
     url: `http://127.0.0.1:${port}`,
     requests,
     postalRequests,
+    starts,
     receipts,
     submits: () => requests.filter((r) => r.body.query.includes('submitIntake')),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
