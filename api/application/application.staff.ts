@@ -19,7 +19,6 @@ import { isWritable, recordFacts, writeBack } from './record-facts';
 import type { ApplicationServices } from './services';
 import { answersView, historyView } from './views';
 import { MAX_EXPORT_ROWS, toCsv, toJson } from './export';
-import { addDays, startOfJapanDay } from '../core';
 import { ApplicationDocument } from './documents/document.entity';
 import { StaffInterviews } from './interviews/staff-interviews';
 

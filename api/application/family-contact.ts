@@ -9,10 +9,10 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, InputType, ObjectType } from 'type-graphql';
-import { badInput } from '../core/errors';
-import type { Locale } from '../core/i18n';
+import { badInput } from '../core';
+import type { Locale } from '../core';
 import { ConsentMethod, optedInChannels, OUTREACH_CHANNELS, OUTREACH_PURPOSE_VERSION, OutreachChannel, recordConsent } from '../outreach';
-import { PersonalRecord } from '../record/personal-record.entity';
+import { PersonalRecord } from '../record';
 import type { FamilyIdentity } from './family-auth';
 
 @ObjectType({ simpleResolvers: true, description: 'One notice channel as the family sees it.' })

@@ -15,7 +15,8 @@ export interface LineNotice {
   id: string;
   municipalityCode: string;
   recordId: string;
-  kind: 'programme-fits' | 'amount-changed' | 'programme-lapses' | 'deadline' | 'campaign' | 'reminder';
+  /** The outreach notice kind (api/outreach NoticeKind); LINE says the same sentence for every kind, so any is accepted. */
+  kind: string;
   locale?: Locale;
 }
 

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Section } from '../core';
-import { rawQuery } from '../db/raw-query';
+import { rawQuery } from '../db';
 import { PersonalRecord, RecordService, type RecordView } from '../record';
 import type { Context } from '../server/context';
 import { NoticeApproval, NoticeStatus, OutreachChannel } from './outreach-types';

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import express, { type Router } from 'express';
 import { contactHashes, keyringOf } from '../crypto';
-import { rawQuery } from '../db/raw-query';
+import { rawQuery } from '../db';
 import { recordConsent } from './consent';
 import { ConsentMethod, OutreachChannel } from './outreach-types';
 import { OUTREACH_PURPOSE_VERSION } from './purpose';

@@ -1,4 +1,4 @@
-import type { Locale } from '../core/i18n';
+import type { Locale } from '../core';
 import type { SendOutcome } from './mailer';
 
 export interface OutgoingSms {

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { isDvProtected } from '../access';
-import type { Locale } from '../core/i18n';
-import { rawQuery } from '../db/raw-query';
-import { PersonalRecord } from '../record/personal-record.entity';
+import type { Locale } from '../core';
+import { rawQuery } from '../db';
+import { PersonalRecord } from '../record';
 import { transactionalChannel, withdrawnChannels } from './consent';
 import { bump } from './figures';
 import { NoticeApproval, NoticeStatus, TRANSACTIONAL_KINDS, type NoticeKind, type OutreachChannel } from './outreach-types';

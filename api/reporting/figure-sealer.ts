@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, todayInJapan } from '../core/dates';
+import { addDays, todayInJapan } from '../core';
 import type { FigureStore } from './figure-store';
 
 /** How far back each run looks: a server that was down for a while still seals the days it missed. */

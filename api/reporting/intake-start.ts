@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
-import { apiError, badInput, notFound } from '../core/errors';
-import type { Locale, LocalizedText } from '../core/i18n';
-import { todayInJapan } from '../core/dates';
+import { apiError, badInput, notFound, todayInJapan } from '../core';
+import type { Locale, LocalizedText } from '../core';
 import { RateLimiter } from '../intake';
 import type { FigureSource } from './figure-registry';
 

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, type FieldProblem } from '../core/errors';
-import type { Locale, LocalizedText } from '../core/i18n';
-import { todayInJapan } from '../core/dates';
+import { badInput, type FieldProblem, todayInJapan } from '../core';
+import type { Locale, LocalizedText } from '../core';
 import { StaffMember } from '../staff';
 import type { DayCount, FigureSource } from './figure-registry';
 import { ManualFigure } from './manual-figure.entity';

@@ -1,5 +1,5 @@
-import type { LocalizedText } from '../core/i18n';
-import { addDays } from '../core/dates';
+import type { LocalizedText } from '../core';
+import { addDays } from '../core';
 import { applicationFigures } from '../application';
 import { figures as outreachFigures } from '../outreach';
 import { type DayCount, type FigureSource, japanDay } from './figure-registry';

@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access';
-import { apiError, badInput, type FieldProblem, type Locale, type LocalizedText, OWNER_DEPARTMENT, StaffRole } from '../core';
+import { addDays, apiError, badInput, type FieldProblem, type Locale, type LocalizedText, OWNER_DEPARTMENT, StaffRole } from '../core';
 import { Municipality } from '../municipality';
 import { type Bucket, figureLines, previousPeriod } from './figure-totals';
 import type { FigureStore } from './figure-store';
 import { LINK_TTL_MS, signGrant } from './report-link';
 import { EMPTY_REPORT_INPUT, ReportInput, type ReportInputData } from './report-input.entity';
 import { MANUAL_FIGURES, MAX_MANUAL_VALUE, manualEntries, saveManualEntries } from './manual-figures';
-import { addDays } from '../core/dates';
 import { FigureOrigin, type ManualFigures, type ReportDownload, type ReportForm, type ReportFormat, type ReportStaffInputView, type SaveManualFiguresInput, type SaveReportInputInput, type UsageFigures } from './reporting.types';
 
 /** The longest period one query covers (three years and a leap day): bounds the work of one request. */

@@ -154,8 +154,7 @@ describe('every write refuses a viewer', () => {
 /** Row counts and versions of what a write could change. */
 async function snapshot(t: TestApp): Promise<unknown> {
   const em = t.em();
-  const tables = ['case_file', 'personal_record', 'consultation', 'referral', 'partner_token', 'staff_member', 'inbox_item', 'consent_event', 'line_channel_setting'];
-  const tables = ['case_file', 'personal_record', 'consultation', 'referral', 'partner_token', 'staff_member', 'inbox_item', 'consent_event', 'duplicate_decision'];
+  const tables = ['case_file', 'personal_record', 'consultation', 'referral', 'partner_token', 'staff_member', 'inbox_item', 'consent_event', 'line_channel_setting', 'duplicate_decision', 'erasure_request', 'manual_figure'];
   const counts: Record<string, unknown> = {};
   for (const table of tables) counts[table] = (await em.getConnection().execute(`select count(*)::int as n from "${table}"`))[0].n;
   counts.versions = (await em.find(PersonalRecord, {}, { orderBy: { id: 'asc' }, fields: ['version'] })).map((r) => r.version);

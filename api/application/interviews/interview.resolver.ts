@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { apiError } from '../../core/errors';
-import { StaffRole } from '../../core/roles';
+import { apiError, StaffRole } from '../../core';
 import type { Context } from '../../server/context';
 import { FamilyAuth } from '../family-auth';
 import { applicationServices } from '../services';

@@ -6,11 +6,9 @@
  * marked. Who marked it and when is kept on the booking and the read/write goes to the audit log.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AuditCollector } from '../../audit/audit-collector';
-import { addDays, isIsoDate, startOfJapanDay } from '../../core/dates';
-import { apiError, badInput } from '../../core/errors';
-import type { Locale, LocalizedText } from '../../core/i18n';
-import type { Viewer } from '../../core/viewer';
+import type { AuditCollector } from '../../audit';
+import { addDays, apiError, badInput, isIsoDate, startOfJapanDay } from '../../core';
+import type { Locale, LocalizedText, Viewer } from '../../core';
 import type { ApplicationServices } from '../services';
 import { BookingStatus, InterviewBooking } from './interview.entity';
 

@@ -10,8 +10,8 @@
  *       daysAhead: 20
  *       closedDates: ["2027-02-12"]                         # the municipality's own closures, besides 開庁日
  */
-import { DEPARTMENT_CODES, type DepartmentCode } from '../../core/departments';
-import { type IssueList, validateHttpsUrl } from '../../programme/catalogue/catalogue.loader';
+import { DEPARTMENT_CODES, type DepartmentCode } from '../../core';
+import { type IssueList, validateHttpsUrl } from '../../programme';
 import { DEFAULT_HOURS, type InterviewHours } from '../interviews/hours';
 import { at, integer, isPlainObject, unknownFields } from './fields';
 
