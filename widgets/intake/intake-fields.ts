@@ -9,7 +9,7 @@ import {
   type Result,
 } from './model.js';
 import { dateState, seireki, wareki } from './date-input.js';
-import { ruby } from './dom.js';
+import { ruby } from '../shared/ruby.js';
 import { IntakeApi } from './intake-api.js';
 
 const YES_NO = [['y', 'ok'], ['n', 'ng']] as const;
