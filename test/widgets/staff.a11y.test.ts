@@ -187,4 +187,24 @@ describe('staff console accessibility (axe-core, WCAG 2.1 AA)', () => {
     await shot(page, 'record-tablet-en');
     await context.close();
   });
+
+  it('やさしい日本語 from the header switch: the page says so, the switch keeps the other two, axe-clean, kept on reload', async () => {
+    const { context, page } = await newPage(768);
+    await signIn(page, s.origin, DepartmentCode.SINGLE_PARENT);
+    const group = page.locator('yorisoi-staff header [role=group][aria-label="表示言語"]');
+    expect(await group.locator('button').allTextContents()).toEqual(['English', 'やさしい日本語']);
+    await group.locator('button[lang="ja-x-easy"]').click();
+    await page.locator('yorisoi-staff header [role=group][aria-label="ことば"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja-x-easy');
+    expect(await page.locator('yorisoi-staff header [role=group] button').allTextContents()).toEqual(['日本語', 'English']);
+    // A text without its own やさしい日本語 column reads in Japanese, not blank.
+    await expect.poll(() => page.locator('nav a[href="#/inbox"]').textContent()).toBe('受付一覧');
+    await axe(page, 'inbox, やさしい日本語, 768 px');
+    await page.reload();
+    await page.locator('yorisoi-staff header [role=group][aria-label="ことば"]').waitFor();
+    await page.locator('button[aria-label="日本語に切り替える"]').click();
+    await page.locator('yorisoi-staff header [role=group][aria-label="表示言語"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    await context.close();
+  });
 });

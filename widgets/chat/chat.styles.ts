@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { BG, BORDER, ERROR, focusRing, hostReset, INPUT_BORDER, MUTED, ON_PRIMARY, PRIMARY, RADIUS, TEXT } from '../shared/tokens.styles.js';
 
 /**
  * Styles of <yorisoi-chat>, adopted by the shadow root (no inline style attributes: a strict
@@ -11,16 +12,8 @@ import { css } from 'lit';
  */
 export const chatStyles = css`
   :host {
-    all: initial !important;
-    display: block !important;
-    box-sizing: border-box !important;
-    max-width: 100% !important;
-    font-family: var(--yorisoi-font, system-ui, 'Hiragino Sans', 'Noto Sans JP', 'Yu Gothic', sans-serif) !important;
-    font-size: var(--yorisoi-font-size, medium) !important;
+    ${hostReset}
     line-height: 1.6 !important;
-    color: var(--yorisoi-text, #1a1a1a) !important;
-    text-align: start !important;
-    overflow-wrap: anywhere !important;
   }
   :host(:not([mode='inline'])) {
     position: fixed !important;
@@ -50,9 +43,9 @@ export const chatStyles = css`
   .panel {
     display: flex;
     flex-direction: column;
-    background: var(--yorisoi-bg, #fff);
-    border: 1px solid var(--yorisoi-border, #767676);
-    border-radius: var(--yorisoi-radius, 8px);
+    background: ${BG};
+    border: 1px solid ${BORDER};
+    border-radius: ${RADIUS};
     max-width: 44em;
     height: var(--yorisoi-chat-height, 38em);
     max-height: 100%;
@@ -78,7 +71,7 @@ export const chatStyles = css`
       box-shadow: none;
     }
   }
-  header { display: flex; align-items: center; gap: 0.5em; padding: 0.5em 0.75em; border-bottom: 1px solid var(--yorisoi-border, #767676); }
+  header { display: flex; align-items: center; gap: 0.5em; padding: 0.5em 0.75em; border-bottom: 1px solid ${BORDER}; }
   h2 { flex: 1; font-size: 1.125em; line-height: 1.4; margin: 0; }
   @media (max-width: 30em) {
     h2 { font-size: 1em; }
@@ -89,7 +82,7 @@ export const chatStyles = css`
   /* Only this part scrolls: the conversation, then quick replies, the call-back form and the rating. */
   .scroll { flex: 1 1 auto; min-height: 4em; overflow-y: auto; overscroll-behavior: contain; }
   .log { padding: 0.75em 0.75em 0; }
-  .intro { color: var(--yorisoi-muted, #4a4a4a); font-size: 0.875em; }
+  .intro { color: ${MUTED}; font-size: 0.875em; }
   .msg { margin: 0 0 0.625em; }
   .me { max-width: 88%; margin-inline-start: auto; text-align: end; }
   .bot .bubble { display: block; }
@@ -98,16 +91,16 @@ export const chatStyles = css`
     text-align: start;
     white-space: pre-line;
     padding: 0.5em 0.75em;
-    border-radius: var(--yorisoi-radius, 8px);
+    border-radius: ${RADIUS};
     background: var(--yorisoi-bot-bg, #eef1f5);
-    color: var(--yorisoi-text, #1a1a1a);
+    color: ${TEXT};
   }
-  .me .bubble { background: var(--yorisoi-primary, #0b5cad); color: var(--yorisoi-on-primary, #fff); }
-  .state { display: block; font-size: 0.8125em; color: var(--yorisoi-muted, #4a4a4a); }
-  .who { font-size: 0.8125em; color: var(--yorisoi-muted, #4a4a4a); }
+  .me .bubble { background: ${PRIMARY}; color: ${ON_PRIMARY}; }
+  .state { display: block; font-size: 0.8125em; color: ${MUTED}; }
+  .who { font-size: 0.8125em; color: ${MUTED}; }
   .alert {
-    border: 3px solid var(--yorisoi-error, #b3261e);
-    border-radius: var(--yorisoi-radius, 8px);
+    border: 3px solid ${ERROR};
+    border-radius: ${RADIUS};
     background: var(--yorisoi-alert-bg, #fff5f4);
     padding: 0.5em 0.75em;
     margin: 0 0 0.5em;
@@ -129,14 +122,14 @@ export const chatStyles = css`
   .progs li { display: inline; }
   .progs li:not(:last-child)::after { content: '、'; }
   .progs li:lang(en):not(:last-child)::after { content: ', '; }
-  .note { margin: 0.25em 0 0; font-size: 0.875em; color: var(--yorisoi-muted, #4a4a4a); }
+  .note { margin: 0.25em 0 0; font-size: 0.875em; color: ${MUTED}; }
   .quick, .rating, .row { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.25em 0 0.5em; }
   .quick { padding: 0 0.75em; margin: 0 0 0.75em; }
-  .bar { padding: 0.5em 0.75em; border-top: 1px solid var(--yorisoi-border, #767676); }
-  .offline { background: var(--yorisoi-alert-bg, #fff5f4); color: var(--yorisoi-error, #b3261e); font-weight: bold; }
-  form.composer { display: flex; gap: 0.5em; align-items: flex-end; padding: 0.375em 0.75em; border-top: 1px solid var(--yorisoi-border, #767676); }
+  .bar { padding: 0.5em 0.75em; border-top: 1px solid ${BORDER}; }
+  .offline { background: var(--yorisoi-alert-bg, #fff5f4); color: ${ERROR}; font-weight: bold; }
+  form.composer { display: flex; gap: 0.5em; align-items: flex-end; padding: 0.375em 0.75em; border-top: 1px solid ${BORDER}; }
   .grow { flex: 1; min-width: 0; }
-  .hint { display: block; font-size: 0.8125em; color: var(--yorisoi-muted, #4a4a4a); }
+  .hint { display: block; font-size: 0.8125em; color: ${MUTED}; }
   textarea, input[type='text'], input[type='tel'], input[type='email'] {
     display: block;
     width: 100%;
@@ -144,36 +137,35 @@ export const chatStyles = css`
     padding: 0.375em 0.5em;
     font: inherit;
     color: inherit;
-    background: var(--yorisoi-bg, #fff);
-    border: 1px solid var(--yorisoi-input-border, #595959);
-    border-radius: calc(var(--yorisoi-radius, 8px) / 2);
+    background: ${BG};
+    border: 1px solid ${INPUT_BORDER};
+    border-radius: calc(${RADIUS} / 2);
     resize: vertical;
   }
-  [aria-invalid='true'] { border: 2px solid var(--yorisoi-error, #b3261e) !important; }
+  [aria-invalid='true'] { border: 2px solid ${ERROR} !important; }
   button {
     font: inherit;
     min-height: 2.75em;
     min-width: 2.75em;
     padding: 0.375em 1em;
-    border: 2px solid var(--yorisoi-primary, #0b5cad);
-    border-radius: var(--yorisoi-radius, 8px);
-    background: var(--yorisoi-bg, #fff);
-    color: var(--yorisoi-primary, #0b5cad);
+    border: 2px solid ${PRIMARY};
+    border-radius: ${RADIUS};
+    background: ${BG};
+    color: ${PRIMARY};
     cursor: pointer;
   }
-  button.primary { background: var(--yorisoi-primary, #0b5cad); color: var(--yorisoi-on-primary, #fff); }
+  button.primary { background: ${PRIMARY}; color: ${ON_PRIMARY}; }
   .x { padding: 0.25em 0.5em; }
   :focus-visible, [tabindex='-1']:focus {
-    outline: 3px solid var(--yorisoi-focus, #0b5cad);
-    outline-offset: 2px;
+    ${focusRing}
   }
-  fieldset { border: 1px solid var(--yorisoi-border, #767676); border-radius: var(--yorisoi-radius, 8px); padding: 0.25em 0.75em 0.5em; margin: 0 0 0.5em; min-width: 0; }
+  fieldset { border: 1px solid ${BORDER}; border-radius: ${RADIUS}; padding: 0.25em 0.75em 0.5em; margin: 0 0 0.5em; min-width: 0; }
   legend { font-weight: bold; padding: 0 0.25em; }
   .label { display: block; font-weight: bold; margin: 0.5em 0 0.25em; }
   .opt { display: flex; align-items: center; min-height: 2.75em; cursor: pointer; }
-  input[type='checkbox'], input[type='radio'] { flex: none; width: 1.25em; height: 1.25em; margin: 0 0.5em 0 0; accent-color: var(--yorisoi-primary, #0b5cad); }
-  .notice { border: 1px solid var(--yorisoi-border, #767676); border-radius: var(--yorisoi-radius, 8px); padding: 0.5em 0.75em; margin: 0.5em 0; font-size: 0.875em; }
-  .error { color: var(--yorisoi-error, #b3261e); font-weight: bold; margin: 0.25em 0 0; }
+  input[type='checkbox'], input[type='radio'] { flex: none; width: 1.25em; height: 1.25em; margin: 0 0.5em 0 0; accent-color: ${PRIMARY}; }
+  .notice { border: 1px solid ${BORDER}; border-radius: ${RADIUS}; padding: 0.5em 0.75em; margin: 0.5em 0; font-size: 0.875em; }
+  .error { color: ${ERROR}; font-weight: bold; margin: 0.25em 0 0; }
   .ref { font-size: 1.75em; font-weight: bold; letter-spacing: 0.05em; user-select: all; margin: 0; }
   rt { font-size: 0.6em; }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }

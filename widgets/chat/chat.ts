@@ -1,7 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { CallbackController, type ChatCore, type Gql } from './callback.js';
 import { chatStyles } from './chat.styles.js';
-import { LANG_TAGS, LOCALES, STARTERS, T, langOf, type Key, type Lang } from './i18n.js';
+import { fill, widgetLang } from '../shared/lang.js';
+import { storage } from '../shared/storage.js';
+import { LANG_TAGS, LOCALES, STARTERS, T, type Key, type Lang } from './i18n.js';
 import {
   CHAT,
   RATE,
@@ -30,13 +32,7 @@ import { message, ruby } from './views.js';
 
 /** navigator.onLine, read afresh each time (a function, so TypeScript does not narrow it across awaits). */
 const isOffline = (): boolean => navigator.onLine === false;
-function session(): Storage | null {
-  try {
-    return sessionStorage;
-  } catch {
-    return null;
-  }
-}
+const session = (): Storage | null => storage('session');
 /** Where 「Enterで送信」 is worth saying: a mouse or trackpad, so most likely a hardware keyboard too. */
 const KEYBOARD_LIKELY = '(hover: hover) and (pointer: fine)';
 
@@ -181,7 +177,7 @@ export class YorisoiChat extends LitElement implements ChatCore, Placed {
   // ---- what the controllers use (ChatCore, Placed); not part of the element's public API -----------
   /** @internal */
   get l(): Lang {
-    return langOf(this.language || document.documentElement.lang);
+    return widgetLang(this.language);
   }
   /** @internal */
   get floating(): boolean {
@@ -193,13 +189,11 @@ export class YorisoiChat extends LitElement implements ChatCore, Placed {
   }
   /** @internal */
   tx(k: Key, n?: number | string): string {
-    const s = plain(T[k][this.l]);
-    return n === undefined ? s : s.replace('%', String(n));
+    return fill(plain(T[k][this.l]), n);
   }
   /** @internal */
   r(k: Key, n?: number | string) {
-    const s = T[k][this.l];
-    return ruby(n === undefined ? s : s.replace('%', String(n)));
+    return ruby(fill(T[k][this.l], n));
   }
   /** @internal */
   emit(name: string, detail?: unknown): void {

@@ -2,12 +2,7 @@
  * Text tables of the chat widget: [Japanese, English, やさしい日本語]. As in the intake widget,
  * `漢字{よみ}` marks furigana (rendered as <ruby>, dropped from plain text) and `%` is a placeholder.
  */
-import { LANG_TAGS, langOf, type Lang } from '../intake/i18n.js';
-
-export { LANG_TAGS, langOf, type Lang };
-
-/** The `locale` the chat API takes, per language. */
-export const LOCALES = ['ja', 'en', 'ja-easy'] as const;
+export { LANG_TAGS, LOCALES, type Lang } from '../shared/lang.js';
 
 export const T = {
   open: ['相談チャット', 'Chat with us', '相談{そうだん}チャット'],

@@ -304,4 +304,4 @@ export function errorsByField(list: ApiError[], tag: string, fallback: string): 
 }
 
 /** Drops furigana marks: `漢字{かんじ}` → `漢字` (for plain text: aria-labels, announcements). */
-export const plain = (s: string): string => s.replace(/\{[^}]+\}/g, '');
+export { plain } from '../shared/lang.js';

@@ -4,21 +4,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Key } from './i18n.js';
+import { ruby } from '../shared/ruby.js';
 import { handoffHref, type Hotline, type Msg } from './model.js';
 
-const RUBY = /([\u3005\u4e00-\u9fff]+)\{([^}]+)\}/g;
-/** Renders `漢字{よみ}` as ruby (the API's やさしい日本語 carries the same marks); plain strings pass through. */
-export function ruby(s: string): TemplateResult | string {
-  if (!s.includes('{')) return s;
-  const parts: unknown[] = [];
-  let i = 0;
-  for (const m of s.matchAll(RUBY)) {
-    parts.push(s.slice(i, m.index), html`<ruby>${m[1]}<rp>(</rp><rt>${m[2]}</rt><rp>)</rp></ruby>`);
-    i = (m.index ?? 0) + m[0].length;
-  }
-  parts.push(s.slice(i));
-  return html`${parts}`;
-}
+// The API's やさしい日本語 carries the same furigana marks as the widget's own texts.
+export { ruby };
 
 /**
  * Telephone numbers in the bot's text (its urgent message names the hotlines): dashed numbers such

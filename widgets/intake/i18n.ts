@@ -3,19 +3,9 @@
  * In やさしい日本語, `漢字{よみ}` marks furigana: it is rendered as <ruby>漢字<rt>よみ</rt></ruby>
  * and dropped from plain text (aria-labels, live announcements). `%` is a number placeholder.
  */
-export type Lang = 0 | 1 | 2;
-export type Text = readonly [string, string, string];
+import type { Text } from '../shared/lang.js';
 
-/** Accept-Language / lang attribute value per language. */
-export const LANG_TAGS = ['ja', 'en', 'ja-x-easy'] as const;
-
-/** Resolves a lang attribute value ("ja", "en", "ja-x-easy", "ja-easy", …) to a table column. */
-export function langOf(tag: string | null | undefined): Lang {
-  const v = (tag ?? '').toLowerCase();
-  if (v.startsWith('en')) return 1;
-  if (v.includes('easy')) return 2;
-  return 0;
-}
+export { LANG_TAGS, langOf, type Lang, type Text } from '../shared/lang.js';
 
 export const T = {
   title: ['ひとり親家庭の支援かんたん診断', 'Support finder for single-parent families', 'ひとり親{おや}の 家族{かぞく}が 使{つか}える 支援{しえん}を さがす'],

@@ -21,7 +21,9 @@ import {
   type Report,
   type Settings,
 } from './model.js';
-import { BACKOFF, plain, sleep, storage, today, type Gql } from './dom.js';
+import { plain } from '../shared/lang.js';
+import { storage } from '../shared/storage.js';
+import { BACKOFF, sleep, today, type Gql } from './dom.js';
 import { IntakeState } from './intake-state.js';
 
 /** The intake element's API calls: eligibility, postal look-up, settings, submission, error mapping. */

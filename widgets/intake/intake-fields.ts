@@ -10,7 +10,7 @@ import {
   type Result,
 } from './model.js';
 import { dateState, seireki, wareki } from './date-input.js';
-import { ruby } from './dom.js';
+import { ruby } from '../shared/ruby.js';
 import { lineLinkView } from './line-link.js';
 import { IntakeApi } from './intake-api.js';
 

@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import { T, langOf, type Key, type Lang } from './i18n.js';
+import { T, type Key, type Lang } from './i18n.js';
 import {
   CONFIRM,
   CONSENT,
@@ -24,7 +24,10 @@ import {
   type Result,
   type Settings,
 } from './model.js';
-import { plain, ruby, storage, today } from './dom.js';
+import { fill, plain, widgetLang } from '../shared/lang.js';
+import { ruby } from '../shared/ruby.js';
+import { storage } from '../shared/storage.js';
+import { today } from './dom.js';
 import { dateState, parseDate } from './date-input.js';
 
 /**
@@ -133,12 +136,11 @@ export abstract class IntakeState extends LitElement {
   }
 
   protected get l(): Lang {
-    return langOf(this.language || document.documentElement.lang);
+    return widgetLang(this.language);
   }
   /** Text of the current language; `%` replaced by n. */
   protected t(k: Key, n?: number | string): string {
-    const s = T[k][this.l];
-    return n === undefined ? s : s.replace('%', String(n));
+    return fill(T[k][this.l], n);
   }
   protected r(k: Key, n?: number | string) {
     return ruby(this.t(k, n));

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { BG, BORDER, ERROR, focusRing, hostReset, INPUT_BORDER, MUTED, ON_PRIMARY, PRIMARY, RADIUS } from '../shared/tokens.styles.js';
 
 /**
  * Styles of <yorisoi-intake>, adopted by the shadow root (no inline style attributes, so a strict
@@ -8,45 +9,36 @@ import { css } from 'lit';
  */
 export const intakeStyles = css`
   :host {
-    all: initial !important;
-    display: block !important;
-    box-sizing: border-box !important;
-    max-width: 100% !important;
-    font-family: var(--yorisoi-font, system-ui, 'Hiragino Sans', 'Noto Sans JP', 'Yu Gothic', sans-serif) !important;
-    font-size: var(--yorisoi-font-size, medium) !important;
+    ${hostReset}
     line-height: 1.7 !important;
-    color: var(--yorisoi-text, #1a1a1a) !important;
-    background: var(--yorisoi-bg, #fff) !important;
-    text-align: start !important;
-    overflow-wrap: anywhere !important;
+    background: ${BG} !important;
   }
   :host([hidden]) { display: none !important; }
   *, *::before, *::after { box-sizing: border-box; }
   .root {
     padding: 1em;
-    border: 1px solid var(--yorisoi-border, #767676);
-    border-radius: var(--yorisoi-radius, 8px);
+    border: 1px solid ${BORDER};
+    border-radius: ${RADIUS};
     max-width: 44em;
   }
   p { margin: 0 0 0.75em; }
   .title { font-weight: bold; font-size: 1.125em; margin: 0; }
-  .progress { font-size: 0.875em; color: var(--yorisoi-muted, #4a4a4a); margin: 0 0 0.5em; }
+  .progress { font-size: 0.875em; color: ${MUTED}; margin: 0 0 0.5em; }
   h2 { font-size: 1.375em; line-height: 1.4; margin: 0.25em 0 0.75em; }
   h3 { font-size: 1.125em; line-height: 1.4; margin: 0 0 0.5em; }
   :focus-visible, h2:focus {
-    outline: 3px solid var(--yorisoi-focus, #0b5cad);
-    outline-offset: 2px;
+    ${focusRing}
   }
   fieldset {
-    border: 1px solid var(--yorisoi-border, #767676);
-    border-radius: var(--yorisoi-radius, 8px);
+    border: 1px solid ${BORDER};
+    border-radius: ${RADIUS};
     padding: 0.5em 1em 1em;
     margin: 0 0 1em;
     min-width: 0;
   }
   legend { font-weight: bold; padding: 0 0.25em; }
   .label { display: block; font-weight: bold; margin: 0.75em 0 0.25em; }
-  .hint { display: block; font-size: 0.875em; color: var(--yorisoi-muted, #4a4a4a); margin: 0 0 0.25em; }
+  .hint { display: block; font-size: 0.875em; color: ${MUTED}; margin: 0 0 0.25em; }
   input[type='text'], input[type='date'], input[type='tel'], input[type='email'] {
     display: block;
     width: 100%;
@@ -55,9 +47,9 @@ export const intakeStyles = css`
     padding: 0.375em 0.5em;
     font: inherit;
     color: inherit;
-    background: var(--yorisoi-bg, #fff);
-    border: 1px solid var(--yorisoi-input-border, #595959);
-    border-radius: calc(var(--yorisoi-radius, 8px) / 2);
+    background: ${BG};
+    border: 1px solid ${INPUT_BORDER};
+    border-radius: calc(${RADIUS} / 2);
   }
   .yen { display: flex; align-items: center; gap: 0.5em; }
   /* The unit never shrinks or wraps ("ye / n" at 390 px); the input takes the room that is left. */
@@ -65,7 +57,7 @@ export const intakeStyles = css`
   .yen > input { flex: 1 1 auto; min-width: 0; }
   /* Telephone numbers are tapped, not read across a line break. */
   a[href^='tel:'] { white-space: nowrap; display: inline-block; min-height: 1.5em; padding: 0.1em 0; }
-  [aria-invalid='true'] { border: 2px solid var(--yorisoi-error, #b3261e) !important; }
+  [aria-invalid='true'] { border: 2px solid ${ERROR} !important; }
   .opts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr)); gap: 0 1em; }
   .opt { display: flex; align-items: center; min-height: 2.75em; padding: 0.25em 0; cursor: pointer; }
   input[type='checkbox'], input[type='radio'] {
@@ -73,25 +65,25 @@ export const intakeStyles = css`
     width: 1.25em;
     height: 1.25em;
     margin: 0 0.5em 0 0;
-    accent-color: var(--yorisoi-primary, #0b5cad);
+    accent-color: ${PRIMARY};
   }
   button {
     font: inherit;
     min-height: 2.75em;
     padding: 0.375em 1.25em;
-    border: 2px solid var(--yorisoi-primary, #0b5cad);
-    border-radius: var(--yorisoi-radius, 8px);
-    background: var(--yorisoi-bg, #fff);
-    color: var(--yorisoi-primary, #0b5cad);
+    border: 2px solid ${PRIMARY};
+    border-radius: ${RADIUS};
+    background: ${BG};
+    color: ${PRIMARY};
     cursor: pointer;
   }
-  button.primary { background: var(--yorisoi-primary, #0b5cad); color: var(--yorisoi-on-primary, #fff); }
+  button.primary { background: ${PRIMARY}; color: ${ON_PRIMARY}; }
   .nav, .tools { display: flex; flex-wrap: wrap; gap: 0.75em; align-items: center; justify-content: space-between; margin-top: 1.25em; }
-  .tools { border-top: 1px solid var(--yorisoi-border, #767676); padding-top: 1em; }
-  .error { color: var(--yorisoi-error, #b3261e); font-weight: bold; margin: 0.25em 0 0; }
+  .tools { border-top: 1px solid ${BORDER}; padding-top: 1em; }
+  .error { color: ${ERROR}; font-weight: bold; margin: 0.25em 0 0; }
   .alert {
-    border: 3px solid var(--yorisoi-error, #b3261e);
-    border-radius: var(--yorisoi-radius, 8px);
+    border: 3px solid ${ERROR};
+    border-radius: ${RADIUS};
     background: var(--yorisoi-alert-bg, #fff5f4);
     padding: 0.75em 1em;
     margin: 0 0 1em;
@@ -100,8 +92,8 @@ export const intakeStyles = css`
   a { color: var(--yorisoi-link, #0b5cad); font-weight: bold; }
   .results { list-style: none; margin: 0; padding: 0; }
   .result {
-    border: 1px solid var(--yorisoi-border, #767676);
-    border-radius: var(--yorisoi-radius, 8px);
+    border: 1px solid ${BORDER};
+    border-radius: ${RADIUS};
     padding: 0.75em 1em;
     margin: 0 0 1em;
   }
@@ -112,16 +104,16 @@ export const intakeStyles = css`
   .sub { font-weight: bold; margin: 0.5em 0 0; }
   .opt .hint { margin: 0; font-weight: normal; }
   .notice {
-    border: 1px solid var(--yorisoi-border, #767676);
-    border-radius: var(--yorisoi-radius, 8px);
+    border: 1px solid ${BORDER};
+    border-radius: ${RADIUS};
     padding: 0.75em 1em;
     margin: 0 0 1em;
   }
   .top { display: flex; justify-content: space-between; align-items: flex-start; gap: 0.5em; }
   .exit { flex: none; white-space: nowrap; }
   .summary {
-    border: 2px solid var(--yorisoi-primary, #0b5cad);
-    border-radius: var(--yorisoi-radius, 8px);
+    border: 2px solid ${PRIMARY};
+    border-radius: ${RADIUS};
     padding: 0.75em 1em;
     margin: 0 0 1em;
   }
@@ -129,13 +121,13 @@ export const intakeStyles = css`
   .nowrap { white-space: nowrap; }
   details { margin: 0 0 1em; }
   summary { cursor: pointer; font-weight: bold; padding: 0.5em 0; }
-  .confirm .row { border-bottom: 1px solid var(--yorisoi-border, #767676); padding: 0.5em 0; }
+  .confirm .row { border-bottom: 1px solid ${BORDER}; padding: 0.5em 0; }
   .confirm dt { font-weight: bold; }
   .confirm dd { margin: 0.25em 0; }
-  .carried { border-inline-start: 4px solid var(--yorisoi-primary, #0b5cad); padding: 0.25em 0.75em; }
+  .carried { border-inline-start: 4px solid ${PRIMARY}; padding: 0.25em 0.75em; }
   /* The receipt's LINE block (line-link.ts): a link that looks like the other buttons, and a QR code that fits 320 px. */
-  .line { border-top: 1px solid var(--yorisoi-border, #767676); margin-top: 1.25em; }
-  a.button { display: inline-flex; align-items: center; min-height: 2.75em; padding: 0.375em 1.25em; border: 2px solid var(--yorisoi-primary, #0b5cad); border-radius: var(--yorisoi-radius, 8px); background: var(--yorisoi-primary, #0b5cad); color: var(--yorisoi-on-primary, #fff); text-decoration: none; }
+  .line { border-top: 1px solid ${BORDER}; margin-top: 1.25em; }
+  a.button { display: inline-flex; align-items: center; min-height: 2.75em; padding: 0.375em 1.25em; border: 2px solid ${PRIMARY}; border-radius: ${RADIUS}; background: ${PRIMARY}; color: ${ON_PRIMARY}; text-decoration: none; }
   .qr { display: block; width: min(12em, 100%); height: auto; }
   .ref { font-size: 2em; font-weight: bold; letter-spacing: 0.05em; user-select: all; margin: 0 0 0.25em; }
   rt { font-size: 0.6em; }

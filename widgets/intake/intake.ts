@@ -3,7 +3,8 @@ import { intakeStyles } from './intake.styles.js';
 import { BENEFITS, CONCERNS, LANG_TAGS, type Key } from './i18n.js';
 import { parseDate, wareki } from './date-input.js';
 import { CONFIRM, CONSENT, CONTACT, DONE, RESULTS, incomeYearOn, normaliseYen, notifyChosen } from './model.js';
-import { ruby, today } from './dom.js';
+import { ruby } from '../shared/ruby.js';
+import { today } from './dom.js';
 import { IntakeFields } from './intake-fields.js';
 
 /**

@@ -1,9 +1,10 @@
-/** Entry point of dist/widgets/mypage.js: registers <yorisoi-mypage> once. */
+/** Entry point of dist/widgets/mypage.js: registers <yorisoi-mypage> once (shared/define.ts). */
+import { defineOnce } from '../shared/define.js';
 import { YorisoiMypage } from './mypage.js';
 
 export { YorisoiMypage };
 
-if (!customElements.get('yorisoi-mypage')) customElements.define('yorisoi-mypage', YorisoiMypage);
+defineOnce('yorisoi-mypage', YorisoiMypage);
 
 declare global {
   interface HTMLElementTagNameMap {

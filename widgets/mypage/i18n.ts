@@ -1,5 +1,8 @@
 /** UI strings of <yorisoi-mypage>: Japanese, English and やさしい日本語 (furigana as 漢字{かな}). */
-export type Lang = 'ja' | 'en' | 'ja-easy';
+import { LOCALES, widgetLang, type Locale } from '../shared/lang.js';
+
+/** The page's language, named as the API's locale (the texts below are keyed by it). */
+export type Lang = Locale;
 
 const ja = {
   title: 'マイページ（オンライン申請）',
@@ -179,8 +182,7 @@ const easy: Texts = {
 
 export const TEXTS: Record<Lang, Texts> = { ja, en, 'ja-easy': easy };
 
+/** The element's `lang` attribute, else the page's (shared/lang.ts, as the chat and intake widgets pick it). */
 export function langOf(attr: string | null): Lang {
-  const l = (attr ?? document.documentElement.lang ?? 'ja').toLowerCase();
-  if (l === 'ja-easy' || l === 'ja-x-easy') return 'ja-easy';
-  return l.startsWith('en') ? 'en' : 'ja';
+  return LOCALES[widgetLang(attr)];
 }

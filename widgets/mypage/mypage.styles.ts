@@ -1,19 +1,21 @@
 import { css } from 'lit';
+import { FONT, FONT_SIZE, ON_PRIMARY, PRIMARY, RADIUS, TEXT } from '../shared/tokens.styles.js';
 
+/** Styles of <yorisoi-mypage>, themed with the same --yorisoi-* properties as the chat and intake widgets (shared/tokens.styles.ts). */
 export const mypageStyles = css`
-  :host { display: block; font-family: var(--yorisoi-font, system-ui, sans-serif); font-size: var(--yorisoi-font-size, medium); color: #1a1a1a; }
+  :host { display: block; font-family: ${FONT}; font-size: ${FONT_SIZE}; color: ${TEXT}; }
   * { box-sizing: border-box; }
-  [part~='root'] { max-width: 40rem; padding: 1rem; border: 1px solid #bbb; border-radius: var(--yorisoi-radius, 8px); background: #fff; overflow-wrap: anywhere; }
+  [part~='root'] { max-width: 40rem; padding: 1rem; border: 1px solid #bbb; border-radius: ${RADIUS}; background: #fff; overflow-wrap: anywhere; }
   h2, h3 { line-height: 1.3; }
-  h2:focus { outline: 3px solid var(--yorisoi-primary, #0b5cad); outline-offset: 2px; }
+  h2:focus { outline: 3px solid ${PRIMARY}; outline-offset: 2px; }
   label, legend { display: block; font-weight: 600; margin: 0.75rem 0 0.25rem; }
   input, select, textarea { width: 100%; font: inherit; padding: 0.5rem; border: 1px solid #555; border-radius: 4px; min-height: 44px; }
   fieldset { border: 0; padding: 0; margin: 0; }
   fieldset label { display: inline-flex; gap: 0.4rem; align-items: center; font-weight: 400; margin-right: 1rem; }
   fieldset input { width: auto; min-height: 24px; }
-  button, a.button { font: inherit; min-height: 44px; padding: 0.5rem 1rem; margin: 0.5rem 0.5rem 0 0; border-radius: 4px; border: 2px solid var(--yorisoi-primary, #0b5cad); background: #fff; color: var(--yorisoi-primary, #0b5cad); cursor: pointer; display: inline-block; text-decoration: none; }
-  button.primary { background: var(--yorisoi-primary, #0b5cad); color: var(--yorisoi-on-primary, #fff); }
-  button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3px solid var(--yorisoi-primary, #0b5cad); outline-offset: 2px; }
+  button, a.button { font: inherit; min-height: 44px; padding: 0.5rem 1rem; margin: 0.5rem 0.5rem 0 0; border-radius: 4px; border: 2px solid ${PRIMARY}; background: #fff; color: ${PRIMARY}; cursor: pointer; display: inline-block; text-decoration: none; }
+  button.primary { background: ${PRIMARY}; color: ${ON_PRIMARY}; }
+  button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3px solid ${PRIMARY}; outline-offset: 2px; }
   .help { color: #444; font-size: 0.9em; margin: 0.2rem 0; }
   .prefilled { display: inline-block; font-size: 0.85em; background: #e8f1fb; color: #0b4c8c; padding: 0 0.4rem; border-radius: 4px; margin-left: 0.4rem; font-weight: 400; }
   .error { color: #b00020; font-weight: 600; }

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { ruby } from '../intake/dom.js';
+import { ruby } from '../shared/ruby.js';
+import { storage } from '../shared/storage.js';
 import { langOf, TEXTS, type Lang } from './i18n.js';
 import { mypageStyles } from './mypage.styles.js';
 import * as Q from './queries.js';
@@ -61,11 +62,7 @@ export class YorisoiMypage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    try {
-      this.session = sessionStorage.getItem(this.key);
-    } catch {
-      this.session = null;
-    }
+    this.session = storage('session')?.getItem(this.key) ?? null;
     const link = /yorisoi-link=([A-Za-z0-9_-]{20,100})/.exec(location.hash)?.[1];
     if (link) {
       history.replaceState(null, '', location.pathname + location.search);
@@ -118,11 +115,7 @@ export class YorisoiMypage extends LitElement {
 
   private forget(): void {
     this.session = null;
-    try {
-      sessionStorage.removeItem(this.key);
-    } catch {
-      /* storage may be blocked */
-    }
+    storage('session')?.removeItem(this.key);
   }
 
   private async signIn(input: Record<string, string>): Promise<void> {

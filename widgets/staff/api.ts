@@ -7,7 +7,7 @@
  * to sign in again (`reauth`, a dialog that leaves the page — and its unsaved input — as it is) and,
  * if that succeeds, sends the same request once more.
  */
-import { LANG_TAGS, type Lang } from './i18n.js';
+import { LANG_TAGS, LOCALES, type Lang } from './i18n.js';
 
 export interface GqlError {
   message: string;
@@ -92,7 +92,7 @@ export class StaffApi {
     // for validation errors). Errors deeper down (a denied section) come back with the data.
     const fatal = unauthenticated ?? errors.find((e) => (e.path?.length ?? 0) <= 1);
     if (fatal || body.data == null) {
-      const message = fatal?.extensions?.messages?.[LANG_TAGS[this.locale]] ?? fatal?.message ?? 'error';
+      const message = fatal?.extensions?.messages?.[LOCALES[this.locale]] ?? fatal?.message ?? 'error';
       throw new ApiError(message, fatal?.extensions?.code ?? 'INTERNAL_SERVER_ERROR', errors);
     }
     return { data: body.data as T, errors };

@@ -1,10 +1,20 @@
 /**
- * Text tables of the staff console: [Japanese, English]. Japanese is the default; the header's
- * language switch shows English. `%` is a placeholder (replaced in order by `t(key, ...args)`).
+ * Text tables of the staff console: [Japanese, English, やさしい日本語]. Japanese is the default; the
+ * header's language switch offers the other two. A row without a third column shows its Japanese in
+ * やさしい日本語 (a screen written before the column existed still reads, in plain Japanese). `%` is a
+ * placeholder (replaced in order by `t(key, ...args)`).
  */
-export type Lang = 0 | 1;
-export const LANG_TAGS = ['ja', 'en'] as const;
-export type Pair = readonly [string, string];
+export type Lang = 0 | 1 | 2;
+export const LANG_TAGS = ['ja', 'en', 'ja-x-easy'] as const;
+/** The API's name of each language (error messages come keyed by it). */
+export const LOCALES = ['ja', 'en', 'ja-easy'] as const;
+/** The switch: each language named in itself, and what choosing it does, said in that language. */
+export const LANG_NAMES = ['日本語', 'English', 'やさしい日本語'] as const;
+export const LANG_CHOOSE = ['日本語に切り替える', 'Switch to English', 'やさしい日本語に する'] as const;
+export type Pair = readonly [string, string, string?];
+
+/** A row's text in `lang`; the Japanese when the row has no やさしい日本語. */
+export const col = (row: Pair, lang: Lang): string => row[lang] ?? row[0];
 
 export const T = {
   app: ['Yorisoi 職員コンソール', 'Yorisoi staff console'],
@@ -12,8 +22,7 @@ export const T = {
   navLabel: ['メインメニュー', 'Main menu'],
   inbox: ['受付一覧', 'Inbox'],
   records: ['電子個人票', 'Records'],
-  langSwitch: ['English', '日本語'],
-  langSwitchLabel: ['Switch to English', '日本語に切り替える'],
+  langSwitchLabel: ['表示言語', 'Language', 'ことば'],
   signedInAs: ['%（%・%）', '% (%, %)'],
   signOut: ['サインアウト', 'Sign out'],
   signIn: ['サインイン', 'Sign in'],
@@ -354,12 +363,13 @@ export const T = {
 export type Key = keyof typeof T;
 
 export function langOf(tag: string | null | undefined): Lang {
-  return (tag ?? '').toLowerCase().startsWith('en') ? 1 : 0;
+  const v = (tag ?? '').toLowerCase();
+  return v.startsWith('en') ? 1 : v.includes('easy') ? 2 : 0;
 }
 
 /** Text in `lang`, with each `%` replaced by the next argument. */
 export function tr(lang: Lang, key: Key, ...args: (string | number)[]): string {
-  let s: string = T[key][lang];
+  let s = col(T[key], lang);
   for (const a of args) s = s.replace('%', String(a));
   return s;
 }
@@ -368,7 +378,7 @@ export function tr(lang: Lang, key: Key, ...args: (string | number)[]): string {
 export function label(lang: Lang, value: string | null | undefined): string {
   if (value == null) return '';
   const row = (T as Record<string, Pair>)[value];
-  return row ? row[lang] : value;
+  return row ? col(row, lang) : value;
 }
 
 export const CONCERNS = ['CHILDCARE', 'DV', 'MENTAL_HEALTH', 'WORK', 'HOUSING', 'FINANCES', 'MEDICAL', 'CARE', 'LEGAL', 'EDUCATION', 'CHILD_SUPPORT', 'OTHER'] as const;

@@ -1,4 +1,4 @@
-import type { Lang } from './i18n.js';
+import { col, type Lang } from './i18n.js';
 
 /**
  * The audit log stores the operation name the client sent; the console's own operations are shown
@@ -38,6 +38,6 @@ export const NAMES: Record<string, readonly [string, string]> = {
 export function operationName(lang: Lang, name: string | null): string {
   if (!name) return lang === 1 ? '(unnamed)' : '（名前なし）';
   const known = NAMES[name];
-  if (known) return known[lang];
+  if (known) return col(known, lang);
   return lang === 1 ? `Other system: ${name}` : `他システム: ${name}`;
 }

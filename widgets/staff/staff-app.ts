@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { ApiError, StaffApi } from './api.js';
 import { ACCOUNT_VIEWS, accountNav, accountRoute, accountTitle, accountView, type AccountView } from './accounts-nav.js';
-import { LANG_TAGS, label, langOf, tr, type Key, type Lang } from './i18n.js';
+import { LANG_CHOOSE, LANG_NAMES, LANG_TAGS, label, langOf, tr, type Key, type Lang } from './i18n.js';
 import { LOGOUT, ME, type Me } from './queries.js';
 import { appStyles, base } from './staff.styles.js';
 import type { StaffLogin } from './staff-login.js';
@@ -253,8 +253,8 @@ export class YorisoiStaff extends LitElement {
     settle?.(ok);
   }
 
-  private switchLang(): void {
-    this.locale = this.locale === 0 ? 1 : 0;
+  private switchLang(to: Lang): void {
+    this.locale = to;
     this.api.locale = this.locale;
     document.documentElement.lang = LANG_TAGS[this.locale];
     try {
@@ -300,9 +300,11 @@ export class YorisoiStaff extends LitElement {
       <header>
         <p class="brand">${this.t('app')}</p>
         ${me
-          ? html`<p class="who" id="who">${this.t('signedInAs', me.name, (this.locale === 0 && me.departmentName) || label(this.locale, me.department), label(this.locale, me.role))}</p>`
+          ? html`<p class="who" id="who">${this.t('signedInAs', me.name, (this.locale !== 1 && me.departmentName) || label(this.locale, me.department), label(this.locale, me.role))}</p>`
           : nothing}
-        <button type="button" lang=${this.locale === 0 ? 'en' : 'ja'} aria-label=${this.t('langSwitchLabel')} @click=${this.switchLang}>${this.t('langSwitch')}</button>
+        <span role="group" aria-label=${this.t('langSwitchLabel')}>${([0, 1, 2] as const)
+          .filter((l) => l !== this.locale)
+          .map((l) => html`<button type="button" lang=${LANG_TAGS[l]} aria-label=${LANG_CHOOSE[l]} @click=${() => this.switchLang(l)}>${LANG_NAMES[l]}</button> `)}</span>
         ${me ? html`<button type="button" @click=${this.signOut}>${this.t('signOut')}</button>` : nothing}
       </header>
       ${me

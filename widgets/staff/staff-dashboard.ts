@@ -1,6 +1,7 @@
 import { css, html, nothing, svg } from 'lit';
 import { ApiError } from './api.js';
 import { D, type DKey, fiscalYear } from './dashboard-texts.js';
+import { col } from './i18n.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
 
@@ -17,8 +18,8 @@ const KEY_FIGURES = ['chat.sessions', 'chat.urgent', 'chat.handoffs', 'intake.su
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 
-const fmt = (n: number | null, lang: number) => (n === null ? '－' : n.toLocaleString(lang === 0 ? 'ja-JP' : 'en-GB', { maximumFractionDigits: 2 }));
-const monthOf = (iso: string, lang: number) => (lang === 0 ? `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月` : iso.slice(0, 7));
+const fmt = (n: number | null, lang: number) => (n === null ? '－' : n.toLocaleString(lang === 1 ? 'en-GB' : 'ja-JP', { maximumFractionDigits: 2 }));
+const monthOf = (iso: string, lang: number) => (lang === 1 ? iso.slice(0, 7) : `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月`);
 
 /**
  * `<staff-dashboard>` (supervisors and admins of the owning department): the usage figures of a
@@ -69,7 +70,7 @@ export class StaffDashboard extends StaffView {
   }
 
   private d(key: DKey, ...args: (string | number)[]): string {
-    let s: string = D[key][this.locale];
+    let s = col(D[key], this.locale);
     for (const a of args) s = s.replace('%', String(a));
     return s;
   }
@@ -135,7 +136,7 @@ export class StaffDashboard extends StaffView {
         ${f.points.map((p, i) => {
           const h = ((p.value ?? 0) / max) * (H - B - T);
           return svg`<rect class="bar" x=${L + i * step + step * 0.15} y=${H - B - h} width=${step * 0.7} height=${h}></rect>
-            ${i % 2 === 0 || f.points.length <= 6 ? svg`<text x=${L + i * step + step / 2} y=${H - 6} text-anchor="middle">${Number(p.start.slice(5, 7))}${this.locale === 0 ? '月' : ''}</text>` : nothing}`;
+            ${i % 2 === 0 || f.points.length <= 6 ? svg`<text x=${L + i * step + step / 2} y=${H - 6} text-anchor="middle">${Number(p.start.slice(5, 7))}${this.locale === 1 ? '' : '月'}</text>` : nothing}`;
         })}
         <line class="axis" x1=${L} x2=${W - L} y1=${H - B} y2=${H - B}></line>
       </svg>
