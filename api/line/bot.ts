@@ -18,6 +18,13 @@ import { COMMANDS, LB, LT } from './texts';
 /** A LINE user's chat continues in one session for this long after their last message. */
 export const SESSION_HOURS = 24;
 
+/**
+ * How long after the event a reply token is used. LINE documents the token as valid for a short,
+ * unspecified period (about a minute in practice); past this margin the answer goes as a push at once,
+ * rather than spending a call on a token that is likely expired while a family in danger waits.
+ */
+export const REPLY_WINDOW_MS = 50_000;
+
 export interface LineBotDeps {
   settings: LineSettings;
   em: () => EntityManager;
@@ -37,6 +44,11 @@ export function uuidFrom(text: string): string {
 }
 
 export class SendFailed extends Error {}
+
+/** An event's reply token is worth trying while the event is younger than REPLY_WINDOW_MS (LINE's timestamp, in ms). */
+export function withinReplyWindow(e: Pick<LineEvent, 'timestamp'>, now = Date.now()): boolean {
+  return typeof e.timestamp !== 'number' || now - e.timestamp <= REPLY_WINDOW_MS;
+}
 
 /**
  * What the official account does with one webhook event (the queue's worker calls it). Nothing the
@@ -61,7 +73,9 @@ export class LineBot {
         messages = this.welcome('ja');
         break;
       case 'unfollow':
-        await this.deps.links.setBlocked(code, userKey, true);
+        // Blocking the account ends the link (revoked by LINE, audited): nothing is kept that could
+        // reach the family there again; adding the account later means linking again from the receipt.
+        await this.deps.links.revoke(code, 'line', { userKey });
         return;
       case 'message':
         messages = e.message?.type === 'text' && e.message.text ? await this.handleText(channel, userId, userKey, e.message.text) : withQuickReplies([textMessage(LT.notText.ja)], [postback(LB.rate.ja, 'rate')]);
@@ -80,6 +94,16 @@ export class LineBot {
     if (messages.length > 0) await this.send(channel, e, userId, messages);
   }
 
+  /** The worker handles users with a danger message first when events wait (worker.ts). */
+  isUrgent(queued: QueuedLineEvent): boolean {
+    const e = queued.event;
+    return e.type === 'message' && e.message?.type === 'text' && typeof e.message.text === 'string' && this.isUrgentText(e.message.text);
+  }
+
+  private isUrgentText(text: string): boolean {
+    return this.deps.chat.knowledge.danger.isUrgent(text.slice(0, 2_000));
+  }
+
   private welcome(l: Locale): LineMessage[] {
     return withQuickReplies([textMessage(LT.welcome[l])], [postback('手当の目安を知りたい', 'v:start:allowance'), postback('相談員と話したい', 'v:handoff:staff')]);
   }
@@ -87,8 +111,11 @@ export class LineBot {
   private async handleText(channel: LineChannel, userId: string, userKey: string, text: string): Promise<LineMessage[]> {
     const code = channel.municipalityCode;
     const l = replyLocale(text, 'ja');
+    // Danger first: a message speaking of danger goes to the chat engine's safety reply before any
+    // account command is looked for (a command is one exact word, but nothing may stand in between).
+    if (this.isUrgentText(text)) return this.chat(channel, userKey, text, l);
     const squashed = squash(text);
-    // Account commands first (never passed to the chat, never stored as chat messages).
+    // Account commands next (never passed to the chat, never stored as chat messages).
     const link = CODE_PATTERN.exec(squashed);
     if (link) return this.startLink(channel, userId, userKey, link[1]!.toUpperCase(), l);
     if (is(text, COMMANDS.unlink)) return [textMessage((await this.deps.links.revoke(code, 'family', { userKey })) ? LT.unlinked[l] : LT.notLinked[l])];
@@ -169,14 +196,14 @@ export class LineBot {
   }
 
   /**
-   * The reply token when there is one; if the platform refuses it (used, expired — a redelivered
+   * The reply token when there is one and the event is recent enough (REPLY_WINDOW_MS); if the platform refuses it (used, expired — a redelivered
    * event may come too late), a push with a retry key made from the event, so a second attempt of
    * this event is refused by LINE (409) instead of reaching the family twice.
    */
   private async send(channel: LineChannel, e: LineEvent, userId: string, messages: LineMessage[]): Promise<void> {
     const client = new LineClient(this.deps.settings.apiBase, channel.accessToken);
     let result: LineCallResult | null = null;
-    if (e.replyToken) {
+    if (e.replyToken && withinReplyWindow(e)) {
       result = await client.reply(e.replyToken, messages);
       if (result.ok) return;
     }

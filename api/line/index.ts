@@ -61,7 +61,7 @@ export function createLineService(orm: MikroORM, settings: LineSettings, secret:
   };
   const links = new LineLinks(em, secret);
   const bot = new LineBot({ settings, em, links, chat });
-  const worker = new LineWorker(queue, (e) => bot.handle(e), { pollMs: options.pollMs });
+  const worker = new LineWorker(queue, (e) => bot.handle(e), { pollMs: options.pollMs, urgent: (e) => bot.isUrgent(e) });
   // Housekeeping once an hour: handled events' ids after KEEP_IDS_DAYS, chat sessions past their day,
   // link codes and nonces past their time. Nothing of LINE is kept longer than it serves.
   let housekeeping: NodeJS.Timeout | null = null;

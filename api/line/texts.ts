@@ -53,9 +53,9 @@ export const LT = {
     'ja-easy': 'いまは できません。あとで もう一度 して ください。',
   },
   linked: {
-    ja: '連携しました。お知らせをLINEで受け取りますか？ お知らせには内容を書かず、ログインが必要なページへのリンクだけを送ります。',
-    en: 'Linked. Would you like to receive notices on LINE? They never say what they are about: only a link to a page that needs you to sign in.',
-    'ja-easy': 'つながりました。お知らせを LINEで うけとりますか？ お知らせには リンクだけが あります。',
+    ja: '連携しました。お知らせをLINEで受け取りますか？ お知らせには内容を書かず、ログインが必要なページへのリンクだけを送ります。連携をやめるときは「解除」と送ってください。',
+    en: 'Linked. Would you like to receive notices on LINE? They never say what they are about: only a link to a page that needs you to sign in. Send "unlink" to end the link.',
+    'ja-easy': 'つながりました。お知らせを LINEで うけとりますか？ お知らせには リンクだけが あります。やめる ときは「解除」と 送って ください。',
   },
   linkNotCompleted: {
     ja: '連携できませんでした。受付票のリンクからもう一度はじめてください。',
@@ -73,9 +73,9 @@ export const LT = {
     'ja-easy': 'LINEの お知らせを やめました。また うけとる ときは「通知再開」と 送って ください。',
   },
   unlinked: {
-    ja: '連携を解除しました。LINEでのお知らせは届きません。',
-    en: 'The link is removed. No notices will come on LINE.',
-    'ja-easy': 'つながりを やめました。LINEに お知らせは きません。',
+    ja: '連携を解除しました。LINEでのお知らせは届きません。もう一度つなぐときは、受付票のリンクからはじめてください。',
+    en: 'The link is removed. No notices will come on LINE. To link again, start from the link on your receipt.',
+    'ja-easy': 'つながりを やめました。LINEに お知らせは きません。また つなぐ ときは、うけつけの リンクから して ください。',
   },
   notLinked: {
     ja: 'このLINEアカウントは連携されていません。',
@@ -102,7 +102,8 @@ export const LB = {
 
 /** Words the family sends on LINE for the account commands (compared after NFKC, lower case, no spaces). */
 export const COMMANDS = {
-  unlink: ['連携解除', 'unlink'],
+  // 「停止」「解除」 alone end the link (what people send to stop a service); 「通知停止」 only pauses notices.
+  unlink: ['連携解除', '解除', '停止', 'unlink', 'stop'],
   noticesOff: ['通知停止', 'stopnotices'],
   noticesOn: ['通知再開', 'noticeson'],
   rate: ['評価', 'rate'],

@@ -12,6 +12,8 @@ export interface LineWorkerOptions {
    * process's 10 database connections: the webhook's acknowledgement needs one at once, whatever the backlog.
    */
   concurrency?: number;
+  /** An event that speaks of danger (LineBot.isUrgent): its user's events are handled first, without yielding. */
+  urgent?: (event: QueuedLineEvent) => boolean;
 }
 
 /**
@@ -102,7 +104,11 @@ export class LineWorker {
           const key = `${e.municipalityCode}:${e.event.source?.userId ?? e.id}`;
           byUser.set(key, [...(byUser.get(key) ?? []), e]);
         }
-        const groups = [...byUser.values()];
+        // Danger first: users with a danger message jump a backlog (their own events stay in order), so
+        // the safety reply goes out while the reply token is still good (bot.ts, REPLY_WINDOW_MS).
+        const urgent = this.options.urgent ?? (() => false);
+        const all = [...byUser.values()];
+        const groups = [...all.filter((g) => g.some(urgent)), ...all.filter((g) => !g.some(urgent))];
         const lanes = Math.min(this.options.concurrency ?? 4, groups.length);
         await Promise.all(Array.from({ length: lanes }, async () => {
           for (let g = groups.shift(); g; g = groups.shift()) await this.inOrder(g);
@@ -116,8 +122,9 @@ export class LineWorker {
   }
 
   private async inOrder(events: QueuedLineEvent[]): Promise<void> {
+    const urgent = events.some((e) => this.options.urgent?.(e) === true);
     for (const e of events) {
-      await this.yieldToAcknowledgements();
+      if (!urgent) await this.yieldToAcknowledgements();
       try {
         await this.handle(e);
         await this.queue.done(e.id);

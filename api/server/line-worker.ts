@@ -35,7 +35,7 @@ export async function runLineWorker(config: Config): Promise<{ stop(): Promise<v
   store.start(() => undefined);
   const links = new LineLinks(em, config.authSecret);
   const bot = new LineBot({ settings: config.line, em, links, chat: { knowledge: chat.knowledge, rateLimit: chat.rateLimit, catalogue, municipalities: new MunicipalOrigins(orm, 60_000, null) } });
-  const worker = new LineWorker(new TableLineEventQueue(em), (e) => bot.handle(e), { pollMs: 1_000 }).start();
+  const worker = new LineWorker(new TableLineEventQueue(em), (e) => bot.handle(e), { pollMs: 1_000, urgent: (e) => bot.isUrgent(e) }).start();
   const listener = new Client({ connectionString: config.database.url });
   // A dropped listener is not fatal: the poll still finds every event within a second.
   listener.on('error', () => undefined);

@@ -37,6 +37,26 @@ describe('the chatbot on LINE', () => {
     expect(button.template!.actions[0]!.uri).toBe('https://www.city.demo.example.jp/kosodate/callback');
     // Nothing the family typed comes back.
     expect(JSON.stringify(m)).not.toContain('消えたい');
+    // Sent as LINE's reply to the event (its reply token), not as a push.
+    expect(t.fake.sentTo(user).map((d) => d.kind)).toEqual(['reply']);
+  });
+
+  it('a danger message with a command word in it is answered as danger (the safety reply, by reply token)', async () => {
+    const user = FakeLine.newUserId();
+    const m = await text(user, '停止したい、死にたい');
+    expect(m[1]!.text).toMatch(/すぐにつながる電話：/);
+    expect(t.fake.sentTo(user)[0]!.kind).toBe('reply');
+  });
+
+  it('past the reply token’s window the answer is pushed at once, with the event’s retry key', async () => {
+    const user = FakeLine.newUserId();
+    // An event LINE sent a while ago (a redelivery, or one that waited in a backlog): its token is not tried.
+    const event = { ...t.fake.messageEvent(user, 'もう死にたい'), timestamp: Date.now() - 5 * 60_000 };
+    expect((await t.fake.deliver(t.target, [event])).status).toBe(200);
+    const [d] = await t.fake.waitFor(user, 1);
+    expect(d!.kind).toBe('push');
+    expect(d!.retryKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(d!.messages[1]!.text).toMatch(/すぐにつながる電話：/);
   });
 
   it('a programme answer is a short text with a link to the programme’s page', async () => {

@@ -9,10 +9,11 @@ import { LINE_CODE, type LineTestApp, startLineApp } from '../support/line';
 let t: LineTestApp;
 let recordId: string;
 let otherRecord: string;
+let thirdRecord: string;
 beforeAll(async () => {
   t = await startLineApp({ records: 3 });
-  const rows = await t.em().execute<{ id: string }[]>('select id from personal_record where municipality_code = ? order by created_at limit 2', [LINE_CODE]);
-  [recordId, otherRecord] = rows.map((r) => r.id) as [string, string];
+  const rows = await t.em().execute<{ id: string }[]>('select id from personal_record where municipality_code = ? order by created_at limit 3', [LINE_CODE]);
+  [recordId, otherRecord, thirdRecord] = rows.map((r) => r.id) as [string, string, string];
 });
 afterAll(async () => {
   expect(t?.fake.refused).toEqual([]);
@@ -81,7 +82,7 @@ describe('account linking and notices on LINE', () => {
     expect(pushes[0]!.messages[0]!.text).toBe(`お知らせがあります。こちらのページでご確認ください（ログインが必要です）：${t.settings.channels.get(LINE_CODE)!.familyPageUrl}`);
   });
 
-  it('opts out and back in on LINE; a blocked account gets nothing', async () => {
+  it('opts out and back in on LINE; blocking the account (unfollow) ends the link, audited', async () => {
     const user = t.fake.deliveries.find((d) => d.kind === 'reply' && d.messages[0]?.text?.includes('連携しました'))!.userId;
     const send = () => t.app.line.notices.sendLine({ id: randomUUID(), municipalityCode: LINE_CODE, recordId, kind: 'reminder' });
     expect((await say(user, t.fake.messageEvent(user, '通知停止')))[0]!.text).toContain('止めました');
@@ -90,9 +91,32 @@ describe('account linking and notices on LINE', () => {
     expect((await send()).status).toBe('DELIVERED');
     expect((await t.fake.deliver(t.target, [t.fake.unfollowEvent(user)])).status).toBe(200);
     await t.app.line.worker.idle();
-    expect(await send()).toEqual({ status: 'OPTED_OUT', reason: 'blocked' });
+    expect(await send()).toEqual({ status: 'OPTED_OUT', reason: 'not-linked' });
+    const [row] = await t.em().execute<{ revoked_by: string }[]>('select revoked_by from line_link where record_id = ? order by linked_at desc limit 1', [recordId]);
+    expect(row!.revoked_by).toBe('line');
+    expect((await auditOps(recordId)).at(-1)).toBe('family:lineUnlink');
+    // Adding the account again does not bring the link back: linking starts again from the receipt.
     await say(user, t.fake.followEvent(user));
-    expect((await send()).status).toBe('DELIVERED');
+    expect(await send()).toEqual({ status: 'OPTED_OUT', reason: 'not-linked' });
+    expect((await say(user, t.fake.messageEvent(user, '通知再開')))[0]!.text).toContain('連携されていません');
+  });
+
+  it('「解除」 and 「停止」 (and stop, in any width) end the link and say so', async () => {
+    for (const word of ['解除', '停止', 'ＳＴＯＰ']) {
+      const user = FakeLine.newUserId();
+      await link(user, thirdRecord);
+      const m = await say(user, t.fake.messageEvent(user, word));
+      expect(m[0]!.text).toBe('連携を解除しました。LINEでのお知らせは届きません。もう一度つなぐときは、受付票のリンクからはじめてください。');
+      expect(await t.app.line.notices.sendLine({ id: randomUUID(), municipalityCode: LINE_CODE, recordId: thirdRecord, kind: 'campaign' })).toEqual({ status: 'OPTED_OUT', reason: 'not-linked' });
+      const [row] = await t.em().execute<{ revoked_by: string }[]>('select revoked_by from line_link where record_id = ? order by linked_at desc limit 1', [thirdRecord]);
+      expect(row!.revoked_by).toBe('family');
+    }
+    // Inside a sentence the words are not commands: the chat answers, and nothing is unlinked.
+    const user = FakeLine.newUserId();
+    await link(user, thirdRecord);
+    const m = await say(user, t.fake.messageEvent(user, '児童扶養手当が停止されることはありますか'));
+    expect(m[0]!.text).not.toContain('連携を解除しました');
+    expect((await say(user, t.fake.messageEvent(user, '解除')))[0]!.text).toContain('連携を解除しました');
   });
 
   it('is revocable by the family, on LINE or from the receipt’s link page; audited', async () => {
