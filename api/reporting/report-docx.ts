@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { ReportFacts } from './report-facts';
 
 /** Fonts LibreOffice and Word both find on a Japanese desk (Noto CJK on the server's renders). */
@@ -16,11 +16,17 @@ export function wareki(iso: string): string {
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 const fmt = (n: number | null) => (n === null ? '－' : Number.isInteger(n) ? n.toLocaleString('ja-JP') : n.toFixed(2));
-const diff = (now: number | null, before: number | null) => (now === null || before === null ? '－' : `${now - before >= 0 ? '+' : ''}${fmt(Math.round((now - before) * 100) / 100)}`);
+/** Change against the previous period; no change is written ±0 (a bare +0 reads as a rise). */
+const diff = (now: number | null, before: number | null) => {
+  if (now === null || before === null) return '－';
+  const d = Math.round((now - before) * 100) / 100;
+  return d === 0 ? '±0' : `${d > 0 ? '+' : ''}${fmt(d)}`;
+};
 
-const p = (text: string, options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number } = {}) =>
-  new Paragraph({ alignment: options.align, children: [new TextRun({ text, bold: options.bold, size: options.size })] });
-const heading = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 80 }, children: [new TextRun({ text, bold: true, size: 24 })] });
+const p = (text: string, options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number; before?: number } = {}) =>
+  new Paragraph({ alignment: options.align, spacing: options.before ? { before: options.before } : undefined, children: [new TextRun({ text, bold: options.bold, size: options.size })] });
+/** Black, like the form: the built-in heading styles of Word and LibreOffice are blue. */
+const heading = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, spacing: { before: 240, after: 80 }, children: [new TextRun({ text, bold: true, size: 24, color: '000000' })] });
 const cell = (text: string, options: { bold?: boolean; width?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number } = {}) =>
   new TableCell({
     width: options.width ? { size: options.width, type: WidthType.PERCENTAGE } : undefined,
@@ -40,15 +46,26 @@ function programmeItems(f: ReportFacts): (Paragraph | Table)[] {
       [cell('実施', { bold: true, width: 8, align: AlignmentType.CENTER }), cell('事業', { bold: true, width: 30 }), cell('内容', { bold: true, width: 62 })],
       ...f.items.map((i) => [cell(i.done ? '○' : '', { align: AlignmentType.CENTER }), cell(`${i.mark} ${i.title}`), cell(i.details.join('\n'), { size: 18 })]),
     ]),
-    p('③の共有範囲（◎ 閲覧・更新、○ 閲覧、－ 共有しない。ひとり親支援担当課以外は本人の同意がある場合に限る）', { size: 18 }),
-    table([[cell('項目', { bold: true, size: 16 }), ...f.sharing.roles.map((r) => cell(r.name, { bold: true, size: 16, align: AlignmentType.CENTER }))], ...f.sharing.rows.map((r) => [cell(r.name, { size: 16 }), ...r.cells.map((c) => cell(c, { size: 16, align: AlignmentType.CENTER }))])]),
+    p('③の共有範囲（◎ 閲覧・更新、○ 閲覧、－ 共有しない。ひとり親支援担当課以外は本人の同意がある場合に限る）', { size: 18, before: 160 }),
+    sharingTable(f),
   ];
+}
+
+/** Item names get a fifth of the width so 氏名・生年月日 stays on one line; the departments share the rest. */
+function sharingTable(f: ReportFacts): Table {
+  const w = Math.floor(80 / Math.max(1, f.sharing.roles.length));
+  return table([
+    [cell('項目', { bold: true, size: 16, width: 20 }), ...f.sharing.roles.map((r) => cell(r.name, { bold: true, size: 16, width: w, align: AlignmentType.CENTER }))],
+    ...f.sharing.rows.map((r) => [cell(r.name, { size: 16, width: 20 }), ...r.cells.map((c) => cell(c, { size: 16, width: w, align: AlignmentType.CENTER }))]),
+  ]);
 }
 
 function costs(f: ReportFacts): (Paragraph | Table)[] {
   const rows = f.input.costs.map((c) => [cell(c.category), cell(yen(c.amount), { align: AlignmentType.RIGHT }), cell(c.breakdown, { size: 18 })]);
   const total = f.input.costs.reduce((a, c) => a + c.amount, 0);
-  return [table([[cell('経費区分', { bold: true, width: 25 }), cell('金額', { bold: true, width: 20 }), cell('積算内訳', { bold: true, width: 55 })], ...rows, [cell('合計', { bold: true }), cell(yen(total), { bold: true, align: AlignmentType.RIGHT }), cell('')]])];
+  // Nothing entered yet: one line saying so, rather than a bare 合計 0円 that looks like a zero-cost year.
+  if (rows.length === 0) rows.push([cell('（記入してください）'), cell(''), cell('')]);
+  return [table([[cell('経費区分', { bold: true, width: 25 }), cell('金額', { bold: true, width: 20, align: AlignmentType.RIGHT }), cell('積算内訳', { bold: true, width: 55 })], ...rows, [cell('合計', { bold: true }), cell(yen(total), { bold: true, align: AlignmentType.RIGHT }), cell('')]])];
 }
 
 function effects(f: ReportFacts): (Paragraph | Table)[] {
@@ -65,7 +82,7 @@ function effects(f: ReportFacts): (Paragraph | Table)[] {
 function staffTable(f: ReportFacts): Table {
   const s = f.input.staff;
   return table([
-    [cell('区分', { bold: true }), cell('常勤', { bold: true, align: AlignmentType.RIGHT }), cell('非常勤', { bold: true, align: AlignmentType.RIGHT }), cell('計', { bold: true, align: AlignmentType.RIGHT })],
+    [cell('区分', { bold: true, width: 40 }), cell('常勤', { bold: true, width: 20, align: AlignmentType.RIGHT }), cell('非常勤', { bold: true, width: 20, align: AlignmentType.RIGHT }), cell('計', { bold: true, width: 20, align: AlignmentType.RIGHT })],
     [cell('相談支援担当職員'), cell(`${s.fullTime}人`, { align: AlignmentType.RIGHT }), cell(`${s.partTime}人`, { align: AlignmentType.RIGHT }), cell(`${s.fullTime + s.partTime}人`, { align: AlignmentType.RIGHT })],
     [cell('うち母子・父子自立支援員'), cell(''), cell(''), cell(`${s.selfRelianceSupporters}人`, { align: AlignmentType.RIGHT })],
     [cell('うち就業支援専門員'), cell(''), cell(''), cell(`${s.employmentSupporters}人`, { align: AlignmentType.RIGHT })],
@@ -109,6 +126,8 @@ export async function renderDocx(f: ReportFacts): Promise<Buffer> {
     styles: { default: { document: { run: { font: FONT, size: 21 } } } },
     sections: [
       {
+        // Page numbers as Japanese official documents print them (－ 1 －), centred in the footer.
+        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['－ ', PageNumber.CURRENT, ' －'], size: 18 })] })] }) },
         properties: { page: { size: { orientation: PageOrientation.PORTRAIT, width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
         children: [
           p(names.annex, { align: AlignmentType.RIGHT }),

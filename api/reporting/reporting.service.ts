@@ -63,8 +63,11 @@ export class ReportingService {
     this.period(from, to, 'period');
     const prev = previousPeriod(from, to);
     const month = bucket === 'MONTH';
-    const lines = figureLines(this.store.registry, await this.store.read(this.em, code, from, to, { month }), from, to, bucket);
-    const before = figureLines(this.store.registry, await this.store.read(this.em, code, prev.from, prev.to, { month: true }), prev.from, prev.to, 'MONTH');
+    // The period and the one before it read side by side (two pooled connections): the dashboard waits
+    // for the slower of the two instead of their sum.
+    const [now, then] = await Promise.all([this.store.read(this.em, code, from, to, { month }), this.store.read(this.em, code, prev.from, prev.to, { month: true })]);
+    const lines = figureLines(this.store.registry, now, from, to, bucket);
+    const before = figureLines(this.store.registry, then, prev.from, prev.to, 'MONTH');
     const prevTotal = new Map(before.map((l) => [`${l.name}|${l.key}`, l.total]));
     return {
       municipalityCode: code,

@@ -124,11 +124,14 @@ if (file.status !== 200) throw new Error(`report download: ${file.status}`);
 
 // (c) the dashboard's query, stored counts (past year) and a period ending today (two days live).
 const FIGURES = 'query($p: ReportPeriodInput!, $m: String!) { usageFigures(period: $p, municipalityCode: $m, bucket: MONTH) { figures { name key total previousTotal points { start value } } } }';
-async function timed(period) {
+// Baseline in the same run: a signed-in GraphQL round trip that reads nothing (HTTP, token check,
+// GraphQL, rate limits) — the floor under (c) on the machine as loaded at that moment.
+const FLOOR = 'query { __typename }';
+async function timed(period, query = FIGURES) {
   const ms = [];
   for (let i = 0; i < RUNS; i++) {
     const t = process.hrtime.bigint();
-    await gql(FIGURES, { p: period, m: CODE }, token);
+    await gql(query, query === FIGURES ? { p: period, m: CODE } : {}, token);
     ms.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   ms.sort((a, b) => a - b);
@@ -137,6 +140,11 @@ async function timed(period) {
 await timed(year); // warm-up (also seals the year before, for the comparison column)
 const past = await timed(year);
 const live = await timed({ from: addDays(today, -365), to: today });
+const floor = await timed(null, FLOOR);
+// The stored-count query of (c) as PostgreSQL runs it (one figure list, the monthly sums of the year).
+const { rows: [{ names }] } = await client.query('select array_agg(distinct figure) as names from usage_count');
+const plan = (await client.query(`explain (analyze, buffers, format text) select to_char(greatest(date_trunc('month', day)::date, $1::date), 'YYYY-MM-DD') as day, figure, key, sum(value) as value
+  from usage_count where municipality_code = $2 and figure = any($3) and day >= $1::date and day <= $4::date group by 1, 2, 3`, [year.from, CODE, names, year.to])).rows.map((r) => r['QUERY PLAN']);
 
 await new Promise((r) => server.close(r));
 await app.stop();
@@ -161,6 +169,13 @@ Command: \`npm run build && nice -n 10 node test/bench/reporting.bench.mjs\`. On
 | (a) + (b): figures and report for the year from nothing stored | **${(seal + report).toFixed(2)} s** | ≤ 60 s |
 | (c) \`usageFigures\` (MONTH, with the previous year) for the past year, ${RUNS} runs: median / p95 | **${past.median.toFixed(1)} / ${past.p95.toFixed(1)} ms** | ≤ 200 ms |
 | (c) the same for the year ending today (last two days counted live): median / p95 | **${live.median.toFixed(1)} / ${live.p95.toFixed(1)} ms** | ≤ 200 ms |
+| baseline for (c), same run: signed-in \`{ __typename }\` over HTTP: median / p95 | ${floor.median.toFixed(1)} / ${floor.p95.toFixed(1)} ms | – |
+
+EXPLAIN (ANALYZE) of (c)'s stored-count query for the year:
+
+\`\`\`
+${plan.join('\n')}
+\`\`\`
 `;
 console.log(section);
 if (process.env.BENCH_WRITE === '1') appendFileSync(join(here, 'RESULTS.md'), section);

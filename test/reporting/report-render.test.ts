@@ -22,7 +22,8 @@ const binary = (res: NodeJS.ReadableStream, done: (e: Error | null, body: Buffer
 
 /**
  * The generated forms rendered by LibreOffice as a reviewer's Word would show them: PDF, then PNG per
- * page under test/artifacts/reporting/. Japanese text set in Noto CJK, every word inside the margins.
+ * page under test/artifacts/reporting/. Japanese text set in Noto CJK, every word inside the margins but
+ * the centred page number in the footer.
  */
 describe('別紙1 / 別紙2 rendered with LibreOffice', () => {
   let t: TestApp;
@@ -67,7 +68,12 @@ describe('別紙1 / 別紙2 rendered with LibreOffice', () => {
       for (const p of pages) expect({ w: Math.round(Number(p[1])), h: Math.round(Number(p[2])) }).toEqual({ w: Math.round(A4.width), h: Math.round(A4.height) });
       const words = [...boxes.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)];
       expect(words.length).toBeGreaterThan(50);
-      const outside = words.filter((w) => Number(w[1]) < MARGIN - 6 || Number(w[3]) > A4.width - MARGIN + 6 || Number(w[2]) < MARGIN - 20 || Number(w[4]) > A4.height - MARGIN + 20).map((w) => w[5]);
+      // The page number (－ n －) is the one thing printed in the bottom margin: centred, below the body, on every page.
+      const inFooter = (w: RegExpMatchArray) => Number(w[2]) > A4.height - MARGIN && Number(w[4]) < A4.height - 20 && /^(－|\d+)$/.test(w[5]!);
+      const pageNumbers = words.filter((w) => inFooter(w) && /^\d+$/.test(w[5]!)).map((w) => Number(w[5]));
+      expect(pageNumbers, `${form}: a page number on every page`).toEqual(pages.map((_, i) => i + 1));
+      for (const w of words.filter((x) => inFooter(x) && /^\d+$/.test(x[5]!))) expect(Math.abs((Number(w[1]) + Number(w[3])) / 2 - A4.width / 2)).toBeLessThan(10);
+      const outside = words.filter((w) => !inFooter(w) && (Number(w[1]) < MARGIN - 6 || Number(w[3]) > A4.width - MARGIN + 6 || Number(w[2]) < MARGIN - 20 || Number(w[4]) > A4.height - MARGIN + 20)).map((w) => w[5]);
       expect(outside, `${form}: words outside the margins`).toEqual([]);
       expect(boxes).toContain(form === 'report' ? '実施状況報告書' : '事業計画書');
       for (const old of readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${form}-`))) rmSync(join(ARTIFACTS, old));

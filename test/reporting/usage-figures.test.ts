@@ -32,7 +32,7 @@ describe('usage figures: counts per municipality and day', () => {
     const res = await figures({ from, to: sealedTo });
     expect(res.body.errors).toBeUndefined();
     const u = res.body.data!.usageFigures;
-    expect(u.modules).toEqual(['chat', 'handoff', 'intake', 'record', 'audit', 'partner', 'consultation', 'outreach', 'application', 'line', 'manual']);
+    expect(u.modules).toEqual(['chat', 'handoff', 'intakeStart', 'intake', 'record', 'audit', 'partner', 'consultation', 'outreach', 'application', 'line', 'manual']);
     const expected = await countIndependently(t.em(), from, sealedTo);
     const lines: Line[] = u.figures;
     for (const [k, v] of expected) {
