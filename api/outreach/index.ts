@@ -19,4 +19,4 @@ export { PgBossQueue, type NoticeQueue } from './queue';
 export { DEFAULT_SETTINGS, NoticeSender, type OutreachSettings } from './sender';
 export type { OutgoingSms, SmsSender } from './sms';
 export { loadNoticeTemplates, PLACEHOLDERS, type NoticeTemplates } from './templates';
-export { createTransactionalNotice, transactionalChannelFor, type TransactionalNotice } from './transactional';
+export { createTransactionalNotice, REQUESTED_KIND, requestedChannelAllowed, sendRequestedNow, transactionalChannelFor, type RequestedMessage, type RequestedTransport, type TransactionalNotice } from './transactional';

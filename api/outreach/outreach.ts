@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PostgreSqlDriver, type EntityManager } from '@mikro-orm/postgresql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Router } from 'express';
@@ -14,7 +14,9 @@ import { smtpMailer, type DkimOptions, type Mailer } from './mailer';
 import { APPROVAL_BY_DEFAULT, type ApprovalPolicy } from './notices';
 import { PgBossQueue, type NoticeQueue } from './queue';
 import { DEFAULT_SETTINGS, NoticeSender, type OutreachSettings } from './sender';
+import type { SmsSender } from './sms';
 import { loadNoticeTemplates } from './templates';
+import { sendRequestedNow, type RequestedMessage } from './transactional';
 
 /** Settings from the environment (README: Push-type support). */
 export interface OutreachEnv {
@@ -122,6 +124,18 @@ export class Outreach {
     });
     return this.sender;
   }
+
+  /**
+   * A message the family asked for this moment (a sign-in code): sent now on this process's transports,
+   * never queued (transactional.ts sendRequestedNow). SMS joins when the sender has an SMS adapter.
+   */
+  async sendRequested(em: EntityManager, m: RequestedMessage): Promise<boolean> {
+    await this.senderFor();
+    return sendRequestedNow(em, { email: this.mailer, sms: this.requestedSms, from: this.env.from }, m);
+  }
+
+  /** The SMS transport for requested messages (null: a code asked for by SMS is not sent). */
+  requestedSms: SmsSender | null = null;
 
   /** Starts `count` senders in this process and the minute's sweep (lost jobs, old bodies). */
   async startWorkers(count = this.env.workers): Promise<void> {
