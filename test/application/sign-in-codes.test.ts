@@ -44,7 +44,7 @@ describe('family sign-in codes by e-mail through the outreach transports', () =>
     // Nothing queued or stored: the code lives only in the family's mailbox (and as a hash).
     const r = await t.em().findOneOrFail(PersonalRecord, { referenceNumber });
     expect(await rawQuery(t.em(), `select 1 from outreach_notice where record_id = ?`, [r.id])).toEqual([]);
-    const [fig] = await rawQuery<{ count: string | number }>(t.em(), `select count from outreach_figure where municipality_code = '999999' and kind = 'sign-in-code' and channel = 'EMAIL' and metric = 'delivered'`);
+    const [fig] = await rawQuery<{ count: string | number }>(t.em(), `select count from outreach_figure where municipality_code = '999999' and kind = 'sign-in-code' and channel = 'EMAIL' and metric = 'delivered'`, []);
     expect(Number(fig!.count)).toBeGreaterThanOrEqual(1);
     // The same answer for an unknown number and for a contact that is not the record's: nothing sent.
     expect(await ask('Z9Z9-Z9Z9-Z9', email)).toBe(message);
