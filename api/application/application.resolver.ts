@@ -64,7 +64,9 @@ export class ApplicationResolver {
   @Mutation(() => FamilySignInRequestPayload, { description: 'Send a one-time code and link to the contact on the record (public); answers the same whether or not one was sent.' })
   async requestFamilySignIn(@Arg('input', () => FamilySignInRequestInput, { description: 'The reference number and the registered contact.' }) input: FamilySignInRequestInput, @Ctx() ctx: Context): Promise<FamilySignInRequestPayload> {
     const code = municipality(input.municipalityCode, ctx, 'input.municipalityCode');
-    await auth(ctx).request(code, input.referenceNumber, input.contact, await linkBase(ctx, code, input.returnUrl), applicationServices(ctx.services).notices);
+    // Per client address as for staff sign-in: guessing numbers and contacts is slow; the answer stays the same.
+    const allowed = await ctx.services.limits.loginPerAddress.take(`family-code:${ctx.request.clientAddress}`);
+    if (allowed) await auth(ctx).request(code, input.referenceNumber, input.contact, await linkBase(ctx, code, input.returnUrl), applicationServices(ctx.services).notices);
     const message = { ja: '登録された連絡先にコードを送りました。届かない場合は、番号と連絡先を確かめてください。', en: 'If the details match, a code was sent to the registered contact. If none arrives, check the number and the contact.', 'ja-easy': 'コードを おくりました。とどかない ときは 番号を もう一度 見て ください。' };
     return { message: message[ctx.locale] };
   }

@@ -72,6 +72,8 @@ export class FamilyAuth {
       kind: 'sign-in',
       channel,
       to,
+      locale: this.locale,
+      key: row.id,
       subject: { ja: 'サインインのコード', en: 'Your sign-in code', 'ja-easy': 'サインインの コード' },
       body: {
         ja: `サインインのコードは ${code} です（10分間有効）。${url ? `このリンクからも開けます: ${url}` : ''}心当たりがない場合は、このお知らせを無視してください。`,

@@ -5,7 +5,7 @@
  * `services.applications.notices`; without one, nothing is sent and sign-in by code is unavailable
  * (sign-in from the intake receipt still works).
  */
-import type { LocalizedText } from '../core';
+import type { Locale, LocalizedText } from '../core';
 
 export type NoticeChannel = 'EMAIL' | 'SMS';
 
@@ -24,6 +24,9 @@ export interface FamilyNotice {
   status?: string;
   /** The department handling it (whose figures and whose inbox the notice belongs to). */
   department?: string;
+  /** sign-in: the language the family asked in, and the sign-in row's id (a provider's de-duplication key). */
+  locale?: Locale;
+  key?: string;
 }
 
 export interface NoticeSender {

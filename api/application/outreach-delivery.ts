@@ -5,12 +5,14 @@
  * template that says only "there is an update, sign in" (seeds/notices: application-update). The
  * wording FamilyNotice carries is not used: nothing of the application leaves in the message.
  *
- * Sign-in codes are not delivered here (a code is useless once queued behind quiet hours); they keep
- * the sender wired for them (none by default: sign-in from the intake receipt still works).
+ * A sign-in code the family asked for is not queued (it is useless once it waits behind quiet hours):
+ * push-type support sends it at once on the contact the family named, under the same withdrawn-channel
+ * and DV rules, and stores nothing of it (api/outreach/transactional.ts sendRequestedNow).
  */
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createTransactionalNotice, NoticeKind, type NoticeQueue } from '../outreach';
+import { randomUUID } from 'node:crypto';
+import { createTransactionalNotice, NoticeKind, OutreachChannel, type NoticeQueue, type RequestedMessage } from '../outreach';
 import type { FamilyNotice, NoticeSender } from './notice-sender';
 
 export interface OutreachDeliveryDeps {
@@ -18,7 +20,9 @@ export interface OutreachDeliveryDeps {
   queue: NoticeQueue | null;
   /** Where the family of a municipality signs in (its page with the family widget). */
   familyPageUrl: (municipalityCode: string) => string;
-  /** Sign-in codes and anything else this delivery does not handle. */
+  /** Sends a message the family asked for now (Outreach.sendRequested); null: sign-in codes go to the fallback. */
+  requested: ((m: RequestedMessage) => Promise<boolean>) | null;
+  /** Anything else this delivery does not handle. */
   fallback: NoticeSender;
 }
 
@@ -30,6 +34,17 @@ export function changePeriod(status: string, at: Date): string {
 export function outreachDelivery(deps: OutreachDeliveryDeps): NoticeSender {
   return {
     async send(notice: FamilyNotice): Promise<boolean> {
+      if (notice.kind === 'sign-in' && deps.requested) {
+        const locale = notice.locale ?? 'ja';
+        return deps.requested({
+          municipalityCode: notice.municipalityCode,
+          recordId: notice.recordId,
+          channel: notice.channel === 'EMAIL' ? OutreachChannel.EMAIL : OutreachChannel.SMS,
+          subject: notice.subject[locale],
+          text: notice.body[locale],
+          key: notice.key ?? randomUUID(),
+        });
+      }
       if (notice.kind !== 'application-status' || !notice.applicationId || !notice.status) return deps.fallback.send(notice);
       const em = deps.orm.em.fork() as EntityManager;
       const id = await createTransactionalNotice(em, deps.queue, {

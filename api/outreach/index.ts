@@ -21,4 +21,4 @@ export type { OutgoingSms, SmsSender } from './sms';
 export { loadNoticeTemplates, PLACEHOLDERS, type NoticeTemplates } from './templates';
 export { OUTREACH_DOCS } from './outreach.docs';
 export { OutreachResolver } from './outreach.resolver';
-export { createTransactionalNotice, transactionalChannelFor, type TransactionalNotice } from './transactional';
+export { createTransactionalNotice, REQUESTED_KIND, requestedChannelAllowed, sendRequestedNow, transactionalChannelFor, type RequestedMessage, type RequestedTransport, type TransactionalNotice } from './transactional';

@@ -8,8 +8,8 @@ export interface OutgoingMail {
   html: string;
   /** Stable per notice: a re-send after a crash carries the same id, so receiving systems can de-duplicate. */
   messageId: string;
-  /** RFC 8058 one-click unsubscribe URL (HTTPS in production). */
-  unsubscribeUrl: string;
+  /** RFC 8058 one-click unsubscribe URL (HTTPS in production); none for a message the family asked for (a sign-in code). */
+  unsubscribeUrl?: string;
 }
 
 /** What the receiving server said: accepted, try later (4xx, connection trouble), or never (5xx). */
@@ -49,8 +49,7 @@ export function smtpMailer(url: string, options: { dkim?: DkimOptions | null; ma
           html: mail.html,
           messageId: mail.messageId,
           textEncoding: 'base64',
-          list: { unsubscribe: mail.unsubscribeUrl },
-          headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+          ...(mail.unsubscribeUrl ? { list: { unsubscribe: mail.unsubscribeUrl }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
         });
         return { kind: 'delivered' };
       } catch (e) {

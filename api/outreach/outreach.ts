@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PostgreSqlDriver, type EntityManager } from '@mikro-orm/postgresql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Router } from 'express';
@@ -14,9 +14,10 @@ import { smtpMailer, type DkimOptions, type Mailer } from './mailer';
 import { APPROVAL_BY_DEFAULT, type ApprovalPolicy } from './notices';
 import { PgBossQueue, type NoticeQueue } from './queue';
 import { DEFAULT_SETTINGS, NoticeSender, type LineNotices, type OutreachSettings } from './sender';
-import { httpSmsSender } from './sms';
+import { httpSmsSender, type SmsSender } from './sms';
 import { smsInboundRoutes } from './sms-inbound';
 import { loadNoticeTemplates } from './templates';
+import { sendRequestedNow, type RequestedMessage } from './transactional';
 
 /** Settings from the environment (README: Push-type support). */
 export interface OutreachEnv {
@@ -119,14 +120,27 @@ export class Outreach {
       this.catcher = await MailCatcher.start();
       this.mailer = smtpMailer(this.catcher.url);
     }
+    this.requestedSms = this.env.sms ? httpSmsSender(this.env.sms) : null;
     const settings: OutreachSettings = { ...DEFAULT_SETTINGS, quietHours: this.env.quietHours, dailyCap: () => this.env.dailyCap, publicBaseUrl: this.env.publicBaseUrl, from: this.env.from, bodyRetentionDays: this.env.bodyRetentionDays };
     this.sender = new NoticeSender({
       orm: this.deps.orm, queue: this.queue, templates: loadNoticeTemplates(join(SEEDS_DIR, 'notices')), links: this.links,
       programmeName: (id, code, l) => this.deps.catalogue().get(id, code)?.name[l] ?? null,
-      email: this.mailer, sms: this.env.sms ? httpSmsSender(this.env.sms) : null, line: { sendLine: (n) => (this.line ? this.line.sendLine(n) : Promise.resolve({ status: 'TEMPORARY_FAILURE' as const, reason: 'no-channel' })) }, settings,
+      email: this.mailer, sms: this.requestedSms, line: { sendLine: (n) => (this.line ? this.line.sendLine(n) : Promise.resolve({ status: 'TEMPORARY_FAILURE' as const, reason: 'no-channel' })) }, settings,
     });
     return this.sender;
   }
+
+  /**
+   * A message the family asked for this moment (a sign-in code): sent now on this process's transports,
+   * never queued (transactional.ts sendRequestedNow), on the same e-mail and SMS transports as notices.
+   */
+  async sendRequested(em: EntityManager, m: RequestedMessage): Promise<boolean> {
+    await this.senderFor();
+    return sendRequestedNow(em, { email: this.mailer, sms: this.requestedSms, from: this.env.from }, m);
+  }
+
+  /** The SMS transport for requested messages (null: a code asked for by SMS is not sent). */
+  requestedSms: SmsSender | null = null;
 
   /** Starts `count` senders in this process and the minute's sweep (lost jobs, old bodies). */
   async startWorkers(count = this.env.workers): Promise<void> {

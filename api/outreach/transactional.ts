@@ -6,8 +6,10 @@ import { rawQuery } from '../db';
 import { PersonalRecord } from '../record';
 import { transactionalChannel, withdrawnChannels } from './consent';
 import { bump } from './figures';
-import { NoticeApproval, NoticeStatus, TRANSACTIONAL_KINDS, type NoticeKind, type OutreachChannel } from './outreach-types';
+import type { Mailer } from './mailer';
+import { NoticeApproval, NoticeStatus, OutreachChannel, TRANSACTIONAL_KINDS, type NoticeKind } from './outreach-types';
 import type { NoticeQueue } from './queue';
+import type { SmsSender } from './sms';
 
 export interface TransactionalNotice {
   municipalityCode: string;
@@ -56,4 +58,66 @@ export async function createTransactionalNotice(em: EntityManager, queue: Notice
   await bump(em, n.municipalityCode, now, n.kind, channel, 'created');
   if (queue) await queue.enqueue([id]);
   return id;
+}
+
+/** A message the family asked for this moment (a sign-in code), on the contact it named. */
+export interface RequestedMessage {
+  municipalityCode: string;
+  recordId: string;
+  channel: OutreachChannel.EMAIL | OutreachChannel.SMS;
+  subject: string;
+  text: string;
+  /** Stable per request (the sign-in row's id): a provider that de-duplicates sends it once. */
+  key: string;
+}
+
+export interface RequestedTransport {
+  email: Mailer | null;
+  sms: SmsSender | null;
+  from: string;
+}
+
+/**
+ * Whether a requested message may go on `channel` now: the record's address on it, not a channel the
+ * family withdrew, and for a DV-protected record never e-mail and SMS only where it said an SMS is
+ * safe (a stranger who knows the number and the contact must not reach a hidden family). Unlike a
+ * notice it needs neither "contact allowed" nor the preferred channel: the family itself asked for it
+ * on this contact a moment ago.
+ */
+export async function requestedChannelAllowed(em: EntityManager, recordId: string, channel: OutreachChannel): Promise<{ to: string } | null> {
+  const record = await em.findOne(PersonalRecord, { id: recordId });
+  if (!record) return null;
+  const c = record.contact;
+  if ((await withdrawnChannels(em, recordId)).has(channel)) return null;
+  const dv = isDvProtected(record);
+  if (channel === OutreachChannel.EMAIL) return c.email && !dv ? { to: c.email } : null;
+  if (channel === OutreachChannel.SMS) return c.phone && (!dv || c.smsSafe === true) ? { to: c.phone } : null;
+  return null;
+}
+
+/**
+ * Sends a requested message at once on the sender's own transports: not queued, no quiet hours (a
+ * sign-in code is useless once it waits), nothing stored (the message holds a secret; the figures
+ * count it). False when it may not or could not be sent — the caller answers the same either way.
+ */
+export async function sendRequestedNow(em: EntityManager, transport: RequestedTransport, m: RequestedMessage): Promise<boolean> {
+  const allowed = await requestedChannelAllowed(em, m.recordId, m.channel);
+  if (!allowed) return false;
+  const outcome = m.channel === OutreachChannel.EMAIL
+    ? transport.email
+      ? await transport.email.send({ to: allowed.to, from: transport.from, subject: m.subject, text: m.text, html: `<p>${escapeHtml(m.text)}</p>`, messageId: `<${m.key}@sign-in.yorisoi>` })
+      : null
+    : transport.sms
+      ? await transport.sms.send({ to: allowed.to, text: m.text, idempotencyKey: m.key })
+      : null;
+  const delivered = outcome?.kind === 'delivered';
+  await bump(em, m.municipalityCode, new Date(), REQUESTED_KIND, m.channel, delivered ? 'delivered' : 'temporary-failure');
+  return delivered;
+}
+
+/** The kind the figures count requested messages under. */
+export const REQUESTED_KIND = 'sign-in-code';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

@@ -91,7 +91,7 @@ export async function createApp(
   services.outreach = new Outreach({ orm, authSecret: config.authSecret, catalogue: () => services.catalogue, pageLimit: rates.limit('outreach-page', limits.rates.anonymousPerMinute) });
   // An application's change reaches the family as a transactional notice on the outreach queue (api/application/outreach-delivery.ts).
   const outreach = services.outreach;
-  useNoticeSender(services, outreachDelivery({ orm, queue: outreach.queue, familyPageUrl: (code) => applicationServices(services).procedures.settings(code).familyPageUrl ?? `${outreach.env.publicBaseUrl}/`, fallback: NO_DELIVERY }));
+  useNoticeSender(services, outreachDelivery({ orm, queue: outreach.queue, familyPageUrl: (code) => applicationServices(services).procedures.settings(code).familyPageUrl ?? `${outreach.env.publicBaseUrl}/`, requested: (m) => outreach.sendRequested(orm.em.fork() as EntityManager, m), fallback: NO_DELIVERY }));
   const guard = armor(limits);
   useAuditKey(orm, services.auditSeal!.key);
   wireModules();

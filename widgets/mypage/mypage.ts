@@ -289,7 +289,8 @@ export class YorisoiMypage extends LitElement {
   private withdrawView(a: Q.App): TemplateResult | typeof nothing {
     if (!['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED'].includes(a.status)) return nothing;
     const name = a.procedureName.replace(/\{[^}]+\}/g, '');
-    if (this.withdrawing !== a.id) return html`<button aria-label=${`${this.t.withdraw.replace(/\{[^}]+\}/g, '')}: ${name}`} @click=${() => this.askWithdraw(a.id)}>${ruby(this.t.withdraw)}</button>`;
+    // The application's name hidden in the button, not an aria-label: the label must contain the visible text, ruby readings included (axe label-content-name-mismatch in ja-easy).
+    if (this.withdrawing !== a.id) return html`<button part="withdraw" @click=${() => this.askWithdraw(a.id)}>${ruby(this.t.withdraw)}<span class="sr">: ${name}</span></button>`;
     return html`<div role="group" aria-labelledby="wd-q"><p id="wd-q" tabindex="-1">${ruby(this.t.withdrawAsk)}</p>
       <button class="primary" ?disabled=${this.busy} @click=${() => this.withdraw(a)}>${ruby(this.t.withdrawYes)}</button>
       <button @click=${() => { this.withdrawing = null; this.requestUpdate(); }}>${ruby(this.t.withdrawNo)}</button></div>`;
