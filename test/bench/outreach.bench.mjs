@@ -3,7 +3,8 @@
 // number of messages sent straight through nodemailer (no queue, no database); the queue path twice, one
 // notice per claim and batched (sendMany). Also the share handed over within 10 s of becoming due.
 // Run: npm run build && nice -n 10 node test/bench/outreach.bench.mjs
-//   BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test); OUTREACH_BENCH_N (default 10000).
+//   BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test); OUTREACH_BENCH_N (default 10000);
+//   OUTREACH_BENCH_MODES (default one-by-one,batched: the order the two run in, to swap it).
 import 'reflect-metadata';
 import { createRequire } from 'node:module';
 import pg from 'pg';
@@ -59,7 +60,7 @@ try {
   // No quiet hours (start = end): the run may fall in the night in Japan, when notices would wait for 8:00.
   const quietHours = { start: 0, end: 0 };
   const modes = {};
-  for (const mode of ['one-by-one', 'batched']) {
+  for (const mode of (process.env.OUTREACH_BENCH_MODES || 'one-by-one,batched').split(',')) {
     const t0 = Date.now();
     const { created } = await o.createNotices(em, null, ids.map((recordId) => ({ municipalityCode: '990001', recordId, department: 'single-parent', kind: 'programme-fits', trigger: 'bench', programmeId: 'child-rearing-allowance', period: mode, facts: {} })), () => 'automatic');
     const createSeconds = (Date.now() - t0) / 1000;
