@@ -39,6 +39,19 @@ export async function optedInChannels(em: EntityManager, recordId: string): Prom
   return new Set(rows.filter((r) => r.granted).map((r) => r.channel));
 }
 
+/** optedInChannels for many records in one read (the sender's batch). */
+export async function optedInChannelsOf(em: EntityManager, recordIds: readonly string[]): Promise<Map<string, Set<OutreachChannel>>> {
+  const out = new Map<string, Set<OutreachChannel>>(recordIds.map((id) => [id, new Set()]));
+  if (recordIds.length === 0) return out;
+  const rows = await rawQuery<{ record_id: string; channel: OutreachChannel; granted: boolean }>(
+    em,
+    `select distinct on (record_id, channel) record_id, channel, granted from outreach_consent_event where record_id = any(?::uuid[]) order by record_id, channel, at desc, id desc`,
+    [[...recordIds]],
+  );
+  for (const r of rows) if (r.granted) out.get(r.record_id)?.add(r.channel);
+  return out;
+}
+
 export async function consentHistory(em: EntityManager, recordId: string): Promise<ConsentChange[]> {
   const rows = await rawQuery<{ channel: OutreachChannel; granted: boolean; at: Date | string; method: ConsentMethod; recorded_by: string | null; purpose_version: string }>(
     em,

@@ -145,7 +145,7 @@ export class Outreach {
   /** Starts `count` senders in this process and the minute's sweep (lost jobs, old bodies). */
   async startWorkers(count = this.env.workers): Promise<void> {
     const sender = await this.senderFor();
-    await this.queue.work((id) => sender.send(id), { concurrency: count, batchSize: 10, pollSeconds: 1 });
+    await this.queue.workBatches((ids) => sender.sendMany(ids), { concurrency: count, batchSize: 20, pollSeconds: 1 });
     const sweep = () => void sender.sweep().catch((e: Error) => console.error(`outreach sweep: ${e.message}`));
     sweep();
     this.sweepTimer = setInterval(sweep, 60_000);

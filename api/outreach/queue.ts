@@ -26,8 +26,16 @@ export interface NoticeQueue {
   /** Hands notices to the workers, to run at or after `at` (now when omitted). Never inside a transaction. */
   enqueue(noticeIds: readonly string[], at?: Date): Promise<void>;
   /** Starts `concurrency` polling workers in this process, each taking up to `batchSize` jobs at a time. */
-  work(handler: (noticeId: string) => Promise<void>, options?: { concurrency?: number; batchSize?: number; pollSeconds?: number }): Promise<void>;
+  work(handler: (noticeId: string) => Promise<void>, options?: WorkOptions): Promise<void>;
+  /** As work(), but the handler takes each fetched batch whole (NoticeSender.sendMany claims it in one statement). */
+  workBatches(handler: (noticeIds: string[]) => Promise<void>, options?: WorkOptions): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface WorkOptions {
+  concurrency?: number;
+  batchSize?: number;
+  pollSeconds?: number;
 }
 
 const COMMON: PgBoss.ConstructorOptions = {
@@ -99,15 +107,21 @@ export class PgBossQueue implements NoticeQueue {
     if (!startAfter) for (const id of this.workerIds) boss.notifyWorker(id);
   }
 
-  async work(handler: (noticeId: string) => Promise<void>, options: { concurrency?: number; batchSize?: number; pollSeconds?: number } = {}): Promise<void> {
+  async work(handler: (noticeId: string) => Promise<void>, options: WorkOptions = {}): Promise<void> {
+    await this.workBatches(async (ids) => {
+      // One job's failure must not fail the others of its batch (they would be sent again).
+      const results = await Promise.allSettled(ids.map((id) => handler(id)));
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) throw (failed as PromiseRejectedResult).reason;
+    }, options);
+  }
+
+  async workBatches(handler: (noticeIds: string[]) => Promise<void>, options: WorkOptions = {}): Promise<void> {
     const boss = await this.start();
     for (let i = 0; i < (options.concurrency ?? 1); i++) {
-      const id = await boss.work<{ noticeId: string }>(OUTREACH_SEND_QUEUE, { batchSize: options.batchSize ?? 10, pollingIntervalSeconds: options.pollSeconds ?? 2 }, async (jobs) => {
-        // One job's failure must not fail the others of its batch (they would be sent again).
-        const results = await Promise.allSettled(jobs.map((job) => handler(job.data.noticeId)));
-        const failed = results.find((r) => r.status === 'rejected');
-        if (failed) throw (failed as PromiseRejectedResult).reason;
-      });
+      // A thrown handler fails the whole batch's jobs; pg-boss retries them, and the notices already
+      // finished are not claimable again (sender.ts), so only the unfinished ones are sent again.
+      const id = await boss.work<{ noticeId: string }>(OUTREACH_SEND_QUEUE, { batchSize: options.batchSize ?? 10, pollingIntervalSeconds: options.pollSeconds ?? 2 }, async (jobs) => handler(jobs.map((job) => job.data.noticeId)));
       this.workerIds.push(id);
     }
   }

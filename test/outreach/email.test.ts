@@ -29,6 +29,7 @@ class RecordingQueue implements NoticeQueue {
     for (const id of ids) this.later.push({ id, at });
   }
   async work() {}
+  async workBatches() {}
   async stop() {}
 }
 
@@ -180,6 +181,36 @@ describe('outreach e-mail over real SMTP (smtp-server)', () => {
     const held = await status(second);
     expect(held.status).toBe('CREATED');
     expect(new Date(held.due_at).toISOString()).toBe('2026-12-03T23:00:00.000Z');
+  });
+
+  it('sends a batch with one claim: each notice gets its own outcome, the cap is split, a repeated or finished id is not sent again', async () => {
+    queue = new RecordingQueue();
+    const families = await Promise.all([1, 2, 3, 4].map((i) => addFamily(em, M, { channels: [OutreachChannel.EMAIL], email: `batch${i}@example.test` })));
+    const goes = [];
+    for (const f of families) goes.push(await notice(f));
+    const stopped = await addFamily(em, M, { channels: [OutreachChannel.EMAIL] });
+    const gone = await notice(stopped);
+    await recordConsent(em, M, stopped, [{ channel: OutreachChannel.EMAIL, granted: false, method: ConsentMethod.FAMILY_PAGE, recordedBy: null, purposeVersion: 'test' }]);
+    const [count] = await rawQuery<{ n: number }>(em, `select coalesce(max(count), 0)::int as n from outreach_daily_count where municipality_code = ?`, [M]);
+    cap = count!.n + 3;
+    const delivered = async () => Number((await rawQuery<{ n: string }>(em, `select coalesce(sum(count), 0) as n from outreach_figure where municipality_code = ? and metric = 'delivered'`, [M]))[0]!.n);
+    const figureBefore = await delivered();
+    const before = catcher.mails.length;
+    await sender().sendMany([...goes, gone, goes[0]!]);
+    cap = 1000;
+    expect(catcher.mails.length - before).toBe(3);
+    const to = await Promise.all(catcher.mails.slice(before).map(async (m) => (await simpleParser(m.raw)).to));
+    expect(new Set(to.map((t) => JSON.stringify(t))).size).toBe(3);
+    const statuses = await Promise.all(goes.map(status));
+    expect(statuses.filter((x) => x.status === 'DELIVERED')).toHaveLength(3);
+    const held = statuses.find((x) => x.status === 'CREATED')!;
+    expect(new Date(held.due_at).toISOString()).toBe('2026-12-03T23:00:00.000Z');
+    expect(held.attempts).toBe(0);
+    expect((await status(gone)).status).toBe('OPTED_OUT');
+    expect(await delivered()).toBe(figureBefore + 3);
+    expect(queue.later).toHaveLength(1);
+    await sender().sendMany(goes);
+    expect(catcher.mails.length - before).toBe(3);
   });
 
   it('puts nothing of the family’s situation in any message', async () => {

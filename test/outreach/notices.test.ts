@@ -62,6 +62,24 @@ describe('outreach notices: consent first, each finding once, through pg-boss', 
     expect(count!.n).toBe(2);
   });
 
+  it('hands a worker its fetched jobs as one batch (workBatches), every id once', async () => {
+    const queue = PgBossQueue.for(db.orm, db.database);
+    const batches: string[][] = [];
+    try {
+      const id = await addFamily(em, M, { channels: [OutreachChannel.EMAIL] });
+      const { created } = await createNotices(em, null, [1, 2, 3, 4, 5].map((i) => candidate(id, { trigger: `batch:${i}` })), () => 'automatic');
+      // Queued before the worker starts: its first fetch finds all five.
+      await queue.enqueue(created);
+      await queue.workBatches(async (ids) => void batches.push(ids), { batchSize: 5, pollSeconds: 0.5 });
+      const until = Date.now() + 10_000;
+      while (batches.flat().length < 5 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      expect(batches.flat().sort()).toEqual([...created].sort());
+      expect(batches[0]!.length).toBe(5);
+    } finally {
+      await queue.stop();
+    }
+  });
+
   it('waits for approval by default; an approved notice reaches a pg-boss worker exactly as its id', async () => {
     const queue = PgBossQueue.for(db.orm, db.database);
     const seen: string[] = [];

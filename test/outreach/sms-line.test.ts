@@ -66,6 +66,7 @@ class FakeSmsProvider {
 class NoQueue implements NoticeQueue {
   async enqueue() {}
   async work() {}
+  async workBatches() {}
   async stop() {}
 }
 
@@ -208,8 +209,14 @@ describe('outreach over SMS and LINE', () => {
     expect((await post({ from: '+819088881111', text: '停止' }, 'wrong')).status).toBe(401);
     expect((await post({ from: '+819088881111', text: 'ありがとう' })).status).toBe(204);
     expect([...(await optedInChannels(em, record))].sort()).toEqual(['EMAIL', 'SMS']);
+    const optOuts = async () => Number((await rawQuery<{ n: string }>(em, `select coalesce(sum(count), 0) as n from outreach_figure where municipality_code = ? and channel = 'SMS' and metric = 'opt-out'`, [M]))[0]!.n);
+    const counted = await optOuts();
     expect((await post({ from: '+819088881111', text: ' 停止 ' })).status).toBe(204);
     expect([...(await optedInChannels(em, record))]).toEqual(['EMAIL']);
+    expect(await optOuts()).toBe(counted + 1);
+    // A second stop word finds no SMS opt-in left: nothing more is counted.
+    expect((await post({ from: '+819088881111', text: '停止' })).status).toBe(204);
+    expect(await optOuts()).toBe(counted + 1);
     expect((await consentHistory(em, record))[0]).toMatchObject({ channel: 'SMS', granted: false, method: 'sms-reply', recordedBy: null });
     // Without a configured token the webhook does not exist.
     const off = express().use('/outreach', smsInboundRoutes(db.orm, null));
