@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { plain, ruby } from './dom.js';
+import { plain } from '../shared/lang.js';
+import { ruby } from '../shared/ruby.js';
 import type { Lang } from './i18n.js';
 
 /** Texts of the receipt's LINE block: [Japanese, English, やさしい日本語] (kept apart from i18n.ts: one block's words). */

@@ -1,5 +1,6 @@
 /** Texts of the online applications screens: [Japanese, English] (kept apart from i18n.ts: these views' words). */
 import type { Lang } from './i18n.js';
+import { col } from './i18n.js';
 
 export const A = {
   heading: ['オンライン申請', 'Online applications'],
@@ -106,7 +107,7 @@ export const A = {
 export type AKey = keyof typeof A;
 
 export function at(lang: Lang, key: AKey, ...args: (string | number)[]): string {
-  let s: string = A[key][lang];
+  let s: string = col(A[key], lang);
   for (const a of args) s = s.replace('%', String(a));
   return s;
 }

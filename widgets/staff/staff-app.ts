@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { ApiError, StaffApi } from './api.js';
 import { ACCOUNT_VIEWS, accountNav, accountRoute, accountTitle, accountView, type AccountView } from './accounts-nav.js';
-import { LANG_CHOOSE, LANG_NAMES, LANG_TAGS, label, langOf, tr, type Key, type Lang } from './i18n.js';
+import { LANG_CHOOSE, LANG_NAMES, LANG_TAGS, label, langOf, tr, type Key, type Lang, col } from './i18n.js';
 import { LOGOUT, ME, type Me } from './queries.js';
 import { appStyles, base } from './staff.styles.js';
 import type { StaffLogin } from './staff-login.js';
@@ -161,7 +161,7 @@ export class YorisoiStaff extends LitElement {
       return;
     }
     const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : r.view === 'figures' ? 'figuresNav' : r.view === 'outreach' ? 'outreachNav' : r.view === 'auditlog' ? 'auditLogNav' : r.view === 'applications' || r.view === 'application' ? 'applicationsNav' : 'records';
-    document.title = `${r.view === 'line' && this.me ? LINE_TEXTS.nav[this.locale] : this.t(view)} | ${this.t('app')}`;
+    document.title = `${r.view === 'line' && this.me ? col(LINE_TEXTS.nav, this.locale) : this.t(view)} | ${this.t('app')}`;
   }
 
   protected override updated(): void {
@@ -319,7 +319,7 @@ export class YorisoiStaff extends LitElement {
               ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/audit" aria-current=${current(['auditlog'])}>${this.t('auditLogNav')}</a></li>` : nothing}
               ${me.role === 'ADMIN' ? html`<li><a href="#/settings/origins" aria-current=${current(['origins'])}>${this.t('originsNav')}</a></li>` : nothing}
               ${accountNav(this.locale, me, r.view)}
-              ${me.role === 'ADMIN' ? html`<li><a href="#/settings/line" aria-current=${current(['line'])}>${LINE_TEXTS.nav[this.locale]}</a></li>` : nothing}
+              ${me.role === 'ADMIN' ? html`<li><a href="#/settings/line" aria-current=${current(['line'])}>${col(LINE_TEXTS.nav, this.locale)}</a></li>` : nothing}
             </ul>
           </nav>`
         : nothing}

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { A, type AKey } from './audit-log-texts.js';
 import { AUDIT_CSV, AUDIT_SEARCH, type AuditLine } from './audit-log-queries.js';
 import { download } from './export-queries.js';
-import { DEPARTMENTS, formatDateTime, japanDate, label } from './i18n.js';
+import { DEPARTMENTS, formatDateTime, japanDate, label, col } from './i18n.js';
 import { NAMES, operationName } from './operation-names.js';
 import { DETAIL_SECTIONS } from './sections.js';
 import type { SectionName } from './queries.js';
@@ -48,7 +48,7 @@ export class StaffAuditLog extends StaffView {
   }
 
   private a(key: AKey, ...args: (string | number)[]): string {
-    let s: string = A[key][this.locale];
+    let s: string = col(A[key], this.locale);
     for (const x of args) s = s.replace('%', String(x));
     return s;
   }

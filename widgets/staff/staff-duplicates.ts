@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { DUP, type DupKey } from './duplicates-texts.js';
 import { DECIDE_DUPLICATE, DUPLICATES, type DuplicateCandidate } from './duplicates-queries.js';
-import { formatDateTime } from './i18n.js';
+import { formatDateTime, col } from './i18n.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
 
@@ -33,7 +33,7 @@ export class StaffDuplicates extends StaffView {
   }
 
   private d(key: DupKey, ...args: (string | number)[]): string {
-    let s: string = DUP[key][this.locale];
+    let s: string = col(DUP[key], this.locale);
     for (const a of args) s = s.replace('%', String(a));
     return s;
   }

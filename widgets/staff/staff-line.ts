@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { ApiError } from './api.js';
-import { formatDateTime } from './i18n.js';
+import { formatDateTime, col } from './i18n.js';
 import { type LineChannelSettings, LINE_SETTINGS, TEST_LINE_CONNECTION, UPDATE_LINE_SETTINGS } from './line-queries.js';
 import { L, type LKey } from './line-texts.js';
 import { base, viewStyles } from './staff.styles.js';
@@ -45,7 +45,7 @@ export class StaffLine extends StaffView {
   }
 
   private l(key: LKey, ...args: (string | number)[]): string {
-    let s: string = L[key][this.locale];
+    let s: string = col(L[key], this.locale);
     for (const a of args) s = s.replace('%', String(a));
     return s;
   }

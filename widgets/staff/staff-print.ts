@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { formatDateTime, formatYen, label } from './i18n.js';
+import { formatDateTime, formatYen, label, col } from './i18n.js';
 import { P, type PKey } from './print-texts.js';
 import { PRINT_RECORD } from './print-queries.js';
 import { PROGRAMMES, type Access, type RecordData, type SectionName } from './queries.js';
@@ -60,7 +60,7 @@ export class StaffPrint extends StaffView {
   }
 
   private p(key: PKey, ...args: (string | number)[]): string {
-    let s: string = P[key][this.locale];
+    let s: string = col(P[key], this.locale);
     for (const a of args) s = s.replace('%', String(a));
     return s;
   }
