@@ -59,10 +59,14 @@ export class WorklistService {
     const v = this.gate.staff();
     checkPageSize(first, this.gate.locale);
     const today = this.gate.today;
-    const target = CONTACT_TARGET_OPEN_DAYS;
-    const overCutoff = startOfJapanDay(addDays(lastDayOverTarget(today, target), 1));
     // Which records the viewer sees at all is the policy's (rules 2 and 5, access/record-scope.ts); the department and municipality are the queries' own.
-    const { consentTo } = await recordScope(this.em, v, this.gate.policy());
+    // The response target is the municipality's (an admin sets it on the settings screen); read beside the scope, one primary-key row.
+    const [{ consentTo }, [setting]] = await Promise.all([
+      recordScope(this.em, v, this.gate.policy()),
+      rawQuery<{ target: number }>(this.em, 'select contact_target_open_days as target from municipality where code = ?', [v.municipalityCode], { prepared: true }),
+    ]);
+    const target = setting?.target ?? CONTACT_TARGET_OPEN_DAYS;
+    const overCutoff = startOfJapanDay(addDays(lastDayOverTarget(today, target), 1));
     const consent = consentTo.length > 0 ? ' and r.shared_with @> ?::text[]' : '';
     const consentParams: unknown[] = consentTo.length > 0 ? [consentTo] : [];
     // No consent filter (the owner): the counts can read the inbox and case indexes alone.
