@@ -126,18 +126,24 @@ export class AccountAdminService {
   async settings(): Promise<MunicipalitySettings> {
     const v = this.admin();
     const m = await this.em.findOneOrFail(Municipality, { code: v.municipalityCode });
-    return { code: m.code, name: m.name, requireTwoFactor: m.requireTwoFactor };
+    return settingsOf(m);
   }
 
   async updateSettings(input: UpdateMunicipalitySettingsInput): Promise<MunicipalitySettings> {
     const v = this.admin();
+    const target = input.contactTargetOpenDays;
+    if (target != null && (!Number.isInteger(target) || target < 1 || target > 30)) throw badInput([{ field: 'input.contactTargetOpenDays', messages: TARGET_RANGE }], this.gate.locale);
     const m = await this.em.findOneOrFail(Municipality, { code: v.municipalityCode });
     if (input.requireTwoFactor != null && input.requireTwoFactor !== m.requireTwoFactor) {
       m.requireTwoFactor = input.requireTwoFactor;
       recordAdminEvent(this.em, v.municipalityCode, this.actor(v), 'municipality.settings-changed', m.code, `two-factor ${m.requireTwoFactor ? 'required' : 'optional'}`);
-      await this.em.flush();
     }
-    return { code: m.code, name: m.name, requireTwoFactor: m.requireTwoFactor };
+    if (input.contactTargetOpenDays != null && input.contactTargetOpenDays !== m.contactTargetOpenDays) {
+      m.contactTargetOpenDays = input.contactTargetOpenDays;
+      recordAdminEvent(this.em, v.municipalityCode, this.actor(v), 'municipality.settings-changed', m.code, `response target ${m.contactTargetOpenDays} open days`);
+    }
+    await this.em.flush();
+    return settingsOf(m);
   }
 
   /** The administration trail of the municipality, newest first (admins). */
@@ -156,4 +162,10 @@ export async function endSessionsAfterChange(em: EntityManager, auth: AuthSettin
   if (change.roleOrDepartment) recordAdminEvent(em, member.municipality.code, { id: actor.staffId, name: actor.name }, 'staff.updated', member.id, `role ${member.role}, department ${member.department.code}`);
   await em.flush();
   announceRevoked(auth.revocations, revoked);
+}
+
+const TARGET_RANGE = { ja: '対応目標は1から30開庁日までです。', en: 'The response target must be between 1 and 30 open days.', 'ja-easy': '1から 30 までの 日数に して ください。' };
+
+function settingsOf(m: Municipality): MunicipalitySettings {
+  return { code: m.code, name: m.name, requireTwoFactor: m.requireTwoFactor, contactTargetOpenDays: m.contactTargetOpenDays };
 }

@@ -77,11 +77,13 @@ export class MunicipalitySettings {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
   @Field(() => Boolean) requireTwoFactor!: boolean;
+  @Field(() => Int, { description: 'Open days (開庁日) a new item may wait before the worklist shows it over target (1 to 30).' }) contactTargetOpenDays!: number;
 }
 
 @InputType()
 export class UpdateMunicipalitySettingsInput {
   @Field(() => Boolean, { nullable: true }) requireTwoFactor?: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'The response target in open days, 1 to 30.' }) contactTargetOpenDays?: number | null;
 }
 
 @ObjectType({ simpleResolvers: true })

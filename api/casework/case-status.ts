@@ -18,5 +18,5 @@ export enum WorklistScope {
 }
 registerEnumType(WorklistScope, { name: 'WorklistScope', description: 'MINE: your own cases and follow-ups. DEPARTMENT: everyone’s in your department.' });
 
-/** The receipt's promise 「通常3開庁日以内」 (api/intake/intake.service.ts NEXT_CONTACT), counted in open days. */
+/** The receipt's promise 「通常3開庁日以内」 (api/intake/intake.service.ts NEXT_CONTACT), counted in open days: the default of a municipality's contact_target_open_days, which an admin may change. */
 export const CONTACT_TARGET_OPEN_DAYS = 3;

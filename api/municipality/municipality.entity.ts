@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { Entity, type Opt, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 
 /** A municipality (or the NPO running Yorisoi for it), keyed by its 全国地方公共団体コード. */
@@ -25,4 +25,9 @@ export class Municipality {
   /** Staff sign in with a second factor (TOTP); on for every new municipality, off for the demo (api/accounts). */
   @Property({ type: 'boolean', default: true })
   requireTwoFactor = true;
+
+  /** Open days (開庁日) a new item may wait before the worklist shows it over target; the receipt's promise (an admin sets it). */
+  @Property({ type: 'smallint', default: 3 })
+  // Opt: the default stands unless an admin changes it, so creating a municipality need not name it.
+  contactTargetOpenDays: Opt<number> = 3;
 }

@@ -204,6 +204,8 @@ describe('staff console: accounts', () => {
     await waitForHeadingFocus(page, '自治体の設定');
     await page.locator('#require-2fa').waitFor();
     await expectAxeClean(page, 'municipality settings');
+    // The response target (issue 18) sits in the same form, labelled, starting at the receipt's 3 open days.
+    expect(await page.getByLabel('対応目標（開庁日）').inputValue()).toBe('3');
     const before = await page.locator('#require-2fa').isChecked();
     await tabUntil(page, 'the checkbox', (f) => f.id === 'require-2fa');
     await page.keyboard.press('Space');

@@ -30,6 +30,7 @@ export interface Settings {
   code: string;
   name: string;
   requireTwoFactor: boolean;
+  contactTargetOpenDays: number;
 }
 export interface AdminEventRow {
   id: string;
@@ -50,5 +51,5 @@ export const SESSIONS = `query StaffSessions($staffId: String) { staffSessions(s
 export const REVOKE_SESSION = 'mutation StaffRevokeSession($id: ID!) { revokeSession(id: $id) }';
 export const CHANGE_PASSWORD = 'mutation StaffChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }';
 export const MY_TWO_FACTOR = 'query StaffMyTwoFactor { myTwoFactor { enabled recoveryCodesLeft } }';
-export const SETTINGS = 'query StaffMunicipalitySettings { municipalitySettings { code name requireTwoFactor } adminEvents(limit: 20) { id at actorName action } }';
-export const UPDATE_SETTINGS = 'mutation StaffUpdateMunicipalitySettings($input: UpdateMunicipalitySettingsInput!) { updateMunicipalitySettings(input: $input) { code name requireTwoFactor } }';
+export const SETTINGS = 'query StaffMunicipalitySettings { municipalitySettings { code name requireTwoFactor contactTargetOpenDays } adminEvents(limit: 20) { id at actorName action } }';
+export const UPDATE_SETTINGS = 'mutation StaffUpdateMunicipalitySettings($input: UpdateMunicipalitySettingsInput!) { updateMunicipalitySettings(input: $input) { code name requireTwoFactor contactTargetOpenDays } }';

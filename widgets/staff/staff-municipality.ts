@@ -3,6 +3,7 @@ import { ApiError } from './api.js';
 import { at, type AKey } from './accounts-texts.js';
 import { SETTINGS, UPDATE_SETTINGS, type AdminEventRow, type Settings } from './accounts-queries.js';
 import { formatDateTime } from './i18n.js';
+import { readResponseTarget, responseTargetField } from './response-target-field.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
 
@@ -63,7 +64,7 @@ export class StaffMunicipality extends StaffView {
     this.busy = true;
     try {
       const requireTwoFactor = this.renderRoot.querySelector<HTMLInputElement>('#require-2fa')!.checked;
-      this.settings = (await this.api.q<{ updateMunicipalitySettings: Settings }>(UPDATE_SETTINGS, { input: { requireTwoFactor } })).updateMunicipalitySettings;
+      this.settings = (await this.api.q<{ updateMunicipalitySettings: Settings }>(UPDATE_SETTINGS, { input: { requireTwoFactor, contactTargetOpenDays: readResponseTarget(this.renderRoot) } })).updateMunicipalitySettings;
       this.announce(this.a('munSaved'));
       void this.load();
     } catch (err) {
@@ -87,6 +88,7 @@ export class StaffMunicipality extends StaffView {
                 <label class="check"><input id="require-2fa" type="checkbox" .checked=${s.requireTwoFactor} aria-describedby="require-2fa-hint" />${this.a('requireTwoFactor')}</label>
                 <p id="require-2fa-hint" class="muted">${this.a('requireTwoFactorHint')}</p>
               </div>
+              ${responseTargetField(this.locale, s.contactTargetOpenDays)}
               <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>${this.a('munSave')}</button></div>
             </form>
             <h2 id="events-h">${this.a('eventsHeading')}</h2>

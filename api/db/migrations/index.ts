@@ -25,6 +25,7 @@ import { Migration20261204120100_OutreachScreening } from './Migration2026120412
 import { Migration20261204160000_UsageFigures } from './Migration20261204160000_UsageFigures';
 import { Migration20261204160100_FigureIndexes } from './Migration20261204160100_FigureIndexes';
 import { Migration20261205130000_DuplicateDecisions } from './Migration20261205130000_DuplicateDecisions';
+import { Migration20261205130100_ResponseTarget } from './Migration20261205130100_ResponseTarget';
 import { Migration20261205160000_DataRights } from './Migration20261205160000_DataRights';
 import { Migration20261205150000_LineChannelSettings } from './Migration20261205150000_LineChannelSettings';
 import { Migration20261205120000_InterviewMarks } from './Migration20261205120000_InterviewMarks';
@@ -60,6 +61,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204160100_FigureIndexes', class: Migration20261204160100_FigureIndexes },
   { name: 'Migration20261205120000_InterviewMarks', class: Migration20261205120000_InterviewMarks },
   { name: 'Migration20261205130000_DuplicateDecisions', class: Migration20261205130000_DuplicateDecisions },
+  { name: 'Migration20261205130100_ResponseTarget', class: Migration20261205130100_ResponseTarget },
   { name: 'Migration20261205140000_ManualFigures', class: Migration20261205140000_ManualFigures },
   { name: 'Migration20261205140100_IntakeStart', class: Migration20261205140100_IntakeStart },
   { name: 'Migration20261205150000_LineChannelSettings', class: Migration20261205150000_LineChannelSettings },
