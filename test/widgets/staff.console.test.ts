@@ -5,6 +5,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/server/app';
 import { TEST_LIMITS, TEST_SECRET } from '../support/app';
+import { inviteStaff } from '../support/staff-accounts';
 import { launchChromium } from './support/browser';
 import { DepartmentCode, TEST_PASSWORD, deepHtml, signIn, startStaffServer, storageHolds, submitPublic, waitForHeadingFocus, type StaffServer } from './support/staff';
 
@@ -408,7 +409,7 @@ describe('staff console', () => {
   it('a viewer (read-only role) reads the inbox and records but is offered nothing to take or edit', async () => {
     const admin = await s.t.login(DepartmentCode.SINGLE_PARENT, 'admin');
     const email = `viewer-${Date.now()}@demo.yorisoi.example`;
-    await gql('mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { id } }', { i: { department: 'SINGLE_PARENT', email, name: '閲覧 九重', password: 'viewer-password-1234', role: 'VIEWER' } }, admin);
+    await inviteStaff(s.t, admin, { department: 'SINGLE_PARENT', email, name: '閲覧 九重', role: 'VIEWER' }, 'viewer-password-1234');
     await submitPublic(s, [{ intake: ['MEDICAL'] }]);
     await page.goto(`${s.origin}/staff`);
     await page.locator('#email').fill(email);
