@@ -118,6 +118,7 @@ describe('every write refuses a viewer', () => {
     decideOutreachCandidates: () => [`mutation($i: OutreachDecisionInput!) { decideOutreachCandidates(input: $i) }`, { i: { ids: ['00000000-0000-4000-8000-000000000000'], approve: true } }],
     inviteStaffMember: () => [`mutation($i: InviteStaffMemberInput!) { inviteStaffMember(input: $i) { url } }`, { i: { name: '招待', email: 'invited@demo.yorisoi.example', department: 'SINGLE_PARENT', role: 'CASEWORKER' } }],
     issuePasswordResetLink: () => [`mutation($i: IssuePasswordResetLinkInput!) { issuePasswordResetLink(input: $i) { url } }`, { i: { staffId, resetTwoFactor: false } }],
+    importMunicipalitySettings: () => [`mutation($i: ImportMunicipalitySettingsInput!) { importMunicipalitySettings(input: $i) { applied } }`, { i: { yaml: 'version: 1\nmunicipality:\n  code: "999999"\nrequireTwoFactor: true\n', apply: true } }],
     updateMunicipalitySettings: () => [`mutation($i: UpdateMunicipalitySettingsInput!) { updateMunicipalitySettings(input: $i) { requireTwoFactor } }`, { i: { requireTwoFactor: true } }],
     createPartnerOrganization: () => [`mutation($i: CreatePartnerOrganizationInput!) { createPartnerOrganization(input: $i) { id } }`, { i: { name: '新しい団体' } }],
     // The role is checked before the request is looked up.
