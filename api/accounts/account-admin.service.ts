@@ -12,6 +12,8 @@ import { issueLink, linkUrl } from './links';
 import { passwordProblem } from './password-policy';
 import { announceRevoked, liveSessions, revokeAllSessions, revokeSessions } from './sessions';
 import { StaffSession } from './staff-session.entity';
+import { exportSettingsYaml, importSettings, SettingsInputError } from './settings-yaml';
+import type { MunicipalitySettingsImport } from './settings-yaml.types';
 import { CURRENT_PASSWORD_WRONG, EMAIL_NEEDED, EMAIL_TAKEN, NAME_NEEDED, SAME_PASSWORD, SESSION_NOT_FOUND, STAFF_NOT_FOUND } from './texts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -144,6 +146,23 @@ export class AccountAdminService {
     }
     await this.em.flush();
     return settingsOf(m);
+  }
+
+  /** The settings as YAML for version control (admins; settings-yaml.ts). */
+  async exportSettings(): Promise<string> {
+    const v = this.admin();
+    return exportSettingsYaml(this.em, v.municipalityCode);
+  }
+
+  /** A dry run lists the differences; with apply, they take effect (admins; each recorded). */
+  async importSettings(yaml: string, apply: boolean): Promise<MunicipalitySettingsImport> {
+    const v = this.admin();
+    try {
+      return await importSettings(this.em, v.municipalityCode, yaml, { apply, actor: this.actor(v) });
+    } catch (e) {
+      if (e instanceof SettingsInputError) throw badInput(e.problems, this.gate.locale);
+      throw e;
+    }
   }
 
   /** The administration trail of the municipality, newest first (admins). */

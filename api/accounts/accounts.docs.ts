@@ -54,8 +54,18 @@ export const ACCOUNTS_DOCS: SchemaDocs = {
   CreatePartnerOrganizationInput: { description: 'A partner NPO to register.', fields: { name: 'The organisation\'s name (at most 200 characters).' } },
   StaffMember: { fields: { twoFactorEnabled: 'Whether the member signs in with an authenticator app.', invitationPending: 'Invited, and has not chosen a password yet.' } },
   MyTwoFactor: { description: 'Your own two-factor sign-in.', fields: { enabled: 'Whether you sign in with an authenticator app.', recoveryCodesLeft: 'Unused recovery codes (0 when not enabled).' } },
+  MunicipalitySettingChange: {
+    description: 'One difference between a settings file and the settings in force.',
+    fields: { path: 'Where, e.g. `requireTwoFactor`, `allowedOrigins`, `departments.SINGLE_PARENT`.', before: 'The value in force (null: an origin being added).', after: 'The value in the file (null: an origin being removed).' },
+  },
+  MunicipalitySettingsImport: { description: 'What importing a settings file changes, or changed.', fields: { changes: 'Each difference (empty: the file matches what is in force).', applied: 'Whether the changes took effect (false for a dry run).' } },
+  ImportMunicipalitySettingsInput: {
+    description: 'A settings file as `municipalitySettingsYaml` exports it (keys left out stay as they are).',
+    fields: { yaml: 'The YAML text (at most 64 KB).', apply: 'Make the changes; false (default) is a dry run that only lists them.' },
+  },
   Query: {
     fields: {
+      municipalitySettingsYaml: 'Your municipality\'s settings as YAML, to keep in version control: name, two-factor sign-in, allowed origins, department names (admins). No secrets, nothing about families.',
       myTwoFactor: 'Whether your own account signs in with an authenticator app (any staff member).',
       accountLink: { description: 'What a one-time link is for (anyone holding it). NOT_FOUND when it expired or was used.', args: { token: 'The token after `#link=`.' } },
       staffSessions: { description: 'Your sessions that still work, or (admins) a member\'s.', args: { staffId: 'A member of your municipality (admins); yours when left out.' } },
@@ -73,6 +83,7 @@ export const ACCOUNTS_DOCS: SchemaDocs = {
       inviteStaffMember: { description: 'Add a staff member without a password and get the one-time link with which they choose one (admins; recorded). BAD_USER_INPUT on `input.email` when it is in use.', args: { input: 'The new member.' } },
       issuePasswordResetLink: { description: 'A one-time link with which a member chooses a new password (admins; recorded; earlier links stop working). Nobody but the member ever knows the password.', args: { input: 'The member, and whether to remove their authenticator app too.' } },
       createPartnerOrganization: { description: 'Register a partner NPO (owning department, supervisor or admin; recorded); then issue its token with issuePartnerToken. BAD_USER_INPUT on `input.name` when the name is in use.', args: { input: 'The organisation.' } },
+      importMunicipalitySettings: { description: 'Compare a settings file with the settings in force and list the differences; with `apply`, make them in one transaction, each recorded (admins). BAD_USER_INPUT on `input.yaml` naming the key (never repeating the value) when the file cannot be read, is another municipality\'s, or holds a setting the same checks as the console would refuse.', args: { input: 'The file, and whether to apply it.' } },
       updateMunicipalitySettings: { description: 'Change your municipality\'s settings (admins; recorded).', args: { input: 'What changes.' } },
     },
   },

@@ -10,6 +10,7 @@ import {
 import { StaffLoginLimits } from './limits';
 import { createPartnerOrganization } from './partner-admin';
 import { PartnerOrganization } from '../partner';
+import { ImportMunicipalitySettingsInput, MunicipalitySettingsImport } from './settings-yaml.types';
 
 const links = (ctx: Context) => new AccountLinksService(ctx.em, ctx.locale, ctx.services.auth, ctx.services.limits.loginPerAccount);
 const admin = (ctx: Context) => new AccountAdminService(ctx.em, ctx.gate, ctx.services.auth);
@@ -79,6 +80,19 @@ export class AccountsResolver {
   @Mutation(() => PartnerOrganization)
   createPartnerOrganization(@Arg('input', () => CreatePartnerOrganizationInput) input: CreatePartnerOrganizationInput, @Ctx() ctx: Context): Promise<PartnerOrganization> {
     return createPartnerOrganization(ctx.em, ctx.gate, input);
+  }
+
+  @Query(() => String)
+  municipalitySettingsYaml(@Ctx() ctx: Context): Promise<string> {
+    return admin(ctx).exportSettings();
+  }
+
+  @Mutation(() => MunicipalitySettingsImport)
+  async importMunicipalitySettings(@Arg('input', () => ImportMunicipalitySettingsInput) input: ImportMunicipalitySettingsInput, @Ctx() ctx: Context): Promise<MunicipalitySettingsImport> {
+    const done = await admin(ctx).importSettings(input.yaml, input.apply);
+    // This process's cache of allowed origins (CORS, public mutations); others re-read within a minute.
+    if (done.applied) ctx.services.intake.municipalities.invalidate();
+    return done;
   }
 
   @Query(() => [AdminEventInfo])

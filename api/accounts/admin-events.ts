@@ -5,6 +5,7 @@ import { AdminEvent } from './admin-event.entity';
 export type AdminAction =
   | 'municipality.created'
   | 'municipality.settings-changed'
+  | 'municipality.settings-imported'
   | 'staff.first-admin-joined'
   | 'staff.invited'
   | 'staff.joined'

@@ -14,3 +14,4 @@ export { passwordProblem, MIN_PASSWORD_LENGTH } from './password-policy';
 export { checkSecondFactor, secondFactorError, type SecondFactorReason } from './sign-in';
 export { revokeAllSessions, startSession } from './sessions';
 export { acceptedTotpStep, currentTotp, newRecoveryCodes, otpauthUri } from './totp';
+export { exportSettingsYaml, importSettings, parseSettingsYaml, SettingsInputError, type SettingChange } from './settings-yaml';

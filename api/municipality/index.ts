@@ -5,3 +5,4 @@ export * from './department.entity';
 export * from './municipality.docs';
 export * from './municipality.entity';
 export * from './web-origin';
+export { MAX_ALLOWED_ORIGINS } from './allowed-origins.service';

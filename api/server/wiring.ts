@@ -4,7 +4,7 @@ import { CaseworkService } from '../casework';
 import { handOver, ITEM_TAKEN } from '../inbox';
 import { PARTNER_ADMIN_EVENT } from '../partner';
 import { CONSENT_GRANTED } from '../record';
-import { STAFF_CHANGED } from '../staff';
+import { STAFF_ADMIN_EVENT, STAFF_CHANGED } from '../staff';
 
 /**
  * The calls that go up the folder graph (core/hook.ts), connected in one place: each line is a lower
@@ -17,6 +17,8 @@ export function wireModules(): void {
   SIGN_IN_STEPS.use({ checkSecondFactor, secondFactorError, startSession });
   // A disabled or moved staff member is signed out everywhere (accounts/ builds on staff/).
   STAFF_CHANGED.use(endSessionsAfterChange);
+  // An account created without an invitation link goes into the administration trail.
+  STAFF_ADMIN_EVENT.use(recordAdminEvent);
   // Partner tokens issued and revoked go into the administration trail (accounts/ builds on partner/).
   PARTNER_ADMIN_EVENT.use(recordAdminEvent);
   // Consent given to a department puts the record in that department's inbox (inbox/ reads records).

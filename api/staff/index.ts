@@ -3,4 +3,4 @@ export * from './password';
 export * from './staff-member.entity';
 export * from './staff.docs';
 export * from './staff.resolver';
-export { STAFF_CHANGED } from './staff-changed';
+export { STAFF_ADMIN_EVENT, STAFF_CHANGED } from './staff-changed';

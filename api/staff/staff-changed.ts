@@ -1,4 +1,4 @@
-import type { endSessionsAfterChange } from '../accounts';
+import type { endSessionsAfterChange, recordAdminEvent } from '../accounts';
 import { Hook } from '../core';
 
 /**
@@ -7,3 +7,6 @@ import { Hook } from '../core';
  * builds on staff/, so staff/ calls it through this slot, connected by server/wiring.ts.
  */
 export const STAFF_CHANGED = new Hook<typeof endSessionsAfterChange>('staff: STAFF_CHANGED');
+
+/** A staff account created by the deprecated createStaffMember goes into the administration trail (accounts/admin-events.ts). */
+export const STAFF_ADMIN_EVENT = new Hook<typeof recordAdminEvent>('staff: STAFF_ADMIN_EVENT');

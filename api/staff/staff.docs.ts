@@ -24,8 +24,8 @@ export const STAFF_DOCS: SchemaDocs = {
   },
   Mutation: {
     fields: {
-      createStaffMember: { description: 'Add a staff member (admins). An e-mail address already in use is BAD_USER_INPUT on `input.email`.', args: { input: 'The new member.' } },
-      updateStaffMember: { description: 'Change role or department, disable, or set a new password (admins). An admin cannot disable or demote themself.', args: { input: 'The member and what changes.' } },
+      createStaffMember: { description: 'Add a staff member (admins) with no password: the account waits, as an invitation does, until the person joins with a link from `issuePasswordResetLink`. A password is BAD_USER_INPUT on `input.password` (nobody chooses a password for someone else); an e-mail address already in use is BAD_USER_INPUT on `input.email`.', args: { input: 'The new member.' } },
+      updateStaffMember: { description: 'Change role or department, or disable (admins). An admin cannot disable or demote themself. A password is BAD_USER_INPUT on `input.password`: issue a reset link instead.', args: { input: 'The member and what changes.' } },
     },
   },
 };

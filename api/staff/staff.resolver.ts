@@ -11,12 +11,15 @@ export class StaffResolver {
     return new StaffService(ctx.em, ctx.gate).list();
   }
 
-  @Mutation(() => StaffMember, { description: 'Add a staff member (admins).' })
+  @Mutation(() => StaffMember, {
+    description: 'Add a staff member (admins)',
+    deprecationReason: 'Use `Mutation.inviteStaffMember`, which returns the one-time link with which the person chooses their own password. Removed no earlier than 2027-06-03.',
+  })
   createStaffMember(@Arg('input', () => CreateStaffMemberInput) input: CreateStaffMemberInput, @Ctx() ctx: Context): Promise<StaffMember> {
     return new StaffService(ctx.em, ctx.gate).create(input);
   }
 
-  @Mutation(() => StaffMember, { description: 'Change role or department, disable, or set a new password (admins).' })
+  @Mutation(() => StaffMember, { description: 'Change role or department, or disable (admins).' })
   updateStaffMember(@Arg('input', () => UpdateStaffMemberInput) input: UpdateStaffMemberInput, @Ctx() ctx: Context): Promise<StaffMember> {
     return new StaffService(ctx.em, ctx.gate, ctx.services.auth).update(input);
   }

@@ -110,7 +110,7 @@ describe('every write refuses a viewer', () => {
     revokePartnerToken: () => [`mutation($id: ID!) { revokePartnerToken(id: $id) { id } }`, { id: tokenId }],
     referRecord: () => [REFER, { i: { recordId, partnerId, reason: 'もう一度' } }],
     updateReferral: () => [`mutation($i: UpdateReferralInput!) { updateReferral(input: $i) { id } }`, { i: { referralId, status: 'CLOSED', reason: '終了' } }],
-    createStaffMember: () => [`mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { id } }`, { i: { name: '新人', email: 'new@demo.yorisoi.example', department: 'SINGLE_PARENT', role: 'CASEWORKER', password: 'a-long-password-1' } }],
+    createStaffMember: () => [`mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { id } }`, { i: { name: '新人', email: 'new@demo.yorisoi.example', department: 'SINGLE_PARENT', role: 'CASEWORKER' } }],
     updateStaffMember: () => [`mutation($i: UpdateStaffMemberInput!) { updateStaffMember(input: $i) { id } }`, { i: { id: staffId, disabled: true } }],
     takeInboxItem: () => [`mutation($id: ID!) { takeInboxItem(id: $id) { id } }`, { id: inboxItemId }],
     addAllowedOrigin: () => [`mutation($i: AllowedOriginInput!) { addAllowedOrigin(input: $i) { origins } }`, { i: { origin: 'https://www.city.example.lg.jp' } }],
@@ -125,6 +125,7 @@ describe('every write refuses a viewer', () => {
     decideOutreachCandidates: () => [`mutation($i: OutreachDecisionInput!) { decideOutreachCandidates(input: $i) }`, { i: { ids: ['00000000-0000-4000-8000-000000000000'], approve: true } }],
     inviteStaffMember: () => [`mutation($i: InviteStaffMemberInput!) { inviteStaffMember(input: $i) { url } }`, { i: { name: '招待', email: 'invited@demo.yorisoi.example', department: 'SINGLE_PARENT', role: 'CASEWORKER' } }],
     issuePasswordResetLink: () => [`mutation($i: IssuePasswordResetLinkInput!) { issuePasswordResetLink(input: $i) { url } }`, { i: { staffId, resetTwoFactor: false } }],
+    importMunicipalitySettings: () => [`mutation($i: ImportMunicipalitySettingsInput!) { importMunicipalitySettings(input: $i) { applied } }`, { i: { yaml: 'version: 1\nmunicipality:\n  code: "999999"\nrequireTwoFactor: true\n', apply: true } }],
     updateMunicipalitySettings: () => [`mutation($i: UpdateMunicipalitySettingsInput!) { updateMunicipalitySettings(input: $i) { requireTwoFactor } }`, { i: { requireTwoFactor: true } }],
     createPartnerOrganization: () => [`mutation($i: CreatePartnerOrganizationInput!) { createPartnerOrganization(input: $i) { id } }`, { i: { name: '新しい団体' } }],
     // The role is checked before the request is looked up.

@@ -5,6 +5,7 @@ import { DepartmentCode } from '../../api/core/departments';
 import { PersonalRecord } from '../../api/record/personal-record.entity';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
 import { addMunicipality } from '../support/fixtures';
+import { inviteStaff } from '../support/staff-accounts';
 
 const REQUEST = `mutation R($input: ConsultationRequestInput!) { requestConsultation(input: $input) { referenceNumber receivedAt nextSteps } }`;
 const SUBMIT = `mutation S($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber } }`;
@@ -146,8 +147,7 @@ describe('department inbox: chat consultation requests and intake submissions', 
     const item = (await findRef(owner, body.data!.requestConsultation.referenceNumber))!;
 
     const admin = await t.login(DepartmentCode.SINGLE_PARENT, 'admin');
-    const created = await t.gql(`mutation($i: CreateStaffMemberInput!){ createStaffMember(input: $i) { id } }`, { i: { name: '閲覧 一郎', email: 'inbox-viewer@demo.yorisoi.example', department: 'SINGLE_PARENT', role: 'VIEWER', password: TEST_PASSWORD } }, admin);
-    expect(created.body.errors).toBeUndefined();
+    await inviteStaff(t, admin, { name: '閲覧 一郎', email: 'inbox-viewer@demo.yorisoi.example', department: 'SINGLE_PARENT', role: 'VIEWER' }, TEST_PASSWORD);
     const login = await t.gql(`mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }`, { e: 'inbox-viewer@demo.yorisoi.example', p: TEST_PASSWORD });
     const viewer = login.body.data!.login.token as string;
     expect((await inbox(viewer, { status: 'ALL', first: 100 })).edges.some((e) => e.node.id === item.id)).toBe(true);

@@ -22,7 +22,7 @@ const LENGTH = 2000;
 /** Milliseconds one pattern may take on one input (best of three; a linear pattern takes well under one). */
 const BUDGET_MS = 5;
 /** Scripts with effects at import (they start a server, write files or exit): their patterns are read from the source only. */
-const SCRIPTS = new Set(['server/main.ts', 'server/seed-demo.ts', 'db/create-migration.ts', 'server/schema/emit.ts', 'server/outreach-worker.ts', 'server/line-worker.ts', 'server/municipality-create.ts']);
+const SCRIPTS = new Set(['server/main.ts', 'server/seed-demo.ts', 'db/create-migration.ts', 'server/schema/emit.ts', 'server/outreach-worker.ts', 'server/line-worker.ts', 'server/municipality-create.ts', 'server/settings-cli.ts']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { s, page, problems, bodies, pendingBodies, all, owner, gql, section, openRecord, useStaffConsole } from './support/staff-console';
 import { deepHtml, DepartmentCode, signIn, storageHolds, submitPublic, waitForHeadingFocus } from './support/staff';
+import { inviteStaff } from '../support/staff-accounts';
 
 // The staff console (/staff) in real Chromium against the REAL API app: the page itself, and what each
 // department and role sees — what the policy withholds never reaches the page, the network or storage.
@@ -157,7 +158,7 @@ describe('staff console: what each department sees', () => {
   it('a viewer (read-only role) reads the inbox and records but is offered nothing to take or edit', async () => {
     const admin = await s.t.login(DepartmentCode.SINGLE_PARENT, 'admin');
     const email = `viewer-${Date.now()}@demo.yorisoi.example`;
-    await gql('mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { id } }', { i: { department: 'SINGLE_PARENT', email, name: '閲覧 九重', password: 'viewer-password-1234', role: 'VIEWER' } }, admin);
+    await inviteStaff(s.t, admin, { department: 'SINGLE_PARENT', email, name: '閲覧 九重', role: 'VIEWER' }, 'viewer-password-1234');
     await submitPublic(s, [{ intake: ['MEDICAL'] }]);
     await page.goto(`${s.origin}/staff`);
     await page.locator('#email').fill(email);
