@@ -7,7 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'dist', 'widgets');
-const budgets = { intake: 30 * 1024, chat: 20 * 1024, staff: 60 * 1024, mypage: 30 * 1024 };
+// The public widgets load on a family's phone on someone else's page: tight budgets. The staff console is
+// one page staff open at the start of the day on the municipal network, cached immutably by hash; its
+// budget grew from 60 to 80 KB when its screens for accounts, outreach, applications, audit, print,
+// figures and LINE landed (2026-12-03). Splitting it per route (esbuild splitting) is the next step.
+const budgets = { intake: 30 * 1024, chat: 20 * 1024, staff: 80 * 1024, mypage: 30 * 1024 };
 let manifest;
 try {
   manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));

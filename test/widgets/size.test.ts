@@ -5,7 +5,7 @@ import { ensureBundle } from './support/browser';
 import { ROOT } from './support/server';
 
 describe('widget bundle size', () => {
-  it('intake ≤ 30 KB, chat ≤ 20 KB, staff ≤ 60 KB on the wire, brotli and gzip (widgets/size-check.mjs)', () => {
+  it('intake ≤ 30 KB, chat ≤ 20 KB, staff ≤ 80 KB on the wire, brotli and gzip (widgets/size-check.mjs)', () => {
     ensureBundle();
     const r = spawnSync(process.execPath, [join(ROOT, 'widgets', 'size-check.mjs')], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stdout).toMatch(/intake\.js [\d.]+ KB brotli, [\d.]+ KB gzip on the wire .*budget 30 KB\) OK/);
