@@ -47,7 +47,7 @@ export class StaffWorklist extends StaffView {
   private async load(): Promise<void> {
     this.error = '';
     try {
-      const data = await this.api.q<{ worklist: Worklist }>(WORKLIST, { scope: this.scope });
+      const data = await this.api.q<{ worklist: Worklist }>(WORKLIST, { scope: this.scope, first: 50 });
       this.list = data.worklist;
       const c = data.worklist.counts;
       this.announce(this.t('worklistSummary', c.overdue, c.dueToday, c.newItems));
