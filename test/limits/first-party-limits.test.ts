@@ -59,6 +59,14 @@ describe("the widgets' own operations under production limits", () => {
     expect(refused).toEqual([]);
   });
 
+  it("every operation of the public widgets is a trusted document (anonymous callers may send no other in production)", async () => {
+    const { TRUSTED_OPERATIONS } = (await import(join(root, 'widgets', 'trusted-documents.ts'))) as { TRUSTED_OPERATIONS: readonly string[] };
+    const trusted = new Set(TRUSTED_OPERATIONS);
+    const publicDocs = (await documents()).filter((d) => /^widgets\/(mypage|intake|chat)\//.test(d.where));
+    expect(publicDocs.length).toBeGreaterThan(15);
+    expect(publicDocs.filter((d) => !trusted.has(d.text)).map((d) => d.where)).toEqual([]);
+  });
+
   it('would catch the worklist with its list size written into the text (the check can fail)', async () => {
     const worklist = (await documents()).find((d) => d.where.endsWith(' WORKLIST'))!.text;
     expect(worklist).toContain('first: $first');
