@@ -48,6 +48,9 @@ export class FamilyContacts {
   constructor(private readonly em: EntityManager, private readonly who: FamilyIdentity, private readonly locale: Locale) {}
 
   private available(r: PersonalRecord, channel: OutreachChannel): boolean {
+    // LINE needs no address here: notices go there only once the family links its account (the
+    // receipt's button), as with the intake form's choice; the sender checks the link at send time.
+    if (channel === OutreachChannel.LINE) return true;
     return channel === OutreachChannel.EMAIL ? !!r.contact.email : !!r.contact.phone;
   }
 

@@ -19,11 +19,18 @@ export const OPERATION_LABELS: Record<string, readonly [string, string]> = {
   StaffUpdateReferral: ['紹介の終了', 'Referral closed'],
   StaffReferrals: ['紹介の一覧', 'Referrals listed'],
   StaffAudit: ['監査ログの閲覧', 'Audit log viewed'],
+  StaffOutreachCandidates: ['プッシュ型支援の候補の閲覧', 'Outreach candidates viewed'],
+  StaffOutreachNotices: ['プッシュ型支援の送信状況の閲覧', 'Outreach notices viewed'],
+  StaffDecideOutreach: ['プッシュ型支援の候補の承認・見送り', 'Outreach candidates decided'],
   StaffPrintRecord: ['個人票の印刷', 'Record printed'],
   StaffAuditCsv: ['監査ログのCSV出力', 'Audit log exported (CSV)'],
   StaffRecordsCsv: ['個人票一覧のCSV出力', 'Record list exported (CSV)'],
   StaffDuplicates: ['同一人物の候補の閲覧', 'Possible duplicates viewed'],
   StaffDecideDuplicate: ['同一人物の紐づけ・除外', 'Duplicate linked or dismissed'],
+  StaffApplication: ['オンライン申請の閲覧', 'Application viewed'],
+  StaffDecideApplication: ['オンライン申請の処理', 'Application decided'],
+  StaffMarkInterview: ['面談の記録（来た・来なかった）', 'Interview marked'],
+  StaffSaveManualFigures: ['手入力の実績を保存', 'Hand-entered figures saved'],
 };
 
 export function operationLabel(lang: 0 | 1, name: string | null): string {

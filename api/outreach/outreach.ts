@@ -115,11 +115,10 @@ export class Outreach {
   /** The sender (created once); e-mail goes to SMTP_URL, or embedded without one to the mail catcher. */
   async senderFor(): Promise<NoticeSender> {
     if (this.sender) return this.sender;
-    if (this.env.smtpUrl) this.mailer = smtpMailer(this.env.smtpUrl, { dkim: this.env.dkim });
-    else if (this.embedded) {
-      this.catcher = await MailCatcher.start();
-      this.mailer = smtpMailer(this.catcher.url);
-    }
+    if (this.mailer) {
+      // useMailCatcher() chose the transport.
+    } else if (this.env.smtpUrl) this.mailer = smtpMailer(this.env.smtpUrl, { dkim: this.env.dkim });
+    else if (this.embedded) await this.useMailCatcher();
     this.requestedSms = this.env.sms ? httpSmsSender(this.env.sms) : null;
     const settings: OutreachSettings = { ...DEFAULT_SETTINGS, quietHours: this.env.quietHours, dailyCap: () => this.env.dailyCap, publicBaseUrl: this.env.publicBaseUrl, from: this.env.from, bodyRetentionDays: this.env.bodyRetentionDays };
     this.sender = new NoticeSender({
@@ -128,6 +127,17 @@ export class Outreach {
       email: this.mailer, sms: this.requestedSms, line: { sendLine: (n) => (this.line ? this.line.sendLine(n) : Promise.resolve({ status: 'TEMPORARY_FAILURE' as const, reason: 'no-channel' })) }, settings,
     });
     return this.sender;
+  }
+
+  /**
+   * E-mail goes to a built-in mail catcher (a real SMTP server in this process) instead of SMTP_URL: what
+   * the embedded demo does without SMTP_URL, and what tests on PostgreSQL ask for. Before the first send.
+   */
+  async useMailCatcher(): Promise<MailCatcher> {
+    if (this.sender) throw new Error('useMailCatcher() must come before the first send');
+    this.catcher ??= await MailCatcher.start();
+    this.mailer = smtpMailer(this.catcher.url);
+    return this.catcher;
   }
 
   /**

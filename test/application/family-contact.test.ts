@@ -25,7 +25,7 @@ describe('the family’s contact consent', () => {
   it('shows contact allowed and the channels; grants and withdraws a channel, kept as the family’s own change', async () => {
     const { session, referenceNumber } = await familyFromIntake(t);
     const page = (await t.gql(PAGE, { s: session })).body.data!.familyPage.contact;
-    expect(page).toEqual({ contactAllowed: true, channels: [{ channel: 'EMAIL', available: true, granted: false }, { channel: 'SMS', available: true, granted: false }, { channel: 'PHONE', available: true, granted: false }] });
+    expect(page).toEqual({ contactAllowed: true, channels: [{ channel: 'EMAIL', available: true, granted: false }, { channel: 'SMS', available: true, granted: false }, { channel: 'PHONE', available: true, granted: false }, { channel: 'LINE', available: true, granted: false }] });
 
     const granted = (await t.gql(UPDATE, { i: { session, contactAllowed: true, channels: [{ channel: 'EMAIL', granted: true }] } })).body.data!.updateFamilyContact;
     expect(granted.channels.find((c: { channel: string }) => c.channel === 'EMAIL').granted).toBe(true);
@@ -57,7 +57,7 @@ describe('the family’s contact consent', () => {
     const { session, referenceNumber } = await familyFromIntake(t);
     await t.gql(UPDATE, { i: { session, contactAllowed: true, channels: [{ channel: 'EMAIL', granted: true }, { channel: 'SMS', granted: true }] } });
     const off = (await t.gql(UPDATE, { i: { session, contactAllowed: false, channels: [{ channel: 'EMAIL', granted: true }] } })).body.data!.updateFamilyContact;
-    expect(off).toEqual({ contactAllowed: false, channels: [{ channel: 'EMAIL', available: true, granted: false }, { channel: 'SMS', available: true, granted: false }, { channel: 'PHONE', available: true, granted: false }] });
+    expect(off).toEqual({ contactAllowed: false, channels: [{ channel: 'EMAIL', available: true, granted: false }, { channel: 'SMS', available: true, granted: false }, { channel: 'PHONE', available: true, granted: false }, { channel: 'LINE', available: true, granted: false }] });
     const record = await t.em().findOneOrFail(PersonalRecord, { referenceNumber });
     expect(record.contact.contactAllowed).toBe(false);
 

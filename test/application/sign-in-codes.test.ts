@@ -17,6 +17,8 @@ describe('family sign-in codes by e-mail through the outreach transports', () =>
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ records: 0 });
+    // A real SMTP server in this process, on PostgreSQL as on PGlite.
+    await t.app.services.outreach!.useMailCatcher();
   }, 120_000);
   afterAll(async () => t?.close());
 

@@ -31,6 +31,8 @@ describe('application status notices through the outreach queue and SMTP', () =>
     // No quiet hours: the test runs at any hour of the day.
     process.env.OUTREACH_QUIET_HOURS = '0-0';
     t = await startTestApp({ records: 0 });
+    // A real SMTP server in this process, on PostgreSQL as on PGlite.
+    await t.app.services.outreach!.useMailCatcher();
     await t.app.services.outreach!.startWorkers(1);
     owner = await t.login(DepartmentCode.SINGLE_PARENT);
   }, 120_000);

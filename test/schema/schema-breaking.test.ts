@@ -53,8 +53,9 @@ describe('npm run schema:breaking', () => {
     // Referral.reason: the `reason` field just before Referral's `record` field.
     const sdl = edited(/(\n  reason: String!)(\n\n  """[^"]*"""\n  record: PersonalRecord\n)/, '$1 @deprecated(reason: "Use `Referral.note`.")$2');
     const report = checkBreaking(RELEASED, sdl, CHANGELOG, TODAY);
-    // HouseholdInput.married was deprecated after 0.1.0 and is recorded in CHANGELOG.md; Referral.reason is not.
-    expect(report.newlyDeprecated).toEqual(['HouseholdInput.married', 'Referral.reason']);
+    // HouseholdInput.married and the admin-set passwords were deprecated after 0.1.0 and are recorded in
+    // CHANGELOG.md; Referral.reason is not.
+    expect(report.newlyDeprecated).toEqual(['CreateStaffMemberInput.password', 'HouseholdInput.married', 'Mutation.createStaffMember', 'Referral.reason', 'UpdateStaffMemberInput.password']);
     expect(report.problems.map((p) => p.coordinate)).toEqual(['Referral.reason']);
     const recorded = `${CHANGELOG}\n- Deprecated \`Referral.reason\` on 2027-09-01: use \`Referral.note\`.\n`;
     expect(checkBreaking(RELEASED, sdl, recorded, TODAY).problems).toEqual([]);

@@ -67,8 +67,12 @@ function startReplica(databaseUrl: string, port: number): Promise<Replica> {
     };
     proc.stdout!.on('data', onData);
     proc.stderr!.on('data', onData);
-    proc.once('exit', (code) => {
+    let started = false;
+    proc.stdout!.on('data', () => (started ||= output.includes('is running')));
+    proc.once('exit', (code, signal) => {
       clearTimeout(timer);
+      // A replica that dies after starting leaves the tests with ECONNREFUSED only: say why it died.
+      if (started) console.error(`replica on ${port} exited after starting (code ${code}, signal ${signal}): ${output.slice(-4000)}`);
       reject(new Error(`replica on ${port} exited with ${code}: ${output}`));
     });
   });

@@ -23,6 +23,8 @@ const html = (lang: string) => `<!doctype html>
 beforeAll(async () => {
   ensureBundle();
   s = await startRealApiPage('/mypage-ja', () => html('ja'));
+  // The code reaches a real SMTP server in this process, on PostgreSQL as on PGlite.
+  await s.t.app.services.outreach!.useMailCatcher();
   for (const lang of ['en', 'ja-easy']) s.t.app.express.get(`/mypage-${lang}`, (_q, r) => r.type('html').send(html(lang)));
 });
 afterAll(() => s?.close());

@@ -101,7 +101,8 @@ describe('a caseworker’s day in the console', () => {
     // The record: set the next contact date to today.
     await mine.locator('a').click();
     await page.locator('staff-case #case-next').waitFor();
-    expect(await page.locator('staff-case #case-now').innerText()).toContain('相談員 一花');
+    // The case line is drawn before the case arrives: wait for the case itself.
+    await expect.poll(() => page.locator('staff-case #case-now').innerText()).toContain('相談員 一花');
     await page.locator('staff-case #case-next').fill(today);
     await page.locator('staff-case button[type=submit]').click();
     await expect.poll(() => page.locator('staff-case #case-now').innerText()).toContain(today);
@@ -114,15 +115,16 @@ describe('a caseworker’s day in the console', () => {
     await page.evaluate(() => (location.hash = '#/records'));
     await page.locator('#f-name').fill('０９０ー１２３４ー５６７８');
     await page.locator('#f-name').press('Enter');
+    // The list shown before the search may hold the family too: wait for the searched list itself.
+    await expect.poll(() => page.locator('staff-records tbody tr').count(), { timeout: 15_000 }).toBe(1);
     await page.locator(`staff-records tr[data-ref="${ref}"]`).waitFor();
-    expect(await page.locator('staff-records tbody tr').count()).toBe(1);
     await page.locator('#f-name').fill(ref.toLowerCase());
     await page.locator('#f-name').press('Enter');
     await expect.poll(() => page.evaluate(() => location.hash)).toContain(encodeURIComponent(ref.toLowerCase()));
+    await expect.poll(() => page.locator('staff-records tbody tr').count(), { timeout: 15_000 }).toBe(1);
     await page.locator(`staff-records tr[data-ref="${ref}"]`).waitFor();
-    expect(await page.locator('staff-records tbody tr').count()).toBe(1);
     await context.close();
-  });
+  }, 120_000);
 
   it('公営住宅担当課 sees the family as shared with it once consent is given, not before', async () => {
     const { context, page } = await newPage();
@@ -154,7 +156,7 @@ describe('a caseworker’s day in the console', () => {
     await page.evaluate((id) => (location.hash = `#/records/${id}`), recordId);
     await page.locator('staff-case #case-now').waitFor();
     expect(await page.locator('staff-case form').count()).toBe(0);
-    expect(await page.locator('staff-case #case-now').innerText()).toContain(today);
+    await expect.poll(() => page.locator('staff-case #case-now').innerText()).toContain(today);
     await axe(page, 'record view as a viewer');
     await context.close();
   });

@@ -26,6 +26,6 @@ export interface Answer { question: string; value: string | null; prefilled: boo
 export interface App { id: string; procedureId: string; procedureName: string; status: string; version: number; receiptNumber: string | null; interviewNeeded: boolean; answers: Answer[]; history: { status: string; actor: string; at: string; message: string | null }[] }
 export interface Booking { id: string; applicationId: string; procedureName: string; startsAt: string; endsAt: string; status: string; calendar: string }
 export interface Receipt { receiptNumber: string; submittedAt: string; procedureName: string; whatHappensNext: string; legalNature: string; interviewNeeded: boolean; bringOriginals: string[]; pittariUrl: string | null }
-export interface Contact { contactAllowed: boolean; channels: { channel: 'EMAIL' | 'SMS' | 'PHONE'; available: boolean; granted: boolean }[] }
+export interface Contact { contactAllowed: boolean; channels: { channel: 'EMAIL' | 'SMS' | 'PHONE' | 'LINE'; available: boolean; granted: boolean }[] }
 export interface Page { referenceNumber: string; applications: App[]; procedures: Procedure[]; interviews: Booking[]; contact: Contact }
 export interface Slot { id: string; startsAt: string; endsAt: string; remaining: number }

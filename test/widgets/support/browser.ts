@@ -92,6 +92,6 @@ export async function waitForStep(page: Page, text: string): Promise<void> {
       return !!h && h.textContent?.includes(t) && root?.activeElement === h;
     },
     text,
-    { timeout: 5000 },
+    { timeout: 15_000 },
   );
 }
