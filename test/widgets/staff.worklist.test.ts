@@ -115,16 +115,17 @@ describe('a caseworker’s day in the console', () => {
     await page.evaluate(() => (location.hash = '#/records'));
     await page.locator('#f-name').fill('０９０ー１２３４ー５６７８');
     await page.locator('#f-name').press('Enter');
-    // The list shown before the search may hold the family too: wait for the searched list itself.
-    await expect.poll(() => page.locator('staff-records tbody tr').count(), { timeout: 15_000 }).toBe(1);
-    await page.locator(`staff-records tr[data-ref="${ref}"]`).waitFor();
+    // The list shown before the search may hold the family too: wait for the searched list itself. A
+    // search can take long on an embedded database under a loaded CI machine: a minute, not the default.
+    await page.locator(`staff-records tr[data-ref="${ref}"]`).waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('staff-records tbody tr').count(), { timeout: 60_000 }).toBe(1);
     await page.locator('#f-name').fill(ref.toLowerCase());
     await page.locator('#f-name').press('Enter');
     await expect.poll(() => page.evaluate(() => location.hash)).toContain(encodeURIComponent(ref.toLowerCase()));
-    await expect.poll(() => page.locator('staff-records tbody tr').count(), { timeout: 15_000 }).toBe(1);
-    await page.locator(`staff-records tr[data-ref="${ref}"]`).waitFor();
+    await page.locator(`staff-records tr[data-ref="${ref}"]`).waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('staff-records tbody tr').count(), { timeout: 60_000 }).toBe(1);
     await context.close();
-  }, 120_000);
+  }, 240_000);
 
   it('公営住宅担当課 sees the family as shared with it once consent is given, not before', async () => {
     const { context, page } = await newPage();
