@@ -115,10 +115,9 @@ export class Outreach {
   /** The sender (created once); e-mail goes to SMTP_URL, or embedded without one to the mail catcher. */
   async senderFor(): Promise<NoticeSender> {
     if (this.sender) return this.sender;
-    if (this.mailer) {
-      // useMailCatcher() chose the transport.
-    } else if (this.env.smtpUrl) this.mailer = smtpMailer(this.env.smtpUrl, { dkim: this.env.dkim });
-    else if (this.embedded) await this.useMailCatcher();
+    // A transport chosen by useMailCatcher() stays; otherwise SMTP_URL, or the catcher when embedded.
+    if (!this.mailer && this.env.smtpUrl) this.mailer = smtpMailer(this.env.smtpUrl, { dkim: this.env.dkim });
+    else if (!this.mailer && this.embedded) await this.useMailCatcher();
     this.requestedSms = this.env.sms ? httpSmsSender(this.env.sms) : null;
     const settings: OutreachSettings = { ...DEFAULT_SETTINGS, quietHours: this.env.quietHours, dailyCap: () => this.env.dailyCap, publicBaseUrl: this.env.publicBaseUrl, from: this.env.from, bodyRetentionDays: this.env.bodyRetentionDays };
     this.sender = new NoticeSender({
