@@ -37,7 +37,8 @@ module.exports = {
     },
     {
       name: 'only-through-the-face',
-      comment: "Another module's files are private: import its index.ts. db/entities.ts, the entity registry, names entity files themselves (loading a module's whole face there would load its services into every command that opens the database).",
+      comment:
+        "Another module's files are private: import its index.ts. db/entities.ts, the entity registry, names entity files themselves (loading a module's whole face there would load its services into every command that opens the database).",
       severity: 'error',
       from: { path: MODULE, pathNot: '^api/db/entities\\.ts$' },
       to: {

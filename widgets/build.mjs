@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -20,6 +20,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'widgets');
 const widgets = { intake: 'widgets/intake/define.ts', chat: 'widgets/chat/define.ts', staff: 'widgets/staff/define.ts', mypage: 'widgets/mypage/define.ts' };
 const KEEP = 3;
+/** Widgets built with code splitting (widgets/staff/lazy-screens.ts): the others stay one file for a CMS page. */
+const SPLIT = new Set(['staff']);
 
 /**
  * Lit's css`` blocks are strings to esbuild, so its minifier leaves them as written: drop comments,
@@ -27,7 +29,7 @@ const KEEP = 3;
  */
 function minifyCss(css) {
   let s = '';
-  for (let i = 0; i < css.length; ) {
+  for (let i = 0; i < css.length;) {
     const c = css[i];
     if (c === '"' || c === "'") {
       const j = css.indexOf(c, i + 1);
@@ -62,14 +64,18 @@ function writeAtomic(path, contents) {
   renameSync(tmp, path);
 }
 
-/** Removes hashed builds of `name` beyond the KEEP newest (with their compressed copies). */
-function prune(name) {
-  const pattern = new RegExp(`^${name}\\.[0-9a-f]{12}\\.js$`);
-  const builds = readdirSync(out)
-    .filter((f) => pattern.test(f))
-    .map((f) => ({ f, at: statSync(join(out, f)).mtimeMs }))
-    .sort((a, b) => b.at - a.at);
-  for (const { f } of builds.slice(KEEP)) for (const ext of ['', '.br', '.gz']) {
+/** Writes a built file with its brotli and gzip copies (compressed first: once the file exists, the server may offer them). */
+function writeCompressed(file, code) {
+  const br = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: code.length } });
+  const gz = gzipSync(code, { level: 9 });
+  writeAtomic(join(out, `${file}.br`), br);
+  writeAtomic(join(out, `${file}.gz`), gz);
+  writeAtomic(join(out, file), code);
+  return { raw: code.length, br: br.length, gz: gz.length };
+}
+
+function remove(f) {
+  for (const ext of ['', '.br', '.gz']) {
     try {
       unlinkSync(join(out, f + ext));
     } catch {
@@ -78,12 +84,43 @@ function prune(name) {
   }
 }
 
+/**
+ * Removes hashed builds of `name` beyond the KEEP newest (with their compressed copies), and its chunks
+ * (`<name>-….<hash>.js`) that no kept build imports, directly or through another chunk.
+ */
+function prune(name) {
+  const pattern = new RegExp(`^${name}\\.[0-9a-f]{12}\\.js$`);
+  const builds = readdirSync(out)
+    .filter((f) => pattern.test(f))
+    .map((f) => ({ f, at: statSync(join(out, f)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const { f } of builds.slice(KEEP)) remove(f);
+  const chunk = new RegExp(`^${name}-[a-z-]+\\.[0-9A-Z]{8}\\.js$`);
+  const chunks = readdirSync(out).filter((f) => chunk.test(f));
+  if (!chunks.length) return;
+  const kept = new Set();
+  const visit = (f) => {
+    if (kept.has(f)) return;
+    kept.add(f);
+    let text = '';
+    try {
+      text = readFileSync(join(out, f), 'utf8');
+    } catch {
+      return;
+    }
+    for (const m of text.matchAll(/["']\.\/([\w.-]+\.js)["']/g)) visit(m[1]);
+  };
+  for (const { f } of builds.slice(0, KEEP)) visit(f);
+  for (const f of chunks) if (!kept.has(f)) remove(f);
+}
+
 mkdirSync(out, { recursive: true });
 const manifest = {};
 for (const [name, entry] of Object.entries(widgets)) {
+  const split = SPLIT.has(name);
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [entry],
+    entryPoints: { [name]: entry },
     write: false,
     bundle: true,
     format: 'esm',
@@ -99,26 +136,41 @@ for (const [name, entry] of Object.entries(widgets)) {
     // Lit's static `properties` + `declare` fields: keep TS field semantics as in tsconfig.json.
     tsconfigRaw: { compilerOptions: { useDefineForClassFields: false, experimentalDecorators: true } },
     define: { 'process.env.NODE_ENV': '"production"' },
+    // The staff console: each `import()` a chunk, code shared by several in chunks of their own.
+    ...(split ? { splitting: true, outdir: out, entryNames: `[name].[hash]`, chunkNames: `${name}-chunk.[hash]` } : {}),
   });
-  const code = Buffer.from(result.outputFiles[0].contents);
+  const entryOut = split ? result.outputFiles.find((f) => basename(f.path).startsWith(`${name}.`)) : result.outputFiles[0];
+  const code = Buffer.from(entryOut.contents);
   const file = `${name}.${createHash('sha256').update(code).digest('hex').slice(0, 12)}.js`;
-  const br = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: code.length } });
-  const gz = gzipSync(code, { level: 9 });
-  // Compressed copies first: once the bundle exists, the server may offer them.
-  writeAtomic(join(out, `${file}.br`), br);
-  writeAtomic(join(out, `${file}.gz`), gz);
-  writeAtomic(join(out, file), code);
+  // Chunks first (their names carry esbuild's content hash), then the entry that imports them.
+  let chunkBytes = { raw: 0, br: 0, gz: 0 };
+  for (const f of result.outputFiles)
+    if (f !== entryOut) {
+      const sizes = writeCompressed(basename(f.path), Buffer.from(f.contents));
+      for (const k of Object.keys(chunkBytes)) chunkBytes[k] += sizes[k];
+    }
+  const { br, gz } = writeCompressed(file, code);
   writeAtomic(join(out, `${name}.js`), `export*from"./${file}";\n`);
   manifest[name] = file;
   prune(name);
-  console.log(`widgets: built dist/widgets/${file} (${(code.length / 1024).toFixed(1)} KB; brotli ${(br.length / 1024).toFixed(1)} KB, gzip ${(gz.length / 1024).toFixed(1)} KB) and ${name}.js`);
+  console.log(
+    `widgets: built dist/widgets/${file} (${(code.length / 1024).toFixed(1)} KB; brotli ${(br / 1024).toFixed(1)} KB, gzip ${(gz / 1024).toFixed(1)} KB) and ${name}.js${split ? ` + ${result.outputFiles.length - 1} chunks (gzip ${(chunkBytes.gz / 1024).toFixed(1)} KB)` : ''}`,
+  );
 }
 writeAtomic(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
 // Trusted documents: the operations of widgets/trusted-documents.ts by SHA-256 of their exact text
 // (the widgets send that text; a client may send the hash alone as extensions.persistedQuery).
 {
-  const result = await build({ absWorkingDir: root, entryPoints: ['widgets/trusted-documents.ts'], write: false, bundle: true, format: 'cjs', platform: 'node', logLevel: 'warning' });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['widgets/trusted-documents.ts'],
+    write: false,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    logLevel: 'warning',
+  });
   const mod = { exports: {} };
   new Function('module', 'exports', result.outputFiles[0].text)(mod, mod.exports);
   const documents = Object.fromEntries(mod.exports.TRUSTED_OPERATIONS.map((text) => [createHash('sha256').update(text).digest('hex'), text]));

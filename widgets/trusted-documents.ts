@@ -6,9 +6,23 @@
  * public widget must be added here.
  */
 import { CHAT, RATE, REQUEST, SETTINGS as CHAT_SETTINGS } from './chat/model.js';
-import { POSTAL, QUERY, SETTINGS as INTAKE_SETTINGS, STARTED, SUBMIT } from './intake/model.js';
+import { FAMILY_HANDOFF, POSTAL, QUERY, SETTINGS as INTAKE_SETTINGS, STARTED, SUBMIT } from './intake/model.js';
 import { LOGIN } from './staff/queries.js';
 import { MYPAGE_OPERATIONS } from './mypage/queries.js';
 import { ACCOUNT_OPERATIONS } from './staff/account-queries.js';
 
-export const TRUSTED_OPERATIONS: readonly string[] = [CHAT, RATE, REQUEST, CHAT_SETTINGS, QUERY, INTAKE_SETTINGS, SUBMIT, STARTED, POSTAL, LOGIN, ...MYPAGE_OPERATIONS, ...ACCOUNT_OPERATIONS];
+export const TRUSTED_OPERATIONS: readonly string[] = [
+  CHAT,
+  RATE,
+  REQUEST,
+  CHAT_SETTINGS,
+  QUERY,
+  INTAKE_SETTINGS,
+  SUBMIT,
+  STARTED,
+  FAMILY_HANDOFF,
+  POSTAL,
+  LOGIN,
+  ...MYPAGE_OPERATIONS,
+  ...ACCOUNT_OPERATIONS,
+];

@@ -10,12 +10,21 @@ import type { Section } from '../core';
 import type { SignedInViewer, Viewer } from '../core';
 
 const DENIAL_TEXT: Record<DenialReason, LocalizedText> = {
-  [DenialReason.NOT_PERMITTED]: { ja: 'この項目を見る権限がありません。', en: 'Your department may not see this section.', 'ja-easy': 'この 項目は 見られません。' },
+  [DenialReason.NOT_PERMITTED]: {
+    ja: 'この項目を見る権限がありません。',
+    // Not "your department": partners' systems get this too.
+    en: 'You may not see this section.',
+    'ja-easy': 'この 項目は 見られません。',
+  },
   [DenialReason.NO_CONSENT]: { ja: '本人の同意がありません。', en: 'The family has not consented to share this.', 'ja-easy': '本人の 同意が ありません。' },
   [DenialReason.DV_PROTECTED]: { ja: 'DV等支援措置のため表示できません。', en: 'Withheld under DV protection.', 'ja-easy': 'DVの 支援の ため 見られません。' },
 };
 
-const WRITE_DENIED: LocalizedText = { ja: 'この項目を変更する権限がありません。', en: 'Your department may not change this section.', 'ja-easy': 'この 項目は 変えられません。' };
+const WRITE_DENIED: LocalizedText = {
+  ja: 'この項目を変更する権限がありません。',
+  en: 'Your department may not change this section.',
+  'ja-easy': 'この 項目は 変えられません。',
+};
 const ROLE_DENIED: LocalizedText = { ja: 'この操作をする権限がありません。', en: 'Your role does not allow this.', 'ja-easy': 'これは できません。' };
 
 /**
@@ -29,7 +38,11 @@ export class AccessGate {
   private readonly answers = new Map<boolean, ReadonlyMap<Section, SectionAccess>>();
   readonly today = todayInJapan();
 
-  constructor(readonly viewer: Viewer, private readonly policies: PolicyBook, readonly locale: Locale) {}
+  constructor(
+    readonly viewer: Viewer,
+    private readonly policies: PolicyBook,
+    readonly locale: Locale,
+  ) {}
 
   signedIn(): SignedInViewer {
     if (this.viewer.kind === 'anonymous') throw apiError('UNAUTHENTICATED', UNAUTHENTICATED_TEXT, this.locale);

@@ -8,8 +8,23 @@ export { AccessResolver } from './access.resolver';
 export { PolicyGrant } from './access.types';
 export { type DvFacts, isDvProtected, notDvProtectedSql } from './dv';
 export { OPERATIONS, type OperationAccess } from './operations';
-export { DV_CONDITIONS, type DvCondition, type Grant, parsePolicy, type Policy, PolicyBook, PolicyError, type PolicyRole, POLICY_ROLES, REFERRAL_STATUSES, type RowRules } from './policy';
-export { renderPolicyDocs } from './policy-docs';
+export {
+  DV_CONDITIONS,
+  type DvCondition,
+  type Grant,
+  parsePolicy,
+  type Policy,
+  PolicyBook,
+  PolicyError,
+  type PolicySource,
+  type PolicyRole,
+  POLICY_ROLES,
+  REFERRAL_STATUSES,
+  type RowRules,
+} from './policy';
+export { policyRulesInWords, renderPolicyDocs } from './policy-docs';
+export { AccessPolicySettings } from './settings/access-policy-settings.entity';
+export { AccessPolicySync } from './settings/access-policy.sync';
 export { DenialReason, isOwner, policyRole, type SectionAccess } from './record-access';
 export { dvExclusion, partnerReferralFilter, partnerSeesReferral, type RecordScope, recordScope } from './record-scope';
 export { permissions, RECORD_FIELDS, withShield } from './shield';

@@ -9,11 +9,17 @@ import { POLICY_ROLES } from './policy';
  * only says what seeds/policy says, so the document cannot drift from what the API enforces.
  */
 
-const ROLE_NAMES: Record<PolicyRole, { ja: string; en: string }> = { ...DEPARTMENT_NAMES, partner: { ja: '連携団体（NPO等）', en: 'Partner organisation (NPO)' } };
+const ROLE_NAMES: Record<PolicyRole, { ja: string; en: string }> = {
+  ...DEPARTMENT_NAMES,
+  partner: { ja: '連携団体（NPO等）', en: 'Partner organisation (NPO)' },
+};
 
 const DV_WHEN: Record<DvCondition, { ja: string; en: string }> = {
   'dv-concern': { ja: '困りごとに「DV」が記録されている', en: 'a DV concern is recorded' },
-  'support-measure': { ja: 'DV等支援措置が有効（終了日がない、または終了日を過ぎていない）', en: 'the DV support measure is in force (no end date, or not yet ended)' },
+  'support-measure': {
+    ja: 'DV等支援措置が有効（終了日がない、または終了日を過ぎていない）',
+    en: 'the DV support measure is in force (no end date, or not yet ended)',
+  },
 };
 
 const STATUS_NAMES: Record<ReferralStatusValue, { ja: string; en: string }> = {
@@ -33,7 +39,8 @@ function table(policy: Policy, lang: 'ja' | 'en'): string[] {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
-const names = (sections: readonly Section[], lang: 'ja' | 'en') => sections.map((s) => `${SECTION_NAMES[s][lang]} (\`${s}\`)`).join(lang === 'ja' ? '、' : ', ');
+const names = (sections: readonly Section[], lang: 'ja' | 'en') =>
+  sections.map((s) => `${SECTION_NAMES[s][lang]} (\`${s}\`)`).join(lang === 'ja' ? '、' : ', ');
 
 function rules(policy: Policy, lang: 'ja' | 'en'): string[] {
   const { owner, dv, partner, line } = policy.rules;
@@ -57,11 +64,18 @@ function rules(policy: Policy, lang: 'ja' | 'en'): string[] {
     '2. **Consent**: another department sees a record only when the family consented to share it with that department. Without consent the record does not exist for it (not in look-ups, lists, searches or counts).',
     `3. **DV protection**: while ${when}, ${names(dv.withhold, 'en')} are withheld from everyone but the owner. A department that may read neither protection nor concerns is told only "not permitted", so the reason does not reveal DV.`,
     `4. **Partners**: a partner sees a record only while it is referred to the partner (${statuses}) and the family consented to share with partners (\`${partner.consent}\`).`,
-    '5. **Municipalities** never see each other\'s records.',
+    "5. **Municipalities** never see each other's records.",
     `6. **LINE**: whether the family linked a LINE account (a way to reach them) follows ${names([line.follows], 'en')}: departments that may read it see the link, those that may write it can unlink it, and under DV protection it is withheld like that section.`,
     '',
     'Staff with the `viewer` role read what their department reads and change nothing.',
   ];
+}
+
+/** The row rules in words, for a screen (the console's 「アクセス方針」): the document's lines without markdown. */
+export function policyRulesInWords(policy: Policy, lang: 'ja' | 'en'): string[] {
+  return rules(policy, lang)
+    .filter((line) => line !== '')
+    .map((line) => line.replace(/\*\*|`/g, ''));
 }
 
 /** Per role, in a sentence: what it reads and writes, and under which rule. */
@@ -74,10 +88,16 @@ function perRole(policy: Policy, lang: 'ja' | 'en'): string[] {
     const name = `${ROLE_NAMES[role][lang]} (\`${role}\`)`;
     const condition =
       role === policy.rules.owner
-        ? lang === 'ja' ? 'すべての個人票（規則1）' : 'every record (rule 1)'
+        ? lang === 'ja'
+          ? 'すべての個人票（規則1）'
+          : 'every record (rule 1)'
         : role === 'partner'
-          ? lang === 'ja' ? '紹介され、連携団体との共有に同意がある個人票だけ（規則4）' : 'only records referred to it, with consent to share with partners (rule 4)'
-          : lang === 'ja' ? 'この課との共有に同意がある個人票だけ（規則2）' : 'only records whose family consented to share with it (rule 2)';
+          ? lang === 'ja'
+            ? '紹介され、連携団体との共有に同意がある個人票だけ（規則4）'
+            : 'only records referred to it, with consent to share with partners (rule 4)'
+          : lang === 'ja'
+            ? 'この課との共有に同意がある個人票だけ（規則2）'
+            : 'only records whose family consented to share with it (rule 2)';
     return lang === 'ja'
       ? `- **${name}**: ${condition}。閲覧: ${list(read)}。更新: ${list(write)}。`
       : `- **${name}**: ${condition}. Reads: ${list(read)}. Writes: ${list(write)}.`;
@@ -85,9 +105,7 @@ function perRole(policy: Policy, lang: 'ja' | 'en'): string[] {
 }
 
 export function renderPolicyDocs(policy: Policy, source: string, overrides: readonly string[]): string {
-  const own = overrides.length
-    ? overrides.map((f) => `\`seeds/policy/${f}\``).join(', ')
-    : 'なし / none';
+  const own = overrides.length ? overrides.map((f) => `\`seeds/policy/${f}\``).join(', ') : 'なし / none';
   return [
     '<!-- Generated from seeds/policy/default.yaml by `npm run policy:docs`; do not edit (CI checks it is current). -->',
     '# アクセス方針 / Access policy',

@@ -51,7 +51,32 @@ export interface RowRules {
  */
 export type Policy = ReadonlyMap<PolicyRole, ReadonlyMap<Section, Grant>> & { readonly rules: RowRules };
 
-export class PolicyError extends Error {}
+/**
+ * A refused policy document. `key` is the path of what is wrong (`rules.owner`, `sections.income.health`,
+ * `version`), so the console can list the problem at its key as the file loader reports it.
+ */
+export class PolicyError extends Error {
+  readonly key: string;
+  constructor(
+    message: string,
+    readonly problem = message,
+  ) {
+    super(message);
+    this.key = policyKey(problem);
+  }
+}
+
+/** The key path a problem of parsePolicy is about, read from its wording (which always starts with it). */
+function policyKey(problem: string): string {
+  const rule = /^rules(?:\.([\w.]+)| ?: unknown rule "([^"]*)")/.exec(problem);
+  if (rule) return `rules.${rule[1] ?? rule[2]}`;
+  if (problem.startsWith('`rules`')) return 'rules';
+  if (problem.startsWith('`version')) return 'version';
+  if (problem.startsWith('`sections`')) return 'sections';
+  const cell = /^(?:unknown )?section "([^"]*)"(?:: unknown department "([^"]*)"|, ([^:]+):| does not say what (\S+) may do)?/.exec(problem);
+  if (cell) return ['sections', cell[1], cell[2] ?? cell[3] ?? cell[4]].filter(Boolean).join('.');
+  return '(file)';
+}
 
 const GRANTS: Record<string, Grant> = {
   rw: { read: true, write: true },
@@ -74,15 +99,17 @@ function parseRules(raw: unknown, fail: Fail): RowRules {
   const owner = String(r.owner);
   // The owner is the design's, not a municipality's choice: records are created, referred and audited there.
   if (owner !== OWNER_DEPARTMENT) fail(`rules.owner must be \`${OWNER_DEPARTMENT}\` (the department that owns every record)`);
-  if (r.consent !== 'department') fail('rules.consent must be `department`: another department sees a record only with the family\'s consent to share with it');
-  if (r.municipality !== 'own') fail('rules.municipality must be `own`: municipalities never see each other\'s records');
+  if (r.consent !== 'department') fail("rules.consent must be `department`: another department sees a record only with the family's consent to share with it");
+  if (r.municipality !== 'own') fail("rules.municipality must be `own`: municipalities never see each other's records");
   const dv = (r.dv ?? fail('rules.dv is missing')) as Record<string, unknown>;
   const withhold = list(dv.withhold, 'rules.dv.withhold', fail);
   for (const s of withhold) if (!isSection(s)) fail(`rules.dv.withhold: unknown section "${s}"`);
   const when = list(dv.when, 'rules.dv.when', fail);
-  for (const c of when) if (!(DV_CONDITIONS as readonly string[]).includes(c)) fail(`rules.dv.when: unknown condition "${c}" (known: ${DV_CONDITIONS.join(', ')})`);
+  for (const c of when)
+    if (!(DV_CONDITIONS as readonly string[]).includes(c)) fail(`rules.dv.when: unknown condition "${c}" (known: ${DV_CONDITIONS.join(', ')})`);
   const partner = (r.partner ?? fail('rules.partner is missing')) as Record<string, unknown>;
-  if (partner.consent !== PARTNERS_CONSENT) fail(`rules.partner.consent must be \`${PARTNERS_CONSENT}\`: a partner sees a record only with the family's consent to share with partners`);
+  if (partner.consent !== PARTNERS_CONSENT)
+    fail(`rules.partner.consent must be \`${PARTNERS_CONSENT}\`: a partner sees a record only with the family's consent to share with partners`);
   const referral = list(partner.referral, 'rules.partner.referral', fail);
   for (const s of referral) if (!(REFERRAL_STATUSES as readonly string[]).includes(s)) fail(`rules.partner.referral: unknown status "${s}"`);
   if (referral.includes('closed')) fail('rules.partner.referral: a closed referral no longer shows the record to the partner');
@@ -105,7 +132,7 @@ function parseRules(raw: unknown, fail: Fail): RowRules {
 export function parsePolicy(text: string, source: string): Policy {
   const doc = parse(text) as { version?: unknown; sections?: Record<string, Record<string, unknown>>; rules?: unknown } | null;
   const fail: Fail = (what) => {
-    throw new PolicyError(`${source}: ${what}`);
+    throw new PolicyError(`${source}: ${what}`, what);
   };
   if (!doc || doc.version !== 1) fail('`version: 1` is required');
   const sections = doc?.sections ?? fail('`sections` is missing');
@@ -130,20 +157,34 @@ export function parsePolicy(text: string, source: string): Policy {
   return Object.assign(table, { rules });
 }
 
-/** Policies by municipality code, with the default for municipalities that have none of their own. */
+/** Where a municipality's policy in force comes from. */
+export type PolicySource = 'console' | 'file' | 'default';
+
+/**
+ * Policies by municipality code, with the default for municipalities that have none of their own. Over
+ * the files sit the policies admins applied in the console (「アクセス方針」, issue 21: stored in the
+ * database, kept here by AccessPolicySync); a console policy wins over the municipality's file.
+ */
 export class PolicyBook {
   private readonly own = new Map<string, Policy>();
+  /** The files' texts as written (comments too), by code; '' for default.yaml. */
+  private readonly texts = new Map<string, string>();
+  private readonly console = new Map<string, { policy: Policy; text: string }>();
 
   constructor(readonly fallback: Policy) {}
 
   /** Reads default.yaml and every `<6-digit code>.yaml` beside it; any other file is an error. */
   static load(dir: string): PolicyBook {
-    const book = new PolicyBook(parsePolicy(readFileSync(join(dir, 'default.yaml'), 'utf8'), join(dir, 'default.yaml')));
+    const fallbackText = readFileSync(join(dir, 'default.yaml'), 'utf8');
+    const book = new PolicyBook(parsePolicy(fallbackText, join(dir, 'default.yaml')));
+    book.texts.set('', fallbackText);
     for (const name of readdirSync(dir)) {
       if (name === 'default.yaml') continue;
       const match = /^(\d{6})\.yaml$/.exec(name);
       if (!match) throw new PolicyError(`${join(dir, name)}: policy files are default.yaml or <municipality code>.yaml`);
-      book.own.set(match[1]!, parsePolicy(readFileSync(join(dir, name), 'utf8'), join(dir, name)));
+      const text = readFileSync(join(dir, name), 'utf8');
+      book.own.set(match[1]!, parsePolicy(text, join(dir, name)));
+      book.texts.set(match[1]!, text);
     }
     return book;
   }
@@ -152,7 +193,41 @@ export class PolicyBook {
     this.own.set(municipalityCode, policy);
   }
 
+  /**
+   * The console's policy for a municipality (null: none, the files again). The text is parsed here with
+   * the files' own parser; a text that no longer parses (the parser grew stricter in a deployment) is
+   * refused and the files are in force — the PolicyError says why.
+   */
+  setConsole(municipalityCode: string, text: string | null): PolicyError | null {
+    if (text === null) {
+      this.console.delete(municipalityCode);
+      return null;
+    }
+    try {
+      this.console.set(municipalityCode, { policy: parsePolicy(text, `console policy of ${municipalityCode}`), text });
+      return null;
+    } catch (e) {
+      this.console.delete(municipalityCode);
+      if (e instanceof PolicyError) return e;
+      return new PolicyError(`console policy of ${municipalityCode}: not readable YAML`, 'not readable YAML');
+    }
+  }
+
   for(municipalityCode: string): Policy {
+    return this.console.get(municipalityCode)?.policy ?? this.fileFor(municipalityCode);
+  }
+
+  /** The policy the files give a municipality, without the console's. */
+  fileFor(municipalityCode: string): Policy {
     return this.own.get(municipalityCode) ?? this.fallback;
+  }
+
+  source(municipalityCode: string): PolicySource {
+    return this.console.has(municipalityCode) ? 'console' : this.own.has(municipalityCode) ? 'file' : 'default';
+  }
+
+  /** The text of the policy in force, as written (a console policy, the municipality's file, or default.yaml). */
+  text(municipalityCode: string): string | undefined {
+    return this.console.get(municipalityCode)?.text ?? this.texts.get(this.own.has(municipalityCode) ? municipalityCode : '');
   }
 }

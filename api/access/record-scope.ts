@@ -24,7 +24,11 @@ export async function recordScope(em: EntityManager, viewer: SignedInViewer, pol
   const municipality = viewer.municipalityCode;
   if (viewer.kind === 'partner') {
     const { consent, referral } = policy.rules.partner;
-    const rows = await rawQuery<{ record_id: string }>(em, 'select record_id from referral where partner_id = ? and municipality_code = ? and status = any(?::text[])', [viewer.partnerId, municipality, [...referral]]);
+    const rows = await rawQuery<{ record_id: string }>(
+      em,
+      'select record_id from referral where partner_id = ? and municipality_code = ? and status = any(?::text[])',
+      [viewer.partnerId, municipality, [...referral]],
+    );
     return { municipality, consentTo: [consent], ids: rows.map((r) => r.record_id) };
   }
   if (isOwner(viewer, policy)) return { municipality, consentTo: [], ids: null };

@@ -32,7 +32,16 @@ const staffOnly = rule('staffOnly', { cache: 'contextual' })((_p, _a, ctx: Conte
 const OPERATION_RULES: Record<OperationAccess, IRules> = { public: allow, signedIn, staff: staffOnly };
 
 /** PersonalRecord fields that are not personal sections (the record's envelope). */
-export const RECORD_FIELDS: ReadonlySet<string> = new Set(['id', 'referenceNumber', 'version', 'ownerDepartment', 'source', 'createdAt', 'updatedAt', 'access']);
+export const RECORD_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'referenceNumber',
+  'version',
+  'ownerDepartment',
+  'source',
+  'createdAt',
+  'updatedAt',
+  'access',
+]);
 
 /** The decision of a section's rule: true, or the denial to return at that path. */
 function sectionCheck(section: Section) {
@@ -63,7 +72,9 @@ export function permissions(schema: GraphQLSchema): IRules {
     if (type.name === 'PersonalRecord') {
       // Sections get their rule; the record's own non-personal fields are named here; anything else falls to deny.
       tree[type.name] = Object.fromEntries(
-        Object.keys(type.getFields()).flatMap((f): [string, IRules][] => (sections.has(f) ? [[f, sectionRule(f as Section)]] : RECORD_FIELDS.has(f) ? [[f, allow]] : [])),
+        Object.keys(type.getFields()).flatMap((f): [string, IRules][] =>
+          sections.has(f) ? [[f, sectionRule(f as Section)]] : RECORD_FIELDS.has(f) ? [[f, allow]] : [],
+        ),
       );
     } else {
       tree[type.name] = { '*': allow };
@@ -133,7 +144,12 @@ function synchronousRecordRules(base: GraphQLSchema, shielded: GraphQLSchema, tr
       const inner = original.getFields()[name]?.resolve;
       if (!inner || field.resolve === inner) continue; // not wrapped (no resolver of its own)
       const fieldRule = rules[name] ?? rules['*'];
-      if (type.name === 'PersonalRecord' && sections.has(name) && fieldRule === rules[name] && (fieldRule as { name?: string } | undefined)?.name === `section:${name}`) {
+      if (
+        type.name === 'PersonalRecord' &&
+        sections.has(name) &&
+        fieldRule === rules[name] &&
+        (fieldRule as { name?: string } | undefined)?.name === `section:${name}`
+      ) {
         field.resolve = guardSection(sectionCheck(name as Section), inner);
       } else if (fieldRule === allow) {
         field.resolve = inner;
@@ -142,7 +158,10 @@ function synchronousRecordRules(base: GraphQLSchema, shielded: GraphQLSchema, tr
   }
 }
 
-function guardSection(check: (record: PersonalRecord, ctx: Context) => true | GraphQLError, inner: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<PersonalRecord, Context> {
+function guardSection(
+  check: (record: PersonalRecord, ctx: Context) => true | GraphQLError,
+  inner: GraphQLFieldResolver<unknown, unknown>,
+): GraphQLFieldResolver<PersonalRecord, Context> {
   return (record, args, ctx, info) => {
     let decision: true | GraphQLError | false;
     try {

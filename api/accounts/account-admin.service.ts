@@ -1,13 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AccessGate } from '../access';
+import type { AccessGate, AccessPolicySync, PolicyBook } from '../access';
 import type { AuthSettings } from '../auth';
 import { hashPassword, StaffMember, verifyPassword } from '../staff';
 import { badInput, InputChecker, notFound, StaffRole } from '../core';
 import { Department, Municipality } from '../municipality';
+import type { Catalogue, ProgrammeSettingsSync } from '../programme';
 import { AccountLinkPurpose } from './account-link.entity';
 import { AdminEvent } from './admin-event.entity';
 import { recordAdminEvent } from './admin-events';
-import type { AdminEventInfo, InviteStaffMemberInput, IssuedAccountLink, MunicipalitySettings, MyTwoFactor, StaffSessionInfo, UpdateMunicipalitySettingsInput } from './accounts.types';
+import type {
+  AdminEventInfo,
+  InviteStaffMemberInput,
+  IssuedAccountLink,
+  MunicipalitySettings,
+  MyTwoFactor,
+  StaffSessionInfo,
+  UpdateMunicipalitySettingsInput,
+} from './accounts.types';
 import { issueLink, linkUrl } from './links';
 import { passwordProblem } from './password-policy';
 import { announceRevoked, liveSessions, revokeAllSessions, revokeSessions } from './sessions';
@@ -24,7 +33,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Every change is in the administration trail (admin-events.ts), in the change's transaction.
  */
 export class AccountAdminService {
-  constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly auth: AuthSettings) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly gate: AccessGate,
+    private readonly auth: AuthSettings,
+    /** For the settings file's `programmes:` (programme-settings.ts). */
+    private readonly programmes?: { catalogue: Catalogue; sync: ProgrammeSettingsSync | undefined },
+    /** For the settings file's `policy:` (access-policy-settings.ts). */
+    private readonly policy?: { policies: PolicyBook; policySync: AccessPolicySync | undefined },
+  ) {}
 
   private admin() {
     return this.gate.staff([StaffRole.ADMIN]);
@@ -55,9 +72,27 @@ export class AccountAdminService {
     if (!c.ok) throw badInput(c.problems, this.gate.locale);
     if (await this.em.count(StaffMember, { email: email! })) throw badInput([{ field: 'input.email', messages: EMAIL_TAKEN }], this.gate.locale);
     const department = await this.em.findOne(Department, { municipality: v.municipalityCode, code: input.department });
-    if (!department) throw badInput([{ field: 'input.department', messages: { ja: 'この部署はこの自治体にありません。', en: 'Your municipality has no such department.', 'ja-easy': 'その 部署は ありません。' } }], this.gate.locale);
+    if (!department)
+      throw badInput(
+        [
+          {
+            field: 'input.department',
+            messages: { ja: 'この部署はこの自治体にありません。', en: 'Your municipality has no such department.', 'ja-easy': 'その 部署は ありません。' },
+          },
+        ],
+        this.gate.locale,
+      );
     return this.em.transactional(async (tx) => {
-      const member = tx.create(StaffMember, { municipality: v.municipalityCode, department, name: name!, email: email!, role: input.role, passwordHash: null, failedLogins: 0, disabled: false } as never);
+      const member = tx.create(StaffMember, {
+        municipality: v.municipalityCode,
+        department,
+        name: name!,
+        email: email!,
+        role: input.role,
+        passwordHash: null,
+        failedLogins: 0,
+        disabled: false,
+      } as never);
       await tx.flush();
       const { token, link } = await issueLink(tx, { municipalityCode: v.municipalityCode, staffId: member.id, purpose: AccountLinkPurpose.INVITATION });
       recordAdminEvent(tx, v.municipalityCode, this.actor(v), 'staff.invited', member.id, `role ${input.role}, department ${input.department}`);
@@ -70,7 +105,12 @@ export class AccountAdminService {
   async resetLink(staffId: string, resetTwoFactor: boolean): Promise<IssuedAccountLink> {
     const v = this.admin();
     const member = await this.member(staffId, v.municipalityCode);
-    const { token, link } = await issueLink(this.em, { municipalityCode: v.municipalityCode, staffId: member.id, purpose: member.passwordHash ? AccountLinkPurpose.RESET : AccountLinkPurpose.INVITATION, resetTwoFactor });
+    const { token, link } = await issueLink(this.em, {
+      municipalityCode: v.municipalityCode,
+      staffId: member.id,
+      purpose: member.passwordHash ? AccountLinkPurpose.RESET : AccountLinkPurpose.INVITATION,
+      resetTwoFactor,
+    });
     recordAdminEvent(this.em, v.municipalityCode, this.actor(v), 'staff.reset-link-issued', member.id, resetTwoFactor ? 'with two-factor removal' : null);
     await this.em.flush();
     return { member, url: this.url(token), expiresAt: link.expiresAt };
@@ -80,7 +120,8 @@ export class AccountAdminService {
   async changePassword(current: string, next: string): Promise<boolean> {
     const v = this.gate.staff();
     const member = await this.member(v.staffId, v.municipalityCode);
-    if (!member.passwordHash || !(await verifyPassword(member.passwordHash, current))) throw badInput([{ field: 'input.currentPassword', messages: CURRENT_PASSWORD_WRONG }], this.gate.locale);
+    if (!member.passwordHash || !(await verifyPassword(member.passwordHash, current)))
+      throw badInput([{ field: 'input.currentPassword', messages: CURRENT_PASSWORD_WRONG }], this.gate.locale);
     if (current === next) throw badInput([{ field: 'input.newPassword', messages: SAME_PASSWORD }], this.gate.locale);
     const m = await this.em.findOneOrFail(Municipality, { code: v.municipalityCode });
     const weak = passwordProblem(next, [member.name, member.email, m.name]);
@@ -134,15 +175,30 @@ export class AccountAdminService {
   async updateSettings(input: UpdateMunicipalitySettingsInput): Promise<MunicipalitySettings> {
     const v = this.admin();
     const target = input.contactTargetOpenDays;
-    if (target != null && (!Number.isInteger(target) || target < 1 || target > 30)) throw badInput([{ field: 'input.contactTargetOpenDays', messages: TARGET_RANGE }], this.gate.locale);
+    if (target != null && (!Number.isInteger(target) || target < 1 || target > 30))
+      throw badInput([{ field: 'input.contactTargetOpenDays', messages: TARGET_RANGE }], this.gate.locale);
     const m = await this.em.findOneOrFail(Municipality, { code: v.municipalityCode });
     if (input.requireTwoFactor != null && input.requireTwoFactor !== m.requireTwoFactor) {
       m.requireTwoFactor = input.requireTwoFactor;
-      recordAdminEvent(this.em, v.municipalityCode, this.actor(v), 'municipality.settings-changed', m.code, `two-factor ${m.requireTwoFactor ? 'required' : 'optional'}`);
+      recordAdminEvent(
+        this.em,
+        v.municipalityCode,
+        this.actor(v),
+        'municipality.settings-changed',
+        m.code,
+        `two-factor ${m.requireTwoFactor ? 'required' : 'optional'}`,
+      );
     }
     if (input.contactTargetOpenDays != null && input.contactTargetOpenDays !== m.contactTargetOpenDays) {
       m.contactTargetOpenDays = input.contactTargetOpenDays;
-      recordAdminEvent(this.em, v.municipalityCode, this.actor(v), 'municipality.settings-changed', m.code, `response target ${m.contactTargetOpenDays} open days`);
+      recordAdminEvent(
+        this.em,
+        v.municipalityCode,
+        this.actor(v),
+        'municipality.settings-changed',
+        m.code,
+        `response target ${m.contactTargetOpenDays} open days`,
+      );
     }
     await this.em.flush();
     return settingsOf(m);
@@ -158,7 +214,14 @@ export class AccountAdminService {
   async importSettings(yaml: string, apply: boolean): Promise<MunicipalitySettingsImport> {
     const v = this.admin();
     try {
-      return await importSettings(this.em, v.municipalityCode, yaml, { apply, actor: this.actor(v) });
+      return await importSettings(this.em, v.municipalityCode, yaml, {
+        apply,
+        actor: this.actor(v),
+        catalogue: this.programmes?.catalogue,
+        sync: this.programmes?.sync,
+        policies: this.policy?.policies,
+        policySync: this.policy?.policySync,
+      });
     } catch (e) {
       if (e instanceof SettingsInputError) throw badInput(e.problems, this.gate.locale);
       throw e;
@@ -168,22 +231,50 @@ export class AccountAdminService {
   /** The administration trail of the municipality, newest first (admins). */
   async events(limit: number): Promise<AdminEventInfo[]> {
     const v = this.admin();
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw badInput([{ field: 'limit', messages: { ja: '件数は1から200までです。', en: 'limit must be between 1 and 200.', 'ja-easy': '1から 200 までに して ください。' } }], this.gate.locale);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      throw badInput(
+        [
+          {
+            field: 'limit',
+            messages: { ja: '件数は1から200までです。', en: 'limit must be between 1 and 200.', 'ja-easy': '1から 200 までに して ください。' },
+          },
+        ],
+        this.gate.locale,
+      );
     const rows = await this.em.find(AdminEvent, { municipalityCode: v.municipalityCode }, { orderBy: { id: 'desc' }, limit });
     return rows.map((e) => ({ id: e.id, at: e.at, actorName: e.actorName, action: e.action, subjectId: e.subjectId ?? null, detail: e.detail ?? null }));
   }
 }
 
 /** For StaffService.update: a disabled account, or one whose role or department changed, is signed out everywhere at once. */
-export async function endSessionsAfterChange(em: EntityManager, auth: AuthSettings, member: StaffMember, actor: { staffId: string; name: string }, change: { disabled?: boolean | null; roleOrDepartment: boolean }): Promise<void> {
+export async function endSessionsAfterChange(
+  em: EntityManager,
+  auth: AuthSettings,
+  member: StaffMember,
+  actor: { staffId: string; name: string },
+  change: { disabled?: boolean | null; roleOrDepartment: boolean },
+): Promise<void> {
   const revoked = change.disabled || change.roleOrDepartment ? await revokeAllSessions(em, member.id) : [];
-  if (change.disabled != null) recordAdminEvent(em, member.municipality.code, { id: actor.staffId, name: actor.name }, change.disabled ? 'staff.disabled' : 'staff.enabled', member.id);
-  if (change.roleOrDepartment) recordAdminEvent(em, member.municipality.code, { id: actor.staffId, name: actor.name }, 'staff.updated', member.id, `role ${member.role}, department ${member.department.code}`);
+  if (change.disabled != null)
+    recordAdminEvent(em, member.municipality.code, { id: actor.staffId, name: actor.name }, change.disabled ? 'staff.disabled' : 'staff.enabled', member.id);
+  if (change.roleOrDepartment)
+    recordAdminEvent(
+      em,
+      member.municipality.code,
+      { id: actor.staffId, name: actor.name },
+      'staff.updated',
+      member.id,
+      `role ${member.role}, department ${member.department.code}`,
+    );
   await em.flush();
   announceRevoked(auth.revocations, revoked);
 }
 
-const TARGET_RANGE = { ja: '対応目標は1から30開庁日までです。', en: 'The response target must be between 1 and 30 open days.', 'ja-easy': '1から 30 までの 日数に して ください。' };
+const TARGET_RANGE = {
+  ja: '対応目標は1から30開庁日までです。',
+  en: 'The response target must be between 1 and 30 open days.',
+  'ja-easy': '1から 30 までの 日数に して ください。',
+};
 
 function settingsOf(m: Municipality): MunicipalitySettings {
   return { code: m.code, name: m.name, requireTwoFactor: m.requireTwoFactor, contactTargetOpenDays: m.contactTargetOpenDays };

@@ -6,8 +6,16 @@ import { apiError, badInput, InputChecker, type Locale, notFound, OWNER_DEPARTME
 import type { RateLimit } from '../limits';
 import { Department, Municipality } from '../municipality';
 import { AccountLinkPurpose } from './account-link.entity';
+import { StaffPasskey } from './passkey.entity';
 import { recordAdminEvent } from './admin-events';
-import { AccountLinkKind, type AccountLinkInfo, type CompletedTwoFactorEnrolment, type RedeemAccountLinkInput, type RedeemedAccountLink, type TwoFactorEnrolment } from './accounts.types';
+import {
+  AccountLinkKind,
+  type AccountLinkInfo,
+  type CompletedTwoFactorEnrolment,
+  type RedeemAccountLinkInput,
+  type RedeemedAccountLink,
+  type TwoFactorEnrolment,
+} from './accounts.types';
 import { consumeLink, issueLink, linkTokenHash, usableLink } from './links';
 import { passwordProblem } from './password-policy';
 import { announceRevoked, revokeAllSessions, startSession } from './sessions';
@@ -39,7 +47,14 @@ export class AccountLinksService {
     const staff = link?.staffId ? await this.em.findOne(StaffMember, { id: link.staffId }) : null;
     if (!link || (link.staffId && (!staff || staff.disabled))) throw notFound(LINK_NOT_USABLE, this.locale);
     const m = await this.em.findOneOrFail(Municipality, { code: link.municipalityCode });
-    return { kind: KIND[link.purpose as (typeof PERSON_LINKS)[number]], municipalityName: m.name, name: staff?.name ?? null, email: staff?.email ?? null, expiresAt: link.expiresAt, requireTwoFactor: m.requireTwoFactor };
+    return {
+      kind: KIND[link.purpose as (typeof PERSON_LINKS)[number]],
+      municipalityName: m.name,
+      name: staff?.name ?? null,
+      email: staff?.email ?? null,
+      expiresAt: link.expiresAt,
+      requireTwoFactor: m.requireTwoFactor,
+    };
   }
 
   /** Sets the holder's own password (and, for the first administrator, creates the account); the link is used up. */
@@ -65,14 +80,25 @@ export class AccountLinksService {
     const weak = passwordProblem(input.password ?? '', [name ?? '', email ?? '', m.name]);
     if (weak) c.problems.push({ field: 'input.password', messages: weak });
     if (!c.ok) throw badInput(c.problems, this.locale);
-    if (link.purpose === AccountLinkPurpose.FIRST_ADMIN && (await this.em.count(StaffMember, { email: email! }))) throw badInput([{ field: 'input.email', messages: EMAIL_TAKEN }], this.locale);
+    if (link.purpose === AccountLinkPurpose.FIRST_ADMIN && (await this.em.count(StaffMember, { email: email! })))
+      throw badInput([{ field: 'input.email', messages: EMAIL_TAKEN }], this.locale);
     const passwordHash = await hashPassword(input.password);
     const revoked = await this.em.transactional(async (tx) => {
       if (!(await consumeLink(tx, link))) throw notFound(LINK_NOT_USABLE, this.locale);
       const now = new Date();
       if (link.purpose === AccountLinkPurpose.FIRST_ADMIN) {
         const department = await tx.findOneOrFail(Department, { municipality: m.code, code: OWNER_DEPARTMENT });
-        staff = tx.create(StaffMember, { municipality: m.code, department, name: name!, email: email!, role: StaffRole.ADMIN, passwordHash, passwordChangedAt: now, failedLogins: 0, disabled: false } as never);
+        staff = tx.create(StaffMember, {
+          municipality: m.code,
+          department,
+          name: name!,
+          email: email!,
+          role: StaffRole.ADMIN,
+          passwordHash,
+          passwordChangedAt: now,
+          failedLogins: 0,
+          disabled: false,
+        } as never);
         await tx.flush();
         recordAdminEvent(tx, m.code, { id: staff.id, name: staff.name }, 'staff.first-admin-joined', staff.id, `role admin, department ${OWNER_DEPARTMENT}`);
         return [];
@@ -91,6 +117,8 @@ export class AccountLinksService {
         member.totpPendingSecret = null;
         member.totpLastStep = null;
         member.recoveryCodeHashes = [];
+        // Passkeys too: a reset with two-factor removal is for a person who lost their devices.
+        await tx.nativeDelete(StaffPasskey, { staffId: member.id });
       }
       recordAdminEvent(tx, m.code, { id: member.id, name: member.name }, 'staff.password-reset', member.id, link.resetTwoFactor ? 'two-factor removed' : null);
       // A reset ends every sign-in made with the old password.

@@ -1,19 +1,43 @@
+import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../server/context';
 import { StaffMember } from '../staff';
 import { AccountAdminService } from './account-admin.service';
 import { AccountLinksService } from './account-links.service';
 import {
-  AccountLinkInfo, AdminEventInfo, CreatePartnerOrganizationInput, BeginTwoFactorEnrolmentInput, ChangePasswordInput, CompleteTwoFactorEnrolmentInput, IssuePasswordResetLinkInput, CompletedTwoFactorEnrolment, InviteStaffMemberInput, IssuedAccountLink, MunicipalitySettings, MyTwoFactor,
-  RedeemAccountLinkInput, RedeemedAccountLink, StaffSessionInfo, TwoFactorEnrolment, UpdateMunicipalitySettingsInput,
+  AccountLinkInfo,
+  AdminEventInfo,
+  CreatePartnerOrganizationInput,
+  BeginTwoFactorEnrolmentInput,
+  ChangePasswordInput,
+  CompleteTwoFactorEnrolmentInput,
+  IssuePasswordResetLinkInput,
+  CompletedTwoFactorEnrolment,
+  InviteStaffMemberInput,
+  IssuedAccountLink,
+  MunicipalitySettings,
+  MyTwoFactor,
+  RedeemAccountLinkInput,
+  RedeemedAccountLink,
+  StaffSessionInfo,
+  TwoFactorEnrolment,
+  UpdateMunicipalitySettingsInput,
 } from './accounts.types';
 import { StaffLoginLimits } from './limits';
+import { StaffPasskey } from './passkey.entity';
 import { createPartnerOrganization } from './partner-admin';
 import { PartnerOrganization } from '../partner';
 import { ImportMunicipalitySettingsInput, MunicipalitySettingsImport } from './settings-yaml.types';
 
 const links = (ctx: Context) => new AccountLinksService(ctx.em, ctx.locale, ctx.services.auth, ctx.services.limits.loginPerAccount);
-const admin = (ctx: Context) => new AccountAdminService(ctx.em, ctx.gate, ctx.services.auth);
+const admin = (ctx: Context) =>
+  new AccountAdminService(
+    ctx.em,
+    ctx.gate,
+    ctx.services.auth,
+    { catalogue: ctx.services.catalogue, sync: ctx.services.programmeSettings },
+    { policies: ctx.services.policies, policySync: ctx.services.accessPolicy },
+  );
 
 @Resolver()
 export class AccountsResolver {
@@ -28,12 +52,18 @@ export class AccountsResolver {
   }
 
   @Mutation(() => TwoFactorEnrolment)
-  beginTwoFactorEnrolment(@Arg('input', () => BeginTwoFactorEnrolmentInput) input: BeginTwoFactorEnrolmentInput, @Ctx() ctx: Context): Promise<TwoFactorEnrolment> {
+  beginTwoFactorEnrolment(
+    @Arg('input', () => BeginTwoFactorEnrolmentInput) input: BeginTwoFactorEnrolmentInput,
+    @Ctx() ctx: Context,
+  ): Promise<TwoFactorEnrolment> {
     return links(ctx).beginEnrolment(input.email, input.password, StaffLoginLimits.guard(ctx));
   }
 
   @Mutation(() => CompletedTwoFactorEnrolment)
-  completeTwoFactorEnrolment(@Arg('input', () => CompleteTwoFactorEnrolmentInput) input: CompleteTwoFactorEnrolmentInput, @Ctx() ctx: Context): Promise<CompletedTwoFactorEnrolment> {
+  completeTwoFactorEnrolment(
+    @Arg('input', () => CompleteTwoFactorEnrolmentInput) input: CompleteTwoFactorEnrolmentInput,
+    @Ctx() ctx: Context,
+  ): Promise<CompletedTwoFactorEnrolment> {
     return links(ctx).completeEnrolment(input.ticket, input.code);
   }
 
@@ -73,12 +103,18 @@ export class AccountsResolver {
   }
 
   @Mutation(() => MunicipalitySettings)
-  updateMunicipalitySettings(@Arg('input', () => UpdateMunicipalitySettingsInput) input: UpdateMunicipalitySettingsInput, @Ctx() ctx: Context): Promise<MunicipalitySettings> {
+  updateMunicipalitySettings(
+    @Arg('input', () => UpdateMunicipalitySettingsInput) input: UpdateMunicipalitySettingsInput,
+    @Ctx() ctx: Context,
+  ): Promise<MunicipalitySettings> {
     return admin(ctx).updateSettings(input);
   }
 
   @Mutation(() => PartnerOrganization)
-  createPartnerOrganization(@Arg('input', () => CreatePartnerOrganizationInput) input: CreatePartnerOrganizationInput, @Ctx() ctx: Context): Promise<PartnerOrganization> {
+  createPartnerOrganization(
+    @Arg('input', () => CreatePartnerOrganizationInput) input: CreatePartnerOrganizationInput,
+    @Ctx() ctx: Context,
+  ): Promise<PartnerOrganization> {
     return createPartnerOrganization(ctx.em, ctx.gate, input);
   }
 
@@ -88,7 +124,10 @@ export class AccountsResolver {
   }
 
   @Mutation(() => MunicipalitySettingsImport)
-  async importMunicipalitySettings(@Arg('input', () => ImportMunicipalitySettingsInput) input: ImportMunicipalitySettingsInput, @Ctx() ctx: Context): Promise<MunicipalitySettingsImport> {
+  async importMunicipalitySettings(
+    @Arg('input', () => ImportMunicipalitySettingsInput) input: ImportMunicipalitySettingsInput,
+    @Ctx() ctx: Context,
+  ): Promise<MunicipalitySettingsImport> {
     const done = await admin(ctx).importSettings(input.yaml, input.apply);
     // This process's cache of allowed origins (CORS, public mutations); others re-read within a minute.
     if (done.applied) ctx.services.intake.municipalities.invalidate();
@@ -101,12 +140,34 @@ export class AccountsResolver {
   }
 }
 
+/** Passkeys per member, counted in one query for the whole staff list of a request. */
+const PASSKEY_COUNTS = new WeakMap<Context, DataLoader<string, number>>();
+function passkeyCounts(ctx: Context): DataLoader<string, number> {
+  let loader = PASSKEY_COUNTS.get(ctx);
+  if (!loader) {
+    loader = new DataLoader<string, number>(async (ids) => {
+      const rows = await ctx.em.find(StaffPasskey, { staffId: { $in: [...ids] } }, { fields: ['id', 'staffId'] });
+      const n = new Map<string, number>();
+      for (const r of rows) n.set(r.staffId, (n.get(r.staffId) ?? 0) + 1);
+      return ids.map((id) => n.get(id) ?? 0);
+    });
+    PASSKEY_COUNTS.set(ctx, loader);
+  }
+  return loader;
+}
+
 /** What the staff list shows about each account (admins read the list: StaffResolver.staffMembers). */
 @Resolver(() => StaffMember)
 export class StaffAccountFieldsResolver {
   @FieldResolver(() => Boolean)
   twoFactorEnabled(@Root() member: StaffMember): boolean {
     return member.totpSecret != null;
+  }
+
+  /** A count only: nothing of the keys themselves (ids, names, public keys) leaves through the staff list. */
+  @FieldResolver(() => Int)
+  passkeyCount(@Root() member: StaffMember, @Ctx() ctx: Context): Promise<number> {
+    return passkeyCounts(ctx).load(member.id);
   }
 
   @FieldResolver(() => Boolean)

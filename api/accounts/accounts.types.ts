@@ -77,7 +77,8 @@ export class MunicipalitySettings {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
   @Field(() => Boolean) requireTwoFactor!: boolean;
-  @Field(() => Int, { description: 'Open days (開庁日) a new item may wait before the worklist shows it over target (1 to 30).' }) contactTargetOpenDays!: number;
+  @Field(() => Int, { description: 'Open days (開庁日) a new item may wait before the worklist shows it over target (1 to 30).' })
+  contactTargetOpenDays!: number;
 }
 
 @InputType()
@@ -123,6 +124,7 @@ export class IssuePasswordResetLinkInput {
 @InputType()
 export class CreatePartnerOrganizationInput {
   @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true, description: 'Who to contact there and how (at most 500 characters).' }) contact?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true })

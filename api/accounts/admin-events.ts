@@ -17,12 +17,22 @@ export type AdminAction =
   | 'staff.enabled'
   | 'staff.two-factor-enrolled'
   | 'staff.recovery-code-used'
+  | 'staff.passkey-registered'
+  | 'staff.passkey-renamed'
+  | 'staff.passkey-removed'
   | 'session.revoked'
   | 'partner.created'
   | 'partner.token-issued'
   | 'partner.token-revoked'
+  | 'partner.updated'
+  | 'department.renamed'
+  | 'department.added'
+  | 'privacy-notice.published'
+  | 'programme-settings.changed'
+  | 'access-policy.changed'
   | 'family.exported'
   | 'family.erased'
+  | 'family.retention-erased'
   | 'family.erasure-requested'
   | 'family.erasure-rejected'
   | 'line.settings-changed'
@@ -37,6 +47,13 @@ export interface Actor {
 export const OPERATOR: Actor = { id: null, name: 'operator (command line)' };
 
 /** Adds one entry to the administration trail (flushed with the change it records). */
-export function recordAdminEvent(em: EntityManager, municipalityCode: string, actor: Actor, action: AdminAction, subjectId: string | null = null, detail: string | null = null): AdminEvent {
+export function recordAdminEvent(
+  em: EntityManager,
+  municipalityCode: string,
+  actor: Actor,
+  action: AdminAction,
+  subjectId: string | null = null,
+  detail: string | null = null,
+): AdminEvent {
   return em.create(AdminEvent, { municipalityCode, at: new Date(), actorId: actor.id, actorName: actor.name, action, subjectId, detail });
 }

@@ -2,3 +2,4 @@
 export { AccountLink, AccountLinkPurpose } from './account-link.entity';
 export { AdminEvent } from './admin-event.entity';
 export { StaffSession } from './staff-session.entity';
+export { PasskeyChallenge, StaffPasskey } from './passkey.entity';

@@ -34,8 +34,14 @@ export async function issueLink(
   if (input.staffId) await em.nativeUpdate(AccountLink, { staffId: input.staffId, purpose: input.purpose, usedAt: null }, { usedAt: now });
   const token = randomBytes(32).toString('base64url');
   const link = em.create(AccountLink, {
-    municipalityCode: input.municipalityCode, staffId: input.staffId, purpose: input.purpose, tokenHash: linkTokenHash(token),
-    createdAt: now, expiresAt: new Date(now.getTime() + LINK_TTL_MS[input.purpose]), usedAt: null, resetTwoFactor: input.resetTwoFactor ?? false,
+    municipalityCode: input.municipalityCode,
+    staffId: input.staffId,
+    purpose: input.purpose,
+    tokenHash: linkTokenHash(token),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + LINK_TTL_MS[input.purpose]),
+    usedAt: null,
+    resetTwoFactor: input.resetTwoFactor ?? false,
   });
   return { token, link };
 }

@@ -10,14 +10,27 @@ export interface SessionSettings {
 }
 
 /** Signs a staff access token and records its session (the token's jti); flushed here. */
-export async function startSession(em: EntityManager, staff: StaffMember, settings: SessionSettings, twoFactor: boolean): Promise<{ token: string; expiresAt: Date }> {
+export async function startSession(
+  em: EntityManager,
+  staff: StaffMember,
+  settings: SessionSettings,
+  twoFactor: boolean,
+): Promise<{ token: string; expiresAt: Date }> {
   const { token, claims } = signAccessToken(
     settings.secret,
     { sub: staff.id, mun: staff.municipality.code, dep: staff.department.code, did: staff.department.id, role: staff.role, name: staff.name },
     settings.ttlSeconds,
   );
   const expiresAt = new Date(claims.exp * 1000);
-  em.create(StaffSession, { id: claims.jti, staffId: staff.id, municipalityCode: staff.municipality.code, createdAt: new Date(claims.iat * 1000), expiresAt, revokedAt: null, twoFactor });
+  em.create(StaffSession, {
+    id: claims.jti,
+    staffId: staff.id,
+    municipalityCode: staff.municipality.code,
+    createdAt: new Date(claims.iat * 1000),
+    expiresAt,
+    revokedAt: null,
+    twoFactor,
+  });
   await em.flush();
   return { token, expiresAt };
 }

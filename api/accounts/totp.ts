@@ -30,7 +30,7 @@ export function acceptedTotpStep(secret: string, code: string, lastStep: number 
   try {
     const r = verifySync({ secret, token, epoch: Math.floor(at / 1000), epochTolerance: PERIOD, ...(lastStep != null ? { afterTimeStep: lastStep } : {}) });
     // The union type includes HOTP's result (no time step); a TOTP verification carries timeStep.
-    return r.valid ? (r as { timeStep?: number }).timeStep ?? null : null;
+    return r.valid ? ((r as { timeStep?: number }).timeStep ?? null) : null;
   } catch {
     return null;
   }

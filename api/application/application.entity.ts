@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@m
 import { randomUUID } from 'node:crypto';
 import { EncryptedJson, EncryptedText } from '../crypto';
 import { Municipality } from '../municipality';
-import { PersonalRecord } from '../record';
+import { RecordRow } from '../record';
 import { ApplicationActor, ApplicationStatus } from './application-status';
 
 /**
@@ -15,16 +15,7 @@ import { ApplicationActor, ApplicationStatus } from './application-status';
 @Index({ properties: ['municipality', 'status', 'procedureId', 'submittedAt'] })
 @Index({ properties: ['record', 'createdAt'] })
 @Unique({ properties: ['municipality', 'receiptNumber'] })
-export class Application {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
-  @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
-  record!: PersonalRecord;
-
+export class Application extends RecordRow {
   @Property({ type: 'string', length: 60 })
   procedureId!: string;
 

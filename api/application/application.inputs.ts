@@ -21,7 +21,23 @@ export class FamilySignInInput {
   @Field(() => String, { nullable: true, description: 'The reference number (with a code or a submission key).' }) referenceNumber?: string | null;
   @Field(() => String, { nullable: true, description: 'The 6-digit code sent.' }) code?: string | null;
   @Field(() => String, { nullable: true, description: 'The token of the link sent.' }) link?: string | null;
-  @Field(() => String, { nullable: true, description: 'The intake widget’s submission key (idempotencyKey), within a day of the intake.' }) submissionKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'The intake widget’s submission key (idempotencyKey), within a day of the intake.' }) submissionKey?:
+    string | null;
+}
+
+@InputType({ description: 'The intake receipt asks for a hand-off to the family page (the same proof as signing in from the receipt).' })
+export class FamilyHandoffIssueInput {
+  @Field(() => String, { description: '全国地方公共団体コード (6 digits).' }) municipalityCode!: string;
+  @Field(() => String, { description: 'The reference number of the intake receipt.' }) referenceNumber!: string;
+  @Field(() => String, { description: 'The intake widget’s submission key (idempotencyKey), within a day of the intake.' }) submissionKey!: string;
+}
+
+@InputType({ description: 'The family page spends a hand-off from the intake receipt: the sign-in code goes to the contact the intake gave.' })
+export class FamilyHandoffSignInInput {
+  @Field(() => String, { description: '全国地方公共団体コード (6 digits).' }) municipalityCode!: string;
+  @Field(() => String, { description: 'The token of issueFamilyHandoff (used once, within 15 minutes).' }) handoff!: string;
+  @Field(() => String, { nullable: true, description: 'The page to open from the link in the code’s message (an allowed origin of the municipality).' })
+  returnUrl?: string | null;
 }
 
 @InputType({ description: 'A family session.' })
@@ -62,5 +78,6 @@ export class ApplicationDecisionInput {
   @Field(() => ID, { description: 'The application id.' }) id!: string;
   @Field(() => Int, { description: 'The version last read.' }) version!: number;
   @Field(() => ApplicationStatus, { description: 'IN_REVIEW, INFO_REQUESTED, ACCEPTED or NOT_ACCEPTED.' }) status!: ApplicationStatus;
-  @Field(() => String, { nullable: true, description: 'Required for INFO_REQUESTED (what is needed) and NOT_ACCEPTED (the reason); at most 1,000 characters.' }) message?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required for INFO_REQUESTED (what is needed) and NOT_ACCEPTED (the reason); at most 1,000 characters.' })
+  message?: string | null;
 }

@@ -24,8 +24,16 @@ const PAGE_LIMIT = 50;
 
 export const TEXTS = {
   notFound: { ja: 'その申請は見つかりません。', en: 'No such application.', 'ja-easy': 'その 申請は ありません。' },
-  procedureNotFound: { ja: 'その手続はこの市区町村では受け付けていません。', en: 'This municipality does not take this procedure online.', 'ja-easy': 'ここでは その 手続きは できません。' },
-  stale: { ja: '別の画面で変更されています。読み込み直してください。', en: 'It was changed elsewhere; reload and try again.', 'ja-easy': 'ほかの 画面で かわりました。もう一度 ひらいて ください。' },
+  procedureNotFound: {
+    ja: 'その手続はこの市区町村では受け付けていません。',
+    en: 'This municipality does not take this procedure online.',
+    'ja-easy': 'ここでは その 手続きは できません。',
+  },
+  stale: {
+    ja: '別の画面で変更されています。読み込み直してください。',
+    en: 'It was changed elsewhere; reload and try again.',
+    'ja-easy': 'ほかの 画面で かわりました。もう一度 ひらいて ください。',
+  },
   notNow: { ja: '今の状態ではこの操作はできません。', en: 'This cannot be done in the application’s current status.', 'ja-easy': '今は これは できません。' },
   tooLong: { ja: 'メッセージは1000文字以内にしてください。', en: 'The message must be at most 1,000 characters.', 'ja-easy': 'メッセージが 長すぎます。' },
   tooMany: { ja: '一度に送れる回答は60件までです。', en: 'At most 60 answers at a time.', 'ja-easy': '多すぎます。' },
@@ -33,7 +41,14 @@ export const TEXTS = {
 } satisfies Record<string, LocalizedText>;
 
 export class FamilyApplications {
-  constructor(private readonly em: EntityManager, private readonly services: ApplicationServices, private readonly who: FamilyIdentity, private readonly locale: Locale) {}
+  /** `history`: whether views carry the events (false when the operation did not ask for them: one read fewer). */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly services: ApplicationServices,
+    private readonly who: FamilyIdentity,
+    private readonly locale: Locale,
+    private readonly history = true,
+  ) {}
 
   private procedure(id: string): MunicipalProcedure {
     const p = this.services.procedures.get(id, this.who.municipalityCode);
@@ -43,7 +58,9 @@ export class FamilyApplications {
 
   /** The family's own application; another family's is NOT_FOUND, exactly like one that does not exist. */
   private async mine(id: string): Promise<Application> {
-    const a = /^[0-9a-f-]{36}$/.test(id) ? await this.em.findOne(Application, { id, record: this.who.recordId, municipality: this.who.municipalityCode }) : null;
+    const a = /^[0-9a-f-]{36}$/.test(id)
+      ? await this.em.findOne(Application, { id, record: this.who.recordId, municipality: this.who.municipalityCode })
+      : null;
     if (!a) throw apiError('NOT_FOUND', TEXTS.notFound, this.locale);
     return a;
   }
@@ -51,7 +68,16 @@ export class FamilyApplications {
   async page(): Promise<FamilyPage> {
     const record = await this.em.findOneOrFail(PersonalRecord, { id: this.who.recordId });
     const apps = await this.em.find(Application, { record: this.who.recordId }, { orderBy: { createdAt: 'desc' }, limit: PAGE_LIMIT });
-    const views = await Promise.all(apps.filter((a) => this.services.procedures.get(a.procedureId, this.who.municipalityCode)).map((a) => this.view(a)));
+    const shown = apps.filter((a) => this.services.procedures.get(a.procedureId, this.who.municipalityCode));
+    // Every application's events in one read (not one per application).
+    const events =
+      this.history && shown.length ? await this.em.find(ApplicationEvent, { application: { $in: shown } }, { orderBy: { at: 'asc', id: 'asc' } }) : [];
+    const views = shown.map((a) =>
+      this.viewWith(
+        a,
+        events.filter((e) => e.application.id === a.id),
+      ),
+    );
     return {
       referenceNumber: record.referenceNumber,
       municipalityCode: this.who.municipalityCode,
@@ -63,8 +89,12 @@ export class FamilyApplications {
   }
 
   async view(a: Application): Promise<FamilyApplication> {
+    const events = this.history ? await this.em.find(ApplicationEvent, { application: a }, { orderBy: { at: 'asc', id: 'asc' } }) : [];
+    return this.viewWith(a, events);
+  }
+
+  private viewWith(a: Application, events: readonly ApplicationEvent[]): FamilyApplication {
     const p = this.procedure(a.procedureId);
-    const events = await this.em.find(ApplicationEvent, { application: a }, { orderBy: { at: 'asc', id: 'asc' } });
     return {
       id: a.id,
       procedureId: a.procedureId,
@@ -183,6 +213,13 @@ export class FamilyApplications {
   }
 
   private event(a: Application, from: ApplicationStatus | null, to: ApplicationStatus, message: string | null = null): void {
-    this.em.create(ApplicationEvent, { municipality: a.municipality, application: a, fromStatus: from, toStatus: to, actor: ApplicationActor.FAMILY, message } as never);
+    this.em.create(ApplicationEvent, {
+      municipality: a.municipality,
+      application: a,
+      fromStatus: from,
+      toStatus: to,
+      actor: ApplicationActor.FAMILY,
+      message,
+    } as never);
   }
 }

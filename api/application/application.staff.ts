@@ -28,7 +28,13 @@ export const MAX_QUEUE = 200;
 const MESSAGE_NEEDED = { ja: '理由または必要なことを書いてください。', en: 'Write the reason or what is needed.', 'ja-easy': 'わけを 書いて ください。' };
 
 export class StaffApplications {
-  constructor(private readonly em: EntityManager, private readonly services: ApplicationServices, private readonly viewer: StaffViewer, private readonly audit: AuditCollector, private readonly locale: Locale) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly services: ApplicationServices,
+    private readonly viewer: StaffViewer,
+    private readonly audit: AuditCollector,
+    private readonly locale: Locale,
+  ) {}
 
   /** Procedures this department handles in this municipality. */
   private handled(): MunicipalProcedure[] {
@@ -36,16 +42,43 @@ export class StaffApplications {
   }
 
   async queue(statuses: readonly ApplicationStatus[] | null | undefined, procedureId: string | null | undefined, limit: number): Promise<StaffApplication[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUEUE) throw badInput([{ field: 'limit', messages: { ja: `件数は1〜${MAX_QUEUE}で指定してください。`, en: `limit must be 1 to ${MAX_QUEUE}.`, 'ja-easy': `1から ${MAX_QUEUE}までです。` } }], this.locale);
-    const ids = this.handled().map((p) => p.id).filter((id) => !procedureId || id === procedureId);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUEUE)
+      throw badInput(
+        [
+          {
+            field: 'limit',
+            messages: { ja: `件数は1〜${MAX_QUEUE}で指定してください。`, en: `limit must be 1 to ${MAX_QUEUE}.`, 'ja-easy': `1から ${MAX_QUEUE}までです。` },
+          },
+        ],
+        this.locale,
+      );
+    const ids = this.handled()
+      .map((p) => p.id)
+      .filter((id) => !procedureId || id === procedureId);
     const wanted = (statuses?.length ? statuses : Object.values(ApplicationStatus)).filter((s) => s !== ApplicationStatus.DRAFT);
     if (ids.length === 0 || wanted.length === 0) return [];
-    const apps = await this.em.find(Application, { municipality: this.viewer.municipalityCode, procedureId: { $in: ids }, status: { $in: wanted } }, { orderBy: { submittedAt: 'asc', id: 'asc' }, limit, populate: ['record'] });
-    return Promise.all(apps.map((a) => this.view(a, false)));
+    const apps = await this.em.find(
+      Application,
+      { municipality: this.viewer.municipalityCode, procedureId: { $in: ids }, status: { $in: wanted } },
+      { orderBy: { submittedAt: 'asc', id: 'asc' }, limit, populate: ['record'] },
+    );
+    // The queue's events in one read (not one per application).
+    const events = apps.length ? await this.em.find(ApplicationEvent, { application: { $in: apps } }, { orderBy: { at: 'asc', id: 'asc' } }) : [];
+    return Promise.all(
+      apps.map((a) =>
+        this.view(
+          a,
+          false,
+          events.filter((e) => e.application.id === a.id),
+        ),
+      ),
+    );
   }
 
   private async find(id: string): Promise<{ a: Application; p: MunicipalProcedure }> {
-    const a = /^[0-9a-f-]{36}$/.test(id) ? await this.em.findOne(Application, { id, municipality: this.viewer.municipalityCode }, { populate: ['record'] }) : null;
+    const a = /^[0-9a-f-]{36}$/.test(id)
+      ? await this.em.findOne(Application, { id, municipality: this.viewer.municipalityCode }, { populate: ['record'] })
+      : null;
     const p = a ? this.handled().find((x) => x.id === a.procedureId) : undefined;
     if (!a || !p || a.status === ApplicationStatus.DRAFT) throw apiError('NOT_FOUND', TEXTS.notFound, this.locale);
     return { a, p };
@@ -56,9 +89,9 @@ export class StaffApplications {
     return this.view(a, true);
   }
 
-  private async view(a: Application, full: boolean): Promise<StaffApplication> {
+  private async view(a: Application, full: boolean, given?: readonly ApplicationEvent[]): Promise<StaffApplication> {
     const p = this.services.procedures.get(a.procedureId, this.viewer.municipalityCode)!;
-    const events = await this.em.find(ApplicationEvent, { application: a }, { orderBy: { at: 'asc', id: 'asc' } });
+    const events = given ?? (await this.em.find(ApplicationEvent, { application: a }, { orderBy: { at: 'asc', id: 'asc' } }));
     const submitted = a.submittedAt ? todayInJapan(a.submittedAt) : null;
     const ageOpenDays = submitted ? openDaysBetween(submitted, todayInJapan()) : 0;
     if (full) this.audit.note(a.record.id, this.viewer.municipalityCode, 'read', 'applications');
@@ -86,7 +119,14 @@ export class StaffApplications {
 
   private async documents(p: MunicipalProcedure, a: Application): Promise<StaffApplication['documents']> {
     const rows = await this.em.find(ApplicationDocument, { application: a }, { orderBy: { uploadedAt: 'asc', id: 'asc' } });
-    return rows.map((d) => ({ id: d.id, documentId: d.documentId, name: p.documents.find((x) => x.id === d.documentId)?.name[this.locale] ?? d.documentId, contentType: d.contentType, size: d.size, uploadedAt: d.uploadedAt }));
+    return rows.map((d) => ({
+      id: d.id,
+      documentId: d.documentId,
+      name: p.documents.find((x) => x.id === d.documentId)?.name[this.locale] ?? d.documentId,
+      contentType: d.contentType,
+      size: d.size,
+      uploadedAt: d.uploadedAt,
+    }));
   }
 
   /** Pre-filled questions whose answer differs from what the record holds now. */
@@ -118,7 +158,15 @@ export class StaffApplications {
     const from = a.status;
     a.status = input.status;
     if (DECIDED.has(input.status)) a.decidedAt = new Date();
-    this.em.create(ApplicationEvent, { municipality: a.municipality, application: a, fromStatus: from, toStatus: input.status, actor: ApplicationActor.STAFF, staffId: this.viewer.staffId, message } as never);
+    this.em.create(ApplicationEvent, {
+      municipality: a.municipality,
+      application: a,
+      fromStatus: from,
+      toStatus: input.status,
+      actor: ApplicationActor.STAFF,
+      staffId: this.viewer.staffId,
+      message,
+    } as never);
     this.audit.note(a.record.id, this.viewer.municipalityCode, 'write', 'applications');
     await this.em.flush();
     if (input.status !== ApplicationStatus.IN_REVIEW) await tellFamily(this.services.notices, a.record, p, input.status, a.id);
@@ -132,15 +180,40 @@ export class StaffApplications {
   async exportAccepted(procedureId: string, from: string, to: string, format: 'CSV' | 'JSON'): Promise<string> {
     const p = this.handled().find((x) => x.id === procedureId);
     if (!p) throw apiError('NOT_FOUND', TEXTS.procedureNotFound, this.locale);
-    const bad = (field: string) => badInput([{ field, messages: { ja: '日付は YYYY-MM-DD で、開始は終了より前にしてください（最長366日）。', en: 'Dates are YYYY-MM-DD, from before to, at most 366 days apart.', 'ja-easy': '日付が まちがって います。' } }], this.locale);
+    const bad = (field: string) =>
+      badInput(
+        [
+          {
+            field,
+            messages: {
+              ja: '日付は YYYY-MM-DD で、開始は終了より前にしてください（最長366日）。',
+              en: 'Dates are YYYY-MM-DD, from before to, at most 366 days apart.',
+              'ja-easy': '日付が まちがって います。',
+            },
+          },
+        ],
+        this.locale,
+      );
     if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(from))) throw bad('from');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(to) || Number.isNaN(Date.parse(to)) || to < from || addDays(from, 366) < to) throw bad('to');
     const apps = await this.em.find(
       Application,
-      { municipality: this.viewer.municipalityCode, procedureId, status: ApplicationStatus.ACCEPTED, decidedAt: { $gte: startOfJapanDay(from), $lt: startOfJapanDay(addDays(to, 1)) } },
+      {
+        municipality: this.viewer.municipalityCode,
+        procedureId,
+        status: ApplicationStatus.ACCEPTED,
+        decidedAt: { $gte: startOfJapanDay(from), $lt: startOfJapanDay(addDays(to, 1)) },
+      },
       { orderBy: { decidedAt: 'asc', id: 'asc' }, limit: MAX_EXPORT_ROWS, populate: ['record'] },
     );
-    const rows = apps.map((a) => ({ receiptNumber: a.receiptNumber ?? null, referenceNumber: a.record.referenceNumber, procedureId: a.procedureId, submittedAt: a.submittedAt ?? null, decidedAt: a.decidedAt ?? null, answers: a.answers }));
+    const rows = apps.map((a) => ({
+      receiptNumber: a.receiptNumber ?? null,
+      referenceNumber: a.record.referenceNumber,
+      procedureId: a.procedureId,
+      submittedAt: a.submittedAt ?? null,
+      decidedAt: a.decidedAt ?? null,
+      answers: a.answers,
+    }));
     for (const a of apps) this.audit.note(a.record.id, this.viewer.municipalityCode, 'read', 'applications-export');
     return format === 'CSV' ? toCsv(p, rows) : toJson(p, rows);
   }

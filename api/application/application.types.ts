@@ -41,12 +41,14 @@ export class Procedure {
   @Field(() => String, { description: 'One or two sentences on what it is (request locale).' }) summary!: string;
   @Field(() => String, { description: 'pre-application, application, notification or consultation-booking.' }) legalKind!: string;
   @Field(() => String, { description: 'What the submission legally is, and what still has to happen (request locale).' }) legalNature!: string;
-  @Field(() => String, { nullable: true, description: 'Deadlines and rules to know first, e.g. the 15-day rule (request locale).' }) deadlineNote?: string | null;
+  @Field(() => String, { nullable: true, description: 'Deadlines and rules to know first, e.g. the 15-day rule (request locale).' }) deadlineNote?:
+    string | null;
   @Field(() => String, { nullable: true, description: 'First day of the yearly window, MM-DD (e.g. 08-01 for the 現況届).' }) windowFrom?: string | null;
   @Field(() => String, { nullable: true, description: 'Last day of the yearly window, MM-DD.' }) windowTo?: string | null;
   @Field(() => String, { description: 'required, optional or none.' }) interview!: string;
   @Field(() => Boolean, { description: 'A legally signed online filing exists (ぴったりサービス).' }) signedFilingOnline!: boolean;
-  @Field(() => String, { nullable: true, description: 'The municipality’s ぴったりサービス page for the signed filing, when it has one.' }) pittariUrl?: string | null;
+  @Field(() => String, { nullable: true, description: 'The municipality’s ぴったりサービス page for the signed filing, when it has one.' }) pittariUrl?:
+    string | null;
   @Field(() => String, { description: 'What happens after submitting (request locale).' }) whatHappensNext!: string;
   @Field(() => [ProcedureQuestion], { description: 'The questions, in order.' }) questions!: ProcedureQuestion[];
   @Field(() => [ProcedureDocument], { description: 'Documents to attach.' }) documents!: ProcedureDocument[];
@@ -55,7 +57,8 @@ export class Procedure {
 @ObjectType({ simpleResolvers: true, description: 'One answer of an application.' })
 export class ApplicationAnswer {
   @Field(() => String, { description: 'The question id.' }) question!: string;
-  @Field(() => String, { nullable: true, description: 'The canonical answer (yen as digits, dates YYYY-MM-DD, true/false, a choice value).' }) value?: string | null;
+  @Field(() => String, { nullable: true, description: 'The canonical answer (yen as digits, dates YYYY-MM-DD, true/false, a choice value).' }) value?:
+    string | null;
   @Field(() => Boolean, { description: 'Still the value the record pre-filled (the family has not changed it).' }) prefilled!: boolean;
 }
 
@@ -91,7 +94,8 @@ export class ApplicationReceipt {
   @Field(() => String, { description: 'What the submission legally is (request locale).' }) legalNature!: string;
   @Field(() => Boolean, { description: 'Whether an interview is needed; book it on the family page.' }) interviewNeeded!: boolean;
   @Field(() => [String], { description: 'Documents whose original must still be brought (request locale).' }) bringOriginals!: string[];
-  @Field(() => String, { nullable: true, description: 'Where to make the signed filing online, when the municipality has such a page.' }) pittariUrl?: string | null;
+  @Field(() => String, { nullable: true, description: 'Where to make the signed filing online, when the municipality has such a page.' }) pittariUrl?:
+    string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The family’s own page: its applications and the messages from staff.' })
@@ -101,7 +105,8 @@ export class FamilyPage {
   @Field(() => [FamilyApplication], { description: 'Applications, newest first (at most 50).' }) applications!: FamilyApplication[];
   @Field(() => [Procedure], { description: 'Procedures the family can start here.' }) procedures!: Procedure[];
   @Field(() => [InterviewBookingView], { description: 'Booked interviews (at most 20).' }) interviews!: InterviewBookingView[];
-  @Field(() => FamilyContact, { description: 'Whether and how the family may be contacted; it changes this itself (updateFamilyContact).' }) contact!: FamilyContact;
+  @Field(() => FamilyContact, { description: 'Whether and how the family may be contacted; it changes this itself (updateFamilyContact).' })
+  contact!: FamilyContact;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A signed-in family session.' })
@@ -115,16 +120,37 @@ export class FamilySignInRequestPayload {
   @Field(() => String, { description: 'What to do next (request locale).' }) message!: string;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'A one-time hand-off from the intake receipt to the family page.' })
+export class FamilyHandoffPayload {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Put it in the fragment of the family page’s link (`#yorisoi-intake=…`); it signs nobody in by itself. Null when the intake gave no e-mail or phone.',
+  })
+  token!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When it can no longer be used (15 minutes).' }) expiresAt!: Date | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A hand-off spent: a code was sent to the contact the intake gave.' })
+export class FamilyHandoffSignInPayload {
+  @Field(() => String, { description: 'The reference number to sign in with, with the code.' }) referenceNumber!: string;
+  @Field(() => String, { description: 'What to do next (request locale).' }) message!: string;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'A pre-filled answer the family changed: what the record would get when staff accept.' })
 export class RecordChange {
   @Field(() => String, { description: 'The question id.' }) question!: string;
   @Field(() => String, { description: 'The record field (section.field).' }) path!: string;
   @Field(() => String, { nullable: true, description: 'What the record holds now.' }) recordValue?: string | null;
   @Field(() => String, { nullable: true, description: 'What the family answered.' }) answer?: string | null;
-  @Field(() => Boolean, { description: 'Whether accepting writes it to the record (derived fields such as the number of children are changed by staff).' }) writable!: boolean;
+  @Field(() => Boolean, { description: 'Whether accepting writes it to the record (derived fields such as the number of children are changed by staff).' })
+  writable!: boolean;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A document the family attached, as staff see it (the file itself: GET /applications/documents/<id> with the staff token; audited).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A document the family attached, as staff see it (the file itself: GET /applications/documents/<id> with the staff token; audited).',
+})
 export class StaffApplicationDocument {
   @Field(() => ID, { description: 'The uploaded file’s id, for the download route.' }) id!: string;
   @Field(() => String, { description: 'The procedure’s document id (e.g. bank-book).' }) documentId!: string;
@@ -149,9 +175,12 @@ export class StaffApplication {
   @Field(() => Int, { description: 'The municipality’s target in open days.' }) targetDays!: number;
   @Field(() => Boolean, { description: 'Older than the target and not decided.' }) overdue!: boolean;
   @Field(() => Boolean, { description: 'Whether an interview is needed.' }) interviewNeeded!: boolean;
-  @Field(() => [ApplicationAnswer], { nullable: true, description: 'The answers (reading them is audited); null in lists.' }) answers?: ApplicationAnswer[] | null;
+  @Field(() => [ApplicationAnswer], { nullable: true, description: 'The answers (reading them is audited); null in lists.' }) answers?:
+    ApplicationAnswer[] | null;
   @Field(() => [RecordChange], { nullable: true, description: 'Pre-filled answers the family changed; null in lists.' }) recordChanges?: RecordChange[] | null;
   @Field(() => [ApplicationHistoryEntry], { description: 'Every change, oldest first.' }) history!: ApplicationHistoryEntry[];
-  @Field(() => [StaffApplicationDocument], { nullable: true, description: 'Documents attached, oldest first; null in lists.' }) documents?: StaffApplicationDocument[] | null;
-  @Field(() => [StaffInterviewView], { nullable: true, description: 'Interview bookings of this application, cancelled ones included; null in lists.' }) interviews?: StaffInterviewView[] | null;
+  @Field(() => [StaffApplicationDocument], { nullable: true, description: 'Documents attached, oldest first; null in lists.' }) documents?:
+    StaffApplicationDocument[] | null;
+  @Field(() => [StaffInterviewView], { nullable: true, description: 'Interview bookings of this application, cancelled ones included; null in lists.' })
+  interviews?: StaffInterviewView[] | null;
 }

@@ -42,10 +42,13 @@ export function csvCell(value: string | null): string {
 
 export function toCsv(p: MunicipalProcedure, rows: readonly ExportRow[]): string {
   const cols = exportColumns(p);
-  const lines = [cols.join(','), ...rows.map((r) => {
-    const f = flat(p, r);
-    return cols.map((c) => csvCell(f[c] ?? null)).join(',');
-  })];
+  const lines = [
+    cols.join(','),
+    ...rows.map((r) => {
+      const f = flat(p, r);
+      return cols.map((c) => csvCell(f[c] ?? null)).join(',');
+    }),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

@@ -41,11 +41,19 @@ export class UpdateFamilyContactInput {
   @Field(() => [FamilyChannelInput], { description: 'Channels to change (at most one entry per channel); others stay.' }) channels!: FamilyChannelInput[];
 }
 
-const NO_ADDRESS = { ja: 'この方法の連絡先が登録されていません。窓口で登録してください。', en: 'There is no address for this channel on your record; ask the office to add it.', 'ja-easy': 'この ほうほうの れんらくさきが ありません。まどぐちで つたえて ください。' };
+const NO_ADDRESS = {
+  ja: 'この方法の連絡先が登録されていません。窓口で登録してください。',
+  en: 'There is no address for this channel on your record; ask the office to add it.',
+  'ja-easy': 'この ほうほうの れんらくさきが ありません。まどぐちで つたえて ください。',
+};
 const TWICE = { ja: '同じ方法が2回指定されています。', en: 'The same channel is given twice.', 'ja-easy': 'おなじ ものが 2かい あります。' };
 
 export class FamilyContacts {
-  constructor(private readonly em: EntityManager, private readonly who: FamilyIdentity, private readonly locale: Locale) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly who: FamilyIdentity,
+    private readonly locale: Locale,
+  ) {}
 
   private available(r: PersonalRecord, channel: OutreachChannel): boolean {
     // LINE needs no address here: notices go there only once the family links its account (the
@@ -57,7 +65,14 @@ export class FamilyContacts {
   async view(): Promise<FamilyContact> {
     const r = await this.em.findOneOrFail(PersonalRecord, { id: this.who.recordId });
     const opted = await optedInChannels(this.em, r.id);
-    return { contactAllowed: r.contact.contactAllowed, channels: OUTREACH_CHANNELS.map((channel) => ({ channel, available: this.available(r, channel), granted: r.contact.contactAllowed && opted.has(channel) })) };
+    return {
+      contactAllowed: r.contact.contactAllowed,
+      channels: OUTREACH_CHANNELS.map((channel) => ({
+        channel,
+        available: this.available(r, channel),
+        granted: r.contact.contactAllowed && opted.has(channel),
+      })),
+    };
   }
 
   async update(contactAllowed: boolean, channels: readonly FamilyChannelInput[]): Promise<FamilyContact> {
@@ -70,7 +85,9 @@ export class FamilyContacts {
     const opted = await optedInChannels(this.em, r.id);
     // Withdrawing contact withdraws every channel; otherwise only what changed is written.
     const wanted = new Map(OUTREACH_CHANNELS.map((c) => [c, contactAllowed ? (channels.find((x) => x.channel === c)?.granted ?? opted.has(c)) : false]));
-    const changes = [...wanted].filter(([c, granted]) => granted !== opted.has(c)).map(([channel, granted]) => ({ channel, granted, method: ConsentMethod.FAMILY_PAGE, recordedBy: null, purposeVersion: OUTREACH_PURPOSE_VERSION }));
+    const changes = [...wanted]
+      .filter(([c, granted]) => granted !== opted.has(c))
+      .map(([channel, granted]) => ({ channel, granted, method: ConsentMethod.FAMILY_PAGE, recordedBy: null, purposeVersion: OUTREACH_PURPOSE_VERSION }));
     // Contact off is written first, so a sender in between never finds contact allowed with channels withdrawn half-way.
     if (r.contact.contactAllowed !== contactAllowed) {
       r.contact.contactAllowed = contactAllowed;

@@ -16,7 +16,13 @@ export function safeChannel(record: PersonalRecord): { channel: NoticeChannel; t
   return null;
 }
 
-export async function tellFamily(notices: NoticeSender, record: PersonalRecord, p: MunicipalProcedure, status: ApplicationStatus, applicationId?: string): Promise<boolean> {
+export async function tellFamily(
+  notices: NoticeSender,
+  record: PersonalRecord,
+  p: MunicipalProcedure,
+  status: ApplicationStatus,
+  applicationId?: string,
+): Promise<boolean> {
   const where = safeChannel(record);
   if (!where) return false;
   const what =

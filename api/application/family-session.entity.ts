@@ -1,7 +1,5 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
-import { Municipality } from '../municipality';
-import { PersonalRecord } from '../record';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { RecordRow } from '../record';
 
 /**
  * A one-time sign-in sent to the contact on the record: a 6-digit code and a link token, both stored
@@ -9,16 +7,7 @@ import { PersonalRecord } from '../record';
  */
 @Entity()
 @Index({ properties: ['record', 'createdAt'] })
-export class FamilySignIn {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
-  @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
-  record!: PersonalRecord;
-
+export class FamilySignIn extends RecordRow {
   @Property({ type: 'string', length: 64 })
   codeHash!: string;
 
@@ -40,16 +29,7 @@ export class FamilySignIn {
 
 /** A family's signed-in session on its page; the token is stored only as a hash. */
 @Entity()
-export class FamilySession {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
-  @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
-  record!: PersonalRecord;
-
+export class FamilySession extends RecordRow {
   @Property({ type: 'string', length: 64, unique: true })
   tokenHash!: string;
 
@@ -61,4 +41,24 @@ export class FamilySession {
 
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt?: Date | null;
+}
+
+/**
+ * A one-time hand-off from the intake receipt to the family page: the widget that submitted the intake
+ * gets a short-lived token (stored here only as a keyed hash) and passes it in the fragment of its link;
+ * the family page spends it once to have the sign-in code sent to the contact the intake gave.
+ */
+@Entity()
+export class FamilyHandoff extends RecordRow {
+  @Property({ type: 'string', length: 64, unique: true })
+  tokenHash!: string;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  usedAt?: Date | null;
 }

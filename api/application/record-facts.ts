@@ -11,8 +11,19 @@ export async function recordFacts(em: EntityManager, record: PersonalRecord): Pr
   const children = await em.find(Child, { record }, { orderBy: { birthDate: 'asc', position: 'asc' } });
   const r = record;
   return {
-    identity: { familyName: r.identity.familyName ?? null, givenName: r.identity.givenName ?? null, familyNameKana: r.identity.familyNameKana ?? null, givenNameKana: r.identity.givenNameKana ?? null, birthDate: r.identity.birthDate ?? null },
-    address: { postalCode: r.address.postalCode ?? null, prefecture: r.address.prefecture ?? null, city: r.address.city ?? null, street: r.address.street ?? null },
+    identity: {
+      familyName: r.identity.familyName ?? null,
+      givenName: r.identity.givenName ?? null,
+      familyNameKana: r.identity.familyNameKana ?? null,
+      givenNameKana: r.identity.givenNameKana ?? null,
+      birthDate: r.identity.birthDate ?? null,
+    },
+    address: {
+      postalCode: r.address.postalCode ?? null,
+      prefecture: r.address.prefecture ?? null,
+      city: r.address.city ?? null,
+      street: r.address.street ?? null,
+    },
     contact: { phone: r.contact.phone ?? null, email: r.contact.email ?? null },
     household: {
       childrenCount: children.length,

@@ -88,7 +88,10 @@ export async function anchorChains(sql: Sql, key: string, dir: string, kind: Anc
     const report = kind === 'restore' ? await verifyChain(sql, key, code, null) : await verifyChain(sql, key, code, dir, newest ?? undefined);
     let written: AnchorLine | null = null;
     // A restored chain may be empty: its restore line names batch 0 ("nothing yet"), which the verifier skips.
-    const head = kind === 'restore' ? (report.head ?? { batchId: '0', hash: 'genesis' }) : (report.head ?? (newest ? { batchId: newest.batchId, hash: newest.hash } : null));
+    const head =
+      kind === 'restore'
+        ? (report.head ?? { batchId: '0', hash: 'genesis' })
+        : (report.head ?? (newest ? { batchId: newest.batchId, hash: newest.hash } : null));
     const moved = head !== null && (kind === 'restore' || newest === null || head.batchId !== newest.batchId);
     if (moved && (report.problems.length === 0 || kind === 'restore')) {
       written = { kind, municipalityCode: code, batchId: head.batchId, hash: head.hash, at: new Date().toISOString() };
@@ -106,7 +109,8 @@ export function startAnchoring(sql: () => Sql, key: string, dir: string, seconds
     (running ??= anchorChains(sql(), key, dir)
       .then((results) => {
         for (const r of results) {
-          if (r.report.problems.length > 0) console.error(`[yorisoi] audit chain of ${r.municipalityCode} is broken, not anchored: ${r.report.problems.join('; ')}`);
+          if (r.report.problems.length > 0)
+            console.error(`[yorisoi] audit chain of ${r.municipalityCode} is broken, not anchored: ${r.report.problems.join('; ')}`);
         }
       })
       .catch((e: Error) => console.error(`[yorisoi] audit anchor failed: ${e.message}`))

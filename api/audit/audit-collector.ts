@@ -90,7 +90,13 @@ export class AuditCollector {
     const fields = { at: canonicalTime(at), ...actor, actor_id: actor.actor_id.toLowerCase(), operation_name: operationName ?? '' };
     for (const g of groups.values()) {
       parts.push(`${head}${JSON.stringify(g.municipalityCode)},"record_ids":${JSON.stringify(g.ids)},"action":"${g.action}","sections":${g.sections}${tail}`);
-      const line = canonicalLine({ ...fields, municipality_code: g.municipalityCode, record_ids: g.ids.join(',').toLowerCase(), action: g.action, sections: (JSON.parse(g.sections) as string[]).join(',') });
+      const line = canonicalLine({
+        ...fields,
+        municipality_code: g.municipalityCode,
+        record_ids: g.ids.join(',').toLowerCase(),
+        action: g.action,
+        sections: (JSON.parse(g.sections) as string[]).join(','),
+      });
       const into = lines.get(g.municipalityCode);
       if (into) into.push(line);
       else lines.set(g.municipalityCode, [line]);

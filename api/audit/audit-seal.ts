@@ -39,16 +39,22 @@ export function canonicalTime(at: Date): string {
 
 /** audit_canonical_text (AuditRecordSets migration) in TypeScript: the fields joined by `|`. */
 export function canonicalLine(e: CanonicalFields): string {
-  return [e.municipality_code, e.at, e.actor_kind, e.actor_id, e.actor_name, e.actor_department, e.record_ids, e.action, e.sections, e.operation_name].join('|');
+  return [e.municipality_code, e.at, e.actor_kind, e.actor_id, e.actor_name, e.actor_department, e.record_ids, e.action, e.sections, e.operation_name].join(
+    '|',
+  );
 }
 
 /** A batch's chain hash from the previous hash and its canonical lines (audit_batch_hash). */
 export function batchHash(prev: string, lines: readonly string[]): string {
-  return createHash('sha256').update(`${prev}|${lines.join('\n')}`, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(`${prev}|${lines.join('\n')}`, 'utf8')
+    .digest('hex');
 }
 
 function mac(key: string, nonce: string, municipalityCode: string, lines: readonly string[]): string {
-  return createHmac('sha256', key).update(`yorisoi-audit-seal-${SEAL_VERSION}\n${nonce}\n${municipalityCode}\n${lines.join('\n')}`, 'utf8').digest('hex');
+  return createHmac('sha256', key)
+    .update(`yorisoi-audit-seal-${SEAL_VERSION}\n${nonce}\n${municipalityCode}\n${lines.join('\n')}`, 'utf8')
+    .digest('hex');
 }
 
 export function sealBatch(key: string, municipalityCode: string, lines: readonly string[]): string {
@@ -69,7 +75,9 @@ export function checkSeal(key: string, municipalityCode: string, lines: readonly
 
 /** The MAC of an anchor line (audit-anchor.ts): what it claims, under the same key. */
 export function anchorMac(key: string, fields: readonly string[]): string {
-  return createHmac('sha256', key).update(`yorisoi-audit-anchor-${SEAL_VERSION}\n${fields.join('\n')}`, 'utf8').digest('hex');
+  return createHmac('sha256', key)
+    .update(`yorisoi-audit-anchor-${SEAL_VERSION}\n${fields.join('\n')}`, 'utf8')
+    .digest('hex');
 }
 
 export function anchorMacValid(key: string, fields: readonly string[], given: string): boolean {

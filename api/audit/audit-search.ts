@@ -39,16 +39,39 @@ export class AuditSearchResult {
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' }) endCursor!: string | null;
 }
 
-interface Row { seq: string; at: Date; actor_name: string; actor_department: string; action: string; sections: string[]; operation_name: string | null; record_ids: string[]; refs: string[] | null; record_count: number }
+interface Row {
+  seq: string;
+  at: Date;
+  actor_name: string;
+  actor_department: string;
+  action: string;
+  sections: string[];
+  operation_name: string | null;
+  record_ids: string[];
+  refs: string[] | null;
+  record_count: number;
+}
 
 /** At most this many lines in one CSV: a longer export is a sign of a too-wide filter. */
 export const AUDIT_CSV_MAX = 10_000;
 const ACTIONS = ['read', 'write', 'export'];
 const TEXT_MAX = 100;
 
-const TOO_MANY = { ja: `出力できるのは ${AUDIT_CSV_MAX.toLocaleString('ja-JP')} 件までです。期間などで絞り込んでください。`, en: `At most ${AUDIT_CSV_MAX} entries can be exported. Narrow the filter, e.g. the period.`, 'ja-easy': `${AUDIT_CSV_MAX} 件 までしか 出せません。期間を 短く して ください。` };
-const BAD_ACTION = { ja: '操作の種類は read、write、export のどれかです。', en: 'action is read, write or export.', 'ja-easy': 'read か write か export を えらんで ください。' };
-const BAD_RANGE = { ja: '終了日は開始日より後にしてください。', en: 'The end date must not be before the start date.', 'ja-easy': '終わりの 日を 始めの 日より 後に して ください。' };
+const TOO_MANY = {
+  ja: `出力できるのは ${AUDIT_CSV_MAX.toLocaleString('ja-JP')} 件までです。期間などで絞り込んでください。`,
+  en: `At most ${AUDIT_CSV_MAX} entries can be exported. Narrow the filter, e.g. the period.`,
+  'ja-easy': `${AUDIT_CSV_MAX} 件 までしか 出せません。期間を 短く して ください。`,
+};
+const BAD_ACTION = {
+  ja: '操作の種類は read、write、export のどれかです。',
+  en: 'action is read, write or export.',
+  'ja-easy': 'read か write か export を えらんで ください。',
+};
+const BAD_RANGE = {
+  ja: '終了日は開始日より後にしてください。',
+  en: 'The end date must not be before the start date.',
+  'ja-easy': '終わりの 日を 始めの 日より 後に して ください。',
+};
 const TOO_LONG = { ja: `${TEXT_MAX}文字以内で入力してください。`, en: `Up to ${TEXT_MAX} characters.`, 'ja-easy': `${TEXT_MAX}文字 までです。` };
 
 /**
@@ -57,11 +80,16 @@ const TOO_LONG = { ja: `${TEXT_MAX}文字以内で入力してください。`, 
  * every record of the exported lines is noted as `export` of the pseudo-section `auditLog`.
  */
 export class AuditSearch {
-  constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly gate: AccessGate,
+    private readonly audit: AuditCollector,
+  ) {}
 
   private supervisor() {
     const v = this.gate.staff();
-    if (v.department !== OWNER_DEPARTMENT || (v.role !== StaffRole.SUPERVISOR && v.role !== StaffRole.ADMIN)) throw apiError('FORBIDDEN', SUPERVISORS_ONLY, this.gate.locale);
+    if (v.department !== OWNER_DEPARTMENT || (v.role !== StaffRole.SUPERVISOR && v.role !== StaffRole.ADMIN))
+      throw apiError('FORBIDDEN', SUPERVISORS_ONLY, this.gate.locale);
     return v;
   }
 
@@ -85,7 +113,10 @@ export class AuditSearch {
     if (f.from) (parts.push('e.at >= ?'), params.push(startOfJapanDay(f.from)));
     if (f.to) (parts.push('e.at < ?'), params.push(startOfJapanDay(addDays(f.to, 1))));
     if (f.referenceNumber?.trim()) {
-      const [found] = await sql<{ id: string }>(this.em, 'select id from personal_record where municipality_code = ? and reference_number = ?', [municipalityCode, normalizeReferenceNumber(f.referenceNumber)]);
+      const [found] = await sql<{ id: string }>(this.em, 'select id from personal_record where municipality_code = ? and reference_number = ?', [
+        municipalityCode,
+        normalizeReferenceNumber(f.referenceNumber),
+      ]);
       const id = found?.id;
       if (!id) return null; // an unknown reference number matches nothing
       parts.push('e.record_ids @> array[?]::uuid[]');
@@ -107,7 +138,8 @@ export class AuditSearch {
 
   async search(filter: AuditFilter | null | undefined, first: number, after: string | null | undefined): Promise<AuditSearchResult> {
     const v = this.supervisor();
-    if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput([{ field: 'first', messages: { ja: '件数は1〜200です。', en: 'first is 1–200.', 'ja-easy': '1から200 までです。' } }], this.gate.locale);
+    if (!Number.isInteger(first) || first < 1 || first > 200)
+      throw badInput([{ field: 'first', messages: { ja: '件数は1〜200です。', en: 'first is 1–200.', 'ja-easy': '1から200 までです。' } }], this.gate.locale);
     const where = await this.where(filter, v.municipalityCode);
     if (!where) return { totalCount: 0, entries: [], endCursor: null };
     const [rows, [count]] = await Promise.all([
@@ -126,12 +158,24 @@ export class AuditSearch {
     if (rows.length > AUDIT_CSV_MAX) throw badInput([{ field: 'filter', messages: TOO_MANY }], this.gate.locale);
     const en = this.gate.locale === 'en' ? 1 : 0;
     for (const r of rows) for (const id of r.record_ids) this.audit.note(id, v.municipalityCode, 'export', 'auditLog');
-    const header = en ? ['At (Japan time)', 'Who', 'Department', 'Action', 'Sections', 'Operation', 'Operation name', 'Records', 'Reference numbers'] : ['日時（日本時間）', '職員・団体', '部署', '操作', '項目', '操作の内容', '操作名（API）', '件数', '受付番号'];
+    const header = en
+      ? ['At (Japan time)', 'Who', 'Department', 'Action', 'Sections', 'Operation', 'Operation name', 'Records', 'Reference numbers']
+      : ['日時（日本時間）', '職員・団体', '部署', '操作', '項目', '操作の内容', '操作名（API）', '件数', '受付番号'];
     const actions: Record<string, readonly [string, string]> = { read: ['閲覧', 'read'], write: ['更新', 'write'], export: ['出力', 'export'] };
-    return csvText(header, rows.map((r) => [
-      japanTime(new Date(r.at)), r.actor_name, r.actor_department, actions[r.action]?.[en] ?? r.action, r.sections.join(' '),
-      operationLabel(en, r.operation_name), r.operation_name, r.record_count, (r.refs ?? []).join(' '),
-    ]));
+    return csvText(
+      header,
+      rows.map((r) => [
+        japanTime(new Date(r.at)),
+        r.actor_name,
+        r.actor_department,
+        actions[r.action]?.[en] ?? r.action,
+        r.sections.join(' '),
+        operationLabel(en, r.operation_name),
+        r.operation_name,
+        r.record_count,
+        (r.refs ?? []).join(' '),
+      ]),
+    );
   }
 }
 
@@ -142,7 +186,17 @@ async function sql<T>(em: EntityManager, text: string, params: readonly unknown[
 }
 
 function line(r: Row): AuditLine {
-  return { seq: r.seq, at: new Date(r.at), actorName: r.actor_name, actorDepartment: r.actor_department, action: r.action, sections: r.sections, operationName: r.operation_name, referenceNumbers: r.refs ?? [], recordCount: r.record_count };
+  return {
+    seq: r.seq,
+    at: new Date(r.at),
+    actorName: r.actor_name,
+    actorDepartment: r.actor_department,
+    action: r.action,
+    sections: r.sections,
+    operationName: r.operation_name,
+    referenceNumbers: r.refs ?? [],
+    recordCount: r.record_count,
+  };
 }
 
 /** 2026-12-03 22:05:09 in Japan time: what a spreadsheet reads as a date and time. */

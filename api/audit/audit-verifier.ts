@@ -25,7 +25,13 @@ export interface ChainReport {
 const PAGE = 1_000;
 const MAX_PROBLEMS = 20;
 
-interface BatchRow { id: string; prev_hash: string; hash: string; entries: number; seal: string | null }
+interface BatchRow {
+  id: string;
+  prev_hash: string;
+  hash: string;
+  entries: number;
+  seal: string | null;
+}
 type EntryRow = CanonicalFields & { batch_id: string };
 
 /**
@@ -135,6 +141,8 @@ export async function verifyChain(
 
 /** Every municipality that has an audit chain (or an anchor file). */
 export async function chainMunicipalities(sql: Sql): Promise<string[]> {
-  const rows = await sql<{ code: string }>('select municipality_code as code from audit_chain_head union select distinct municipality_code from audit_batch order by 1');
+  const rows = await sql<{ code: string }>(
+    'select municipality_code as code from audit_chain_head union select distinct municipality_code from audit_batch order by 1',
+  );
   return rows.map((r) => r.code);
 }

@@ -3,7 +3,8 @@ import type { SchemaDocs } from '../core';
 /** Descriptions of the audit log (監査ログ) part of the schema. */
 export const AUDIT_DOCS: SchemaDocs = {
   AuditEntry: {
-    description: '監査ログ. One read or write of personal sections (append-only, hash-chained). By staff or a partner; the family can ask the municipality to see these.',
+    description:
+      '監査ログ. One read or write of personal sections (append-only, hash-chained). By staff or a partner; the family can ask the municipality to see these.',
     fields: {
       actorName: 'Name of the staff member or the partner organisation.',
       at: 'When it happened (UTC).',
@@ -12,7 +13,11 @@ export const AUDIT_DOCS: SchemaDocs = {
   },
   Query: {
     fields: {
-      auditLog: { description: 'Who read or wrote what of a record (supervisors of the owning department). Admins of the owning department too; others get FORBIDDEN. Newest first, the latest 1000.', args: { recordId: 'The record (`PersonalRecord.id`).' } },
+      auditLog: {
+        description:
+          'Who read or wrote what of a record (supervisors of the owning department). Admins of the owning department too; others get FORBIDDEN. Newest first, the latest 1000.',
+        args: { recordId: 'The record (`PersonalRecord.id`).' },
+      },
     },
   },
 };

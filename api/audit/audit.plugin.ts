@@ -15,7 +15,12 @@ export const auditPlugin: ApolloServerPlugin<Context> = {
           console.error(`[yorisoi] audit write failed: ${(e as Error).constructor.name}`);
           if (response.body.kind === 'single') {
             response.body.singleResult.data = null;
-            response.body.singleResult.errors = [{ message: '監査ログを書き込めなかったため、応答を止めました。/ The audit log could not be written, so the response was withheld.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
+            response.body.singleResult.errors = [
+              {
+                message: '監査ログを書き込めなかったため、応答を止めました。/ The audit log could not be written, so the response was withheld.',
+                extensions: { code: 'INTERNAL_SERVER_ERROR' },
+              },
+            ];
           }
         }
       },

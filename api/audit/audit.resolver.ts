@@ -11,7 +11,10 @@ export class AuditResolver {
     return new AuditService(ctx.em, ctx.gate, ctx.audit).forRecord(recordId);
   }
 
-  @Query(() => Boolean, { description: 'Whether the audit log’s hash chain for your municipality is intact: every batch’s hash recomputed, its seal (AUDIT_KEY) checked, and every anchor written outside the database still in the chain.' })
+  @Query(() => Boolean, {
+    description:
+      'Whether the audit log’s hash chain for your municipality is intact: every batch’s hash recomputed, its seal (AUDIT_KEY) checked, and every anchor written outside the database still in the chain.',
+  })
   auditChainIntact(@Ctx() ctx: Context): Promise<boolean> {
     return new AuditService(ctx.em, ctx.gate, ctx.audit).chainIntact(ctx.services.auditSeal);
   }
@@ -26,8 +29,14 @@ export class AuditResolver {
     return new AuditSearch(ctx.em, ctx.gate, ctx.audit).search(filter, first, after);
   }
 
-  @Query(() => String, { description: 'The filtered audit log as CSV (UTF-8 with BOM; at most 10,000 entries; formula-like cells prefixed with an apostrophe). The export itself is audited (supervisors and admins of the owning department).' })
-  auditCsv(@Ctx() ctx: Context, @Arg('filter', () => AuditFilter, { nullable: true, description: 'Which entries; all when left out.' }) filter: AuditFilter | null): Promise<string> {
+  @Query(() => String, {
+    description:
+      'The filtered audit log as CSV (UTF-8 with BOM; at most 10,000 entries; formula-like cells prefixed with an apostrophe). The export itself is audited (supervisors and admins of the owning department).',
+  })
+  auditCsv(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => AuditFilter, { nullable: true, description: 'Which entries; all when left out.' }) filter: AuditFilter | null,
+  ): Promise<string> {
     return new AuditSearch(ctx.em, ctx.gate, ctx.audit).csv(filter);
   }
 }

@@ -10,14 +10,23 @@ import type { AuditEntryView } from './audit.types';
 import { sqlFor, verifyChain } from './audit-verifier';
 import type { AuditSealSettings } from '../server/context';
 
-export const SUPERVISORS_ONLY = { ja: '監査ログはひとり親支援担当課の監督者だけが見られます。', en: 'Only supervisors of the single-parent support division read the audit log.', 'ja-easy': '記録の 履歴は 係長だけが 見られます。' };
+export const SUPERVISORS_ONLY = {
+  ja: '監査ログはひとり親支援担当課の監督者だけが見られます。',
+  en: 'Only supervisors of the single-parent support division read the audit log.',
+  'ja-easy': '記録の 履歴は 係長だけが 見られます。',
+};
 
 export class AuditService {
-  constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly gate: AccessGate,
+    private readonly audit: AuditCollector,
+  ) {}
 
   private supervisor() {
     const v = this.gate.staff();
-    if (v.department !== OWNER_DEPARTMENT || (v.role !== StaffRole.SUPERVISOR && v.role !== StaffRole.ADMIN)) throw apiError('FORBIDDEN', SUPERVISORS_ONLY, this.gate.locale);
+    if (v.department !== OWNER_DEPARTMENT || (v.role !== StaffRole.SUPERVISOR && v.role !== StaffRole.ADMIN))
+      throw apiError('FORBIDDEN', SUPERVISORS_ONLY, this.gate.locale);
     return v;
   }
 
@@ -25,8 +34,19 @@ export class AuditService {
   async forRecord(recordId: string): Promise<AuditEntryView[]> {
     this.supervisor();
     const record = await new RecordService(this.em, this.gate, this.audit).require(recordId);
-    const rows = await this.em.find(AuditEntry, { recordIds: { $contains: [record.id] }, municipalityCode: record.municipality.code }, { orderBy: { seq: 'desc' }, limit: 1000 });
-    return rows.map((r) => ({ at: r.at, actorDepartment: r.actorDepartment, actorName: r.actorName, action: r.action, sections: r.sections, operationName: r.operationName ?? null }));
+    const rows = await this.em.find(
+      AuditEntry,
+      { recordIds: { $contains: [record.id] }, municipalityCode: record.municipality.code },
+      { orderBy: { seq: 'desc' }, limit: 1000 },
+    );
+    return rows.map((r) => ({
+      at: r.at,
+      actorDepartment: r.actorDepartment,
+      actorName: r.actorName,
+      action: r.action,
+      sections: r.sections,
+      operationName: r.operationName ?? null,
+    }));
   }
 
   /**

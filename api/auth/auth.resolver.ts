@@ -14,7 +14,12 @@ export class AuthResolver {
     @Arg('oneTimeCode', () => String, { nullable: true }) oneTimeCode?: string | null,
   ): Promise<LoginResult> {
     const { loginPerAddress, loginPerAccount } = ctx.services.limits;
-    return new AuthService(ctx.em, ctx.services.auth, ctx.locale).login(email, password, { clientAddress: ctx.request.clientAddress, perAddress: loginPerAddress, perAccount: loginPerAccount }, oneTimeCode);
+    return new AuthService(ctx.em, ctx.services.auth, ctx.locale).login(
+      email,
+      password,
+      { clientAddress: ctx.request.clientAddress, perAddress: loginPerAddress, perAccount: loginPerAccount },
+      oneTimeCode,
+    );
   }
 
   @Mutation(() => Boolean, { description: 'Sign out: the current token stops working at once.' })
@@ -26,7 +31,15 @@ export class AuthResolver {
   me(@Ctx() ctx: Context): Me {
     const v = ctx.gate.signedIn();
     return v.kind === 'staff'
-      ? { kind: 'staff', id: v.staffId, name: v.name, municipalityCode: v.municipalityCode, department: v.department, departmentName: DEPARTMENT_NAMES[v.department].ja, role: v.role }
+      ? {
+          kind: 'staff',
+          id: v.staffId,
+          name: v.name,
+          municipalityCode: v.municipalityCode,
+          department: v.department,
+          departmentName: DEPARTMENT_NAMES[v.department].ja,
+          role: v.role,
+        }
       : { kind: 'partner', id: v.partnerId, name: v.name, municipalityCode: v.municipalityCode, department: null, departmentName: null, role: null };
   }
 }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { apiError, UNAUTHENTICATED_TEXT } from '../core';
-import type { Locale } from '../core';
+import type { Locale, LocalizedText } from '../core';
 import { ANONYMOUS, type Viewer } from '../core';
 import { isDepartmentCode } from '../core';
 import { PartnerToken } from '../partner';
@@ -16,6 +16,16 @@ import type { RateLimit } from '../limits';
 import { SIGN_IN_STEPS } from './sign-in-steps';
 
 export const MAX_FAILED_LOGINS = 5;
+
+/**
+ * A partner's system has no sign-in: "sign in again" sent its developer looking for one. The text says
+ * what to do instead, and never which of the three it was (that would tell a guesser a token existed).
+ */
+const PARTNER_TOKEN_INVALID: LocalizedText = {
+  ja: 'この連携トークンは使えません（誤り・期限切れ・失効のいずれかです）。自治体に新しいトークンの発行を依頼してください。',
+  en: 'This partner token is not valid (unknown, expired or revoked). Ask the municipality for a new one.',
+  'ja-easy': 'この トークンは 使えません。市に 新しい トークンを たのんで ください。',
+};
 export const LOCK_MINUTES = 15;
 
 export interface AuthSettings {
@@ -58,7 +68,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Sign-in, sign-out and turning a bearer token into a Viewer. */
 export class AuthService {
-  constructor(private readonly em: EntityManager, private readonly settings: AuthSettings, private readonly locale: Locale) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly settings: AuthSettings,
+    private readonly locale: Locale,
+  ) {}
 
   /**
    * Password, then the second factor where the account has one or the municipality requires one
@@ -71,8 +85,9 @@ export class AuthService {
     const { checkSecondFactor, secondFactorError, startSession } = SIGN_IN_STEPS.get();
     const second = await checkSecondFactor(this.em, staff, oneTimeCode);
     if (!second.ok) {
-      if (second.reason === 'TWO_FACTOR_INVALID') await this.failed(staff, new Date(), secondFactorError(second.reason, this.locale));
-      throw secondFactorError(second.reason, this.locale);
+      const refusal = secondFactorError(second.reason, this.locale, second.passkey, second.totp);
+      if (second.reason === 'TWO_FACTOR_INVALID') await this.failed(staff, new Date(), refusal);
+      throw refusal;
     }
     return startSession(this.em, staff, this.settings, second.twoFactor);
   }
@@ -156,7 +171,7 @@ export class AuthService {
 
   private async partnerViewer(token: string): Promise<Viewer> {
     const row = await this.em.findOne(PartnerToken, { tokenHash: hashPartnerToken(token) }, { populate: ['partner'] });
-    if (!row || row.revokedAt || row.expiresAt <= new Date()) throw apiError('UNAUTHENTICATED', UNAUTHENTICATED_TEXT, this.locale);
+    if (!row || row.revokedAt || row.expiresAt <= new Date()) throw apiError('UNAUTHENTICATED', PARTNER_TOKEN_INVALID, this.locale);
     return { kind: 'partner', partnerId: row.partner.id, name: row.partner.name, municipalityCode: row.municipality.code, tokenId: row.id };
   }
 }

@@ -15,7 +15,10 @@ export class RevocationList {
   private since: Date | null = null;
   private pending: Promise<void> | null = null;
 
-  constructor(private readonly refreshMs = 1000, private readonly feed: ChangeFeed | null = null) {
+  constructor(
+    private readonly refreshMs = 1000,
+    private readonly feed: ChangeFeed | null = null,
+  ) {
     feed?.on('revoked-token', (p) => {
       if (typeof p.jti === 'string' && typeof p.exp === 'number') this.revoked.set(p.jti, p.exp);
     });
@@ -40,10 +43,12 @@ export class RevocationList {
   private refresh(em: EntityManager): Promise<void> {
     this.pending ??= (async () => {
       // One statement gives the rows and the database's clock (also when there are no rows).
-      const rows = await em.getConnection().execute<{ db_now: Date | string; jti: string | null; expires_at: Date | string | null }[]>(
-        `select now() as db_now, t.jti, t.expires_at from (select 1) as one left join revoked_token t on t.revoked_at >= ?`,
-        [this.since ?? new Date(0)],
-      );
+      const rows = await em
+        .getConnection()
+        .execute<{ db_now: Date | string; jti: string | null; expires_at: Date | string | null }[]>(
+          `select now() as db_now, t.jti, t.expires_at from (select 1) as one left join revoked_token t on t.revoked_at >= ?`,
+          [this.since ?? new Date(0)],
+        );
       for (const row of rows) if (row.jti && row.expires_at) this.revoked.set(row.jti, new Date(row.expires_at).getTime());
       const now = Date.now();
       for (const [jti, exp] of this.revoked) if (exp < now) this.revoked.delete(jti);

@@ -7,4 +7,8 @@ import { Hook } from '../core';
  * check), so auth/ reaches them through this slot, connected by server/wiring.ts, instead of importing
  * accounts/. Unconnected, a sign-in fails rather than skip the second factor.
  */
-export const SIGN_IN_STEPS = new Hook<{ checkSecondFactor: typeof checkSecondFactor; secondFactorError: typeof secondFactorError; startSession: typeof startSession }>('auth: SIGN_IN_STEPS');
+export const SIGN_IN_STEPS = new Hook<{
+  checkSecondFactor: typeof checkSecondFactor;
+  secondFactorError: typeof secondFactorError;
+  startSession: typeof startSession;
+}>('auth: SIGN_IN_STEPS');

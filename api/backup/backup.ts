@@ -36,7 +36,10 @@ const EMBEDDED_SECRETS = ['auth-secret', 'audit-key', EMBEDDED_KEY_FILE];
 const PGDATA = 'pgdata';
 
 function stamp(): string {
-  return new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 export async function backup(database: Database, outDir: string): Promise<string> {
@@ -127,7 +130,14 @@ export async function restore(database: Database, backupDir: string, options: { 
   }
   if ((await hasTables(database.url)) && !options.force) throw new Error('the database already holds tables; pass --force to drop them and restore');
   if (!options.force) {
-    await run('pg_restore', ['--no-owner', '--no-acl', '--single-transaction', '--exit-on-error', `--dbname=${database.url}`, join(backupDir, 'database.dump')]);
+    await run('pg_restore', [
+      '--no-owner',
+      '--no-acl',
+      '--single-transaction',
+      '--exit-on-error',
+      `--dbname=${database.url}`,
+      join(backupDir, 'database.dump'),
+    ]);
     return;
   }
   // pg_restore --clean cannot drop the constraints of partitioned tables (pg-boss's job partitions), so the

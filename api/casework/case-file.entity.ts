@@ -1,8 +1,6 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { DepartmentCode } from '../core';
-import { Municipality } from '../municipality';
-import { PersonalRecord } from '../record';
+import { RecordRow } from '../record';
 import { StaffMember } from '../staff';
 import { CaseStatus } from './case-status';
 
@@ -14,18 +12,15 @@ import { CaseStatus } from './case-status';
  */
 @Entity()
 @Unique({ properties: ['municipality', 'record', 'department'] })
-@Index({ name: 'case_file_open_next_contact_index', expression: `create index "case_file_open_next_contact_index" on "case_file" ("municipality_code", "department", "next_contact_date") where "status" <> 'closed'` })
-@Index({ name: 'case_file_open_assignee_index', expression: `create index "case_file_open_assignee_index" on "case_file" ("municipality_code", "department", "assignee_id") where "status" <> 'closed'` })
-export class CaseFile {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
-  @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
-  record!: PersonalRecord;
-
+@Index({
+  name: 'case_file_open_next_contact_index',
+  expression: `create index "case_file_open_next_contact_index" on "case_file" ("municipality_code", "department", "next_contact_date") where "status" <> 'closed'`,
+})
+@Index({
+  name: 'case_file_open_assignee_index',
+  expression: `create index "case_file_open_assignee_index" on "case_file" ("municipality_code", "department", "assignee_id") where "status" <> 'closed'`,
+})
+export class CaseFile extends RecordRow {
   @Enum({ items: () => DepartmentCode, nativeEnumName: 'department_code' })
   department!: DepartmentCode;
 

@@ -16,5 +16,12 @@ export const CASEWORK_DOCS: SchemaDocs = {
       DEPARTMENT: 'Everyone’s cases in your department (for supervisors and shared desks).',
     },
   },
-  Mutation: { fields: { updateCase: { description: 'Set the assignee, status or next contact date of your department’s case (caseworker, supervisor or admin). Audited.', args: { input: 'What to change; left-out fields stay as they are.' } } } },
+  Mutation: {
+    fields: {
+      updateCase: {
+        description: 'Set the assignee, status or next contact date of your department’s case (caseworker, supervisor or admin). Audited.',
+        args: { input: 'What to change; left-out fields stay as they are.' },
+      },
+    },
+  },
 };

@@ -6,6 +6,8 @@ import { readSection, RecordFilter, type RecordSelection, selectedRecordParts } 
 import type { Context } from '../server/context';
 import { recordsCsv } from './records-csv';
 import { DecideDuplicateInput, DuplicateCandidateView, PossibleDuplicates } from './possible-duplicates';
+import { MergePreview, MergeRecordsConfirmInput, MergeRecordsInput, MergeResultView } from './merge.types';
+import { RecordMerge } from './record-merge';
 import { WorklistScope } from './case-status';
 import { UpdateCaseInput } from './casework.inputs';
 import { CaseworkService } from './casework.service';
@@ -48,22 +50,61 @@ export class CaseworkResolver {
     return handoversOf(ctx.em, ctx.gate, ctx.audit, recordId);
   }
 
-  @Query(() => String, { description: 'The records you find with this filter as CSV (UTF-8 with BOM; at most 5,000): a column only for sections your department may read, a cell empty where the record withholds it; formula-like cells prefixed with an apostrophe. Every exported section is audited (staff).' })
-  recordsCsv(@Arg('filter', () => RecordFilter, { nullable: true, description: 'The same filter as records.' }) filter: RecordFilter | null, @Ctx() ctx: Context): Promise<string> {
+  @Query(() => String, {
+    description:
+      'The records you find with this filter as CSV (UTF-8 with BOM; at most 5,000): a column only for sections your department may read, a cell empty where the record withholds it; formula-like cells prefixed with an apostrophe. Every exported section is audited (staff).',
+  })
+  recordsCsv(
+    @Arg('filter', () => RecordFilter, { nullable: true, description: 'The same filter as records.' }) filter: RecordFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
     return recordsCsv(ctx.em, ctx.gate, ctx.audit, filter);
   }
 
-  @Query(() => [DuplicateCandidateView], { description: 'Records that look like the same family as this one: same birth date and the same name, kana or phone, with any decision taken (owning department).' })
+  @Query(() => [DuplicateCandidateView], {
+    description:
+      'Records that look like the same family as this one: same birth date and the same name, kana or phone, with any decision taken (owning department).',
+  })
   possibleDuplicates(@Arg('recordId', () => ID, { description: 'The record.' }) recordId: string, @Ctx() ctx: Context): Promise<DuplicateCandidateView[]> {
     return new PossibleDuplicates(ctx.em, ctx.gate, ctx.audit).of(recordId);
   }
 
-  @Mutation(() => [DuplicateCandidateView], { description: 'Link a possible duplicate as the same person, or dismiss it as different (owning department: caseworker, supervisor or admin). Both records stay as they are; audited on both. Returns the record’s possible duplicates.' })
-  decideDuplicate(@Arg('input', () => DecideDuplicateInput, { description: 'The pair and the decision.' }) input: DecideDuplicateInput, @Ctx() ctx: Context): Promise<DuplicateCandidateView[]> {
+  @Mutation(() => [DuplicateCandidateView], {
+    description:
+      'Link a possible duplicate as the same person, or dismiss it as different (owning department: caseworker, supervisor or admin). Both records stay as they are; audited on both. Returns the record’s possible duplicates.',
+  })
+  decideDuplicate(
+    @Arg('input', () => DecideDuplicateInput, { description: 'The pair and the decision.' }) input: DecideDuplicateInput,
+    @Ctx() ctx: Context,
+  ): Promise<DuplicateCandidateView[]> {
     return new PossibleDuplicates(ctx.em, ctx.gate, ctx.audit).decide(input);
   }
 
-  @Mutation(() => CaseFileView, { description: 'Set the assignee, status or next contact date of your department’s case (caseworker, supervisor or admin). Audited.' })
+  @Query(() => MergePreview, {
+    description:
+      'What merging two possible duplicates (名寄せ) would do, field by field, for the sections your department may read; nothing changes (owning department). The sections shown are audited as read.',
+  })
+  mergePreview(
+    @Arg('input', () => MergeRecordsInput, { description: 'Which record stays and which is merged into it.' }) input: MergeRecordsInput,
+    @Ctx() ctx: Context,
+  ): Promise<MergePreview> {
+    return new RecordMerge(ctx.em, ctx.gate, ctx.audit).preview(input);
+  }
+
+  @Mutation(() => MergeResultView, {
+    description:
+      'Merge two possible duplicates as previewed (owning department: caseworker, supervisor or admin): the record that stays takes what it lacks, rows move or stay linked, the other becomes a tombstone pointing to it; consents and audit trails of both kept; audited on both. FORBIDDEN for other departments (with a reason), CONFLICT if either record changed since the preview.',
+  })
+  mergeRecords(
+    @Arg('input', () => MergeRecordsConfirmInput, { description: 'The pair and the versions the preview showed.' }) input: MergeRecordsConfirmInput,
+    @Ctx() ctx: Context,
+  ): Promise<MergeResultView> {
+    return new RecordMerge(ctx.em, ctx.gate, ctx.audit).merge(input);
+  }
+
+  @Mutation(() => CaseFileView, {
+    description: 'Set the assignee, status or next contact date of your department’s case (caseworker, supervisor or admin). Audited.',
+  })
   updateCase(@Arg('input', () => UpdateCaseInput) input: UpdateCaseInput, @Ctx() ctx: Context): Promise<CaseFileView> {
     return cases(ctx).update(input);
   }

@@ -45,13 +45,21 @@ export function caseView(c: CaseFile): CaseFileView {
  * unknown id); writing needs a role that may write. Every change is a `write` of `case` in the audit log.
  */
 export class CaseworkService {
-  constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly gate: AccessGate,
+    private readonly audit: AuditCollector,
+  ) {}
 
   /** Your department's case for a record, or null when there is none yet. */
   async caseFor(recordId: string): Promise<CaseFileView | null> {
     const viewer = this.gate.staff();
     const record = await new RecordService(this.em, this.gate, this.audit).require(recordId);
-    const found = await this.em.findOne(CaseFile, { municipality: viewer.municipalityCode, record: record.id, department: viewer.department }, { populate: ['assignee'] });
+    const found = await this.em.findOne(
+      CaseFile,
+      { municipality: viewer.municipalityCode, record: record.id, department: viewer.department },
+      { populate: ['assignee'] },
+    );
     return found ? caseView(found) : null;
   }
 
@@ -59,25 +67,49 @@ export class CaseworkService {
     const viewer = this.gate.staff(WRITE_ROLES);
     const c = new InputChecker(this.gate.today);
     const reason = c.text('input.closedReason', input.closedReason, { ja: '終了の理由', en: 'The reason for closing' }, 500);
-    if (input.status === CaseStatus.CLOSED && !reason) c.custom('input.closedReason', '終了の理由を入力してください。', 'Say why the case is closed.', '終わる 理由を 書いて ください。');
+    if (input.status === CaseStatus.CLOSED && !reason)
+      c.custom('input.closedReason', '終了の理由を入力してください。', 'Say why the case is closed.', '終わる 理由を 書いて ください。');
     const next = input.nextContactDate;
     if (next != null && (next < this.gate.today || next > addDays(this.gate.today, MAX_AHEAD_DAYS))) {
-      c.custom('input.nextContactDate', '次回連絡日は今日から1年以内の日付にしてください。', 'The next contact date must be between today and a year from now.', 'つぎに 連絡する 日は 今日から 1年 いないに して ください。');
+      c.custom(
+        'input.nextContactDate',
+        '次回連絡日は今日から1年以内の日付にしてください。',
+        'The next contact date must be between today and a year from now.',
+        'つぎに 連絡する 日は 今日から 1年 いないに して ください。',
+      );
     }
     let assignee: StaffMember | null | undefined;
     if (input.assigneeId != null) {
       assignee = /^[0-9a-f-]{36}$/i.test(input.assigneeId)
-        ? await this.em.findOne(StaffMember, { id: input.assigneeId, municipality: viewer.municipalityCode, department: viewer.departmentId, disabled: false, role: { $in: [...WRITE_ROLES] } })
+        ? await this.em.findOne(StaffMember, {
+            id: input.assigneeId,
+            municipality: viewer.municipalityCode,
+            department: viewer.departmentId,
+            disabled: false,
+            role: { $in: [...WRITE_ROLES] },
+          })
         : null;
-      if (!assignee) c.custom('input.assigneeId', '担当者には同じ部署の職員（閲覧者を除く）を選んでください。', 'Choose a staff member of your department who may write.', 'おなじ 係の 人を えらんで ください。');
+      if (!assignee)
+        c.custom(
+          'input.assigneeId',
+          '担当者には同じ部署の職員（閲覧者を除く）を選んでください。',
+          'Choose a staff member of your department who may write.',
+          'おなじ 係の 人を えらんで ください。',
+        );
     } else if (input.assigneeId === null) assignee = null;
     if (!c.ok) throw badInput(c.problems, this.gate.locale);
 
     const record = await new RecordService(this.em, this.gate, this.audit).require(input.recordId);
     const where = { municipality: viewer.municipalityCode, record: record.id, department: viewer.department };
     let file = await this.em.findOne(CaseFile, where, { populate: ['assignee'] });
-    if (file && input.expectedVersion != null && file.version !== input.expectedVersion) throw apiError('CONFLICT', CONFLICT_TEXT, this.gate.locale, { currentVersion: file.version });
-    if (!file) file = this.em.create(CaseFile, { municipality: this.em.getReference(Municipality, viewer.municipalityCode), record, department: viewer.department } as never);
+    if (file && input.expectedVersion != null && file.version !== input.expectedVersion)
+      throw apiError('CONFLICT', CONFLICT_TEXT, this.gate.locale, { currentVersion: file.version });
+    if (!file)
+      file = this.em.create(CaseFile, {
+        municipality: this.em.getReference(Municipality, viewer.municipalityCode),
+        record,
+        department: viewer.department,
+      } as never);
     if (assignee !== undefined) file.assignee = assignee;
     if (input.status != null) {
       file.status = input.status;

@@ -30,7 +30,8 @@ export class WorkItem {
   @Field(() => InboxItemKind, { nullable: true, description: 'What arrived (new items only).' }) kind!: InboxItemKind | null;
   @Field(() => String, { description: 'The number the family quotes.' }) referenceNumber!: string;
   @Field(() => Date, { nullable: true, description: 'When the item arrived (UTC; new items only).' }) receivedAt!: Date | null;
-  @Field(() => Int, { nullable: true, description: 'Open days (開庁日) waited since it arrived, not counting the day it arrived (new items only).' }) openDaysWaiting!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Open days (開庁日) waited since it arrived, not counting the day it arrived (new items only).' })
+  openDaysWaiting!: number | null;
   @Field(() => Boolean, { description: 'Waited longer than the municipality’s target (開庁日) for a first contact.' }) overTarget!: boolean;
   @Field(() => Boolean, { description: 'Marked urgent at arrival (shown first).' }) urgent!: boolean;
   @Field(() => CaseFileView, { nullable: true, description: 'Your department’s case for the record, if one exists.' }) case!: CaseFileView | null;

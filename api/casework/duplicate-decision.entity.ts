@@ -1,7 +1,6 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { registerEnumType } from 'type-graphql';
-import { Municipality } from '../municipality';
+import { MunicipalityRow } from '../municipality';
 import { PersonalRecord } from '../record';
 import { StaffMember } from '../staff';
 
@@ -13,7 +12,10 @@ export enum DuplicateDecisionKind {
 registerEnumType(DuplicateDecisionKind, {
   name: 'DuplicateDecision',
   description: 'SAME_PERSON 同一人物として紐づけ · DIFFERENT 別人（候補から外す）.',
-  valuesConfig: { SAME_PERSON: { description: 'The same family: linked (sections are not merged).' }, DIFFERENT: { description: 'Different people: no longer a candidate to decide.' } },
+  valuesConfig: {
+    SAME_PERSON: { description: 'The same family: linked (sections are not merged).' },
+    DIFFERENT: { description: 'Different people: no longer a candidate to decide.' },
+  },
 });
 
 /**
@@ -25,13 +27,7 @@ registerEnumType(DuplicateDecisionKind, {
 @Entity()
 @Unique({ properties: ['municipality', 'recordA', 'recordB'] })
 @Index({ properties: ['recordB'] })
-export class DuplicateDecision {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
+export class DuplicateDecision extends MunicipalityRow {
   @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
   recordA!: PersonalRecord;
 

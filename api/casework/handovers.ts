@@ -7,7 +7,11 @@ import { RecordService } from '../record';
 import { CaseFile } from './case-file.entity';
 import type { HandoverView } from './casework.types';
 
-const OWNER_ONLY = { ja: '引き継ぎ状況はひとり親支援担当課だけが見られます。', en: 'Only the single-parent support division sees hand-overs.', 'ja-easy': 'これは ひとり親の 係だけが 見られます。' };
+const OWNER_ONLY = {
+  ja: '引き継ぎ状況はひとり親支援担当課だけが見られます。',
+  en: 'Only the single-parent support division sees hand-overs.',
+  'ja-easy': 'これは ひとり親の 係だけが 見られます。',
+};
 
 /**
  * The owner's view of the one-stop hand-over: for each department the family consented to share with,
@@ -19,7 +23,11 @@ export async function handoversOf(em: EntityManager, gate: AccessGate, audit: Au
   if (viewer.department !== OWNER_DEPARTMENT) throw apiError('FORBIDDEN', OWNER_ONLY, gate.locale);
   const record = await new RecordService(em, gate, audit).require(recordId);
   const [items, cases] = await Promise.all([
-    em.find(InboxItem, { municipality: viewer.municipalityCode, record: record.id, kind: InboxItemKind.SHARED }, { populate: ['takenBy'], orderBy: { receivedAt: 'desc' } }),
+    em.find(
+      InboxItem,
+      { municipality: viewer.municipalityCode, record: record.id, kind: InboxItemKind.SHARED },
+      { populate: ['takenBy'], orderBy: { receivedAt: 'desc' } },
+    ),
     em.find(CaseFile, { municipality: viewer.municipalityCode, record: record.id, department: { $ne: OWNER_DEPARTMENT } }),
   ]);
   const statusOf = new Map(cases.map((c) => [c.department, c.status]));
@@ -29,7 +37,13 @@ export async function handoversOf(em: EntityManager, gate: AccessGate, audit: Au
   for (const i of items) {
     if (seen.has(i.department) || !record.sharedWith.includes(i.department)) continue;
     seen.add(i.department);
-    result.push({ department: i.department, sharedAt: i.receivedAt, takenBy: i.takenBy ? { id: i.takenBy.id, name: i.takenBy.name } : null, takenAt: i.takenAt ?? null, caseStatus: statusOf.get(i.department) ?? null });
+    result.push({
+      department: i.department,
+      sharedAt: i.receivedAt,
+      takenBy: i.takenBy ? { id: i.takenBy.id, name: i.takenBy.name } : null,
+      takenAt: i.takenAt ?? null,
+      caseStatus: statusOf.get(i.department) ?? null,
+    });
   }
   return result;
 }

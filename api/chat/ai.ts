@@ -47,10 +47,15 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** Validates the `ai` block of a municipality's chatbot file; returns the settings or the problems. */
 export function parseAiSettings(raw: unknown): { settings?: AiSettings; problems: { field: string; message: string }[] } {
   const problems: { field: string; message: string }[] = [];
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problems: [{ field: 'ai', message: 'must be a map { endpoint, model, apiKeyEnv?, timeoutMs?, maxEntries? }' }] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { problems: [{ field: 'ai', message: 'must be a map { endpoint, model, apiKeyEnv?, timeoutMs?, maxEntries? }' }] };
   const r = raw as Record<string, unknown>;
   for (const k of Object.keys(r)) {
-    if (/^api_?key$/i.test(k)) problems.push({ field: `ai.${k}`, message: 'an API key must not be written in a file: put it in an environment variable and name that variable in apiKeyEnv' });
+    if (/^api_?key$/i.test(k))
+      problems.push({
+        field: `ai.${k}`,
+        message: 'an API key must not be written in a file: put it in an environment variable and name that variable in apiKeyEnv',
+      });
     else if (!AI_KEYS.has(k)) problems.push({ field: `ai.${k}`, message: `unknown setting (known: ${[...AI_KEYS].join(', ')})` });
   }
   let endpoint: string | undefined;
@@ -64,7 +69,8 @@ export function parseAiSettings(raw: unknown): { settings?: AiSettings; problems
     }
     if (url) {
       if (url.username || url.password) problems.push({ field: 'ai.endpoint', message: 'must not contain credentials (use apiKeyEnv)' });
-      else if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) problems.push({ field: 'ai.endpoint', message: 'must be https (plain http only on localhost)' });
+      else if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
+        problems.push({ field: 'ai.endpoint', message: 'must be https (plain http only on localhost)' });
       else {
         if (/\/v1\/?$/.test(url.pathname)) url.pathname = `${url.pathname.replace(/\/$/, '')}/chat/completions`;
         endpoint = url.toString();
@@ -73,11 +79,13 @@ export function parseAiSettings(raw: unknown): { settings?: AiSettings; problems
   }
   if (typeof r.model !== 'string' || !r.model.trim()) problems.push({ field: 'ai.model', message: 'is required (the model name the endpoint expects)' });
   const apiKeyEnv = r.apiKeyEnv == null ? null : r.apiKeyEnv;
-  if (apiKeyEnv !== null && (typeof apiKeyEnv !== 'string' || !ENV_NAME.test(apiKeyEnv))) problems.push({ field: 'ai.apiKeyEnv', message: 'must be the name of an environment variable (A–Z, 0–9, _)' });
+  if (apiKeyEnv !== null && (typeof apiKeyEnv !== 'string' || !ENV_NAME.test(apiKeyEnv)))
+    problems.push({ field: 'ai.apiKeyEnv', message: 'must be the name of an environment variable (A–Z, 0–9, _)' });
   const int = (k: 'timeoutMs' | 'maxEntries', min: number, max: number, fallback: number): number => {
     const v = r[k];
     if (v == null) return fallback;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) problems.push({ field: `ai.${k}`, message: `must be a whole number from ${min} to ${max}` });
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+      problems.push({ field: `ai.${k}`, message: `must be a whole number from ${min} to ${max}` });
     return typeof v === 'number' ? v : fallback;
   };
   const timeoutMs = int('timeoutMs', 200, 10_000, AI_DEFAULT_TIMEOUT_MS);

@@ -1,18 +1,34 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { apiError, badInput, notFound } from '../core';
-import { addDays, startOfJapanDay, todayInJapan } from '../core';
-import { LOCALES, type Locale, type LocalizedText } from '../core';
+import { apiError, badInput } from '../core';
+import { todayInJapan } from '../core';
+import type { Locale } from '../core';
 import type { Viewer } from '../core';
 import type { MunicipalOrigins } from '../intake';
 import { type Catalogue, stripFurigana } from '../programme';
 import { MUNICIPALITY_CODE_PATTERN } from '../core';
-import { municipalityEvaluateOptions } from '../programme';
-import { evaluateAll } from '../programme';
 import type { AiAnswerers, AiSource } from './ai';
-import { ChatRole, ChatSession, type ScenarioState } from './chat.entity';
+import { ChatRole, type ScenarioState } from './chat.entity';
 import { amountAnswer, amountQuestion, asksForOverview, asksForPerson } from './answers';
-import { ESTIMATE_TRIGGERS, ESTIMATE_WITH_ALLOWANCE, fill, GREETINGS, QR, T, yen } from './chat-texts';
+import { ESTIMATE_TRIGGERS, ESTIMATE_WITH_ALLOWANCE, fill, GREETINGS, QR, T } from './chat-texts';
+import {
+  BAD_LOCALE,
+  BAD_MUNICIPALITY,
+  CLEAR_LEAD,
+  CLOSE_RUNNER_UP,
+  DANGER_SCAN_LENGTH,
+  EMPTY,
+  isLocale,
+  MAX_MESSAGE_LENGTH,
+  MIN_COVERAGE,
+  MIN_SCORE,
+  TOO_LONG,
+  TOO_MANY,
+  URGENT_STORE_WAIT_MS,
+  UUID,
+} from './chat-limits';
+import { chatSatisfaction, rateSession } from './chat-ratings';
+import { buildReply, estimateReply, topicLabel } from './chat-replies';
 import type { ChatInput } from './chat.inputs';
 import { ChatDangerCategory, type ChatReply, type ChatSatisfaction, HandoffKind } from './chat.types';
 import type { DangerAssessment } from './danger';
@@ -20,8 +36,10 @@ import type { ChatKnowledge } from './knowledge';
 import { replyLocale } from './language';
 import { maskPersonalData } from './masking';
 import { distinctTopics, type Hit, Ranker, type RankDoc } from './ranker';
-import { ESTIMATE_PROGRAMMES, estimateHousehold, intakePayload, parseAge, parseChildren, parseIncome } from './scenario';
+import { ESTIMATE_PROGRAMMES, intakePayload, parseAge, parseChildren, parseIncome } from './scenario';
 import { compact } from './text';
+
+export { CLEAR_LEAD, CLOSE_RUNNER_UP, DANGER_SCAN_LENGTH, MAX_MESSAGE_LENGTH, MIN_COVERAGE, MIN_SCORE, URGENT_STORE_WAIT_MS } from './chat-limits';
 
 export interface ChatDeps {
   knowledge: ChatKnowledge;
@@ -33,31 +51,8 @@ export interface ChatDeps {
   urgentStoreWaitMs?: number;
 }
 
-/** Below this share of the question found in the best document, the bot says it does not know. */
-export const MIN_COVERAGE = 0.3;
-export const MIN_SCORE = 3;
-/** The best answer is given outright when the runner-up scores at most this share of it. */
-export const CLEAR_LEAD = 0.85;
-/** A runner-up above this share of the best score is offered as a quick reply next to the answer. */
-export const CLOSE_RUNNER_UP = 0.6;
-export const MAX_MESSAGE_LENGTH = 500;
-/** How much of a message is checked for danger: more than MAX_MESSAGE_LENGTH, so an overlong cry for help is still answered. */
-export const DANGER_SCAN_LENGTH = 4 * MAX_MESSAGE_LENGTH;
-export const URGENT_STORE_WAIT_MS = 1_000;
-
-const isLocale = (v: string): v is Locale => (LOCALES as readonly string[]).includes(v);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DESK_PROGRAMME = 'single-parent-consultation';
 const OVERVIEW_ENTRY = 'entry:money-what-support';
-
-const EMPTY: LocalizedText = { ja: 'メッセージを入力してください。', en: 'Please type a message.', 'ja-easy': 'メッセージを 書いて ください。' };
-const TOO_LONG: LocalizedText = { ja: `メッセージは${MAX_MESSAGE_LENGTH}文字以内にしてください。`, en: `Messages are at most ${MAX_MESSAGE_LENGTH} characters.`, 'ja-easy': `${MAX_MESSAGE_LENGTH}文字 までに して ください。` };
-const BAD_LOCALE: LocalizedText = { ja: '言語は ja、en、ja-easy のどれかです。', en: 'The locale is ja, en or ja-easy.', 'ja-easy': 'ja、en、ja-easy の どれかです。' };
-const BAD_MUNICIPALITY: LocalizedText = { ja: 'この自治体ではチャットを使えません。', en: 'The chat is not available for this municipality.', 'ja-easy': 'この 市では 使えません。' };
-const TOO_MANY: LocalizedText = { ja: 'メッセージが多すぎます。1分ほど待ってからもう一度送ってください。危険を感じているときは、すぐに110番に電話してください。', en: 'Too many messages. Please wait a minute and send it again. If you are in danger, call 110 now.', 'ja-easy': 'メッセージが 多すぎます。1分 まって から 送って ください。あぶない ときは すぐ 110に 電話 して ください。' };
-const SESSION_NOT_FOUND: LocalizedText = { ja: 'チャットが見つかりません。', en: 'No such chat.', 'ja-easy': 'チャットが ありません。' };
-const BAD_SCORE: LocalizedText = { ja: '評価は1から5で選んでください。', en: 'The rating is 1 to 5.', 'ja-easy': '1から 5で えらんで ください。' };
-const BAD_RANGE: LocalizedText = { ja: '期間の終わりは始まり以降にしてください。', en: 'The end of the period must not be before its start.', 'ja-easy': '日付を たしかめて ください。' };
 
 /** The command values and trigger phrases in normal form, computed once (not per message). */
 const C = {
@@ -182,9 +177,21 @@ export class ChatService {
        select m.id::uuid, s.id, m.role, m.text, m.at::timestamptz, m.urgent::boolean, m.generated::boolean from s,
          (values (?, '${ChatRole.USER}', ?, ?, ?, false), (?, '${ChatRole.BOT}', ?, ?, ?, ?)) as m (id, role, text, at, urgent, generated)`,
       [
-        session.id, session.code, session.locale, at, at, turn.scenario ? JSON.stringify(turn.scenario) : null,
-        randomUUID(), maskPersonalData(message), at.toISOString(), urgent,
-        randomUUID(), maskPersonalData(turn.reply.messages.map((m) => m.text).join('\n')), new Date(at.getTime() + 1).toISOString(), urgent, turn.reply.generated,
+        session.id,
+        session.code,
+        session.locale,
+        at,
+        at,
+        turn.scenario ? JSON.stringify(turn.scenario) : null,
+        randomUUID(),
+        maskPersonalData(message),
+        at.toISOString(),
+        urgent,
+        randomUUID(),
+        maskPersonalData(turn.reply.messages.map((m) => m.text).join('\n')),
+        new Date(at.getTime() + 1).toISOString(),
+        urgent,
+        turn.reply.generated,
       ],
       'run',
     );
@@ -215,14 +222,14 @@ export class ChatService {
     const result = await answerer.answer({ question: maskPersonalData(message), sources, locale: l, municipality });
     if (!result.ok) return null;
     const related = [...docs.flatMap((d) => d.programmes), ...Ranker.programmesOf(retrieved.hits)];
-    const links = docs.map((d) => ({ label: this.topicLabel(d, l), value: `topic:${d.key}` }));
-    return { ...this.reply([result.text], l, code, related, [...links, { label: QR.staff[l], value: 'handoff:staff' }]), generated: true };
+    const links = docs.map((d) => ({ label: topicLabel(d, l), value: `topic:${d.key}` }));
+    return { ...buildReply(this.deps.catalogue, [result.text], l, code, related, [...links, { label: QR.staff[l], value: 'handoff:staff' }]), generated: true };
   }
 
   /** One retrieved document as the model sees it: its title and its answer (or summary and contact) in the reply locale. */
   private source(doc: RankDoc, l: Locale, code: string): AiSource {
     const plain = (t: string) => (l === 'ja-easy' ? stripFurigana(t) : t);
-    if (doc.entry) return { title: plain(this.topicLabel(doc, l)), text: plain(doc.entry.answer[l]) };
+    if (doc.entry) return { title: plain(topicLabel(doc, l)), text: plain(doc.entry.answer[l]) };
     const p = this.deps.catalogue.get(doc.programme!.id, code) ?? doc.programme!;
     return { title: plain(p.name[l]), text: plain(`${p.summary[l]}\n${fill(T.contactIs[l], { contact: p.contact[l] })}`) };
   }
@@ -259,7 +266,7 @@ export class ChatService {
     // 3. An allowance amount for the number of children the message gives, from the eligibility engine.
     const amount = amountQuestion(message);
     const amountText = amount && this.deps.catalogue.get(amount.programme, code ?? undefined) ? amountAnswer(amount, todayInJapan(), l) : null;
-    if (amount && amountText) return { reply: this.reply([amountText], l, code, [amount.programme], this.menu(l)), scenario };
+    if (amount && amountText) return { reply: buildReply(this.deps.catalogue, [amountText], l, code, [amount.programme], this.menu(l)), scenario };
     // 4. A request for the whole picture: the best answer (or the overview) and the intake form.
     if (asksForOverview(c, lower)) {
       const found = this.retrieve(message, l, code);
@@ -277,7 +284,7 @@ export class ChatService {
       if (next) return next;
     }
     // 6. The knowledge base and the catalogue.
-    if (C.greetings.has(c)) return { reply: this.reply([T.welcome[l]], l, code, [], this.menu(l)), scenario };
+    if (C.greetings.has(c)) return { reply: buildReply(this.deps.catalogue, [T.welcome[l]], l, code, [], this.menu(l)), scenario };
     const found = this.retrieve(message, l, code);
     return { reply: found.reply, retrieved: found.retrieved, scenario: scenario?.step === 'done' ? scenario : null };
   }
@@ -288,11 +295,14 @@ export class ChatService {
    */
   private overview(answer: Turn['reply'] | null, l: Locale, code: string | null, scenario: ScenarioState | null): Turn['reply'] {
     const doc = answer ? undefined : this.knowledge.ranker(code).get(OVERVIEW_ENTRY);
-    const base = answer ?? (doc ? this.answer(doc, [{ doc, score: 1 }], l, code) : this.reply([], l, code, [DESK_PROGRAMME], []));
+    const base = answer ?? (doc ? this.answer(doc, [{ doc, score: 1 }], l, code) : buildReply(this.deps.catalogue, [], l, code, [DESK_PROGRAMME], []));
     return {
       ...base,
       messages: [...base.messages, { text: T.overview[l] }],
-      quickReplies: [{ label: QR.intake[l], value: 'handoff:intake' }, { label: QR.staff[l], value: 'handoff:staff' }],
+      quickReplies: [
+        { label: QR.intake[l], value: 'handoff:intake' },
+        { label: QR.staff[l], value: 'handoff:staff' },
+      ],
       handoff: this.intake(l, code, scenario).handoff,
     };
   }
@@ -307,7 +317,7 @@ export class ChatService {
     const { hits, coverage } = ranker.rank(message, 10);
     const top = hits[0];
     if (!top || coverage < MIN_COVERAGE || top.score < MIN_SCORE) {
-      return { reply: this.reply([fill(T.unknown[l], { contact: this.deskContact(l, code) })], l, code, [DESK_PROGRAMME], this.menu(l)) };
+      return { reply: buildReply(this.deps.catalogue, [fill(T.unknown[l], { contact: this.deskContact(l, code) })], l, code, [DESK_PROGRAMME], this.menu(l)) };
     }
     const topics = distinctTopics(hits);
     const second = topics[1];
@@ -316,20 +326,26 @@ export class ChatService {
     // too (the best fit of one subject), or is about another programme than the one the message names.
     const named = ranker.named(message);
     const first = (h: Hit) => h.doc.programmes[0] ?? '';
-    if (!second || second.score <= top.score * CLEAR_LEAD || top.doc.programmes.includes(first(second)) || (named.has(first(top)) && !named.has(first(second)))) {
+    if (
+      !second ||
+      second.score <= top.score * CLEAR_LEAD ||
+      top.doc.programmes.includes(first(second)) ||
+      (named.has(first(top)) && !named.has(first(second)))
+    ) {
       // A close runner-up on another subject is offered as a button, not instead of the answer.
       const close = topics.slice(1, 3).filter((h) => h.score > top.score * CLOSE_RUNNER_UP && !top.doc.programmes.includes(first(h)));
       const reply = this.answer(top.doc, hits, l, code);
-      if (close.length) reply.quickReplies = [...close.map((h) => ({ label: this.topicLabel(h.doc, l), value: `topic:${h.doc.key}` })), ...reply.quickReplies];
+      if (close.length) reply.quickReplies = [...close.map((h) => ({ label: topicLabel(h.doc, l), value: `topic:${h.doc.key}` })), ...reply.quickReplies];
       return { reply, retrieved, confident: true };
     }
     return {
-      reply: this.reply(
+      reply: buildReply(
+        this.deps.catalogue,
         [T.maybe[l]],
         l,
         code,
         Ranker.programmesOf(hits),
-        topics.slice(0, 3).map((h) => ({ label: this.topicLabel(h.doc, l), value: `topic:${h.doc.key}` })),
+        topics.slice(0, 3).map((h) => ({ label: topicLabel(h.doc, l), value: `topic:${h.doc.key}` })),
       ),
       retrieved,
     };
@@ -344,14 +360,21 @@ export class ChatService {
     }
     // The answered document's programmes first, then the others the question touched.
     const related = [...doc.programmes, ...Ranker.programmesOf(hits)];
-    return this.reply(text, l, code, related, this.menu(l));
+    return buildReply(this.deps.catalogue, text, l, code, related, this.menu(l));
   }
 
   /** The safety reply: the category's numbers (the right one first), then the consultant hand-off. */
   private urgent(danger: DangerAssessment, l: Locale, code: string | null): Turn['reply'] {
     const d = this.knowledge.danger;
     return {
-      ...this.reply([d.safetyText(danger, l), fill(T.urgentNext[l], { contact: this.deskContact(l, code) })], l, code, [...d.programmes(danger), DESK_PROGRAMME], [{ label: QR.staff[l], value: 'handoff:staff' }]),
+      ...buildReply(
+        this.deps.catalogue,
+        [d.safetyText(danger, l), fill(T.urgentNext[l], { contact: this.deskContact(l, code) })],
+        l,
+        code,
+        [...d.programmes(danger), DESK_PROGRAMME],
+        [{ label: QR.staff[l], value: 'handoff:staff' }],
+      ),
       urgent: true,
       dangerCategory: (danger.category ?? 'general') as ChatDangerCategory,
       hotlines: d.hotlines(danger).map((h) => ({ name: h.name[l], number: h.shown, dial: h.dial })),
@@ -360,11 +383,17 @@ export class ChatService {
   }
 
   private staff(l: Locale, code: string | null): Turn['reply'] {
-    return { ...this.reply([fill(T.staff[l], { contact: this.deskContact(l, code) })], l, code, [DESK_PROGRAMME], []), handoff: { kind: HandoffKind.STAFF, url: null, payload: null } };
+    return {
+      ...buildReply(this.deps.catalogue, [fill(T.staff[l], { contact: this.deskContact(l, code) })], l, code, [DESK_PROGRAMME], []),
+      handoff: { kind: HandoffKind.STAFF, url: null, payload: null },
+    };
   }
 
   private intake(l: Locale, code: string | null, scenario: ScenarioState | null): Turn['reply'] {
-    return { ...this.reply([T.intake[l]], l, code, [], []), handoff: { kind: HandoffKind.INTAKE, url: null, payload: scenario?.step === 'done' ? JSON.stringify(intakePayload(scenario)) : null } };
+    return {
+      ...buildReply(this.deps.catalogue, [T.intake[l]], l, code, [], []),
+      handoff: { kind: HandoffKind.INTAKE, url: null, payload: scenario?.step === 'done' ? JSON.stringify(intakePayload(scenario)) : null },
+    };
   }
 
   /** One step of the allowance estimate; null when the message is not an answer (the bot then treats it as a question). */
@@ -372,7 +401,17 @@ export class ChatService {
     const ask = (s: ScenarioState, texts: string[]): Turn => {
       const qr = s.step === 'children' ? QR.children : s.step === 'ages' ? QR.ages : QR.incomes;
       const question = s.step === 'children' ? T.askChildren[l] : s.step === 'ages' ? fill(T.askAge[l], { n: (s.ages?.length ?? 0) + 1 }) : T.askIncome[l];
-      return { reply: this.reply([...texts, question], l, code, [...ESTIMATE_PROGRAMMES], qr.map((q) => ({ label: q.label[l], value: q.value }))), scenario: s };
+      return {
+        reply: buildReply(
+          this.deps.catalogue,
+          [...texts, question],
+          l,
+          code,
+          [...ESTIMATE_PROGRAMMES],
+          qr.map((q) => ({ label: q.label[l], value: q.value })),
+        ),
+        scenario: s,
+      };
     };
     if (message === null) return ask(state, []);
     if (state.step === 'children') {
@@ -389,48 +428,9 @@ export class ChatService {
       const income = parseIncome(message);
       if (income === null) return null;
       const done: ScenarioState = { ...state, step: 'done', income };
-      return { reply: this.estimate(done, l, code), scenario: done };
+      return { reply: estimateReply(this.deps.catalogue, done, l, code), scenario: done };
     }
     return null;
-  }
-
-  private estimate(state: ScenarioState, l: Locale, code: string | null): Turn['reply'] {
-    const household = estimateHousehold(state, todayInJapan());
-    const results = evaluateAll(household, code ? municipalityEvaluateOptions(this.deps.catalogue, code) : undefined);
-    const lines = [T.estimateHead[l]];
-    let total = 0;
-    const shown: string[] = [];
-    for (const id of ESTIMATE_PROGRAMMES) {
-      const p = this.deps.catalogue.get(id, code ?? undefined);
-      const r = results.find((x) => x.programmeId === id);
-      if (!p || !r) continue;
-      shown.push(id);
-      const monthly = r.amount?.monthly ?? null;
-      if (r.status === 'NOT_ELIGIBLE') lines.push(fill(T.estimateNone[l], { name: p.name[l] }));
-      else if (monthly === null) lines.push(fill(T.estimateAsk[l], { name: p.name[l] }));
-      else {
-        total += monthly;
-        lines.push(fill(T.estimateLine[l], { name: p.name[l], amount: yen(monthly) }));
-      }
-    }
-    lines.push(fill(T.estimateTotal[l], { amount: yen(total) }));
-    return {
-      ...this.reply([lines.join('\n'), T.estimateFoot[l]], l, code, shown, [
-        { label: QR.intake[l], value: 'handoff:intake' },
-        { label: QR.staff[l], value: 'handoff:staff' },
-      ]),
-      handoff: { kind: HandoffKind.INTAKE, url: null, payload: JSON.stringify(intakePayload(state)) },
-    };
-  }
-
-  private reply(texts: string[], l: Locale, code: string | null, programmes: readonly string[], quickReplies: ChatReply['quickReplies']): Turn['reply'] {
-    const relatedProgrammes: ChatReply['relatedProgrammes'] = [];
-    for (const id of programmes) {
-      if (relatedProgrammes.length >= 5 || relatedProgrammes.some((p) => p.id === id)) continue;
-      const p = this.deps.catalogue.get(id, code ?? undefined);
-      if (p) relatedProgrammes.push({ id, name: p.name[l] });
-    }
-    return { messages: texts.map((text) => ({ text })), quickReplies, relatedProgrammes, urgent: false, dangerCategory: null, hotlines: [], handoff: null, generated: false };
   }
 
   private menu(l: Locale): ChatReply['quickReplies'] {
@@ -442,47 +442,24 @@ export class ChatService {
 
   /** The municipality's single-parent desk (the national wording without a municipality). */
   private deskContact(l: Locale, code: string | null): string {
-    return this.deps.catalogue.get(DESK_PROGRAMME, code ?? undefined, { includeDisabled: true })?.contact[l] ?? this.deps.catalogue.get(DESK_PROGRAMME)!.contact[l];
-  }
-
-  private topicLabel(doc: RankDoc, l: Locale): string {
-    if (doc.programme) return doc.programme.name[l];
-    const qs = doc.entry!.questions;
-    return (l === 'en' ? qs.find((q) => /^[\x20-\x7e]+$/.test(q)) : qs.find((q) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(q))) ?? qs[0] ?? doc.id;
+    return (
+      this.deps.catalogue.get(DESK_PROGRAMME, code ?? undefined, { includeDisabled: true })?.contact[l] ?? this.deps.catalogue.get(DESK_PROGRAMME)!.contact[l]
+    );
   }
 
   private async municipality(code: string | null | undefined): Promise<string | null> {
     if (code == null || code === '') return null;
-    if (!MUNICIPALITY_CODE_PATTERN.test(code) || !(await this.deps.municipalities.get(code))) throw badInput([{ field: 'input.municipalityCode', messages: BAD_MUNICIPALITY }], this.requestLocale);
+    if (!MUNICIPALITY_CODE_PATTERN.test(code) || !(await this.deps.municipalities.get(code)))
+      throw badInput([{ field: 'input.municipalityCode', messages: BAD_MUNICIPALITY }], this.requestLocale);
     return code;
   }
 
   async rate(sessionId: string, score: number): Promise<boolean> {
-    if (!Number.isInteger(score) || score < 1 || score > 5) throw badInput([{ field: 'score', messages: BAD_SCORE }], this.requestLocale);
-    const session = UUID.test(sessionId) ? await this.em.findOne(ChatSession, { id: sessionId }) : null;
-    if (!session) throw notFound(SESSION_NOT_FOUND, this.requestLocale);
-    session.satisfaction = score;
-    await this.em.flush();
-    return true;
+    return rateSession(this.em, sessionId, score, this.requestLocale);
   }
 
   /** Ratings of the sessions started from `from` to `to` (Japan dates, inclusive) in the viewer's municipality. */
   async satisfaction(viewer: Viewer, from: string, to: string): Promise<ChatSatisfaction> {
-    if (viewer.kind !== 'staff') throw apiError('FORBIDDEN', { ja: 'この操作をする権限がありません。', en: 'You may not do this.', 'ja-easy': 'これは できません。' }, this.requestLocale);
-    if (to < from) throw badInput([{ field: 'to', messages: BAD_RANGE }], this.requestLocale);
-    const rows = await this.em.execute<{ satisfaction: number | null; n: string | number }[]>(
-      'select satisfaction, count(*) as n from chat_session where municipality_code = ? and created_at >= ? and created_at < ? group by satisfaction',
-      [viewer.municipalityCode, startOfJapanDay(from), startOfJapanDay(addDays(to, 1))],
-    );
-    const counts = [0, 0, 0, 0, 0];
-    let sessions = 0;
-    for (const r of rows) {
-      const n = Number(r.n);
-      sessions += n;
-      if (r.satisfaction !== null) counts[r.satisfaction - 1]! += n;
-    }
-    const rated = counts.reduce((a, b) => a + b, 0);
-    const sum = counts.reduce((a, n, i) => a + n * (i + 1), 0);
-    return { sessions, rated, average: rated === 0 ? null : Math.round((sum / rated) * 100) / 100, distribution: counts.map((count, i) => ({ score: i + 1, count })) };
+    return chatSatisfaction(this.em, viewer, from, to, this.requestLocale);
   }
 }

@@ -27,7 +27,8 @@ export class ChatProgramme {
 export class ChatHandoff {
   @Field(() => HandoffKind) kind!: HandoffKind;
   @Field(() => String, { nullable: true, description: 'A page to open, when the municipality has one.' }) url?: string | null;
-  @Field(() => String, { nullable: true, description: 'JSON the next step can be pre-filled with (INTAKE: household answers; STAFF: the session).' }) payload?: string | null;
+  @Field(() => String, { nullable: true, description: 'JSON the next step can be pre-filled with (INTAKE: household answers; STAFF: the session).' }) payload?:
+    string | null;
 }
 
 export enum ChatDangerCategory {
@@ -71,10 +72,19 @@ export class ChatReply {
   @Field(() => [ChatQuickReply]) quickReplies!: ChatQuickReply[];
   @Field(() => [ChatProgramme], { description: 'Programmes the answer is about, best first.' }) relatedProgrammes!: ChatProgramme[];
   @Field(() => Boolean, { description: 'The message spoke of danger, violence or self-harm: the first message is the safety message.' }) urgent!: boolean;
-  @Field(() => ChatDangerCategory, { nullable: true, description: 'For an urgent reply, the kind of danger; null otherwise.' }) dangerCategory?: ChatDangerCategory | null;
-  @Field(() => [ChatHotline], { description: 'For an urgent reply, the numbers to show (the one to call first first: 189 when a child is being hurt, the suicide hotline for thoughts of suicide, 110 when the danger is immediate); empty otherwise.' }) hotlines!: ChatHotline[];
+  @Field(() => ChatDangerCategory, { nullable: true, description: 'For an urgent reply, the kind of danger; null otherwise.' })
+  dangerCategory?: ChatDangerCategory | null;
+  @Field(() => [ChatHotline], {
+    description:
+      'For an urgent reply, the numbers to show (the one to call first first: 189 when a child is being hurt, the suicide hotline for thoughts of suicide, 110 when the danger is immediate); empty otherwise.',
+  })
+  hotlines!: ChatHotline[];
   @Field(() => ChatHandoff, { nullable: true }) handoff?: ChatHandoff | null;
-  @Field(() => Boolean, { description: 'The text was written by the municipality’s AI model from the knowledge-base entries linked in `quickReplies` (show it labelled as such); false for answers taken from the knowledge base as written.' }) generated!: boolean;
+  @Field(() => Boolean, {
+    description:
+      'The text was written by the municipality’s AI model from the knowledge-base entries linked in `quickReplies` (show it labelled as such); false for answers taken from the knowledge base as written.',
+  })
+  generated!: boolean;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -247,7 +247,10 @@ export function parseDangerConfig(doc: unknown, problem: (field: string, message
         return [];
       }
     });
-  const pair = (v: unknown, field: string) => ({ ja: compile(isObject(v) ? v.ja : undefined, `${field}.ja`, false), en: compile(isObject(v) ? v.en : undefined, `${field}.en`, true) });
+  const pair = (v: unknown, field: string) => ({
+    ja: compile(isObject(v) ? v.ja : undefined, `${field}.ja`, false),
+    en: compile(isObject(v) ? v.en : undefined, `${field}.en`, true),
+  });
   const one = (v: unknown, field: string, en: boolean): RegExp => {
     const [re] = compile(typeof v === 'string' ? [v] : [], field, en);
     if (!re) report(field, 'is required (one pattern)');
@@ -308,12 +311,32 @@ export function parseDangerConfig(doc: unknown, problem: (field: string, message
     if (after && !police[after]) report(`${f}.after`, `unknown police text "${after}"`);
     const t = text(v.text, `${f}.text`, report);
     const concern = text(v.concern, `${f}.concern`, report);
-    if (t && concern) categories[cat] = { lines: strings(v.lines, `${f}.lines`, report), programmes: strings(v.programmes ?? [], `${f}.programmes`, report), text: t, after, nowFirst: v.nowFirst !== false, concern };
+    if (t && concern)
+      categories[cat] = {
+        lines: strings(v.lines, `${f}.lines`, report),
+        programmes: strings(v.programmes ?? [], `${f}.programmes`, report),
+        text: t,
+        after,
+        nowFirst: v.nowFirst !== false,
+        concern,
+      };
   }
   const hotlines = parseHotlines(doc.hotlines, report);
-  for (const cat of DANGER_CATEGORIES) for (const k of categories[cat]?.lines ?? []) if (!hotlines[k]?.length) report(`categories.${cat}.lines`, `no hotline "${k}" under hotlines`);
+  for (const cat of DANGER_CATEGORIES)
+    for (const k of categories[cat]?.lines ?? []) if (!hotlines[k]?.length) report(`categories.${cat}.lines`, `no hotline "${k}" under hotlines`);
   if (!hotlines['110']) report('hotlines.110', 'is required');
-  const config: DangerConfig = { typos, mask: pair(doc.mask, 'mask'), negation: negation!, past: pair(doc.past, 'past'), present: pair(doc.present, 'present'), now: pair(doc.now, 'now'), rules, categories, police, hotlines };
+  const config: DangerConfig = {
+    typos,
+    mask: pair(doc.mask, 'mask'),
+    negation: negation!,
+    past: pair(doc.past, 'past'),
+    present: pair(doc.present, 'present'),
+    now: pair(doc.now, 'now'),
+    rules,
+    categories,
+    police,
+    hotlines,
+  };
   return before.n === 0 ? config : null;
 }
 

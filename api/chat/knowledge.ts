@@ -185,7 +185,8 @@ export function readChatKnowledge(dir: string, knownProgrammes?: { has(id: strin
           if (list) names.names[id] = list;
         }
         for (const [w, id] of Object.entries(isObject(doc.fallback) ? doc.fallback : {})) {
-          if (typeof id !== 'string' || (knownProgrammes && !knownProgrammes.has(id))) problems.add(namesFile, `fallback.${w}`, `unknown programme id "${String(id)}"`);
+          if (typeof id !== 'string' || (knownProgrammes && !knownProgrammes.has(id)))
+            problems.add(namesFile, `fallback.${w}`, `unknown programme id "${String(id)}"`);
           else names.fallback[w] = id;
         }
       }
@@ -256,7 +257,8 @@ export class ChatKnowledge {
   readonly danger: DangerClassifier;
   readonly synonyms: Synonyms;
   readonly names: ProgrammeNames;
-  private readonly rankers = new Map<string, Ranker>();
+  /** Per municipality, with the catalogue revision it was built from (console changes rebuild it). */
+  private readonly rankers = new Map<string, { revision: number; ranker: Ranker }>();
 
   private readonly catalogueOf: () => Catalogue;
   /** Terms of the documents' texts, shared by the municipalities' indexes (most texts are the national ones). */
@@ -268,7 +270,10 @@ export class ChatKnowledge {
   };
 
   /** `catalogue` may be a function, for services built in the same object literal as the catalogue. */
-  constructor(readonly data: ChatKnowledgeData, catalogue: Catalogue | (() => Catalogue)) {
+  constructor(
+    readonly data: ChatKnowledgeData,
+    catalogue: Catalogue | (() => Catalogue),
+  ) {
     this.danger = new DangerClassifier(data.danger);
     this.synonyms = new Synonyms(data.synonyms);
     this.names = programmeNames(data.names.names, data.names.fallback);
@@ -287,14 +292,19 @@ export class ChatKnowledge {
   /** The municipality's ranker (the national one without a code). */
   ranker(municipalityCode?: string | null): Ranker {
     const key = municipalityCode ?? '';
-    let r = this.rankers.get(key);
+    const revision = this.catalogue.revision(municipalityCode ?? undefined);
+    const cached = this.rankers.get(key);
+    let r = cached?.revision === revision ? cached.ranker : undefined;
     if (!r) {
       const code = municipalityCode ?? undefined;
       const programmes = this.catalogue.list(code);
       const enabled = new Set(programmes.map((p) => p.id));
-      const entries = mergeEntries(this.data.entries, code ? this.data.overrides.get(code) : undefined).map((e) => ({ ...e, programmes: e.programmes.filter((p) => enabled.has(p)) }));
+      const entries = mergeEntries(this.data.entries, code ? this.data.overrides.get(code) : undefined).map((e) => ({
+        ...e,
+        programmes: e.programmes.filter((p) => enabled.has(p)),
+      }));
       r = new Ranker(entries, programmes, this.synonyms, this.terms, this.names);
-      this.rankers.set(key, r);
+      this.rankers.set(key, { revision, ranker: r });
     }
     return r;
   }

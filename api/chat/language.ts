@@ -14,7 +14,9 @@ const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
 const LATIN_WORD = /[a-z]+(?:'[a-z]+)?/g;
 /** English grammar words: two of them make an English clause. */
 const FUNCTION_WORDS = new Set(
-  'i my me you your the a an is are was am be do does did can could how what where when which who why for to of in on with and or it this that have has get got much many not there any if should would will we our he she his her they from at about please need want'.split(' '),
+  'i my me you your the a an is are was am be do does did can could how what where when which who why for to of in on with and or it this that have has get got much many not there any if should would will we our he she his her they from at about please need want'.split(
+    ' ',
+  ),
 );
 
 /** A quick-reply value (topic:entry:…, children:2, handoff:staff): a command, not a language. */

@@ -67,7 +67,18 @@ const PLACE_CHAR = /[\p{Script=Han}\p{Script=Katakana}ー々ヶ]/u;
 const SINGLE_DASH_AFTER = /[町村区市目台丁条通]$/;
 
 /** All patterns of this module, for test/limits/regex-linear.test.ts. */
-export const MASKING_PATTERNS: readonly RegExp[] = [EMAIL, POSTAL_MARK, NUMBER_RUN, POSTAL_SHAPE, HOUSE_NUMBER, DASHED, TWO_DASHES, DATE_LIKE, PLACE_CHAR, SINGLE_DASH_AFTER];
+export const MASKING_PATTERNS: readonly RegExp[] = [
+  EMAIL,
+  POSTAL_MARK,
+  NUMBER_RUN,
+  POSTAL_SHAPE,
+  HOUSE_NUMBER,
+  DASHED,
+  TWO_DASHES,
+  DATE_LIKE,
+  PLACE_CHAR,
+  SINGLE_DASH_AFTER,
+];
 
 function classifyNumber(run: string): string {
   const digits = run.replace(/\D/g, '');

@@ -34,7 +34,9 @@ export interface ProgrammeNames {
 }
 
 export function programmeNames(names: Readonly<Record<string, readonly string[]>>, fallback: Readonly<Record<string, string>>): ProgrammeNames {
-  const list = Object.entries(names).flatMap(([id, ns]) => ns.map((n) => [compact(n), id] as const)).filter(([n]) => n.length > 0);
+  const list = Object.entries(names)
+    .flatMap(([id, ns]) => ns.map((n) => [compact(n), id] as const))
+    .filter(([n]) => n.length > 0);
   list.sort((a, b) => b[0].length - a[0].length);
   return { names: list, fallback: Object.entries(fallback).map(([w, id]) => [compact(w), id] as const) };
 }
@@ -210,7 +212,12 @@ export class Ranker {
 export function distinctTopics(hits: readonly Hit[]): Hit[] {
   const out: Hit[] = [];
   for (const h of hits) {
-    const same = out.some((o) => o.doc.key === h.doc.key || (h.doc.kind === 'programme' && o.doc.programmes[0] === h.doc.id) || (o.doc.kind === 'programme' && h.doc.programmes[0] === o.doc.id));
+    const same = out.some(
+      (o) =>
+        o.doc.key === h.doc.key ||
+        (h.doc.kind === 'programme' && o.doc.programmes[0] === h.doc.id) ||
+        (o.doc.kind === 'programme' && h.doc.programmes[0] === o.doc.id),
+    );
     if (!same) out.push(h);
   }
   return out;

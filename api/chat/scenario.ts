@@ -8,7 +8,11 @@ import type { ScenarioState } from './chat.entity';
 
 export const ESTIMATE_PROGRAMMES = ['child-rearing-allowance', 'child-allowance'] as const;
 
-const CHILD_WORDS: readonly [RegExp, number][] = [[/一人|ひとり/, 1], [/二人|ふたり/, 2], [/[三四五六]人/, 3]];
+const CHILD_WORDS: readonly [RegExp, number][] = [
+  [/一人|ひとり/, 1],
+  [/二人|ふたり/, 2],
+  [/[三四五六]人/, 3],
+];
 
 export function parseChildren(message: string): number | null {
   const m = /^children:(\d+)$/.exec(message.trim());

@@ -24,12 +24,7 @@ export function katakanaToHiragana(value: string): string {
 
 /** NFKC, katakana → hiragana, lower case, long-vowel marks dropped, punctuation → single spaces. */
 export function normalize(value: string): string {
-  return katakanaToHiragana(value.normalize('NFKC'))
-    .toLowerCase()
-    .replace(LONG_VOWELS, '')
-    .replace(PUNCTUATION, ' ')
-    .replace(/ +/g, ' ')
-    .trim();
+  return katakanaToHiragana(value.normalize('NFKC')).toLowerCase().replace(LONG_VOWELS, '').replace(PUNCTUATION, ' ').replace(/ +/g, ' ').trim();
 }
 
 /** The normal form without any spaces: what phrase matching (danger, synonyms, scenario triggers) compares. */
@@ -39,10 +34,78 @@ export function compact(value: string): string {
 
 // Particles and auxiliaries that carry no topic (as whole words only; bigrams still see them).
 const STOP_WORDS = new Set([
-  'の', 'に', 'は', 'を', 'が', 'と', 'で', 'も', 'へ', 'や', 'か', 'ね', 'よ', 'な', 'て', 'た', 'だ', 'です', 'ます', 'ました',
-  'について', 'ください', 'たい', 'ない', 'いる', 'ある', 'する', 'します', 'したい', 'ので', 'から', 'まで', 'より', 'けど', 'けれど',
-  'どう', 'どの', 'この', 'その', 'あの', 'これ', 'それ', 'あれ', 'なに', 'なん', 'でしょう', 'でしょうか', 'ですか', 'ますか',
-  'the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'is', 'are', 'i', 'my', 'me', 'do', 'can', 'what', 'how', 'it', 'be', 'about', 'with',
+  'の',
+  'に',
+  'は',
+  'を',
+  'が',
+  'と',
+  'で',
+  'も',
+  'へ',
+  'や',
+  'か',
+  'ね',
+  'よ',
+  'な',
+  'て',
+  'た',
+  'だ',
+  'です',
+  'ます',
+  'ました',
+  'について',
+  'ください',
+  'たい',
+  'ない',
+  'いる',
+  'ある',
+  'する',
+  'します',
+  'したい',
+  'ので',
+  'から',
+  'まで',
+  'より',
+  'けど',
+  'けれど',
+  'どう',
+  'どの',
+  'この',
+  'その',
+  'あの',
+  'これ',
+  'それ',
+  'あれ',
+  'なに',
+  'なん',
+  'でしょう',
+  'でしょうか',
+  'ですか',
+  'ますか',
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'in',
+  'on',
+  'for',
+  'and',
+  'or',
+  'is',
+  'are',
+  'i',
+  'my',
+  'me',
+  'do',
+  'can',
+  'what',
+  'how',
+  'it',
+  'be',
+  'about',
+  'with',
 ]);
 
 let segmenter: Intl.Segmenter | undefined;

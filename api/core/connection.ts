@@ -50,13 +50,29 @@ export const MAX_PAGE_SIZE = 100;
 /** Every connection's `first`: 1 to MAX_PAGE_SIZE, else BAD_USER_INPUT on `first`. */
 export function checkPageSize(first: number, locale: Locale): void {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput([{ field: 'first', messages: { ja: `件数は1から${MAX_PAGE_SIZE}までで指定してください。`, en: `first must be between 1 and ${MAX_PAGE_SIZE}.`, 'ja-easy': `1から ${MAX_PAGE_SIZE}までの 数に して ください。` } }], locale);
+    throw badInput(
+      [
+        {
+          field: 'first',
+          messages: {
+            ja: `件数は1から${MAX_PAGE_SIZE}までで指定してください。`,
+            en: `first must be between 1 and ${MAX_PAGE_SIZE}.`,
+            'ja-easy': `1から ${MAX_PAGE_SIZE}までの 数に して ください。`,
+          },
+        },
+      ],
+      locale,
+    );
   }
 }
 
 /** Every connection's `after`: the decoded sort key, or BAD_USER_INPUT on `after` when it is not one of ours. */
 export function decodeAfter(after: string, locale: Locale): SortKey {
   const key = decodeCursor(after);
-  if (!key) throw badInput([{ field: 'after', messages: { ja: 'カーソルが正しくありません。', en: 'The cursor is not valid.', 'ja-easy': 'カーソルが まちがって います。' } }], locale);
+  if (!key)
+    throw badInput(
+      [{ field: 'after', messages: { ja: 'カーソルが正しくありません。', en: 'The cursor is not valid.', 'ja-easy': 'カーソルが まちがって います。' } }],
+      locale,
+    );
   return key;
 }

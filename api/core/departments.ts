@@ -29,4 +29,8 @@ export function isDepartmentCode(value: string): value is DepartmentCode {
   return (DEPARTMENT_CODES as readonly string[]).includes(value);
 }
 
-registerEnumType(DepartmentCode, { name: 'DepartmentCode', description: 'A department of the municipality. Records belong to ひとり親支援担当課 (SINGLE_PARENT); another department reads a record only when the family consented to share it with that department, and then only the sections the access policy grants it.' });
+registerEnumType(DepartmentCode, {
+  name: 'DepartmentCode',
+  description:
+    'A department of the municipality. Records belong to ひとり親支援担当課 (SINGLE_PARENT); another department reads a record only when the family consented to share it with that department, and then only the sections the access policy grants it.',
+});

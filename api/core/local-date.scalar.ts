@@ -25,7 +25,8 @@ export const LocalDate = new GraphQLScalarType<string, string>({
   serialize: (value) => stored(value),
   parseValue: (value) => check(value),
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('日付は文字列 "YYYY-MM-DD" で指定してください。/ Dates must be strings "YYYY-MM-DD".', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('日付は文字列 "YYYY-MM-DD" で指定してください。/ Dates must be strings "YYYY-MM-DD".', { extensions: { code: 'BAD_USER_INPUT' } });
     return check(ast.value);
   },
 });

@@ -13,18 +13,24 @@ export function toHalfWidth(value: string): string {
 
 /** ０９０−１２３４−５６７８ → 090-1234-5678; spaces removed. Returns null when nothing is left. */
 export function normalizePhone(value: string): string {
-  return toHalfWidth(value).replace(DASHES, '-').replace(/[\s()（）]/g, '');
+  return toHalfWidth(value)
+    .replace(DASHES, '-')
+    .replace(/[\s()（）]/g, '');
 }
 
 /** １２３−４５６７ / 1234567 → 123-4567. */
 export function normalizePostalCode(value: string): string {
-  const digits = toHalfWidth(value).replace(DASHES, '').replace(/[\s〒]/g, '');
+  const digits = toHalfWidth(value)
+    .replace(DASHES, '')
+    .replace(/[\s〒]/g, '');
   return /^\d{7}$/.test(digits) ? `${digits.slice(0, 3)}-${digits.slice(3)}` : digits;
 }
 
 /** Half-width katakana and hiragana → full-width katakana, spaces folded; for storing kana names. */
 export function normalizeKana(value: string): string {
-  return hiraganaToKatakana(value.normalize('NFKC')).replace(/[\s\u3000]+/g, ' ').trim();
+  return hiraganaToKatakana(value.normalize('NFKC'))
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
 }
 
 export function hiraganaToKatakana(value: string): string {
@@ -41,7 +47,9 @@ export function isKana(value: string): boolean {
  * and to the query alike, so "やまだ", "ﾔﾏﾀﾞ" and "ヤマダ" find the same person.
  */
 export function searchKey(value: string): string {
-  return hiraganaToKatakana(value.normalize('NFKC')).replace(/[\s\u3000・]+/g, '').toLowerCase();
+  return hiraganaToKatakana(value.normalize('NFKC'))
+    .replace(/[\s\u3000・]+/g, '')
+    .toLowerCase();
 }
 
 export function normalizeText(value: string): string {

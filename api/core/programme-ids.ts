@@ -41,6 +41,9 @@ export function isProgrammeId(value: unknown): value is ProgrammeId {
 /** A 全国地方公共団体コード: six digits (the demo municipality 999999 has no valid check digit, so none is checked). */
 export const MUNICIPALITY_CODE_PATTERN = /^\d{6}$/;
 
+/** The column width of a municipality code (the six digits above), for entities keyed by it. */
+export const MUNICIPALITY_CODE_LENGTH = 6;
+
 /** A municipality's own programme: `<6-digit code>-<kebab-case words>`, e.g. `999999-school-entry-gift`. */
 export const OWN_PROGRAMME_ID_PATTERN = /^(\d{6})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -44,7 +44,12 @@ export class Keyring {
       for (const purpose of [DataKeyPurpose.DATA, DataKeyPurpose.SEARCH]) {
         if (rows.some((r) => r.purpose === purpose)) continue;
         const id = randomUUID();
-        await run('insert into data_key (id, purpose, wrapped, master_key_id, active, created_at) values (?, ?, ?, ?, true, now())', [id, purpose, this.wrap(id, purpose, randomBytes(32)), this.masterId]);
+        await run('insert into data_key (id, purpose, wrapped, master_key_id, active, created_at) values (?, ?, ?, ?, true, now())', [
+          id,
+          purpose,
+          this.wrap(id, purpose, randomBytes(32)),
+          this.masterId,
+        ]);
       }
       rows = await run('select id, purpose, wrapped, master_key_id, active from data_key order by created_at');
     }
@@ -64,7 +69,9 @@ export class Keyring {
 
   unwrap(id: string, purpose: string, wrapped: string, wrappedBy: string): Buffer {
     if (wrappedBy !== this.masterId) {
-      throw new Error('ENCRYPTION_KEY is not the key the data keys were wrapped with (data_key.master_key_id differs). Use the key of this database, or finish a rotation (npm run keys:rotate).');
+      throw new Error(
+        'ENCRYPTION_KEY is not the key the data keys were wrapped with (data_key.master_key_id differs). Use the key of this database, or finish a rotation (npm run keys:rotate).',
+      );
     }
     try {
       return open(this.master, Buffer.from(wrapped, 'base64'), wrapAad(id, purpose));

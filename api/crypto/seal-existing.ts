@@ -32,7 +32,10 @@ export async function sealExistingValues(run: RunSql, keyring: Keyring, columns:
           params.push(keyring.encrypt(c.kind === 'json' ? JSON.stringify(v) : String(v)));
         }
         if (hashes) {
-          const h = contactHashes(keyring, { phone: row.contact_phone == null ? null : decrypt(row.contact_phone), email: row.contact_email == null ? null : decrypt(row.contact_email) });
+          const h = contactHashes(keyring, {
+            phone: row.contact_phone == null ? null : decrypt(row.contact_phone),
+            email: row.contact_email == null ? null : decrypt(row.contact_email),
+          });
           sets.push('"contact_phone_hash" = ?', '"contact_email_hash" = ?');
           params.push(h.phoneHash, h.emailHash);
         }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
 /** What changed; each topic's payload is small JSON (PostgreSQL's NOTIFY payload limit is 8000 bytes). */
-export type ChangeTopic = 'revoked-token' | 'municipality';
+export type ChangeTopic = 'revoked-token' | 'municipality' | 'programme-settings' | 'access-policy';
 type Handler = (payload: Record<string, unknown>) => void;
 
 const CHANNEL = 'yorisoi_change';

@@ -4,12 +4,15 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { RevokedToken } from '../auth/revoked-token.entity';
 import { DataKey } from '../crypto/data-key.entity';
 import { InboxItem } from '../inbox/inbox-item.entity';
-import { CaseFile, DuplicateDecision } from '../casework';
+import { CaseFile, DuplicateDecision, StaffReminderSent } from '../casework';
 import { ChatMessage, ChatSession } from '../chat/chat.entity';
 import { Consultation } from '../record/consultation/consultation.entity';
 import { AllowedOriginChange } from '../municipality/allowed-origin-change.entity';
 import { Department } from '../municipality/department.entity';
 import { Municipality } from '../municipality/municipality.entity';
+import { PrivacyNoticeVersion } from '../municipality/privacy-notice-version.entity';
+import { AccessPolicySettings } from '../access/settings/access-policy-settings.entity';
+import { ProgrammeSettings } from '../programme/settings/programme-settings.entity';
 import { BenefitInUse } from '../record/benefit-in-use.entity';
 import { Child } from '../record/child.entity';
 import { ConsentEvent } from '../record/consent-event.entity';
@@ -27,11 +30,11 @@ import { PartnerToken } from '../partner/partner-token.entity';
 import { Referral } from '../partner/referral.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { RateLimitCounter } from '../limits/rate-limit-counter.entity';
-import { AccountLink, AdminEvent, StaffSession } from '../accounts/entities';
+import { AccountLink, AdminEvent, PasskeyChallenge, StaffPasskey, StaffSession } from '../accounts/entities';
 import { ErasureRequest } from '../rights/entities';
 import { LineChannelSetting, LineChatSession, LineEventRow, LineLink, LineLinkRequest } from '../line/line.entity';
 import { Application, ApplicationEvent } from '../application/application.entity';
-import { FamilySession, FamilySignIn } from '../application/family-session.entity';
+import { FamilyHandoff, FamilySession, FamilySignIn } from '../application/family-session.entity';
 import { ApplicationDocument } from '../application/documents/document.entity';
 import { InterviewBooking, InterviewSlot } from '../application/interviews/interview.entity';
 import { OUTREACH_ENTITIES } from '../outreach/outreach.entities';
@@ -41,6 +44,9 @@ import { REPORTING_ENTITIES } from '../reporting/entities';
 export const ENTITIES = [
   Municipality,
   AllowedOriginChange,
+  PrivacyNoticeVersion,
+  ProgrammeSettings,
+  AccessPolicySettings,
   Department,
   StaffMember,
   PersonalRecord,
@@ -70,6 +76,8 @@ export const ENTITIES = [
   RateLimitCounter,
   AccountLink,
   StaffSession,
+  StaffPasskey,
+  PasskeyChallenge,
   AdminEvent,
   LineEventRow,
   LineChatSession,
@@ -78,9 +86,11 @@ export const ENTITIES = [
   LineChannelSetting,
   CaseFile,
   DuplicateDecision,
+  StaffReminderSent,
   Application,
   ApplicationEvent,
   FamilySignIn,
+  FamilyHandoff,
   FamilySession,
   ApplicationDocument,
   InterviewSlot,

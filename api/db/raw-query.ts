@@ -17,7 +17,12 @@ const MAX_PREPARED = 200;
  * `prepared`: run as a named prepared statement on PostgreSQL, so each connection parses and plans
  * the text once (a page with its child rows cost ~0.3 ms of planning per call). PGlite ignores it.
  */
-export async function rawQuery<T = Record<string, any>>(em: EntityManager, sql: string, params: readonly unknown[], options: { prepared?: boolean } = {}): Promise<T[]> {
+export async function rawQuery<T = Record<string, any>>(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[],
+  options: { prepared?: boolean } = {},
+): Promise<T[]> {
   let query = em.getKnex().raw(sql, params as never);
   if (options.prepared) {
     let name = PREPARED.get(sql);

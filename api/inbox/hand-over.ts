@@ -15,6 +15,16 @@ export async function handOver(em: EntityManager, record: PersonalRecord, grante
     if (!isDepartmentCode(target) || target === OWNER_DEPARTMENT) continue;
     const waiting = !creating && (await em.count(InboxItem, { record: record.id, department: target, kind: InboxItemKind.SHARED, takenAt: null }));
     if (waiting) continue;
-    em.persist(em.create(InboxItem, { municipality: record.municipality, department: target, kind: InboxItemKind.SHARED, record, referenceNumber: record.referenceNumber, receivedAt: at, urgent: false } as never));
+    em.persist(
+      em.create(InboxItem, {
+        municipality: record.municipality,
+        department: target,
+        kind: InboxItemKind.SHARED,
+        record,
+        referenceNumber: record.referenceNumber,
+        receivedAt: at,
+        urgent: false,
+      } as never),
+    );
   }
 }

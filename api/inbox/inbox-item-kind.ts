@@ -7,7 +7,11 @@ export enum InboxItemKind {
   /** The family consented to share their record with this department (issue 18: the one-stop hand-over). */
   SHARED = 'shared',
 }
-registerEnumType(InboxItemKind, { name: 'InboxItemKind', description: 'INTAKE: an intake form submission. CHAT_REQUEST: a chatbot visitor asked to talk to a caseworker. SHARED: a family consented to share their record with your department.' });
+registerEnumType(InboxItemKind, {
+  name: 'InboxItemKind',
+  description:
+    'INTAKE: an intake form submission. CHAT_REQUEST: a chatbot visitor asked to talk to a caseworker. SHARED: a family consented to share their record with your department.',
+});
 
 export enum InboxStatus {
   NEW = 'new',

@@ -1,8 +1,6 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { DepartmentCode } from '../core';
-import { Municipality } from '../municipality';
-import { PersonalRecord } from '../record';
+import { RecordRow } from '../record';
 import { StaffMember } from '../staff';
 import { InboxItemKind } from './inbox-item-kind';
 
@@ -16,22 +14,13 @@ import { InboxItemKind } from './inbox-item-kind';
 @Index({ properties: ['municipality', 'department', 'takenAt', 'receivedAt'] })
 @Unique({ properties: ['municipality', 'idempotencyKey'] })
 @Index({ properties: ['municipality', 'kind', 'receivedAt'] })
-export class InboxItem {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
+export class InboxItem extends RecordRow {
   /** The department whose inbox shows it: the record's owner for everything the public sends. */
   @Enum({ items: () => DepartmentCode, nativeEnumName: 'department_code' })
   department!: DepartmentCode;
 
   @Enum({ items: () => InboxItemKind })
   kind!: InboxItemKind;
-
-  @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
-  record!: PersonalRecord;
 
   @Property({ type: 'string' })
   referenceNumber!: string;

@@ -20,7 +20,9 @@ export class InboxResolver {
     return inbox(ctx).list(status, first, after);
   }
 
-  @Mutation(() => InboxItemView, { description: 'Take an inbox item (caseworker, supervisor or admin of its department). CONFLICT when someone else took it first.' })
+  @Mutation(() => InboxItemView, {
+    description: 'Take an inbox item (caseworker, supervisor or admin of its department). CONFLICT when someone else took it first.',
+  })
   takeInboxItem(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InboxItemView> {
     return inbox(ctx).take(id);
   }

@@ -13,7 +13,11 @@ import { ITEM_TAKEN } from './item-taken';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TAKE_ROLES = [StaffRole.CASEWORKER, StaffRole.SUPERVISOR, StaffRole.ADMIN] as const;
 const ITEM_NOT_FOUND = { ja: '受付が見つかりません。', en: 'No such inbox item.', 'ja-easy': 'その 受付は ありません。' };
-const TAKEN_BY_OTHER = { ja: 'ほかの職員がすでに担当しています。', en: 'Another staff member has already taken this.', 'ja-easy': 'ほかの 人が もう 担当して います。' };
+const TAKEN_BY_OTHER = {
+  ja: 'ほかの職員がすでに担当しています。',
+  en: 'Another staff member has already taken this.',
+  'ja-easy': 'ほかの 人が もう 担当して います。',
+};
 
 /**
  * A department's inbox: what the public sent it (intake submissions, chat requests), newest first.
@@ -22,7 +26,11 @@ const TAKEN_BY_OTHER = { ja: 'ほかの職員がすでに担当しています�
  * Items carry no personal data of their own beyond what is read through the record's rules.
  */
 export class InboxService {
-  constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly gate: AccessGate,
+    private readonly audit: AuditCollector,
+  ) {}
 
   async list(status: InboxStatus, first: number, after: string | null | undefined): Promise<InboxConnection> {
     const viewer = this.gate.staff();
@@ -38,7 +46,11 @@ export class InboxService {
       page.push({ $or: [{ receivedAt: { $lt: key.createdAt } }, { receivedAt: key.createdAt, id: { $lt: key.id } }] });
     }
     const [items, totalCount] = await Promise.all([
-      this.em.find(InboxItem, { $and: page }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: first + 1, populate: ['takenBy'], disableIdentityMap: true }),
+      this.em.find(
+        InboxItem,
+        { $and: page },
+        { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: first + 1, populate: ['takenBy'], disableIdentityMap: true },
+      ),
       this.em.count(InboxItem, where),
     ]);
     const nodes = await this.views(items.slice(0, first));
@@ -61,7 +73,12 @@ export class InboxService {
     const item = await this.em.findOneOrFail(InboxItem, { id, ...mine }, { populate: ['takenBy'], disableIdentityMap: true });
     if (item.takenBy?.id !== viewer.staffId) throw apiError('CONFLICT', TAKEN_BY_OTHER, this.gate.locale, { takenBy: item.takenBy?.name ?? null });
     // Whoever takes the item is assigned the department's case for the family (casework/, through ITEM_TAKEN).
-    await ITEM_TAKEN.get()(this.em, this.gate, this.audit, { recordId: item.record.id, staffId: viewer.staffId, municipalityCode: viewer.municipalityCode, department: viewer.department });
+    await ITEM_TAKEN.get()(this.em, this.gate, this.audit, {
+      recordId: item.record.id,
+      staffId: viewer.staffId,
+      municipalityCode: viewer.municipalityCode,
+      department: viewer.department,
+    });
     const [view] = await this.views([item]);
     return view!;
   }

@@ -24,7 +24,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * transaction. The same anonymous-submission checks as the intake form apply (IntakeService.admit).
  */
 export class ConsultationRequestService {
-  constructor(private readonly em: EntityManager, private readonly intake: IntakeService, private readonly locale: Locale) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly intake: IntakeService,
+    private readonly locale: Locale,
+  ) {}
 
   async request(input: ConsultationRequestInput): Promise<ConsultationRequestReceipt> {
     const l = this.locale;
@@ -35,13 +39,28 @@ export class ConsultationRequestService {
     const preferredTime = c.text('input.preferredTime', input.preferredTime, { ja: '連絡の希望時間', en: 'Preferred time' }, 100);
     const message = c.text('input.message', input.message, { ja: '相談したいこと', en: 'Message' }, 1000);
     if (input.contact.contactAllowed !== true) {
-      c.custom('input.contact.contactAllowed', '担当者からの連絡に同意してください。', 'Agree to be contacted by a caseworker.', '係の 人から れんらく しても よいか えらんで ください。');
+      c.custom(
+        'input.contact.contactAllowed',
+        '担当者からの連絡に同意してください。',
+        'Agree to be contacted by a caseworker.',
+        '係の 人から れんらく しても よいか えらんで ください。',
+      );
     }
     if (!input.contact.phone?.trim() && !input.contact.email?.trim()) {
-      c.custom(input.contact.preferredChannel === ContactChannel.EMAIL ? 'input.contact.email' : 'input.contact.phone', '電話番号かメールアドレスを入力してください。', 'Enter a phone number or an e-mail address.', '電話番号か メールアドレスを 書いて ください。');
+      c.custom(
+        input.contact.preferredChannel === ContactChannel.EMAIL ? 'input.contact.email' : 'input.contact.phone',
+        '電話番号かメールアドレスを入力してください。',
+        'Enter a phone number or an e-mail address.',
+        '電話番号か メールアドレスを 書いて ください。',
+      );
     }
     if (input.chatSessionId != null && !UUID.test(input.chatSessionId)) {
-      c.custom('input.chatSessionId', 'チャットの番号が正しくありません。ページを読み込み直してください。', 'The chat session id is not valid; reload the page.', 'ページを もう一度 ひらいて ください。');
+      c.custom(
+        'input.chatSessionId',
+        'チャットの番号が正しくありません。ページを読み込み直してください。',
+        'The chat session id is not valid; reload the page.',
+        'ページを もう一度 ひらいて ください。',
+      );
     }
     if (!c.ok) throw badInput(c.problems, l);
     const hash = inputHash(input);
@@ -49,7 +68,11 @@ export class ConsultationRequestService {
 
     const em = this.em.fork();
     const receivedAt = new Date();
-    const record = em.create(PersonalRecord, { municipality: em.getReference(Municipality, municipality.code), referenceNumber: newReferenceNumber(), source: RecordSource.CHAT } as never);
+    const record = em.create(PersonalRecord, {
+      municipality: em.getReference(Municipality, municipality.code),
+      referenceNumber: newReferenceNumber(),
+      source: RecordSource.CHAT,
+    } as never);
     await new RecordWriter(em, today, l).apply(
       record,
       {
@@ -78,10 +101,28 @@ export class ConsultationRequestService {
     // One statement: record and inbox item together; the key claimed without an error on a retry (see insertTogether).
     if (await insertTogether(em, { claim: inboxItem })) return this.receipt(record.referenceNumber, receivedAt, urgent);
     // A retry of a request already stored: its first receipt, not a second record.
-    const first = await this.em.fork().findOne(InboxItem, { municipality: municipality.code, idempotencyKey: input.idempotencyKey }, { fields: ['referenceNumber', 'receivedAt', 'urgent', 'inputHash'] });
+    const first = await this.em
+      .fork()
+      .findOne(
+        InboxItem,
+        { municipality: municipality.code, idempotencyKey: input.idempotencyKey },
+        { fields: ['referenceNumber', 'receivedAt', 'urgent', 'inputHash'] },
+      );
     if (!first) throw new Error('consultation request vanished after commit');
     if (first.inputHash !== hash) {
-      throw badInput([{ field: 'input.idempotencyKey', messages: { ja: 'この送信キーは別の内容ですでに使われています。ページを読み込み直してください。', en: 'This request key was used for a different request; reload the page.', 'ja-easy': 'ページを もう一度 ひらいて ください。' } }], l);
+      throw badInput(
+        [
+          {
+            field: 'input.idempotencyKey',
+            messages: {
+              ja: 'この送信キーは別の内容ですでに使われています。ページを読み込み直してください。',
+              en: 'This request key was used for a different request; reload the page.',
+              'ja-easy': 'ページを もう一度 ひらいて ください。',
+            },
+          },
+        ],
+        l,
+      );
     }
     return this.receipt(first.referenceNumber, first.receivedAt, first.urgent);
   }

@@ -35,7 +35,12 @@ export async function insertTogether(em: EntityManager, options: { claim?: AnyEn
     const row: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(comparator.prepareEntity(entity) as Record<string, unknown>)) {
       const prop = meta.properties[name];
-      if (!prop || prop.fieldNames?.length !== 1 || prop.hasConvertToDatabaseValueSQL || (value !== null && typeof value === 'object' && !(value instanceof Date))) {
+      if (
+        !prop ||
+        prop.fieldNames?.length !== 1 ||
+        prop.hasConvertToDatabaseValueSQL ||
+        (value !== null && typeof value === 'object' && !(value instanceof Date))
+      ) {
         throw new Error(`insertTogether: ${meta.className}.${name} is not a plain column`);
       }
       if (value !== undefined) row[prop.fieldNames[0]] = value;
@@ -62,11 +67,15 @@ export async function insertTogether(em: EntityManager, options: { claim?: AnyEn
     // The claim row first, skipped on conflict (no error, so nothing is logged); every other row is
     // inserted only when the claim was (one INSERT … SELECT per row: its parameters take the column types).
     const claimColumns = Object.keys(claim.row);
-    const parts = [`c as (insert into ${claim.table} (${columnList(claimColumns)}) values (${claimColumns.map((c) => bind(claim.row[c])).join(', ')}) on conflict do nothing returning 1)`];
+    const parts = [
+      `c as (insert into ${claim.table} (${columnList(claimColumns)}) values (${claimColumns.map((c) => bind(claim.row[c])).join(', ')}) on conflict do nothing returning 1)`,
+    ];
     for (const { table, rows } of tables.values()) {
       for (const row of rows) {
         const columns = Object.keys(row);
-        parts.push(`w${parts.length} as (insert into ${table} (${columnList(columns)}) select ${columns.map((c) => bind(row[c])).join(', ')} where exists (select 1 from c))`);
+        parts.push(
+          `w${parts.length} as (insert into ${table} (${columnList(columns)}) select ${columns.map((c) => bind(row[c])).join(', ')} where exists (select 1 from c))`,
+        );
       }
     }
     sql = `with ${parts.join(', ')} select count(*)::int as claimed from c`;

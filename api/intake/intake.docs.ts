@@ -17,7 +17,7 @@ export const INTAKE_DOCS: SchemaDocs = {
   IntakeSettings: {
     fields: {
       municipalityCode: '全国地方公共団体コード (6 digits).',
-      municipalityName: 'The municipality\'s name (Japanese).',
+      municipalityName: "The municipality's name (Japanese).",
       privacyNoticeVersion: 'Version of the privacy notice; send it back in `consent.privacyNoticeVersion`.',
     },
   },
@@ -31,13 +31,23 @@ export const INTAKE_DOCS: SchemaDocs = {
   },
   Query: {
     fields: {
-      intakeSettings: { description: 'Privacy notice and department purposes for the intake form (public). NOT_FOUND for an unknown municipality.', args: { municipalityCode: '全国地方公共団体コード (6 digits), e.g. 999999 for the demo city.' } },
+      intakeSettings: {
+        description: 'Privacy notice and department purposes for the intake form (public). NOT_FOUND for an unknown municipality.',
+        args: { municipalityCode: '全国地方公共団体コード (6 digits), e.g. 999999 for the demo city.' },
+      },
     },
   },
   Mutation: {
     fields: {
-      requestConsultation: { description: 'Ask a caseworker to get in touch (public; from the chatbot). The same idempotencyKey twice returns the first receipt.', args: { input: 'Who to contact and how; the privacy notice version shown.' } },
-      submitIntake: { description: 'Submit the intake form (public). The same idempotencyKey twice returns the first receipt. At most INTAKE_RATE_PER_MINUTE submissions a minute per client address (TOO_MANY_REQUESTS).', args: { input: 'The answers and the consent.' } },
+      requestConsultation: {
+        description: 'Ask a caseworker to get in touch (public; from the chatbot). The same idempotencyKey twice returns the first receipt.',
+        args: { input: 'Who to contact and how; the privacy notice version shown.' },
+      },
+      submitIntake: {
+        description:
+          'Submit the intake form (public). The same idempotencyKey twice returns the first receipt. At most INTAKE_RATE_PER_MINUTE submissions a minute per client address (TOO_MANY_REQUESTS).',
+        args: { input: 'The answers and the consent.' },
+      },
     },
   },
 };

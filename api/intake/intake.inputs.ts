@@ -16,7 +16,8 @@ export class IntakeInput {
   @Field(() => IncomeInput, { nullable: true }) income?: IncomeInput | null;
   @Field(() => [ID], { nullable: true, description: 'Programme ids already used.' }) benefitsInUse?: string[] | null;
   @Field(() => ConcernsInput, { nullable: true }) concerns?: ConcernsInput | null;
-  @Field(() => ConsentInput, { description: 'Departments the family agrees to share with (nothing pre-ticked), and the notice version shown.' }) consent!: ConsentInput;
+  @Field(() => ConsentInput, { description: 'Departments the family agrees to share with (nothing pre-ticked), and the notice version shown.' })
+  consent!: ConsentInput;
 
   @Field(() => [OutreachChannel], { nullable: true, description: 'Channels the family wants notices on (nothing pre-ticked); kept only with contactAllowed.' })
   outreachChannels?: OutreachChannel[] | null;

@@ -4,7 +4,8 @@ import { IntakeInput } from './intake.inputs';
 import { IntakeService } from './intake.service';
 import { IntakeReceipt, IntakeSettings } from './intake.types';
 
-const service = (ctx: Context) => new IntakeService(ctx.em, ctx.services.intake, { locale: ctx.locale, origin: ctx.request.origin, clientAddress: ctx.request.clientAddress });
+const service = (ctx: Context) =>
+  new IntakeService(ctx.em, ctx.services.intake, { locale: ctx.locale, origin: ctx.request.origin, clientAddress: ctx.request.clientAddress });
 
 @Resolver()
 export class IntakeResolver {

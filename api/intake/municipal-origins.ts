@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { ChangeFeed } from '../db';
 import { Municipality } from '../municipality';
 
-type MunicipalityFacts = Pick<Municipality, 'code' | 'name' | 'allowedOrigins'>;
+type MunicipalityFacts = Pick<Municipality, 'code' | 'name' | 'allowedOrigins' | 'privacyNotice'>;
 
 /**
  * Municipalities as the public widget API needs them — code, name and the CMS origins they allow
@@ -20,7 +20,11 @@ export class MunicipalOrigins {
   /** Bumped by invalidate(): a read that started before a change must not be taken for fresh. */
   private generation = 0;
 
-  constructor(private readonly orm: MikroORM, private readonly ttlMs = 60_000, private readonly feed: ChangeFeed | null = null) {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly ttlMs = 60_000,
+    private readonly feed: ChangeFeed | null = null,
+  ) {
     feed?.on('municipality', () => this.forget());
     feed?.onResync(() => this.forget());
   }
@@ -30,10 +34,12 @@ export class MunicipalOrigins {
     const generation = this.generation;
     const read = (this.pending ??= this.orm.em
       .fork()
-      .find(Municipality, {}, { fields: ['code', 'name', 'allowedOrigins'] })
+      .find(Municipality, {}, { fields: ['code', 'name', 'allowedOrigins', 'privacyNotice'] })
       .then((rows) => {
         if (generation !== this.generation) return;
-        this.byCode = new Map(rows.map((m) => [m.code, { code: m.code, name: m.name, allowedOrigins: m.allowedOrigins }]));
+        this.byCode = new Map(
+          rows.map((m) => [m.code, { code: m.code, name: m.name, allowedOrigins: m.allowedOrigins, privacyNotice: m.privacyNotice ?? null }]),
+        );
         this.origins = new Set(rows.flatMap((m) => m.allowedOrigins));
         this.loadedAt = Date.now();
       })

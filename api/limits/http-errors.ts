@@ -6,7 +6,10 @@ import { type Locale, type LocalizedText, localeFromHeader } from '../core';
  * the field at fault, the message in ja, en and やさしい日本語 — never an HTML page or a stack trace.
  */
 export function limitError(res: Response, status: number, code: string, field: string, messages: LocalizedText, locale: Locale): void {
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message: messages[locale], extensions: { code, field, messages } }] }));
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message: messages[locale], extensions: { code, field, messages } }] }));
 }
 
 const TOO_LARGE: LocalizedText = {
@@ -49,7 +52,9 @@ export function responseSizeLimit(maxBytes: number): RequestHandler {
       const size = typeof chunk === 'string' ? Buffer.byteLength(chunk) : Buffer.isBuffer(chunk) ? chunk.length : 0;
       if (size > maxBytes && !res.headersSent) {
         const l = localeFromHeader(req.headers['accept-language']);
-        const body = JSON.stringify({ errors: [{ message: RESPONSE_TOO_LARGE[l], extensions: { code: 'RESPONSE_TOO_LARGE', field: 'query', messages: RESPONSE_TOO_LARGE } }] });
+        const body = JSON.stringify({
+          errors: [{ message: RESPONSE_TOO_LARGE[l], extensions: { code: 'RESPONSE_TOO_LARGE', field: 'query', messages: RESPONSE_TOO_LARGE } }],
+        });
         res.statusCode = 413;
         res.setHeader('content-type', 'application/json; charset=utf-8');
         res.setHeader('content-length', Buffer.byteLength(body));

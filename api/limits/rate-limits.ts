@@ -27,7 +27,11 @@ export class SharedRateLimits {
   private readonly hmacKey: Buffer;
   private lastSweep = 0;
 
-  constructor(private readonly orm: MikroORM, secret: string, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly orm: MikroORM,
+    secret: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.hmacKey = createHmac('sha256', secret).update('yorisoi rate-limit keys').digest();
   }
 

@@ -56,10 +56,22 @@ export const refuseNulBytes: ApolloServerPlugin<Context> = {
   },
 };
 
-const WRONG_TYPE: LocalizedText = { ja: '入力の形式が正しくありません。', en: 'This value has the wrong type or format.', 'ja-easy': '書きかたが まちがって います。' };
-const REQUIRED: LocalizedText = { ja: '必須の項目が入力されていません。', en: 'A required field is missing.', 'ja-easy': 'かならず 書く ところが あいて います。' };
+const WRONG_TYPE: LocalizedText = {
+  ja: '入力の形式が正しくありません。',
+  en: 'This value has the wrong type or format.',
+  'ja-easy': '書きかたが まちがって います。',
+};
+const REQUIRED: LocalizedText = {
+  ja: '必須の項目が入力されていません。',
+  en: 'A required field is missing.',
+  'ja-easy': 'かならず 書く ところが あいて います。',
+};
 const UNKNOWN: LocalizedText = { ja: 'この項目は受け付けていません。', en: 'There is no such field.', 'ja-easy': 'この 項目は ありません。' };
-const QUERY: LocalizedText = { ja: '問い合わせ（クエリ）が正しくないか、大きすぎます。', en: 'The query is not valid or too large.', 'ja-easy': 'クエリが まちがって いるか、大きすぎます。' };
+const QUERY: LocalizedText = {
+  ja: '問い合わせ（クエリ）が正しくないか、大きすぎます。',
+  en: 'The query is not valid or too large.',
+  'ja-easy': 'クエリが まちがって いるか、大きすぎます。',
+};
 
 const NAME = '[A-Za-z_][A-Za-z0-9_]{0,99}';
 const VARIABLE = new RegExp(`^Variable "\\$(${NAME})" `);
@@ -92,7 +104,11 @@ export function shapeRequestError(formatted: GraphQLFormattedError): GraphQLForm
         : /(?:must not be null|of required type "[^"]{1,200}" was not provided)\.$/.test(formatted.message)
           ? [at, REQUIRED]
           : [at, WRONG_TYPE];
-    return { message: messages.ja, locations: formatted.locations, extensions: { code, field, messages, problems: [{ field, message: messages.ja, messages }] } };
+    return {
+      message: messages.ja,
+      locations: formatted.locations,
+      extensions: { code, field, messages, problems: [{ field, message: messages.ja, messages }] },
+    };
   }
   if ((code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_REQUEST') && ext.field === undefined) {
     return { ...formatted, extensions: { ...ext, field: 'query', messages: ext.messages ?? QUERY } };

@@ -58,7 +58,8 @@ export function trustedDocuments(documents: ReadonlyMap<string, string>): Reques
     const hash = ext?.persistedQuery?.sha256Hash;
     if (typeof hash === 'string') {
       const text = documents.get(hash);
-      if (text === undefined || (typeof body.query === 'string' && body.query !== text)) return limitError(res, 400, 'PERSISTED_QUERY_NOT_FOUND', 'extensions.persistedQuery.sha256Hash', UNKNOWN_HASH, l);
+      if (text === undefined || (typeof body.query === 'string' && body.query !== text))
+        return limitError(res, 400, 'PERSISTED_QUERY_NOT_FOUND', 'extensions.persistedQuery.sha256Hash', UNKNOWN_HASH, l);
       if (req.method === 'GET') return limitError(res, 400, 'BAD_REQUEST', 'query', NOT_TRUSTED, l);
       // Apollo's own automatic persisted queries are off (server/app.ts): the text is filled in here.
       body.query = text;

@@ -78,14 +78,19 @@ export class LineBot {
         await this.deps.links.revoke(code, 'line', { userKey });
         return;
       case 'message':
-        messages = e.message?.type === 'text' && e.message.text ? await this.handleText(channel, userId, userKey, e.message.text) : withQuickReplies([textMessage(LT.notText.ja)], [postback(LB.rate.ja, 'rate')]);
+        messages =
+          e.message?.type === 'text' && e.message.text
+            ? await this.handleText(channel, userId, userKey, e.message.text)
+            : withQuickReplies([textMessage(LT.notText.ja)], [postback(LB.rate.ja, 'rate')]);
         break;
       case 'postback':
         messages = await this.handlePostback(channel, userKey, e.postback?.data ?? '');
         break;
       case 'accountLink': {
         const ok = e.link?.result === 'ok' && typeof e.link.nonce === 'string' && (await this.deps.links.complete(code, e.link.nonce, userId));
-        messages = ok ? withQuickReplies([textMessage(LT.linked.ja)], [postback(LB.noticesOn.ja, 'notices:on'), postback(LB.noticesOff.ja, 'notices:off')]) : [textMessage(LT.linkNotCompleted.ja)];
+        messages = ok
+          ? withQuickReplies([textMessage(LT.linked.ja)], [postback(LB.noticesOn.ja, 'notices:on'), postback(LB.noticesOff.ja, 'notices:off')])
+          : [textMessage(LT.linkNotCompleted.ja)];
         break;
       }
       default:
@@ -105,7 +110,10 @@ export class LineBot {
   }
 
   private welcome(l: Locale): LineMessage[] {
-    return withQuickReplies([textMessage(LT.welcome[l])], [postback('手当の目安を知りたい', 'v:start:allowance'), postback('相談員と話したい', 'v:handoff:staff')]);
+    return withQuickReplies(
+      [textMessage(LT.welcome[l])],
+      [postback('手当の目安を知りたい', 'v:start:allowance'), postback('相談員と話したい', 'v:handoff:staff')],
+    );
   }
 
   private async handleText(channel: LineChannel, userId: string, userKey: string, text: string): Promise<LineMessage[]> {
@@ -146,7 +154,10 @@ export class LineBot {
 
   private async rateAsk(code: string, userKey: string, l: Locale): Promise<LineMessage[]> {
     if (!(await this.session(code, userKey))) return [textMessage(LT.rateNone[l])];
-    return withQuickReplies([textMessage(LT.rateAsk[l])], [5, 4, 3, 2, 1].map((n) => postback(`${'★'.repeat(n)} ${n}`, `rate:${n}`)));
+    return withQuickReplies(
+      [textMessage(LT.rateAsk[l])],
+      [5, 4, 3, 2, 1].map((n) => postback(`${'★'.repeat(n)} ${n}`, `rate:${n}`)),
+    );
   }
 
   private service(code: string, userKey: string, l: Locale): ChatService {
@@ -177,10 +188,12 @@ export class LineBot {
   }
 
   private async session(code: string, userKey: string): Promise<string | null> {
-    const [row] = await this.deps.em().execute<{ session_id: string }[]>(
-      `select session_id from line_chat_session where municipality_code = ? and user_key = ? and updated_at > now() - interval '${SESSION_HOURS} hours'`,
-      [code, userKey],
-    );
+    const [row] = await this.deps
+      .em()
+      .execute<{ session_id: string }[]>(
+        `select session_id from line_chat_session where municipality_code = ? and user_key = ? and updated_at > now() - interval '${SESSION_HOURS} hours'`,
+        [code, userKey],
+      );
     return row?.session_id ?? null;
   }
 

@@ -14,8 +14,7 @@ export type LineAction =
 
 /** What a call to the platform came to, in the terms of a notice's status. */
 export type LineCallResult =
-  | { ok: true; status: number; alreadySent?: boolean }
-  | { ok: false; status: number; temporary: boolean; retryAfterSeconds?: number };
+  { ok: true; status: number; alreadySent?: boolean } | { ok: false; status: number; temporary: boolean; retryAfterSeconds?: number };
 
 const TIMEOUT_MS = 5_000;
 
@@ -29,7 +28,12 @@ export class LineClient {
     private readonly accessToken: string,
   ) {}
 
-  private async post(path: string, body: unknown, headers: Record<string, string> = {}, method: 'POST' | 'GET' = 'POST'): Promise<{ status: number; json: unknown; headers: Headers } | null> {
+  private async post(
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+    method: 'POST' | 'GET' = 'POST',
+  ): Promise<{ status: number; json: unknown; headers: Headers } | null> {
     try {
       const res = await fetch(`${this.apiBase}${path}`, {
         method,
@@ -56,7 +60,12 @@ export class LineClient {
     // 409 on a push with X-Line-Retry-Key: the same request was accepted before — it is sent.
     if (r.status === 409) return { ok: true, status: 409, alreadySent: true };
     const retryAfter = Number(r.headers.get('retry-after'));
-    return { ok: false, status: r.status, temporary: r.status === 429 || r.status >= 500, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) };
+    return {
+      ok: false,
+      status: r.status,
+      temporary: r.status === 429 || r.status >= 500,
+      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+    };
   }
 
   async reply(replyToken: string, messages: LineMessage[]): Promise<LineCallResult> {
@@ -80,7 +89,11 @@ export class LineClient {
     const r = await this.post('/v2/bot/info', undefined, {}, 'GET');
     if (!r) return null;
     const j = (r.json ?? {}) as { displayName?: unknown; basicId?: unknown };
-    return { status: r.status, displayName: typeof j.displayName === 'string' ? j.displayName : null, basicId: typeof j.basicId === 'string' ? j.basicId : null };
+    return {
+      status: r.status,
+      displayName: typeof j.displayName === 'string' ? j.displayName : null,
+      basicId: typeof j.basicId === 'string' ? j.basicId : null,
+    };
   }
 
   /**

@@ -59,13 +59,20 @@ function httpsUrl(name: string, value: string): string {
 
 /** The pages a channel links to when the deployment names none: Yorisoi's own. */
 export function defaultPages(publicUrl: string, code: string): Pick<LineChannel, 'intakeUrl' | 'callbackUrl' | 'familyPageUrl'> {
-  return { intakeUrl: `${publicUrl}/?municipality=${code}#intake`, callbackUrl: `${publicUrl}/?municipality=${code}#chat`, familyPageUrl: `${publicUrl}/mypage?municipality=${code}` };
+  return {
+    intakeUrl: `${publicUrl}/?municipality=${code}#intake`,
+    callbackUrl: `${publicUrl}/?municipality=${code}#chat`,
+    familyPageUrl: `${publicUrl}/mypage?municipality=${code}`,
+  };
 }
 
 export function lineSettingsFromEnv(env: NodeJS.ProcessEnv, port = 4000): LineSettings {
   const publicUrl = httpsUrl('PUBLIC_URL', env.PUBLIC_URL?.trim() || `http://localhost:${port}`);
   const channels = new Map<string, LineChannel>();
-  const codes = (env.LINE_CHANNELS ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  const codes = (env.LINE_CHANNELS ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   for (const code of codes) {
     if (!CODE.test(code)) throw new Error(`LINE_CHANNELS: "${code}" is not a 6-digit municipality code`);
     const get = (key: string) => env[`LINE_${code}_${key}`]?.trim() ?? '';

@@ -103,7 +103,9 @@ export class TableLineEventQueue implements LineEventQueue {
 
   /** Forgets handled events older than KEEP_IDS_DAYS. */
   async prune(): Promise<number> {
-    const rows = await this.em().execute<{ id: string }[]>(`delete from line_event where status <> 'queued' and done_at < now() - interval '${KEEP_IDS_DAYS} days' returning id`);
+    const rows = await this.em().execute<{ id: string }[]>(
+      `delete from line_event where status <> 'queued' and done_at < now() - interval '${KEEP_IDS_DAYS} days' returning id`,
+    );
     return rows.length;
   }
 }

@@ -45,7 +45,13 @@ export interface LineService {
 }
 
 /** Everything LINE needs in one process: the routes under /line, the queue's worker, the links. */
-export function createLineService(orm: MikroORM, settings: LineSettings, secret: string, chat: LineBotDeps['chat'], options: { pollMs?: number } = {}): LineService {
+export function createLineService(
+  orm: MikroORM,
+  settings: LineSettings,
+  secret: string,
+  chat: LineBotDeps['chat'],
+  options: { pollMs?: number } = {},
+): LineService {
   const em = () => orm.em.fork() as EntityManager;
   const separate = settings.worker === 'separate';
   const queue = new TableLineEventQueue(em);
@@ -56,7 +62,9 @@ export function createLineService(orm: MikroORM, settings: LineSettings, secret:
     wakePending = true;
     setTimeout(() => {
       wakePending = false;
-      void em().execute(`select pg_notify('${LINE_NOTIFY_CHANNEL}', '')`).catch(() => undefined);
+      void em()
+        .execute(`select pg_notify('${LINE_NOTIFY_CHANNEL}', '')`)
+        .catch(() => undefined);
     }, WAKE_MS).unref();
   };
   const links = new LineLinks(em, secret);
@@ -74,17 +82,39 @@ export function createLineService(orm: MikroORM, settings: LineSettings, secret:
   };
   const store = new LineChannelStore(settings, em);
   startIfChannels();
-  const ready = store.reload().then(startIfChannels, (e: unknown) => console.error(`[yorisoi] line: the console's channel settings could not be read (${(e as Error).constructor.name})`));
+  const ready = store
+    .reload()
+    .then(startIfChannels, (e: unknown) =>
+      console.error(`[yorisoi] line: the console's channel settings could not be read (${(e as Error).constructor.name})`),
+    );
   store.start(startIfChannels);
   const router = express.Router();
-  router.post('/:municipalityCode', ...webhookHandlers({ settings, queue, queued: () => (separate ? wakeSeparate() : worker.wake()), answering: { started: () => worker.acknowledgementStarted(), done: () => worker.acknowledgementDone() } }));
+  router.post(
+    '/:municipalityCode',
+    ...webhookHandlers({
+      settings,
+      queue,
+      queued: () => (separate ? wakeSeparate() : worker.wake()),
+      answering: { started: () => worker.acknowledgementStarted(), done: () => worker.acknowledgementDone() },
+    }),
+  );
   router.use(linkPageRoutes(settings, links));
   router.use(bodyErrors);
-  return { router, links, linkStartUrl: (code, recordId) => (settings.channels.has(code) ? links.startUrl(settings.publicUrl, code, recordId) : null), notices: new LineNoticeSender(settings, links), worker, queue, admin: { store, links, changed: startIfChannels }, ready, stop: async () => {
-    store.stop();
-    if (housekeeping) clearInterval(housekeeping);
-    await worker.stop();
-  } };
+  return {
+    router,
+    links,
+    linkStartUrl: (code, recordId) => (settings.channels.has(code) ? links.startUrl(settings.publicUrl, code, recordId) : null),
+    notices: new LineNoticeSender(settings, links),
+    worker,
+    queue,
+    admin: { store, links, changed: startIfChannels },
+    ready,
+    stop: async () => {
+      store.stop();
+      if (housekeeping) clearInterval(housekeeping);
+      await worker.stop();
+    },
+  };
 }
 
 /** Deletes what has served its purpose (see createLineService). */

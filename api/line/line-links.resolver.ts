@@ -10,7 +10,10 @@ const service = (ctx: Context) => {
 
 @Resolver()
 export class LineLinksResolver {
-  @Query(() => LineLinkedRecordConnection, { description: 'Records whose family linked a LINE account, newest first (departments that may read the section the policy\'s rule 6 names; records you see, not withheld under DV protection).' })
+  @Query(() => LineLinkedRecordConnection, {
+    description:
+      "Records whose family linked a LINE account, newest first (departments that may read the section the policy's rule 6 names; records you see, not withheld under DV protection).",
+  })
   lineLinks(
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many (1–100).' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
@@ -20,7 +23,10 @@ export class LineLinksResolver {
     return service(ctx).list(first, after, recordId);
   }
 
-  @Mutation(() => UnlinkLinePayload, { description: "Remove the family's LINE link from a record (departments that may write the section rule 6 names; audited). Nothing more is sent to them on LINE." })
+  @Mutation(() => UnlinkLinePayload, {
+    description:
+      "Remove the family's LINE link from a record (departments that may write the section rule 6 names; audited). Nothing more is sent to them on LINE.",
+  })
   unlinkLine(@Arg('input', () => UnlinkLineInput, { description: 'Which record.' }) input: UnlinkLineInput, @Ctx() ctx: Context): Promise<UnlinkLinePayload> {
     return service(ctx).unlink(input.recordId);
   }

@@ -48,8 +48,8 @@ export class LineLinksService {
     for (;;) {
       const params: unknown[] = [viewer.municipalityCode];
       let sql = `select id, record_id, linked_at, notices, blocked from line_link where municipality_code = ? and revoked_at is null`;
-      if (recordId) (sql += ' and record_id = ?::uuid'), params.push(/^[0-9a-f-]{36}$/i.test(recordId) ? recordId : '00000000-0000-0000-0000-000000000000');
-      if (key) (sql += ' and (linked_at, id) < (?, ?::uuid)'), params.push(key.createdAt, key.id);
+      if (recordId) ((sql += ' and record_id = ?::uuid'), params.push(/^[0-9a-f-]{36}$/i.test(recordId) ? recordId : '00000000-0000-0000-0000-000000000000'));
+      if (key) ((sql += ' and (linked_at, id) < (?, ?::uuid)'), params.push(key.createdAt, key.id));
       sql += ` order by linked_at desc, id desc limit ${BATCH}`;
       const rows = await this.em.execute<LinkRow[]>(sql, params);
       const visible = await records.getMany(rows.map((r) => r.record_id));
@@ -80,7 +80,12 @@ export class LineLinksService {
     const section = this.section();
     if (!this.gate.canRead(record, section)) throw this.gate.denial(record, section);
     this.gate.assertWritable(record, section);
-    const unlinked = await this.links.revoke(viewer.municipalityCode, 'staff', { recordId: record.id }, { kind: 'staff', staffId: viewer.staffId, name: viewer.name, department: viewer.department });
+    const unlinked = await this.links.revoke(
+      viewer.municipalityCode,
+      'staff',
+      { recordId: record.id },
+      { kind: 'staff', staffId: viewer.staffId, name: viewer.name, department: viewer.department },
+    );
     return { recordId: record.id, unlinked };
   }
 }

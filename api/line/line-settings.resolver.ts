@@ -15,12 +15,19 @@ export class LineSettingsResolver {
     return service(ctx).view();
   }
 
-  @Mutation(() => LineChannelSettings, { description: 'Change the LINE channel settings (admins; recorded; effective at once). The secret and the token are write-only.' })
-  updateLineSettings(@Arg('input', () => LineSettingsInput, { description: 'What to change.' }) input: LineSettingsInput, @Ctx() ctx: Context): Promise<LineChannelSettings> {
+  @Mutation(() => LineChannelSettings, {
+    description: 'Change the LINE channel settings (admins; recorded; effective at once). The secret and the token are write-only.',
+  })
+  updateLineSettings(
+    @Arg('input', () => LineSettingsInput, { description: 'What to change.' }) input: LineSettingsInput,
+    @Ctx() ctx: Context,
+  ): Promise<LineChannelSettings> {
     return service(ctx).update(input);
   }
 
-  @Mutation(() => LineChannelSettings, { description: "Test the channel in force against LINE: the access token, and LINE's test call to the webhook (admins; recorded)." })
+  @Mutation(() => LineChannelSettings, {
+    description: "Test the channel in force against LINE: the access token, and LINE's test call to the webhook (admins; recorded).",
+  })
   testLineConnection(@Ctx() ctx: Context): Promise<LineChannelSettings> {
     return service(ctx).test();
   }

@@ -14,11 +14,31 @@ const ACCESS_TOKEN = /^[A-Za-z0-9+/=._-]{20,2000}$/;
 const BASIC_ID = /^@[a-z0-9._-]{1,30}$/i;
 
 const TEXT = {
-  channelId: { ja: 'チャネルIDは10桁の数字です（LINE Developers の「チャネル基本設定」）。', en: 'The channel ID is 10 digits (LINE Developers, Basic settings).', 'ja-easy': 'チャネルIDは 10けたの 数字です。' },
-  channelSecret: { ja: 'チャネルシークレットは32文字の英数字（0〜9、a〜f）です。', en: 'The channel secret is 32 characters, 0–9 and a–f.', 'ja-easy': 'チャネルシークレットは 32文字です。' },
-  accessToken: { ja: 'チャネルアクセストークン（長期）をそのまま貼り付けてください。空白や改行は入りません。', en: 'Paste the long-lived channel access token as it is, without spaces or line breaks.', 'ja-easy': 'アクセストークンを そのまま はりつけて ください。' },
-  basicId: { ja: 'ベーシックIDは @ で始まります（例：@123abcde）。', en: 'The basic ID starts with @ (e.g. @123abcde).', 'ja-easy': 'ベーシックIDは @ で はじまります。' },
-  required: { ja: '初めて設定するときは、チャネルシークレットとチャネルアクセストークンの両方を入力してください。', en: 'The first time, enter both the channel secret and the channel access token.', 'ja-easy': 'はじめは シークレットと トークンの 両方を 入れて ください。' },
+  channelId: {
+    ja: 'チャネルIDは10桁の数字です（LINE Developers の「チャネル基本設定」）。',
+    en: 'The channel ID is 10 digits (LINE Developers, Basic settings).',
+    'ja-easy': 'チャネルIDは 10けたの 数字です。',
+  },
+  channelSecret: {
+    ja: 'チャネルシークレットは32文字の英数字（0〜9、a〜f）です。',
+    en: 'The channel secret is 32 characters, 0–9 and a–f.',
+    'ja-easy': 'チャネルシークレットは 32文字です。',
+  },
+  accessToken: {
+    ja: 'チャネルアクセストークン（長期）をそのまま貼り付けてください。空白や改行は入りません。',
+    en: 'Paste the long-lived channel access token as it is, without spaces or line breaks.',
+    'ja-easy': 'アクセストークンを そのまま はりつけて ください。',
+  },
+  basicId: {
+    ja: 'ベーシックIDは @ で始まります（例：@123abcde）。',
+    en: 'The basic ID starts with @ (e.g. @123abcde).',
+    'ja-easy': 'ベーシックIDは @ で はじまります。',
+  },
+  required: {
+    ja: '初めて設定するときは、チャネルシークレットとチャネルアクセストークンの両方を入力してください。',
+    en: 'The first time, enter both the channel secret and the channel access token.',
+    'ja-easy': 'はじめは シークレットと トークンの 両方を 入れて ください。',
+  },
 } satisfies Record<string, LocalizedText>;
 
 /** What the console's LINE screen needs from the LINE service of this process. */
@@ -58,7 +78,12 @@ export class LineSettingsService {
     const channel = store.settings.channels.get(code) ?? null;
     return {
       municipalityCode: code,
-      source: row && (row.channelSecret || row.accessToken || row.channelId || row.basicId) ? LineSettingsSource.CONSOLE : env ? LineSettingsSource.ENVIRONMENT : LineSettingsSource.NONE,
+      source:
+        row && (row.channelSecret || row.accessToken || row.channelId || row.basicId)
+          ? LineSettingsSource.CONSOLE
+          : env
+            ? LineSettingsSource.ENVIRONMENT
+            : LineSettingsSource.NONE,
       connected: channel !== null,
       channelId: row?.channelId ?? null,
       channelSecretSet: Boolean(row?.channelSecret ?? env?.channelSecret),
@@ -67,7 +92,9 @@ export class LineSettingsService {
       webhookUrl: `${store.settings.publicUrl}/line/${code}`,
       updatedAt: row?.updatedAt ?? null,
       updatedByName: row?.updatedByName ?? null,
-      lastTest: row?.testedAt ? { at: row.testedAt, ok: row.testOk === true, problem: (row.testProblem as LineConnectionProblem | null) ?? null, botName: row.botName ?? null } : null,
+      lastTest: row?.testedAt
+        ? { at: row.testedAt, ok: row.testOk === true, problem: (row.testProblem as LineConnectionProblem | null) ?? null, botName: row.botName ?? null }
+        : null,
     };
   }
 
@@ -75,10 +102,16 @@ export class LineSettingsService {
     const v = this.admin();
     const code = v.municipalityCode;
     const clean = (s: string | null | undefined) => (s == null ? undefined : s.normalize('NFKC').trim());
-    const given = { channelId: clean(input.channelId), channelSecret: clean(input.channelSecret), accessToken: clean(input.accessToken), basicId: clean(input.basicId) };
+    const given = {
+      channelId: clean(input.channelId),
+      channelSecret: clean(input.channelSecret),
+      accessToken: clean(input.accessToken),
+      basicId: clean(input.basicId),
+    };
     const problems: FieldProblem[] = [];
     if (given.channelId && !CHANNEL_ID.test(given.channelId)) problems.push({ field: 'input.channelId', messages: TEXT.channelId });
-    if (given.channelSecret !== undefined && !CHANNEL_SECRET.test(given.channelSecret)) problems.push({ field: 'input.channelSecret', messages: TEXT.channelSecret });
+    if (given.channelSecret !== undefined && !CHANNEL_SECRET.test(given.channelSecret))
+      problems.push({ field: 'input.channelSecret', messages: TEXT.channelSecret });
     if (given.accessToken !== undefined && !ACCESS_TOKEN.test(given.accessToken)) problems.push({ field: 'input.accessToken', messages: TEXT.accessToken });
     if (given.basicId && !BASIC_ID.test(given.basicId)) problems.push({ field: 'input.basicId', messages: TEXT.basicId });
     if (problems.length) throw badInput(problems, this.gate.locale);
@@ -90,14 +123,16 @@ export class LineSettingsService {
       }
       row ??= tx.create(LineChannelSetting, { municipalityCode: code, updatedAt: new Date(), updatedByName: v.name });
       const changed: string[] = [];
-      if (given.channelId !== undefined && (given.channelId || null) !== (row.channelId ?? null)) (row.channelId = given.channelId || null), changed.push('channel id');
-      if (given.channelSecret !== undefined) (row.channelSecret = given.channelSecret), changed.push('channel secret');
-      if (given.accessToken !== undefined) (row.accessToken = given.accessToken), changed.push('access token');
-      if (given.basicId !== undefined && (given.basicId || null) !== (row.basicId ?? null)) (row.basicId = given.basicId || null), changed.push('basic id');
+      if (given.channelId !== undefined && (given.channelId || null) !== (row.channelId ?? null))
+        ((row.channelId = given.channelId || null), changed.push('channel id'));
+      if (given.channelSecret !== undefined) ((row.channelSecret = given.channelSecret), changed.push('channel secret'));
+      if (given.accessToken !== undefined) ((row.accessToken = given.accessToken), changed.push('access token'));
+      if (given.basicId !== undefined && (given.basicId || null) !== (row.basicId ?? null)) ((row.basicId = given.basicId || null), changed.push('basic id'));
       row.updatedAt = new Date();
       row.updatedByName = v.name;
       // New credentials make the last test's answer stale.
-      if (given.channelSecret !== undefined || given.accessToken !== undefined) Object.assign(row, { testedAt: null, testOk: null, testProblem: null, botName: null });
+      if (given.channelSecret !== undefined || given.accessToken !== undefined)
+        Object.assign(row, { testedAt: null, testOk: null, testProblem: null, botName: null });
       recordAdminEvent(tx, code, { id: v.staffId, name: v.name }, 'line.settings-changed', code, changed.length ? changed.join(', ') : 'no change');
       return row;
     });
@@ -134,7 +169,9 @@ export class LineSettingsService {
       result = { at: new Date(), ok: problem === null, problem, botName: info?.displayName?.slice(0, 100) ?? null };
     }
     const row = await this.em.fork().transactional(async (tx) => {
-      const row = (await tx.findOne(LineChannelSetting, { municipalityCode: code })) ?? tx.create(LineChannelSetting, { municipalityCode: code, updatedAt: new Date(), updatedByName: v.name });
+      const row =
+        (await tx.findOne(LineChannelSetting, { municipalityCode: code })) ??
+        tx.create(LineChannelSetting, { municipalityCode: code, updatedAt: new Date(), updatedByName: v.name });
       Object.assign(row, { testedAt: result.at, testOk: result.ok, testProblem: result.problem, botName: result.botName });
       recordAdminEvent(tx, code, { id: v.staffId, name: v.name }, 'line.connection-tested', code, result.ok ? 'ok' : String(result.problem));
       return row;

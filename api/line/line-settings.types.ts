@@ -31,8 +31,13 @@ registerEnumType(LineConnectionProblem, {
     PLATFORM_UNREACHABLE: { description: 'The LINE platform did not answer.' },
     ACCESS_TOKEN_REFUSED: { description: 'LINE refused the channel access token (401): issue a new one in LINE Developers.' },
     PLATFORM_ERROR: { description: 'LINE answered with another error.' },
-    WEBHOOK_SIGNATURE_REFUSED: { description: "LINE's test call reached the webhook, which refused its signature: the channel secret does not match the channel's." },
-    WEBHOOK_FAILED: { description: "LINE's test call did not reach the webhook, or it did not answer 200: check the webhook URL and that this server is reachable from the internet." },
+    WEBHOOK_SIGNATURE_REFUSED: {
+      description: "LINE's test call reached the webhook, which refused its signature: the channel secret does not match the channel's.",
+    },
+    WEBHOOK_FAILED: {
+      description:
+        "LINE's test call did not reach the webhook, or it did not answer 200: check the webhook URL and that this server is reachable from the internet.",
+    },
   },
 });
 
@@ -51,7 +56,11 @@ export class LineConnectionTest {
   botName!: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: "A municipality's LINE official account as Yorisoi uses it (admins). The channel secret and the access token are write-only: only whether they are set is shown." })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "A municipality's LINE official account as Yorisoi uses it (admins). The channel secret and the access token are write-only: only whether they are set is shown.",
+})
 export class LineChannelSettings {
   @Field(() => String, { description: 'The municipality (6-digit code).' })
   municipalityCode!: string;
@@ -59,7 +68,7 @@ export class LineChannelSettings {
   @Field(() => LineSettingsSource, { description: 'Where the channel in force comes from.' })
   source!: LineSettingsSource;
 
-  @Field(() => Boolean, { description: 'True when a channel is in force: the webhook accepts LINE\'s calls and the bot answers.' })
+  @Field(() => Boolean, { description: "True when a channel is in force: the webhook accepts LINE's calls and the bot answers." })
   connected!: boolean;
 
   @Field(() => String, { nullable: true, description: 'The Messaging API channel ID (LINE Developers, Basic settings).' })

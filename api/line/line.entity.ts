@@ -60,8 +60,14 @@ export class LineChatSession {
 
 /** A LINE account linked to a 電子個人票 (link.ts). `userId` is sealed; revoked links stay as history. */
 @Entity({ tableName: 'line_link' })
-@Index({ name: 'line_link_active_user_unique', expression: `create unique index "line_link_active_user_unique" on "line_link" ("municipality_code", "user_key") where "revoked_at" is null` })
-@Index({ name: 'line_link_active_record_unique', expression: `create unique index "line_link_active_record_unique" on "line_link" ("record_id") where "revoked_at" is null` })
+@Index({
+  name: 'line_link_active_user_unique',
+  expression: `create unique index "line_link_active_user_unique" on "line_link" ("municipality_code", "user_key") where "revoked_at" is null`,
+})
+@Index({
+  name: 'line_link_active_record_unique',
+  expression: `create unique index "line_link_active_record_unique" on "line_link" ("record_id") where "revoked_at" is null`,
+})
 export class LineLink {
   @PrimaryKey({ type: 'uuid' })
   id!: string;

@@ -22,10 +22,18 @@ const P = {
     'ja-easy': 'ボタンで LINEを ひらいて、そのまま 送って ください（30分 いないに）。',
   },
   openLine: { ja: 'LINEで送る', en: 'Send on LINE', 'ja-easy': 'LINEで 送る' },
-  codeManual: { ja: 'ボタンが使えないときは、次の文を公式アカウントに送ってください：', en: 'If the button does not work, send this to the official account:', 'ja-easy': 'ボタンが つかえない ときは、これを 送って ください：' },
+  codeManual: {
+    ja: 'ボタンが使えないときは、次の文を公式アカウントに送ってください：',
+    en: 'If the button does not work, send this to the official account:',
+    'ja-easy': 'ボタンが つかえない ときは、これを 送って ください：',
+  },
   revoked: { ja: '連携を解除しました。LINE でのお知らせは届きません。', en: 'Unlinked. No notices will come on LINE.', 'ja-easy': 'つながりを やめました。' },
   notRevoked: { ja: '連携はありませんでした。', en: 'There was no link.', 'ja-easy': 'つながりは ありませんでした。' },
-  invalid: { ja: 'このリンクは使えません（期限切れか、正しくありません）。受付票をご確認ください。', en: 'This link cannot be used (expired or not valid). Please check your receipt.', 'ja-easy': 'この リンクは つかえません。' },
+  invalid: {
+    ja: 'このリンクは使えません（期限切れか、正しくありません）。受付票をご確認ください。',
+    en: 'This link cannot be used (expired or not valid). Please check your receipt.',
+    'ja-easy': 'この リンクは つかえません。',
+  },
   tooMany: { ja: 'しばらくしてからもう一度お試しください。', en: 'Please try again later.', 'ja-easy': 'あとで もう一度 して ください。' },
 } satisfies Record<string, LocalizedText>;
 
@@ -76,22 +84,33 @@ export function linkPageRoutes(settings: LineSettings, links: LineLinks): expres
     const a = admit(req, res);
     if (!a) return;
     const action = `/line/${a.code}/link`;
-    page(res, 200, a.l, (x) => `<h1>${escape(P.title[x])}</h1><p>${escape(P.intro[x])}</p>
+    page(
+      res,
+      200,
+      a.l,
+      (x) => `<h1>${escape(P.title[x])}</h1><p>${escape(P.intro[x])}</p>
 <form method="post" action="${action}"><input type="hidden" name="t" value="${escape(a.t)}"><button type="submit">${escape(P.start[x])}</button></form>
-<form method="post" action="${action}/revoke"><input type="hidden" name="t" value="${escape(a.t)}"><p><button type="submit" class="secondary">${escape(P.revoke[x])}</button></p></form>`);
+<form method="post" action="${action}/revoke"><input type="hidden" name="t" value="${escape(a.t)}"><p><button type="submit" class="secondary">${escape(P.revoke[x])}</button></p></form>`,
+    );
   };
 
   const issue: RequestHandler = async (req, res, next) => {
     try {
       const a = admit(req, res);
       if (!a) return;
-      if ((await links.codesInLastHour(a.recordId)) >= MAX_CODES_PER_HOUR) return page(res, 429, a.l, (x) => `<h1>${escape(P.title[x])}</h1><p>${escape(P.tooMany[x])}</p>`);
+      if ((await links.codesInLastHour(a.recordId)) >= MAX_CODES_PER_HOUR)
+        return page(res, 429, a.l, (x) => `<h1>${escape(P.title[x])}</h1><p>${escape(P.tooMany[x])}</p>`);
       const code = await links.issueCode(a.code, a.recordId);
       const message = `連携コード ${code}`;
       const basicId = settings.channels.get(a.code)!.basicId;
       const button = basicId ? `https://line.me/R/oaMessage/${encodeURIComponent(basicId)}/?${encodeURIComponent(message)}` : null;
-      page(res, 200, a.l, (x) => `<h1>${escape(P.title[x])}</h1><p>${escape(P.codeIntro[x])}</p>
-${button ? `<p><a class="button" href="${escape(button)}">${escape(P.openLine[x])}</a></p>` : ''}<p>${escape(P.codeManual[x])}<br><code>${escape(message)}</code></p>`);
+      page(
+        res,
+        200,
+        a.l,
+        (x) => `<h1>${escape(P.title[x])}</h1><p>${escape(P.codeIntro[x])}</p>
+${button ? `<p><a class="button" href="${escape(button)}">${escape(P.openLine[x])}</a></p>` : ''}<p>${escape(P.codeManual[x])}<br><code>${escape(message)}</code></p>`,
+      );
     } catch (e) {
       next(e);
     }

@@ -66,7 +66,9 @@ export class LineLinks {
 
   /** The signed link for the receipt (and the family's page): it opens the link page for this record. */
   startToken(municipalityCode: string, recordId: string, now = new Date()): string {
-    const body = Buffer.from(JSON.stringify({ m: municipalityCode, r: recordId, e: Math.floor(now.getTime() / 1000) + START_LINK_DAYS * 86_400 })).toString('base64url');
+    const body = Buffer.from(JSON.stringify({ m: municipalityCode, r: recordId, e: Math.floor(now.getTime() / 1000) + START_LINK_DAYS * 86_400 })).toString(
+      'base64url',
+    );
     return `${body}.${createHmac('sha256', this.signingKey).update(body).digest('base64url')}`;
   }
 
@@ -103,7 +105,10 @@ export class LineLinks {
   }
 
   async codesInLastHour(recordId: string): Promise<number> {
-    const [row] = await this.em().execute<{ n: string | number }[]>(`select count(*) as n from line_link_request where record_id = ? and created_at > now() - interval '1 hour'`, [recordId]);
+    const [row] = await this.em().execute<{ n: string | number }[]>(
+      `select count(*) as n from line_link_request where record_id = ? and created_at > now() - interval '1 hour'`,
+      [recordId],
+    );
     return Number(row?.n ?? 0);
   }
 
@@ -177,11 +182,18 @@ export class LineLinks {
 
   /** unfollow / follow: nothing is pushed to a user who blocked the account. */
   async setBlocked(municipalityCode: string, userKey: string, blocked: boolean): Promise<void> {
-    await this.em().execute(`update line_link set blocked = ? where municipality_code = ? and user_key = ? and revoked_at is null`, [blocked, municipalityCode, userKey], 'run');
+    await this.em().execute(
+      `update line_link set blocked = ? where municipality_code = ? and user_key = ? and revoked_at is null`,
+      [blocked, municipalityCode, userKey],
+      'run',
+    );
   }
 
   async isLinked(municipalityCode: string, userKey: string): Promise<boolean> {
-    const rows = await this.em().execute<{ id: string }[]>(`select id from line_link where municipality_code = ? and user_key = ? and revoked_at is null`, [municipalityCode, userKey]);
+    const rows = await this.em().execute<{ id: string }[]>(`select id from line_link where municipality_code = ? and user_key = ? and revoked_at is null`, [
+      municipalityCode,
+      userKey,
+    ]);
     return rows.length > 0;
   }
 
@@ -197,11 +209,28 @@ export class LineLinks {
   /** One audit entry — the family as actor (the record is theirs), or staff — section `contact` (a way to reach them). */
   private async audit(municipalityCode: string, recordId: string, operation: string, by: LinkActor = FAMILY): Promise<void> {
     const at = new Date();
-    const actor = by.kind === 'staff'
-      ? { actor_kind: 'staff', actor_id: by.staffId, actor_name: by.name, actor_department: by.department }
-      : { actor_kind: 'family', actor_id: recordId, actor_name: 'family (LINE)', actor_department: 'family' };
-    const entry = { ...actor, at: at.toISOString(), municipality_code: municipalityCode, record_ids: [recordId], action: 'write', sections: ['contact'], operation_name: operation };
-    const line = canonicalLine({ ...actor, at: canonicalTime(at), municipality_code: municipalityCode, record_ids: recordId.toLowerCase(), action: 'write', sections: 'contact', operation_name: operation });
+    const actor =
+      by.kind === 'staff'
+        ? { actor_kind: 'staff', actor_id: by.staffId, actor_name: by.name, actor_department: by.department }
+        : { actor_kind: 'family', actor_id: recordId, actor_name: 'family (LINE)', actor_department: 'family' };
+    const entry = {
+      ...actor,
+      at: at.toISOString(),
+      municipality_code: municipalityCode,
+      record_ids: [recordId],
+      action: 'write',
+      sections: ['contact'],
+      operation_name: operation,
+    };
+    const line = canonicalLine({
+      ...actor,
+      at: canonicalTime(at),
+      municipality_code: municipalityCode,
+      record_ids: recordId.toLowerCase(),
+      action: 'write',
+      sections: 'contact',
+      operation_name: operation,
+    });
     await auditAppenderFor(this.em()).append(JSON.stringify(entry), 1, new Map([[municipalityCode, [line]]]));
   }
 }

@@ -64,7 +64,11 @@ export class LineNoticeSender implements LineNoticeChannel {
     if (!link) return { status: 'OPTED_OUT', reason: 'not-linked' };
     if (!link.notices) return { status: 'OPTED_OUT', reason: 'notices-off' };
     if (link.blocked) return { status: 'OPTED_OUT', reason: 'blocked' };
-    const result = await new LineClient(this.settings.apiBase, channel.accessToken).push(link.userId, [textMessage(this.message(notice)!)], notice.id.toLowerCase());
+    const result = await new LineClient(this.settings.apiBase, channel.accessToken).push(
+      link.userId,
+      [textMessage(this.message(notice)!)],
+      notice.id.toLowerCase(),
+    );
     if (result.ok) return { status: 'DELIVERED', ...(result.alreadySent ? { reason: 'already-sent' } : {}) };
     return result.temporary
       ? { status: 'TEMPORARY_FAILURE', reason: `http-${result.status}`, ...(result.retryAfterSeconds ? { retryAfterSeconds: result.retryAfterSeconds } : {}) }

@@ -36,7 +36,11 @@ export function textMessage(text: string): LineMessage {
 
 export function buttonMessage(text: string, action: LineAction): LineMessage {
   // A buttons template's text is at most 160 characters without a title or image.
-  return { type: 'template', altText: text.slice(0, 400), template: { type: 'buttons', text: text.length > 160 ? `${text.slice(0, 159)}…` : text, actions: [action] } };
+  return {
+    type: 'template',
+    altText: text.slice(0, 400),
+    template: { type: 'buttons', text: text.length > 160 ? `${text.slice(0, 159)}…` : text, actions: [action] },
+  };
 }
 
 export function postback(labelText: string, data: string): LineAction {
@@ -47,7 +51,10 @@ export function postback(labelText: string, data: string): LineAction {
 export function withQuickReplies(messages: LineMessage[], actions: LineAction[]): LineMessage[] {
   if (messages.length === 0 || actions.length === 0) return messages;
   const last = messages[messages.length - 1]!;
-  return [...messages.slice(0, -1), { ...last, quickReply: { items: actions.slice(0, MAX_QUICK_REPLIES).map((action) => ({ type: 'action' as const, action })) } }];
+  return [
+    ...messages.slice(0, -1),
+    { ...last, quickReply: { items: actions.slice(0, MAX_QUICK_REPLIES).map((action) => ({ type: 'action' as const, action })) } },
+  ];
 }
 
 /**
@@ -63,7 +70,8 @@ export function chatReplyMessages(reply: Omit<ChatReply, 'sessionId'>, l: Locale
   const texts = reply.messages.map((m) => stripFurigana(m.text));
   if (reply.urgent) {
     messages.push(textMessage(texts.join('\n\n')));
-    if (reply.hotlines.length > 0) messages.push(textMessage([LT.hotlinesHead[l], ...reply.hotlines.map((h) => `・${stripFurigana(h.name)}：${h.number}`)].join('\n')));
+    if (reply.hotlines.length > 0)
+      messages.push(textMessage([LT.hotlinesHead[l], ...reply.hotlines.map((h) => `・${stripFurigana(h.name)}：${h.number}`)].join('\n')));
     for (const h of reply.hotlines) actions.push({ type: 'uri', label: label(fill(LB.call[l], { number: h.number })), uri: `tel:${h.dial}` });
   } else {
     const body = texts.map((t) => shorten(t)).join('\n\n');
@@ -72,8 +80,10 @@ export function chatReplyMessages(reply: Omit<ChatReply, 'sessionId'>, l: Locale
     const programme = first ? catalogue.get(first.id, channel.municipalityCode) : undefined;
     messages.push(textMessage(programme?.sourceUrl && !reply.handoff ? `${body}\n\n${fill(LT.moreAt[l], { url: programme.sourceUrl })}` : body));
   }
-  if (reply.handoff?.kind === HandoffKind.STAFF) messages.push(buttonMessage(LT.staffForm[l], { type: 'uri', label: label(LB.staffForm[l]), uri: channel.callbackUrl }));
-  if (reply.handoff?.kind === HandoffKind.INTAKE) messages.push(buttonMessage(LT.intakeForm[l], { type: 'uri', label: label(LB.intakeForm[l]), uri: channel.intakeUrl }));
+  if (reply.handoff?.kind === HandoffKind.STAFF)
+    messages.push(buttonMessage(LT.staffForm[l], { type: 'uri', label: label(LB.staffForm[l]), uri: channel.callbackUrl }));
+  if (reply.handoff?.kind === HandoffKind.INTAKE)
+    messages.push(buttonMessage(LT.intakeForm[l], { type: 'uri', label: label(LB.intakeForm[l]), uri: channel.intakeUrl }));
   for (const q of reply.quickReplies) {
     // The hand-off buttons are in the message already; the quick reply asks the engine, which answers with the button.
     actions.push(postback(q.label, `v:${q.value}`));

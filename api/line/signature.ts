@@ -6,7 +6,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * order, `\u` escapes, emoji and Japanese written out or escaped), and a valid call would be refused.
  */
 export function lineSignature(secret: string, body: Buffer | string): string {
-  return createHmac('sha256', secret).update(typeof body === 'string' ? Buffer.from(body, 'utf8') : body).digest('base64');
+  return createHmac('sha256', secret)
+    .update(typeof body === 'string' ? Buffer.from(body, 'utf8') : body)
+    .digest('base64');
 }
 
 /** A base64 SHA-256 digest is 44 characters; anything else is refused before decoding. */

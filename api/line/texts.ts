@@ -11,7 +11,8 @@ export const LT = {
   welcome: {
     ja: '友だち追加ありがとうございます。ひとり親家庭の制度や手当について、わかる範囲でお答えします。LINEでは名前・住所・電話番号や、相談の詳しい内容は送らないでください。',
     en: 'Thank you for adding us. I answer questions about support for single-parent families. Please do not send your name, address, phone number or the details of your situation on LINE.',
-    'ja-easy': '友だちに なって くれて ありがとう。ひとり親の 制度や 手当に ついて 答えます。LINEでは 名前・住所・電話番号や、くわしい 相談は 送らないで ください。',
+    'ja-easy':
+      '友だちに なって くれて ありがとう。ひとり親の 制度や 手当に ついて 答えます。LINEでは 名前・住所・電話番号や、くわしい 相談は 送らないで ください。',
   },
   notText: {
     ja: '文字のメッセージだけにお答えしています（写真やスタンプは見ていません）。知りたいことを短い文で書いてください。',

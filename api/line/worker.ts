@@ -110,9 +110,11 @@ export class LineWorker {
         const all = [...byUser.values()];
         const groups = [...all.filter((g) => g.some(urgent)), ...all.filter((g) => !g.some(urgent))];
         const lanes = Math.min(this.options.concurrency ?? 4, groups.length);
-        await Promise.all(Array.from({ length: lanes }, async () => {
-          for (let g = groups.shift(); g; g = groups.shift()) await this.inOrder(g);
-        }));
+        await Promise.all(
+          Array.from({ length: lanes }, async () => {
+            for (let g = groups.shift(); g; g = groups.shift()) await this.inOrder(g);
+          }),
+        );
         if (this.stopped) return;
       }
     } catch (e) {

@@ -12,7 +12,9 @@ export class AllowedOriginsResolver {
     return service(ctx).list();
   }
 
-  @Mutation(() => AllowedOrigins, { description: 'Allow the pages of a web origin to embed the widgets and use the public API (admins; recorded; effective at once).' })
+  @Mutation(() => AllowedOrigins, {
+    description: 'Allow the pages of a web origin to embed the widgets and use the public API (admins; recorded; effective at once).',
+  })
   addAllowedOrigin(@Arg('input', () => AllowedOriginInput) input: AllowedOriginInput, @Ctx() ctx: Context): Promise<AllowedOrigins> {
     return service(ctx).add(input);
   }

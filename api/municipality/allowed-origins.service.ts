@@ -60,7 +60,11 @@ export interface AllowedOriginsDeps {
  * in this process; other API processes read the list again within a minute (MunicipalOrigins).
  */
 export class AllowedOriginsService {
-  constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly deps: AllowedOriginsDeps) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly gate: AccessGate,
+    private readonly deps: AllowedOriginsDeps,
+  ) {}
 
   private admin() {
     return this.gate.staff([StaffRole.ADMIN]);

@@ -1,7 +1,7 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { AllowedOriginChange } from './allowed-origin-change.entity';
 
-@ObjectType({ simpleResolvers: true, description: "The web origins whose pages may embed the widgets for this municipality and call the public API (admins)." })
+@ObjectType({ simpleResolvers: true, description: 'The web origins whose pages may embed the widgets for this municipality and call the public API (admins).' })
 export class AllowedOrigins {
   @Field(() => [String], { description: 'Origins this municipality allows, in the order they were added.' })
   origins!: string[];

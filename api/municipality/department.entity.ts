@@ -1,20 +1,12 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 import { DepartmentCode } from '../core';
-import { Municipality } from './municipality.entity';
+import { MunicipalityRow } from './municipality-row';
 
 @ObjectType({ simpleResolvers: true, description: 'A department (部署・担当課) of one municipality.' })
 @Entity()
 @Unique({ properties: ['municipality', 'code'] })
-export class Department {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
+export class Department extends MunicipalityRow {
   @Field(() => DepartmentCode)
   @Enum({ items: () => DepartmentCode, nativeEnumName: 'department_code' })
   code!: DepartmentCode;

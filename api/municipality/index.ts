@@ -4,5 +4,7 @@ export * from './allowed-origins.resolver';
 export * from './department.entity';
 export * from './municipality.docs';
 export * from './municipality.entity';
+export * from './municipality-row';
 export * from './web-origin';
 export { MAX_ALLOWED_ORIGINS } from './allowed-origins.service';
+export * from './privacy-notice-version.entity';

@@ -3,7 +3,11 @@ import type { SchemaDocs } from '../core';
 /** Descriptions of municipalities, departments and allowed origins. */
 export const MUNICIPALITY_DOCS: SchemaDocs = {
   Department: {
-    fields: { id: 'Identifier of the department row.', code: 'Which department (the same six codes in every municipality).', name: 'The department\'s name as the municipality calls it (Japanese).' },
+    fields: {
+      id: 'Identifier of the department row.',
+      code: 'Which department (the same six codes in every municipality).',
+      name: "The department's name as the municipality calls it (Japanese).",
+    },
   },
   DepartmentCode: {
     values: {
@@ -17,10 +21,14 @@ export const MUNICIPALITY_DOCS: SchemaDocs = {
   },
   AllowedOriginAction: { values: { ADDED: 'The origin was allowed.', REMOVED: 'The origin was no longer allowed.' } },
   AllowedOriginChange: { fields: { action: 'Added or removed.', at: 'When (UTC).' } },
-  AllowedOriginInput: { description: 'A web origin of the municipality\'s CMS, to allow or to stop allowing.' },
+  AllowedOriginInput: { description: "A web origin of the municipality's CMS, to allow or to stop allowing." },
   Mutation: {
     fields: {
-      addAllowedOrigin: { description: 'Allow the pages of a web origin to embed the widgets and use the public API (admins; recorded; effective at once). BAD_USER_INPUT on `input.origin` for anything but scheme://host[:port].', args: { input: 'The origin.' } },
+      addAllowedOrigin: {
+        description:
+          'Allow the pages of a web origin to embed the widgets and use the public API (admins; recorded; effective at once). BAD_USER_INPUT on `input.origin` for anything but scheme://host[:port].',
+        args: { input: 'The origin.' },
+      },
       removeAllowedOrigin: { description: 'Stop allowing a web origin (admins; recorded; effective at once).', args: { input: 'The origin.' } },
     },
   },

@@ -30,4 +30,15 @@ export class Municipality {
   @Property({ type: 'smallint', default: 3 })
   // Opt: the default stands unless an admin changes it, so creating a municipality need not name it.
   contactTargetOpenDays: Opt<number> = 3;
+
+  /** The privacy notice in force, as its admin published it (privacy_notice_version); null: seeds/intake's file. */
+  @Property({ type: 'jsonb', nullable: true })
+  privacyNotice?: PublishedPrivacyNotice | null = null;
+}
+
+/** A privacy notice as published: its version, the text in three languages, and when. */
+export interface PublishedPrivacyNotice {
+  version: string;
+  text: { ja: string; en: string; 'ja-easy': string };
+  publishedAt: string;
 }

@@ -45,5 +45,11 @@ export function parseCreateArgs(argv: readonly string[]): CreateArgs | { error: 
       departments.push({ code: item.slice(0, at).trim(), name: item.slice(at + 1).trim() });
     }
   }
-  return { code, name, ...(departments ? { departments } : {}), optionalTwoFactor, ...(values.get('--public-url') ? { publicUrl: values.get('--public-url')![0] } : {}) };
+  return {
+    code,
+    name,
+    ...(departments ? { departments } : {}),
+    optionalTwoFactor,
+    ...(values.get('--public-url') ? { publicUrl: values.get('--public-url')![0] } : {}),
+  };
 }

@@ -48,8 +48,16 @@ export class Metrics {
       lines.push(`yorisoi_graphql_duration_seconds_count{operation="${op}"} ${s.count}`);
     }
     const mem = process.memoryUsage();
-    lines.push('# HELP process_resident_memory_bytes Resident memory.', '# TYPE process_resident_memory_bytes gauge', `process_resident_memory_bytes ${mem.rss}`);
-    lines.push('# HELP yorisoi_uptime_seconds Seconds since this process started serving.', '# TYPE yorisoi_uptime_seconds gauge', `yorisoi_uptime_seconds ${(Date.now() - this.started) / 1000}`);
+    lines.push(
+      '# HELP process_resident_memory_bytes Resident memory.',
+      '# TYPE process_resident_memory_bytes gauge',
+      `process_resident_memory_bytes ${mem.rss}`,
+    );
+    lines.push(
+      '# HELP yorisoi_uptime_seconds Seconds since this process started serving.',
+      '# TYPE yorisoi_uptime_seconds gauge',
+      `yorisoi_uptime_seconds ${(Date.now() - this.started) / 1000}`,
+    );
     for (const [name, value] of Object.entries(extra)) lines.push(`# TYPE ${name} gauge`, `${name} ${value}`);
     return `${lines.join('\n')}\n`;
   }

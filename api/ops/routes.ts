@@ -44,7 +44,16 @@ export function requestLog(log: OpsOptions['log']) {
       // Read now: mounted routers rewrite req.path while the request is handled.
       const path = req.path.slice(0, 200);
       res.on('finish', () => {
-        log({ time: new Date().toISOString(), level: res.statusCode >= 500 ? 'error' : 'info', msg: 'request', requestId: id, method: req.method, path, status: res.statusCode, durationMs: Math.round(Number(process.hrtime.bigint() - start) / 1e4) / 100 });
+        log({
+          time: new Date().toISOString(),
+          level: res.statusCode >= 500 ? 'error' : 'info',
+          msg: 'request',
+          requestId: id,
+          method: req.method,
+          path,
+          status: res.statusCode,
+          durationMs: Math.round(Number(process.hrtime.bigint() - start) / 1e4) / 100,
+        });
       });
     }
     next();
@@ -57,10 +66,7 @@ export function opsRoutes(app: Express, o: OpsOptions): void {
     const em = o.orm.em.fork() as EntityManager;
     let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
-        em.getConnection().execute('select 1'),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000))),
-      ]);
+      await Promise.race([em.getConnection().execute('select 1'), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000)))]);
       res.set('cache-control', 'no-store').json({ ok: true, database: 'ok' });
     } catch {
       res.status(503).set('cache-control', 'no-store').json({ ok: false, database: 'unavailable' });
@@ -71,7 +77,11 @@ export function opsRoutes(app: Express, o: OpsOptions): void {
   app.get('/metrics', (req, res) => {
     const allowed = o.metricsToken ? tokenMatches(req.headers.authorization, o.metricsToken) : loopback(req.socket.remoteAddress);
     if (!allowed) {
-      res.status(o.metricsToken ? 401 : 403).set('cache-control', 'no-store').type('text/plain').send(o.metricsToken ? 'METRICS_TOKEN required\n' : 'only from localhost (set METRICS_TOKEN to scrape from elsewhere)\n');
+      res
+        .status(o.metricsToken ? 401 : 403)
+        .set('cache-control', 'no-store')
+        .type('text/plain')
+        .send(o.metricsToken ? 'METRICS_TOKEN required\n' : 'only from localhost (set METRICS_TOKEN to scrape from elsewhere)\n');
       return;
     }
     res.set('cache-control', 'no-store').type('text/plain; version=0.0.4').send(o.metrics.render());

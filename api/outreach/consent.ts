@@ -20,12 +20,19 @@ export interface ConsentChange {
   purposeVersion: string;
 }
 
-export async function recordConsent(em: EntityManager, municipalityCode: string, recordId: string, changes: Array<Omit<ConsentChange, 'at'> & { at?: Date }>): Promise<void> {
+export async function recordConsent(
+  em: EntityManager,
+  municipalityCode: string,
+  recordId: string,
+  changes: Array<Omit<ConsentChange, 'at'> & { at?: Date }>,
+): Promise<void> {
   for (const c of changes) {
     if (!OUTREACH_CHANNELS.includes(c.channel)) throw new Error(`unknown channel ${c.channel}`);
-    await rawQuery(em, `insert into outreach_consent_event (id, municipality_code, record_id, channel, granted, at, method, recorded_by, purpose_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-      randomUUID(), municipalityCode, recordId, c.channel, c.granted, c.at ?? new Date(), c.method, c.recordedBy, c.purposeVersion,
-    ]);
+    await rawQuery(
+      em,
+      `insert into outreach_consent_event (id, municipality_code, record_id, channel, granted, at, method, recorded_by, purpose_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [randomUUID(), municipalityCode, recordId, c.channel, c.granted, c.at ?? new Date(), c.method, c.recordedBy, c.purposeVersion],
+    );
   }
 }
 
@@ -53,12 +60,26 @@ export async function optedInChannelsOf(em: EntityManager, recordIds: readonly s
 }
 
 export async function consentHistory(em: EntityManager, recordId: string): Promise<ConsentChange[]> {
-  const rows = await rawQuery<{ channel: OutreachChannel; granted: boolean; at: Date | string; method: ConsentMethod; recorded_by: string | null; purpose_version: string }>(
+  const rows = await rawQuery<{
+    channel: OutreachChannel;
+    granted: boolean;
+    at: Date | string;
+    method: ConsentMethod;
+    recorded_by: string | null;
+    purpose_version: string;
+  }>(
     em,
     `select channel, granted, at, method, recorded_by, purpose_version from outreach_consent_event where record_id = ? order by at desc, id desc limit 200`,
     [recordId],
   );
-  return rows.map((r) => ({ channel: r.channel, granted: r.granted, at: new Date(r.at), method: r.method, recordedBy: r.recorded_by, purposeVersion: r.purpose_version }));
+  return rows.map((r) => ({
+    channel: r.channel,
+    granted: r.granted,
+    at: new Date(r.at),
+    method: r.method,
+    recordedBy: r.recorded_by,
+    purposeVersion: r.purpose_version,
+  }));
 }
 
 /** What the sender needs to know about a record's contact section to choose a channel. */
@@ -115,7 +136,10 @@ export async function withdrawnChannels(em: EntityManager, recordId: string): Pr
  * channel — never one it withdrew, and for a DV-protected record the same limits as usableChannels.
  * No opt-in is needed. Null: nothing may be sent (the family page still shows the change).
  */
-export function transactionalChannel(withdrawn: ReadonlySet<OutreachChannel>, contact: ContactFacts & { contactAllowed: boolean; preferredChannel: string | null }): OutreachChannel | null {
+export function transactionalChannel(
+  withdrawn: ReadonlySet<OutreachChannel>,
+  contact: ContactFacts & { contactAllowed: boolean; preferredChannel: string | null },
+): OutreachChannel | null {
   if (!contact.contactAllowed) return null;
   const email = contact.email && !contact.dvProtected && !withdrawn.has(OutreachChannel.EMAIL) ? OutreachChannel.EMAIL : null;
   const sms = contact.phone && contact.smsSafe === true && !withdrawn.has(OutreachChannel.SMS) ? OutreachChannel.SMS : null;

@@ -9,7 +9,17 @@ import { rawQuery } from '../db';
  * `application-started`, `consultation-booked` from the other lanes). Counts only, no record ids: they
  * survive the deletion of message bodies and of the records themselves.
  */
-export type FigureMetric = 'created' | 'delivered' | 'temporary-failure' | 'permanent-failure' | 'opted-out' | 'opt-out' | 'link-opened' | 'application-started' | 'consultation-booked' | 'possible-duplicate';
+export type FigureMetric =
+  | 'created'
+  | 'delivered'
+  | 'temporary-failure'
+  | 'permanent-failure'
+  | 'opted-out'
+  | 'opt-out'
+  | 'link-opened'
+  | 'application-started'
+  | 'consultation-booked'
+  | 'possible-duplicate';
 
 export async function bump(em: EntityManager, municipalityCode: string, at: Date, kind: string, channel: string, metric: FigureMetric, by = 1): Promise<void> {
   await rawQuery(

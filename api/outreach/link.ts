@@ -14,7 +14,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export class NoticeLinks {
   private readonly key: Buffer;
-  constructor(secret: string, private readonly days = 30) {
+  constructor(
+    secret: string,
+    private readonly days = 30,
+  ) {
     this.key = createHmac('sha256', secret).update('yorisoi outreach link v1').digest();
   }
 

@@ -11,13 +11,18 @@ export interface CaughtMail {
 
 /**
  * A real SMTP server on 127.0.0.1 that keeps what it receives in memory (the `smtp-server` package):
- * the demo's mail catcher on the embedded default (staff open it in the console), and the receiving
+ * the demo's mail catcher on the embedded default (its messages are listed at /demo/mailbox,
+ * demo-mailbox.ts), and the receiving
  * server of the tests. `reply` lets a test answer a recipient with a 4xx or 5xx.
  */
 export class MailCatcher {
   readonly mails: CaughtMail[] = [];
   reply: (to: string) => { code: number; message: string } | null = () => null;
-  private constructor(private readonly server: SMTPServer, readonly port: number, private readonly keep: number) {}
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+    private readonly keep: number,
+  ) {}
 
   static async start(options: { port?: number; keep?: number } = {}): Promise<MailCatcher> {
     let catcher: MailCatcher | null = null;
@@ -40,7 +45,12 @@ export class MailCatcher {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const c = catcher!;
-          c.mails.push({ at: new Date(), from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+          c.mails.push({
+            at: new Date(),
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
           if (c.mails.length > c.keep) c.mails.splice(0, c.mails.length - c.keep);
           callback();
         });
@@ -50,7 +60,7 @@ export class MailCatcher {
       server.once('error', reject);
       server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
     });
-    const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+    const port = (server as unknown as { server: { address(): AddressInfo } }).server.address().port;
     catcher = new MailCatcher(server, port, options.keep ?? 500);
     return catcher;
   }

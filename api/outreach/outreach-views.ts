@@ -77,17 +77,27 @@ export async function candidatesFor(ctx: Context, first: number): Promise<Outrea
     `select id, record_id, kind, programme_id, channel, created_at, facts from outreach_notice where municipality_code = ? and department = ? and approval = 'PENDING' order by created_at, id limit ?`,
     [v.municipalityCode, v.department, first],
   );
-  const records = await recordsOf(ctx, rows.map((r) => r.record_id));
+  const records = await recordsOf(
+    ctx,
+    rows.map((r) => r.record_id),
+  );
   return rows.map((r) => {
     const facts = (typeof r.facts === 'string' ? JSON.parse(r.facts) : r.facts) as Record<string, unknown>;
     const record = records.get(r.record_id) ?? null;
     // The amounts are computed from the family's income: shown only to those who may read it.
     const incomeReadable = record !== null && ctx.gate.canRead(record, Section.INCOME);
     return {
-      id: r.id, recordId: r.record_id, record, kind: r.kind, programmeId: r.programme_id, programmeName: programmeName(ctx, r.programme_id, v.municipalityCode),
-      amountBefore: incomeReadable ? amount(facts.before) : null, amountAfter: incomeReadable ? amount(facts.after) : null,
+      id: r.id,
+      recordId: r.record_id,
+      record,
+      kind: r.kind,
+      programmeId: r.programme_id,
+      programmeName: programmeName(ctx, r.programme_id, v.municipalityCode),
+      amountBefore: incomeReadable ? amount(facts.before) : null,
+      amountAfter: incomeReadable ? amount(facts.after) : null,
       asOf: typeof facts.asOf === 'string' ? facts.asOf : null,
-      channel: r.channel, createdAt: new Date(r.created_at),
+      channel: r.channel,
+      createdAt: new Date(r.created_at),
       facts: JSON.stringify(incomeReadable ? facts : { ...facts, before: undefined, after: undefined }),
     };
   });
@@ -120,10 +130,24 @@ export async function noticesFor(ctx: Context, first: number, status: NoticeStat
      order by status_at desc, id limit ?`,
     [v.municipalityCode, v.department, status, status, first],
   );
-  const records = await recordsOf(ctx, rows.map((r) => r.record_id));
+  const records = await recordsOf(
+    ctx,
+    rows.map((r) => r.record_id),
+  );
   return rows.map((r) => ({
-    id: r.id, record: records.get(r.record_id) ?? null, kind: r.kind, programmeId: r.programme_id, programmeName: programmeName(ctx, r.programme_id, v.municipalityCode),
-    channel: r.channel, approval: r.approval, status: r.status, attempts: r.attempts, lastError: r.last_error,
-    createdAt: new Date(r.created_at), statusAt: new Date(r.status_at), deliveredAt: asDate(r.delivered_at), openedAt: asDate(r.opened_at),
+    id: r.id,
+    record: records.get(r.record_id) ?? null,
+    kind: r.kind,
+    programmeId: r.programme_id,
+    programmeName: programmeName(ctx, r.programme_id, v.municipalityCode),
+    channel: r.channel,
+    approval: r.approval,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: new Date(r.created_at),
+    statusAt: new Date(r.status_at),
+    deliveredAt: asDate(r.delivered_at),
+    openedAt: asDate(r.opened_at),
   }));
 }

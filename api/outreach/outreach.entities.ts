@@ -21,6 +21,7 @@ export class OutreachConsentEvent {
 @Entity({ tableName: 'outreach_notice' })
 @Unique({ properties: ['record', 'trigger', 'programmeId', 'period'], name: 'outreach_notice_once_unique' })
 @Index({ properties: ['municipalityCode', 'status', 'approval', 'dueAt'], name: 'outreach_notice_municipality_status_index' })
+@Index({ properties: ['trigger'], name: 'outreach_notice_trigger_index' })
 export class OutreachNotice {
   @PrimaryKey({ type: 'uuid' }) id!: string;
   @Property({ type: 'string', length: 255 }) municipalityCode!: string;
@@ -58,7 +59,10 @@ export class OutreachBlockedAddress {
 
 @Entity({ tableName: 'outreach_phone_task' })
 @Index({ properties: ['municipalityCode', 'department', 'status'], name: 'outreach_phone_task_open_index' })
-@Index({ name: 'outreach_phone_task_notice_unique', expression: 'create unique index "outreach_phone_task_notice_unique" on "outreach_phone_task" ("notice_id") where "notice_id" is not null' })
+@Index({
+  name: 'outreach_phone_task_notice_unique',
+  expression: 'create unique index "outreach_phone_task_notice_unique" on "outreach_phone_task" ("notice_id") where "notice_id" is not null',
+})
 export class OutreachPhoneTask {
   @PrimaryKey({ type: 'uuid' }) id!: string;
   @Property({ type: 'string', length: 255 }) municipalityCode!: string;
@@ -71,6 +75,8 @@ export class OutreachPhoneTask {
   @Property({ type: 'timestamptz' }) createdAt!: Date;
   @Property({ type: 'timestamptz', nullable: true }) doneAt?: Date | null;
   @Property({ type: 'uuid', nullable: true }) doneBy?: string | null;
+  @Property({ type: 'integer', default: 0 }) attempts!: number;
+  @Property({ type: 'timestamptz', nullable: true }) outcomeAt?: Date | null;
 }
 
 @Entity({ tableName: 'outreach_daily_count' })
@@ -99,4 +105,45 @@ export class OutreachScreeningState {
   @Property({ type: 'timestamptz' }) screenedAt!: Date;
 }
 
-export const OUTREACH_ENTITIES = [OutreachScreeningState, OutreachConsentEvent, OutreachNotice, OutreachBlockedAddress, OutreachPhoneTask, OutreachDailyCount, OutreachFigure];
+/** A campaign by staff (campaigns.ts); its notices carry the trigger `campaign:<id>`. Migration20261206200000. */
+@Entity({ tableName: 'outreach_campaign' })
+@Index({ properties: ['municipalityCode', 'department', 'createdAt'], name: 'outreach_campaign_department_index' })
+export class OutreachCampaignRow {
+  @PrimaryKey({ type: 'uuid' }) id!: string;
+  @Property({ type: 'string', length: 255 }) municipalityCode!: string;
+  @Property({ type: 'string', length: 32 }) department!: string;
+  @Property({ type: 'string', length: 24 }) template!: string;
+  @Property({ type: 'string', length: 64 }) programmeId!: string;
+  @Property({ type: 'json' }) criteria!: Record<string, unknown>;
+  @Property({ type: 'string', length: 12 }) status!: string;
+  @Property({ type: 'timestamptz' }) sendAt!: Date;
+  @Property({ type: 'uuid' }) createdBy!: string;
+  @Property({ type: 'timestamptz' }) createdAt!: Date;
+  @Property({ type: 'integer' }) matched!: number;
+  @Property({ type: 'integer' }) created!: number;
+  @Property({ type: 'integer' }) unreachable!: number;
+  @Property({ type: 'timestamptz', nullable: true }) cancelledAt?: Date | null;
+  @Property({ type: 'uuid', nullable: true }) cancelledBy?: string | null;
+}
+
+/** One nightly re-screening per municipality and Japan day (nightly.ts). */
+@Entity({ tableName: 'outreach_rescreen_run' })
+export class OutreachRescreenRun {
+  @PrimaryKey({ type: 'string', length: 255 }) municipalityCode!: string;
+  @PrimaryKey({ type: 'date' }) day!: string;
+  @Property({ type: 'timestamptz' }) startedAt!: Date;
+  @Property({ type: 'timestamptz', nullable: true }) finishedAt?: Date | null;
+  @Property({ type: 'json', nullable: true }) summary?: Record<string, unknown> | null;
+}
+
+export const OUTREACH_ENTITIES = [
+  OutreachCampaignRow,
+  OutreachRescreenRun,
+  OutreachScreeningState,
+  OutreachConsentEvent,
+  OutreachNotice,
+  OutreachBlockedAddress,
+  OutreachPhoneTask,
+  OutreachDailyCount,
+  OutreachFigure,
+];

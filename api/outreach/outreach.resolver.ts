@@ -12,7 +12,10 @@ export class OutreachDecisionInput {
 }
 
 const MAX = 200;
-const tooMany = (field: string) => ({ field, messages: { ja: `一度に${MAX}件までです。`, en: `At most ${MAX} at a time.`, 'ja-easy': `いちどに ${MAX}こ までです。` } });
+const tooMany = (field: string) => ({
+  field,
+  messages: { ja: `一度に${MAX}件までです。`, en: `At most ${MAX} at a time.`, 'ja-easy': `いちどに ${MAX}こ までです。` },
+});
 
 /**
  * The department's outreach inbox: notice candidates waiting for a caseworker's approval (issue 16,

@@ -10,12 +10,13 @@ import type { Catalogue } from '../programme';
 import { familyPageRoutes } from './family-page';
 import { NoticeLinks } from './link';
 import { MailCatcher } from './mail-catcher';
-import { smtpMailer, type DkimOptions, type Mailer } from './mailer';
+import { smtpMailer, type DkimOptions, type Mailer, type OutgoingMail, type SendOutcome } from './mailer';
 import { APPROVAL_BY_DEFAULT, type ApprovalPolicy } from './notices';
-import { PgBossQueue, type NoticeQueue } from './queue';
+import { PgBossQueue, schedulingBoss, type NoticeQueue } from './queue';
 import { DEFAULT_SETTINGS, NoticeSender, type LineNotices, type OutreachSettings } from './sender';
 import { httpSmsSender, type SmsSender } from './sms';
 import { smsInboundRoutes } from './sms-inbound';
+import { NightlySchedule, nightlyCron } from './nightly';
 import { loadNoticeTemplates } from './templates';
 import { sendRequestedNow, type RequestedMessage } from './transactional';
 
@@ -35,6 +36,10 @@ export interface OutreachEnv {
   sms: { url: string; token: string | null; from: string | null } | null;
   /** SMS_INBOUND_TOKEN: the bearer token the provider's inbound webhook sends (stop-word replies); without it the webhook is off. */
   smsInboundToken: string | null;
+  /** OUTREACH_LEASE_SECONDS: a claimed notice whose worker vanished is taken again after this long (default 120). */
+  leaseSeconds: number;
+  /** OUTREACH_NIGHTLY_HOUR: the Japan-time hour of the nightly re-screening (default 2); null ("off"): none. */
+  nightlyHour: number | null;
 }
 
 function hours(text: string | undefined): { start: number; end: number } {
@@ -43,6 +48,15 @@ function hours(text: string | undefined): { start: number; end: number } {
   const [start, end] = [Number(m[1]), Number(m[2])];
   if (start > 23 || end > 23) throw new Error('OUTREACH_QUIET_HOURS is "start-end" in whole hours, e.g. 21-8');
   return { start, end };
+}
+
+function nightlyHour(text: string | undefined): number | null {
+  const t = text?.trim();
+  if (t === 'off') return null;
+  if (!t) return 2;
+  const n = Number(t);
+  nightlyCron(n); // throws for anything but 0–23
+  return n;
 }
 
 export function outreachEnv(env: NodeJS.ProcessEnv = process.env, port = 4000): OutreachEnv {
@@ -62,7 +76,11 @@ export function outreachEnv(env: NodeJS.ProcessEnv = process.env, port = 4000): 
     workers: positive(env.OUTREACH_WORKERS, 2),
     bodyRetentionDays: positive(env.OUTREACH_BODY_RETENTION_DAYS, 90),
     smsInboundToken: env.SMS_INBOUND_TOKEN?.trim() || null,
-    sms: env.SMS_PROVIDER_URL?.trim() ? { url: env.SMS_PROVIDER_URL.trim(), token: env.SMS_PROVIDER_TOKEN?.trim() || null, from: env.SMS_FROM?.trim() || null } : null,
+    nightlyHour: nightlyHour(env.OUTREACH_NIGHTLY_HOUR),
+    leaseSeconds: positive(env.OUTREACH_LEASE_SECONDS, DEFAULT_SETTINGS.leaseSeconds),
+    sms: env.SMS_PROVIDER_URL?.trim()
+      ? { url: env.SMS_PROVIDER_URL.trim(), token: env.SMS_PROVIDER_TOKEN?.trim() || null, from: env.SMS_FROM?.trim() || null }
+      : null,
   };
 }
 
@@ -92,11 +110,15 @@ export class Outreach {
   line: LineNotices | null = null;
   private sender: NoticeSender | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
+  private nightly: NightlySchedule | null = null;
+  private readonly database: Database;
 
   constructor(private readonly deps: OutreachDeps) {
     this.env = deps.env ?? outreachEnv();
     const clientUrl = deps.orm.config.get('clientUrl');
-    const database: Database = deps.orm.config.get('driver') === PostgreSqlDriver && clientUrl ? { kind: 'postgresql', url: clientUrl } : { kind: 'pglite', dataDir: null };
+    const database: Database =
+      deps.orm.config.get('driver') === PostgreSqlDriver && clientUrl ? { kind: 'postgresql', url: clientUrl } : { kind: 'pglite', dataDir: null };
+    this.database = database;
     this.queue = PgBossQueue.for(deps.orm, database);
     this.links = new NoticeLinks(deps.authSecret);
     this.approval = deps.approval ?? APPROVAL_BY_DEFAULT;
@@ -119,11 +141,25 @@ export class Outreach {
     if (!this.mailer && this.env.smtpUrl) this.mailer = smtpMailer(this.env.smtpUrl, { dkim: this.env.dkim });
     else if (!this.mailer && this.embedded) await this.useMailCatcher();
     this.requestedSms = this.env.sms ? httpSmsSender(this.env.sms) : null;
-    const settings: OutreachSettings = { ...DEFAULT_SETTINGS, quietHours: this.env.quietHours, dailyCap: () => this.env.dailyCap, publicBaseUrl: this.env.publicBaseUrl, from: this.env.from, bodyRetentionDays: this.env.bodyRetentionDays };
+    const settings: OutreachSettings = {
+      ...DEFAULT_SETTINGS,
+      quietHours: this.env.quietHours,
+      dailyCap: () => this.env.dailyCap,
+      publicBaseUrl: this.env.publicBaseUrl,
+      from: this.env.from,
+      bodyRetentionDays: this.env.bodyRetentionDays,
+      leaseSeconds: this.env.leaseSeconds,
+    };
     this.sender = new NoticeSender({
-      orm: this.deps.orm, queue: this.queue, templates: loadNoticeTemplates(join(SEEDS_DIR, 'notices')), links: this.links,
+      orm: this.deps.orm,
+      queue: this.queue,
+      templates: loadNoticeTemplates(join(SEEDS_DIR, 'notices')),
+      links: this.links,
       programmeName: (id, code, l) => this.deps.catalogue().get(id, code)?.name[l] ?? null,
-      email: this.mailer, sms: this.requestedSms, line: { sendLine: (n) => (this.line ? this.line.sendLine(n) : Promise.resolve({ status: 'TEMPORARY_FAILURE' as const, reason: 'no-channel' })) }, settings,
+      email: this.mailer,
+      sms: this.requestedSms,
+      line: { sendLine: (n) => (this.line ? this.line.sendLine(n) : Promise.resolve({ status: 'TEMPORARY_FAILURE' as const, reason: 'no-channel' })) },
+      settings,
     });
     return this.sender;
   }
@@ -140,6 +176,16 @@ export class Outreach {
   }
 
   /**
+   * The built-in mail catcher when it is where this process's e-mail goes (embedded without SMTP_URL,
+   * or a test's useMailCatcher()), for the demo mailbox; null whenever SMTP_URL is set.
+   */
+  async demoCatcher(): Promise<MailCatcher | null> {
+    if (this.env.smtpUrl) return null;
+    if (!this.sender && this.embedded) await this.senderFor();
+    return this.catcher;
+  }
+
+  /**
    * A message the family asked for this moment (a sign-in code): sent now on this process's transports,
    * never queued (transactional.ts sendRequestedNow), on the same e-mail and SMS transports as notices.
    */
@@ -148,8 +194,36 @@ export class Outreach {
     return sendRequestedNow(em, { email: this.mailer, sms: this.requestedSms, from: this.env.from }, m);
   }
 
+  /**
+   * A message to a member of staff (casework's daily reminder) on the same e-mail transport as notices;
+   * null when there is none (no SMTP_URL on PostgreSQL).
+   */
+  async sendStaffMail(mail: Omit<OutgoingMail, 'from'>): Promise<SendOutcome | null> {
+    await this.senderFor();
+    return this.mailer ? this.mailer.send({ ...mail, from: this.env.from }) : null;
+  }
+
   /** The SMS transport for requested messages (null: a code asked for by SMS is not sent). */
   requestedSms: SmsSender | null = null;
+
+  /**
+   * The nightly re-screening on pg-boss's cron at `hour` Japan time (OUTREACH_NIGHTLY_HOUR): started
+   * beside the senders by `npm start` (embedded) and every `npm run worker` (a firing runs once per day
+   * whatever the number of processes, nightly.ts).
+   * `fast`: schedules checked every second (tests); `cron`: another cron than the daily one (tests).
+   */
+  async startNightly(o: { hour?: number; cron?: string; fast?: boolean } = {}): Promise<NightlySchedule> {
+    if (this.nightly) return this.nightly;
+    const hour = o.hour ?? this.env.nightlyHour ?? 2;
+    this.nightly = new NightlySchedule(schedulingBoss(this.deps.orm, this.database, { fast: o.fast }), {
+      orm: this.deps.orm,
+      queue: this.queue,
+      catalogue: this.deps.catalogue,
+      approval: this.approval,
+    });
+    await this.nightly.start(o.cron ?? nightlyCron(hour));
+    return this.nightly;
+  }
 
   /** Starts `count` senders in this process and the minute's sweep (lost jobs, old bodies). */
   async startWorkers(count = this.env.workers): Promise<void> {
@@ -163,6 +237,7 @@ export class Outreach {
 
   async stop(): Promise<void> {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
+    await this.nightly?.stop();
     await this.queue.stop();
     this.mailer?.close();
     await this.catcher?.close();

@@ -76,6 +76,17 @@ interface PGliteLike {
   exec(text: string): Promise<Array<{ rows: any[] }>>;
 }
 
+/**
+ * A pg-boss instance with its timekeeper on (cron schedules, nightly.ts), for worker processes only.
+ * `fast` checks schedules every second instead of every 30 (tests).
+ */
+export function schedulingBoss(orm: MikroORM, database: Database, options: { fast?: boolean } = {}): PgBoss {
+  const timing: PgBoss.ConstructorOptions = options.fast ? { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 } : {};
+  const common: PgBoss.ConstructorOptions = { ...COMMON, schedule: true, supervise: false, ...timing };
+  if (database.kind === 'postgresql') return new PgBoss({ ...common, connectionString: database.url, max: 2, application_name: 'yorisoi-outreach-cron' });
+  return new PgBoss({ ...common, db: pgliteDb(orm.em.fork() as EntityManager) });
+}
+
 export class PgBossQueue implements NoticeQueue {
   private started: Promise<PgBoss> | null = null;
   private readonly workerIds: string[] = [];
@@ -87,7 +98,8 @@ export class PgBossQueue implements NoticeQueue {
   }
 
   static for(orm: MikroORM, database: Database, options: { poolSize?: number } = {}): PgBossQueue {
-    if (database.kind === 'postgresql') return new PgBossQueue(new PgBoss({ ...COMMON, connectionString: database.url, max: options.poolSize ?? 4, application_name: 'yorisoi-outreach' }));
+    if (database.kind === 'postgresql')
+      return new PgBossQueue(new PgBoss({ ...COMMON, connectionString: database.url, max: options.poolSize ?? 4, application_name: 'yorisoi-outreach' }));
     return new PgBossQueue(new PgBoss({ ...COMMON, db: pgliteDb(orm.em.fork() as EntityManager) }));
   }
 
@@ -101,7 +113,9 @@ export class PgBossQueue implements NoticeQueue {
     const startAfter = at && at.getTime() > Date.now() ? at : undefined;
     // insert() is one statement for many jobs (the re-screening queues thousands at a time).
     for (let i = 0; i < noticeIds.length; i += 1000) {
-      await boss.insert(noticeIds.slice(i, i + 1000).map((id) => ({ name: OUTREACH_SEND_QUEUE, data: { noticeId: id }, ...(startAfter ? { startAfter } : {}) })));
+      await boss.insert(
+        noticeIds.slice(i, i + 1000).map((id) => ({ name: OUTREACH_SEND_QUEUE, data: { noticeId: id }, ...(startAfter ? { startAfter } : {}) })),
+      );
     }
     // Wake this process's workers now rather than at their next poll.
     if (!startAfter) for (const id of this.workerIds) boss.notifyWorker(id);
@@ -121,7 +135,11 @@ export class PgBossQueue implements NoticeQueue {
     for (let i = 0; i < (options.concurrency ?? 1); i++) {
       // A thrown handler fails the whole batch's jobs; pg-boss retries them, and the notices already
       // finished are not claimable again (sender.ts), so only the unfinished ones are sent again.
-      const id = await boss.work<{ noticeId: string }>(OUTREACH_SEND_QUEUE, { batchSize: options.batchSize ?? 10, pollingIntervalSeconds: options.pollSeconds ?? 2 }, async (jobs) => handler(jobs.map((job) => job.data.noticeId)));
+      const id = await boss.work<{ noticeId: string }>(
+        OUTREACH_SEND_QUEUE,
+        { batchSize: options.batchSize ?? 10, pollingIntervalSeconds: options.pollSeconds ?? 2 },
+        async (jobs) => handler(jobs.map((job) => job.data.noticeId)),
+      );
       this.workerIds.push(id);
     }
   }

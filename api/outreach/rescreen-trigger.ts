@@ -29,7 +29,8 @@ export function findings(before: ScreeningState, after: ScreeningState): Finding
     if (!(id in before)) out.push({ programmeId: id, kind: NoticeKind.PROGRAMME_FITS, before: null, after: amount });
     else if (before[id] !== amount) out.push({ programmeId: id, kind: NoticeKind.AMOUNT_CHANGED, before: before[id]!, after: amount });
   }
-  for (const [id, amount] of Object.entries(before)) if (!(id in after)) out.push({ programmeId: id, kind: NoticeKind.PROGRAMME_LAPSES, before: amount, after: null });
+  for (const [id, amount] of Object.entries(before))
+    if (!(id in after)) out.push({ programmeId: id, kind: NoticeKind.PROGRAMME_LAPSES, before: amount, after: null });
   return out.sort((a, b) => (a.programmeId < b.programmeId ? -1 : a.programmeId > b.programmeId ? 1 : 0));
 }
 
@@ -75,7 +76,11 @@ export async function rescreenForOutreach(em: EntityManager, queue: NoticeQueue 
     if (batch.length === 0) return;
     const ids = batch.map((r) => r.recordId);
     const previous = new Map<string, ScreeningState>();
-    for (const row of await rawQuery<{ record_id: string; state: ScreeningState | string }>(em, `select record_id, state from outreach_screening_state where record_id = any(?::uuid[])`, [ids])) {
+    for (const row of await rawQuery<{ record_id: string; state: ScreeningState | string }>(
+      em,
+      `select record_id, state from outreach_screening_state where record_id = any(?::uuid[])`,
+      [ids],
+    )) {
       previous.set(row.record_id, typeof row.state === 'string' ? (JSON.parse(row.state) as ScreeningState) : row.state);
     }
     const candidates: NoticeCandidate[] = [];
@@ -94,8 +99,14 @@ export async function rescreenForOutreach(em: EntityManager, queue: NoticeQueue 
       upserts.push({ id: r.recordId, state: after });
       for (const f of found) {
         candidates.push({
-          municipalityCode: o.municipalityCode, recordId: r.recordId, department: 'single-parent', kind: f.kind, trigger: `${o.trigger}:${f.kind}`.slice(0, 48),
-          programmeId: f.programmeId, period, facts: { programmeIds: [f.programmeId], before: f.before, after: f.after, asOf },
+          municipalityCode: o.municipalityCode,
+          recordId: r.recordId,
+          department: 'single-parent',
+          kind: f.kind,
+          trigger: `${o.trigger}:${f.kind}`.slice(0, 48),
+          programmeId: f.programmeId,
+          period,
+          facts: { programmeIds: [f.programmeId], before: f.before, after: f.after, asOf },
         });
       }
     }

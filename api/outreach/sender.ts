@@ -61,7 +61,13 @@ export interface SenderDeps {
 
 /** What the LINE channel takes and answers (api/line LineNoticeChannel). The notice id is LINE's retry key. */
 export interface LineNotices {
-  sendLine(notice: { id: string; municipalityCode: string; recordId: string; kind: NoticeKind; locale?: Locale }): Promise<{ status: 'DELIVERED' | 'TEMPORARY_FAILURE' | 'PERMANENT_FAILURE' | 'OPTED_OUT'; reason?: string; retryAfterSeconds?: number }>;
+  sendLine(notice: {
+    id: string;
+    municipalityCode: string;
+    recordId: string;
+    kind: NoticeKind;
+    locale?: Locale;
+  }): Promise<{ status: 'DELIVERED' | 'TEMPORARY_FAILURE' | 'PERMANENT_FAILURE' | 'OPTED_OUT'; reason?: string; retryAfterSeconds?: number }>;
 }
 
 interface ClaimedNotice {
@@ -131,13 +137,26 @@ export class NoticeSender {
     const records = new Map((await em.find(PersonalRecord, { id: { $in: recordIds } }, { populate: ['municipality'] })).map((r) => [r.id, r]));
     // Consent and safety are checked again at send time: an opt-out takes effect for the next send.
     const opted = await optedInChannelsOf(em, recordIds);
-    const linked = await lineLinkedNow(em, claimed.filter((n) => opted.get(n.record_id)?.has(OutreachChannel.LINE)));
+    const linked = await lineLinkedNow(
+      em,
+      claimed.filter((n) => opted.get(n.record_id)?.has(OutreachChannel.LINE)),
+    );
     const keyring = keyringOf(em.getPlatform());
-    const emailHash = new Map(claimed.filter((n) => n.channel === OutreachChannel.EMAIL && records.get(n.record_id)?.contact.email).map((n) => [n.id, contactHashes(keyring, { email: records.get(n.record_id)!.contact.email }).emailHash!]));
+    const emailHash = new Map(
+      claimed
+        .filter((n) => n.channel === OutreachChannel.EMAIL && records.get(n.record_id)?.contact.email)
+        .map((n) => [n.id, contactHashes(keyring, { email: records.get(n.record_id)!.contact.email }).emailHash!]),
+    );
     const blocked = new Set(
       emailHash.size === 0
         ? []
-        : (await rawQuery<{ municipality_code: string; address_hash: string }>(em, `select municipality_code, address_hash from outreach_blocked_address where channel = 'EMAIL' and address_hash = any(?::text[])`, [[...new Set(emailHash.values())]])).map((r) => `${r.municipality_code} ${r.address_hash}`),
+        : (
+            await rawQuery<{ municipality_code: string; address_hash: string }>(
+              em,
+              `select municipality_code, address_hash from outreach_blocked_address where channel = 'EMAIL' and address_hash = any(?::text[])`,
+              [[...new Set(emailHash.values())]],
+            )
+          ).map((r) => `${r.municipality_code} ${r.address_hash}`),
     );
 
     const quietUntil = isQuiet(now, s.quietHours) ? nextSendable(now, s.quietHours) : null;
@@ -146,11 +165,26 @@ export class NoticeSender {
     for (const n of claimed) {
       const record = records.get(n.record_id);
       if (!record) continue;
+      // Waiting for a record since merged away (名寄せ; the survivor had its like, so it stayed): never sent,
+      // the family hears through the survivor's. Counted as the duplicate it would be, not as undelivered
+      // (reporting's outreach.failed reads permanent-failure).
+      if (record.mergedIntoId) {
+        await this.finish(em, n, NoticeStatus.PERMANENT_FAILURE, 'possible-duplicate', 'merged-record');
+        continue;
+      }
       const contact = record.contact;
       // A transactional notice (an application's change) needs no opt-in, only the contact the family gave (transactional.ts).
       const usable = TRANSACTIONAL_KINDS.has(n.kind)
         ? [await transactionalChannelFor(em, n.record_id)].filter((c): c is OutreachChannel => c !== null)
-        : usableChannels(opted.get(n.record_id)!, { email: contact.email ?? null, phone: contact.phone ?? null, smsSafe: contact.smsSafe ?? null, voicemailSafe: contact.voicemailSafe ?? null, safeTimes: contact.safeTimes ?? null, dvProtected: isDvProtected(record), lineLinked: linked.has(n.id) });
+        : usableChannels(opted.get(n.record_id)!, {
+            email: contact.email ?? null,
+            phone: contact.phone ?? null,
+            smsSafe: contact.smsSafe ?? null,
+            voicemailSafe: contact.voicemailSafe ?? null,
+            safeTimes: contact.safeTimes ?? null,
+            dvProtected: isDvProtected(record),
+            lineLinked: linked.has(n.id),
+          });
       if (!usable.includes(n.channel)) await this.finish(em, n, NoticeStatus.OPTED_OUT, 'opted-out', null);
       else if (n.channel !== OutreachChannel.PHONE && quietUntil) quiet.push(n);
       else if (emailHash.has(n.id) && blocked.has(`${n.municipality_code} ${emailHash.get(n.id)}`)) await this.permanent(em, n, 'blocked-address', usable);
@@ -163,10 +197,15 @@ export class NoticeSender {
     for (const [code, list] of ready) {
       const granted = await this.capSlots(em, code, list.length, now);
       going.push(...list.slice(0, granted));
-      await this.later(em, list.slice(granted).map((x) => x.n), tomorrowAt(now, s.quietHours.end));
+      await this.later(
+        em,
+        list.slice(granted).map((x) => x.n),
+        tomorrowAt(now, s.quietHours.end),
+      );
     }
 
-    const written: Array<{ n: ClaimedNotice; record: PersonalRecord; usable: OutreachChannel[]; subject: string; text: string; html: string; token: string }> = [];
+    const written: Array<{ n: ClaimedNotice; record: PersonalRecord; usable: OutreachChannel[]; subject: string; text: string; html: string; token: string }> =
+      [];
     for (const g of going) {
       const { n, record } = g;
       if (n.channel === OutreachChannel.PHONE) {
@@ -174,7 +213,12 @@ export class NoticeSender {
         await this.finish(em, n, NoticeStatus.DELIVERED, 'delivered', null);
         continue;
       }
-      const missing = n.channel === OutreachChannel.EMAIL ? !this.deps.email && 'no-mailer' : n.channel === OutreachChannel.SMS ? !this.deps.sms && 'no-sms-provider' : !this.deps.line && 'no-line-channel';
+      const missing =
+        n.channel === OutreachChannel.EMAIL
+          ? !this.deps.email && 'no-mailer'
+          : n.channel === OutreachChannel.SMS
+            ? !this.deps.sms && 'no-sms-provider'
+            : !this.deps.line && 'no-line-channel';
       if (missing) {
         await this.retry(em, n, missing);
         continue;
@@ -195,7 +239,11 @@ export class NoticeSender {
 
     // The hand-off is recorded before it happens: a crash after it leaves handoffs > 0 (see above).
     await rawQuery(em, `update outreach_notice set handoffs = handoffs + 1 where id = any(?::uuid[])`, [written.map((w) => w.n.id)]);
-    await this.bumpAll(em, written.filter((w) => w.n.handoffs > 0).map((w) => w.n), 'possible-duplicate');
+    await this.bumpAll(
+      em,
+      written.filter((w) => w.n.handoffs > 0).map((w) => w.n),
+      'possible-duplicate',
+    );
     const results = await Promise.allSettled(written.map((w) => this.handOver(w)));
 
     const delivered: Array<{ n: ClaimedNotice; body: string | null }> = [];
@@ -215,17 +263,36 @@ export class NoticeSender {
          from unnest(?::uuid[], ?::text[]) as v(id, body) where n.id = v.id`,
         [now, now, delivered.map((d) => d.n.id), delivered.map((d) => d.body)],
       );
-      await this.bumpAll(em, delivered.map((d) => d.n), 'delivered');
+      await this.bumpAll(
+        em,
+        delivered.map((d) => d.n),
+        'delivered',
+      );
     }
     if (thrown) throw thrown;
   }
 
   /** Hands one rendered message to its channel; the body kept is what the family received. */
-  private async handOver(w: { n: ClaimedNotice; record: PersonalRecord; subject: string; text: string; html: string; token: string }): Promise<{ kind: 'delivered'; body: string } | { kind: 'opted-out' | 'temporary' | 'permanent'; code: string }> {
+  private async handOver(w: {
+    n: ClaimedNotice;
+    record: PersonalRecord;
+    subject: string;
+    text: string;
+    html: string;
+    token: string;
+  }): Promise<{ kind: 'delivered'; body: string } | { kind: 'opted-out' | 'temporary' | 'permanent'; code: string }> {
     const { n, record } = w;
     const s = this.deps.settings;
     if (n.channel === OutreachChannel.EMAIL) {
-      const outcome = await this.deps.email!.send({ to: record.contact.email!, from: s.from, subject: w.subject, text: w.text, html: w.html, messageId: n.message_id, unsubscribeUrl: `${s.publicBaseUrl}/outreach/unsubscribe/${w.token}` });
+      const outcome = await this.deps.email!.send({
+        to: record.contact.email!,
+        from: s.from,
+        subject: w.subject,
+        text: w.text,
+        html: w.html,
+        messageId: n.message_id,
+        unsubscribeUrl: `${s.publicBaseUrl}/outreach/unsubscribe/${w.token}`,
+      });
       return outcome.kind === 'delivered' ? { kind: 'delivered', body: `${w.subject}\n\n${w.text}` } : outcome;
     }
     if (n.channel === OutreachChannel.SMS) {
@@ -256,7 +323,11 @@ export class NoticeSender {
   private async capSlots(em: EntityManager, municipalityCode: string, wanted: number, now: Date): Promise<number> {
     const cap = this.deps.settings.dailyCap(municipalityCode);
     const day = todayInJapan(now);
-    await rawQuery(em, `insert into outreach_daily_count (municipality_code, day, count) values (?, ?::date, 0) on conflict (municipality_code, day) do nothing`, [municipalityCode, day]);
+    await rawQuery(
+      em,
+      `insert into outreach_daily_count (municipality_code, day, count) values (?, ?::date, 0) on conflict (municipality_code, day) do nothing`,
+      [municipalityCode, day],
+    );
     // FOR UPDATE makes the sub-select read the newest count (waiting for a concurrent worker's grant).
     const [row] = await rawQuery<{ granted: number | string }>(
       em,
@@ -268,7 +339,14 @@ export class NoticeSender {
     return Number(row?.granted ?? 0);
   }
 
-  private async finish(em: EntityManager, n: ClaimedNotice, status: NoticeStatus, metric: FigureMetric, error: string | null, body: string | null = null): Promise<void> {
+  private async finish(
+    em: EntityManager,
+    n: ClaimedNotice,
+    status: NoticeStatus,
+    metric: FigureMetric,
+    error: string | null,
+    body: string | null = null,
+  ): Promise<void> {
     await rawQuery(
       em,
       `update outreach_notice set status = ?, status_at = ?, lease_until = null, last_error = ?, delivered_at = case when ? then ? else delivered_at end, body = coalesce(?, body) where id = ?`,
@@ -281,7 +359,11 @@ export class NoticeSender {
   private async later(em: EntityManager, notices: readonly ClaimedNotice[], at: Date): Promise<void> {
     if (notices.length === 0) return;
     const ids = notices.map((n) => n.id);
-    await rawQuery(em, `update outreach_notice set status = 'CREATED', due_at = ?, lease_until = null, status_at = ?, attempts = attempts - 1 where id = any(?::uuid[])`, [at, this.now(), ids]);
+    await rawQuery(
+      em,
+      `update outreach_notice set status = 'CREATED', due_at = ?, lease_until = null, status_at = ?, attempts = attempts - 1 where id = any(?::uuid[])`,
+      [at, this.now(), ids],
+    );
     await this.deps.queue.enqueue(ids, at);
   }
 
@@ -290,7 +372,12 @@ export class NoticeSender {
     if (n.attempts >= s.maxAttempts) return this.finish(em, n, NoticeStatus.PERMANENT_FAILURE, 'permanent-failure', `${code}`.slice(0, 32));
     const delay = Math.min(3600, s.backoffSeconds * 2 ** (n.attempts - 1)) * 1000;
     const at = new Date(this.now().getTime() + delay);
-    await rawQuery(em, `update outreach_notice set status = 'TEMPORARY_FAILURE', due_at = ?, lease_until = null, status_at = ?, last_error = ? where id = ?`, [at, this.now(), code, n.id]);
+    await rawQuery(em, `update outreach_notice set status = 'TEMPORARY_FAILURE', due_at = ?, lease_until = null, status_at = ?, last_error = ? where id = ?`, [
+      at,
+      this.now(),
+      code,
+      n.id,
+    ]);
     await bump(em, n.municipality_code, this.now(), n.kind, n.channel, 'temporary-failure');
     await this.deps.queue.enqueue([n.id], at);
   }
@@ -299,7 +386,11 @@ export class NoticeSender {
   private async permanent(em: EntityManager, n: ClaimedNotice, code: string, usable: OutreachChannel[], email: string | null = null): Promise<void> {
     if (email && n.channel === OutreachChannel.EMAIL) {
       const hash = contactHashes(keyringOf(em.getPlatform()), { email }).emailHash!;
-      await rawQuery(em, `insert into outreach_blocked_address (municipality_code, channel, address_hash, at) values (?, 'EMAIL', ?, ?) on conflict do nothing`, [n.municipality_code, hash, this.now()]);
+      await rawQuery(
+        em,
+        `insert into outreach_blocked_address (municipality_code, channel, address_hash, at) values (?, 'EMAIL', ?, ?) on conflict do nothing`,
+        [n.municipality_code, hash, this.now()],
+      );
     }
     await this.finish(em, n, NoticeStatus.PERMANENT_FAILURE, 'permanent-failure', code);
     if (usable.includes(OutreachChannel.PHONE)) await this.phoneTask(em, n, 'permanent-failure');
@@ -330,7 +421,9 @@ export class NoticeSender {
       [new Date(this.now().getTime() - 60_000), this.now()],
     );
     await this.deps.queue.enqueue(rows.map((r) => r.id));
-    await rawQuery(em, `update outreach_notice set body = null where body is not null and created_at < ?`, [new Date(this.now().getTime() - this.deps.settings.bodyRetentionDays * 86_400_000)]);
+    await rawQuery(em, `update outreach_notice set body = null where body is not null and created_at < ?`, [
+      new Date(this.now().getTime() - this.deps.settings.bodyRetentionDays * 86_400_000),
+    ]);
     return rows.length;
   }
 }
@@ -338,7 +431,11 @@ export class NoticeSender {
 /** The notices (of those given) whose family's LINE account is linked, not blocked and has notices on (api/line's line_link table). */
 async function lineLinkedNow(em: EntityManager, notices: readonly ClaimedNotice[]): Promise<Set<string>> {
   if (notices.length === 0) return new Set();
-  const rows = await rawQuery<{ municipality_code: string; record_id: string }>(em, `select municipality_code, record_id from line_link where record_id = any(?::uuid[]) and revoked_at is null and notices and not blocked`, [[...new Set(notices.map((n) => n.record_id))]]);
+  const rows = await rawQuery<{ municipality_code: string; record_id: string }>(
+    em,
+    `select municipality_code, record_id from line_link where record_id = any(?::uuid[]) and revoked_at is null and notices and not blocked`,
+    [[...new Set(notices.map((n) => n.record_id))]],
+  );
   const links = new Set(rows.map((r) => `${r.municipality_code} ${r.record_id}`));
   return new Set(notices.filter((n) => links.has(`${n.municipality_code} ${n.record_id}`)).map((n) => n.id));
 }

@@ -53,7 +53,9 @@ export function smsInboundRoutes(orm: MikroORM, token: string | null): Router {
             )
           : [];
         for (const r of rows) {
-          await recordConsent(em, r.municipality_code, r.id, [{ channel: OutreachChannel.SMS, granted: false, method: ConsentMethod.SMS_REPLY, recordedBy: null, purposeVersion: OUTREACH_PURPOSE_VERSION }]);
+          await recordConsent(em, r.municipality_code, r.id, [
+            { channel: OutreachChannel.SMS, granted: false, method: ConsentMethod.SMS_REPLY, recordedBy: null, purposeVersion: OUTREACH_PURPOSE_VERSION },
+          ]);
           // Counted in the figures beside the family page's opt-outs, under the kind of the last SMS the
           // family received (the one the reply answers); `stop-reply` when none was sent from here.
           await bump(em, r.municipality_code, new Date(), r.kind ?? 'stop-reply', OutreachChannel.SMS, 'opt-out');

@@ -37,7 +37,8 @@ function check(set: unknown, file: string, complete: boolean): TemplateSet {
       if (!t?.subject?.trim() || !t?.text?.trim()) fail(`${kind}.${l} needs a subject and a text`);
       for (const part of [t!.subject, t!.text]) {
         const names = [...part.matchAll(PLACEHOLDER)].map((m) => m[1]!);
-        for (const n of names) if (!(PLACEHOLDERS as readonly string[]).includes(n)) fail(`${kind}.${l}: {{${n}}} is not an allowed placeholder (${PLACEHOLDERS.join(', ')})`);
+        for (const n of names)
+          if (!(PLACEHOLDERS as readonly string[]).includes(n)) fail(`${kind}.${l}: {{${n}}} is not an allowed placeholder (${PLACEHOLDERS.join(', ')})`);
         // Braces left after removing the placeholders are a typo ({{link} or {{ link }}): refuse them.
         if (part.replace(PLACEHOLDER, '').match(BRACES)) fail(`${kind}.${l}: a placeholder is malformed`);
       }
@@ -76,9 +77,13 @@ export function loadNoticeTemplates(dir: string): NoticeTemplates {
       const subject = fill(t.subject, (v) => v).replace(/[\r\n]+/g, ' ');
       const text = fill(t.text, (v) => v);
       // HTML from the same text: escaped, paragraphs from blank lines, the link as a plain anchor (no tracking).
-      const html = `<!doctype html><html lang="${locale === 'en' ? 'en' : 'ja'}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>`
-        + t.text.split(/\n{2,}/).map((p) => `<p>${fill(escapeHtml(p), (v) => escapeHtml(v)).replace(/\n/g, '<br>')}</p>`).join('')
-        + '</body></html>';
+      const html =
+        `<!doctype html><html lang="${locale === 'en' ? 'en' : 'ja'}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>` +
+        t.text
+          .split(/\n{2,}/)
+          .map((p) => `<p>${fill(escapeHtml(p), (v) => escapeHtml(v)).replace(/\n/g, '<br>')}</p>`)
+          .join('') +
+        '</body></html>';
       return { subject, text, html: html.replace(escapeHtml(values.link), `<a href="${escapeHtml(values.link)}">${escapeHtml(values.link)}</a>`) };
     },
   };

@@ -31,7 +31,13 @@ export async function transactionalChannelFor(em: EntityManager, recordId: strin
   if (!record) return null;
   const c = record.contact;
   return transactionalChannel(await withdrawnChannels(em, recordId), {
-    contactAllowed: c.contactAllowed, preferredChannel: c.preferredChannel ?? null, email: c.email ?? null, phone: c.phone ?? null, smsSafe: c.smsSafe ?? null, voicemailSafe: c.voicemailSafe ?? null, dvProtected: isDvProtected(record),
+    contactAllowed: c.contactAllowed,
+    preferredChannel: c.preferredChannel ?? null,
+    email: c.email ?? null,
+    phone: c.phone ?? null,
+    smsSafe: c.smsSafe ?? null,
+    voicemailSafe: c.voicemailSafe ?? null,
+    dvProtected: isDvProtected(record),
   });
 }
 
@@ -52,7 +58,24 @@ export async function createTransactionalNotice(em: EntityManager, queue: Notice
     em,
     `insert into outreach_notice (id, municipality_code, record_id, department, kind, trigger, programme_id, period, channel, approval, status, attempts, handoffs, due_at, message_id, locale, facts, created_at, status_at)
      values (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, 0, 0, ?, ?, ?, ?::jsonb, ?, ?) on conflict ("record_id", "trigger", "programme_id", "period") do nothing returning id`,
-    [id, n.municipalityCode, n.recordId, n.department, n.kind, n.trigger, n.period, channel, NoticeApproval.AUTOMATIC, NoticeStatus.CREATED, now, `<${id}@notice.yorisoi>`, n.locale ?? 'ja', JSON.stringify({ link: n.link }), now, now],
+    [
+      id,
+      n.municipalityCode,
+      n.recordId,
+      n.department,
+      n.kind,
+      n.trigger,
+      n.period,
+      channel,
+      NoticeApproval.AUTOMATIC,
+      NoticeStatus.CREATED,
+      now,
+      `<${id}@notice.yorisoi>`,
+      n.locale ?? 'ja',
+      JSON.stringify({ link: n.link }),
+      now,
+      now,
+    ],
   );
   if (inserted.length === 0) return null;
   await bump(em, n.municipalityCode, now, n.kind, channel, 'created');
@@ -103,13 +126,21 @@ export async function requestedChannelAllowed(em: EntityManager, recordId: strin
 export async function sendRequestedNow(em: EntityManager, transport: RequestedTransport, m: RequestedMessage): Promise<boolean> {
   const allowed = await requestedChannelAllowed(em, m.recordId, m.channel);
   if (!allowed) return false;
-  const outcome = m.channel === OutreachChannel.EMAIL
-    ? transport.email
-      ? await transport.email.send({ to: allowed.to, from: transport.from, subject: m.subject, text: m.text, html: `<p>${escapeHtml(m.text)}</p>`, messageId: `<${m.key}@sign-in.yorisoi>` })
-      : null
-    : transport.sms
-      ? await transport.sms.send({ to: allowed.to, text: m.text, idempotencyKey: m.key })
-      : null;
+  const outcome =
+    m.channel === OutreachChannel.EMAIL
+      ? transport.email
+        ? await transport.email.send({
+            to: allowed.to,
+            from: transport.from,
+            subject: m.subject,
+            text: m.text,
+            html: requestedHtml(m.text),
+            messageId: `<${m.key}@sign-in.yorisoi>`,
+          })
+        : null
+      : transport.sms
+        ? await transport.sms.send({ to: allowed.to, text: m.text, idempotencyKey: m.key })
+        : null;
   const delivered = outcome?.kind === 'delivered';
   await bump(em, m.municipalityCode, new Date(), REQUESTED_KIND, m.channel, delivered ? 'delivered' : 'temporary-failure');
   return delivered;
@@ -117,6 +148,12 @@ export async function sendRequestedNow(em: EntityManager, transport: RequestedTr
 
 /** The kind the figures count requested messages under. */
 export const REQUESTED_KIND = 'sign-in-code';
+
+/** The HTML part of a requested message: its lines kept, and a link (a sign-in link on its own line) made a real link. */
+function requestedHtml(text: string): string {
+  const line = (l: string) => (/^https?:\/\/\S+$/.test(l) ? `<a href="${escapeHtml(l)}">${escapeHtml(l)}</a>` : escapeHtml(l));
+  return `<p>${text.split('\n').map(line).join('<br>')}</p>`;
+}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

@@ -1,20 +1,12 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Municipality } from '../municipality';
+import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { MunicipalityRow } from '../municipality';
 import { PartnerOrganization } from './partner-organization.entity';
 
 /** An API token of a partner. Only its SHA-256 is stored; the token itself is shown once. */
 @ObjectType({ simpleResolvers: true, description: 'A partner API token (the secret itself is shown only once, when issued).' })
 @Entity()
-export class PartnerToken {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
+export class PartnerToken extends MunicipalityRow {
   @ManyToOne(() => PartnerOrganization)
   partner!: PartnerOrganization;
 

@@ -26,7 +26,11 @@ const NO_PARTNER_CONSENT = {
   en: 'The family has not consented to share their record with partner organisations, so it cannot be referred. Ask for consent first.',
   'ja-easy': '本人が 団体に 伝える ことに 同意して いないので 紹介 できません。',
 };
-const OWNER_ONLY = { ja: 'この操作はひとり親支援担当課だけができます。', en: 'Only the single-parent support division can do this.', 'ja-easy': 'これは ひとり親の 係だけが できます。' };
+const OWNER_ONLY = {
+  ja: 'この操作はひとり親支援担当課だけができます。',
+  en: 'Only the single-parent support division can do this.',
+  'ja-easy': 'これは ひとり親の 係だけが できます。',
+};
 
 /** The name referral writes carry in the audit log's sections (not a record section: the referral itself). */
 export const REFERRAL_AUDIT = 'referral';
@@ -39,7 +43,11 @@ const NEXT: Record<ReferralStatus, ReferralStatus[]> = {
 };
 
 export class PartnerService {
-  constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly gate: AccessGate,
+    private readonly audit: AuditCollector,
+  ) {}
 
   private ownerStaff(roles: StaffRole[] = [StaffRole.CASEWORKER, StaffRole.SUPERVISOR, StaffRole.ADMIN]) {
     const v = this.gate.staff(roles);
@@ -71,10 +79,22 @@ export class PartnerService {
     const partner = await this.partner(input.partnerId, v.municipalityCode);
     const secret = `${PARTNER_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const token = this.em.create(PartnerToken, {
-      municipality: partner.municipality, partner, tokenHash: hashPartnerToken(secret), label: label!, createdAt: new Date(),
-      expiresAt: new Date(Date.now() + input.validDays * 86_400_000), revokedAt: null,
+      municipality: partner.municipality,
+      partner,
+      tokenHash: hashPartnerToken(secret),
+      label: label!,
+      createdAt: new Date(),
+      expiresAt: new Date(Date.now() + input.validDays * 86_400_000),
+      revokedAt: null,
     });
-    PARTNER_ADMIN_EVENT.get()(this.em, v.municipalityCode, { id: v.staffId, name: v.name }, 'partner.token-issued', partner.id, `valid ${input.validDays} days`);
+    PARTNER_ADMIN_EVENT.get()(
+      this.em,
+      v.municipalityCode,
+      { id: v.staffId, name: v.name },
+      'partner.token-issued',
+      partner.id,
+      `valid ${input.validDays} days`,
+    );
     await this.em.flush();
     return { secret, token };
   }
@@ -99,9 +119,18 @@ export class PartnerService {
     const record = await new RecordService(this.em, this.gate, this.audit).require(input.recordId);
     // Rule 4 of docs/design.md: without consent the partner could never see the record; a referral
     // it cannot read would still tell it (through the reason) about the family. Refused, not warned.
-    if (!record.sharedWith.includes(partnerReferralFilter(this.gate.policy()).consent)) throw apiError('FORBIDDEN', NO_PARTNER_CONSENT, this.gate.locale, { reason: DenialReason.NO_CONSENT, section: Section.CONSENT });
+    if (!record.sharedWith.includes(partnerReferralFilter(this.gate.policy()).consent))
+      throw apiError('FORBIDDEN', NO_PARTNER_CONSENT, this.gate.locale, { reason: DenialReason.NO_CONSENT, section: Section.CONSENT });
     const partner = await this.partner(input.partnerId, v.municipalityCode);
-    const referral = this.em.create(Referral, { municipality: record.municipality, record, partner, reason: reason!, status: ReferralStatus.REQUESTED, createdAt: new Date(), updatedAt: new Date() });
+    const referral = this.em.create(Referral, {
+      municipality: record.municipality,
+      record,
+      partner,
+      reason: reason!,
+      status: ReferralStatus.REQUESTED,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
     await this.em.flush();
     this.audit.note(record.id, v.municipalityCode, 'write', REFERRAL_AUDIT);
     return referral;
@@ -112,19 +141,33 @@ export class PartnerService {
     const v = this.gate.signedIn();
     // Closing is a write: a viewer of the owning department reads referrals but cannot change them (issue 14, finding 6).
     if (v.kind === 'staff') this.ownerStaff();
-    const referral = /^[0-9a-f-]{36}$/i.test(input.referralId) ? await this.em.findOne(Referral, { id: input.referralId, municipality: v.municipalityCode }, { populate: ['partner', 'record'] }) : null;
+    const referral = /^[0-9a-f-]{36}$/i.test(input.referralId)
+      ? await this.em.findOne(Referral, { id: input.referralId, municipality: v.municipalityCode }, { populate: ['partner', 'record'] })
+      : null;
     // A partner acts only on referrals it can see (the policy's rule 4: open, and with the family's consent to share with partners).
     const mine =
       referral &&
       (v.kind === 'partner'
-        ? partnerSeesReferral(v, this.gate.policy(), { partnerId: referral.partner.id, status: referral.status, municipalityCode: v.municipalityCode, recordSharedWith: referral.record.sharedWith })
+        ? partnerSeesReferral(v, this.gate.policy(), {
+            partnerId: referral.partner.id,
+            status: referral.status,
+            municipalityCode: v.municipalityCode,
+            recordSharedWith: referral.record.sharedWith,
+          })
         : v.department === OWNER_DEPARTMENT);
     if (!referral || !mine) throw notFound(REFERRAL_NOT_FOUND, this.gate.locale);
-    if (v.kind === 'staff' && input.status !== ReferralStatus.CLOSED) throw apiError('FORBIDDEN', { ja: '受け入れは連携団体が行います。', en: 'Only the partner accepts a referral.', 'ja-easy': '受け入れは 団体が します。' }, this.gate.locale);
+    if (v.kind === 'staff' && input.status !== ReferralStatus.CLOSED)
+      throw apiError(
+        'FORBIDDEN',
+        { ja: '受け入れは連携団体が行います。', en: 'Only the partner accepts a referral.', 'ja-easy': '受け入れは 団体が します。' },
+        this.gate.locale,
+      );
     const c = new InputChecker(this.gate.today);
     const reason = c.text('input.reason', input.reason, { ja: '理由', en: 'Reason' }, 1000);
-    if (!NEXT[referral.status].includes(input.status)) c.custom('input.status', 'この状態には変更できません。', `A ${referral.status} referral cannot become ${input.status}.`, 'この 状態には できません。');
-    if (input.status === ReferralStatus.CLOSED && !reason) c.custom('input.reason', '終了の理由を入力してください。', 'Say why the referral is closed.', '終わる 理由を 書いて ください。');
+    if (!NEXT[referral.status].includes(input.status))
+      c.custom('input.status', 'この状態には変更できません。', `A ${referral.status} referral cannot become ${input.status}.`, 'この 状態には できません。');
+    if (input.status === ReferralStatus.CLOSED && !reason)
+      c.custom('input.reason', '終了の理由を入力してください。', 'Say why the referral is closed.', '終わる 理由を 書いて ください。');
     if (!c.ok) throw badInput(c.problems, this.gate.locale);
     referral.status = input.status;
     if (reason) referral.reason = reason;
@@ -141,7 +184,12 @@ export class PartnerService {
       const { statuses, consent } = partnerReferralFilter(this.gate.policy());
       return this.em.find(
         Referral,
-        { municipality: v.municipalityCode, partner: v.partnerId, status: { $in: statuses as ReferralStatus[] }, record: { sharedWith: { $contains: [consent] } } },
+        {
+          municipality: v.municipalityCode,
+          partner: v.partnerId,
+          status: { $in: statuses as ReferralStatus[] },
+          record: { sharedWith: { $contains: [consent] } },
+        },
         { populate: ['partner'], orderBy: { createdAt: 'desc' } },
       );
     }
@@ -149,4 +197,3 @@ export class PartnerService {
     return this.em.find(Referral, { municipality: v.municipalityCode }, { populate: ['partner'], orderBy: { createdAt: 'desc' } });
   }
 }
-

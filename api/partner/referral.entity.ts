@@ -1,8 +1,6 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Municipality } from '../municipality';
-import { PersonalRecord } from '../record';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { RecordRow } from '../record';
 import { PartnerOrganization } from './partner-organization.entity';
 import { ReferralStatus } from './referral-status';
 
@@ -12,17 +10,7 @@ import { ReferralStatus } from './referral-status';
 @Index({ properties: ['partner', 'status'] })
 @Index({ properties: ['municipality', 'createdAt'] })
 @Index({ properties: ['municipality', 'updatedAt'] })
-export class Referral {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
-  @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
-  record!: PersonalRecord;
-
+export class Referral extends RecordRow {
   @Field(() => PartnerOrganization)
   @ManyToOne(() => PartnerOrganization)
   partner!: PartnerOrganization;

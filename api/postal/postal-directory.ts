@@ -2,6 +2,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEEDS_DIR } from '../core';
 
+let demoCodes: ReadonlyMap<string, PostalPlace> | null = null;
+
+/**
+ * The fictional postal codes of the fictional デモ市 (seeds/demo/postal-codes.tsv, 999-9901…): what the
+ * postal look-up answers in demo mode only, so the intake's address fill-in can be tried on the demo page.
+ * Its own municipality code (999999 has no valid check digit, and no Japan Post city).
+ */
+export function demoPostalPlace(digits: string): PostalPlace | null {
+  demoCodes ??= new Map(
+    [...rows(join(SEEDS_DIR, 'demo', 'postal-codes.tsv'))].map(([code = '', municipalityCode = '', prefecture = '', city = '', town = '']) => [
+      code,
+      { municipalityCode, prefecture, city, town: town || null },
+    ]),
+  );
+  return demoCodes.get(digits) ?? null;
+}
+
 /** One place a postal code covers. `town` is null when Japan Post gives none (「以下に掲載がない場合」 etc.). */
 export interface PostalPlace {
   /** 全国地方公共団体コード, 6 digits (with the check digit), as `municipalityCode` everywhere else. */

@@ -3,7 +3,7 @@ import { badInput } from '../core';
 import { normalizePostalCode } from '../core';
 import { InputChecker } from '../core';
 import type { Context } from '../server/context';
-import { PostalDirectory } from './postal-directory';
+import { demoPostalPlace, PostalDirectory } from './postal-directory';
 import { PostalAddress } from './postal.types';
 
 /** The one value every place shares, or null. */
@@ -14,14 +14,21 @@ function shared<T>(values: T[]): T | null {
 /**
  * Postal code → prefecture, city and town. The code is normalised as a record's is (full-width
  * digits, any dash, 〒, spaces); anything that is not then 7 digits is BAD_USER_INPUT on `postalCode`.
+ * In demo mode (`services.demo`) the fictional codes of デモ市 answer too.
  */
-export function postalAddress(raw: string, ctx: Pick<Context, 'locale'>, directory: PostalDirectory = PostalDirectory.shared()): PostalAddress | null {
+export function postalAddress(
+  raw: string,
+  ctx: Pick<Context, 'locale'> & { services?: Pick<Context['services'], 'demo'> },
+  directory: PostalDirectory = PostalDirectory.shared(),
+): PostalAddress | null {
   const checker = new InputChecker();
   // A blank value ('', '〒 ') is no postal code either: it gets the same message as a malformed one.
   const normalised = normalizePostalCode(raw);
   const code = checker.postalCode('postalCode', normalised === '' ? '0' : normalised);
   if (checker.problems.length || !code) throw badInput(checker.problems, ctx.locale);
-  const places = directory.lookup(code.replace('-', ''));
+  const digits = code.replace('-', '');
+  const demo = ctx.services?.demo ? demoPostalPlace(digits) : null;
+  const places = demo ? [demo] : directory.lookup(digits);
   if (!places.length) return null;
   const city = shared(places.map((p) => p.municipalityCode));
   return {

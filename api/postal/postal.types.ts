@@ -10,7 +10,8 @@ export class PostalPlace {
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'What a postal code tells about an address (Japan Post data, see seeds/postal/README.md). A field is null when the code covers several values of it.',
+  description:
+    'What a postal code tells about an address (Japan Post data, see seeds/postal/README.md). A field is null when the code covers several values of it.',
 })
 export class PostalAddress {
   @Field(() => String, { description: 'Normalised, e.g. 100-0001.' }) postalCode!: string;

@@ -9,3 +9,5 @@ export * from './rules';
 export { rescreen, type RescreenResult } from './rescreen';
 // The catalogue's YAML reading and checks, shared with application/'s procedure files.
 export { displayPath, isPlainObject, IssueList, OVERRIDES_DIR, readYamlFile, validateHttpsUrl, validateLocalizedText } from './catalogue/catalogue.loader';
+export { ProgrammeSettings } from './settings/programme-settings.entity';
+export { ProgrammeSettingsSync } from './settings/programme-settings.sync';

@@ -19,7 +19,9 @@ export const PROGRAMME_DOCS: SchemaDocs = {
     },
   },
   ProgrammeNames: { fields: { ja: 'Japanese.', en: 'English.', jaEasy: 'やさしい日本語 (easy Japanese), furigana as 漢字{かんじ}.' } },
-  ProgrammeLevel: { values: { MUNICIPAL: '市区町村 — the municipality.', NATIONAL: '国 — the national government.', PREFECTURAL: '都道府県 — the prefecture.' } },
+  ProgrammeLevel: {
+    values: { MUNICIPAL: '市区町村 — the municipality.', NATIONAL: '国 — the national government.', PREFECTURAL: '都道府県 — the prefecture.' },
+  },
   ProgrammeCategory: {
     description: '分類 — what kind of support a programme is.',
     values: {
@@ -36,7 +38,9 @@ export const PROGRAMME_DOCS: SchemaDocs = {
     },
   },
   Amount: { fields: { monthly: 'Yen per month; null when not monthly.', yearly: 'Yen per year; null when not known.' } },
-  EligibilityReport: { fields: { asOf: 'The date the household was evaluated for (YYYY-MM-DD, Japan time).', results: 'One result per programme, most relevant first.' } },
+  EligibilityReport: {
+    fields: { asOf: 'The date the household was evaluated for (YYYY-MM-DD, Japan time).', results: 'One result per programme, most relevant first.' },
+  },
   EligibilityResult: {
     description: 'Whether a household may use one programme, why, and what to do next.',
     fields: {
@@ -49,10 +53,14 @@ export const PROGRAMME_DOCS: SchemaDocs = {
   },
   EligibilityStatus: {
     description: '判定 — the outcome of the eligibility check for one programme (an estimate; the office decides).',
-    values: { ELIGIBLE: 'Likely eligible (対象の可能性があります).', NEEDS_MORE_INFO: 'Cannot tell without more answers (reasons say which).', NOT_ELIGIBLE: 'Not eligible on these answers.' },
+    values: {
+      ELIGIBLE: 'Likely eligible (対象の可能性があります).',
+      NEEDS_MORE_INFO: 'Cannot tell without more answers (reasons say which).',
+      NOT_ELIGIBLE: 'Not eligible on these answers.',
+    },
   },
   HouseholdInput: {
-    description: 'A household\'s facts for the anonymous eligibility check. Nothing is stored.',
+    description: "A household's facts for the anonymous eligibility check. Nothing is stored.",
     fields: {
       children: 'The children (子ども), at least one for most programmes.',
       concerns: 'Concern categories the household named.',
@@ -62,9 +70,18 @@ export const PROGRAMME_DOCS: SchemaDocs = {
   ChildFactsInput: { description: 'A child for the eligibility check.', fields: { birthDate: 'Birth date (YYYY-MM-DD).' } },
   Query: {
     fields: {
-      programmes: { description: 'Programmes a municipality offers (national defaults without a code), in display order. Public.', args: { municipalityCode: '全国地方公共団体コード (6 digits); omit for the national defaults.' } },
-      programme: { description: 'One programme as the municipality offers it; null when unknown or switched off. Public.', args: { id: 'Programme id, e.g. child-rearing-allowance.', municipalityCode: '全国地方公共団体コード (6 digits); omit for the national default.' } },
-      eligibility: { description: 'Which programmes a household may use, most relevant first. Anonymous; nothing is stored. Public.', args: { input: 'The household\'s facts.' } },
+      programmes: {
+        description: 'Programmes a municipality offers (national defaults without a code), in display order. Public.',
+        args: { municipalityCode: '全国地方公共団体コード (6 digits); omit for the national defaults.' },
+      },
+      programme: {
+        description: 'One programme as the municipality offers it; null when unknown or switched off. Public.',
+        args: { id: 'Programme id, e.g. child-rearing-allowance.', municipalityCode: '全国地方公共団体コード (6 digits); omit for the national default.' },
+      },
+      eligibility: {
+        description: 'Which programmes a household may use, most relevant first. Anonymous; nothing is stored. Public.',
+        args: { input: "The household's facts." },
+      },
       recordEligibility: {
         description:
           'Desk eligibility (窓口での判定) for a stored 電子個人票. Which programmes a stored record’s family may use on `asOf` (default today in Japan), with the same engine and mapping as re-screening. Null when the record does not exist or is not visible to you. Uses the facts in the record that you may read; sections you may not read count as unknown and are listed in sectionsNotUsed (staff).',
@@ -73,7 +90,8 @@ export const PROGRAMME_DOCS: SchemaDocs = {
     },
   },
   RecordEligibilityReport: {
-    description: 'Eligibility for a stored record, from the sections you may read. Nothing is stored. The viewer\'s unreadable fact sections are listed in sectionsNotUsed.',
+    description:
+      "Eligibility for a stored record, from the sections you may read. Nothing is stored. The viewer's unreadable fact sections are listed in sectionsNotUsed.",
     fields: {
       recordId: 'The record that was checked.',
       asOf: 'The date the record was evaluated for (YYYY-MM-DD, Japan time).',

@@ -22,12 +22,22 @@ export class HouseholdInput {
   @Field(() => [ID], { defaultValue: [], description: 'Programme ids already used.' }) benefitsInUse!: string[];
   @Field(() => Boolean, { nullable: true }) receivesPublicAssistance?: boolean | null;
   @Field(() => [ConcernCategory], { defaultValue: [] }) concerns!: ConcernCategory[];
-  @Field(() => MaritalStatus, { nullable: true, description: '婚姻・事実婚; decides the programmes for single parents. Wins over `married` when both are given.' })
+  @Field(() => MaritalStatus, {
+    nullable: true,
+    description: '婚姻・事実婚; decides the programmes for single parents. Wins over `married` when both are given.',
+  })
   maritalStatus?: MaritalStatus | null;
   // Deprecated 2026-12-03 (CHANGELOG.md): a yes/no cannot tell 事実婚 apart; kept for 182 days at least.
-  @Field(() => Boolean, { nullable: true, description: 'Married, legally or de facto. Prefer maritalStatus.', deprecationReason: 'Use `HouseholdInput.maritalStatus` (it tells 法律婚 and 事実婚 apart). Removed no earlier than 2027-06-03.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Married, legally or de facto. Prefer maritalStatus.',
+    deprecationReason: 'Use `HouseholdInput.maritalStatus` (it tells 法律婚 and 事実婚 apart). Removed no earlier than 2027-06-03.',
+  })
   married?: boolean | null;
-  @Field(() => Int, { nullable: true, description: 'The calendar year the income figures are for; default the year each programme assesses (EligibilityReport.incomeYear).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The calendar year the income figures are for; default the year each programme assesses (EligibilityReport.incomeYear).',
+  })
   incomeYear?: number | null;
   @Field(() => Boolean, { nullable: true, description: '住民税非課税.' }) residentTaxExempt?: boolean | null;
 }

@@ -6,7 +6,18 @@ import { MUNICIPALITY_CODE_PATTERN } from '../core';
 import type { HouseholdInput } from './programme.inputs';
 import { type EligibilityReport, EligibilityStatus, type ProgrammeView, ProgrammeCategory, ProgrammeLevel } from './programme.types';
 import type { DepartmentCode } from '../core';
-import { craIncomeYearOn, evaluateAll, incomeAssessment, PROGRAMME_IDS, renderReason, renderReasons, validateHousehold, type EvaluateOptions, type Household, type ProgrammeParams } from './rules';
+import {
+  craIncomeYearOn,
+  evaluateAll,
+  incomeAssessment,
+  PROGRAMME_IDS,
+  renderReason,
+  renderReasons,
+  validateHousehold,
+  type EvaluateOptions,
+  type Household,
+  type ProgrammeParams,
+} from './rules';
 import { marriedOf } from '../record';
 
 const BAD_MUNICIPALITY: LocalizedText = {

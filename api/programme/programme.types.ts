@@ -9,7 +9,7 @@ export enum ProgrammeLevel {
   PREFECTURAL = 'prefectural',
   MUNICIPAL = 'municipal',
 }
-registerEnumType(ProgrammeLevel, { name: 'ProgrammeLevel', description: 'Who sets the programme\'s rules and amounts.' });
+registerEnumType(ProgrammeLevel, { name: 'ProgrammeLevel', description: "Who sets the programme's rules and amounts." });
 
 export enum ProgrammeCategory {
   MONEY = 'money',
@@ -41,7 +41,8 @@ export class ProgrammeNames {
 
 @ObjectType('Programme', {
   simpleResolvers: true,
-  description: 'A support programme (支援施策) as a municipality offers it. Texts are in the request locale (Accept-Language); やさしい日本語 texts may carry furigana as 漢字{かんじ}.',
+  description:
+    'A support programme (支援施策) as a municipality offers it. Texts are in the request locale (Accept-Language); やさしい日本語 texts may carry furigana as 漢字{かんじ}.',
 })
 export class ProgrammeView {
   @Field(() => ID) id!: string;
@@ -77,7 +78,8 @@ export class EligibilityResultView {
 
 @ObjectType('IncomeAssessment', {
   simpleResolvers: true,
-  description: 'How 所得額 for 児童扶養手当 is reached from the answers (給与収入 → 給与所得 → minus the deductions → 所得額) and the limits it is compared with. Integer yen.',
+  description:
+    'How 所得額 for 児童扶養手当 is reached from the answers (給与収入 → 給与所得 → minus the deductions → 所得額) and the limits it is compared with. Integer yen.',
 })
 export class IncomeAssessmentView {
   @Field(() => Int, { description: 'The calendar year whose income is assessed.' }) incomeYear!: number;
@@ -95,10 +97,17 @@ export class IncomeAssessmentView {
   @Field(() => String, { description: 'The same as one sentence in the request locale.' }) explanation!: string;
 }
 
-@ObjectType('EligibilityReport', { simpleResolvers: true, description: 'One result per programme the municipality offers, most relevant first. Nothing is stored.' })
+@ObjectType('EligibilityReport', {
+  simpleResolvers: true,
+  description: 'One result per programme the municipality offers, most relevant first. Nothing is stored.',
+})
 export class EligibilityReport {
   @Field(() => LocalDate) asOf!: string;
-  @Field(() => Int, { nullable: true, description: 'The calendar year whose income 児童扶養手当 assesses on asOf (Nov–Oct allowance year, previous year\'s income); show it to the family with the income question.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The calendar year whose income 児童扶養手当 assesses on asOf (Nov–Oct allowance year, previous year's income); show it to the family with the income question.",
+  })
   incomeYear!: number | null;
   @Field(() => IncomeAssessmentView, { nullable: true, description: 'Null while the income answers do not allow it.' })
   incomeAssessment!: IncomeAssessmentView | null;

@@ -19,10 +19,16 @@ import { householdOfRecord, type RecordFacts } from './record-household';
 
 const FACT_SECTIONS: readonly Section[] = [Section.HOUSEHOLD, Section.INCOME, Section.BENEFITS, Section.CONCERNS];
 
-@ObjectType('RecordEligibilityReport', { simpleResolvers: true, description: 'Eligibility for a stored record, from the sections you may read. Nothing is stored.' })
+@ObjectType('RecordEligibilityReport', {
+  simpleResolvers: true,
+  description: 'Eligibility for a stored record, from the sections you may read. Nothing is stored.',
+})
 export class RecordEligibilityReport extends EligibilityReport {
   @Field(() => ID) recordId!: string;
-  @Field(() => [SectionAccessInfo], { description: 'Fact sections (household, income, benefits, concerns) that were NOT used because you may not read them, and why; their answers count as unknown.' })
+  @Field(() => [SectionAccessInfo], {
+    description:
+      'Fact sections (household, income, benefits, concerns) that were NOT used because you may not read them, and why; their answers count as unknown.',
+  })
   sectionsNotUsed!: SectionAccessInfo[];
 }
 
@@ -30,7 +36,8 @@ export class RecordEligibilityReport extends EligibilityReport {
 export class RecordEligibilityResolver {
   @Query(() => RecordEligibilityReport, {
     nullable: true,
-    description: 'Which programmes a stored record’s family may use on `asOf` (default today in Japan), with the same engine and mapping as re-screening. Null when the record does not exist or is not visible to you.',
+    description:
+      'Which programmes a stored record’s family may use on `asOf` (default today in Japan), with the same engine and mapping as re-screening. Null when the record does not exist or is not visible to you.',
   })
   async recordEligibility(
     @Arg('recordId', () => ID) recordId: string,
@@ -39,7 +46,15 @@ export class RecordEligibilityResolver {
   ): Promise<RecordEligibilityReport | null> {
     const date = asOf ?? todayInJapan();
     if (!isIsoDate(date)) {
-      throw badInput([{ field: 'asOf', messages: { ja: '判定日が正しくありません。', en: 'The evaluation date is not valid.', 'ja-easy': '調べる 日が まちがって います。' } }], ctx.locale);
+      throw badInput(
+        [
+          {
+            field: 'asOf',
+            messages: { ja: '判定日が正しくありません。', en: 'The evaluation date is not valid.', 'ja-easy': '調べる 日が まちがって います。' },
+          },
+        ],
+        ctx.locale,
+      );
     }
     const record = await new RecordService(ctx.em, ctx.gate, ctx.audit).get(recordId);
     if (!record) return null;
@@ -52,7 +67,9 @@ export class RecordEligibilityResolver {
       children: children.map((c) => ({ birthDate: c.birthDate, disability: c.disability })),
       maritalStatus: record.household.maritalStatus ?? null,
       income: readable(Section.INCOME) ? readSection(ctx, record, Section.INCOME, () => record.income) : null,
-      benefitsInUse: readable(Section.BENEFITS) ? (await readSection(ctx, record, Section.BENEFITS, () => ctx.loaders.benefits.load(record.id))).map((b) => b.programmeId) : null,
+      benefitsInUse: readable(Section.BENEFITS)
+        ? (await readSection(ctx, record, Section.BENEFITS, () => ctx.loaders.benefits.load(record.id))).map((b) => b.programmeId)
+        : null,
       concerns: readable(Section.CONCERNS) ? readSection(ctx, record, Section.CONCERNS, () => record.concerns.categories) : null,
     };
     const report = new ProgrammeService(ctx.services.catalogue, ctx.locale).evaluate(householdOfRecord(facts, date), record.municipality.code, 'record');

@@ -81,10 +81,12 @@ interface BenefitRow {
 const RECORD_COLUMNS = `select id, income_annual_employment_income as employment, income_other_income as other,
   income_child_support_received_yearly as child_support, income_income_year as income_year, income_dependents_count as dependents,
   household_marital_status as marital_status, concerns_categories as concerns from personal_record`;
-const FIRST_RECORDS = `${RECORD_COLUMNS} where municipality_code = ? order by id limit ?`;
-const NEXT_RECORDS = `${RECORD_COLUMNS} where municipality_code = ? and id > ?::uuid order by id limit ?`;
-// The batch is every record of the municipality with first ≤ id ≤ last, so children and benefits are
-// fetched by that id range (an index range scan on record_id), with no list of ids to send.
+// A record merged into another (名寄せ) is a tombstone: its family is screened as the survivor.
+const FIRST_RECORDS = `${RECORD_COLUMNS} where municipality_code = ? and merged_into_id is null order by id limit ?`;
+const NEXT_RECORDS = `${RECORD_COLUMNS} where municipality_code = ? and merged_into_id is null and id > ?::uuid order by id limit ?`;
+// The batch is every live record of the municipality with first ≤ id ≤ last, so children and benefits are
+// fetched by that id range (an index range scan on record_id), with no list of ids to send (rows of a
+// tombstone in the range find no record of the batch and are passed over).
 const CHILDREN = `select record_id, to_char(birth_date, 'YYYY-MM-DD') as birth_date, disability from child
   where municipality_code = ? and record_id >= ?::uuid and record_id <= ?::uuid order by record_id, position`;
 const BENEFITS = `select record_id, programme_id from benefit_in_use
@@ -102,10 +104,7 @@ export async function* rescreen(em: EntityManager, options: RescreenOptions): As
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
     throw new RangeError(`batchSize must be an integer from 1 to ${MAX_BATCH_SIZE}, got ${batchSize}`);
   }
-  const evaluateOptions: EvaluateOptions = municipalityEvaluateOptions(
-    options.catalogue ?? loadCatalogue(join(SEEDS_DIR, 'programmes')),
-    code,
-  );
+  const evaluateOptions: EvaluateOptions = municipalityEvaluateOptions(options.catalogue ?? loadCatalogue(join(SEEDS_DIR, 'programmes')), code);
 
   const connection = em.getConnection();
   const tx = em.getTransactionContext();
@@ -139,7 +138,13 @@ export async function* rescreen(em: EntityManager, options: RescreenOptions): As
         {
           children: kids,
           maritalStatus: r.marital_status,
-          income: { annualEmploymentIncome: r.employment, otherIncome: r.other, childSupportReceivedYearly: r.child_support, incomeYear: r.income_year, dependentsCount: r.dependents },
+          income: {
+            annualEmploymentIncome: r.employment,
+            otherIncome: r.other,
+            childSupportReceivedYearly: r.child_support,
+            incomeYear: r.income_year,
+            dependentsCount: r.dependents,
+          },
           benefitsInUse: inUse,
           concerns: r.concerns ?? [],
         },

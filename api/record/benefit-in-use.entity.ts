@@ -1,25 +1,13 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Municipality } from '../municipality';
-import { PersonalRecord } from './personal-record.entity';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 import { LocalDate } from '../core';
+import { RecordRow } from './record-row';
 
 /** A programme the family already uses (section `benefits`). */
 @ObjectType({ simpleResolvers: true })
 @Entity()
 @Index({ properties: ['record'] })
-export class BenefitInUse {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
-  @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
-  record!: PersonalRecord;
-
+export class BenefitInUse extends RecordRow {
   @Field(() => String, { description: 'Programme id as in the catalogue (`Query.programmes`), e.g. child-rearing-allowance.' })
   @Property({ type: 'string' })
   programmeId!: string;

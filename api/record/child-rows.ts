@@ -20,26 +20,53 @@ import { decrypt } from '../crypto';
 export type ChildKind = 'children' | 'benefits' | 'consultations';
 
 /** Plain rows of a record's child tables, shaped like their GraphQL types (read-only, not entities). */
-export interface ChildView { id: string; givenName: string | null; birthDate: string; disability: boolean }
-export interface BenefitView { id: string; programmeId: string; since: string | null; note: string | null }
-export interface ConsultationView {
-  id: string; date: string; channel: ConsultationChannel; summary: string; followUp: string | null; followUpDue: string | null; createdAt: Date;
-  department: { code: DepartmentCode }; staffMember: { name: string } | null;
+export interface ChildView {
+  id: string;
+  givenName: string | null;
+  birthDate: string;
+  disability: boolean;
 }
-export interface ChildRows { children: ChildView[]; benefits: BenefitView[]; consultations: ConsultationView[] }
+export interface BenefitView {
+  id: string;
+  programmeId: string;
+  since: string | null;
+  note: string | null;
+}
+export interface ConsultationView {
+  id: string;
+  date: string;
+  channel: ConsultationChannel;
+  summary: string;
+  followUp: string | null;
+  followUpDue: string | null;
+  createdAt: Date;
+  department: { code: DepartmentCode };
+  staffMember: { name: string } | null;
+}
+export interface ChildRows {
+  children: ChildView[];
+  benefits: BenefitView[];
+  consultations: ConsultationView[];
+}
 
 type Json = Record<string, any>;
 
 /** The JSON array of one kind, as the driver hands it over (pg parses json columns; some drivers give text), to views. */
 export function toChildRows<K extends ChildKind>(kind: K, value: unknown): ChildRows[K] {
-  const rows = (typeof value === 'string' ? JSON.parse(value) : value ?? []) as Json[];
+  const rows = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as Json[];
   if (kind !== 'consultations') return rows as ChildRows[K];
   // A prefetch may carry only some keys (the selected fields); the others stay undefined.
   return rows.map((c): ConsultationView => ({
     // summary and followUp are sealed (api/crypto ENCRYPTED_COLUMNS): opened here.
-    id: c.id, date: c.date, channel: c.channel, summary: c.summary == null ? c.summary : decrypt(c.summary), followUp: c.followUp == null ? c.followUp : decrypt(c.followUp), followUpDue: c.followUpDue,
+    id: c.id,
+    date: c.date,
+    channel: c.channel,
+    summary: c.summary == null ? c.summary : decrypt(c.summary),
+    followUp: c.followUp == null ? c.followUp : decrypt(c.followUp),
+    followUpDue: c.followUpDue,
     createdAt: c.createdAt === undefined ? (undefined as never) : toDate(c.createdAt),
-    department: { code: c.department }, staffMember: c.staffName == null ? null : { name: c.staffName },
+    department: { code: c.department },
+    staffMember: c.staffName == null ? null : { name: c.staffName },
   })) as ChildRows[K];
 }
 
@@ -75,8 +102,15 @@ const KIND_SQL: Record<ChildKind, KindSql> = {
   consultations: {
     from: 'consultation x join department d on d.id = x.department_id left join staff_member s on s.id = x.staff_member_id',
     fields: {
-      id: 'x.id', date: 'x.date', channel: 'x.channel', summary: 'x.summary', followUp: 'x.follow_up', followUpDue: 'x.follow_up_due',
-      createdAt: 'x.created_at', department: 'd.code', staffName: 's.name',
+      id: 'x.id',
+      date: 'x.date',
+      channel: 'x.channel',
+      summary: 'x.summary',
+      followUp: 'x.follow_up',
+      followUpDue: 'x.follow_up_due',
+      createdAt: 'x.created_at',
+      department: 'd.code',
+      staffName: 's.name',
     },
     order: 'x.date desc, x.created_at desc',
   },

@@ -1,25 +1,13 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Municipality } from '../municipality';
-import { PersonalRecord } from './personal-record.entity';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 import { LocalDate } from '../core';
+import { RecordRow } from './record-row';
 
 /** A child in the household (part of section `household`). */
 @ObjectType({ simpleResolvers: true })
 @Entity()
 @Index({ properties: ['record', 'position'] })
-export class Child {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
-  @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
-  record!: PersonalRecord;
-
+export class Child extends RecordRow {
   /** Order in the household as entered (eldest first by convention). */
   @Property({ type: 'smallint' })
   position!: number;

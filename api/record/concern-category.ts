@@ -16,4 +16,7 @@ export enum ConcernCategory {
   OTHER = 'other', // その他
 }
 
-registerEnumType(ConcernCategory, { name: 'ConcernCategory', description: 'A concern category (子育て, DV, 心の健康, 仕事, 住まい, 家計, 医療, 介護, 法律, 教育, 養育費, その他).' });
+registerEnumType(ConcernCategory, {
+  name: 'ConcernCategory',
+  description: 'A concern category (子育て, DV, 心の健康, 仕事, 住まい, 家計, 医療, 介護, 法律, 教育, 養育費, その他).',
+});

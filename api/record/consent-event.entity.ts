@@ -1,25 +1,13 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Municipality } from '../municipality';
-import { PersonalRecord } from './personal-record.entity';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { RecordRow } from './record-row';
 
 /** One change of the family's consent to share with a department or with partners (append-only). */
 @ObjectType({ simpleResolvers: true, description: 'A consent given or withdrawn, with time and privacy-notice version.' })
 @Entity()
 @Index({ properties: ['record', 'at'] })
 @Index({ properties: ['municipality', 'at'] })
-export class ConsentEvent {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
-  @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
-  record!: PersonalRecord;
-
+export class ConsentEvent extends RecordRow {
   @Field(() => String, { description: 'A department code, or `partners`.' })
   @Property({ type: 'string' })
   target!: string;

@@ -9,4 +9,6 @@ import type { PersonalRecord } from './personal-record.entity';
  * connected by server/wiring.ts, instead of importing inbox/. Runs before the writer's caller flushes:
  * what it creates is stored in the same transaction.
  */
-export const CONSENT_GRANTED = new Hook<(em: EntityManager, record: PersonalRecord, granted: string[], at: Date, creating: boolean) => Promise<void>>('record: CONSENT_GRANTED');
+export const CONSENT_GRANTED = new Hook<(em: EntityManager, record: PersonalRecord, granted: string[], at: Date, creating: boolean) => Promise<void>>(
+  'record: CONSENT_GRANTED',
+);

@@ -22,6 +22,7 @@ export * from './record.types';
 export * from './record.validation';
 export * from './record.view';
 export * from './record.writer';
+export * from './record-row';
 export * from './reference-number';
 export * from './section-fields';
 export * from './section-reader';

@@ -1,8 +1,7 @@
-import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Embedded, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DepartmentCode, OWNER_DEPARTMENT } from '../core';
-import { Municipality } from '../municipality';
+import { MunicipalityRow } from '../municipality';
 import { AddressSection } from './sections/address.section';
 import { ConcernsSection } from './sections/concerns.section';
 import { ContactSection } from './sections/contact.section';
@@ -34,19 +33,21 @@ export { PARTNERS_CONSENT } from '../core';
 @Index({ properties: ['municipality', 'id'] })
 // Consent and concern filters are array containment: GIN indexes (declared here so migrations keep them).
 @Index({ name: 'personal_record_shared_with_gin', expression: 'create index "personal_record_shared_with_gin" on "personal_record" using gin ("shared_with")' })
-@Index({ name: 'personal_record_concerns_gin', expression: 'create index "personal_record_concerns_gin" on "personal_record" using gin ("concerns_categories")' })
+@Index({
+  name: 'personal_record_concerns_gin',
+  expression: 'create index "personal_record_concerns_gin" on "personal_record" using gin ("concerns_categories")',
+})
 // Exact-match search on encrypted contact details goes through keyed hashes (api/crypto/search-hash.ts).
-@Index({ name: 'personal_record_contact_phone_hash_index', expression: 'create index "personal_record_contact_phone_hash_index" on "personal_record" ("municipality_code", "contact_phone_hash")' })
-@Index({ name: 'personal_record_contact_email_hash_index', expression: 'create index "personal_record_contact_email_hash_index" on "personal_record" ("municipality_code", "contact_email_hash")' })
+@Index({
+  name: 'personal_record_contact_phone_hash_index',
+  expression: 'create index "personal_record_contact_phone_hash_index" on "personal_record" ("municipality_code", "contact_phone_hash")',
+})
+@Index({
+  name: 'personal_record_contact_email_hash_index',
+  expression: 'create index "personal_record_contact_email_hash_index" on "personal_record" ("municipality_code", "contact_email_hash")',
+})
 @Index({ properties: ['municipality', 'createdAt'] })
-export class PersonalRecord {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
+export class PersonalRecord extends MunicipalityRow {
   @Field(() => String, { description: 'The number the family quotes (e.g. K7Q2-9M4X).' })
   @Property({ type: 'string' })
   referenceNumber!: string;
@@ -108,4 +109,19 @@ export class PersonalRecord {
 
   @Property({ type: 'string', nullable: true })
   privacyNoticeVersion?: string | null;
+
+  /**
+   * Set when the owning department merged this record into another (名寄せ, casework/record-merge.ts):
+   * the record is then a tombstone — left out of every list, search and look-up — that keeps what it held.
+   */
+  @Property({ type: 'uuid', nullable: true })
+  @Index({
+    name: 'personal_record_merged_into_index',
+    expression:
+      'create index "personal_record_merged_into_index" on "personal_record" ("municipality_code", "merged_into_id") where "merged_into_id" is not null',
+  })
+  mergedIntoId?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  mergedAt?: Date | null;
 }

@@ -38,13 +38,28 @@ export interface RecordCriteria {
 }
 
 export function criteria(municipality: string, more: Partial<Omit<RecordCriteria, 'municipality'>> = {}): RecordCriteria {
-  return { municipality, consentTo: [], ids: null, nameLike: null, concern: null, createdFrom: null, createdBefore: null, referenceNumber: null, birthDate: null, contactHash: null, excludeDvProtected: null, after: null, ...more };
+  return {
+    municipality,
+    consentTo: [],
+    ids: null,
+    nameLike: null,
+    concern: null,
+    createdFrom: null,
+    createdBefore: null,
+    referenceNumber: null,
+    birthDate: null,
+    contactHash: null,
+    excludeDvProtected: null,
+    after: null,
+    ...more,
+  };
 }
 
 /** The WHERE condition over personal_record aliased `alias`, with `?` placeholders and their values in order. */
 export function criteriaSql(c: RecordCriteria, alias: string): { sql: string; params: unknown[] } {
   const r = alias;
-  const and: string[] = [`${r}.municipality_code = ?`];
+  // A record merged into another is a tombstone: never listed, found or looked up (its survivor is).
+  const and: string[] = [`${r}.municipality_code = ?`, `${r}.merged_into_id is null`];
   const params: unknown[] = [c.municipality];
   const add = (sql: string, ...values: unknown[]) => {
     and.push(sql);
@@ -56,7 +71,14 @@ export function criteriaSql(c: RecordCriteria, alias: string): { sql: string; pa
   if (c.concern != null) add(`${r}.concerns_categories @> ?::text[]`, [c.concern]);
   if (c.createdFrom) add(`${r}.created_at >= ?`, c.createdFrom);
   if (c.createdBefore) add(`${r}.created_at < ?`, c.createdBefore);
-  if (c.referenceNumber != null) add(`${r}.reference_number = ?`, c.referenceNumber);
+  // The number of a record merged into this one still finds it (the family may quote either).
+  if (c.referenceNumber != null)
+    add(
+      `(${r}.reference_number = ? or ${r}.id = (select m.merged_into_id from personal_record m where m.municipality_code = ? and m.reference_number = ?))`,
+      c.referenceNumber,
+      c.municipality,
+      c.referenceNumber,
+    );
   if (c.birthDate != null) add(`${r}.identity_birth_date = ?::date`, c.birthDate);
   if (c.contactHash) add(c.contactHash.column === 'phone' ? `${r}.contact_phone_hash = ?` : `${r}.contact_email_hash = ?`, c.contactHash.hash);
   if (c.excludeDvProtected != null) {
@@ -70,7 +92,7 @@ export function criteriaSql(c: RecordCriteria, alias: string): { sql: string; pa
 
 /** The visibility part as a FilterQuery (what loading an entity for a write needs). */
 export function criteriaFilter(c: Pick<RecordCriteria, 'municipality' | 'consentTo' | 'ids'>): FilterQuery<PersonalRecord> {
-  const filter: Record<string, unknown> = { municipality: c.municipality };
+  const filter: Record<string, unknown> = { municipality: c.municipality, mergedIntoId: null };
   if (c.consentTo.length > 0) filter.sharedWith = { $contains: [...new Set(c.consentTo)] };
   if (c.ids) filter.id = { $in: [...c.ids] };
   return filter as FilterQuery<PersonalRecord>;

@@ -92,7 +92,8 @@ export class SelfReliancePlanInput {
 export class ProtectionInput {
   @Field(() => Boolean, { description: 'DV support measure (DV等支援措置) in force.' }) supportMeasure!: boolean;
   @Field(() => LocalDate, { nullable: true }) since?: string | null;
-  @Field(() => LocalDate, { nullable: true, description: 'Required when supportMeasure is true; at most a year ahead (renewed yearly).' }) expiresOn?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'Required when supportMeasure is true; at most a year ahead (renewed yearly).' }) expiresOn?:
+    string | null;
 }
 
 @InputType({ description: 'The family’s consent as it stands now; changes are recorded with time and notice version.' })
@@ -126,10 +127,16 @@ export class UpdateRecordSectionInput extends CreateRecordInput {
 export class RecordFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name or the kana (hiragana, katakana, half-width all match).' }) name?: string | null;
   @Field(() => ConcernCategory, { nullable: true }) concern?: ConcernCategory | null;
-  @Field(() => DepartmentCode, { nullable: true, description: 'Records the family consented to share with this department (owner only).' }) consentedTo?: DepartmentCode | null;
+  @Field(() => DepartmentCode, { nullable: true, description: 'Records the family consented to share with this department (owner only).' })
+  consentedTo?: DepartmentCode | null;
   @Field(() => LocalDate, { nullable: true, description: 'Created on or after this date (Japan time).' }) createdFrom?: string | null;
   @Field(() => LocalDate, { nullable: true, description: 'Created on or before this date (Japan time).' }) createdTo?: string | null;
   @Field(() => String, { nullable: true }) referenceNumber?: string | null;
   @Field(() => LocalDate, { nullable: true, description: 'The exact birth date (section identity; 生年月日).' }) birthDate?: string | null;
-  @Field(() => String, { nullable: true, description: 'An exact phone number or e-mail address (電話番号・メールアドレスの完全一致). Contact details are stored encrypted and matched through keyed hashes; part of a number does not match.' }) contact?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'An exact phone number or e-mail address (電話番号・メールアドレスの完全一致). Contact details are stored encrypted and matched through keyed hashes; part of a number does not match.',
+  })
+  contact?: string | null;
 }

@@ -25,7 +25,11 @@ export function createRecordLoaders(em: EntityManager) {
     }
     const kinds = CHILD_KINDS.filter((k) => ids.has(k));
     const found = new Map<string, unknown>();
-    for (const r of await rawQuery<Row>(em, kinds.map(groupedChildRowsSql).join('\nunion all\n'), kinds.map((k) => ids.get(k)!.join(',')))) {
+    for (const r of await rawQuery<Row>(
+      em,
+      kinds.map(groupedChildRowsSql).join('\nunion all\n'),
+      kinds.map((k) => ids.get(k)!.join(',')),
+    )) {
       found.set(`${r.kind}:${r.record_id}`, toChildRows(r.kind as ChildKind, r.rows));
     }
     return keys.map((key) => found.get(key) ?? []);

@@ -24,7 +24,10 @@ const service = (ctx: Context) => new RecordService(ctx.em, ctx.gate, ctx.audit)
 /** The 電子個人票 API. Thin: RecordService does the work, the access gate decides; section fields are in section-fields.ts. */
 @Resolver(() => PersonalRecord)
 export class RecordResolver {
-  @Query(() => PersonalRecord, { nullable: true, description: 'A record, or null when it does not exist or is not visible to you (the two are indistinguishable).' })
+  @Query(() => PersonalRecord, {
+    nullable: true,
+    description: 'A record, or null when it does not exist or is not visible to you (the two are indistinguishable).',
+  })
   record(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<RecordView | null> {
     return service(ctx).get(id, selectedRecordParts(info, []));
   }

@@ -32,8 +32,16 @@ const WRITE_ROLES = [StaffRole.CASEWORKER, StaffRole.SUPERVISOR, StaffRole.ADMIN
 
 /** Sections an update may carry, in input order; exactly one per call. */
 const UPDATABLE: readonly Section[] = [
-  Section.IDENTITY, Section.ADDRESS, Section.CONTACT, Section.HOUSEHOLD, Section.INCOME, Section.BENEFITS,
-  Section.CONCERNS, Section.SELF_RELIANCE_PLAN, Section.PROTECTION, Section.CONSENT,
+  Section.IDENTITY,
+  Section.ADDRESS,
+  Section.CONTACT,
+  Section.HOUSEHOLD,
+  Section.INCOME,
+  Section.BENEFITS,
+  Section.CONCERNS,
+  Section.SELF_RELIANCE_PLAN,
+  Section.PROTECTION,
+  Section.CONSENT,
 ];
 
 const CONFLICT_TEXT = {
@@ -53,7 +61,11 @@ const CONTACT_TERM_TEXT = {
  * not see is absent from lists, counts and look-ups alike — the same "not found" as an unknown id.
  */
 export class RecordService {
-  constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly audit: AuditCollector) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly gate: AccessGate,
+    private readonly audit: AuditCollector,
+  ) {}
 
   /** The records a viewer may see at all (rules 2, 4 and 5 of the policy, evaluated by access/record-scope.ts). */
   private async visibleTo(viewer: SignedInViewer): Promise<RecordCriteria> {
@@ -79,7 +91,13 @@ export class RecordService {
   async get(id: string, selected: RecordSelection = ALL): Promise<RecordView | null> {
     const viewer = this.gate.signedIn();
     if (!UUID.test(id)) return null;
-    const [row] = await new RecordReader(this.em).find(await this.visibleAmong(viewer, [id]), 'id', 1, this.prefetchable(selected.childRows), selected.sections);
+    const [row] = await new RecordReader(this.em).find(
+      await this.visibleAmong(viewer, [id]),
+      'id',
+      1,
+      this.prefetchable(selected.childRows),
+      selected.sections,
+    );
     return row ?? null;
   }
 
@@ -88,7 +106,13 @@ export class RecordService {
     const viewer = this.gate.signedIn();
     const valid = [...new Set(ids.filter((id) => UUID.test(id)))];
     if (valid.length === 0) return new Map();
-    const rows = await new RecordReader(this.em).find(await this.visibleAmong(viewer, valid), 'newest', valid.length, selected ? this.prefetchable(selected.childRows) : [], selected?.sections ?? null);
+    const rows = await new RecordReader(this.em).find(
+      await this.visibleAmong(viewer, valid),
+      'newest',
+      valid.length,
+      selected ? this.prefetchable(selected.childRows) : [],
+      selected?.sections ?? null,
+    );
     return new Map(rows.map((r) => [r.id, r]));
   }
 
@@ -136,11 +160,22 @@ export class RecordService {
   }
 
   /** Newest first, ties broken by id, so pages never skip or repeat a record. The page and the selected child rows are one statement. */
-  async list(filter: RecordFilter | null | undefined, first: number, after: string | null | undefined, selected: RecordSelection = ALL): Promise<PersonalRecordConnection> {
+  async list(
+    filter: RecordFilter | null | undefined,
+    first: number,
+    after: string | null | undefined,
+    selected: RecordSelection = ALL,
+  ): Promise<PersonalRecordConnection> {
     checkPageSize(first, this.gate.locale);
     const where = await this.where(filter);
     const reader = new RecordReader(this.em);
-    const rows = await reader.find({ ...where, after: after ? decodeAfter(after, this.gate.locale) : null }, 'newest', first + 1, this.prefetchable(selected.childRows), selected.sections);
+    const rows = await reader.find(
+      { ...where, after: after ? decodeAfter(after, this.gate.locale) : null },
+      'newest',
+      first + 1,
+      this.prefetchable(selected.childRows),
+      selected.sections,
+    );
     const nodes = rows.slice(0, first);
     return {
       edges: nodes.map((node) => new PersonalRecordEdge(node)),
@@ -152,7 +187,15 @@ export class RecordService {
   async create(input: CreateRecordInput, source: RecordSource = RecordSource.STAFF): Promise<PersonalRecord> {
     const viewer = this.gate.staff(WRITE_ROLES);
     if (viewer.department !== OWNER_DEPARTMENT) {
-      throw apiError('FORBIDDEN', { ja: '個人票を作成できるのはひとり親支援担当課です。', en: 'Only the single-parent support division creates records.', 'ja-easy': '記録を 作れるのは ひとり親の 係です。' }, this.gate.locale);
+      throw apiError(
+        'FORBIDDEN',
+        {
+          ja: '個人票を作成できるのはひとり親支援担当課です。',
+          en: 'Only the single-parent support division creates records.',
+          'ja-easy': '記録を 作れるのは ひとり親の 係です。',
+        },
+        this.gate.locale,
+      );
     }
     const record = this.em.create(PersonalRecord, {
       municipality: this.em.getReference(Municipality, viewer.municipalityCode),
@@ -169,7 +212,19 @@ export class RecordService {
     const viewer = this.gate.staff(WRITE_ROLES);
     const given = UPDATABLE.filter((s) => (input as unknown as Record<string, unknown>)[s] != null);
     if (given.length !== 1) {
-      throw badInput([{ field: 'input', messages: { ja: '更新する項目を1つだけ指定してください。', en: 'Give exactly one section to update.', 'ja-easy': '変える 項目を 1つ だけ えらんで ください。' } }], this.gate.locale);
+      throw badInput(
+        [
+          {
+            field: 'input',
+            messages: {
+              ja: '更新する項目を1つだけ指定してください。',
+              en: 'Give exactly one section to update.',
+              'ja-easy': '変える 項目を 1つ だけ えらんで ください。',
+            },
+          },
+        ],
+        this.gate.locale,
+      );
     }
     const section = given[0]!;
     const record = await this.require(input.id);

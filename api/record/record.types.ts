@@ -69,5 +69,3 @@ export class PersonalRecordConnection {
   /** Resolved on demand (one count statement) by the resolver. */
   countQuery!: () => Promise<number>;
 }
-
-

@@ -4,7 +4,16 @@ import { searchKey } from '../core';
 import type { MaritalStatus } from './marital-status';
 import { isProgrammeId, OWN_PROGRAMME_ID_PATTERN } from '../core';
 import type {
-  AddressInput, BenefitInput, ConcernsInput, ConsentInput, ContactInput, HouseholdSectionInput, IdentityInput, IncomeInput, ProtectionInput, SelfReliancePlanInput,
+  AddressInput,
+  BenefitInput,
+  ConcernsInput,
+  ConsentInput,
+  ContactInput,
+  HouseholdSectionInput,
+  IdentityInput,
+  IncomeInput,
+  ProtectionInput,
+  SelfReliancePlanInput,
 } from './record.inputs';
 import type { AddressSection } from './sections/address.section';
 import type { ContactSection } from './sections/contact.section';
@@ -93,10 +102,20 @@ export function checkHousehold(c: InputChecker, path: string, h: HouseholdSectio
 
 export function checkIncome(c: InputChecker, path: string, i: IncomeInput, thisYear: number): Partial<IncomeSection> {
   if (i.dependentsCount != null && (i.dependentsCount < 0 || i.dependentsCount > 30)) {
-    c.custom(`${path}.dependentsCount`, '扶養親族等の数は0から30までで入力してください。', 'The number of dependants must be between 0 and 30.', '養って いる 家族の 数が まちがって います。');
+    c.custom(
+      `${path}.dependentsCount`,
+      '扶養親族等の数は0から30までで入力してください。',
+      'The number of dependants must be between 0 and 30.',
+      '養って いる 家族の 数が まちがって います。',
+    );
   }
   if (i.incomeYear != null && (i.incomeYear < 2000 || i.incomeYear > thisYear)) {
-    c.custom(`${path}.incomeYear`, `所得の年は2000年から${thisYear}年までで入力してください。`, `The income year must be between 2000 and ${thisYear}.`, '所得の 年が まちがって います。');
+    c.custom(
+      `${path}.incomeYear`,
+      `所得の年は2000年から${thisYear}年までで入力してください。`,
+      `The income year must be between 2000 and ${thisYear}.`,
+      '所得の 年が まちがって います。',
+    );
   }
   return {
     incomeYear: i.incomeYear ?? null,
@@ -138,9 +157,19 @@ export function checkProtection(c: InputChecker, path: string, p: ProtectionInpu
   c.date(`${path}.expiresOn`, p.expiresOn, { ja: '期限', en: 'Expiry date' });
   if (p.supportMeasure) {
     if (!p.expiresOn) {
-      c.custom(`${path}.expiresOn`, 'DV等支援措置には期限（1年ごとの更新日）を入力してください。', 'The DV support measure needs an expiry date (it is renewed yearly).', 'DVの 支援には 終わりの 日を 書いて ください。');
+      c.custom(
+        `${path}.expiresOn`,
+        'DV等支援措置には期限（1年ごとの更新日）を入力してください。',
+        'The DV support measure needs an expiry date (it is renewed yearly).',
+        'DVの 支援には 終わりの 日を 書いて ください。',
+      );
     } else if (p.expiresOn > addDays(today, 366)) {
-      c.custom(`${path}.expiresOn`, 'DV等支援措置の期限は1年以内にしてください（毎年更新します）。', 'The DV support measure expires within a year; it is renewed yearly.', 'DVの 支援の 期限は 1年 以内です。');
+      c.custom(
+        `${path}.expiresOn`,
+        'DV等支援措置の期限は1年以内にしてください（毎年更新します）。',
+        'The DV support measure expires within a year; it is renewed yearly.',
+        'DVの 支援の 期限は 1年 以内です。',
+      );
     }
   }
   return p;
@@ -148,6 +177,12 @@ export function checkProtection(c: InputChecker, path: string, p: ProtectionInpu
 
 export function checkConsent(c: InputChecker, path: string, i: ConsentInput): ConsentInput {
   const version = c.text(`${path}.privacyNoticeVersion`, i.privacyNoticeVersion, { ja: 'プライバシー通知の版', en: 'Privacy notice version' }, 50);
-  if (!version) c.custom(`${path}.privacyNoticeVersion`, '同意したプライバシー通知の版を入力してください。', 'Say which privacy notice version the family agreed to.', 'どの お知らせに 同意したか 書いて ください。');
+  if (!version)
+    c.custom(
+      `${path}.privacyNoticeVersion`,
+      '同意したプライバシー通知の版を入力してください。',
+      'Say which privacy notice version the family agreed to.',
+      'どの お知らせに 同意したか 書いて ください。',
+    );
   return { sharedWith: [...new Set(i.sharedWith)], shareWithPartners: i.shareWithPartners, privacyNoticeVersion: version ?? '' };
 }

@@ -7,9 +7,23 @@ import type { PersonalRecord } from './personal-record.entity';
  */
 export type RecordView = Pick<
   PersonalRecord,
-  | 'id' | 'referenceNumber' | 'version' | 'ownerDepartment' | 'source' | 'createdAt' | 'updatedAt'
-  | 'identity' | 'address' | 'contact' | 'household' | 'income' | 'concerns' | 'selfReliancePlan' | 'protection'
-  | 'sharedWith' | 'privacyNoticeVersion'
+  | 'id'
+  | 'referenceNumber'
+  | 'version'
+  | 'ownerDepartment'
+  | 'source'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'identity'
+  | 'address'
+  | 'contact'
+  | 'household'
+  | 'income'
+  | 'concerns'
+  | 'selfReliancePlan'
+  | 'protection'
+  | 'sharedWith'
+  | 'privacyNoticeVersion'
 > & {
   municipality: { code: string };
   /** Child rows that came with the record's own row (a page query's prefetch); the rest load on demand. */

@@ -17,7 +17,11 @@ import * as check from './record.validation';
  * (IntakeService), so both store exactly the same normalised, checked values.
  */
 export class RecordWriter {
-  constructor(private readonly em: EntityManager, private readonly today: string, private readonly locale: Locale) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly today: string,
+    private readonly locale: Locale,
+  ) {}
 
   /**
    * Checks every given section of the input, then writes them onto the record (and its child
@@ -61,7 +65,16 @@ export class RecordWriter {
       record.household.maritalStatus = household.maritalStatus;
       if (!creating) for (const old of await this.em.find(Child, { record })) this.em.remove(old);
       household.children.forEach((child, position) => {
-        this.em.persist(this.em.create(Child, { municipality, record, position, givenName: child.givenName ?? null, birthDate: child.birthDate, disability: child.disability }));
+        this.em.persist(
+          this.em.create(Child, {
+            municipality,
+            record,
+            position,
+            givenName: child.givenName ?? null,
+            birthDate: child.birthDate,
+            disability: child.disability,
+          }),
+        );
       });
       written.push(Section.HOUSEHOLD);
     }
@@ -99,7 +112,12 @@ export class RecordWriter {
   }
 
   /** Stores the consent as it stands now, and one history event per department that changed. */
-  private async recordConsent(record: PersonalRecord, consent: NonNullable<CreateRecordInput['consent']>, staffId: string | null, creating: boolean): Promise<void> {
+  private async recordConsent(
+    record: PersonalRecord,
+    consent: NonNullable<CreateRecordInput['consent']>,
+    staffId: string | null,
+    creating: boolean,
+  ): Promise<void> {
     const at = new Date();
     const next = new Set<string>([...consent.sharedWith, ...(consent.shareWithPartners ? [PARTNERS_CONSENT] : [])]);
     const before = new Set(record.sharedWith);
@@ -107,7 +125,13 @@ export class RecordWriter {
       if (next.has(target) === before.has(target)) continue;
       this.em.persist(
         this.em.create(ConsentEvent, {
-          municipality: record.municipality, record, target, granted: next.has(target), at, privacyNoticeVersion: consent.privacyNoticeVersion, recordedBy: staffId,
+          municipality: record.municipality,
+          record,
+          target,
+          granted: next.has(target),
+          at,
+          privacyNoticeVersion: consent.privacyNoticeVersion,
+          recordedBy: staffId,
         }),
       );
     }

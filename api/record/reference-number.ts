@@ -12,6 +12,9 @@ export function newReferenceNumber(): string {
 
 /** What people type back: lower case, full-width, missing hyphen all match. */
 export function normalizeReferenceNumber(value: string): string {
-  const s = value.normalize('NFKC').toUpperCase().replace(/[^0-9A-Z]/g, '');
+  const s = value
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '');
   return s.length === 8 ? `${s.slice(0, 4)}-${s.slice(4)}` : s;
 }

@@ -42,7 +42,12 @@ export const SECTION_FIELDS: {
   // Child rows: prefetched with the page when the query selected them (synchronous), else loaded in one batch.
   household: (r, ctx) =>
     readSection(ctx, r, Section.HOUSEHOLD, () => {
-      const view = (children: HouseholdView['children']): HouseholdView => ({ children, otherMembers: r.household.otherMembers ?? [], note: r.household.note ?? null, maritalStatus: r.household.maritalStatus ?? null });
+      const view = (children: HouseholdView['children']): HouseholdView => ({
+        children,
+        otherMembers: r.household.otherMembers ?? [],
+        note: r.household.note ?? null,
+        maritalStatus: r.household.maritalStatus ?? null,
+      });
       const children = r.prefetched?.children;
       return children ? view(children) : ctx.loaders.children.load(r.id).then(view);
     }),

@@ -44,19 +44,25 @@ export interface AverageDefinition {
 /**
  * What a module implements to contribute figures. `count` returns every non-zero count of its
  * figures in the range, per Japan day (see japanDay() below for the SQL); it must read only its
- * module's own tables and return no personal data. It is called for past days once (they are
- * then stored: figure-store.ts) and for the last two days on every query.
+ * module's own tables and return no personal data. Every source is counted once per day (or month)
+ * when that is over, and stored (figure-store.ts); only what is not stored yet is counted on a query,
+ * through a short cache (live-cache.ts).
  */
 export interface FigureSource {
-  /** Module id (≤ 32 characters), e.g. `chat`; sealing is per module and day. */
+  /** Module id (≤ 32 characters), e.g. `chat`; sealing is per module and day (or month). */
   module: string;
   /**
-   * Counts the module keeps itself (outreach's monthly counters, staff's monthly entries, forms started
-   * per day) or that follow a status that still changes (applications decided later): counted on every
-   * query for the whole period and never sealed. A source kept per month dates its counts on the
-   * month's first day, so a period counts every month it touches in full.
+   * `month`: counts the module keeps per month itself (outreach's counters, staff's monthly entries) or
+   * that are reported per month of submission (applications). Each count is dated on the month's first
+   * day, a period counts every month it touches in full, and a month is stored once it is over (two days
+   * after its last day, like a day). Default `day`.
    */
-  live?: boolean;
+  per?: 'day' | 'month';
+  /**
+   * A hidden figure whose non-zero count keeps a month from being stored: its figures still change (an
+   * application not decided yet is counted with its status now). Such a month is counted on each query.
+   */
+  unsettled?: string;
   /** `staff`: entered by hand for what the system cannot count; reports mark these lines. */
   origin?: 'system' | 'staff';
   figures: readonly FigureDefinition[];

@@ -13,7 +13,11 @@ const LOOK_BACK_DAYS = 30;
  * API processes running it at once insert nothing twice. The first run waits, so start-up (and tests)
  * are not slowed by it.
  */
-export function startFigureSealer(orm: MikroORM, store: FigureStore, options: { firstAfterMs?: number; everyMs?: number } = {}): { stop(): void; runOnce(): Promise<void> } {
+export function startFigureSealer(
+  orm: MikroORM,
+  store: FigureStore,
+  options: { firstAfterMs?: number; everyMs?: number } = {},
+): { stop(): void; runOnce(): Promise<void> } {
   const runOnce = async () => {
     const em = orm.em.fork() as EntityManager;
     const codes = await em.getConnection().execute<{ code: string }[]>(`select code from municipality order by code`);
@@ -24,7 +28,13 @@ export function startFigureSealer(orm: MikroORM, store: FigureStore, options: { 
   let stopped = false;
   const schedule = (ms: number) => {
     if (stopped) return;
-    timer = setTimeout(() => void runOnce().catch(() => undefined).finally(() => schedule(options.everyMs ?? 6 * 3_600_000)), ms);
+    timer = setTimeout(
+      () =>
+        void runOnce()
+          .catch(() => undefined)
+          .finally(() => schedule(options.everyMs ?? 6 * 3_600_000)),
+      ms,
+    );
     timer.unref();
   };
   schedule(options.firstAfterMs ?? 10 * 60_000);

@@ -57,17 +57,49 @@ export const CHAT_FIGURES: FigureSource = {
     { name: 'chat.ratingSum', label: text('満足度の合計', 'Sum of ratings', 'ひょうかの ごうけい'), hidden: true },
     { name: 'chat.handoffs', label: text('職員への引き継ぎ', 'Hand-offs to a caseworker', 'しょくいんに つないだ') },
   ],
-  averages: [{ name: 'chat.ratingAverage', label: text('満足度の平均（5段階）', 'Average rating (1–5)', 'ひょうかの へいきん'), sum: 'chat.ratingSum', count: 'chat.rated' }],
+  averages: [
+    {
+      name: 'chat.ratingAverage',
+      label: text('満足度の平均（5段階）', 'Average rating (1–5)', 'ひょうかの へいきん'),
+      sum: 'chat.ratingSum',
+      count: 'chat.rated',
+    },
+  ],
   async count(em, code, r: InstantRange) {
     const p = [code, r.start, r.end];
     const day = japanDay('s.created_at');
     return [
-      ...(await counted(em, 'chat.sessions', `select ${day} as day, null as key, count(*) as value from chat_session s where s.municipality_code = ? and ${between('s.created_at')} group by 1`, p)),
-      ...(await counted(em, 'chat.urgent', `select ${japanDay('m.at')} as day, null as key, count(distinct m.session_id) as value from chat_message m join chat_session s on s.id = m.session_id where s.municipality_code = ? and m.urgent and ${between('m.at')} group by 1`, p)),
+      ...(await counted(
+        em,
+        'chat.sessions',
+        `select ${day} as day, null as key, count(*) as value from chat_session s where s.municipality_code = ? and ${between('s.created_at')} group by 1`,
+        p,
+      )),
+      ...(await counted(
+        em,
+        'chat.urgent',
+        `select ${japanDay('m.at')} as day, null as key, count(distinct m.session_id) as value from chat_message m join chat_session s on s.id = m.session_id where s.municipality_code = ? and m.urgent and ${between('m.at')} group by 1`,
+        p,
+      )),
       // Ratings count on the day the conversation started (a rating is given inside it).
-      ...(await counted(em, 'chat.rated', `select ${day} as day, null as key, count(*) as value from chat_session s where s.municipality_code = ? and s.satisfaction is not null and ${between('s.created_at')} group by 1`, p)),
-      ...(await counted(em, 'chat.ratingSum', `select ${day} as day, null as key, sum(s.satisfaction) as value from chat_session s where s.municipality_code = ? and s.satisfaction is not null and ${between('s.created_at')} group by 1`, p)),
-      ...(await counted(em, 'chat.handoffs', `select ${japanDay('i.received_at')} as day, null as key, count(*) as value from inbox_item i where i.municipality_code = ? and i.kind = 'chat-request' and ${between('i.received_at')} group by 1`, p)),
+      ...(await counted(
+        em,
+        'chat.rated',
+        `select ${day} as day, null as key, count(*) as value from chat_session s where s.municipality_code = ? and s.satisfaction is not null and ${between('s.created_at')} group by 1`,
+        p,
+      )),
+      ...(await counted(
+        em,
+        'chat.ratingSum',
+        `select ${day} as day, null as key, sum(s.satisfaction) as value from chat_session s where s.municipality_code = ? and s.satisfaction is not null and ${between('s.created_at')} group by 1`,
+        p,
+      )),
+      ...(await counted(
+        em,
+        'chat.handoffs',
+        `select ${japanDay('i.received_at')} as day, null as key, count(*) as value from inbox_item i where i.municipality_code = ? and i.kind = 'chat-request' and ${between('i.received_at')} group by 1`,
+        p,
+      )),
     ];
   },
 };
@@ -78,9 +110,19 @@ export const CHAT_FIGURES: FigureSource = {
  */
 export const HANDOFF_FIGURES: FigureSource = {
   module: 'handoff',
-  figures: [{ name: 'handoff.urgent', label: text('うち危険の訴えがあった引き継ぎ', 'Of those, hand-offs where danger was mentioned', 'あぶない ことを いった ひとを つないだ') }],
+  figures: [
+    {
+      name: 'handoff.urgent',
+      label: text('うち危険の訴えがあった引き継ぎ', 'Of those, hand-offs where danger was mentioned', 'あぶない ことを いった ひとを つないだ'),
+    },
+  ],
   async count(em, code, r) {
-    return counted(em, 'handoff.urgent', `select ${japanDay('i.received_at')} as day, null as key, count(*) as value from inbox_item i where i.municipality_code = ? and i.kind = 'chat-request' and i.urgent and ${between('i.received_at')} group by 1`, [code, r.start, r.end]);
+    return counted(
+      em,
+      'handoff.urgent',
+      `select ${japanDay('i.received_at')} as day, null as key, count(*) as value from inbox_item i where i.municipality_code = ? and i.kind = 'chat-request' and i.urgent and ${between('i.received_at')} group by 1`,
+      [code, r.start, r.end],
+    );
   },
 };
 
@@ -89,7 +131,12 @@ export const INTAKE_FIGURES: FigureSource = {
   module: 'intake',
   figures: [{ name: 'intake.submitted', label: text('入力フォームの送信件数', 'Intake forms submitted', 'フォームを おくった かず') }],
   async count(em, code, r) {
-    return counted(em, 'intake.submitted', `select ${japanDay('i.received_at')} as day, null as key, count(*) as value from inbox_item i where i.municipality_code = ? and i.kind = 'intake' and ${between('i.received_at')} group by 1`, [code, r.start, r.end]);
+    return counted(
+      em,
+      'intake.submitted',
+      `select ${japanDay('i.received_at')} as day, null as key, count(*) as value from inbox_item i where i.municipality_code = ? and i.kind = 'intake' and ${between('i.received_at')} group by 1`,
+      [code, r.start, r.end],
+    );
   },
 };
 
@@ -97,15 +144,37 @@ export const RECORD_FIGURES: FigureSource = {
   module: 'record',
   figures: [
     { name: 'record.created', label: text('電子個人票の作成件数', 'Records created', 'つくった きろく'), keyLabel: labelFrom(SOURCE_LABELS) },
-    { name: 'record.consents', label: text('共有への同意（部署別）', 'Consents to share (by department)', 'みせて いいと いった かず'), keyLabel: departmentLabel },
+    {
+      name: 'record.consents',
+      label: text('共有への同意（部署別）', 'Consents to share (by department)', 'みせて いいと いった かず'),
+      keyLabel: departmentLabel,
+    },
     { name: 'record.withdrawals', label: text('同意の撤回（部署別）', 'Consents withdrawn (by department)', 'やめた かず'), keyLabel: departmentLabel },
   ],
   async count(em, code, r) {
     const p = [code, r.start, r.end];
     return [
-      ...(await counted(em, 'record.created', `select ${japanDay('created_at')} as day, source as key, count(*) as value from personal_record where municipality_code = ? and ${between('created_at')} group by 1, 2`, p)),
-      ...(await counted(em, 'record.consents', `select ${japanDay('at')} as day, target as key, count(*) as value from consent_event where municipality_code = ? and granted and ${between('at')} group by 1, 2`, p)),
-      ...(await counted(em, 'record.withdrawals', `select ${japanDay('at')} as day, target as key, count(*) as value from consent_event where municipality_code = ? and not granted and ${between('at')} group by 1, 2`, p)),
+      ...(await counted(
+        em,
+        'record.created',
+        `select ${japanDay('created_at')} as day, source as key, count(*) as value from personal_record where municipality_code = ? and ${between('created_at')} group by 1, 2`,
+        p,
+      )),
+      ...(await counted(
+        em,
+        'record.consents',
+        `select ${japanDay('at')} as day, target as key, count(*) as value from consent_event where municipality_code = ? and granted and ${between('at')} group by 1, 2`,
+        p,
+      )),
+      ...(await counted(
+        em,
+        'record.withdrawals',
+        // A family withdrawing, not a merge (名寄せ): the withdrawals a merge writes on the record that stays
+        // (api/casework/record-merge.ts) bear the merged-away record's merged_at and stay in the history only.
+        `select ${japanDay('e.at')} as day, e.target as key, count(*) as value from consent_event e where e.municipality_code = ? and not e.granted and ${between('e.at')}
+           and not exists (select 1 from personal_record m where m.merged_into_id = e.record_id and m.merged_at = e.at) group by 1, 2`,
+        p,
+      )),
     ];
   },
 };
@@ -113,7 +182,13 @@ export const RECORD_FIGURES: FigureSource = {
 /** Reads of records by anyone but the owning department, per reader (one per record read). */
 export const AUDIT_FIGURES: FigureSource = {
   module: 'audit',
-  figures: [{ name: 'audit.crossDepartmentReads', label: text('他部署・連携先による個人票の閲覧', 'Records read by other departments and partners', 'ほかの 係が みた かず'), keyLabel: departmentLabel }],
+  figures: [
+    {
+      name: 'audit.crossDepartmentReads',
+      label: text('他部署・連携先による個人票の閲覧', 'Records read by other departments and partners', 'ほかの 係が みた かず'),
+      keyLabel: departmentLabel,
+    },
+  ],
   async count(em, code, r) {
     return counted(
       em,
@@ -132,12 +207,28 @@ export const AUDIT_FIGURES: FigureSource = {
  */
 export const PARTNER_FIGURES: FigureSource = {
   module: 'partner',
-  figures: [{ name: 'partner.referrals', label: text('連携NPOへの紹介（状態別）', 'Referrals to partner NPOs (by status)', 'NPOに つないだ かず'), keyLabel: labelFrom(STATUS_LABELS) }],
+  figures: [
+    {
+      name: 'partner.referrals',
+      label: text('連携NPOへの紹介（状態別）', 'Referrals to partner NPOs (by status)', 'NPOに つないだ かず'),
+      keyLabel: labelFrom(STATUS_LABELS),
+    },
+  ],
   async count(em, code, r) {
     const p = [code, r.start, r.end];
     return [
-      ...(await counted(em, 'partner.referrals', `select ${japanDay('created_at')} as day, 'requested' as key, count(*) as value from referral where municipality_code = ? and ${between('created_at')} group by 1`, p)),
-      ...(await counted(em, 'partner.referrals', `select ${japanDay('updated_at')} as day, status as key, count(*) as value from referral where municipality_code = ? and status <> 'requested' and ${between('updated_at')} group by 1, 2`, p)),
+      ...(await counted(
+        em,
+        'partner.referrals',
+        `select ${japanDay('created_at')} as day, 'requested' as key, count(*) as value from referral where municipality_code = ? and ${between('created_at')} group by 1`,
+        p,
+      )),
+      ...(await counted(
+        em,
+        'partner.referrals',
+        `select ${japanDay('updated_at')} as day, status as key, count(*) as value from referral where municipality_code = ? and status <> 'requested' and ${between('updated_at')} group by 1, 2`,
+        p,
+      )),
     ];
   },
 };
@@ -145,18 +236,41 @@ export const PARTNER_FIGURES: FigureSource = {
 export const CONSULTATION_FIGURES: FigureSource = {
   module: 'consultation',
   figures: [
-    { name: 'consultation.byChannel', label: text('相談対応（方法別）', 'Consultations (by channel)', 'そうだん（やりかた べつ）'), keyLabel: labelFrom(CHANNEL_LABELS) },
+    {
+      name: 'consultation.byChannel',
+      label: text('相談対応（方法別）', 'Consultations (by channel)', 'そうだん（やりかた べつ）'),
+      keyLabel: labelFrom(CHANNEL_LABELS),
+    },
     { name: 'consultation.byDepartment', label: text('相談対応（部署別）', 'Consultations (by department)', 'そうだん（係 べつ）'), keyLabel: departmentLabel },
   ],
   async count(em, code, r) {
     // `date` is already a Japan calendar date.
     const p = [code, r.from, r.to];
     return [
-      ...(await counted(em, 'consultation.byChannel', `select to_char(c.date, 'YYYY-MM-DD') as day, c.channel as key, count(*) as value from consultation c where c.municipality_code = ? and c.date >= ?::date and c.date <= ?::date group by 1, 2`, p)),
-      ...(await counted(em, 'consultation.byDepartment', `select to_char(c.date, 'YYYY-MM-DD') as day, d.code::text as key, count(*) as value from consultation c join department d on d.id = c.department_id where c.municipality_code = ? and c.date >= ?::date and c.date <= ?::date group by 1, 2`, p)),
+      ...(await counted(
+        em,
+        'consultation.byChannel',
+        `select to_char(c.date, 'YYYY-MM-DD') as day, c.channel as key, count(*) as value from consultation c where c.municipality_code = ? and c.date >= ?::date and c.date <= ?::date group by 1, 2`,
+        p,
+      )),
+      ...(await counted(
+        em,
+        'consultation.byDepartment',
+        `select to_char(c.date, 'YYYY-MM-DD') as day, d.code::text as key, count(*) as value from consultation c join department d on d.id = c.department_id where c.municipality_code = ? and c.date >= ?::date and c.date <= ?::date group by 1, 2`,
+        p,
+      )),
     ];
   },
 };
 
 /** The sources of the modules reporting started with, in report order (figures.ts adds the later modules'). */
-export const BUILT_IN_SOURCES: readonly FigureSource[] = [CHAT_FIGURES, HANDOFF_FIGURES, INTAKE_START_FIGURES, INTAKE_FIGURES, RECORD_FIGURES, AUDIT_FIGURES, PARTNER_FIGURES, CONSULTATION_FIGURES];
+export const BUILT_IN_SOURCES: readonly FigureSource[] = [
+  CHAT_FIGURES,
+  HANDOFF_FIGURES,
+  INTAKE_START_FIGURES,
+  INTAKE_FIGURES,
+  RECORD_FIGURES,
+  AUDIT_FIGURES,
+  PARTNER_FIGURES,
+  CONSULTATION_FIGURES,
+];

@@ -27,7 +27,8 @@ function bucketsOf(from: string, to: string, bucket: Bucket): string[] {
     for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) out.push(d.toISOString().slice(0, 10));
     return out;
   }
-  for (let d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCMonth(d.getUTCMonth() + 1)) out.push(d.toISOString().slice(0, 10));
+  for (let d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCMonth(d.getUTCMonth() + 1))
+    out.push(d.toISOString().slice(0, 10));
   return out;
 }
 
@@ -67,7 +68,15 @@ export function figureLines(registry: FigureRegistry, counts: readonly DayCount[
       if (f.hidden) continue;
       const keys = [...(sums.get(f.name)?.keys() ?? [])].filter((k) => k !== '').sort((a, b) => total(f.name, b) - total(f.name, a) || a.localeCompare(b));
       for (const key of ['', ...(f.keyLabel ? keys : [])]) {
-        lines.push({ name: f.name, label: f.label, key, keyLabel: key === '' || !f.keyLabel ? null : f.keyLabel(key), entered, total: total(f.name, key), points: buckets.map((start) => ({ start, value: total(f.name, key, start) })) });
+        lines.push({
+          name: f.name,
+          label: f.label,
+          key,
+          keyLabel: key === '' || !f.keyLabel ? null : f.keyLabel(key),
+          entered,
+          total: total(f.name, key),
+          points: buckets.map((start) => ({ start, value: total(f.name, key, start) })),
+        });
       }
     }
     for (const a of source.averages ?? []) {
@@ -75,7 +84,15 @@ export function figureLines(registry: FigureRegistry, counts: readonly DayCount[
         const n = total(a.count, '', b);
         return n === 0 ? null : round2(total(a.sum, '', b) / n);
       };
-      lines.push({ name: a.name, label: a.label, key: '', keyLabel: null, entered, total: avg(), points: buckets.map((start) => ({ start, value: avg(start) })) });
+      lines.push({
+        name: a.name,
+        label: a.label,
+        key: '',
+        keyLabel: null,
+        entered,
+        total: avg(),
+        points: buckets.map((start) => ({ start, value: avg(start) })),
+      });
     }
   }
   return lines;
@@ -86,7 +103,22 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
   const day = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
   // A fiscal year (4/1–3/31) or calendar year compares with the year before, leap day or not.
-  if (from.slice(5) === '04-01' && to.slice(5) === '03-31' && Number(to.slice(0, 4)) === Number(from.slice(0, 4)) + 1) return { from: `${Number(from.slice(0, 4)) - 1}-04-01`, to: `${from.slice(0, 4)}-03-31` };
-  if (from.slice(5) === '01-01' && to.slice(5) === '12-31' && to.slice(0, 4) === from.slice(0, 4)) return { from: `${Number(from.slice(0, 4)) - 1}-01-01`, to: `${Number(from.slice(0, 4)) - 1}-12-31` };
+  if (from.slice(5) === '04-01' && to.slice(5) === '03-31' && Number(to.slice(0, 4)) === Number(from.slice(0, 4)) + 1)
+    return { from: `${Number(from.slice(0, 4)) - 1}-04-01`, to: `${from.slice(0, 4)}-03-31` };
+  if (from.slice(5) === '01-01' && to.slice(5) === '12-31' && to.slice(0, 4) === from.slice(0, 4))
+    return { from: `${Number(from.slice(0, 4)) - 1}-01-01`, to: `${Number(from.slice(0, 4)) - 1}-12-31` };
   return { from: day(from, -days), to: day(from, -1) };
+}
+
+/**
+ * The previous period's total of each line, matched by figure and key. An average of nothing stays
+ * null (`?? 0` made the dashboard, the CSV and 別紙2 show a previous rating average of 0 where there
+ * were no ratings); a keyed line the previous period lacks counted nothing there, so 0.
+ */
+export function previousTotals(before: readonly FigureLine[]): (line: Pick<FigureLine, 'name' | 'key'>) => number | null {
+  const totals = new Map(before.map((l) => [`${l.name}|${l.key}`, l.total]));
+  return (line) => {
+    const k = `${line.name}|${line.key}`;
+    return totals.has(k) ? totals.get(k)! : 0;
+  };
 }

@@ -10,6 +10,7 @@ function csvCell(value: string | number | null): string {
 /** The usage figures of a report's period as CSV (UTF-8 with a BOM, so Excel reads the Japanese). */
 export function figuresCsv(f: ReportFacts): string {
   const rows: (string | number | null)[][] = [['figure', 'key', '項目', '内訳', '出典', `当期 ${f.from}～${f.to}`, `前期 ${f.previousFrom}～${f.previousTo}`]];
-  for (const { line, previous } of f.figures) rows.push([line.name, line.key, line.label.ja, line.keyLabel?.ja ?? '', line.entered ? '職員入力' : 'システム集計', line.total, previous]);
+  for (const { line, previous } of f.figures)
+    rows.push([line.name, line.key, line.label.ja, line.keyLabel?.ja ?? '', line.entered ? '職員入力' : 'システム集計', line.total, previous]);
   return `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -11,7 +11,7 @@ export { ALL_SOURCES, FIGURE_REGISTRY, FIGURE_STORE } from './figures';
 export { APPLICATION_FIGURES, LINE_FIGURES, MODULE_SOURCES, OUTREACH_FIGURES } from './module-figures';
 export { MANUAL_FIGURES, MANUAL_SOURCE } from './manual-figures';
 export { BUILT_IN_SOURCES } from './figure-sources';
-export { figureLines, previousPeriod } from './figure-totals';
+export { figureLines, previousPeriod, previousTotals } from './figure-totals';
 export { ReportingResolver } from './reporting.resolver';
 export { REPORTING_DOCS } from './reporting.docs';
 export { reportDownloads } from './report-route';

@@ -27,13 +27,22 @@ export class IntakeStart {
 
 const text = (ja: string, en: string, easy: string): LocalizedText => ({ ja, en, 'ja-easy': easy });
 
-/** Counted forward as they come (the table is the count): read live, exact per day. */
+/** Counted forward as they come (the table is the count); a day is stored once over, like the others. */
 export const INTAKE_START_FIGURES: FigureSource = {
   module: 'intakeStart',
-  live: true,
-  figures: [{ name: 'intakeStart.started', label: text('入力フォームの開始件数（1ページ目を終えたもの）', 'Intake forms started (first page done)', 'フォームを はじめた かず') }],
+  figures: [
+    {
+      name: 'intakeStart.started',
+      label: text('入力フォームの開始件数（1ページ目を終えたもの）', 'Intake forms started (first page done)', 'フォームを はじめた かず'),
+    },
+  ],
   async count(em, code, r) {
-    const rows = await em.getConnection().execute<{ day: string; value: number }[]>(`select to_char(day, 'YYYY-MM-DD') as day, count as value from intake_start where municipality_code = ? and day >= ?::date and day <= ?::date and count > 0`, [code, r.from, r.to]);
+    const rows = await em
+      .getConnection()
+      .execute<{ day: string; value: number }[]>(
+        `select to_char(day, 'YYYY-MM-DD') as day, count as value from intake_start where municipality_code = ? and day >= ?::date and day <= ?::date and count > 0`,
+        [code, r.from, r.to],
+      );
     return rows.map((x) => ({ day: x.day, figure: 'intakeStart.started', key: '', value: Number(x.value) }));
   },
 };
@@ -59,13 +68,25 @@ export interface StartDeps {
 }
 
 /** Counts one start, after the checks every anonymous intake call passes (rate, code, origin). */
-export async function countIntakeStart(em: EntityManager, deps: StartDeps, code: string, req: { origin?: string; clientAddress: string }, locale: Locale, now = new Date()): Promise<boolean> {
+export async function countIntakeStart(
+  em: EntityManager,
+  deps: StartDeps,
+  code: string,
+  req: { origin?: string; clientAddress: string },
+  locale: Locale,
+  now = new Date(),
+): Promise<boolean> {
   if (!/^\d{6}$/.test(code)) throw badInput([{ field: 'input.municipalityCode', messages: BAD_CODE }], locale);
   const limiter = limiters.get(deps) ?? limiters.set(deps, new RateLimiter(STARTS_PER_MINUTE)).get(deps)!;
   if (!limiter.take(createHash('sha256').update(req.clientAddress).digest('base64url'), now.getTime())) throw apiError('TOO_MANY_REQUESTS', TOO_MANY, locale);
   const m = await deps.municipalities.get(code);
   if (!m) throw notFound(UNKNOWN, locale);
   if (req.origin && !deps.globalOrigins.has(req.origin) && !m.allowedOrigins.includes(req.origin)) throw apiError('FORBIDDEN', ORIGIN, locale);
-  await em.getConnection().execute(`insert into intake_start (municipality_code, day, count) values (?, ?::date, 1) on conflict (municipality_code, day) do update set count = intake_start.count + 1`, [code, todayInJapan(now)]);
+  await em
+    .getConnection()
+    .execute(
+      `insert into intake_start (municipality_code, day, count) values (?, ?::date, 1) on conflict (municipality_code, day) do update set count = intake_start.count + 1`,
+      [code, todayInJapan(now)],
+    );
   return true;
 }

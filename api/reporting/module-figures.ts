@@ -50,15 +50,22 @@ const OUTREACH_METRICS: [metric: string, figure: string, label: LocalizedText][]
   ['delivered', 'outreach.delivered', text('通知の到達（方法別）', 'Notices delivered (by channel)', 'とどいた おしらせ')],
   ['permanent-failure', 'outreach.failed', text('通知の不達（方法別）', 'Notices that could not be delivered (by channel)', 'とどかなかった おしらせ')],
   ['link-opened', 'outreach.opened', text('通知から案内ページを開いた件数', 'Notices opened (link followed)', 'おしらせを ひらいた')],
-  ['consultation-booked', 'outreach.consultations', text('通知後に相談につながった件数', 'Consultations booked after a notice', 'おしらせの あと そうだんした')],
+  [
+    'consultation-booked',
+    'outreach.consultations',
+    text('通知後に相談につながった件数', 'Consultations booked after a notice', 'おしらせの あと そうだんした'),
+  ],
   ['application-started', 'outreach.applications', text('通知後に申請を始めた件数', 'Applications started after a notice', 'おしらせの あと しんせいした')],
   ['opt-out', 'outreach.optOuts', text('通知の停止（オプトアウト）', 'Opt-outs', 'おしらせを とめた')],
 ];
 
-/** Push-type support: outreach keeps its counters per month (they outlive the notices), so it is read live. */
+/**
+ * Push-type support: outreach keeps its counters per month (they outlive the notices) and only ever
+ * adds to the current month's, so a month is stored once it is over.
+ */
 export const OUTREACH_FIGURES: FigureSource = {
   module: 'outreach',
-  live: true,
+  per: 'month',
   figures: [
     ...OUTREACH_METRICS.map(([, name, label]) => ({ name, label, keyLabel: labelFrom(NOTICE_CHANNELS) })),
     { name: 'outreach.noticesByKind', label: text('プッシュ型通知（種類別）', 'Notices (by kind)', 'おしらせの しゅるい'), keyLabel: labelFrom(NOTICE_KINDS) },
@@ -78,7 +85,7 @@ export const OUTREACH_FIGURES: FigureSource = {
 /** The months of [from, to], each clipped to the range: [first, last] days. */
 function monthsOf(from: string, to: string): [string, string][] {
   const out: [string, string][] = [];
-  for (let start = from; start <= to; ) {
+  for (let start = from; start <= to;) {
     const y = Number(start.slice(0, 4));
     const m = Number(start.slice(5, 7));
     const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
@@ -89,21 +96,47 @@ function monthsOf(from: string, to: string): [string, string][] {
   return out;
 }
 
+/** Statuses an application leaves again (a decided one never changes: application-status.ts). */
+const OPEN = new Set(['SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED']);
+
 /**
  * Online applications, per month of submission, with their status now (an application submitted in
- * March and accepted in May counts as accepted in March's figures): read live, as the module reports them.
+ * March and accepted in May counts as accepted in March's figures). A month is stored once it is over
+ * and settled: every application submitted in it decided or withdrawn and every interview kept or
+ * missed (`application.open`, hidden, counts what is still open); until then it is counted on each query.
  */
 export const APPLICATION_FIGURES: FigureSource = {
   module: 'application',
-  live: true,
+  per: 'month',
+  unsettled: 'application.open',
   figures: [
-    { name: 'application.submitted', label: text('オンライン申請（手続別）', 'Online applications (by procedure)', 'オンラインの しんせい'), keyLabel: labelFrom(PROCEDURES) },
-    { name: 'application.accepted', label: text('受理した申請（手続別）', 'Applications accepted (by procedure)', 'うけつけた しんせい'), keyLabel: labelFrom(PROCEDURES) },
-    { name: 'application.notAccepted', label: text('受理しなかった申請（手続別）', 'Applications not accepted (by procedure)', 'うけつけなかった しんせい'), keyLabel: labelFrom(PROCEDURES) },
+    {
+      name: 'application.submitted',
+      label: text('オンライン申請（手続別）', 'Online applications (by procedure)', 'オンラインの しんせい'),
+      keyLabel: labelFrom(PROCEDURES),
+    },
+    {
+      name: 'application.accepted',
+      label: text('受理した申請（手続別）', 'Applications accepted (by procedure)', 'うけつけた しんせい'),
+      keyLabel: labelFrom(PROCEDURES),
+    },
+    {
+      name: 'application.notAccepted',
+      label: text('受理しなかった申請（手続別）', 'Applications not accepted (by procedure)', 'うけつけなかった しんせい'),
+      keyLabel: labelFrom(PROCEDURES),
+    },
     { name: 'application.interviewsBooked', label: text('面談の予約', 'Interviews booked', 'めんだんの よやく') },
     { name: 'application.interviewsKept', label: text('面談の実施', 'Interviews kept', 'めんだんを した') },
     { name: 'application.interviewsMissed', label: text('面談の不参加', 'Interviews missed', 'めんだんに こなかった') },
-    { name: 'application.statusReportsOnTime', label: text('現況届の期間内オンライン提出', '現況届 submitted online on time', 'げんきょうとどけを きげんまでに だした') },
+    {
+      name: 'application.statusReportsOnTime',
+      label: text('現況届の期間内オンライン提出', '現況届 submitted online on time', 'げんきょうとどけを きげんまでに だした'),
+    },
+    {
+      name: 'application.open',
+      label: text('未決定の申請・未実施の面談', 'Applications not decided, interviews not held', 'まだ きまって いない しんせい'),
+      hidden: true,
+    },
   ],
   async count(em, code, r) {
     const out: DayCount[] = [];
@@ -114,7 +147,9 @@ export const APPLICATION_FIGURES: FigureSource = {
         add('application.submitted', c.procedureId, c.count);
         if (c.status === 'ACCEPTED') add('application.accepted', c.procedureId, c.count);
         if (c.status === 'NOT_ACCEPTED') add('application.notAccepted', c.procedureId, c.count);
+        if (OPEN.has(c.status)) add('application.open', '', c.count);
       }
+      add('application.open', '', f.interviewsBooked - f.interviewsKept - f.interviewsMissed);
       add('application.interviewsBooked', '', f.interviewsBooked);
       add('application.interviewsKept', '', f.interviewsKept);
       add('application.interviewsMissed', '', f.interviewsMissed);
@@ -126,7 +161,9 @@ export const APPLICATION_FIGURES: FigureSource = {
 
 type Row = { day: string; key: string | null; value: string | number };
 const counted = async (em: Parameters<FigureSource['count']>[0], figure: string, sql: string, params: unknown[]): Promise<DayCount[]> =>
-  (await em.getConnection().execute<Row[]>(sql, params)).map((x) => ({ day: x.day, figure, key: x.key ?? '', value: Number(x.value) })).filter((x) => x.value !== 0);
+  (await em.getConnection().execute<Row[]>(sql, params))
+    .map((x) => ({ day: x.day, figure, key: x.key ?? '', value: Number(x.value) }))
+    .filter((x) => x.value !== 0);
 
 /**
  * LINE: families who linked their LINE account to their record, links ended (by whom), and webhook
@@ -143,9 +180,24 @@ export const LINE_FIGURES: FigureSource = {
   async count(em, code, r) {
     const p = [code, r.start, r.end];
     return [
-      ...(await counted(em, 'line.linked', `select ${japanDay('linked_at')} as day, null as key, count(*) as value from line_link where municipality_code = ? and linked_at >= ? and linked_at < ? group by 1`, p)),
-      ...(await counted(em, 'line.unlinked', `select ${japanDay('revoked_at')} as day, revoked_by as key, count(*) as value from line_link where municipality_code = ? and revoked_at >= ? and revoked_at < ? group by 1, 2`, p)),
-      ...(await counted(em, 'line.events', `select ${japanDay('received_at')} as day, null as key, count(*) as value from line_event where municipality_code = ? and received_at >= ? and received_at < ? group by 1`, p)),
+      ...(await counted(
+        em,
+        'line.linked',
+        `select ${japanDay('linked_at')} as day, null as key, count(*) as value from line_link where municipality_code = ? and linked_at >= ? and linked_at < ? group by 1`,
+        p,
+      )),
+      ...(await counted(
+        em,
+        'line.unlinked',
+        `select ${japanDay('revoked_at')} as day, revoked_by as key, count(*) as value from line_link where municipality_code = ? and revoked_at >= ? and revoked_at < ? group by 1, 2`,
+        p,
+      )),
+      ...(await counted(
+        em,
+        'line.events',
+        `select ${japanDay('received_at')} as day, null as key, count(*) as value from line_event where municipality_code = ? and received_at >= ? and received_at < ? group by 1`,
+        p,
+      )),
     ];
   },
 };

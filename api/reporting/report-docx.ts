@@ -1,4 +1,19 @@
-import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { ReportFacts } from './report-facts';
 
 /** Fonts LibreOffice and Word both find on a Japanese desk (Noto CJK on the server's renders). */
@@ -24,9 +39,19 @@ const diff = (now: number | null, before: number | null) => {
 };
 
 const p = (text: string, options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number; before?: number } = {}) =>
-  new Paragraph({ alignment: options.align, spacing: options.before ? { before: options.before } : undefined, children: [new TextRun({ text, bold: options.bold, size: options.size })] });
+  new Paragraph({
+    alignment: options.align,
+    spacing: options.before ? { before: options.before } : undefined,
+    children: [new TextRun({ text, bold: options.bold, size: options.size })],
+  });
 /** Black, like the form: the built-in heading styles of Word and LibreOffice are blue. */
-const heading = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, spacing: { before: 240, after: 80 }, children: [new TextRun({ text, bold: true, size: 24, color: '000000' })] });
+const heading = (text: string) =>
+  new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    keepNext: true,
+    spacing: { before: 240, after: 80 },
+    children: [new TextRun({ text, bold: true, size: 24, color: '000000' })],
+  });
 const cell = (text: string, options: { bold?: boolean; width?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number } = {}) =>
   new TableCell({
     width: options.width ? { size: options.width, type: WidthType.PERCENTAGE } : undefined,
@@ -36,7 +61,14 @@ const cell = (text: string, options: { bold?: boolean; width?: number; align?: (
 const table = (rows: TableCell[][], header = true) =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { top: { style: BorderStyle.SINGLE, size: 4, color: '000000' }, bottom: { style: BorderStyle.SINGLE, size: 4, color: '000000' }, left: { style: BorderStyle.SINGLE, size: 4, color: '000000' }, right: { style: BorderStyle.SINGLE, size: 4, color: '000000' }, insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: '000000' }, insideVertical: { style: BorderStyle.SINGLE, size: 4, color: '000000' } },
+    borders: {
+      top: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
+      bottom: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
+      left: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
+      right: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
+      insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
+      insideVertical: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
+    },
     rows: rows.map((cells, i) => new TableRow({ tableHeader: header && i === 0, cantSplit: true, children: cells })),
   });
 
@@ -55,7 +87,10 @@ function programmeItems(f: ReportFacts): (Paragraph | Table)[] {
 function sharingTable(f: ReportFacts): Table {
   const w = Math.floor(80 / Math.max(1, f.sharing.roles.length));
   return table([
-    [cell('項目', { bold: true, size: 16, width: 20 }), ...f.sharing.roles.map((r) => cell(r.name, { bold: true, size: 16, width: w, align: AlignmentType.CENTER }))],
+    [
+      cell('項目', { bold: true, size: 16, width: 20 }),
+      ...f.sharing.roles.map((r) => cell(r.name, { bold: true, size: 16, width: w, align: AlignmentType.CENTER })),
+    ],
     ...f.sharing.rows.map((r) => [cell(r.name, { size: 16, width: 20 }), ...r.cells.map((c) => cell(c, { size: 16, width: w, align: AlignmentType.CENTER }))]),
   ]);
 }
@@ -65,16 +100,39 @@ function costs(f: ReportFacts): (Paragraph | Table)[] {
   const total = f.input.costs.reduce((a, c) => a + c.amount, 0);
   // Nothing entered yet: one line saying so, rather than a bare 合計 0円 that looks like a zero-cost year.
   if (rows.length === 0) rows.push([cell('（記入してください）'), cell(''), cell('')]);
-  return [table([[cell('経費区分', { bold: true, width: 25 }), cell('金額', { bold: true, width: 20, align: AlignmentType.RIGHT }), cell('積算内訳', { bold: true, width: 55 })], ...rows, [cell('合計', { bold: true }), cell(yen(total), { bold: true, align: AlignmentType.RIGHT }), cell('')]])];
+  return [
+    table([
+      [
+        cell('経費区分', { bold: true, width: 25 }),
+        cell('金額', { bold: true, width: 20, align: AlignmentType.RIGHT }),
+        cell('積算内訳', { bold: true, width: 55 }),
+      ],
+      ...rows,
+      [cell('合計', { bold: true }), cell(yen(total), { bold: true, align: AlignmentType.RIGHT }), cell('')],
+    ]),
+  ];
 }
 
 function effects(f: ReportFacts): (Paragraph | Table)[] {
   const label = (name: string, key: string | null, entered: boolean) => `${key ? `　${name}` : name}${entered ? ' ※' : ''}`;
   return [
-    p(`当期 ${wareki(f.from)}～${wareki(f.to)}、前期 ${wareki(f.previousFrom)}～${wareki(f.previousTo)}。件数はシステムの記録から集計（個人を特定する情報は含まない）。${f.figures.some((x) => x.line.entered) ? '※は職員が月ごとに入力した件数（システム外の相談・説明会等）。' : ''}`, { size: 18 }),
+    p(
+      `当期 ${wareki(f.from)}～${wareki(f.to)}、前期 ${wareki(f.previousFrom)}～${wareki(f.previousTo)}。件数はシステムの記録から集計（個人を特定する情報は含まない）。${f.figures.some((x) => x.line.entered) ? '※は職員が月ごとに入力した件数（システム外の相談・説明会等）。' : ''}`,
+      { size: 18 },
+    ),
     table([
-      [cell('項目', { bold: true, width: 52 }), cell('当期', { bold: true, width: 16, align: AlignmentType.RIGHT }), cell('前期', { bold: true, width: 16, align: AlignmentType.RIGHT }), cell('増減', { bold: true, width: 16, align: AlignmentType.RIGHT })],
-      ...f.figures.map(({ line, previous }) => [cell(label(line.keyLabel?.ja ?? line.label.ja, line.keyLabel ? line.key : null, line.entered), { size: 18 }), cell(fmt(line.total), { align: AlignmentType.RIGHT, size: 18 }), cell(fmt(previous), { align: AlignmentType.RIGHT, size: 18 }), cell(diff(line.total, previous), { align: AlignmentType.RIGHT, size: 18 })]),
+      [
+        cell('項目', { bold: true, width: 52 }),
+        cell('当期', { bold: true, width: 16, align: AlignmentType.RIGHT }),
+        cell('前期', { bold: true, width: 16, align: AlignmentType.RIGHT }),
+        cell('増減', { bold: true, width: 16, align: AlignmentType.RIGHT }),
+      ],
+      ...f.figures.map(({ line, previous }) => [
+        cell(label(line.keyLabel?.ja ?? line.label.ja, line.keyLabel ? line.key : null, line.entered), { size: 18 }),
+        cell(fmt(line.total), { align: AlignmentType.RIGHT, size: 18 }),
+        cell(fmt(previous), { align: AlignmentType.RIGHT, size: 18 }),
+        cell(diff(line.total, previous), { align: AlignmentType.RIGHT, size: 18 }),
+      ]),
     ]),
   ];
 }
@@ -82,8 +140,18 @@ function effects(f: ReportFacts): (Paragraph | Table)[] {
 function staffTable(f: ReportFacts): Table {
   const s = f.input.staff;
   return table([
-    [cell('区分', { bold: true, width: 40 }), cell('常勤', { bold: true, width: 20, align: AlignmentType.RIGHT }), cell('非常勤', { bold: true, width: 20, align: AlignmentType.RIGHT }), cell('計', { bold: true, width: 20, align: AlignmentType.RIGHT })],
-    [cell('相談支援担当職員'), cell(`${s.fullTime}人`, { align: AlignmentType.RIGHT }), cell(`${s.partTime}人`, { align: AlignmentType.RIGHT }), cell(`${s.fullTime + s.partTime}人`, { align: AlignmentType.RIGHT })],
+    [
+      cell('区分', { bold: true, width: 40 }),
+      cell('常勤', { bold: true, width: 20, align: AlignmentType.RIGHT }),
+      cell('非常勤', { bold: true, width: 20, align: AlignmentType.RIGHT }),
+      cell('計', { bold: true, width: 20, align: AlignmentType.RIGHT }),
+    ],
+    [
+      cell('相談支援担当職員'),
+      cell(`${s.fullTime}人`, { align: AlignmentType.RIGHT }),
+      cell(`${s.partTime}人`, { align: AlignmentType.RIGHT }),
+      cell(`${s.fullTime + s.partTime}人`, { align: AlignmentType.RIGHT }),
+    ],
     [cell('うち母子・父子自立支援員'), cell(''), cell(''), cell(`${s.selfRelianceSupporters}人`, { align: AlignmentType.RIGHT })],
     [cell('うち就業支援専門員'), cell(''), cell(''), cell(`${s.employmentSupporters}人`, { align: AlignmentType.RIGHT })],
   ]);
@@ -105,20 +173,32 @@ export async function renderDocx(f: ReportFacts): Promise<Buffer> {
   const body: (Paragraph | Table)[] =
     f.form === 'REPORT'
       ? [
-          heading(h[0]), p(`${wareki(f.from)} ～ ${wareki(f.to)}`),
-          heading(h[1]), ...programmeItems(f),
-          heading(h[2]), ...costs(f),
-          heading(h[3]), ...effects(f),
-          heading(h[4]), ...lines(f.input.issues, '（記入してください）'),
-          heading(h[5]), ...attachments,
+          heading(h[0]),
+          p(`${wareki(f.from)} ～ ${wareki(f.to)}`),
+          heading(h[1]),
+          ...programmeItems(f),
+          heading(h[2]),
+          ...costs(f),
+          heading(h[3]),
+          ...effects(f),
+          heading(h[4]),
+          ...lines(f.input.issues, '（記入してください）'),
+          heading(h[5]),
+          ...attachments,
         ]
       : [
-          heading(h[0]), p(`${wareki(f.from)} ～ ${wareki(f.to)}`),
-          heading(h[1]), ...programmeItems(f),
-          heading(h[2]), staffTable(f),
-          heading(h[3]), ...costs(f),
-          heading(h[4]), ...lines(f.input.plan, '（記入してください）'),
-          heading(h[5]), ...attachments,
+          heading(h[0]),
+          p(`${wareki(f.from)} ～ ${wareki(f.to)}`),
+          heading(h[1]),
+          ...programmeItems(f),
+          heading(h[2]),
+          staffTable(f),
+          heading(h[3]),
+          ...costs(f),
+          heading(h[4]),
+          ...lines(f.input.plan, '（記入してください）'),
+          heading(h[5]),
+          ...attachments,
         ];
   const doc = new Document({
     creator: 'Yorisoi',
@@ -127,11 +207,22 @@ export async function renderDocx(f: ReportFacts): Promise<Buffer> {
     sections: [
       {
         // Page numbers as Japanese official documents print them (－ 1 －), centred in the footer.
-        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['－ ', PageNumber.CURRENT, ' －'], size: 18 })] })] }) },
-        properties: { page: { size: { orientation: PageOrientation.PORTRAIT, width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['－ ', PageNumber.CURRENT, ' －'], size: 18 })] })],
+          }),
+        },
+        properties: {
+          page: { size: { orientation: PageOrientation.PORTRAIT, width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } },
+        },
         children: [
           p(names.annex, { align: AlignmentType.RIGHT }),
-          new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: PROGRAMME, bold: true, size: 26 }), new TextRun({ text: names.title, bold: true, size: 30, break: 1 })] }),
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 120 },
+            children: [new TextRun({ text: PROGRAMME, bold: true, size: 26 }), new TextRun({ text: names.title, bold: true, size: 30, break: 1 })],
+          }),
           p(`自治体名：${f.municipalityName}（${f.municipalityCode}）`, { align: AlignmentType.RIGHT }),
           ...body,
         ],

@@ -6,7 +6,7 @@ import type { AppServices } from '../server/context';
 import { IntakeInput } from '../intake';
 import { Municipality } from '../municipality';
 import type { FigureStore } from './figure-store';
-import { type FigureLine, figureLines, previousPeriod } from './figure-totals';
+import { type FigureLine, figureLines, previousPeriod, previousTotals } from './figure-totals';
 import { EMPTY_REPORT_INPUT, ReportInput, type ReportInputData } from './report-input.entity';
 
 /** 電子個人票 sections as the forms name them. */
@@ -91,12 +91,28 @@ const keysOf = (lines: readonly FigureLine[], name: string) =>
     .join('、');
 
 /** The procedures online applications offer (seeds/procedures, docs/design.md ids), for a plan. */
-const PROCEDURE_NAMES = ['児童扶養手当 認定請求の事前申請', '児童扶養手当 現況届', '児童手当 認定請求', 'ひとり親家庭等医療費助成 申請', '就学援助 申請', '母子父子寡婦福祉資金 相談予約', '高等職業訓練促進給付金 相談予約'];
+const PROCEDURE_NAMES = [
+  '児童扶養手当 認定請求の事前申請',
+  '児童扶養手当 現況届',
+  '児童手当 認定請求',
+  'ひとり親家庭等医療費助成 申請',
+  '就学援助 申請',
+  '母子父子寡婦福祉資金 相談予約',
+  '高等職業訓練促進給付金 相談予約',
+];
 
 const count = (lines: readonly FigureLine[], name: string) => lines.find((l) => l.name === name && l.key === '')?.total ?? 0;
 
 /** Everything a form says, from configuration, the figures and the staff input. Nothing personal is read. */
-export async function gatherFacts(em: EntityManager, services: AppServices, store: FigureStore, code: string, form: 'PLAN' | 'REPORT', from: string, to: string): Promise<ReportFacts> {
+export async function gatherFacts(
+  em: EntityManager,
+  services: AppServices,
+  store: FigureStore,
+  code: string,
+  form: 'PLAN' | 'REPORT',
+  from: string,
+  to: string,
+): Promise<ReportFacts> {
   const municipality = await em.findOneOrFail(Municipality, { code });
   const row = await em.findOne(ReportInput, { municipality: code, form, periodFrom: from, periodTo: to });
   const input = row?.data ?? EMPTY_REPORT_INPUT;
@@ -131,13 +147,18 @@ export async function gatherFacts(em: EntityManager, services: AppServices, stor
       mark: '②',
       title: '入力フォームを活用した支援施策の案内等',
       done: registry.has('intake') && (planned ? origins.length > 0 : count(lines, 'intake.submitted') > 0),
-      details: [`入力項目：${intakeItems().join('、')}`, `案内する支援施策：${services.catalogue.list(code).length}施策（入力内容から利用できる可能性のある施策を表示し、送信内容は電子個人票として担当課に届く）`],
+      details: [
+        `入力項目：${intakeItems().join('、')}`,
+        `案内する支援施策：${services.catalogue.list(code).length}施策（入力内容から利用できる可能性のある施策を表示し、送信内容は電子個人票として担当課に届く）`,
+      ],
     },
     {
       mark: '③',
       title: '個々の情報を管理及び関係部署と共有するためのシステム',
       done: registry.has('record'),
-      details: ['電子個人票をひとり親支援担当課が管理し、本人が同意した部署にのみ、下表の範囲で共有する（同意はいつでも撤回可）。DV等支援措置の対象者は、住所・連絡先をひとり親支援担当課以外に表示しない。閲覧・更新はすべて監査ログに記録する。'],
+      details: [
+        '電子個人票をひとり親支援担当課が管理し、本人が同意した部署にのみ、下表の範囲で共有する（同意はいつでも撤回可）。DV等支援措置の対象者は、住所・連絡先をひとり親支援担当課以外に表示しない。閲覧・更新はすべて監査ログに記録する。',
+      ],
     },
     {
       mark: '④',
@@ -166,10 +187,12 @@ export async function gatherFacts(em: EntityManager, services: AppServices, stor
       mark: '⑥',
       title: '相談支援担当職員の配置',
       done: staffTotal > 0,
-      details: [`常勤${input.staff.fullTime}人、非常勤${input.staff.partTime}人（うち母子・父子自立支援員${input.staff.selfRelianceSupporters}人、就業支援専門員${input.staff.employmentSupporters}人）`],
+      details: [
+        `常勤${input.staff.fullTime}人、非常勤${input.staff.partTime}人（うち母子・父子自立支援員${input.staff.selfRelianceSupporters}人、就業支援専門員${input.staff.employmentSupporters}人）`,
+      ],
     },
   ];
-  const previousTotals = new Map(before.map((l) => [`${l.name}|${l.key}`, l.total]));
+  const previousOf = previousTotals(before);
   return {
     form,
     municipalityCode: code,
@@ -181,6 +204,6 @@ export async function gatherFacts(em: EntityManager, services: AppServices, stor
     items,
     sharing: sharingTable(services.policies.for(code)),
     input,
-    figures: lines.map((line) => ({ line, previous: previousTotals.get(`${line.name}|${line.key}`) ?? 0 })),
+    figures: lines.map((line) => ({ line, previous: previousOf(line) })),
   };
 }

@@ -1,6 +1,5 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
-import { Municipality } from '../municipality';
+import { Entity, Property, Unique } from '@mikro-orm/core';
+import { MunicipalityRow } from '../municipality';
 
 /** What staff enter for a report the system cannot know (issue 19). No personal data: money, counts, text about the service. */
 export interface ReportInputData {
@@ -12,18 +11,18 @@ export interface ReportInputData {
   plan: string;
 }
 
-export const EMPTY_REPORT_INPUT: ReportInputData = { costs: [], staff: { fullTime: 0, partTime: 0, selfRelianceSupporters: 0, employmentSupporters: 0 }, issues: '', attachments: [], plan: '' };
+export const EMPTY_REPORT_INPUT: ReportInputData = {
+  costs: [],
+  staff: { fullTime: 0, partTime: 0, selfRelianceSupporters: 0, employmentSupporters: 0 },
+  issues: '',
+  attachments: [],
+  plan: '',
+};
 
 /** Staff input of one form (PLAN = 別紙1, REPORT = 別紙2) for one period of one municipality. */
 @Entity({ tableName: 'report_input' })
 @Unique({ name: 'report_input_period_unique', properties: ['municipality', 'form', 'periodFrom', 'periodTo'] })
-export class ReportInput {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
+export class ReportInput extends MunicipalityRow {
   @Property({ type: 'string', length: 8 })
   form!: string;
 

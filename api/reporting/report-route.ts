@@ -18,8 +18,25 @@ async function auditDownload(em: EntityManager, staff: StaffMember, grant: Repor
   const at = new Date();
   const actor = { actor_kind: 'staff', actor_id: staff.id, actor_name: staff.name, actor_department: OWNER_DEPARTMENT };
   const operation = `report:${grant.form}:${grant.format}:${grant.from}:${grant.to}`;
-  const json = JSON.stringify({ ...actor, at: at.toISOString(), municipality_code: grant.municipalityCode, record_ids: [], action: 'read', sections: ['report'], operation_name: operation });
-  const line = canonicalLine({ ...actor, actor_id: staff.id.toLowerCase(), at: canonicalTime(at), municipality_code: grant.municipalityCode, record_ids: '', action: 'read', sections: 'report', operation_name: operation });
+  const json = JSON.stringify({
+    ...actor,
+    at: at.toISOString(),
+    municipality_code: grant.municipalityCode,
+    record_ids: [],
+    action: 'read',
+    sections: ['report'],
+    operation_name: operation,
+  });
+  const line = canonicalLine({
+    ...actor,
+    actor_id: staff.id.toLowerCase(),
+    at: canonicalTime(at),
+    municipality_code: grant.municipalityCode,
+    record_ids: '',
+    action: 'read',
+    sections: 'report',
+    operation_name: operation,
+  });
   await auditAppenderFor(em).append(json, 0, new Map([[grant.municipalityCode, [line]]]));
 }
 
@@ -36,11 +53,20 @@ export function reportDownloads(orm: MikroORM, services: AppServices, store: Fig
       if (!grant) return void res.status(404).type('text/plain').send(GONE);
       const em = orm.em.fork() as EntityManager;
       const staff = await em.findOne(StaffMember, { id: grant.staffId }, { populate: ['department'] });
-      if (!staff || staff.disabled || staff.municipality.code !== grant.municipalityCode || staff.department.code !== OWNER_DEPARTMENT || (staff.role !== StaffRole.SUPERVISOR && staff.role !== StaffRole.ADMIN)) {
+      if (
+        !staff ||
+        staff.disabled ||
+        staff.municipality.code !== grant.municipalityCode ||
+        staff.department.code !== OWNER_DEPARTMENT ||
+        (staff.role !== StaffRole.SUPERVISOR && staff.role !== StaffRole.ADMIN)
+      ) {
         return void res.status(404).type('text/plain').send(GONE);
       }
       const facts = await gatherFacts(em, services, store, grant.municipalityCode, grant.form, grant.from, grant.to);
-      const name = `${grant.form === 'PLAN' ? 'jigyo-keikakusho' : 'jisshi-jokyo-hokokusho'}-${grant.municipalityCode}-${grant.from}-${grant.to}`;
+      // The CSV holds the usage figures (利用実績) whichever form asked for them; named as the report, a
+      // supervisor filing both would take one for the other.
+      const kind = grant.format === 'CSV' ? 'riyo-jisseki' : grant.form === 'PLAN' ? 'jigyo-keikakusho' : 'jisshi-jokyo-hokokusho';
+      const name = `${kind}-${grant.municipalityCode}-${grant.from}-${grant.to}`;
       const body = grant.format === 'CSV' ? Buffer.from(figuresCsv(facts), 'utf8') : await renderDocx(facts);
       await auditDownload(em, staff, grant);
       res

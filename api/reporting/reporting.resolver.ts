@@ -3,7 +3,19 @@ import type { Context } from '../server/context';
 import { FIGURE_STORE } from './figures';
 import { countIntakeStart } from './intake-start';
 import { ReportingService } from './reporting.service';
-import { FigureBucket, IntakeStartedInput, ManualFigures, ReportDownload, SaveManualFiguresInput, ReportForm, ReportFormat, ReportPeriodInput, ReportStaffInputView, SaveReportInputInput, UsageFigures } from './reporting.types';
+import {
+  FigureBucket,
+  IntakeStartedInput,
+  ManualFigures,
+  ReportDownload,
+  SaveManualFiguresInput,
+  ReportForm,
+  ReportFormat,
+  ReportPeriodInput,
+  ReportStaffInputView,
+  SaveReportInputInput,
+  UsageFigures,
+} from './reporting.types';
 
 const service = (ctx: Context) => new ReportingService(ctx.em, ctx.gate, FIGURE_STORE, ctx.locale);
 
@@ -30,7 +42,11 @@ export class ReportingResolver {
   }
 
   @Query(() => ReportStaffInputView)
-  reportInput(@Arg('period', () => ReportPeriodInput) period: ReportPeriodInput, @Arg('form', () => ReportForm) form: ReportForm, @Ctx() ctx: Context): Promise<ReportStaffInputView> {
+  reportInput(
+    @Arg('period', () => ReportPeriodInput) period: ReportPeriodInput,
+    @Arg('form', () => ReportForm) form: ReportForm,
+    @Ctx() ctx: Context,
+  ): Promise<ReportStaffInputView> {
     return service(ctx).reportInput(period.from, period.to, form);
   }
 

@@ -2,22 +2,40 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessGate } from '../access';
 import { addDays, apiError, badInput, type FieldProblem, type Locale, type LocalizedText, OWNER_DEPARTMENT, StaffRole } from '../core';
 import { Municipality } from '../municipality';
-import { type Bucket, figureLines, previousPeriod } from './figure-totals';
+import { type Bucket, figureLines, previousPeriod, previousTotals } from './figure-totals';
 import type { FigureStore } from './figure-store';
 import { LINK_TTL_MS, signGrant } from './report-link';
 import { EMPTY_REPORT_INPUT, ReportInput, type ReportInputData } from './report-input.entity';
 import { MANUAL_FIGURES, MAX_MANUAL_VALUE, manualEntries, saveManualEntries } from './manual-figures';
-import { FigureOrigin, type ManualFigures, type ReportDownload, type ReportForm, type ReportFormat, type ReportStaffInputView, type SaveManualFiguresInput, type SaveReportInputInput, type UsageFigures } from './reporting.types';
+import {
+  FigureOrigin,
+  type ManualFigures,
+  type ReportDownload,
+  type ReportForm,
+  type ReportFormat,
+  type ReportStaffInputView,
+  type SaveManualFiguresInput,
+  type SaveReportInputInput,
+  type UsageFigures,
+} from './reporting.types';
 
 /** The longest period one query covers (three years and a leap day): bounds the work of one request. */
 export const MAX_PERIOD_DAYS = 1096;
 const MUNICIPALITY_CODE = /^\d{6}$/;
 
 const t = (ja: string, en: string, easy: string): LocalizedText => ({ ja, en, 'ja-easy': easy });
-const SUPERVISORS_ONLY = t('利用実績と報告書は、ひとり親支援担当課の監督者と管理者だけが扱えます。', 'Only supervisors and admins of the single-parent support division see usage figures and reports.', 'これは ひとり親の 係の 係長と 管理者だけが 見られます。');
+const SUPERVISORS_ONLY = t(
+  '利用実績と報告書は、ひとり親支援担当課の監督者と管理者だけが扱えます。',
+  'Only supervisors and admins of the single-parent support division see usage figures and reports.',
+  'これは ひとり親の 係の 係長と 管理者だけが 見られます。',
+);
 const OTHER_MUNICIPALITY = t('ほかの自治体の実績は見られません。', 'You cannot see another municipality’s figures.', 'ほかの 市の ことは 見られません。');
 const BAD_CODE = t('全国地方公共団体コード（6桁）を入力してください。', 'Enter a 6-digit municipality code.', '6けたの 市の 番号を 書いて ください。');
-const BAD_ORDER = t('終わりの日は始まりの日より後にしてください。', 'The end must not be before the start.', '終わりの 日は 始まりの 日より あとに して ください。');
+const BAD_ORDER = t(
+  '終わりの日は始まりの日より後にしてください。',
+  'The end must not be before the start.',
+  '終わりの 日は 始まりの 日より あとに して ください。',
+);
 const TOO_LONG = t('期間は3年以内にしてください。', 'A period is at most three years.', '3年より 短く して ください。');
 const TOO_MANY = (n: number) => t(`${n}件以内にしてください。`, `At most ${n} entries.`, `${n}こ までに して ください。`);
 const TOO_LONG_TEXT = (n: number) => t(`${n}文字以内にしてください。`, `At most ${n} characters.`, `${n}もじ までに して ください。`);
@@ -44,7 +62,8 @@ export class ReportingService {
   /** The viewer, if a supervisor or admin of the owning department (of `code`, when given). */
   private supervisor(code?: string) {
     const v = this.gate.staff();
-    if (v.department !== OWNER_DEPARTMENT || (v.role !== StaffRole.SUPERVISOR && v.role !== StaffRole.ADMIN)) throw apiError('FORBIDDEN', SUPERVISORS_ONLY, this.locale);
+    if (v.department !== OWNER_DEPARTMENT || (v.role !== StaffRole.SUPERVISOR && v.role !== StaffRole.ADMIN))
+      throw apiError('FORBIDDEN', SUPERVISORS_ONLY, this.locale);
     if (code !== undefined && code !== v.municipalityCode) throw apiError('FORBIDDEN', OTHER_MUNICIPALITY, this.locale);
     return v;
   }
@@ -65,10 +84,13 @@ export class ReportingService {
     const month = bucket === 'MONTH';
     // The period and the one before it read side by side (two pooled connections): the dashboard waits
     // for the slower of the two instead of their sum.
-    const [now, then] = await Promise.all([this.store.read(this.em, code, from, to, { month }), this.store.read(this.em, code, prev.from, prev.to, { month: true })]);
+    const [now, then] = await Promise.all([
+      this.store.read(this.em, code, from, to, { month }),
+      this.store.read(this.em, code, prev.from, prev.to, { month: true }),
+    ]);
     const lines = figureLines(this.store.registry, now, from, to, bucket);
     const before = figureLines(this.store.registry, then, prev.from, prev.to, 'MONTH');
-    const prevTotal = new Map(before.map((l) => [`${l.name}|${l.key}`, l.total]));
+    const previousOf = previousTotals(before);
     return {
       municipalityCode: code,
       from,
@@ -83,7 +105,7 @@ export class ReportingService {
         keyLabel: l.keyLabel ? l.keyLabel[this.locale] : null,
         origin: l.entered ? FigureOrigin.ENTERED : FigureOrigin.COUNTED,
         total: l.total,
-        previousTotal: prevTotal.get(`${l.name}|${l.key}`) ?? 0,
+        previousTotal: previousOf(l),
         points: l.points,
       })),
     };
@@ -128,7 +150,16 @@ export class ReportingService {
       plan: input.plan.trim(),
     };
     const found = await this.em.findOne(ReportInput, { municipality: v.municipalityCode, form: input.form, periodFrom: from, periodTo: to });
-    const row = found ?? this.em.create(ReportInput, { municipality: this.em.getReference(Municipality, v.municipalityCode), form: input.form, periodFrom: from, periodTo: to, data, updatedAt: new Date() });
+    const row =
+      found ??
+      this.em.create(ReportInput, {
+        municipality: this.em.getReference(Municipality, v.municipalityCode),
+        form: input.form,
+        periodFrom: from,
+        periodTo: to,
+        data,
+        updatedAt: new Date(),
+      });
     row.data = data;
     row.updatedAt = new Date();
     row.updatedBy = v.staffId;
@@ -145,7 +176,13 @@ export class ReportingService {
 
   async saveManualFigures(input: SaveManualFiguresInput): Promise<ManualFigures> {
     const v = this.supervisor();
-    await saveManualEntries(this.em, v.municipalityCode, v.staffId, input.month, input.values, this.locale);
+    // One transaction under the module's sealing lock: the month's stored counts go with the change,
+    // and a seal running at the same moment counts either before it or after it, never half.
+    await this.em.transactional(async (tx) => {
+      await this.store.lock(tx, v.municipalityCode, 'manual');
+      await saveManualEntries(tx, v.municipalityCode, v.staffId, input.month, input.values, this.locale);
+      await this.store.forgetMonths(tx, v.municipalityCode, 'manual', input.month, input.month);
+    });
     // The month saved, as the screen shows it after saving.
     const end = addDays(nextMonth(input.month), -1);
     return this.manualView(v.municipalityCode, input.month, end);

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 
 /**
  * One count of one figure for one municipality and Japan day (optionally broken down by `key`, e.g. a
@@ -6,6 +6,10 @@ import { Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
  * check honest. Holds no personal data and no reference to the rows counted.
  */
 @Entity({ tableName: 'usage_count' })
+@Index({
+  name: 'usage_count_day_index',
+  expression: 'create index "usage_count_day_index" on "usage_count" ("municipality_code", "day", "figure") include ("key", "value")',
+})
 export class UsageCount {
   [PrimaryKeyProp]?: ['municipalityCode', 'figure', 'day', 'key'];
 

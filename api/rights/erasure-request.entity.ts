@@ -10,7 +10,10 @@ import { randomUUID } from 'node:crypto';
  */
 @Entity()
 @Index({ properties: ['municipalityCode', 'status', 'requestedAt'] })
-@Index({ name: 'erasure_request_open_unique', expression: `create unique index "erasure_request_open_unique" on "erasure_request" ("record_id") where "status" = 'requested'` })
+@Index({
+  name: 'erasure_request_open_unique',
+  expression: `create unique index "erasure_request_open_unique" on "erasure_request" ("record_id") where "status" = 'requested'`,
+})
 export class ErasureRequest {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -6,5 +6,8 @@ export { ErasureRequest, type RetainedItem } from './entities';
 export { RightsResolver } from './rights.resolver';
 export { RIGHTS_DOCS } from './rights.docs';
 export { discloseRecord, disclosureText, type Disclosure } from './disclosure';
+export { disclosureHtml } from './disclosure-html';
 export { eraseRecord } from './erasure';
 export { retentionRules, type RetentionRule } from './retention';
+export { runRetention, runRetentionEverywhere, type RetentionRun } from './retention-job';
+export { retentionPeriods, type RetentionPeriod, type RecordState } from './retention';

@@ -44,6 +44,9 @@ export interface Rows {
 
 export const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** `array[?, ?, …]::uuid[]` with one placeholder per id (em.execute spreads an array parameter into a list). */
+export const uuidArray = (ids: readonly string[]) => `array[${ids.map(() => '?').join(', ')}]::uuid[]`;
+
 /** The rows of each table under a record, depth first (parents before their children). */
 export function rowsUnder(refs: Map<string, Reference[]>, recordId: string): Rows[] {
   const out: Rows[] = [];
@@ -51,7 +54,11 @@ export function rowsUnder(refs: Map<string, Reference[]>, recordId: string): Row
     if (depth > 4) return;
     for (const ref of refs.get(parent.table) ?? []) {
       if (ref.table === parent.table) continue;
-      const rows = { table: ref.table, where: `${q(ref.column)} in (select ${q(ref.parentColumn)} from ${q(parent.table)} where ${parent.where})`, params: parent.params };
+      const rows = {
+        table: ref.table,
+        where: `${q(ref.column)} in (select ${q(ref.parentColumn)} from ${q(parent.table)} where ${parent.where})`,
+        params: parent.params,
+      };
       out.push(rows);
       walk(rows, depth + 1);
     }

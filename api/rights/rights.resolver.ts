@@ -1,10 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { FamilyAuth } from '../application';
+import { applicationServices, FamilyAuth } from '../application';
 import type { Context } from '../server/context';
 import { DataRights } from './rights.service';
 import { DataDisclosure, DecideErasureRequestInput, ErasureRequestInfo, ErasureRequestStatus, FamilyErasureInput } from './rights.types';
 
-const rights = (ctx: Context) => new DataRights(ctx.em, ctx.locale);
+const rights = (ctx: Context) => new DataRights(ctx.em, ctx.locale, applicationServices(ctx.services).documents);
 const family = (ctx: Context, session: string) => new FamilyAuth(ctx.em, ctx.services.auth.secret, ctx.locale).identify(session);
 
 @Resolver()
@@ -25,7 +25,10 @@ export class RightsResolver {
   }
 
   @Query(() => [ErasureRequestInfo])
-  erasureRequests(@Ctx() ctx: Context, @Arg('status', () => ErasureRequestStatus, { defaultValue: ErasureRequestStatus.REQUESTED }) status: ErasureRequestStatus): Promise<ErasureRequestInfo[]> {
+  erasureRequests(
+    @Ctx() ctx: Context,
+    @Arg('status', () => ErasureRequestStatus, { defaultValue: ErasureRequestStatus.REQUESTED }) status: ErasureRequestStatus,
+  ): Promise<ErasureRequestInfo[]> {
     return rights(ctx).list(ctx.gate, status);
   }
 

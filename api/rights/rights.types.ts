@@ -34,6 +34,7 @@ export class DataDisclosure {
   @Field(() => Date) generatedAt!: Date;
   @Field(() => String) json!: string;
   @Field(() => String) summary!: string;
+  @Field(() => String) html!: string;
   @Field(() => ErasureRequestInfo, { nullable: true }) erasureRequest!: ErasureRequestInfo | null;
 }
 

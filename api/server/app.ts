@@ -9,7 +9,7 @@ import express, { type Express } from 'express';
 import { GraphQLError } from 'graphql';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PolicyBook } from '../access';
+import { AccessPolicySync, PolicyBook } from '../access';
 import { withShield } from '../access';
 import { useAuditKey } from '../audit';
 import { startAnchoring } from '../audit';
@@ -24,17 +24,33 @@ import { localeFromHeader } from '../core';
 import { ROOT_DIR, SEEDS_DIR, WIDGETS_DIST_DIR } from '../core';
 import type { Config } from './config';
 import { type AppServices, type Context, createContext } from './context';
-import { loadCatalogue } from '../programme';
+import { loadCatalogue, ProgrammeSettingsSync } from '../programme';
 import { loadIntakeTexts } from '../intake';
 import { MunicipalOrigins } from '../intake';
 import { buildApiSchema } from './schema/build';
 import { Metrics, metricsPlugin, opsRoutes, requestLog } from '../ops';
 import { compiledExecutionGateway } from './schema/compiled-executor';
 import { loadChatServices } from '../chat';
-import { Outreach } from '../outreach';
+import { demoMailbox, Outreach } from '../outreach';
 import { widgetFiles } from './widgets/widget-files';
 import { wireModules } from './wiring';
-import { anonymousRateLimit, armor, withoutSuggestions, bodyErrors, refuseNulBytes, shapeRequestError, type DeepPartialLimits, type Limits, loadTrustedDocuments, resolveLimits, responseSizeLimit, SharedRateLimits, TRUSTED_DOCUMENTS_FILE, trustedDocuments } from '../limits';
+import { DEMO_MUNICIPALITY } from './seed/demo-seed';
+import {
+  anonymousRateLimit,
+  armor,
+  withoutSuggestions,
+  bodyErrors,
+  refuseNulBytes,
+  shapeRequestError,
+  type DeepPartialLimits,
+  type Limits,
+  loadTrustedDocuments,
+  resolveLimits,
+  responseSizeLimit,
+  SharedRateLimits,
+  TRUSTED_DOCUMENTS_FILE,
+  trustedDocuments,
+} from '../limits';
 import { createLineService, type LineService, lineSettingsFromEnv } from '../line';
 import { applicationServices, documentRoutes, NO_DELIVERY, outreachDelivery, useNoticeSender } from '../application';
 import { FIGURE_STORE, reportDownloads, startFigureSealer } from '../reporting';
@@ -61,7 +77,22 @@ export interface App {
 /** The HTTP application: GraphQL at /graphql, widgets, the demo page. Used by main.ts and by tests. */
 export async function createApp(
   orm: MikroORM,
-  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> & Partial<Pick<Config, 'intakeRatePerMinute' | 'chatRatePerMinute' | 'limits' | 'auditKey' | 'auditAnchorDir' | 'auditAnchorSeconds' | 'line' | 'publicUrl' | 'metricsToken'>>,
+  config: Pick<Config, 'authSecret' | 'accessTokenTtlSeconds' | 'corsOrigins'> &
+    Partial<
+      Pick<
+        Config,
+        | 'seedDemo'
+        | 'intakeRatePerMinute'
+        | 'chatRatePerMinute'
+        | 'limits'
+        | 'auditKey'
+        | 'auditAnchorDir'
+        | 'auditAnchorSeconds'
+        | 'line'
+        | 'publicUrl'
+        | 'metricsToken'
+      >
+    >,
   options: AppOptions = {},
 ): Promise<App> {
   const globalOrigins = new Set(config.corsOrigins);
@@ -69,17 +100,32 @@ export async function createApp(
   const clientUrl = orm.config.get('clientUrl');
   const feed = orm.config.get('driver') === PostgreSqlDriver && clientUrl ? await ChangeFeed.shared(clientUrl) : ChangeFeed.local();
   const limits: Limits = resolveLimits(
-    { rates: { ...(config.intakeRatePerMinute ? { intakePerMinute: config.intakeRatePerMinute } : {}), ...(config.chatRatePerMinute ? { chatPerMinute: config.chatRatePerMinute } : {}) } },
+    {
+      rates: {
+        ...(config.intakeRatePerMinute ? { intakePerMinute: config.intakeRatePerMinute } : {}),
+        ...(config.chatRatePerMinute ? { chatPerMinute: config.chatRatePerMinute } : {}),
+      },
+    },
     config.limits,
     options.limits,
   );
   const rates = new SharedRateLimits(orm, config.authSecret);
   const services: AppServices = {
     policies: PolicyBook.load(join(SEEDS_DIR, 'policy')),
-    auth: { secret: config.authSecret, ttlSeconds: config.accessTokenTtlSeconds, revocations: new RevocationList(1000, feed), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) },
+    auth: {
+      secret: config.authSecret,
+      ttlSeconds: config.accessTokenTtlSeconds,
+      revocations: new RevocationList(1000, feed),
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    },
     catalogue: loadCatalogue(join(SEEDS_DIR, 'programmes')),
     chat: loadChatServices(join(SEEDS_DIR, 'chatbot'), () => services.catalogue, { rateLimit: rates.limit('chat', limits.rates.chatPerMinute) }),
-    intake: { texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')), globalOrigins, rateLimit: rates.limit('intake', limits.rates.intakePerMinute), municipalities: new MunicipalOrigins(orm, 60_000, feed) },
+    intake: {
+      texts: loadIntakeTexts(join(SEEDS_DIR, 'intake')),
+      globalOrigins,
+      rateLimit: rates.limit('intake', limits.rates.intakePerMinute),
+      municipalities: new MunicipalOrigins(orm, 60_000, feed),
+    },
     limits: {
       config: limits,
       loginPerAddress: rates.limit('login-address', limits.rates.loginPerAddressPerMinute),
@@ -87,11 +133,36 @@ export async function createApp(
     },
     // Tests and benchmarks pass no AUDIT_KEY: one derived from their signing secret (audit-seal.ts).
     auditSeal: { key: config.auditKey ?? deriveAuditKey(config.authSecret), anchorDir: config.auditAnchorDir ?? null },
+    ...(config.seedDemo ? { demo: true } : {}),
   };
-  services.outreach = new Outreach({ orm, authSecret: config.authSecret, catalogue: () => services.catalogue, pageLimit: rates.limit('outreach-page', limits.rates.anonymousPerMinute) });
+  // The console's programme settings (stored per municipality) over the files, before the first request.
+  services.programmeSettings = new ProgrammeSettingsSync(orm, () => services.catalogue, feed);
+  await services.programmeSettings.loadAll();
+  // The console's access policies (stored per municipality) over the policy files, likewise.
+  services.accessPolicy = new AccessPolicySync(orm, () => services.policies, feed);
+  await services.accessPolicy.loadAll();
+  services.outreach = new Outreach({
+    orm,
+    authSecret: config.authSecret,
+    catalogue: () => services.catalogue,
+    pageLimit: rates.limit('outreach-page', limits.rates.anonymousPerMinute),
+  });
   // An application's change reaches the family as a transactional notice on the outreach queue (api/application/outreach-delivery.ts).
   const outreach = services.outreach;
-  useNoticeSender(services, outreachDelivery({ orm, queue: outreach.queue, familyPageUrl: (code) => applicationServices(services).procedures.settings(code).familyPageUrl ?? `${outreach.env.publicBaseUrl}/`, requested: (m) => outreach.sendRequested(orm.em.fork() as EntityManager, m), fallback: NO_DELIVERY }));
+  useNoticeSender(
+    services,
+    outreachDelivery({
+      orm,
+      queue: outreach.queue,
+      // With none configured: the demo's own family page for デモ市 in demo mode (the page the receipt leads to,
+      // trial), the site's root otherwise (/mypage beside the API is the demo's page, fixed to デモ市).
+      familyPageUrl: (code) =>
+        applicationServices(services).procedures.settings(code).familyPageUrl ??
+        (config.seedDemo === true && code === DEMO_MUNICIPALITY ? `${outreach.env.publicBaseUrl}/mypage` : `${outreach.env.publicBaseUrl}/`),
+      requested: (m) => outreach.sendRequested(orm.em.fork() as EntityManager, m),
+      fallback: NO_DELIVERY,
+    }),
+  );
   const guard = armor(limits);
   useAuditKey(orm, services.auditSeal!.key);
   wireModules();
@@ -105,7 +176,8 @@ export async function createApp(
     // Queries run compiled (graphql-jit), mutations through graphql-js: see schema/compiled-executor.ts.
     ...(options.interpretedExecution ? { schema } : { gateway: compiledExecutionGateway(schema) }),
     // Request errors in the API's shape, then the usual masking of internal errors, which get a field too.
-    formatError: (formatted, error) => shapeRequestError(formatError(shapeRequestError(limits.fieldSuggestions ? formatted : withoutSuggestions(formatted)), error)),
+    formatError: (formatted, error) =>
+      shapeRequestError(formatError(shapeRequestError(limits.fieldSuggestions ? formatted : withoutSuggestions(formatted)), error)),
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     // main.ts stops the server, then closes the database, then exits: Apollo's own handler would
@@ -116,7 +188,15 @@ export async function createApp(
     persistedQueries: false,
     allowBatchedHttpRequests: false,
     // Cache control is on by default and instruments every field; personal data is never cached anyway.
-    plugins: [metricsPlugin(metrics), auditPlugin, ...guard.plugins, refuseNulBytes, anonymousRateLimit(rates.limit('anonymous', limits.rates.anonymousPerMinute)), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      metricsPlugin(metrics),
+      auditPlugin,
+      ...guard.plugins,
+      refuseNulBytes,
+      anonymousRateLimit(rates.limit('anonymous', limits.rates.anonymousPerMinute)),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -176,7 +256,8 @@ export async function createApp(
   const staffPage = join(ROOT_DIR, 'widgets', 'staff');
   if (existsSync(join(staffPage, 'index.html'))) {
     const staffHeaders = {
-      'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' blob:; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      'content-security-policy':
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' blob:; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
       'x-content-type-options': 'nosniff',
@@ -186,7 +267,12 @@ export async function createApp(
     app.get('/staff/staff.css', (_req, res) => res.sendFile(join(staffPage, 'staff.css'), { headers: staffHeaders, cacheControl: false }));
   }
   // LINE's webhook per municipality and the account-link pages (api/line): raw body, signature first.
-  const line = createLineService(orm, config.line ?? lineSettingsFromEnv({}), config.authSecret, { knowledge: services.chat.knowledge, rateLimit: services.chat.rateLimit, catalogue: services.catalogue, municipalities: services.intake.municipalities });
+  const line = createLineService(orm, config.line ?? lineSettingsFromEnv({}), config.authSecret, {
+    knowledge: services.chat.knowledge,
+    rateLimit: services.chat.rateLimit,
+    catalogue: services.catalogue,
+    municipalities: services.intake.municipalities,
+  });
   app.use('/line', line.router);
   services.intake.lineLink = line.linkStartUrl;
   services.outreach.line = line.notices;
@@ -194,10 +280,19 @@ export async function createApp(
   await line.ready;
   // The family's page and one-click unsubscribe for notices (api/outreach/family-page.ts).
   app.use('/outreach', services.outreach.routes());
+  // The demo's mailbox (README: demo): 404 unless in demo mode with e-mail going to the built-in catcher.
+  app.use(
+    '/demo',
+    demoMailbox(config.seedDemo === true, () => outreach.demoCatcher()),
+  );
   // The widgets for pages of any allowed origin: CORS, precompressed, cached by content hash (widgets/widget-files.ts).
   app.use('/widgets', widgetFiles({ dir: WIDGETS_DIST_DIR, allowOrigin: originAllowed }));
   const demo = join(ROOT_DIR, 'widgets', 'demo');
-  if (existsSync(demo)) app.use('/', express.static(demo));
+  // `/mypage` is the demo family page (mypage.html), where the intake receipt and LINE notices lead.
+  if (existsSync(demo)) app.use('/', express.static(demo, { extensions: ['html'] }));
+  // Browsers ask for /favicon.ico on every page the API serves (console, demo); an empty answer instead of
+  // a 404 keeps the browser console clean, so a real error there is not lost among these (trial T17).
+  app.get('/favicon.ico', (_req, res) => void res.status(204).set('cache-control', 'public, max-age=86400').end());
 
   return {
     express: app,

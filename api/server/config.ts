@@ -77,7 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (authSecret.length < 32) throw new Error('AUTH_SECRET must be at least 32 characters.');
   const encryptionKey = env.ENCRYPTION_KEY?.trim() || null;
-  if (!encryptionKey && url) throw new Error('ENCRYPTION_KEY must be set when DATABASE_URL is set (32 random bytes as 64 hex digits, the same in every API process; README: Encryption at rest).');
+  if (!encryptionKey && url)
+    throw new Error(
+      'ENCRYPTION_KEY must be set when DATABASE_URL is set (32 random bytes as 64 hex digits, the same in every API process; README: Encryption at rest).',
+    );
   if (encryptionKey) parseMasterKey(encryptionKey);
   // The same rule as addAllowedOrigin: a typo (a path, a trailing "/kosodate", http) would never match
   // a browser's Origin header and fail silently, so it stops the server instead.
@@ -96,7 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let auditKey = env.AUDIT_KEY?.trim() ?? '';
   if (!auditKey) {
     if (!url) auditKey = embeddedSecret(dataDir, 'audit-key');
-    else if (env.NODE_ENV === 'production') throw new Error('AUDIT_KEY must be set when DATABASE_URL is set in production (a long random string shared by all API processes, not stored in the database).');
+    else if (env.NODE_ENV === 'production')
+      throw new Error(
+        'AUDIT_KEY must be set when DATABASE_URL is set in production (a long random string shared by all API processes, not stored in the database).',
+      );
     else auditKey = deriveAuditKey(authSecret);
   }
   if (auditKey.length < 32) throw new Error('AUDIT_KEY must be at least 32 characters.');

@@ -40,7 +40,12 @@ export interface RotationResult {
 export async function rotateMasterKey(database: Database, oldKeyText: string | null, newKeyText: string | null): Promise<RotationResult> {
   const keyFile = database.kind === 'pglite' && database.dataDir && !oldKeyText ? join(database.dataDir, EMBEDDED_KEY_FILE) : null;
   const oldText = oldKeyText ?? (keyFile && existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : null);
-  if (!oldText) throw new Error(keyFile ? `Neither ENCRYPTION_KEY nor the key file ${keyFile} is there: start the service once first, or set ENCRYPTION_KEY to the key in use.` : 'ENCRYPTION_KEY (the key in use) must be set.');
+  if (!oldText)
+    throw new Error(
+      keyFile
+        ? `Neither ENCRYPTION_KEY nor the key file ${keyFile} is there: start the service once first, or set ENCRYPTION_KEY to the key in use.`
+        : 'ENCRYPTION_KEY (the key in use) must be set.',
+    );
   const newText = newKeyText ?? (keyFile ? newMasterKeyText() : null);
   if (!newText) throw new Error('Set NEW_ENCRYPTION_KEY (32 random bytes as 64 hex digits: openssl rand -hex 32).');
   const oldKey = parseMasterKey(oldText);
@@ -51,9 +56,15 @@ export async function rotateMasterKey(database: Database, oldKeyText: string | n
   try {
     if (!handle.keyring.loaded) throw new Error('This database has no data keys yet: start the service once (it migrates), then rotate.');
     if (next) writeFileSync(next, newText, { mode: 0o600 });
-    const rewrapped = await handle.orm.em.fork().transactional((em) =>
-      rewrapDataKeys((sql, params) => em.getConnection().execute(sql, (params ?? []) as never[], 'all', em.getTransactionContext()) as Promise<Record<string, any>[]>, oldKey, newKey),
-    );
+    const rewrapped = await handle.orm.em
+      .fork()
+      .transactional((em) =>
+        rewrapDataKeys(
+          (sql, params) => em.getConnection().execute(sql, (params ?? []) as never[], 'all', em.getTransactionContext()) as Promise<Record<string, any>[]>,
+          oldKey,
+          newKey,
+        ),
+      );
     if (next) renameSync(next, keyFile!);
     return { rewrapped, keyFile };
   } catch (e) {

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const result = await rotateMasterKey(config.database, config.encryptionKey, process.env.NEW_ENCRYPTION_KEY?.trim() || null);
   console.log(`Rewrapped ${result.rewrapped} data key(s) with the new master key.`);
-  console.log(result.keyFile ? `The new key is in ${result.keyFile}.` : 'Now set ENCRYPTION_KEY to the new key in every API process and restart them one at a time.');
+  console.log(
+    result.keyFile ? `The new key is in ${result.keyFile}.` : 'Now set ENCRYPTION_KEY to the new key in every API process and restart them one at a time.',
+  );
 }
 
 // Run only as a command: importing the module (tests, tools that scan api/) must not start it.

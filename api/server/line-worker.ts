@@ -19,7 +19,8 @@ import { LINE_NOTIFY_CHANNEL, LineBot, LineChannelStore, LineLinks, LineWorker, 
  * claimed with SKIP LOCKED. Also callable from a general worker entry (`npm run worker`).
  */
 export async function runLineWorker(config: Config): Promise<{ stop(): Promise<void> }> {
-  if (config.database.kind !== 'postgresql') throw new Error('LINE_WORKER=separate needs PostgreSQL (DATABASE_URL): the embedded database belongs to the API process.');
+  if (config.database.kind !== 'postgresql')
+    throw new Error('LINE_WORKER=separate needs PostgreSQL (DATABASE_URL): the embedded database belongs to the API process.');
   const handle = await openOrm(config.database, { encryptionKey: config.encryptionKey ?? undefined });
   const orm = handle.orm;
   // Linking writes audit entries: sealed with the same key as the API's.
@@ -34,7 +35,12 @@ export async function runLineWorker(config: Config): Promise<{ stop(): Promise<v
   await store.reload();
   store.start(() => undefined);
   const links = new LineLinks(em, config.authSecret);
-  const bot = new LineBot({ settings: config.line, em, links, chat: { knowledge: chat.knowledge, rateLimit: chat.rateLimit, catalogue, municipalities: new MunicipalOrigins(orm, 60_000, null) } });
+  const bot = new LineBot({
+    settings: config.line,
+    em,
+    links,
+    chat: { knowledge: chat.knowledge, rateLimit: chat.rateLimit, catalogue, municipalities: new MunicipalOrigins(orm, 60_000, null) },
+  });
   const worker = new LineWorker(new TableLineEventQueue(em), (e) => bot.handle(e), { pollMs: 1_000, urgent: (e) => bot.isUrgent(e) }).start();
   const listener = new Client({ connectionString: config.database.url });
   // A dropped listener is not fatal: the poll still finds every event within a second.
@@ -60,7 +66,11 @@ if (require.main === module) {
   runLineWorker(loadConfig())
     .then((w) => {
       console.log('Yorisoi LINE worker is running.');
-      const stop = () => void w.stop().then(() => process.exit(0), () => process.exit(1));
+      const stop = () =>
+        void w.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     })

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
+import { startStaffReminders } from './staff-reminders-timer';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { migrate, openOrm } from '../db/orm';
 import { PostalDirectory } from '../postal';
 import { seedDemo } from './seed/demo-seed';
+import { seedDemoActivity } from './seed/demo-activity';
+import { runRetentionEverywhere } from '../rights';
 
 /** `npm start`: migrate, seed the demo on an empty embedded database, serve. */
 async function main(): Promise<void> {
@@ -30,13 +33,37 @@ async function main(): Promise<void> {
     // One JSON object per line on stdout, with the request id (README: Running in production). LOG_REQUESTS=false turns it off.
     ...(process.env.LOG_REQUESTS === 'false' ? {} : { requestLog: (entry: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(entry)}\n`) }),
   });
+  // The demo's work in progress (applications, outreach candidates, call tasks), made by the app's own services; once.
+  if (config.seedDemo) {
+    const made = await seedDemoActivity(handle.orm.em.fork() as EntityManager, app.services);
+    if (made.applications + made.candidates + made.phoneTasks > 0)
+      console.log(`Demo: ${made.applications} online applications, ${made.candidates} outreach candidates, ${made.phoneTasks} call tasks.`);
+  }
   // Notices are sent inside this process on the embedded default (one process owns the data folder);
   // with PostgreSQL by `npm run worker` processes, unless OUTREACH_IN_PROCESS=1.
   const outreach = app.services.outreach!;
   if (config.database.kind === 'pglite' || process.env.OUTREACH_IN_PROCESS === '1') {
     await outreach.startWorkers();
+    startStaffReminders(handle.orm, outreach);
+    if (outreach.env.nightlyHour !== null) await outreach.startNightly();
     if (outreach.catcher) console.log(`Outreach: e-mail goes to the built-in mail catcher (${outreach.catcher.url}); set SMTP_URL for a real server.`);
   }
+  // Erasure when retention periods end (seeds/retention `periods`): daily, a minute after the start, in
+  // this process (one advisory lock per municipality, so several API processes do not collide);
+  // RETENTION_IN_PROCESS=0 leaves it to `npm run retention:run` from a scheduler.
+  const retention =
+    process.env.RETENTION_IN_PROCESS === '0'
+      ? null
+      : setInterval(
+          () => void runRetentionEverywhere(handle.orm.em.fork() as EntityManager).catch((e: Error) => console.error(`Retention run failed: ${e.message}`)),
+          86_400_000,
+        );
+  retention?.unref();
+  if (retention)
+    setTimeout(
+      () => void runRetentionEverywhere(handle.orm.em.fork() as EntityManager).catch((e: Error) => console.error(`Retention run failed: ${e.message}`)),
+      60_000,
+    ).unref();
   const server = app.express.listen(config.port, () => {
     console.log(`Yorisoi is running on ${where}: http://localhost:${config.port}/graphql`);
     // Load the postal directory now (~0.3 s), not on the first family's look-up.
@@ -48,6 +75,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    if (retention) clearInterval(retention);
     console.log(`${signal}: stopping (finishing requests, closing the database)…`);
     setTimeout(() => {
       console.error('Yorisoi did not stop within 15 s; exiting.');

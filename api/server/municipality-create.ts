@@ -25,12 +25,20 @@ async function main(): Promise<number> {
   try {
     await migrate(handle.orm);
     const postal = PostalDirectory.shared();
-    const created = await createMunicipality(handle.orm.em.fork() as EntityManager, { code: args.code, name: args.name, departments: args.departments, requireTwoFactor: !args.optionalTwoFactor }, (c) => postal.municipality(c));
+    const created = await createMunicipality(
+      handle.orm.em.fork() as EntityManager,
+      { code: args.code, name: args.name, departments: args.departments, requireTwoFactor: !args.optionalTwoFactor },
+      (c) => postal.municipality(c),
+    );
     const place = postal.municipality(created.municipality.code);
-    console.log(`Created ${created.municipality.code} ${created.municipality.name}${place ? ` (${place.prefecture}${place.city})` : ''} with ${created.departments.length} departments:`);
+    console.log(
+      `Created ${created.municipality.code} ${created.municipality.name}${place ? ` (${place.prefecture}${place.city})` : ''} with ${created.departments.length} departments:`,
+    );
     for (const d of created.departments) console.log(`  ${d.code}: ${d.name}`);
     console.log(`Two-factor sign-in: ${created.municipality.requireTwoFactor ? 'required' : 'optional'}.`);
-    console.log(`\nThe first administrator signs up with this one-time link (valid until ${created.expiresAt.toISOString()}); hand it over privately:\n\n  ${linkUrl(publicUrl, created.token)}\n`);
+    console.log(
+      `\nThe first administrator signs up with this one-time link (valid until ${created.expiresAt.toISOString()}); hand it over privately:\n\n  ${linkUrl(publicUrl, created.token)}\n`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof MunicipalityExistsError) {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { startStaffReminders } from './staff-reminders-timer';
 import { join } from 'node:path';
 import { loadConfig } from './config';
 import { SEEDS_DIR } from '../core';
@@ -24,7 +25,12 @@ async function main(): Promise<void> {
   outreach.line = new LineNoticeSender(config.line, new LineLinks(() => handle.orm.em.fork() as EntityManager, config.authSecret));
   if (!outreach.env.smtpUrl) console.log('Outreach worker: no SMTP_URL, e-mail notices wait (temporary failure) until one is set.');
   await outreach.startWorkers();
-  console.log(`Outreach worker: ${outreach.env.workers} senders running.`);
+  // The staff's daily reminder e-mails go from the process that sends notices (once a day per member).
+  startStaffReminders(handle.orm, outreach);
+  if (outreach.env.nightlyHour !== null) await outreach.startNightly();
+  console.log(
+    `Outreach worker: ${outreach.env.workers} senders running${outreach.env.nightlyHour !== null ? `, nightly re-screening at ${outreach.env.nightlyHour}:00 Japan time` : ''}.`,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

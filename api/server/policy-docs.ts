@@ -8,7 +8,9 @@ import { ROOT_DIR, SEEDS_DIR } from '../core';
 function main(): void {
   const dir = join(SEEDS_DIR, 'policy');
   const policy = parsePolicy(readFileSync(join(dir, 'default.yaml'), 'utf8'), 'seeds/policy/default.yaml');
-  const overrides = readdirSync(dir).filter((f) => f !== 'default.yaml').sort();
+  const overrides = readdirSync(dir)
+    .filter((f) => f !== 'default.yaml')
+    .sort();
   const printed = renderPolicyDocs(policy, 'seeds/policy/default.yaml', overrides);
   const target = join(ROOT_DIR, 'docs', 'access-policy.md');
   if (process.argv.includes('--check')) {

@@ -8,6 +8,7 @@
  */
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
@@ -15,6 +16,9 @@ import { loadConfig } from './config';
 import { openOrm } from '../db/orm';
 import { OPERATOR, exportSettingsYaml, importSettings, SettingsInputError } from '../accounts';
 import { Municipality } from '../municipality';
+import { SEEDS_DIR } from '../core';
+import { loadCatalogue } from '../programme';
+import { PolicyBook } from '../access';
 
 /** municipality.code of a settings file, if it can be read (importSettings checks the file fully). */
 function codeInFile(text: string): string {
@@ -34,7 +38,11 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   let values: { code?: string; out?: string; file?: string; apply?: boolean };
   try {
-    ({ values } = parseArgs({ args: rest, options: { code: { type: 'string' }, out: { type: 'string' }, file: { type: 'string' }, apply: { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: rest,
+      options: { code: { type: 'string' }, out: { type: 'string' }, file: { type: 'string' }, apply: { type: 'boolean' } },
+      strict: true,
+    }));
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
@@ -71,10 +79,21 @@ async function main(argv: string[]): Promise<number> {
       else process.stdout.write(yaml);
       return 0;
     }
-    const { changes, applied } = await importSettings(em, code, text, { apply: values.apply === true, actor: OPERATOR });
+    // The command line has no change feed: programme changes reach running API processes at their next start.
+    const catalogue = loadCatalogue(join(SEEDS_DIR, 'programmes'));
+    const policies = PolicyBook.load(join(SEEDS_DIR, 'policy'));
+    const { changes, applied } = await importSettings(em, code, text, { apply: values.apply === true, actor: OPERATOR, catalogue, policies });
     if (changes.length === 0) console.log('No differences: the file matches the settings in force.');
-    for (const c of changes) console.log(`${c.before === null ? '+' : c.after === null ? '-' : '~'} ${c.path}: ${c.before ?? ''}${c.before !== null && c.after !== null ? ' -> ' : ''}${c.after ?? ''}`);
-    if (changes.length > 0) console.log(applied ? `Applied ${changes.length} change(s); each is in the administration trail.` : `Dry run: nothing changed. Run again with --apply to make these ${changes.length} change(s).`);
+    for (const c of changes)
+      console.log(
+        `${c.before === null ? '+' : c.after === null ? '-' : '~'} ${c.path}: ${c.before ?? ''}${c.before !== null && c.after !== null ? ' -> ' : ''}${c.after ?? ''}`,
+      );
+    if (changes.length > 0)
+      console.log(
+        applied
+          ? `Applied ${changes.length} change(s); each is in the administration trail.`
+          : `Dry run: nothing changed. Run again with --apply to make these ${changes.length} change(s).`,
+      );
     return 0;
   } catch (e) {
     if (e instanceof SettingsInputError) {

@@ -1,20 +1,11 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Department } from '../municipality';
-import { Municipality } from '../municipality';
+import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { Department, MunicipalityRow } from '../municipality';
 import { StaffRole } from '../core';
 
 @ObjectType({ simpleResolvers: true, description: 'A staff member (職員) of one department.' })
 @Entity()
-export class StaffMember {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
+export class StaffMember extends MunicipalityRow {
   @Field(() => Department)
   @ManyToOne(() => Department)
   department!: Department;
@@ -62,4 +53,8 @@ export class StaffMember {
 
   @Property({ type: 'timestamptz', nullable: true })
   passwordChangedAt?: Date | null;
+
+  /** Whether the daily e-mail reminder of follow-ups due is sent (casework/staff-reminders.ts); each member may turn it off. */
+  @Property({ type: 'boolean', default: true })
+  reminderEmails: boolean = true;
 }

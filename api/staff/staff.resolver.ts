@@ -13,7 +13,8 @@ export class StaffResolver {
 
   @Mutation(() => StaffMember, {
     description: 'Add a staff member (admins)',
-    deprecationReason: 'Use `Mutation.inviteStaffMember`, which returns the one-time link with which the person chooses their own password. Removed no earlier than 2027-06-03.',
+    deprecationReason:
+      'Use `Mutation.inviteStaffMember`, which returns the one-time link with which the person chooses their own password. Removed no earlier than 2027-06-03.',
   })
   createStaffMember(@Arg('input', () => CreateStaffMemberInput) input: CreateStaffMemberInput, @Ctx() ctx: Context): Promise<StaffMember> {
     return new StaffService(ctx.em, ctx.gate).create(input);

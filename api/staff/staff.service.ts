@@ -21,11 +21,19 @@ const PASSWORD_BY_RESET_LINK = {
   en: 'An administrator cannot choose a password for someone else. Issue a reset link; the person chooses the new password.',
   'ja-easy': 'ほかの 人の パスワードは 決められません。やり直しの リンクを 送って、本人が 決めます。',
 };
-const EMAIL_TAKEN = { ja: 'このメールアドレスはすでに使われています。', en: 'This e-mail address is already in use.', 'ja-easy': 'この メールアドレスは もう 使われて います。' };
+const EMAIL_TAKEN = {
+  ja: 'このメールアドレスはすでに使われています。',
+  en: 'This e-mail address is already in use.',
+  'ja-easy': 'この メールアドレスは もう 使われて います。',
+};
 
 /** Admins manage the staff of their own municipality (never another's). */
 export class StaffService {
-  constructor(private readonly em: EntityManager, private readonly gate: AccessGate, private readonly auth?: AuthSettings) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly gate: AccessGate,
+    private readonly auth?: AuthSettings,
+  ) {}
 
   private admin() {
     return this.gate.staff([StaffRole.ADMIN]);
@@ -57,11 +65,24 @@ export class StaffService {
     this.refusePassword(input.password, 'invite');
     if (await this.em.count(StaffMember, { email: email! })) throw badInput([{ field: 'input.email', messages: EMAIL_TAKEN }], this.gate.locale);
     const member = this.em.create(StaffMember, {
-      municipality: v.municipalityCode, department: await this.department(v.municipalityCode, input.department), name: name!, email: email!,
-      role: input.role, passwordHash: null, failedLogins: 0, disabled: false,
+      municipality: v.municipalityCode,
+      department: await this.department(v.municipalityCode, input.department),
+      name: name!,
+      email: email!,
+      role: input.role,
+      passwordHash: null,
+      failedLogins: 0,
+      disabled: false,
     } as never);
     await this.em.flush();
-    STAFF_ADMIN_EVENT.get()(this.em, v.municipalityCode, { id: v.staffId, name: v.name }, 'staff.invited', member.id, `role ${input.role}, department ${input.department}; no link yet (createStaffMember)`);
+    STAFF_ADMIN_EVENT.get()(
+      this.em,
+      v.municipalityCode,
+      { id: v.staffId, name: v.name },
+      'staff.invited',
+      member.id,
+      `role ${input.role}, department ${input.department}; no link yet (createStaffMember)`,
+    );
     await this.em.flush();
     return member;
   }
@@ -69,10 +90,16 @@ export class StaffService {
   async update(input: UpdateStaffMemberInput): Promise<StaffMember> {
     const v = this.admin();
     this.refusePassword(input.password, 'reset');
-    const member = /^[0-9a-f-]{36}$/i.test(input.id) ? await this.em.findOne(StaffMember, { id: input.id, municipality: v.municipalityCode }, { populate: ['department'] }) : null;
+    const member = /^[0-9a-f-]{36}$/i.test(input.id)
+      ? await this.em.findOne(StaffMember, { id: input.id, municipality: v.municipalityCode }, { populate: ['department'] })
+      : null;
     if (!member) throw notFound(STAFF_NOT_FOUND, this.gate.locale);
     if (member.id === v.staffId && (input.disabled || (input.role && input.role !== StaffRole.ADMIN))) {
-      throw apiError('FORBIDDEN', { ja: '自分自身の管理者権限は外せません。', en: 'You cannot remove your own admin rights.', 'ja-easy': '自分の 管理者の 権限は 外せません。' }, this.gate.locale);
+      throw apiError(
+        'FORBIDDEN',
+        { ja: '自分自身の管理者権限は外せません。', en: 'You cannot remove your own admin rights.', 'ja-easy': '自分の 管理者の 権限は 外せません。' },
+        this.gate.locale,
+      );
     }
     const roleOrDepartment = (input.role != null && input.role !== member.role) || (input.department != null && input.department !== member.department.code);
     const disabled = input.disabled != null && input.disabled !== member.disabled ? input.disabled : null;

@@ -1,4 +1,15 @@
-import { type BreakingChange, buildSchema, type DangerousChange, findBreakingChanges, findDangerousChanges, type GraphQLSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
+import {
+  type BreakingChange,
+  buildSchema,
+  type DangerousChange,
+  findBreakingChanges,
+  findDangerousChanges,
+  type GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+} from 'graphql';
 
 /**
  * What may change in the partner API between releases (npm run schema:breaking, in CI).
@@ -115,18 +126,29 @@ export function checkBreaking(releasedSdl: string, currentSdl: string, changelog
     const coordinate = coordinateOf(change);
     const entry = entries.find((e) => e.kind === 'removed' && e.coordinate === coordinate);
     if (!entry) {
-      problems.push({ coordinate, message: `breaking change not in CHANGELOG.md: ${change.description} (deprecate it first; after ${DEPRECATION_DAYS} days record "- Removed \`${coordinate}\` on YYYY-MM-DD (deprecated YYYY-MM-DD): …")` });
+      problems.push({
+        coordinate,
+        message: `breaking change not in CHANGELOG.md: ${change.description} (deprecate it first; after ${DEPRECATION_DAYS} days record "- Removed \`${coordinate}\` on YYYY-MM-DD (deprecated YYYY-MM-DD): …")`,
+      });
       continue;
     }
     const kept = days(entry.deprecatedOn, entry.removedOn!);
-    if (kept < DEPRECATION_DAYS) problems.push({ coordinate, message: `CHANGELOG.md line ${entry.line}: removed ${kept} days after it was deprecated; the policy is at least ${DEPRECATION_DAYS} days` });
-    if (entry.removedOn! > today) problems.push({ coordinate, message: `CHANGELOG.md line ${entry.line}: removal dated ${entry.removedOn}, after today (${today})` });
+    if (kept < DEPRECATION_DAYS)
+      problems.push({
+        coordinate,
+        message: `CHANGELOG.md line ${entry.line}: removed ${kept} days after it was deprecated; the policy is at least ${DEPRECATION_DAYS} days`,
+      });
+    if (entry.removedOn! > today)
+      problems.push({ coordinate, message: `CHANGELOG.md line ${entry.line}: removal dated ${entry.removedOn}, after today (${today})` });
   }
   const before = deprecatedCoordinates(released);
   const newlyDeprecated = [...deprecatedCoordinates(current)].filter((c) => !before.has(c)).sort();
   for (const coordinate of newlyDeprecated) {
     if (!entries.some((e) => e.kind === 'deprecated' && e.coordinate === coordinate)) {
-      problems.push({ coordinate, message: `deprecated but not in CHANGELOG.md: add "- Deprecated \`${coordinate}\` on ${today}: <why, what to use instead>" (removal no earlier than ${DEPRECATION_DAYS} days later)` });
+      problems.push({
+        coordinate,
+        message: `deprecated but not in CHANGELOG.md: add "- Deprecated \`${coordinate}\` on ${today}: <why, what to use instead>" (removal no earlier than ${DEPRECATION_DAYS} days later)`,
+      });
     }
   }
   const releasedCoordinates = allCoordinates(released);

@@ -10,9 +10,17 @@ import { checkBreaking } from './breaking';
  * deprecation the changelog does not record; dangerous changes (e.g. a new enum value) are listed.
  */
 const releasedDir = join(ROOT_DIR, 'schema', 'released');
-const newest = readdirSync(releasedDir).filter((f) => f.endsWith('.graphql')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).pop();
+const newest = readdirSync(releasedDir)
+  .filter((f) => f.endsWith('.graphql'))
+  .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+  .pop();
 const releasedFile = process.argv[2] ?? join(releasedDir, newest ?? '');
-const report = checkBreaking(readFileSync(releasedFile, 'utf8'), readFileSync(SCHEMA_FILE, 'utf8'), readFileSync(join(ROOT_DIR, 'CHANGELOG.md'), 'utf8'), todayInJapan());
+const report = checkBreaking(
+  readFileSync(releasedFile, 'utf8'),
+  readFileSync(SCHEMA_FILE, 'utf8'),
+  readFileSync(join(ROOT_DIR, 'CHANGELOG.md'), 'utf8'),
+  todayInJapan(),
+);
 console.log(`added since the release (list them under "Added" in CHANGELOG.md): ${report.added.join(', ') || 'nothing'}`);
 for (const d of report.dangerous) console.log(`dangerous (not breaking): ${d.description}`);
 for (const c of report.newlyDeprecated) console.log(`deprecated since the release: ${c}`);

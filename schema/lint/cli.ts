@@ -12,5 +12,7 @@ const findings = lintSchema(buildSchema(readFileSync(file, 'utf8')));
 for (const f of findings) console.log(`${f.coordinate}  [${f.rule}]  ${f.message}`);
 const byRule = new Map<string, number>();
 for (const f of findings) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
-console.log(`${findings.length} finding${findings.length === 1 ? '' : 's'}${findings.length ? ` (${[...byRule].map(([r, n]) => `${r}: ${n}`).join(', ')})` : ''} in ${file}`);
+console.log(
+  `${findings.length} finding${findings.length === 1 ? '' : 's'}${findings.length ? ` (${[...byRule].map(([r, n]) => `${r}: ${n}`).join(', ')})` : ''} in ${file}`,
+);
 process.exit(findings.length ? 1 : 0);

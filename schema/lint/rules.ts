@@ -1,7 +1,21 @@
 import {
-  type GraphQLArgument, type GraphQLField, type GraphQLInputField, type GraphQLNamedType, type GraphQLSchema, type GraphQLType,
-  getNamedType, isEnumType, isInputObjectType, isInterfaceType, isListType, isNonNullType, isObjectType, isScalarType, isSpecifiedScalarType,
-  isIntrospectionType, DEFAULT_DEPRECATION_REASON,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type GraphQLType,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  isSpecifiedScalarType,
+  isIntrospectionType,
+  DEFAULT_DEPRECATION_REASON,
 } from 'graphql';
 import { LINT_CONFIG, type LintConfig } from './config';
 
@@ -59,7 +73,8 @@ function lintType(type: GraphQLNamedType, emit: Emit, config: LintConfig): void 
   if (!describedEnough(type.description, type.name)) emit('described', type.name, `type ${type.name} has no description`);
   if (!PASCAL.test(type.name)) emit('type-names', type.name, 'type names are PascalCase');
   if (isInputObjectType(type)) {
-    if (!config.inputSuffixes.some((s) => type.name.endsWith(s))) emit('input-names', type.name, `input type names end with ${config.inputSuffixes.join(' or ')}`);
+    if (!config.inputSuffixes.some((s) => type.name.endsWith(s)))
+      emit('input-names', type.name, `input type names end with ${config.inputSuffixes.join(' or ')}`);
   } else if (type.name.endsWith('Input')) {
     emit('input-names', type.name, 'only input types end with Input');
   }
@@ -139,9 +154,11 @@ function lintConnections(schema: GraphQLSchema, types: GraphQLNamedType[], emit:
     } else if (isObjectType(edge)) {
       const ef = edge.getFields();
       if (!ef.cursor || String(ef.cursor.type) !== 'String!') emit('relay-connection', `${edge.name}.cursor`, 'an edge has cursor: String!');
-      if (!ef.node || isListType(isNonNullType(ef.node.type) ? ef.node.type.ofType : ef.node.type)) emit('relay-connection', `${edge.name}.node`, 'an edge has a node that is not a list');
+      if (!ef.node || isListType(isNonNullType(ef.node.type) ? ef.node.type.ofType : ef.node.type))
+        emit('relay-connection', `${edge.name}.node`, 'an edge has a node that is not a list');
     }
-    if (!fields.pageInfo || String(fields.pageInfo.type) !== 'PageInfo!') emit('relay-connection', `${connection.name}.pageInfo`, 'a connection has pageInfo: PageInfo!');
+    if (!fields.pageInfo || String(fields.pageInfo.type) !== 'PageInfo!')
+      emit('relay-connection', `${connection.name}.pageInfo`, 'a connection has pageInfo: PageInfo!');
   }
   // Every field returning a connection pages forward with first and after.
   for (const type of types) {

@@ -55,11 +55,9 @@ for (const [prefix, value] of Object.entries(zip5)) {
 rows.sort();
 
 const source = `# source: ${PKG}@${version} (MIT), from Japan Post's KEN_ALL (郵便番号データ, 住所の郵便番号); see README.md`;
-const postal = [
-  source,
-  '# postal code (7 digits; 5 digits = every code that starts with them)\tcity code (5 digits)\ttown (empty: none or not given)',
-  ...rows,
-].join('\n') + '\n';
+const postal =
+  [source, '# postal code (7 digits; 5 digits = every code that starts with them)\tcity code (5 digits)\ttown (empty: none or not given)', ...rows].join('\n') +
+  '\n';
 const cityRows = Object.keys(cities)
   .sort()
   .map((code) => {

@@ -2,17 +2,23 @@ import fc from 'fast-check';
 import { Referral } from '../../api/partner/referral.entity';
 import { ReferralStatus as ReferralStatusValue } from '../../api/partner/referral-status';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DepartmentCode } from '../../api/core/departments';
-import { Department } from '../../api/municipality/department.entity';
-import { hashPassword } from '../../api/staff/password';
-import { StaffMember } from '../../api/staff/staff-member.entity';
-import { StaffRole } from '../../api/core/roles';
-import { TEST_PASSWORD, startTestApp, type GqlBody, type TestApp } from '../support/app';
-import { addMunicipality } from '../support/fixtures';
+import { startTestApp, type GqlBody, type TestApp } from '../support/app';
 import {
-  DEPARTMENTS, OTHER_DEPARTMENTS, SECTIONS, SECTION_FIELDS, addDays, dvProtected, isOpen, sectionAccess, todayInTokyo, visible,
-  type Dept, type RecordModel, type ReferralStatus, type SectionField, type Viewer,
+  OTHER_DEPARTMENTS,
+  SECTIONS,
+  SECTION_FIELDS,
+  dvProtected,
+  isOpen,
+  sectionAccess,
+  todayInTokyo,
+  visible,
+  type Dept,
+  type RecordModel,
+  type ReferralStatus,
+  type SectionField,
+  type Viewer,
 } from './matrix/oracle';
+import { DEMO, enumOf, FOREIGN, MEASURES, type MeasureKind, measureOf, type PoolRecord, recordInput, REFERRAL_PLANS, signInViewers, SEL } from './matrix/world';
 
 /**
  * Property: for generated (viewer, record, query path, preceding write), the API returns a record iff
@@ -24,46 +30,6 @@ import {
 const SEED = Number(process.env.MATRIX_SEED ?? 20261128);
 const NUM_RUNS = Number(process.env.MATRIX_RUNS ?? 300);
 const POOL = 40;
-const DEMO = '999999';
-const FOREIGN = '888888';
-
-const SEL = `id version
-  identity { familyName givenName familyNameKana givenNameKana birthDate }
-  address { postalCode prefecture city street }
-  contact { phone email preferredChannel contactAllowed }
-  household { children { birthDate disability } otherMembers { relation } note }
-  income { annualEmploymentIncome otherIncome childSupportReceivedYearly }
-  benefits { programmeId note }
-  concerns { categories note }
-  selfReliancePlan { goal steps }
-  consultations { summary department }
-  protection { dvProtected dvConcern supportMeasure expiresOn }
-  consent { sharedWith shareWithPartners privacyNoticeVersion history { target granted } }
-  access { section readable writable reason }`;
-
-const enumOf = (d: Dept) => d.toUpperCase().replace(/-/g, '_');
-const KANA = 'アイウエオカキクケコサシスセソタチツテト';
-
-interface PoolRecord extends RecordModel {
-  id: string;
-  n: number;
-  version: number;
-  kana: string;
-  /** Strings that belong to exactly one section of exactly this record. */
-  markers: Partial<Record<SectionField, string[]>>;
-}
-
-type MeasureKind = 'none' | 'active' | 'expired' | 'offFuture';
-const measureOf = (kind: MeasureKind, days: number, today: string): { supportMeasure: boolean; expiresOn: string | null } => {
-  switch (kind) {
-    case 'none': return { supportMeasure: false, expiresOn: null };
-    case 'active': return { supportMeasure: true, expiresOn: addDays(today, days % 367) }; // today … today+366
-    case 'expired': return { supportMeasure: true, expiresOn: addDays(today, -1 - (days % 800)) };
-    case 'offFuture': return { supportMeasure: false, expiresOn: addDays(today, 1 + (days % 300)) };
-  }
-};
-const REFERRAL_PLANS = ['none', 'requested', 'accepted', 'closed', 'reopened'] as const;
-const MEASURES: MeasureKind[] = ['none', 'active', 'expired', 'offFuture'];
 
 describe('access matrix (property-based, against a hand-written oracle of docs/design.md)', () => {
   let t: TestApp;
@@ -89,88 +55,43 @@ describe('access matrix (property-based, against a hand-written oracle of docs/d
 
   beforeAll(async () => {
     t = await startTestApp({ records: 0 });
-    for (const d of DEPARTMENTS) {
-      tokens.set(`${d}-caseworker`.replace('single-parent', 'sp'), await t.login(d as DepartmentCode));
-      viewers.set(`${d}-caseworker`.replace('single-parent', 'sp'), { kind: 'staff', municipality: DEMO, department: d, role: 'CASEWORKER' });
-    }
-    for (const role of ['supervisor', 'admin'] as const) {
-      tokens.set(`sp-${role}`, await t.login(DepartmentCode.SINGLE_PARENT, role));
-      viewers.set(`sp-${role}`, { kind: 'staff', municipality: DEMO, department: 'single-parent', role: role.toUpperCase() as 'ADMIN' });
-    }
-    // A read-only member of livelihood-support and one of the owning department (no demo staff has the viewer role).
-    {
-      const em = t.em();
-      const hash = await hashPassword(TEST_PASSWORD);
-      for (const d of ['livelihood-support', 'single-parent'] as const) {
-        const department = await em.findOneOrFail(Department, { municipality: DEMO, code: d as DepartmentCode }, { populate: ['municipality'] });
-        em.create(StaffMember, { municipality: department.municipality, department, name: `閲覧 ${d}`, email: `${d}-viewer@matrix.test`, role: StaffRole.VIEWER, passwordHash: hash } as never);
-      }
-      await em.flush();
-      for (const d of ['livelihood-support', 'single-parent'] as const) {
-        const res = await t.gql('mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }', { e: `${d}-viewer@matrix.test`, p: TEST_PASSWORD });
-        const key = `${d}-viewer`.replace('single-parent', 'sp');
-        tokens.set(key, res.body.data!.login.token);
-        viewers.set(key, { kind: 'staff', municipality: DEMO, department: d, role: 'VIEWER' });
-      }
-    }
-    const admin = tokens.get('sp-admin')!;
-    partnerId = (await t.gql(`{ partners { id } }`, {}, admin)).body.data!.partners[0].id;
-    const issued = await t.gql(`mutation($i: IssuePartnerTokenInput!) { issuePartnerToken(input: $i) { secret } }`, { i: { partnerId, label: 'matrix', validDays: 30 } }, admin);
-    tokens.set('partner', issued.body.data!.issuePartnerToken.secret);
-    viewers.set('partner', { kind: 'partner', municipality: DEMO });
-
-    const other = await addMunicipality(t.em(), FOREIGN);
-    foreignRecord = { id: other.recordId, municipality: FOREIGN, sharedWith: new Set(OTHER_DEPARTMENTS), shareWithPartners: false, dvConcern: false, protection: { supportMeasure: false, expiresOn: null }, referrals: [] };
-    for (const d of ['single-parent', 'public-housing'] as const) {
-      const res = await t.gql(`mutation { login(email: "${other.email(d as DepartmentCode)}", password: "${TEST_PASSWORD}") { token } }`);
-      tokens.set(`foreign-${d}`, res.body.data!.login.token);
-      viewers.set(`foreign-${d}`, { kind: 'staff', municipality: FOREIGN, department: d, role: 'CASEWORKER' });
-    }
-
+    ({ partnerId, foreignRecord } = await signInViewers(t, tokens, viewers));
     const owner = ownerToken();
     expect((await t.gql(`{ records(first: 1) { totalCount } }`, {}, owner)).body.data!.records.totalCount).toBe(0);
     const attrs = fc.sample(
-      fc.record({ sharedWith: fc.subarray([...OTHER_DEPARTMENTS]), shareWithPartners: fc.boolean(), days: fc.nat(1000), others: fc.subarray(['WORK', 'HOUSING', 'CHILDCARE', 'MENTAL_HEALTH', 'FINANCES']) }),
+      fc.record({
+        sharedWith: fc.subarray([...OTHER_DEPARTMENTS]),
+        shareWithPartners: fc.boolean(),
+        days: fc.nat(1000),
+        others: fc.subarray(['WORK', 'HOUSING', 'CHILDCARE', 'MENTAL_HEALTH', 'FINANCES']),
+      }),
       { numRuns: POOL, seed: SEED },
     );
     for (let n = 0; n < POOL; n++) {
       const a = attrs[n]!;
-      const code = String(n).padStart(3, '0');
-      const kana = `ヨリマト${KANA[Math.floor(n / KANA.length)]}${KANA[n % KANA.length]}`;
-      // A full grid over referral plan × support measure × DV concern; consent is generated.
+      // A full grid over referral plan × support measure × DV concern (world.ts); consent is generated.
       const plan = REFERRAL_PLANS[n % 5]!;
-      const measure = measureOf(MEASURES[Math.floor(n / 5) % 4]!, a.days, today);
-      const dvConcern = Math.floor(n / 20) % 2 === 1;
-      const markers: PoolRecord['markers'] = {
-        identity: [`識別${code}`],
-        address: [`機密通${code}番`],
-        contact: [`090-7${code}-1${code}`, `m${code}q@example.jp`],
-        household: [`世帯メモ${code}`],
-        benefits: [`制度メモ${code}`],
-        concerns: [`懸念メモ${code}`],
-        selfReliancePlan: [`目標${code}`],
-        consultations: [`相談${code}`],
-        consent: [`pn-${code}-v`],
-      };
-      const input = {
-        identity: { familyName: '依里', givenName: markers.identity![0], familyNameKana: kana, givenNameKana: 'ハナコ', birthDate: '1990-04-01' },
-        address: { postalCode: '100-0001', prefecture: '東京都', city: 'デモ市', street: markers.address![0] },
-        contact: { phone: markers.contact![0], email: markers.contact![1], preferredChannel: 'PHONE', contactAllowed: true },
-        household: { children: [{ birthDate: '2018-06-01', disability: n % 3 === 0 }], otherMembers: [{ relation: '祖母' }], note: markers.household![0] },
-        income: { annualEmploymentIncome: 1_800_000 + n, otherIncome: 0, childSupportReceivedYearly: 120_000 },
-        benefits: [{ programmeId: 'child-allowance', note: markers.benefits![0] }],
-        concerns: { categories: [...(dvConcern ? ['DV'] : []), ...a.others], note: markers.concerns![0] },
-        selfReliancePlan: { goal: markers.selfReliancePlan![0], steps: '職業訓練' },
-        protection: measure,
-        consent: { sharedWith: a.sharedWith.map(enumOf), shareWithPartners: a.shareWithPartners, privacyNoticeVersion: markers.consent![0] },
-      };
+      const { input, markers, kana, measure, dvConcern } = recordInput(n, a, today);
       const created = await t.gql(`mutation($input: CreateRecordInput!) { createRecord(input: $input) { id version } }`, { input }, owner);
       if (!created.body.data) throw new Error(`createRecord failed: ${JSON.stringify(created.body.errors)}`);
       const rec: PoolRecord = {
-        id: created.body.data.createRecord.id, n, version: created.body.data.createRecord.version, kana, markers, municipality: DEMO,
-        sharedWith: new Set(a.sharedWith), shareWithPartners: a.shareWithPartners, dvConcern, protection: measure, referrals: [],
+        id: created.body.data.createRecord.id,
+        n,
+        version: created.body.data.createRecord.version,
+        kana,
+        markers,
+        municipality: DEMO,
+        sharedWith: new Set(a.sharedWith),
+        shareWithPartners: a.shareWithPartners,
+        dvConcern,
+        protection: measure,
+        referrals: [],
       };
-      const consult = await t.gql(`mutation($i: AddConsultationInput!) { addConsultation(input: $i) { id } }`, { i: { recordId: rec.id, date: today, channel: 'PHONE', summary: markers.consultations![0] } }, owner);
+      const consult = await t.gql(
+        `mutation($i: AddConsultationInput!) { addConsultation(input: $i) { id } }`,
+        { i: { recordId: rec.id, date: today, channel: 'PHONE', summary: markers.consultations![0] } },
+        owner,
+      );
       if (!consult.body.data) throw new Error(`addConsultation failed: ${JSON.stringify(consult.body.errors)}`);
       if (plan !== 'none') {
         const r1 = await refer(rec);
@@ -204,18 +125,34 @@ describe('access matrix (property-based, against a hand-written oracle of docs/d
     if (!rec.shareWithPartners) {
       // The API refuses a referral without consent (issue 18); this one was made while the family still consented.
       const em = t.em();
-      const referral = em.create(Referral, { municipality: DEMO, record: rec.id, partner: partnerId, reason: '学習支援', status: ReferralStatusValue.REQUESTED, createdAt: new Date(), updatedAt: new Date() } as never);
+      const referral = em.create(Referral, {
+        municipality: DEMO,
+        record: rec.id,
+        partner: partnerId,
+        reason: '学習支援',
+        status: ReferralStatusValue.REQUESTED,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      } as never);
       await em.flush();
       rec.referrals.push({ id: referral.id, status: 'REQUESTED' });
       return referral.id;
     }
-    const res = await t.gql(`mutation($i: ReferRecordInput!) { referRecord(input: $i) { id status } }`, { i: { recordId: rec.id, partnerId, reason: '学習支援' } }, ownerToken());
+    const res = await t.gql(
+      `mutation($i: ReferRecordInput!) { referRecord(input: $i) { id status } }`,
+      { i: { recordId: rec.id, partnerId, reason: '学習支援' } },
+      ownerToken(),
+    );
     if (!res.body.data) throw new Error(`referRecord failed: ${JSON.stringify(res.body.errors)}`);
     rec.referrals.push({ id: res.body.data.referRecord.id, status: 'REQUESTED' });
     return res.body.data.referRecord.id;
   }
   async function setReferral(rec: PoolRecord, id: string, status: ReferralStatus, by: 'owner' | 'partner') {
-    const res = await t.gql(`mutation($i: UpdateReferralInput!) { updateReferral(input: $i) { id status } }`, { i: { referralId: id, status, reason: '終了' } }, tokens.get(by === 'owner' ? 'sp-caseworker' : 'partner')!);
+    const res = await t.gql(
+      `mutation($i: UpdateReferralInput!) { updateReferral(input: $i) { id status } }`,
+      { i: { referralId: id, status, reason: '終了' } },
+      tokens.get(by === 'owner' ? 'sp-caseworker' : 'partner')!,
+    );
     if (!res.body.data) throw new Error(`updateReferral failed: ${JSON.stringify(res.body.errors)}`);
     rec.referrals.find((r) => r.id === id)!.status = status;
   }
@@ -233,8 +170,10 @@ describe('access matrix (property-based, against a hand-written oracle of docs/d
     for (const s of SECTION_FIELDS) {
       const exp = sectionAccess(v, rec, s, today);
       const got = access.get(SECTIONS[s]);
-      ok(got?.readable === exp.readable && got?.reason === exp.reason && got?.writable === exp.writable,
-        () => `${ctx}: access.${SECTIONS[s]} of record ${rec.n} is ${JSON.stringify(got)}, oracle says ${JSON.stringify(exp)} (${describeRec(rec)})`);
+      ok(
+        got?.readable === exp.readable && got?.reason === exp.reason && got?.writable === exp.writable,
+        () => `${ctx}: access.${SECTIONS[s]} of record ${rec.n} is ${JSON.stringify(got)}, oracle says ${JSON.stringify(exp)} (${describeRec(rec)})`,
+      );
       if (exp.readable) {
         ok(node[s] != null, () => `${ctx}: ${s} of record ${rec.n} is null but readable (${describeRec(rec)})`);
       } else {
@@ -245,17 +184,28 @@ describe('access matrix (property-based, against a hand-written oracle of docs/d
     // Contents, where readable, are this record's and reflect its current state.
     if (node.address) ok(node.address.street === rec.markers.address![0], () => `${ctx}: wrong street`);
     if (node.contact) ok(node.contact.phone === rec.markers.contact![0], () => `${ctx}: wrong phone ${node.contact.phone}`);
-    if (node.protection) ok(node.protection.dvProtected === dvProtected(rec, today), () => `${ctx}: protection.dvProtected ${node.protection.dvProtected} (${describeRec(rec)})`);
+    if (node.protection)
+      ok(node.protection.dvProtected === dvProtected(rec, today), () => `${ctx}: protection.dvProtected ${node.protection.dvProtected} (${describeRec(rec)})`);
     if (node.concerns) ok(node.concerns.categories.includes('DV') === rec.dvConcern, () => `${ctx}: concerns ${node.concerns.categories}`);
     if (node.consent) {
-      ok(JSON.stringify([...node.consent.sharedWith].sort()) === JSON.stringify([...rec.sharedWith].map(enumOf).sort()) && node.consent.shareWithPartners === rec.shareWithPartners,
-        () => `${ctx}: consent ${JSON.stringify(node.consent)} vs ${describeRec(rec)}`);
+      ok(
+        JSON.stringify([...node.consent.sharedWith].sort()) === JSON.stringify([...rec.sharedWith].map(enumOf).sort()) &&
+          node.consent.shareWithPartners === rec.shareWithPartners,
+        () => `${ctx}: consent ${JSON.stringify(node.consent)} vs ${describeRec(rec)}`,
+      );
     }
     if (typeof node.version === 'number' && node.version > rec.version) rec.version = node.version;
   }
 
   /** Errors: exactly the FORBIDDEN ones expected, at exactly those paths. And no withheld value anywhere in the body. */
-  function checkBody(body: GqlBody, text: string, v: Viewer, expectedDenied: Map<string, string>, ctx: string, allowedOther: (e: any) => boolean = () => false) {
+  function checkBody(
+    body: GqlBody,
+    text: string,
+    v: Viewer,
+    expectedDenied: Map<string, string>,
+    ctx: string,
+    allowedOther: (e: any) => boolean = () => false,
+  ) {
     const got = new Map<string, any>();
     for (const e of body.errors ?? []) {
       if (allowedOther(e)) continue;
@@ -265,14 +215,16 @@ describe('access matrix (property-based, against a hand-written oracle of docs/d
     for (const [path, reason] of expectedDenied) {
       const e = got.get(path);
       ok(e != null, () => `${ctx}: no FORBIDDEN error at ${path}; errors: ${JSON.stringify(body.errors)}`);
-      if (e.extensions?.reason !== undefined) ok(e.extensions.reason === reason, () => `${ctx}: error at ${path} says ${e.extensions.reason}, oracle ${reason}`);
+      if (e.extensions?.reason !== undefined)
+        ok(e.extensions.reason === reason, () => `${ctx}: error at ${path} says ${e.extensions.reason}, oracle ${reason}`);
     }
     for (const path of got.keys()) ok(expectedDenied.has(path), () => `${ctx}: FORBIDDEN at ${path} not expected by the oracle`);
     for (const rec of pool) {
       const seen = visible(v, rec);
       for (const [s, values] of Object.entries(rec.markers) as [SectionField, string[]][]) {
         if (seen && sectionAccess(v, rec, s, today).readable) continue;
-        for (const value of values) ok(!text.includes(value), () => `${ctx}: LEAK body contains ${s} value ${value} of record ${rec.n} (${describeRec(rec)}, visible=${seen})`);
+        for (const value of values)
+          ok(!text.includes(value), () => `${ctx}: LEAK body contains ${s} value ${value} of record ${rec.n} (${describeRec(rec)}, visible=${seen})`);
       }
     }
     if (v.municipality !== FOREIGN) ok(!text.includes('隣町'), () => `${ctx}: LEAK the other municipality's record appears`);
@@ -296,13 +248,27 @@ describe('access matrix (property-based, against a hand-written oracle of docs/d
   async function viaList(vName: string, rec: PoolRecord | null) {
     const v = viewers.get(vName)!;
     const filter = rec ? { name: rec.kana } : null;
-    const { body, text } = await gql(`query L($f: RecordFilter) { records(first: 100, filter: $f) { totalCount edges { node { ${SEL} } } } }`, { f: filter }, tokens.get(vName)!);
+    const { body, text } = await gql(
+      `query L($f: RecordFilter) { records(first: 100, filter: $f) { totalCount edges { node { ${SEL} } } } }`,
+      { f: filter },
+      tokens.get(vName)!,
+    );
     const ctx = rec ? `records(filter:{name:"${rec.kana}"}) as ${vName}` : `records(first:100) as ${vName}`;
-    const expected = rec ? (visible(v, rec) ? [rec.id] : []) : world().filter((r) => visible(v, r)).map((r) => r.id);
+    const expected = rec
+      ? visible(v, rec)
+        ? [rec.id]
+        : []
+      : world()
+          .filter((r) => visible(v, r))
+          .map((r) => r.id);
     const conn = body.data?.records;
     ok(conn != null, () => `${ctx}: no data ${JSON.stringify(body.errors)}`);
     const ids: string[] = conn.edges.map((e: any) => e.node.id);
-    ok(JSON.stringify([...ids].sort()) === JSON.stringify([...expected].sort()), () => `${ctx}: ids ${ids.length} vs oracle ${expected.length}; extra ${ids.filter((i) => !expected.includes(i)).map((i) => describeRec(pool.find((p) => p.id === i) ?? foreignRecord))}; missing ${expected.filter((i) => !ids.includes(i)).map((i) => describeRec(pool.find((p) => p.id === i) ?? foreignRecord))}`);
+    ok(
+      JSON.stringify([...ids].sort()) === JSON.stringify([...expected].sort()),
+      () =>
+        `${ctx}: ids ${ids.length} vs oracle ${expected.length}; extra ${ids.filter((i) => !expected.includes(i)).map((i) => describeRec(pool.find((p) => p.id === i) ?? foreignRecord))}; missing ${expected.filter((i) => !ids.includes(i)).map((i) => describeRec(pool.find((p) => p.id === i) ?? foreignRecord))}`,
+    );
     ok(conn.totalCount === expected.length, () => `${ctx}: totalCount ${conn.totalCount}, oracle ${expected.length}`);
     const denied = new Map<string, string>();
     conn.edges.forEach((e: any, i: number) => {
@@ -335,7 +301,10 @@ describe('access matrix (property-based, against a hand-written oracle of docs/d
       (x) => v.kind !== 'partner' || (isOpen(x.status) && x.rec.shareWithPartners),
     );
     const list: any[] = body.data?.referrals ?? [];
-    ok(JSON.stringify(list.map((x) => x.id).sort()) === JSON.stringify(all.map((x) => x.id).sort()), () => `${ctx}: referral ids differ (${list.length} vs ${all.length})`);
+    ok(
+      JSON.stringify(list.map((x) => x.id).sort()) === JSON.stringify(all.map((x) => x.id).sort()),
+      () => `${ctx}: referral ids differ (${list.length} vs ${all.length})`,
+    );
     list.forEach((x, i) => {
       const m = all.find((y) => y.id === x.id)!;
       ok(x.status === m.status, () => `${ctx}: referral status ${x.status} vs ${m.status}`);
@@ -359,9 +328,19 @@ describe('access matrix (property-based, against a hand-written oracle of docs/d
 
   const writeArb: fc.Arbitrary<Write> = fc.oneof(
     { weight: 6, arbitrary: fc.constant({ kind: 'none' as const }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('consent' as const), sharedWith: fc.subarray([...OTHER_DEPARTMENTS]), shareWithPartners: fc.boolean() }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('consent' as const), sharedWith: fc.subarray([...OTHER_DEPARTMENTS]), shareWithPartners: fc.boolean() }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('concerns' as const), dv: fc.boolean(), others: fc.subarray(['WORK', 'HOUSING', 'LEGAL']) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('protection' as const), measure: fc.constantFrom(...MEASURES), days: fc.oneof(fc.constantFrom(0, 366), fc.nat(1000)) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('protection' as const),
+        measure: fc.constantFrom(...MEASURES),
+        days: fc.oneof(fc.constantFrom(0, 366), fc.nat(1000)),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('plan' as const), steps: fc.constantFrom('就職活動', '資格取得', '') }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'refer' as const }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'accept' as const }) },
@@ -379,11 +358,22 @@ describe('access matrix (property-based, against a hand-written oracle of docs/d
       if (w.kind === 'refer') {
         if (!rec.shareWithPartners) {
           // Without consent to share with partners, a referral is refused (issue 18) and nothing changes.
-          const refused = await gql(`mutation($i: ReferRecordInput!) { referRecord(input: $i) { id } }`, { i: { recordId: rec.id, partnerId, reason: '追加の紹介' } }, ownerToken());
-          ok(refused.body.errors?.[0]?.extensions?.code === 'FORBIDDEN' && refused.body.errors[0].extensions.reason === 'NO_CONSENT', () => `referRecord without consent: ${refused.text.slice(0, 300)}`);
+          const refused = await gql(
+            `mutation($i: ReferRecordInput!) { referRecord(input: $i) { id } }`,
+            { i: { recordId: rec.id, partnerId, reason: '追加の紹介' } },
+            ownerToken(),
+          );
+          ok(
+            refused.body.errors?.[0]?.extensions?.code === 'FORBIDDEN' && refused.body.errors[0].extensions.reason === 'NO_CONSENT',
+            () => `referRecord without consent: ${refused.text.slice(0, 300)}`,
+          );
           return;
         }
-        const res = await gql(`mutation($i: ReferRecordInput!) { referRecord(input: $i) { id status record { ${SEL} } } }`, { i: { recordId: rec.id, partnerId, reason: '追加の紹介' } }, ownerToken());
+        const res = await gql(
+          `mutation($i: ReferRecordInput!) { referRecord(input: $i) { id status record { ${SEL} } } }`,
+          { i: { recordId: rec.id, partnerId, reason: '追加の紹介' } },
+          ownerToken(),
+        );
         const id = res.body.data?.referRecord?.id;
         ok(typeof id === 'string', () => `referRecord failed: ${res.text.slice(0, 300)}`);
         rec.referrals.push({ id, status: 'REQUESTED' });
@@ -406,11 +396,22 @@ describe('access matrix (property-based, against a hand-written oracle of docs/d
       const vName = by === 'owner' ? 'sp-caseworker' : 'partner';
       if (by === 'partner' && !visible(viewers.get('partner')!, rec)) {
         // The partner cannot act on a referral it may not see: NOT_FOUND, as for an unknown id, and nothing changes.
-        const res = await gql(`mutation($i: UpdateReferralInput!) { updateReferral(input: $i) { id } }`, { i: { referralId, status, reason: '支援終了' } }, tokens.get(vName)!);
-        ok(res.body.errors?.[0]?.extensions?.code === 'NOT_FOUND', () => `partner updateReferral on an invisible record: expected NOT_FOUND, got ${res.text.slice(0, 300)}`);
+        const res = await gql(
+          `mutation($i: UpdateReferralInput!) { updateReferral(input: $i) { id } }`,
+          { i: { referralId, status, reason: '支援終了' } },
+          tokens.get(vName)!,
+        );
+        ok(
+          res.body.errors?.[0]?.extensions?.code === 'NOT_FOUND',
+          () => `partner updateReferral on an invisible record: expected NOT_FOUND, got ${res.text.slice(0, 300)}`,
+        );
         return;
       }
-      const res = await gql(`mutation($i: UpdateReferralInput!) { updateReferral(input: $i) { id status record { ${SEL} } } }`, { i: { referralId, status, reason: '支援終了' } }, tokens.get(vName)!);
+      const res = await gql(
+        `mutation($i: UpdateReferralInput!) { updateReferral(input: $i) { id status record { ${SEL} } } }`,
+        { i: { referralId, status, reason: '支援終了' } },
+        tokens.get(vName)!,
+      );
       ok(res.body.data?.updateReferral?.status === status, () => `updateReferral failed: ${res.text.slice(0, 300)}`);
       rec.referrals.find((r) => r.id === referralId)!.status = status;
       const v = viewers.get(vName)!;
@@ -436,7 +437,11 @@ describe('access matrix (property-based, against a hand-written oracle of docs/d
     } else {
       section.selfReliancePlan = { goal: rec.markers.selfReliancePlan![0], steps: w.steps };
     }
-    const res = await gql(`mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { ${SEL} } }`, { i: { id: rec.id, expectedVersion: rec.version, ...section } }, ownerToken());
+    const res = await gql(
+      `mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { ${SEL} } }`,
+      { i: { id: rec.id, expectedVersion: rec.version, ...section } },
+      ownerToken(),
+    );
     ok(res.body.data?.updateRecordSection != null, () => `updateRecordSection(${w.kind}) failed: ${res.text.slice(0, 400)}`);
     Object.assign(rec, { sharedWith: next.sharedWith, shareWithPartners: next.shareWithPartners, dvConcern: next.dvConcern, protection: next.protection });
     rec.version = res.body.data!.updateRecordSection.version;

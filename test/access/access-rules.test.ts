@@ -30,13 +30,29 @@ describe('who sees what (fixed cases)', () => {
       benefits: [{ programmeId: 'child-allowance' }],
       selfReliancePlan: { goal: '就職' },
     };
-    shared = await mk({ ...base, concerns: { categories: ['WORK'] }, consent: { sharedWith: ['LIVELIHOOD_SUPPORT', 'FAMILY_REGISTER'], shareWithPartners: true, privacyNoticeVersion: 'v1' } });
-    dv = await mk({ ...base, concerns: { categories: ['DV'] }, consent: { sharedWith: ['LIVELIHOOD_SUPPORT', 'FAMILY_REGISTER', 'PUBLIC_HOUSING', 'LONG_TERM_CARE', 'DISABILITY_WELFARE'], shareWithPartners: true, privacyNoticeVersion: 'v1' } });
+    shared = await mk({
+      ...base,
+      concerns: { categories: ['WORK'] },
+      consent: { sharedWith: ['LIVELIHOOD_SUPPORT', 'FAMILY_REGISTER'], shareWithPartners: true, privacyNoticeVersion: 'v1' },
+    });
+    dv = await mk({
+      ...base,
+      concerns: { categories: ['DV'] },
+      consent: {
+        sharedWith: ['LIVELIHOOD_SUPPORT', 'FAMILY_REGISTER', 'PUBLIC_HOUSING', 'LONG_TERM_CARE', 'DISABILITY_WELFARE'],
+        shareWithPartners: true,
+        privacyNoticeVersion: 'v1',
+      },
+    });
   });
   afterAll(() => t.close());
 
   const read = (id: string, token: string) => t.gql(`query R($id: ID!) { record(id: $id) { ${ALL_SECTIONS} } }`, { id }, token);
-  const deniedPaths = (body: any) => (body.errors ?? []).filter((e: any) => e.extensions.code === 'FORBIDDEN').map((e: any) => e.path.at(-1)).sort();
+  const deniedPaths = (body: any) =>
+    (body.errors ?? [])
+      .filter((e: any) => e.extensions.code === 'FORBIDDEN')
+      .map((e: any) => e.path.at(-1))
+      .sort();
 
   it('rule 1: the owner reads every section', async () => {
     const res = await read(dv, owner);
@@ -66,18 +82,42 @@ describe('who sees what (fixed cases)', () => {
     const list = await t.gql(`{ records(first: 100, filter: { name: "規則" }) { totalCount edges { node { id } } } }`, {}, housing);
     expect(list.body.data!.records.edges.map((e: any) => e.node.id)).toEqual([dv]);
     expect(list.body.data!.records.totalCount).toBe(1);
-    const upd = await t.gql(`mutation { updateRecordSection(input: { id: "${shared}", expectedVersion: 1, identity: { familyName: "x" } }) { id } }`, {}, housing);
-    const updUnknown = await t.gql(`mutation { updateRecordSection(input: { id: "00000000-0000-4000-8000-000000000000", expectedVersion: 1, identity: { familyName: "x" } }) { id } }`, {}, housing);
+    const upd = await t.gql(
+      `mutation { updateRecordSection(input: { id: "${shared}", expectedVersion: 1, identity: { familyName: "x" } }) { id } }`,
+      {},
+      housing,
+    );
+    const updUnknown = await t.gql(
+      `mutation { updateRecordSection(input: { id: "00000000-0000-4000-8000-000000000000", expectedVersion: 1, identity: { familyName: "x" } }) { id } }`,
+      {},
+      housing,
+    );
     expect(upd.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(upd.body.errors?.[0]?.message).toBe(updUnknown.body.errors?.[0]?.message);
   });
 
   it('rule 2: withdrawing consent hides the record from then on', async () => {
     const livelihood = await t.login(DepartmentCode.LIVELIHOOD_SUPPORT);
-    const id = (await t.gql(CREATE, { input: { identity: { familyName: '撤回' }, consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: 'v1' } } }, owner)).body.data!.createRecord.id;
+    const id = (
+      await t.gql(
+        CREATE,
+        { input: { identity: { familyName: '撤回' }, consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: 'v1' } } },
+        owner,
+      )
+    ).body.data!.createRecord.id;
     expect((await read(id, livelihood)).body.data!.record.id).toBe(id);
-    const withdraw = await t.gql(`mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { consent { sharedWith history { target granted } } } }`, { i: { id, expectedVersion: 1, consent: { sharedWith: [], shareWithPartners: false, privacyNoticeVersion: 'v2' } } }, owner);
-    expect(withdraw.body.data!.updateRecordSection.consent).toEqual({ sharedWith: [], history: [{ target: 'livelihood-support', granted: false }, { target: 'livelihood-support', granted: true }] });
+    const withdraw = await t.gql(
+      `mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { consent { sharedWith history { target granted } } } }`,
+      { i: { id, expectedVersion: 1, consent: { sharedWith: [], shareWithPartners: false, privacyNoticeVersion: 'v2' } } },
+      owner,
+    );
+    expect(withdraw.body.data!.updateRecordSection.consent).toEqual({
+      sharedWith: [],
+      history: [
+        { target: 'livelihood-support', granted: false },
+        { target: 'livelihood-support', granted: true },
+      ],
+    });
     expect((await read(id, livelihood)).body.data!.record).toBeNull();
   });
 
@@ -98,29 +138,55 @@ describe('who sees what (fixed cases)', () => {
   });
 
   it('rule 3: the DV support measure set by the owner protects until it expires', async () => {
-    const id = (await t.gql(CREATE, { input: { address: { street: '保護町9' }, consent: { sharedWith: ['PUBLIC_HOUSING'], shareWithPartners: false, privacyNoticeVersion: 'v1' } } }, owner)).body.data!.createRecord.id;
+    const id = (
+      await t.gql(
+        CREATE,
+        { input: { address: { street: '保護町9' }, consent: { sharedWith: ['PUBLIC_HOUSING'], shareWithPartners: false, privacyNoticeVersion: 'v1' } } },
+        owner,
+      )
+    ).body.data!.createRecord.id;
     const housing = await t.login(DepartmentCode.PUBLIC_HOUSING);
     expect((await read(id, housing)).body.data!.record.address.street).toBe('保護町9');
     const until = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
-    const set = await t.gql(`mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { protection { dvProtected supportMeasure expiresOn } } }`, { i: { id, expectedVersion: 1, protection: { supportMeasure: true, expiresOn: until } } }, owner);
+    const set = await t.gql(
+      `mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { protection { dvProtected supportMeasure expiresOn } } }`,
+      { i: { id, expectedVersion: 1, protection: { supportMeasure: true, expiresOn: until } } },
+      owner,
+    );
     expect(set.body.data!.updateRecordSection.protection).toEqual({ dvProtected: true, supportMeasure: true, expiresOn: until });
     expect((await read(id, housing)).body.data!.record.address).toBeNull();
     // Other departments may not write protection or consent.
     const livelihood = await t.login(DepartmentCode.LIVELIHOOD_SUPPORT);
-    const attempt = await t.gql(`mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { id } }`, { i: { id: shared, expectedVersion: 1, protection: { supportMeasure: false } } }, livelihood);
+    const attempt = await t.gql(
+      `mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { id } }`,
+      { i: { id: shared, expectedVersion: 1, protection: { supportMeasure: false } } },
+      livelihood,
+    );
     expect(attempt.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('writes follow the policy: 戸籍担当課 cannot change identity; 生活困窮 may add consultations', async () => {
     const fr = await t.login(DepartmentCode.FAMILY_REGISTER);
-    const res = await t.gql(`mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { id } }`, { i: { id: shared, expectedVersion: 1, identity: { familyName: '改ざん' } } }, fr);
+    const res = await t.gql(
+      `mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { id } }`,
+      { i: { id: shared, expectedVersion: 1, identity: { familyName: '改ざん' } } },
+      fr,
+    );
     expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const still = await t.em().findOneOrFail(PersonalRecord, shared);
     expect(still.identity.familyName).toBe('規則');
     const livelihood = await t.login(DepartmentCode.LIVELIHOOD_SUPPORT);
-    const add = await t.gql(`mutation($i: AddConsultationInput!) { addConsultation(input: $i) { department } }`, { i: { recordId: shared, date: '2026-01-05', channel: 'IN_PERSON', summary: '生活相談' } }, livelihood);
+    const add = await t.gql(
+      `mutation($i: AddConsultationInput!) { addConsultation(input: $i) { department } }`,
+      { i: { recordId: shared, date: '2026-01-05', channel: 'IN_PERSON', summary: '生活相談' } },
+      livelihood,
+    );
     expect(add.body.data!.addConsultation.department).toBe('LIVELIHOOD_SUPPORT');
-    const noAdd = await t.gql(`mutation($i: AddConsultationInput!) { addConsultation(input: $i) { department } }`, { i: { recordId: shared, date: '2026-01-05', channel: 'IN_PERSON', summary: 'x' } }, fr);
+    const noAdd = await t.gql(
+      `mutation($i: AddConsultationInput!) { addConsultation(input: $i) { department } }`,
+      { i: { recordId: shared, date: '2026-01-05', channel: 'IN_PERSON', summary: 'x' } },
+      fr,
+    );
     expect(noAdd.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -135,7 +201,11 @@ describe('who sees what (fixed cases)', () => {
     const admin = await t.login(DepartmentCode.SINGLE_PARENT, 'admin');
     const partners = await t.gql(`{ partners { id name } }`, {}, admin);
     const partnerId = partners.body.data!.partners[0].id;
-    const issued = await t.gql(`mutation($i: IssuePartnerTokenInput!) { issuePartnerToken(input: $i) { secret token { id expiresAt } } }`, { i: { partnerId, label: 'test', validDays: 30 } }, admin);
+    const issued = await t.gql(
+      `mutation($i: IssuePartnerTokenInput!) { issuePartnerToken(input: $i) { secret token { id expiresAt } } }`,
+      { i: { partnerId, label: 'test', validDays: 30 } },
+      admin,
+    );
     const secret = issued.body.data!.issuePartnerToken.secret as string;
     expect(secret).toMatch(/^yp_/);
     const before = await t.gql(`{ records(first: 100) { totalCount edges { node { id } } } }`, {}, secret);
@@ -175,11 +245,18 @@ describe('who sees what (fixed cases)', () => {
   it('tokens: missing, tampered, expired, revoked and malformed are UNAUTHENTICATED', async () => {
     const missing = await t.gql(`{ me { name } }`);
     expect(missing.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const token = await t.gql(`mutation { login(email: "family-register@demo.yorisoi.example", password: "${TEST_PASSWORD}") { token } }`).then((r) => r.body.data!.login.token as string);
+    const token = await t
+      .gql(`mutation { login(email: "family-register@demo.yorisoi.example", password: "${TEST_PASSWORD}") { token } }`)
+      .then((r) => r.body.data!.login.token as string);
     const [h, p, s] = token.split('.');
     const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, dep: 'single-parent' })).toString('base64url')}.${s}`;
-    const expired = signAccessToken(TEST_SECRET, { sub: claims.sub, mun: claims.mun, dep: claims.dep, did: claims.did, role: claims.role, name: claims.name }, 60, Date.now() - 3600_000).token;
+    const expired = signAccessToken(
+      TEST_SECRET,
+      { sub: claims.sub, mun: claims.mun, dep: claims.dep, did: claims.did, role: claims.role, name: claims.name },
+      60,
+      Date.now() - 3600_000,
+    ).token;
     const wrongKey = signAccessToken('another-secret-another-secret-another-secret', { ...claims }, 600).token;
     for (const bad of [tampered, expired, wrongKey, 'garbage', `${token}x`]) {
       const res = await t.gql(`{ me { name } }`, {}, bad);
@@ -208,8 +285,18 @@ describe('who sees what (fixed cases)', () => {
     const fr = await t.login(DepartmentCode.FAMILY_REGISTER);
     await t.gql(`query ReadForAudit($id: ID!) { record(id: $id) { identity { familyName } income { annualEmploymentIncome } } }`, { id: shared }, fr);
     const supervisor = await t.login(DepartmentCode.SINGLE_PARENT, 'supervisor');
-    const log = await t.gql(`query($id: ID!) { auditLog(recordId: $id) { actorDepartment actorName action sections operationName } }`, { id: shared }, supervisor);
-    expect(log.body.data!.auditLog).toContainEqual({ actorDepartment: 'family-register', actorName: '窓口 三郎', action: 'read', sections: ['identity'], operationName: 'ReadForAudit' });
+    const log = await t.gql(
+      `query($id: ID!) { auditLog(recordId: $id) { actorDepartment actorName action sections operationName } }`,
+      { id: shared },
+      supervisor,
+    );
+    expect(log.body.data!.auditLog).toContainEqual({
+      actorDepartment: 'family-register',
+      actorName: '窓口 三郎',
+      action: 'read',
+      sections: ['identity'],
+      operationName: 'ReadForAudit',
+    });
     const denied = await t.gql(`query($id: ID!) { auditLog(recordId: $id) { action } }`, { id: shared }, owner);
     expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const conn = t.db.orm.em.getConnection();

@@ -19,7 +19,10 @@ describe('the shield', () => {
   it('denies a root field that the operation catalogue does not name (fallbackRule: deny)', async () => {
     // A schema with every catalogued operation, plus one field nobody catalogued.
     const fieldsOf = (names: string[]) => Object.fromEntries(names.map((n) => [n, { type: GraphQLString, resolve: () => 'ok' }]));
-    const query = new GraphQLObjectType({ name: 'Query', fields: { ...fieldsOf(Object.keys(OPERATIONS.Query)), secret: { type: GraphQLString, resolve: () => 'leak' } } });
+    const query = new GraphQLObjectType({
+      name: 'Query',
+      fields: { ...fieldsOf(Object.keys(OPERATIONS.Query)), secret: { type: GraphQLString, resolve: () => 'leak' } },
+    });
     const mutation = new GraphQLObjectType({ name: 'Mutation', fields: fieldsOf(Object.keys(OPERATIONS.Mutation)) });
     const shielded = withShield(new GraphQLSchema({ query, mutation }));
     const allowed = await graphql({ schema: shielded, source: '{ programmes }', contextValue: { viewer: { kind: 'anonymous' }, locale: 'ja' } });

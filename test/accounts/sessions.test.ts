@@ -29,7 +29,7 @@ describe('sessions, disabling, reset links and password changes take effect on t
   });
   afterAll(() => t.close());
 
-  it('lists one\'s own sessions and revokes one: that token is refused on its next request, the others go on', async () => {
+  it("lists one's own sessions and revokes one: that token is refused on its next request, the others go on", async () => {
     const email = demoStaffEmail(DepartmentCode.SINGLE_PARENT);
     const first = await signIn(email);
     const second = await signIn(email);
@@ -51,7 +51,7 @@ describe('sessions, disabling, reset links and password changes take effect on t
     expect(await works(admin)).toBe(true);
   });
 
-  it('an admin sees and ends a member\'s sessions', async () => {
+  it("an admin sees and ends a member's sessions", async () => {
     const email = demoStaffEmail(DepartmentCode.FAMILY_REGISTER);
     const token = await signIn(email);
     const list = await t.gql(SESSIONS, { s: await memberId(email) }, admin);
@@ -113,7 +113,7 @@ describe('sessions, disabling, reset links and password changes take effect on t
     expect((await t.gql(`query($t: String!) { accountLink(token: $t) { kind } }`, { t: lateToken })).body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
   });
 
-  it('changes one\'s own password: the current one is checked, the other sessions end, this one goes on', async () => {
+  it("changes one's own password: the current one is checked, the other sessions end, this one goes on", async () => {
     const email = demoStaffEmail(DepartmentCode.DISABILITY_WELFARE);
     const here = await signIn(email);
     const elsewhere = await signIn(email);
@@ -127,6 +127,16 @@ describe('sessions, disabling, reset links and password changes take effect on t
     expect(await works(elsewhere)).toBe(false);
     await signIn(email, 'tsuki-no-hikari-ga-sasu-heya');
     const trail = await t.gql(`{ adminEvents(limit: 50) { action } }`, undefined, admin);
-    expect(trail.body.data!.adminEvents.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['session.revoked', 'staff.disabled', 'staff.enabled', 'staff.updated', 'staff.reset-link-issued', 'staff.password-reset', 'staff.password-changed']));
+    expect(trail.body.data!.adminEvents.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining([
+        'session.revoked',
+        'staff.disabled',
+        'staff.enabled',
+        'staff.updated',
+        'staff.reset-link-issued',
+        'staff.password-reset',
+        'staff.password-changed',
+      ]),
+    );
   });
 });

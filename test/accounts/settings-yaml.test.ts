@@ -37,14 +37,26 @@ describe('settings as YAML in the API: export, dry run, apply (admins)', () => {
     const m = await em.findOneOrFail(Municipality, { code: '999999' });
     const deps = await em.find(Department, { municipality: '999999' });
     const nameOf = (code: string) => Object.entries(DepartmentCode).find(([, v]) => v === code)![0];
-    return { name: m.name, requireTwoFactor: m.requireTwoFactor, origins: m.allowedOrigins, departments: Object.fromEntries(deps.map((d) => [nameOf(d.code), d.name])) as Record<string, string> };
+    return {
+      name: m.name,
+      requireTwoFactor: m.requireTwoFactor,
+      origins: m.allowedOrigins,
+      departments: Object.fromEntries(deps.map((d) => [nameOf(d.code), d.name])) as Record<string, string>,
+    };
   };
 
   it('exports what is in force; importing the export back changes nothing', async () => {
     const text = await exported();
     const file = parse(text);
     const now = await settings();
-    expect(file).toEqual({ version: 1, municipality: { code: '999999', name: now.name }, requireTwoFactor: now.requireTwoFactor, allowedOrigins: now.origins, departments: now.departments });
+    expect(file).toEqual({
+      version: 1,
+      municipality: { code: '999999', name: now.name },
+      requireTwoFactor: now.requireTwoFactor,
+      allowedOrigins: now.origins,
+      departments: now.departments,
+      programmes: {},
+    });
     expect(Object.keys(file.departments).length).toBeGreaterThanOrEqual(6);
     const back = await t.gql(IMPORT, { i: { yaml: text, apply: true } }, admin);
     expect(back.body.data!.importMunicipalitySettings).toEqual({ applied: false, changes: [] });
@@ -72,17 +84,24 @@ describe('settings as YAML in the API: export, dry run, apply (admins)', () => {
     const done = await t.gql(IMPORT, { i: { yaml, apply: true } }, admin);
     expect(done.body.data!.importMunicipalitySettings).toEqual({ applied: true, changes: expected });
     const after = await settings();
-    expect(after).toMatchObject({ requireTwoFactor: !before.requireTwoFactor, origins: [...before.origins, 'https://www.city.example.lg.jp', 'https://kosodate.example.jp:8443'] });
+    expect(after).toMatchObject({
+      requireTwoFactor: !before.requireTwoFactor,
+      origins: [...before.origins, 'https://www.city.example.lg.jp', 'https://kosodate.example.jp:8443'],
+    });
     expect(after.departments).toEqual({ ...before.departments, SINGLE_PARENT: 'こども未来課' });
     expect(await t.em().fork().count(AdminEvent, { municipalityCode: '999999', action: 'municipality.settings-imported' })).toBe(trail + 4);
     // The origins' own trail (the console's allowed-origins screen) shows them too.
     const origins = await t.gql(`{ allowedOrigins { changes { action origin actorName } } }`, {}, admin);
-    expect(origins.body.data!.allowedOrigins.changes.map((c: any) => c.origin)).toEqual(expect.arrayContaining(['https://www.city.example.lg.jp', 'https://kosodate.example.jp:8443']));
+    expect(origins.body.data!.allowedOrigins.changes.map((c: any) => c.origin)).toEqual(
+      expect.arrayContaining(['https://www.city.example.lg.jp', 'https://kosodate.example.jp:8443']),
+    );
 
     // The list in the file is the whole list: one left out is removed.
     file.allowedOrigins = [...before.origins, 'https://www.city.example.lg.jp'];
     const removal = await t.gql(IMPORT, { i: { yaml: (await import('yaml')).stringify(file), apply: true } }, admin);
-    expect(removal.body.data!.importMunicipalitySettings.changes).toEqual([{ path: 'allowedOrigins', before: 'https://kosodate.example.jp:8443', after: null }]);
+    expect(removal.body.data!.importMunicipalitySettings.changes).toEqual([
+      { path: 'allowedOrigins', before: 'https://kosodate.example.jp:8443', after: null },
+    ]);
     expect((await settings()).origins).not.toContain('https://kosodate.example.jp:8443');
   });
 
@@ -94,15 +113,25 @@ describe('settings as YAML in the API: export, dry run, apply (admins)', () => {
       expect(res.body.errors?.[0]?.extensions?.field).toBe('input.yaml');
       return (res.body.errors![0]!.extensions!.problems as { messages: { en: string } }[]).map((p) => p.messages.en);
     };
-    expect(await refused('version: 1\nmunicipality: { code: "999999" }\nallowedOrigins:\n  - http://secret-intranet.example/path\n  - https://ok.example.jp\n  - https://ok.example.jp\n')).toEqual([
-      expect.stringMatching(/^allowedOrigins\[0\]: Expected an origin/),
-      expect.stringMatching(/^allowedOrigins\[2\]: The same origin/),
-    ]);
-    const all = JSON.stringify(await t.gql(IMPORT, { i: { yaml: 'version: 1\nmunicipality: { code: "999999" }\nallowedOrigins: ["http://secret-intranet.example/path"]\n' } }, admin));
+    expect(
+      await refused(
+        'version: 1\nmunicipality: { code: "999999" }\nallowedOrigins:\n  - http://secret-intranet.example/path\n  - https://ok.example.jp\n  - https://ok.example.jp\n',
+      ),
+    ).toEqual([expect.stringMatching(/^allowedOrigins\[0\]: Expected an origin/), expect.stringMatching(/^allowedOrigins\[2\]: The same origin/)]);
+    const all = JSON.stringify(
+      await t.gql(IMPORT, { i: { yaml: 'version: 1\nmunicipality: { code: "999999" }\nallowedOrigins: ["http://secret-intranet.example/path"]\n' } }, admin),
+    );
     expect(all).not.toContain('secret-intranet');
-    expect(await refused('version: 1\nmunicipality: { code: "131016" }\n')).toEqual([expect.stringMatching(/^municipality.code: This file is another municipality's/)]);
-    expect(await refused('version: 2\nmunicipality: { code: "999999" }\nrequireTwoFactr: true\n')).toEqual([expect.stringMatching(/^requireTwoFactr: Unknown key/), expect.stringMatching(/^version: Must be 1/)]);
-    expect(await refused('version: 1\nmunicipality: { code: "999999" }\ndepartments: { NOT_A_DEPARTMENT: x, SINGLE_PARENT: "" }\nrequireTwoFactor: "yes"\n')).toEqual([
+    expect(await refused('version: 1\nmunicipality: { code: "131016" }\n')).toEqual([
+      expect.stringMatching(/^municipality.code: This file is another municipality's/),
+    ]);
+    expect(await refused('version: 2\nmunicipality: { code: "999999" }\nrequireTwoFactr: true\n')).toEqual([
+      expect.stringMatching(/^requireTwoFactr: Unknown key/),
+      expect.stringMatching(/^version: Must be 1/),
+    ]);
+    expect(
+      await refused('version: 1\nmunicipality: { code: "999999" }\ndepartments: { NOT_A_DEPARTMENT: x, SINGLE_PARENT: "" }\nrequireTwoFactor: "yes"\n'),
+    ).toEqual([
       expect.stringMatching(/^requireTwoFactor: Must be true or false/),
       expect.stringMatching(/^departments.NOT_A_DEPARTMENT: Not a department/),
       expect.stringMatching(/^departments.SINGLE_PARENT: Between 1 and 50/),
@@ -112,7 +141,15 @@ describe('settings as YAML in the API: export, dry run, apply (admins)', () => {
     // Larger than the HTTP body limit lets through; the file reader has its own limit for the command.
     const big = `version: 1\nmunicipality: { code: "999999" }\n# ${'x'.repeat(70_000)}\n`;
     expect(() => parseSettingsYaml(big, '999999')).toThrow(SettingsInputError);
-    expect((() => { try { parseSettingsYaml(big, '999999'); } catch (e) { return (e as SettingsInputError).problems[0]!.messages.en; } })()).toMatch(/^\(file\): A settings file has at most 64 KB/);
+    expect(
+      (() => {
+        try {
+          parseSettingsYaml(big, '999999');
+        } catch (e) {
+          return (e as SettingsInputError).problems[0]!.messages.en;
+        }
+      })(),
+    ).toMatch(/^\(file\): A settings file has at most 64 KB/);
     expect(await settings()).toEqual(before);
   });
 
@@ -134,7 +171,10 @@ describe('npm run settings:export / settings:import (the operator, from an empty
 
   const run = (args: string[]): Promise<{ code: number | null; out: string; err: string }> =>
     new Promise((resolve) => {
-      const proc = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'Asia/Tokyo', ...db.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const proc = spawn(process.execPath, [CLI, ...args], {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'Asia/Tokyo', ...db.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       let err = '';
       proc.stdout.on('data', (d: Buffer) => (out += d.toString()));

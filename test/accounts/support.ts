@@ -28,7 +28,12 @@ export function tokenOf(url: string): string {
 }
 
 /** Sets the password with the link, enrols TOTP, and returns the signed-in token and the secret. */
-export async function joinWithTwoFactor(t: TestApp, token: string, who: { email: string; name?: string }, password = STRONG): Promise<{ token: string; secret: string; recoveryCodes: string[] }> {
+export async function joinWithTwoFactor(
+  t: TestApp,
+  token: string,
+  who: { email: string; name?: string },
+  password = STRONG,
+): Promise<{ token: string; secret: string; recoveryCodes: string[] }> {
   const redeemed = await t.gql(REDEEM, { i: { token, password, ...(who.name ? { name: who.name, email: who.email } : {}) } });
   expect(redeemed.body.errors).toBeUndefined();
   const begun = await t.gql(BEGIN, { i: { email: who.email, password } });

@@ -22,7 +22,7 @@ describe('sign-up and two-factor sign-in under TRUSTED_DOCUMENTS_ONLY', () => {
     for (const op of q.ACCOUNT_OPERATIONS) expect(documents).toContain(op);
   });
 
-  it('run end to end with the console\'s operation texts; another text is refused', async () => {
+  it("run end to end with the console's operation texts; another text is refused", async () => {
     const token = await newMunicipality(t, '012025', '函館市');
     const info = await t.gql(q.ACCOUNT_LINK, { token });
     expect(info.body.errors).toBeUndefined();

@@ -34,7 +34,10 @@ describe('online applications API', () => {
 
   it('signs in by a code sent to the contact on the record, and by the link; wrong codes run out', async () => {
     const { referenceNumber } = await familyFromIntake(t);
-    const ask = (contact: string) => t.gql(`mutation($i: FamilySignInRequestInput!) { requestFamilySignIn(input: $i) { message } }`, { i: { municipalityCode: '999999', referenceNumber, contact, returnUrl: 'http://cms.example.jp/mypage' } });
+    const ask = (contact: string) =>
+      t.gql(`mutation($i: FamilySignInRequestInput!) { requestFamilySignIn(input: $i) { message } }`, {
+        i: { municipalityCode: '999999', referenceNumber, contact, returnUrl: 'http://cms.example.jp/mypage' },
+      });
     const before = notices.length;
     const wrong = await ask('090-9999-9999');
     expect(wrong.body.errors).toBeUndefined();
@@ -46,7 +49,8 @@ describe('online applications API', () => {
     const code = /(\d{6})/.exec(sent.body.ja)![1]!;
     const link = /yorisoi-link=([A-Za-z0-9_-]+)/.exec(sent.body.en)![1]!;
     expect(sent.body.en).toContain('http://cms.example.jp/mypage#yorisoi-link=');
-    const signIn = (i: Record<string, unknown>) => t.gql(`mutation($i: FamilySignInInput!) { signInFamily(input: $i) { session } }`, { i: { municipalityCode: '999999', ...i } });
+    const signIn = (i: Record<string, unknown>) =>
+      t.gql(`mutation($i: FamilySignInInput!) { signInFamily(input: $i) { session } }`, { i: { municipalityCode: '999999', ...i } });
     const bad = await signIn({ referenceNumber, code: code === '000000' ? '111111' : '000000' });
     expect(bad.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     const ok = await signIn({ referenceNumber, code });
@@ -81,7 +85,17 @@ describe('online applications API', () => {
     expect((await t.gql(START, { i: { session, procedureId: 'cra-status-report' } })).body.data!.startApplication.id).toBe(started.id);
 
     // A My Number is refused and nothing is saved.
-    const refused = await t.gql(SAVE, { i: { session, id: started.id, version: started.version, answers: [{ question: 'changes', value: '番号 1234 5678 9018' }, { question: 'livingWithChildren', value: 'true' }] } });
+    const refused = await t.gql(SAVE, {
+      i: {
+        session,
+        id: started.id,
+        version: started.version,
+        answers: [
+          { question: 'changes', value: '番号 1234 5678 9018' },
+          { question: 'livingWithChildren', value: 'true' },
+        ],
+      },
+    });
     expect(refused.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.answers.0.value' });
     expect(JSON.stringify(refused.body)).not.toContain('9018');
 
@@ -89,10 +103,21 @@ describe('online applications API', () => {
     const early = await t.gql(SUBMIT, { i: { session, id: started.id, version: started.version } });
     expect(early.body.errors![0]!.extensions!.field).toBe('answers.livingWithChildren');
 
-    const saved = (await t.gql(SAVE, { i: { session, id: started.id, version: started.version, answers: [
-      { question: 'livingWithChildren', value: 'はい' }, { question: 'publicPension', value: 'false' }, { question: 'fullySuspended', value: 'false' },
-      { question: 'employmentIncome', value: '2,100,000' },
-    ] } })).body.data!.saveApplication;
+    const saved = (
+      await t.gql(SAVE, {
+        i: {
+          session,
+          id: started.id,
+          version: started.version,
+          answers: [
+            { question: 'livingWithChildren', value: 'はい' },
+            { question: 'publicPension', value: 'false' },
+            { question: 'fullySuspended', value: 'false' },
+            { question: 'employmentIncome', value: '2,100,000' },
+          ],
+        },
+      })
+    ).body.data!.saveApplication;
     const byQ = Object.fromEntries(saved.answers.map((a: { question: string }) => [a.question, a]));
     expect(byQ.employmentIncome).toEqual({ question: 'employmentIncome', value: '2100000', prefilled: false });
     expect(byQ.livingWithChildren.value).toBe('true');
@@ -109,7 +134,11 @@ describe('online applications API', () => {
     const record = () => t.em().findOneOrFail(PersonalRecord, { referenceNumber });
     expect((await record()).income.annualEmploymentIncome).toBe(1_800_000);
 
-    const queue = await t.gql(`{ applications(status: [SUBMITTED], procedureId: "cra-status-report") { id ageOpenDays targetDays overdue answers { question } } }`, {}, owner);
+    const queue = await t.gql(
+      `{ applications(status: [SUBMITTED], procedureId: "cra-status-report") { id ageOpenDays targetDays overdue answers { question } } }`,
+      {},
+      owner,
+    );
     const row = queue.body.data!.applications.find((a: { id: string }) => a.id === started.id);
     expect(row).toMatchObject({ ageOpenDays: 0, targetDays: 15, overdue: false, answers: null });
     // Another department does not see the queue's application.
@@ -118,7 +147,11 @@ describe('online applications API', () => {
 
     let v = (await t.gql(`query($id: ID!) { application(id: $id) { version } }`, { id: started.id }, owner)).body.data!.application.version;
     const review = (await t.gql(DECIDE, { i: { id: started.id, version: v, status: 'IN_REVIEW' } }, owner)).body.data!.decideApplication;
-    const asked = await t.gql(DECIDE, { i: { id: started.id, version: review.version, status: 'INFO_REQUESTED', message: '源泉徴収票の写真を添付してください。' } }, owner);
+    const asked = await t.gql(
+      DECIDE,
+      { i: { id: started.id, version: review.version, status: 'INFO_REQUESTED', message: '源泉徴収票の写真を添付してください。' } },
+      owner,
+    );
     expect(asked.body.errors).toBeUndefined();
     expect(notices.at(-1)).toMatchObject({ kind: 'application-status', channel: 'EMAIL', to: 'hanako@example.jp' });
     expect(notices.at(-1)!.body.ja).not.toContain('源泉徴収票');
@@ -130,7 +163,8 @@ describe('online applications API', () => {
     const again = await t.gql(SUBMIT, { i: { session, id: started.id, version: mine.version, message: '添付しました。' } });
     expect(again.body.data!.submitApplication.receiptNumber).toBe(receipt.receiptNumber);
 
-    v = (await t.gql(`query($id: ID!) { application(id: $id) { version recordChanges { question writable } } }`, { id: started.id }, owner)).body.data!.application;
+    v = (await t.gql(`query($id: ID!) { application(id: $id) { version recordChanges { question writable } } }`, { id: started.id }, owner)).body.data!
+      .application;
     expect(v.recordChanges).toEqual([{ question: 'employmentIncome', writable: true }]);
     const accepted = await t.gql(DECIDE, { i: { id: started.id, version: v.version, status: 'ACCEPTED' } }, owner);
     expect(accepted.body.data!.decideApplication.status).toBe('ACCEPTED');
@@ -138,14 +172,33 @@ describe('online applications API', () => {
     expect(notices.at(-1)!.body.ja).toContain('結果が出ました');
     // Export for the core system: documented columns, the accepted application, audited.
     const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
-    const csv = (await t.gql(`query($f: String!) { exportAcceptedApplications(procedureId: "cra-status-report", from: $f, to: $f, format: "CSV") }`, { f: today }, owner)).body.data!.exportAcceptedApplications as string;
+    const csv = (
+      await t.gql(`query($f: String!) { exportAcceptedApplications(procedureId: "cra-status-report", from: $f, to: $f, format: "CSV") }`, { f: today }, owner)
+    ).body.data!.exportAcceptedApplications as string;
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]!.startsWith('receiptNumber,referenceNumber,procedureId,submittedAt,decidedAt,familyName,givenName')).toBe(true);
     expect(lines.find((l) => l.startsWith(receipt.receiptNumber))).toContain(',2100000,');
-    const json = JSON.parse((await t.gql(`query($f: String!) { exportAcceptedApplications(procedureId: "cra-status-report", from: $f, to: $f, format: "JSON") }`, { f: today }, owner)).body.data!.exportAcceptedApplications);
-    expect(json.rows.find((r: { receiptNumber: string }) => r.receiptNumber === receipt.receiptNumber)).toMatchObject({ referenceNumber, employmentIncome: '2100000' });
+    const json = JSON.parse(
+      (
+        await t.gql(
+          `query($f: String!) { exportAcceptedApplications(procedureId: "cra-status-report", from: $f, to: $f, format: "JSON") }`,
+          { f: today },
+          owner,
+        )
+      ).body.data!.exportAcceptedApplications,
+    );
+    expect(json.rows.find((r: { receiptNumber: string }) => r.receiptNumber === receipt.receiptNumber)).toMatchObject({
+      referenceNumber,
+      employmentIncome: '2100000',
+    });
     expect((await t.em().find(AuditEntry, {})).some((e) => e.sections.includes('applications-export'))).toBe(true);
-    const figures = (await t.gql(`query($f: String!) { applicationFigures(from: $f, to: $f) { counts { procedureId channel status count } medianDaysToDecision interviewsBooked } }`, { f: today }, owner)).body.data!.applicationFigures;
+    const figures = (
+      await t.gql(
+        `query($f: String!) { applicationFigures(from: $f, to: $f) { counts { procedureId channel status count } medianDaysToDecision interviewsBooked } }`,
+        { f: today },
+        owner,
+      )
+    ).body.data!.applicationFigures;
     expect(figures.counts).toContainEqual({ procedureId: 'cra-status-report', channel: 'online', status: 'ACCEPTED', count: 1 });
     expect(figures.medianDaysToDecision).toBe(0);
     // Decided: no way back.
@@ -167,12 +220,15 @@ describe('online applications API', () => {
   it('not accepting needs a reason; the family can withdraw before a decision', async () => {
     const { session } = await familyFromIntake(t);
     const s = (await t.gql(START, { i: { session, procedureId: 'welfare-loan-consultation' } })).body.data!.startApplication;
-    const saved = (await t.gql(SAVE, { i: { session, id: s.id, version: s.version, answers: [{ question: 'purpose', value: 'school' }] } })).body.data!.saveApplication;
+    const saved = (await t.gql(SAVE, { i: { session, id: s.id, version: s.version, answers: [{ question: 'purpose', value: 'school' }] } })).body.data!
+      .saveApplication;
     await t.gql(SUBMIT, { i: { session, id: s.id, version: saved.version } });
     const v = (await t.gql(`query($id: ID!) { application(id: $id) { version } }`, { id: s.id }, owner)).body.data!.application.version;
     const noReason = await t.gql(DECIDE, { i: { id: s.id, version: v, status: 'NOT_ACCEPTED' } }, owner);
     expect(noReason.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.message' });
-    const w = await t.gql(`mutation($i: WithdrawApplicationInput!) { withdrawApplication(input: $i) { status history { status actor } } }`, { i: { session, id: s.id } });
+    const w = await t.gql(`mutation($i: WithdrawApplicationInput!) { withdrawApplication(input: $i) { status history { status actor } } }`, {
+      i: { session, id: s.id },
+    });
     expect(w.body.data!.withdrawApplication.status).toBe('WITHDRAWN');
     expect(w.body.data!.withdrawApplication.history.map((h: { status: string }) => h.status)).toEqual(['DRAFT', 'SUBMITTED', 'WITHDRAWN']);
   });

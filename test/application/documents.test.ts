@@ -19,7 +19,10 @@ const hasGps = (exif: Buffer | undefined) => !!exif && (exif.includes(Buffer.fro
 async function photoWithGps(): Promise<Buffer> {
   return sharp({ create: { width: 120, height: 80, channels: 3, background: '#36c' } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'SecretCam', Model: 'Z9' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '35/1 40/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '139/1 45/1 0/1' } })
+    .withExif({
+      IFD0: { Make: 'SecretCam', Model: 'Z9' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '35/1 40/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '139/1 45/1 0/1' },
+    })
     .toBuffer();
 }
 
@@ -44,7 +47,11 @@ describe('application documents', () => {
 
   const files = () => readdirSync(dir);
   const upload = (body: Buffer, documentId = 'child-support-declaration', auth = session) =>
-    t.http.post(`/applications/${applicationId}/documents/${documentId}`).set('authorization', `Bearer ${auth}`).set('content-type', 'application/octet-stream').send(body);
+    t.http
+      .post(`/applications/${applicationId}/documents/${documentId}`)
+      .set('authorization', `Bearer ${auth}`)
+      .set('content-type', 'application/octet-stream')
+      .send(body);
 
   it('a JPEG with GPS comes back without any EXIF, and the stored file is sealed', async () => {
     const original = await photoWithGps();
@@ -55,11 +62,15 @@ describe('application documents', () => {
     const stored = readFileSync(path.join(dir, res.body.id));
     expect(stored.includes(Buffer.from('SecretCam'))).toBe(false);
     expect(stored.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
-    const back = await t.http.get(`/applications/documents/${res.body.id}`).set('authorization', `Bearer ${session}`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const back = await t.http
+      .get(`/applications/documents/${res.body.id}`)
+      .set('authorization', `Bearer ${session}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(back.status).toBe(200);
     const meta = await sharp(back.body as Buffer).metadata();
     expect(meta.exif).toBeUndefined();
@@ -70,7 +81,12 @@ describe('application documents', () => {
   it('refuses a renamed executable (by content, not by name), a 20 MB file with a clear message, and leaves nothing on disk', async () => {
     const before = files().length;
     const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(2000, 0x90)]);
-    const exe = await t.http.post(`/applications/${applicationId}/documents/child-support-declaration`).set('authorization', `Bearer ${session}`).set('content-type', 'image/jpeg').set('x-file-name', 'photo.jpg').send(elf);
+    const exe = await t.http
+      .post(`/applications/${applicationId}/documents/child-support-declaration`)
+      .set('authorization', `Bearer ${session}`)
+      .set('content-type', 'image/jpeg')
+      .set('x-file-name', 'photo.jpg')
+      .send(elf);
     expect(exe.status).toBe(415);
     expect(exe.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(exe.body.error.message).toContain('JPEG');

@@ -25,7 +25,15 @@ describe('interview ICS (RFC 5545)', () => {
     ['summer', new Date('2027-08-05T05:30:00Z'), '2027-08-05T14:30:00'],
   ] as const) {
     it(`opens at the right local time in ${season}`, () => {
-      const ics = interviewIcs({ uid: `b-${season}@yorisoi`, start, end: new Date(start.getTime() + 30 * 60_000), summary: '面談（デモ市）', description: LONG, location: 'デモ市役所 2階, 窓口3', stamp: new Date('2026-12-01T00:00:00Z') });
+      const ics = interviewIcs({
+        uid: `b-${season}@yorisoi`,
+        start,
+        end: new Date(start.getTime() + 30 * 60_000),
+        summary: '面談（デモ市）',
+        description: LONG,
+        location: 'デモ市役所 2階, 窓口3',
+        stamp: new Date('2026-12-01T00:00:00Z'),
+      });
       const { comp, event } = parse(ics);
       expect(comp.getFirstSubcomponent('vtimezone')!.getFirstPropertyValue('tzid')).toBe('Asia/Tokyo');
       expect(event.startDate.zone!.tzid).toBe('Asia/Tokyo');
@@ -48,6 +56,11 @@ describe('interview ICS (RFC 5545)', () => {
       expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
       expect(Buffer.from(part, 'utf8').toString('utf8')).toBe(part);
     }
-    expect(folded.split('\r\n').slice(1).every((p) => p.startsWith(' '))).toBe(true);
+    expect(
+      folded
+        .split('\r\n')
+        .slice(1)
+        .every((p) => p.startsWith(' ')),
+    ).toBe(true);
   });
 });

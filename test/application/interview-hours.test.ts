@@ -55,7 +55,10 @@ describe('interview hours per municipality', () => {
   });
 
   it('refuses settings that cannot work, naming the file and the field', () => {
-    const issues = procedureIssues(() => loadProcedures(proceduresCopy({ 'overrides/999999.yaml': `municipalityCode: "999999"
+    const issues = procedureIssues(() =>
+      loadProcedures(
+        proceduresCopy({
+          'overrides/999999.yaml': `municipalityCode: "999999"
 familyPageUrl: http://insecure.example.jp/
 interviews:
   tax-office: {}
@@ -67,7 +70,10 @@ interviews:
     periods: [["09:00", "12:00"], ["11:00", "13:00"]]
     closedDates: ["someday"]
 procedures: {}
-` })));
+`,
+        }),
+      ),
+    );
     expectIssue(issues, '999999.yaml', 'familyPageUrl', 'https');
     expectIssue(issues, '999999.yaml', 'interviews.tax-office', 'unknown department');
     expectIssue(issues, '999999.yaml', 'interviews.single-parent.periods.0', 'first before the second');
@@ -91,10 +97,26 @@ describe('the family’s free slots follow the municipality’s hours', () => {
 
   it('offers 20-minute slots for 4 families in its periods, none on its closure', async () => {
     const { session } = await familyFromIntake(t);
-    const s = (await t.gql(`mutation($i: StartApplicationInput!) { startApplication(input: $i) { id version } }`, { i: { session, procedureId: 'welfare-loan-consultation' } })).body.data!.startApplication;
-    const saved = (await t.gql(`mutation($i: SaveApplicationInput!) { saveApplication(input: $i) { version } }`, { i: { session, id: s.id, version: s.version, answers: [{ question: 'purpose', value: 'moving' }] } })).body.data!.saveApplication;
-    expect((await t.gql(`mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { receiptNumber } }`, { i: { session, id: s.id, version: saved.version } })).body.errors).toBeUndefined();
-    const slots = (await t.gql(`query($s: String!, $a: ID!) { interviewSlots(session: $s, applicationId: $a) { startsAt endsAt remaining } }`, { s: session, a: s.id })).body.data!.interviewSlots;
+    const s = (
+      await t.gql(`mutation($i: StartApplicationInput!) { startApplication(input: $i) { id version } }`, {
+        i: { session, procedureId: 'welfare-loan-consultation' },
+      })
+    ).body.data!.startApplication;
+    const saved = (
+      await t.gql(`mutation($i: SaveApplicationInput!) { saveApplication(input: $i) { version } }`, {
+        i: { session, id: s.id, version: s.version, answers: [{ question: 'purpose', value: 'moving' }] },
+      })
+    ).body.data!.saveApplication;
+    expect(
+      (
+        await t.gql(`mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { receiptNumber } }`, {
+          i: { session, id: s.id, version: saved.version },
+        })
+      ).body.errors,
+    ).toBeUndefined();
+    const slots = (
+      await t.gql(`query($s: String!, $a: ID!) { interviewSlots(session: $s, applicationId: $a) { startsAt endsAt remaining } }`, { s: session, a: s.id })
+    ).body.data!.interviewSlots;
     expect(slots.length).toBeGreaterThan(0);
     for (const slot of slots) {
       const start = new Date(slot.startsAt);

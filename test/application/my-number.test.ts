@@ -17,7 +17,14 @@ const invalidMyNumber = eleven.map((e) => e + String((myNumberCheckDigit(e) + 1 
 const toFullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 /** The ways people write a 12-digit number. */
 const written = (n: string) =>
-  fc.constantFrom(n, `${n.slice(0, 4)} ${n.slice(4, 8)} ${n.slice(8)}`, `${n.slice(0, 4)}-${n.slice(4, 8)}-${n.slice(8)}`, toFullWidth(n), `番号は${n}です`, `${n.slice(0, 4)}－${n.slice(4, 8)}－${n.slice(8)}`);
+  fc.constantFrom(
+    n,
+    `${n.slice(0, 4)} ${n.slice(4, 8)} ${n.slice(8)}`,
+    `${n.slice(0, 4)}-${n.slice(4, 8)}-${n.slice(8)}`,
+    toFullWidth(n),
+    `番号は${n}です`,
+    `${n.slice(0, 4)}－${n.slice(4, 8)}－${n.slice(8)}`,
+  );
 
 function answer(q: (typeof TYPED)[number]['q'], raw: string) {
   const checker = new InputChecker('2026-12-03');

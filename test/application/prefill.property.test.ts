@@ -13,11 +13,33 @@ const procedures = book.list('999999');
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
 const date = fc.integer({ min: Date.UTC(1960, 0, 1), max: Date.UTC(2025, 11, 31) }).map((t) => new Date(t).toISOString().slice(0, 10));
 const facts: fc.Arbitrary<RecordFacts> = fc.record({
-  identity: fc.record({ familyName: maybe(fc.string({ minLength: 1, maxLength: 8 })), givenName: maybe(fc.string({ minLength: 1, maxLength: 8 })), familyNameKana: maybe(fc.constantFrom('ヤマダ', 'スズキ')), givenNameKana: maybe(fc.constantFrom('ハナコ', 'タロウ')), birthDate: maybe(date) }),
-  address: fc.record({ postalCode: maybe(fc.constantFrom('100-0001', '999-1234')), prefecture: maybe(fc.constantFrom('東京都', 'デモ県')), city: maybe(fc.constantFrom('千代田区', 'デモ市')), street: maybe(fc.string({ minLength: 1, maxLength: 20 })) }),
+  identity: fc.record({
+    familyName: maybe(fc.string({ minLength: 1, maxLength: 8 })),
+    givenName: maybe(fc.string({ minLength: 1, maxLength: 8 })),
+    familyNameKana: maybe(fc.constantFrom('ヤマダ', 'スズキ')),
+    givenNameKana: maybe(fc.constantFrom('ハナコ', 'タロウ')),
+    birthDate: maybe(date),
+  }),
+  address: fc.record({
+    postalCode: maybe(fc.constantFrom('100-0001', '999-1234')),
+    prefecture: maybe(fc.constantFrom('東京都', 'デモ県')),
+    city: maybe(fc.constantFrom('千代田区', 'デモ市')),
+    street: maybe(fc.string({ minLength: 1, maxLength: 20 })),
+  }),
   contact: fc.record({ phone: maybe(fc.constantFrom('090-1234-5678', '03-1234-5678')), email: maybe(fc.constantFrom('a@example.jp', 'b@example.jp')) }),
-  household: fc.record({ childrenCount: fc.integer({ min: 0, max: 6 }), eldestChildBirthDate: maybe(date), youngestChildBirthDate: maybe(date), maritalStatus: maybe(fc.constantFrom('married', 'de-facto', 'not-married')) }),
-  income: fc.record({ incomeYear: maybe(fc.integer({ min: 2000, max: 2030 })), annualEmploymentIncome: maybe(fc.nat(20_000_000)), otherIncome: maybe(fc.nat(5_000_000)), childSupportReceivedYearly: maybe(fc.nat(3_000_000)), dependentsCount: maybe(fc.integer({ min: 0, max: 10 })) }),
+  household: fc.record({
+    childrenCount: fc.integer({ min: 0, max: 6 }),
+    eldestChildBirthDate: maybe(date),
+    youngestChildBirthDate: maybe(date),
+    maritalStatus: maybe(fc.constantFrom('married', 'de-facto', 'not-married')),
+  }),
+  income: fc.record({
+    incomeYear: maybe(fc.integer({ min: 2000, max: 2030 })),
+    annualEmploymentIncome: maybe(fc.nat(20_000_000)),
+    otherIncome: maybe(fc.nat(5_000_000)),
+    childSupportReceivedYearly: maybe(fc.nat(3_000_000)),
+    dependentsCount: maybe(fc.integer({ min: 0, max: 10 })),
+  }),
 });
 
 describe('pre-fill (pure)', () => {
@@ -48,7 +70,10 @@ describe('pre-fill through the API', () => {
     kana: fc.constantFrom('やまだ', 'スズキ'),
     income: maybe(fc.nat(9_000_000)),
     support: maybe(fc.nat(1_000_000)),
-    children: fc.array(date.filter((d) => d >= '2008-04-02'), { minLength: 0, maxLength: 3 }),
+    children: fc.array(
+      date.filter((d) => d >= '2008-04-02'),
+      { minLength: 0, maxLength: 3 },
+    ),
     email: fc.boolean(),
   });
 
@@ -61,9 +86,27 @@ describe('pre-fill through the API', () => {
           household: { children: x.children.map((birthDate) => ({ birthDate, disability: false })) },
           income: { annualEmploymentIncome: x.income, childSupportReceivedYearly: x.support },
         });
-        const holds = new Set<string>([x.familyName, '花', 'ヤマダ', 'スズキ', 'ハナ', '999-1234', 'デモ県', 'デモ市', 'デモ町1-2-3', '090-1111-2222', 'x@example.jp', String(x.children.length), ...x.children, ...(x.income === null ? [] : [String(x.income)]), ...(x.support === null ? [] : [String(x.support)])]);
+        const holds = new Set<string>([
+          x.familyName,
+          '花',
+          'ヤマダ',
+          'スズキ',
+          'ハナ',
+          '999-1234',
+          'デモ県',
+          'デモ市',
+          'デモ町1-2-3',
+          '090-1111-2222',
+          'x@example.jp',
+          String(x.children.length),
+          ...x.children,
+          ...(x.income === null ? [] : [String(x.income)]),
+          ...(x.support === null ? [] : [String(x.support)]),
+        ]);
         for (const p of procedures) {
-          const r = await t.gql(`mutation($i: StartApplicationInput!) { startApplication(input: $i) { answers { question value prefilled } } }`, { i: { session, procedureId: p.id } });
+          const r = await t.gql(`mutation($i: StartApplicationInput!) { startApplication(input: $i) { answers { question value prefilled } } }`, {
+            i: { session, procedureId: p.id },
+          });
           expect(r.body.errors).toBeUndefined();
           for (const a of r.body.data!.startApplication.answers as { question: string; value: string | null; prefilled: boolean }[]) {
             if (a.value === null) continue;
@@ -72,7 +115,9 @@ describe('pre-fill through the API', () => {
           }
         }
         if (!x.email) {
-          const r = await t.gql(`mutation($i: StartApplicationInput!) { startApplication(input: $i) { answers { question value } } }`, { i: { session, procedureId: 'cra-status-report' } });
+          const r = await t.gql(`mutation($i: StartApplicationInput!) { startApplication(input: $i) { answers { question value } } }`, {
+            i: { session, procedureId: 'cra-status-report' },
+          });
           expect(r.body.data!.startApplication.answers.find((a: { question: string }) => a.question === 'email').value).toBeNull();
         }
       }),

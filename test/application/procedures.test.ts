@@ -53,8 +53,15 @@ describe('shipped procedures', () => {
   });
 
   it('consultation bookings are for 母子父子寡婦福祉資金 and 高等職業訓練促進給付金', () => {
-    expect(book.get('welfare-loan-consultation', '999999')).toMatchObject({ programme: 'welfare-fund-loan', legalKind: 'consultation-booking', interview: 'required' });
-    expect(book.get('training-benefit-consultation', '999999')).toMatchObject({ programme: 'advanced-vocational-training-benefit', legalKind: 'consultation-booking' });
+    expect(book.get('welfare-loan-consultation', '999999')).toMatchObject({
+      programme: 'welfare-fund-loan',
+      legalKind: 'consultation-booking',
+      interview: 'required',
+    });
+    expect(book.get('training-benefit-consultation', '999999')).toMatchObject({
+      programme: 'advanced-vocational-training-benefit',
+      legalKind: 'consultation-booking',
+    });
   });
 });
 
@@ -107,7 +114,8 @@ describe('invalid files are refused at startup, naming file and field', () => {
   });
 
   it('a ぴったりサービス link on a procedure without a signed filing, a plain-http link, an unknown procedure', () => {
-    const o = 'municipalityCode: "999999"\nprocedures:\n  medical-subsidy:\n    pittariUrl: https://example.jp/x\n  cra-claim:\n    pittariUrl: http://example.jp/x\n  housing:\n    enabled: false\n';
+    const o =
+      'municipalityCode: "999999"\nprocedures:\n  medical-subsidy:\n    pittariUrl: https://example.jp/x\n  cra-claim:\n    pittariUrl: http://example.jp/x\n  housing:\n    enabled: false\n';
     const issues = procedureIssues(() => loadProcedures(proceduresCopy({ 'overrides/999999.yaml': o })));
     expectIssue(issues, '999999.yaml', 'procedures.medical-subsidy.pittariUrl', 'no signed online filing');
     expectIssue(issues, '999999.yaml', 'procedures.cra-claim.pittariUrl', 'https');

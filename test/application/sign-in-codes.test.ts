@@ -46,7 +46,11 @@ describe('family sign-in codes by e-mail through the outreach transports', () =>
     // Nothing queued or stored: the code lives only in the family's mailbox (and as a hash).
     const r = await t.em().findOneOrFail(PersonalRecord, { referenceNumber });
     expect(await rawQuery(t.em(), `select 1 from outreach_notice where record_id = ?`, [r.id])).toEqual([]);
-    const [fig] = await rawQuery<{ count: string | number }>(t.em(), `select count from outreach_figure where municipality_code = '999999' and kind = 'sign-in-code' and channel = 'EMAIL' and metric = 'delivered'`, []);
+    const [fig] = await rawQuery<{ count: string | number }>(
+      t.em(),
+      `select count from outreach_figure where municipality_code = '999999' and kind = 'sign-in-code' and channel = 'EMAIL' and metric = 'delivered'`,
+      [],
+    );
     expect(Number(fig!.count)).toBeGreaterThanOrEqual(1);
     // The same answer for an unknown number and for a contact that is not the record's: nothing sent.
     expect(await ask('Z9Z9-Z9Z9-Z9', email)).toBe(message);
@@ -70,10 +74,17 @@ describe('family sign-in codes by e-mail through the outreach transports', () =>
   });
 
   it('never e-mails a DV-protected family nor on a channel the family withdrew; a control family gets its code', async () => {
-    const dv = await familyFromIntake(t, { contact: { phone: '090-1111-2222', email: 'code-4@example.jp', contactAllowed: true, preferredChannel: 'EMAIL' }, concerns: { categories: ['DV'] } });
-    const withdrawn = await familyFromIntake(t, { contact: { phone: '090-1111-2222', email: 'code-5@example.jp', contactAllowed: true, preferredChannel: 'EMAIL' } });
+    const dv = await familyFromIntake(t, {
+      contact: { phone: '090-1111-2222', email: 'code-4@example.jp', contactAllowed: true, preferredChannel: 'EMAIL' },
+      concerns: { categories: ['DV'] },
+    });
+    const withdrawn = await familyFromIntake(t, {
+      contact: { phone: '090-1111-2222', email: 'code-5@example.jp', contactAllowed: true, preferredChannel: 'EMAIL' },
+    });
     const r = await t.em().findOneOrFail(PersonalRecord, { referenceNumber: withdrawn.referenceNumber });
-    await recordConsent(t.em(), '999999', r.id, [{ channel: OutreachChannel.EMAIL, granted: false, method: ConsentMethod.FAMILY_PAGE, recordedBy: null, purposeVersion: OUTREACH_PURPOSE_VERSION }]);
+    await recordConsent(t.em(), '999999', r.id, [
+      { channel: OutreachChannel.EMAIL, granted: false, method: ConsentMethod.FAMILY_PAGE, recordedBy: null, purposeVersion: OUTREACH_PURPOSE_VERSION },
+    ]);
     await ask(dv.referenceNumber, 'code-4@example.jp');
     await ask(withdrawn.referenceNumber, 'code-5@example.jp');
     const control = await familyFromIntake(t, { contact: { phone: '090-1111-2222', email: 'code-6@example.jp', contactAllowed: false } });

@@ -19,11 +19,26 @@ const DETAIL = `query($id: ID!) { application(id: $id) { id documents { id docum
 
 async function submittedWithBooking(t: TestApp): Promise<{ session: string; applicationId: string; bookingId: string; receipt: string }> {
   const { session } = await familyFromIntake(t);
-  const s = (await t.gql(`mutation($i: StartApplicationInput!) { startApplication(input: $i) { id version } }`, { i: { session, procedureId: 'welfare-loan-consultation' } })).body.data!.startApplication;
-  const saved = (await t.gql(`mutation($i: SaveApplicationInput!) { saveApplication(input: $i) { version } }`, { i: { session, id: s.id, version: s.version, answers: [{ question: 'purpose', value: 'moving' }] } })).body.data!.saveApplication;
-  const receipt = (await t.gql(`mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { receiptNumber } }`, { i: { session, id: s.id, version: saved.version } })).body.data!.submitApplication.receiptNumber;
-  const slots = (await t.gql(`query($s: String!, $a: ID!) { interviewSlots(session: $s, applicationId: $a) { id } }`, { s: session, a: s.id })).body.data!.interviewSlots;
-  const booked = await t.gql(`mutation($i: BookInterviewInput!) { bookInterview(input: $i) { id } }`, { i: { session, applicationId: s.id, slotId: slots[0].id } });
+  const s = (
+    await t.gql(`mutation($i: StartApplicationInput!) { startApplication(input: $i) { id version } }`, {
+      i: { session, procedureId: 'welfare-loan-consultation' },
+    })
+  ).body.data!.startApplication;
+  const saved = (
+    await t.gql(`mutation($i: SaveApplicationInput!) { saveApplication(input: $i) { version } }`, {
+      i: { session, id: s.id, version: s.version, answers: [{ question: 'purpose', value: 'moving' }] },
+    })
+  ).body.data!.saveApplication;
+  const receipt = (
+    await t.gql(`mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { receiptNumber } }`, {
+      i: { session, id: s.id, version: saved.version },
+    })
+  ).body.data!.submitApplication.receiptNumber;
+  const slots = (await t.gql(`query($s: String!, $a: ID!) { interviewSlots(session: $s, applicationId: $a) { id } }`, { s: session, a: s.id })).body.data!
+    .interviewSlots;
+  const booked = await t.gql(`mutation($i: BookInterviewInput!) { bookInterview(input: $i) { id } }`, {
+    i: { session, applicationId: s.id, slotId: slots[0].id },
+  });
   expect(booked.body.errors).toBeUndefined();
   return { session, applicationId: s.id, bookingId: booked.body.data!.bookInterview.id, receipt };
 }
@@ -34,7 +49,14 @@ async function intoThePast(t: TestApp, bookingId: string): Promise<void> {
   const hour = String(9 + moved++).padStart(2, '0');
   const b = await t.em().findOneOrFail(InterviewBooking, { id: bookingId }, { populate: ['slot'] });
   const y = addDays(todayInJapan(), -1);
-  await t.em().getConnection().execute(`update interview_slot set starts_at = ?, ends_at = ? where id = ?`, [new Date(`${y}T${hour}:00:00+09:00`), new Date(`${y}T${hour}:30:00+09:00`), b.slot.id]);
+  await t
+    .em()
+    .getConnection()
+    .execute(`update interview_slot set starts_at = ?, ends_at = ? where id = ?`, [
+      new Date(`${y}T${hour}:00:00+09:00`),
+      new Date(`${y}T${hour}:30:00+09:00`),
+      b.slot.id,
+    ]);
 }
 
 describe('interviews on the staff side', () => {
@@ -76,7 +98,9 @@ describe('interviews on the staff side', () => {
     expect(row.status).toBe('MISSED');
     expect(row.markedBy).toBeTruthy();
 
-    const figures = (await t.gql(`query($f: String!) { applicationFigures(from: $f, to: $f) { interviewsBooked interviewsKept interviewsMissed } }`, { f: today }, owner)).body.data!.applicationFigures;
+    const figures = (
+      await t.gql(`query($f: String!) { applicationFigures(from: $f, to: $f) { interviewsBooked interviewsKept interviewsMissed } }`, { f: today }, owner)
+    ).body.data!.applicationFigures;
     expect(figures.interviewsMissed).toBeGreaterThanOrEqual(1);
     const yesterday = (await t.gql(LIST, { f: addDays(today, -1), t: addDays(today, -1) }, owner)).body.data!.applicationInterviews;
     expect(yesterday.map((i: { id: string }) => i.id)).toContain(bookingId);
@@ -100,7 +124,11 @@ describe('interviews on the staff side', () => {
   });
 
   it('refuses a period that is not dates in order or longer than 62 days', async () => {
-    for (const [f, to, field] of [['2026-13-01', '2026-12-01', 'from'], ['2026-12-10', '2026-12-01', 'to'], ['2026-01-01', '2026-06-01', 'to']]) {
+    for (const [f, to, field] of [
+      ['2026-13-01', '2026-12-01', 'from'],
+      ['2026-12-10', '2026-12-01', 'to'],
+      ['2026-01-01', '2026-06-01', 'to'],
+    ]) {
       const r = await t.gql(LIST, { f, t: to }, owner);
       expect(r.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
@@ -108,18 +136,32 @@ describe('interviews on the staff side', () => {
 
   it('one application shows its documents and interviews to the handling department, lists do not', async () => {
     const { session } = await familyFromIntake(t);
-    const applicationId = (await t.gql(`mutation($i: StartApplicationInput!) { startApplication(input: $i) { id } }`, { i: { session, procedureId: 'cra-status-report' } })).body.data!.startApplication.id;
+    const applicationId = (
+      await t.gql(`mutation($i: StartApplicationInput!) { startApplication(input: $i) { id } }`, { i: { session, procedureId: 'cra-status-report' } })
+    ).body.data!.startApplication.id;
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    const up = await t.http.post(`/applications/${applicationId}/documents/child-support-declaration`).set('authorization', `Bearer ${session}`).set('content-type', 'application/octet-stream').send(pdf);
+    const up = await t.http
+      .post(`/applications/${applicationId}/documents/child-support-declaration`)
+      .set('authorization', `Bearer ${session}`)
+      .set('content-type', 'application/octet-stream')
+      .send(pdf);
     expect(up.status).toBe(201);
     // Submitted as the family would (the answers themselves are the API test's subject).
-    await t.em().getConnection().execute(`update application set status = 'SUBMITTED', submitted_at = now(), receipt_number = 'TEST-0001' where id = ?`, [applicationId]);
-    const slots = (await t.gql(`query($s: String!, $a: ID!) { interviewSlots(session: $s, applicationId: $a) { id } }`, { s: session, a: applicationId })).body.data!.interviewSlots;
-    const bookingId = (await t.gql(`mutation($i: BookInterviewInput!) { bookInterview(input: $i) { id } }`, { i: { session, applicationId, slotId: slots[0].id } })).body.data!.bookInterview.id;
+    await t
+      .em()
+      .getConnection()
+      .execute(`update application set status = 'SUBMITTED', submitted_at = now(), receipt_number = 'TEST-0001' where id = ?`, [applicationId]);
+    const slots = (await t.gql(`query($s: String!, $a: ID!) { interviewSlots(session: $s, applicationId: $a) { id } }`, { s: session, a: applicationId })).body
+      .data!.interviewSlots;
+    const bookingId = (
+      await t.gql(`mutation($i: BookInterviewInput!) { bookInterview(input: $i) { id } }`, { i: { session, applicationId, slotId: slots[0].id } })
+    ).body.data!.bookInterview.id;
 
     const detail = (await t.gql(DETAIL, { id: applicationId }, owner)).body.data!.application;
     expect(detail.interviews).toEqual([{ id: bookingId, status: 'BOOKED' }]);
-    expect(detail.documents).toEqual([expect.objectContaining({ id: up.body.id, documentId: 'child-support-declaration', contentType: 'application/pdf', size: pdf.length })]);
+    expect(detail.documents).toEqual([
+      expect.objectContaining({ id: up.body.id, documentId: 'child-support-declaration', contentType: 'application/pdf', size: pdf.length }),
+    ]);
     expect(detail.documents[0].name).toContain('養育費');
     const list = (await t.gql(`{ applications(limit: 50) { id documents { id } interviews { id } } }`, {}, owner)).body.data!.applications;
     expect(list.find((a: { id: string }) => a.id === applicationId)).toEqual({ id: applicationId, documents: null, interviews: null });

@@ -16,9 +16,19 @@ const SECRET = '源泉徴収票の再提出をお願いします';
 
 async function submitted(t: TestApp, over: Record<string, unknown> = {}): Promise<{ id: string; receipt: string; referenceNumber: string }> {
   const { session, referenceNumber } = await familyFromIntake(t, over);
-  const s = (await t.gql(`mutation($i: StartApplicationInput!) { startApplication(input: $i) { id version } }`, { i: { session, procedureId: 'welfare-loan-consultation' } })).body.data!.startApplication;
-  const saved = (await t.gql(`mutation($i: SaveApplicationInput!) { saveApplication(input: $i) { version } }`, { i: { session, id: s.id, version: s.version, answers: [{ question: 'purpose', value: 'moving' }] } })).body.data!.saveApplication;
-  const r = await t.gql(`mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { receiptNumber } }`, { i: { session, id: s.id, version: saved.version } });
+  const s = (
+    await t.gql(`mutation($i: StartApplicationInput!) { startApplication(input: $i) { id version } }`, {
+      i: { session, procedureId: 'welfare-loan-consultation' },
+    })
+  ).body.data!.startApplication;
+  const saved = (
+    await t.gql(`mutation($i: SaveApplicationInput!) { saveApplication(input: $i) { version } }`, {
+      i: { session, id: s.id, version: s.version, answers: [{ question: 'purpose', value: 'moving' }] },
+    })
+  ).body.data!.saveApplication;
+  const r = await t.gql(`mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { receiptNumber } }`, {
+    i: { session, id: s.id, version: saved.version },
+  });
   expect(r.body.errors).toBeUndefined();
   return { id: s.id, receipt: r.body.data!.submitApplication.receiptNumber, referenceNumber };
 }
@@ -45,7 +55,11 @@ describe('application status notices through the outreach queue and SMTP', () =>
   const catcher = () => t.app.services.outreach!.catcher!;
   const noticesOf = async (referenceNumber: string) => {
     const r = await t.em().findOneOrFail(PersonalRecord, { referenceNumber });
-    return rawQuery<{ kind: string; channel: string; status: string; approval: string }>(t.em(), `select kind, channel, status, approval from outreach_notice where record_id = ?`, [r.id]);
+    return rawQuery<{ kind: string; channel: string; status: string; approval: string }>(
+      t.em(),
+      `select kind, channel, status, approval from outreach_notice where record_id = ?`,
+      [r.id],
+    );
   };
   const decide = async (id: string, status: string, message: string | null = null) => {
     const v = (await t.gql(`query($id: ID!) { application(id: $id) { version } }`, { id }, owner)).body.data!.application.version;
@@ -59,7 +73,11 @@ describe('application status notices through the outreach queue and SMTP', () =>
     const before = catcher().mails.length;
     await decide(a.id, 'INFO_REQUESTED', SECRET);
     await expect.poll(() => catcher().mails.filter((m) => m.to.includes(email)).length, { timeout: 20_000 }).toBe(1);
-    const mail = await simpleParser(catcher().mails.slice(before).find((m) => m.to.includes(email))!.raw);
+    const mail = await simpleParser(
+      catcher()
+        .mails.slice(before)
+        .find((m) => m.to.includes(email))!.raw,
+    );
     expect(mail.subject).toContain('申請についてのお知らせ');
     expect(mail.text).toContain('サインイン');
     const all = `${mail.subject}\n${mail.text}\n${mail.html}`;
@@ -73,16 +91,24 @@ describe('application status notices through the outreach queue and SMTP', () =>
   });
 
   it('never on a channel the family withdrew, never without contact allowed, never e-mail for a DV-protected family', async () => {
-    const withdrawn = await submitted(t, { contact: { phone: '090-1111-2222', email: 'status-2@example.jp', contactAllowed: true, preferredChannel: 'EMAIL' } });
+    const withdrawn = await submitted(t, {
+      contact: { phone: '090-1111-2222', email: 'status-2@example.jp', contactAllowed: true, preferredChannel: 'EMAIL' },
+    });
     const r = await t.em().findOneOrFail(PersonalRecord, { referenceNumber: withdrawn.referenceNumber });
-    await recordConsent(t.em(), '999999', r.id, [{ channel: OutreachChannel.EMAIL, granted: false, method: ConsentMethod.FAMILY_PAGE, recordedBy: null, purposeVersion: OUTREACH_PURPOSE_VERSION }]);
+    await recordConsent(t.em(), '999999', r.id, [
+      { channel: OutreachChannel.EMAIL, granted: false, method: ConsentMethod.FAMILY_PAGE, recordedBy: null, purposeVersion: OUTREACH_PURPOSE_VERSION },
+    ]);
     const noContact = await submitted(t, { contact: { phone: '090-1111-2222', email: 'status-3@example.jp', contactAllowed: false } });
-    const dv = await submitted(t, { contact: { phone: '090-1111-2222', email: 'status-4@example.jp', contactAllowed: true, preferredChannel: 'EMAIL' }, concerns: { categories: ['DV'] } });
+    const dv = await submitted(t, {
+      contact: { phone: '090-1111-2222', email: 'status-4@example.jp', contactAllowed: true, preferredChannel: 'EMAIL' },
+      concerns: { categories: ['DV'] },
+    });
     const control = await submitted(t, { contact: { phone: '090-1111-2222', email: 'status-5@example.jp', contactAllowed: true, preferredChannel: 'EMAIL' } });
     for (const a of [withdrawn, noContact, dv, control]) await decide(a.id, 'INFO_REQUESTED', SECRET);
     // The control family's mail arrives: by then the others would have too.
     await expect.poll(() => catcher().mails.some((m) => m.to.includes('status-5@example.jp')), { timeout: 20_000 }).toBe(true);
-    for (const address of ['status-2@example.jp', 'status-3@example.jp', 'status-4@example.jp']) expect(catcher().mails.some((m) => m.to.includes(address))).toBe(false);
+    for (const address of ['status-2@example.jp', 'status-3@example.jp', 'status-4@example.jp'])
+      expect(catcher().mails.some((m) => m.to.includes(address))).toBe(false);
     for (const a of [withdrawn, noContact, dv]) expect(await noticesOf(a.referenceNumber)).toEqual([]);
   });
 });

@@ -13,7 +13,13 @@ export function intakeAnswers(over: Record<string, unknown> = {}) {
     identity: { familyName: '申請', givenName: '花子', familyNameKana: 'しんせい', givenNameKana: 'はなこ', birthDate: '1990-04-01' },
     address: { postalCode: '999-1234', prefecture: 'デモ県', city: 'デモ市', street: 'デモ町1-2-3' },
     contact: { phone: '090-1111-2222', email: 'hanako@example.jp', contactAllowed: true, preferredChannel: 'EMAIL' },
-    household: { children: [{ birthDate: '2016-07-07', disability: false }, { birthDate: '2019-02-03', disability: false }], maritalStatus: 'NOT_MARRIED' },
+    household: {
+      children: [
+        { birthDate: '2016-07-07', disability: false },
+        { birthDate: '2019-02-03', disability: false },
+      ],
+      maritalStatus: 'NOT_MARRIED',
+    },
     income: { incomeYear: 2025, annualEmploymentIncome: 1_800_000, otherIncome: 0, childSupportReceivedYearly: 240_000 },
     consent: { sharedWith: [], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
     ...over,
@@ -34,7 +40,9 @@ export async function familyFromIntake(t: TestApp, over: Record<string, unknown>
   const r = await t.gql(SUBMIT_INTAKE, { input });
   expect(r.body.errors).toBeUndefined();
   const referenceNumber = r.body.data!.submitIntake.referenceNumber as string;
-  const s = await t.gql(`mutation($i: FamilySignInInput!) { signInFamily(input: $i) { session } }`, { i: { municipalityCode: '999999', referenceNumber, submissionKey: input.idempotencyKey } });
+  const s = await t.gql(`mutation($i: FamilySignInInput!) { signInFamily(input: $i) { session } }`, {
+    i: { municipalityCode: '999999', referenceNumber, submissionKey: input.idempotencyKey },
+  });
   expect(s.body.errors).toBeUndefined();
   return { session: s.body.data!.signInFamily.session, referenceNumber };
 }

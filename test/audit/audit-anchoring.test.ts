@@ -22,18 +22,33 @@ describe('audit anchoring in the API process', () => {
     const db = await openTestDatabase();
     await seedDemo(db.orm.em.fork() as EntityManager, TEST_PASSWORD, 4);
     const key = 'anchoring-test-key-anchoring-test-key-0123';
-    const app = await createApp(db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], auditKey: key, auditAnchorDir: dir, auditAnchorSeconds: 3600 }, { limits: TEST_LIMITS });
+    const app = await createApp(
+      db.orm,
+      { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], auditKey: key, auditAnchorDir: dir, auditAnchorSeconds: 3600 },
+      { limits: TEST_LIMITS },
+    );
     const http = request(app.express);
-    const login = await http.post('/graphql').send({ query: `mutation { login(email: "single-parent@demo.yorisoi.example", password: "${TEST_PASSWORD}") { token } }` });
+    const login = await http
+      .post('/graphql')
+      .send({ query: `mutation { login(email: "single-parent@demo.yorisoi.example", password: "${TEST_PASSWORD}") { token } }` });
     const token = login.body.data.login.token as string;
     for (let i = 0; i < 3; i++) {
-      const res = await http.post('/graphql').set('authorization', `Bearer ${token}`).send({ query: '{ records(first: 2) { edges { node { identity { familyName } } } } }' });
+      const res = await http
+        .post('/graphql')
+        .set('authorization', `Bearer ${token}`)
+        .send({ query: '{ records(first: 2) { edges { node { identity { familyName } } } } }' });
       expect(res.body.errors).toBeUndefined();
     }
     await app.stop();
-    const [head] = await db.orm.em.fork().getConnection().execute<{ id: string; hash: string }[]>(`select id::text as id, hash from audit_batch where municipality_code = '999999' order by id desc limit 1`);
+    const [head] = await db.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string; hash: string }[]>(`select id::text as id, hash from audit_batch where municipality_code = '999999' order by id desc limit 1`);
     await db.close();
-    const lines = readFileSync(join(dir, '999999.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const lines = readFileSync(join(dir, '999999.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
     expect(lines[lines.length - 1]).toMatchObject({ kind: 'anchor', municipalityCode: '999999', batchId: head!.id, hash: head!.hash });
     expect(lines[lines.length - 1]!.mac).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -54,7 +69,14 @@ describe('audit appender: seals', () => {
     const first = appender.append('{"n":1}', 1, new Map([['111111', ['a']]]));
     const rest = Promise.all([
       appender.append('{"n":2}', 1, new Map([['111111', ['b']]])),
-      appender.append('{"n":3},{"n":4}', 2, new Map([['111111', ['c']], ['222222', ['d']]])),
+      appender.append(
+        '{"n":3},{"n":4}',
+        2,
+        new Map([
+          ['111111', ['c']],
+          ['222222', ['d']],
+        ]),
+      ),
     ]);
     await new Promise((r) => setTimeout(r, 10));
     release();
@@ -77,14 +99,24 @@ describe('audit verifier over a longer chain', () => {
     const actor = { actor_kind: 'staff', actor_id: randomUUID(), actor_name: '検証', actor_department: 'single-parent' };
     for (let i = 0; i < 25; i++) {
       const at = new Date(Date.UTC(2026, 11, 3, 0, 0, i));
-      const entry = { ...actor, at: at.toISOString(), municipality_code: '888888', record_ids: [randomUUID()], action: 'read', sections: ['identity'], operation_name: `Op${i}` };
+      const entry = {
+        ...actor,
+        at: at.toISOString(),
+        municipality_code: '888888',
+        record_ids: [randomUUID()],
+        action: 'read',
+        sections: ['identity'],
+        operation_name: `Op${i}`,
+      };
       const line = canonicalLine({ ...entry, at: canonicalTime(at), record_ids: entry.record_ids.join(','), sections: 'identity' });
       await sql('select audit_append(?::jsonb, ?::jsonb)', [JSON.stringify([entry]), JSON.stringify({ '888888': sealBatch(key, '888888', [line]) })]);
     }
     const intact = await verifyChain(sql, key, '888888', null, undefined, 4);
     expect(intact.problems).toEqual([]);
     expect(intact.batches).toBe(25);
-    const [tenth] = await sql<{ id: string }>(`select id::text as id from audit_batch where municipality_code = '888888' order by audit_batch.id offset 9 limit 1`);
+    const [tenth] = await sql<{ id: string }>(
+      `select id::text as id from audit_batch where municipality_code = '888888' order by audit_batch.id offset 9 limit 1`,
+    );
     await sql('alter table audit_entry disable trigger user');
     await sql(`update audit_entry set operation_name = 'Changed' where batch_id = ?::bigint`, [tenth!.id]);
     await sql('alter table audit_entry enable trigger user');
@@ -104,7 +136,18 @@ describe('audit anchors after a restore', () => {
     const sql = sqlFor(db.orm.em.fork() as EntityManager);
     const append = async (i: number) => {
       const at = new Date(Date.UTC(2026, 11, 3, 1, 0, i));
-      const entry = { actor_kind: 'staff', actor_id: randomUUID(), actor_name: '復元', actor_department: 'single-parent', at: at.toISOString(), municipality_code: '666666', record_ids: [randomUUID()], action: 'read', sections: ['identity'], operation_name: `Op${i}` };
+      const entry = {
+        actor_kind: 'staff',
+        actor_id: randomUUID(),
+        actor_name: '復元',
+        actor_department: 'single-parent',
+        at: at.toISOString(),
+        municipality_code: '666666',
+        record_ids: [randomUUID()],
+        action: 'read',
+        sections: ['identity'],
+        operation_name: `Op${i}`,
+      };
       const line = canonicalLine({ ...entry, at: canonicalTime(at), record_ids: entry.record_ids.join(','), sections: 'identity' });
       await sql('select audit_append(?::jsonb, ?::jsonb)', [JSON.stringify([entry]), JSON.stringify({ '666666': sealBatch(key, '666666', [line]) })]);
     };
@@ -118,7 +161,9 @@ describe('audit anchors after a restore', () => {
     await sql('alter table audit_batch disable trigger user');
     await sql(`delete from audit_entry where batch_id in (select id from audit_batch where municipality_code = '666666' order by id desc limit 2)`);
     await sql(`delete from audit_batch where id in (select id from audit_batch where municipality_code = '666666' order by id desc limit 2)`);
-    await sql(`update audit_chain_head set last_hash = (select hash from audit_batch where municipality_code = '666666' order by id desc limit 1) where municipality_code = '666666'`);
+    await sql(
+      `update audit_chain_head set last_hash = (select hash from audit_batch where municipality_code = '666666' order by id desc limit 1) where municipality_code = '666666'`,
+    );
     expect((await verifyChain(sql, key, '666666', dir)).problems).toHaveLength(1);
 
     const [marked] = await anchorChains(sql, key, dir, 'restore');

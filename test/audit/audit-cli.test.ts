@@ -25,7 +25,9 @@ describe('audit:verify and audit:anchor', () => {
   const key = 'cli-test-audit-key-cli-test-audit-key-0123';
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const cli = (command: string) =>
-    run(process.execPath, [CLI, command], { env: { PATH: process.env.PATH, DATA_DIR: dataDir, TZ: 'Asia/Tokyo', ENCRYPTION_KEY: process.env.ENCRYPTION_KEY } }).then(
+    run(process.execPath, [CLI, command], {
+      env: { PATH: process.env.PATH, DATA_DIR: dataDir, TZ: 'Asia/Tokyo', ENCRYPTION_KEY: process.env.ENCRYPTION_KEY },
+    }).then(
       (r) => ({ code: 0, out: r.stdout + r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
     );
@@ -39,8 +41,14 @@ describe('audit:verify and audit:anchor', () => {
     await seedDemo(handle.orm.em.fork() as EntityManager, TEST_PASSWORD, 4);
     const app = await createApp(handle.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], auditKey: key }, { limits: TEST_LIMITS });
     const http = request(app.express);
-    const token = (await http.post('/graphql').send({ query: `mutation { login(email: "single-parent@demo.yorisoi.example", password: "${TEST_PASSWORD}") { token } }` })).body.data.login.token as string;
-    for (let i = 0; i < 3; i++) await http.post('/graphql').set('authorization', `Bearer ${token}`).send({ query: '{ records(first: 2) { edges { node { identity { familyName } } } } }' });
+    const token = (
+      await http.post('/graphql').send({ query: `mutation { login(email: "single-parent@demo.yorisoi.example", password: "${TEST_PASSWORD}") { token } }` })
+    ).body.data.login.token as string;
+    for (let i = 0; i < 3; i++)
+      await http
+        .post('/graphql')
+        .set('authorization', `Bearer ${token}`)
+        .send({ query: '{ records(first: 2) { edges { node { identity { familyName } } } } }' });
     await app.stop();
     await handle.close();
 

@@ -19,7 +19,8 @@ describe('migration: audit entries name sets of records', () => {
 
   it('keeps old entries readable per record and the chain intact, then appends sets of records', async () => {
     const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
-    const oldEntries = (ids: string[], sections: string[]) => JSON.stringify(ids.map((record_id) => ({ ...actor, record_id, action: 'read', sections, operation_name: 'Old' })));
+    const oldEntries = (ids: string[], sections: string[]) =>
+      JSON.stringify(ids.map((record_id) => ({ ...actor, record_id, action: 'read', sections, operation_name: 'Old' })));
     await sql(`select audit_append(?::jsonb)`, [oldEntries([a, b], ['identity'])]);
     await sql(`select audit_append(?::jsonb)`, [oldEntries([c], ['address', 'identity'])]);
     expect(await verify()).toBeNull();
@@ -36,7 +37,9 @@ describe('migration: audit entries name sets of records', () => {
     expect(await sql(`select 1 from information_schema.columns where table_name = 'audit_entry' and column_name = 'record_id'`)).toHaveLength(0);
 
     // New format: one entry for two records, chained after the old batches.
-    await sql(`select audit_append(?::jsonb)`, [JSON.stringify([{ ...actor, record_ids: [b, c], action: 'read', sections: ['identity'], operation_name: 'New' }])]);
+    await sql(`select audit_append(?::jsonb)`, [
+      JSON.stringify([{ ...actor, record_ids: [b, c], action: 'read', sections: ['identity'], operation_name: 'New' }]),
+    ]);
     expect(await verify()).toBeNull();
     const forC = await sql<{ operation_name: string }>(`select operation_name from audit_entry where record_ids @> array[?]::uuid[] order by seq`, [c]);
     expect(forC.map((r: { operation_name: string }) => r.operation_name)).toEqual(['Old', 'New']);

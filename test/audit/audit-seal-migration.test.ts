@@ -31,7 +31,9 @@ describe('migration: the audit seal', () => {
     await db.sql(`select audit_append(?::jsonb, ?::jsonb)`, [JSON.stringify([e]), JSON.stringify({ '777777': sealBatch(key, '777777', [line]) })]);
     const report = await verifyChain(db.sql, key, '777777', null);
     expect(report).toMatchObject({ batches: 3, legacyUnsealed: 2, problems: [] });
-    const [stored] = await db.sql<{ at: string }>(`select to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from audit_entry order by seq desc limit 1`);
+    const [stored] = await db.sql<{ at: string }>(
+      `select to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from audit_entry order by seq desc limit 1`,
+    );
     expect(stored!.at).toBe(at.toISOString()); // the API's time, not the database's
     expect((await db.sql<{ broken: string | null }>(`select audit_verify('777777') as broken`))[0]!.broken).toBeNull();
 

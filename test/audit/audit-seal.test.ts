@@ -39,7 +39,11 @@ describe('audit chain: sealed and anchored outside the database', () => {
       expect(res.body.errors).toBeUndefined();
     }
   };
-  const batches = () => sql<{ id: string; prev_hash: string; hash: string; seal: string | null }>(`select id::text as id, prev_hash, hash, seal from audit_batch where municipality_code = ? order by id`, [CODE]);
+  const batches = () =>
+    sql<{ id: string; prev_hash: string; hash: string; seal: string | null }>(
+      `select id::text as id, prev_hash, hash, seal from audit_batch where municipality_code = ? order by id`,
+      [CODE],
+    );
   const asOwner = async (statements: string[]) => {
     await sql(`alter table audit_entry disable trigger user`);
     await sql(`alter table audit_batch disable trigger user`);
@@ -71,7 +75,11 @@ describe('audit chain: sealed and anchored outside the database', () => {
     expect(await intact()).toBe(true);
     const [second] = await anchorNow();
     expect(BigInt(second!.written!.batchId)).toBeGreaterThan(BigInt(result!.written!.batchId));
-    expect(readFileSync(join(anchors, `${CODE}.jsonl`), 'utf8').trim().split('\n')).toHaveLength(2);
+    expect(
+      readFileSync(join(anchors, `${CODE}.jsonl`), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(2);
     expect(await intact()).toBe(true);
     // Another key: no seal and no anchor holds.
     const other = await verifyChain(sqlFor(t.em()), 'another-key-another-key-another-key-0', CODE, anchors);
@@ -85,10 +93,14 @@ describe('audit chain: sealed and anchored outside the database', () => {
     const statements = [`update audit_entry set actor_name = '別人' where batch_id = ${target.id}`];
     // The owner's rewrite: each batch from the changed one on gets its prev_hash and hash recomputed in order, then the head.
     for (const b of all.slice(1)) {
-      statements.push(`update audit_batch set prev_hash = (select coalesce((select hash from audit_batch p where p.municipality_code = '${CODE}' and p.id < ${b.id} order by p.id desc limit 1), 'genesis')) where id = ${b.id}`);
+      statements.push(
+        `update audit_batch set prev_hash = (select coalesce((select hash from audit_batch p where p.municipality_code = '${CODE}' and p.id < ${b.id} order by p.id desc limit 1), 'genesis')) where id = ${b.id}`,
+      );
       statements.push(`update audit_batch set hash = audit_batch_hash(prev_hash, id) where id = ${b.id}`);
     }
-    statements.push(`update audit_chain_head set last_hash = (select hash from audit_batch where municipality_code = '${CODE}' order by id desc limit 1) where municipality_code = '${CODE}'`);
+    statements.push(
+      `update audit_chain_head set last_hash = (select hash from audit_batch where municipality_code = '${CODE}' order by id desc limit 1) where municipality_code = '${CODE}'`,
+    );
     await asOwner(statements);
     expect(await sqlVerify()).toBeNull(); // the database's own check is fooled
     expect(await intact()).toBe(false);
@@ -113,7 +125,19 @@ describe('audit chain: sealed and anchored outside the database', () => {
   });
 
   it('rewrite 3: a forged entry appended with audit_append is seen, with no seal or with a made-up one', async () => {
-    const forged = JSON.stringify([{ municipality_code: CODE, actor_kind: 'staff', actor_id: randomUUID(), actor_name: '偽の職員', actor_department: 'single-parent', record_ids: [randomUUID()], action: 'read', sections: ['identity'], operation_name: 'Forged' }]);
+    const forged = JSON.stringify([
+      {
+        municipality_code: CODE,
+        actor_kind: 'staff',
+        actor_id: randomUUID(),
+        actor_name: '偽の職員',
+        actor_department: 'single-parent',
+        record_ids: [randomUUID()],
+        action: 'read',
+        sections: ['identity'],
+        operation_name: 'Forged',
+      },
+    ]);
     await sql(`select audit_append(?::jsonb)`, [forged]);
     await sql(`select audit_append(?::jsonb, ?::jsonb)`, [forged, JSON.stringify({ [CODE]: `v1.${'0'.repeat(24)}.${'f'.repeat(64)}` })]);
     const [unsealed, badSeal] = (await batches()).slice(-2);

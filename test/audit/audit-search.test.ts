@@ -25,10 +25,17 @@ beforeAll(async () => {
   const owner = await t.login(DepartmentCode.SINGLE_PARENT);
   supervisor = await t.login(DepartmentCode.SINGLE_PARENT, 'supervisor');
   const create = async (familyName: string) => {
-    const res = await t.gql(`mutation($i: CreateRecordInput!) { createRecord(input: $i) { id referenceNumber } }`, { i: {
-      identity: { familyName, givenName: '監査' }, income: { annualEmploymentIncome: 1_000_000 },
-      consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
-    } }, owner);
+    const res = await t.gql(
+      `mutation($i: CreateRecordInput!) { createRecord(input: $i) { id referenceNumber } }`,
+      {
+        i: {
+          identity: { familyName, givenName: '監査' },
+          income: { annualEmploymentIncome: 1_000_000 },
+          consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
+        },
+      },
+      owner,
+    );
     return { id: res.body.data!.createRecord.id as string, ref: res.body.data!.createRecord.referenceNumber as string };
   };
   a = await create('甲');
@@ -36,7 +43,14 @@ beforeAll(async () => {
   // A staff member whose name a spreadsheet would run as a formula.
   const em = t.em();
   const department = await em.findOneOrFail(Department, { municipality: '999999', code: DepartmentCode.LIVELIHOOD_SUPPORT });
-  em.create(StaffMember, { municipality: '999999', department, name: '=HYPERLINK("http://evil.example","x")', email: demoStaffEmail(DepartmentCode.LIVELIHOOD_SUPPORT, 'formula'), role: StaffRole.CASEWORKER, passwordHash: await hashPassword(TEST_PASSWORD) } as never);
+  em.create(StaffMember, {
+    municipality: '999999',
+    department,
+    name: '=HYPERLINK("http://evil.example","x")',
+    email: demoStaffEmail(DepartmentCode.LIVELIHOOD_SUPPORT, 'formula'),
+    role: StaffRole.CASEWORKER,
+    passwordHash: await hashPassword(TEST_PASSWORD),
+  } as never);
   await em.flush();
   const formula = await t.login(DepartmentCode.LIVELIHOOD_SUPPORT, 'formula');
   const livelihood = await t.login(DepartmentCode.LIVELIHOOD_SUPPORT);
@@ -131,7 +145,17 @@ describe('the audit log as CSV', () => {
   });
 
   it('csvCell prefixes every formula start, quotes separators', () => {
-    expect(['=1+1', '+81', '-2', '@SUM(A1)', '\tx', '＝１', 'ok', 'a,b', 'say "hi"'].map(csvCell)).toEqual(["'=1+1", "'+81", "'-2", "'@SUM(A1)", "'\tx", "'＝１", 'ok', '"a,b"', '"say ""hi"""']);
+    expect(['=1+1', '+81', '-2', '@SUM(A1)', '\tx', '＝１', 'ok', 'a,b', 'say "hi"'].map(csvCell)).toEqual([
+      "'=1+1",
+      "'+81",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+      "'＝１",
+      'ok',
+      '"a,b"',
+      '"say ""hi"""',
+    ]);
     expect(csvCell(null)).toBe('');
   });
 

@@ -31,7 +31,12 @@ describe(`backup and restore (${testDatabaseUrl() ? 'PostgreSQL' : 'embedded PGl
   const recordCount = async () => {
     const handle = await openOrm(database);
     try {
-      const [row] = await handle.orm.em.fork().getConnection().execute<{ n: number; marker: number }[]>(`select count(*)::int as n, count(*) filter (where reference_number = 'BKUP-0001')::int as marker from personal_record`);
+      const [row] = await handle.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ n: number; marker: number }[]>(
+          `select count(*)::int as n, count(*) filter (where reference_number = 'BKUP-0001')::int as marker from personal_record`,
+        );
       return row!;
     } finally {
       await handle.close();
@@ -46,7 +51,10 @@ describe(`backup and restore (${testDatabaseUrl() ? 'PostgreSQL' : 'embedded PGl
     const handle = await openOrm(database);
     await migrate(handle.orm);
     await seedDemo(handle.orm.em.fork() as EntityManager, 'backup-test-password', 5);
-    await handle.orm.em.fork().getConnection().execute(`update personal_record set reference_number = 'BKUP-0001' where id = (select id from personal_record order by id limit 1)`);
+    await handle.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update personal_record set reference_number = 'BKUP-0001' where id = (select id from personal_record order by id limit 1)`);
     await handle.close();
     const before = await recordCount();
     expect(before.marker).toBe(1);

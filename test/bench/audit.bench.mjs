@@ -29,7 +29,11 @@ const PAIRS = Number(process.env.BENCH_PAIRS || 5);
 const KEY = 'bench-audit-key-bench-audit-key-0123456789';
 const CODE = '999999';
 const dbName = 'yorisoi_bench_audit';
-const dbUrl = (() => { const u = new URL(serverUrl); u.pathname = `/${dbName}`; return u.toString(); })();
+const dbUrl = (() => {
+  const u = new URL(serverUrl);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+})();
 
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
@@ -49,9 +53,19 @@ const groups = [
 /** What audit-collector.ts + audit-appender.ts do per request, sealed or not. */
 function request(sealed) {
   const at = new Date();
-  const entries = groups.map((g) => ({ ...actor, at: at.toISOString(), municipality_code: CODE, record_ids: g.record_ids, action: 'read', sections: g.sections, operation_name: 'Page' }));
+  const entries = groups.map((g) => ({
+    ...actor,
+    at: at.toISOString(),
+    municipality_code: CODE,
+    record_ids: g.record_ids,
+    action: 'read',
+    sections: g.sections,
+    operation_name: 'Page',
+  }));
   if (!sealed) return [JSON.stringify(entries), null];
-  const lines = entries.map((e) => canonicalLine({ ...e, at: canonicalTime(at), record_ids: e.record_ids.join(','), sections: e.sections.join(','), operation_name: e.operation_name }));
+  const lines = entries.map((e) =>
+    canonicalLine({ ...e, at: canonicalTime(at), record_ids: e.record_ids.join(','), sections: e.sections.join(','), operation_name: e.operation_name }),
+  );
   return [JSON.stringify(entries), JSON.stringify({ [CODE]: sealBatch(KEY, CODE, lines) })];
 }
 
@@ -92,7 +106,11 @@ const cpuOnly = sealCpu();
 // (b) The chain (a) left: unsealed batches in between would read as forged, so check a sealed-only chain.
 await admin.query(`drop database if exists ${dbName}_v with (force)`);
 await admin.query(`create database ${dbName}_v`);
-const vUrl = (() => { const u = new URL(serverUrl); u.pathname = `/${dbName}_v`; return u.toString(); })();
+const vUrl = (() => {
+  const u = new URL(serverUrl);
+  u.pathname = `/${dbName}_v`;
+  return u.toString();
+})();
 const vHandle = await openOrm({ kind: 'postgresql', url: vUrl });
 await migrate(vHandle.orm);
 const vKnex = vHandle.orm.em.getKnex();
@@ -104,15 +122,21 @@ for (let i = 0; i < BATCHES; i++) {
 const anchorDir = mkdtempSync(join(os.tmpdir(), 'yorisoi-bench-anchors-'));
 const sql = sqlFor(vHandle.orm.em.fork());
 await anchorChains(sql, KEY, anchorDir);
-const timeIt = async (fn) => { const t = process.hrtime.bigint(); await fn(); return Number(process.hrtime.bigint() - t) / 1e6; };
+const timeIt = async (fn) => {
+  const t = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+};
 const sqlTimes = [];
 const apiTimes = [];
 for (let i = 0; i < 3; i++) {
   sqlTimes.push(await timeIt(() => vKnex.raw('select audit_verify(?) as broken', [CODE])));
-  apiTimes.push(await timeIt(async () => {
-    const r = await verifyChain(sql, KEY, CODE, anchorDir);
-    if (r.problems.length > 0) throw new Error(`bench chain broken: ${r.problems.join('; ')}`);
-  }));
+  apiTimes.push(
+    await timeIt(async () => {
+      const r = await verifyChain(sql, KEY, CODE, anchorDir);
+      if (r.problems.length > 0) throw new Error(`bench chain broken: ${r.problems.join('; ')}`);
+    }),
+  );
 }
 rmSync(anchorDir, { recursive: true, force: true });
 await vHandle.close();

@@ -36,10 +36,20 @@ const RATE = Number(process.env.BENCH_RATE || 100);
 const TARGET_P95 = 50;
 const CONNECTIONS = 50;
 const ADDRESSES = 500;
-const dbUrl = (() => { const u = new URL(serverUrl); u.pathname = '/yorisoi_bench_chat'; return u.toString(); })();
+const dbUrl = (() => {
+  const u = new URL(serverUrl);
+  u.pathname = '/yorisoi_bench_chat';
+  return u.toString();
+})();
 
 // --- the messages -------------------------------------------------------------------------------
-const setFiles = [join(root, 'test/chat/questions.yaml'), ...readdirSync(join(root, 'test/chat/heldout')).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(root, 'test/chat/heldout', f))];
+const setFiles = [
+  join(root, 'test/chat/questions.yaml'),
+  ...readdirSync(join(root, 'test/chat/heldout'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join(root, 'test/chat/heldout', f)),
+];
 const items = setFiles.flatMap((f) => parse(readFileSync(f, 'utf8')).items);
 const questions = items.filter((q) => q.level !== 'urgent').map((q) => q.q);
 const danger = items.filter((q) => q.level === 'urgent').map((q) => q.q);
@@ -59,7 +69,8 @@ function body() {
   const continuing = sessions.length > 0 && i % 3 === 0;
   const sessionId = continuing ? sessions[(i * 13) % sessions.length] : null;
   return JSON.stringify({
-    query: 'mutation Chat($input: ChatInput!) { chat(input: $input) { sessionId messages { text } quickReplies { label value } relatedProgrammes { id name } urgent generated handoff { kind payload } } }',
+    query:
+      'mutation Chat($input: ChatInput!) { chat(input: $input) { sessionId messages { text } quickReplies { label value } relatedProgrammes { id name } urgent generated handoff { kind payload } } }',
     variables: { input: { sessionId, message: nextMessage(), municipalityCode: '999999' } },
   });
 }
@@ -77,15 +88,23 @@ await handle.close();
 
 const port = 5000 + Math.floor(Math.random() * 90);
 const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-const server = spawn(process.execPath, [...nodeArgs, join(here, 'server.mjs'), 'graphql', dbUrl, String(port)], { env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0000' }, stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve, reject) => { server.stdout.on('data', (d) => d.toString().includes('ready') && resolve()); server.on('exit', (c) => reject(new Error(`server exited ${c}`))); });
+const server = spawn(process.execPath, [...nodeArgs, join(here, 'server.mjs'), 'graphql', dbUrl, String(port)], {
+  env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0000' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise((resolve, reject) => {
+  server.stdout.on('data', (d) => d.toString().includes('ready') && resolve());
+  server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
+});
 
 /** CPU time (ms) used so far by a process, from /proc (Linux; NaN elsewhere). */
 function cpuMs(pid) {
   try {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime in clock ticks (USER_HZ = 100)
-  } catch { return NaN; }
+  } catch {
+    return NaN;
+  }
 }
 /** CPU of the server process and of the PostgreSQL backends serving the bench database. */
 async function cpuNow() {
@@ -115,16 +134,22 @@ async function run(name, makeBody, duration, check) {
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const body = makeBody();
-    inFlight.push(post(body, address(i % ADDRESSES)).then(
-      ({ status, text }) => {
-        latencies.push(performance.now() - due);
-        try {
-          const json = JSON.parse(text);
-          if (status !== 200 || json.errors || !check(json.data)) bad += 1;
-        } catch { bad += 1; }
-      },
-      () => { errors += 1; },
-    ));
+    inFlight.push(
+      post(body, address(i % ADDRESSES)).then(
+        ({ status, text }) => {
+          latencies.push(performance.now() - due);
+          try {
+            const json = JSON.parse(text);
+            if (status !== 200 || json.errors || !check(json.data)) bad += 1;
+          } catch {
+            bad += 1;
+          }
+        },
+        () => {
+          errors += 1;
+        },
+      ),
+    );
   }
   await Promise.all(inFlight);
   latencies.sort((a, b) => a - b);
@@ -132,8 +157,18 @@ async function run(name, makeBody, duration, check) {
   const cpu1 = await cpuNow();
   const round = (x) => Math.round(x * 100) / 100;
   const r = {
-    name, requests: latencies.length, rps: latencies.length / duration, p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), max: round(latencies.at(-1)), bad, errors, timeouts: 0,
-    serverCpu: round((cpu1.server - cpu0.server) / latencies.length), postgresCpu: round(postgresDelta(cpu0, cpu1) / latencies.length),
+    name,
+    requests: latencies.length,
+    rps: latencies.length / duration,
+    p50: round(at(50)),
+    p95: round(at(95)),
+    p99: round(at(99)),
+    max: round(latencies.at(-1)),
+    bad,
+    errors,
+    timeouts: 0,
+    serverCpu: round((cpu1.server - cpu0.server) / latencies.length),
+    postgresCpu: round(postgresDelta(cpu0, cpu1) / latencies.length),
   };
   console.log(name, JSON.stringify(r));
   return r;
@@ -142,12 +177,22 @@ async function run(name, makeBody, duration, check) {
 /** POST /graphql on a kept-alive connection (as a browser or proxy would reuse one). */
 function post(body, forwardedFor) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': forwardedFor } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode, text }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': forwardedFor },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode, text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -185,8 +230,12 @@ await admin.query('drop database if exists yorisoi_bench_chat with (force)');
 await admin.end();
 
 const { baseline, chat } = results;
-const row = (label, r) => `| ${label} | ${r.requests} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.bad + r.errors + r.timeouts} | ${r.serverCpu} | ${r.postgresCpu} |`;
-const load = os.loadavg().map((x) => x.toFixed(1)).join(', ');
+const row = (label, r) =>
+  `| ${label} | ${r.requests} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.bad + r.errors + r.timeouts} | ${r.serverCpu} | ${r.postgresCpu} |`;
+const load = os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(', ');
 const met = chat.p95 <= TARGET_P95 && chat.bad + chat.errors + chat.timeouts === 0 && chat.rps >= RATE * 0.95;
 const section = `
 ## Chat — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC

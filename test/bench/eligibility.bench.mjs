@@ -33,7 +33,11 @@ const serverUrl = process.env.BENCH_DATABASE_URL || 'postgres://root@127.0.0.1:5
 const RECORDS = Number(process.env.BENCH_RECORDS || 100_000);
 const HOUSEHOLDS = 20_000;
 const DB = 'yorisoi_bench_rescreen';
-const dbUrl = (() => { const u = new URL(serverUrl); u.pathname = `/${DB}`; return u.toString(); })();
+const dbUrl = (() => {
+  const u = new URL(serverUrl);
+  u.pathname = `/${DB}`;
+  return u.toString();
+})();
 const MiB = 2 ** 20;
 const mib = (b) => (b / MiB).toFixed(1);
 
@@ -41,7 +45,8 @@ const mib = (b) => (b / MiB).toFixed(1);
 
 function mulberry32(seed) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -69,7 +74,7 @@ function households(n) {
     out.push({
       asOf: AS_OF,
       children,
-      annualEmploymentIncome: rand() < 0.05 ? null : Math.round(rand() * 5_000_000 / 1000) * 1000,
+      annualEmploymentIncome: rand() < 0.05 ? null : Math.round((rand() * 5_000_000) / 1000) * 1000,
       otherIncome: rand() < 0.8 ? 0 : Math.round(rand() * 500_000),
       childSupportReceivedYearly: rand() < 0.3 ? Math.round(rand() * 60) * 12_000 : 0,
       dependentsCount: rand() < 0.2 ? kids + 1 : null,
@@ -94,7 +99,8 @@ function evaluateThroughput() {
     }
     return Number(process.hrtime.bigint() - t0) / 1e9;
   };
-  pass(); pass(); // warm-up: let the JIT optimise the rules
+  pass();
+  pass(); // warm-up: let the JIT optimise the rules
   const runs = [pass(), pass(), pass()];
   const best = Math.min(...runs);
   let eligible = 0;
@@ -144,7 +150,10 @@ async function prepare() {
 async function rescreenRun(expected) {
   const handle = await openOrm({ kind: 'postgresql', url: dbUrl });
   const samples = [];
-  const sample = () => { const m = process.memoryUsage(); samples.push({ t: performance.now(), rss: m.rss, heap: m.heapUsed }); };
+  const sample = () => {
+    const m = process.memoryUsage();
+    samples.push({ t: performance.now(), rss: m.rss, heap: m.heapUsed });
+  };
   globalThis.gc?.();
   sample();
   const timer = setInterval(sample, 250);
@@ -235,6 +244,10 @@ Command: \`npm run build && node test/bench/eligibility.bench.mjs\`.
 - Sanity: ${engine.eligiblePerHousehold.toFixed(1)} ELIGIBLE programmes per generated household; ${screen.eligiblePerRecord.toFixed(1)} per stored record (${screen.eligibleCra.toLocaleString('en')} records ELIGIBLE for 児童扶養手当: records store no marital status, so it stays NEEDS_MORE_INFO, next step ask-married).
 `;
 const file = join(here, 'RESULTS.md');
-if (!existsSync(file)) writeFileSync(file, '# Benchmark results\n\nEach section is one `npm run bench` (newest last). Numbers from a shared, noisy machine: compare rows of the same run.\n');
+if (!existsSync(file))
+  writeFileSync(
+    file,
+    '# Benchmark results\n\nEach section is one `npm run bench` (newest last). Numbers from a shared, noisy machine: compare rows of the same run.\n',
+  );
 if (process.env.BENCH_WRITE !== '0') appendFileSync(file, section);
 console.log(section);

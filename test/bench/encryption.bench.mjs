@@ -30,7 +30,11 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS || 200);
 const RECORDS = 2000;
 const PASSWORD = 'bench-password';
 const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-0000';
-const urlOf = (db) => { const u = new URL(serverUrl); u.pathname = `/${db}`; return u.toString(); };
+const urlOf = (db) => {
+  const u = new URL(serverUrl);
+  u.pathname = `/${db}`;
+  return u.toString();
+};
 const QUERY = `query Page { records(first: 50) { edges { node { id referenceNumber identity { familyName givenName }
   address { postalCode city street } contact { phone email } concerns { categories note } household { children { birthDate } }
   consultations { date summary department } } } } }`;
@@ -59,21 +63,33 @@ const open = async (db) => {
 };
 const plain = await open('yorisoi_bench_plain');
 const sealed = await open('yorisoi_bench_sealed');
-const run = (h) => (sql, params) => h.orm.em.fork().getConnection().execute(sql, params ?? []);
+const run = (h) => (sql, params) =>
+  h.orm.em
+    .fork()
+    .getConnection()
+    .execute(sql, params ?? []);
 const t0 = Date.now();
 const changed = await sealExistingValues(run(sealed.handle), sealed.handle.keyring);
 const sealSeconds = (Date.now() - t0) / 1000;
 await admin.query('analyze');
 
-const post = async (port, body, token) => (await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })).json();
-const login = async (port) => (await post(port, { query: `mutation { login(email: "single-parent@demo.yorisoi.example", password: "${PASSWORD}") { token } }` })).data.login.token;
+const post = async (port, body, token) =>
+  (
+    await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    })
+  ).json();
+const login = async (port) =>
+  (await post(port, { query: `mutation { login(email: "single-parent@demo.yorisoi.example", password: "${PASSWORD}") { token } }` })).data.login.token;
 for (const s of [plain, sealed]) s.token = await login(s.port);
 
 // Both return the same page (the sealed copy opens to the same text).
 const a = await post(plain.port, { query: QUERY }, plain.token);
 const b = await post(sealed.port, { query: QUERY }, sealed.token);
 const same = JSON.stringify(a) === JSON.stringify(b) && a.data.records.edges.length === 50;
-const [{ sealed: sealedCount }] = (await run(sealed.handle)(`select count(*)::int as sealed from personal_record where contact_phone like 'enc1:%'`));
+const [{ sealed: sealedCount }] = await run(sealed.handle)(`select count(*)::int as sealed from personal_record where contact_phone like 'enc1:%'`);
 
 /** REQUESTS sequential pages: wall and process CPU per request (the other app is idle meanwhile). */
 async function measure(s) {
@@ -99,12 +115,22 @@ const pageSql = `select * from personal_record where municipality_code = '999999
 const rowsPlain = await run(plain.handle)(pageSql);
 const rowsSealed = await run(sealed.handle)(pageSql);
 // CPU time, not wall time: on a loaded machine wall time counts the waits for a core.
-const micro = (rows) => { const n = 500; const u = process.cpuUsage(); for (let i = 0; i < n; i++) for (const r of rows) toRecordView({ ...r }); const d = process.cpuUsage(u); return (d.user + d.system) / n; };
+const micro = (rows) => {
+  const n = 500;
+  const u = process.cpuUsage();
+  for (let i = 0; i < n; i++) for (const r of rows) toRecordView({ ...r });
+  const d = process.cpuUsage(u);
+  return (d.user + d.system) / n;
+};
 const microPairs = [];
 for (let i = 0; i < 5; i++) microPairs.push([micro(rowsPlain), micro(rowsSealed)]);
-const mp = microPairs.sort((x, y) => (x[1] - x[0]) - (y[1] - y[0]))[2];
+const mp = microPairs.sort((x, y) => x[1] - x[0] - (y[1] - y[0]))[2];
 
-for (const s of [plain, sealed]) { s.server.close(); await s.app.stop(); await s.handle.close(); }
+for (const s of [plain, sealed]) {
+  s.server.close();
+  await s.app.stop();
+  await s.handle.close();
+}
 const pgVersion = (await admin.query('show server_version')).rows[0].server_version;
 for (const db of ['yorisoi_bench_plain', 'yorisoi_bench_sealed']) await admin.query(`drop database if exists ${db} with (force)`);
 await admin.end();
@@ -112,7 +138,10 @@ await admin.end();
 const section = `
 ## Encryption at rest: the records page, sealed vs plaintext — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 
-Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end; Node ${process.version}; PostgreSQL ${pgVersion} on loopback.
+Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, load average ${os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ')} at the end; Node ${process.version}; PostgreSQL ${pgVersion} on loopback.
 Command: \`npm run build && node test/bench/encryption.bench.mjs\`. ${RECORDS} bench records on two copies of one database; in one, ${changed} rows sealed (${sealSeconds.toFixed(1)} s; ${sealedCount} phone numbers sealed); the other keeps them plaintext (the read path before encryption: unsealed values pass through unchanged).
 Query: \`records(first: 50)\` as the owner, with address (postal code, street), contact (phone, e-mail), concerns (note), children and consultations (summary) — every sealed column of the page. ${REQUESTS} sequential requests per run, in-process (client and server share the process: CPU per request includes the client's share, equal for both), ${PAIRS} alternating pairs, median pair by CPU ratio. Same JSON from both: ${same}.
 

@@ -24,7 +24,11 @@ const { seedDemo } = require('../../dist/api/server/seed/demo-seed.js');
 
 const serverUrl = process.env.BENCH_DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
 const seconds = Number(process.env.BENCH_SECONDS || 60);
-const dbUrl = (() => { const u = new URL(serverUrl); u.pathname = '/yorisoi_bench_intake'; return u.toString(); })();
+const dbUrl = (() => {
+  const u = new URL(serverUrl);
+  u.pathname = '/yorisoi_bench_intake';
+  return u.toString();
+})();
 const TARGET = 300;
 
 const admin = new pg.Client({ connectionString: serverUrl });
@@ -39,19 +43,38 @@ await handle.close();
 const port = 4900 + Math.floor(Math.random() * 90);
 // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile of the run there (node --cpu-prof).
 const profFlags = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-const server = spawn(process.execPath, [...profFlags, join(here, 'server.mjs'), 'graphql', dbUrl, String(port)], { env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0000' }, stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve, reject) => { server.stdout.on('data', (d) => d.toString().includes('ready') && resolve()); server.on('exit', (c) => reject(new Error(`server exited ${c}`))); });
+const server = spawn(process.execPath, [...profFlags, join(here, 'server.mjs'), 'graphql', dbUrl, String(port)], {
+  env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0000' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise((resolve, reject) => {
+  server.stdout.on('data', (d) => d.toString().includes('ready') && resolve());
+  server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
+});
 
 const QUERY = 'mutation Submit($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber } }';
-const body = () => JSON.stringify({ query: QUERY, variables: { input: {
-  idempotencyKey: randomUUID(), municipalityCode: '999999',
-  address: { postalCode: '999-0001', prefecture: 'デモ県', city: 'デモ市' },
-  contact: { contactAllowed: false },
-  household: { children: [{ birthDate: '2016-07-07', disability: false }, { birthDate: '2019-01-20', disability: false }] },
-  income: { annualEmploymentIncome: 1800000, otherIncome: 0, childSupportReceivedYearly: 0 },
-  benefitsInUse: ['child-allowance'], concerns: { categories: ['WORK'] },
-  consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
-} } });
+const body = () =>
+  JSON.stringify({
+    query: QUERY,
+    variables: {
+      input: {
+        idempotencyKey: randomUUID(),
+        municipalityCode: '999999',
+        address: { postalCode: '999-0001', prefecture: 'デモ県', city: 'デモ市' },
+        contact: { contactAllowed: false },
+        household: {
+          children: [
+            { birthDate: '2016-07-07', disability: false },
+            { birthDate: '2019-01-20', disability: false },
+          ],
+        },
+        income: { annualEmploymentIncome: 1800000, otherIncome: 0, childSupportReceivedYearly: 0 },
+        benefitsInUse: ['child-allowance'],
+        concerns: { categories: ['WORK'] },
+        consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
+      },
+    },
+  });
 
 const cpuOf = async () => (await fetch(`http://127.0.0.1:${port}/bench-cpu`)).json();
 // Load average of the machine during the run (the benchmark shares its cores with whatever else runs).
@@ -61,22 +84,33 @@ const cpuBefore = await cpuOf();
 const acknowledged = [];
 let errors = 0;
 const result = await autocannon({
-  url: `http://127.0.0.1:${port}/graphql`, method: 'POST', connections: 20, duration: seconds,
+  url: `http://127.0.0.1:${port}/graphql`,
+  method: 'POST',
+  connections: 20,
+  duration: seconds,
   headers: { 'content-type': 'application/json' },
-  requests: [{
-    setupRequest: (req) => ({ ...req, body: body() }),
-    onResponse: (status, resBody) => {
-      try {
-        const ref = JSON.parse(resBody).data?.submitIntake?.referenceNumber;
-        if (status === 200 && ref) acknowledged.push(ref); else errors += 1;
-      } catch { errors += 1; }
+  requests: [
+    {
+      setupRequest: (req) => ({ ...req, body: body() }),
+      onResponse: (status, resBody) => {
+        try {
+          const ref = JSON.parse(resBody).data?.submitIntake?.referenceNumber;
+          if (status === 200 && ref) acknowledged.push(ref);
+          else errors += 1;
+        } catch {
+          errors += 1;
+        }
+      },
     },
-  }],
+  ],
 });
 const cpuAfter = await cpuOf();
 clearInterval(sampler);
 // SIGINT: server.mjs exits cleanly, so a --cpu-prof profile gets written.
-await new Promise((resolve) => { server.once('exit', resolve); server.kill('SIGINT'); });
+await new Promise((resolve) => {
+  server.once('exit', resolve);
+  server.kill('SIGINT');
+});
 const cpuMsPerRequest = (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) / 1000 / Math.max(1, result.requests.total);
 
 const check = new pg.Client({ connectionString: dbUrl });
@@ -90,7 +124,9 @@ await admin.query('drop database if exists yorisoi_bench_intake with (force)');
 await admin.end();
 
 const bundle = join(root, 'dist/widgets/intake.js');
-const size = existsSync(bundle) ? `${(gzipSync(readFileSync(bundle)).length / 1024).toFixed(1)} KB gzipped (${(statSync(bundle).size / 1024).toFixed(1)} KB raw)` : 'not built';
+const size = existsSync(bundle)
+  ? `${(gzipSync(readFileSync(bundle)).length / 1024).toFixed(1)} KB gzipped (${(statSync(bundle).size / 1024).toFixed(1)} KB raw)`
+  : 'not built';
 const rps = acknowledged.length / seconds;
 const section = `
 ## submitIntake — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC

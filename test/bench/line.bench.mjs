@@ -35,10 +35,20 @@ const TARGET_P99 = 1000;
 const USERS = 1000;
 const SECRET = 'bench-channel-secret-0123456789abcdef';
 const TOKEN = 'bench-access-token';
-const dbUrl = (() => { const u = new URL(serverUrl); u.pathname = '/yorisoi_bench_line'; return u.toString(); })();
+const dbUrl = (() => {
+  const u = new URL(serverUrl);
+  u.pathname = '/yorisoi_bench_line';
+  return u.toString();
+})();
 
 // --- messages: the chat question sets, as families would send them on LINE ----------------------
-const setFiles = [join(root, 'test/chat/questions.yaml'), ...readdirSync(join(root, 'test/chat/heldout')).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(root, 'test/chat/heldout', f))];
+const setFiles = [
+  join(root, 'test/chat/questions.yaml'),
+  ...readdirSync(join(root, 'test/chat/heldout'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join(root, 'test/chat/heldout', f)),
+];
 const questions = setFiles.flatMap((f) => parse(readFileSync(f, 'utf8')).items.map((i) => i.q));
 let seq = 0;
 const users = Array.from({ length: USERS }, (_, i) => `U${createHmac('sha256', 'bench').update(String(i)).digest('hex').slice(0, 32)}`);
@@ -76,21 +86,64 @@ const port = 5100 + Math.floor(Math.random() * 90);
 const WORKER = process.env.BENCH_LINE_WORKER === 'separate' ? 'separate' : 'in-process';
 const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-0000';
 const { deriveAuditKey } = require('../../dist/api/audit/audit-seal.js');
-const env = { ...process.env, NODE_ENV: 'production', AUTH_SECRET, AUDIT_KEY: deriveAuditKey(AUTH_SECRET), LINE_CHANNELS: '999999', LINE_999999_CHANNEL_SECRET: SECRET, LINE_999999_ACCESS_TOKEN: TOKEN, LINE_API_BASE: fakeUrl, LINE_WORKER: WORKER };
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  AUTH_SECRET,
+  AUDIT_KEY: deriveAuditKey(AUTH_SECRET),
+  LINE_CHANNELS: '999999',
+  LINE_999999_CHANNEL_SECRET: SECRET,
+  LINE_999999_ACCESS_TOKEN: TOKEN,
+  LINE_API_BASE: fakeUrl,
+  LINE_WORKER: WORKER,
+};
 const server = spawn(process.execPath, [join(here, 'server.mjs'), 'graphql', dbUrl, String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve, reject) => { server.stdout.on('data', (d) => d.toString().includes('ready') && resolve()); server.on('exit', (c) => reject(new Error(`server exited ${c}`))); });
-const worker = WORKER === 'separate' ? spawn(process.execPath, [join(root, 'dist/api/server/line-worker.js')], { env: { ...env, DATABASE_URL: dbUrl, AUDIT_ANCHOR_DIR: 'off' }, stdio: ['ignore', 'pipe', 'inherit'] }) : null;
-if (worker) await new Promise((resolve, reject) => { worker.stdout.on('data', (d) => d.toString().includes('running') && resolve()); worker.on('exit', (c) => reject(new Error(`LINE worker exited ${c}`))); });
+await new Promise((resolve, reject) => {
+  server.stdout.on('data', (d) => d.toString().includes('ready') && resolve());
+  server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
+});
+const worker =
+  WORKER === 'separate'
+    ? spawn(process.execPath, [join(root, 'dist/api/server/line-worker.js')], {
+        env: { ...env, DATABASE_URL: dbUrl, AUDIT_ANCHOR_DIR: 'off' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+    : null;
+if (worker)
+  await new Promise((resolve, reject) => {
+    worker.stdout.on('data', (d) => d.toString().includes('running') && resolve());
+    worker.on('exit', (c) => reject(new Error(`LINE worker exited ${c}`)));
+  });
 
 function event() {
   const i = seq++;
-  return JSON.stringify({ destination: 'Ubench', events: [{ type: 'message', mode: 'active', timestamp: Date.now(), source: { type: 'user', userId: users[(i * 7) % USERS] }, webhookEventId: `01B${randomBytes(12).toString('hex').toUpperCase()}`, deliveryContext: { isRedelivery: false }, replyToken: randomBytes(16).toString('hex'), message: { type: 'text', id: String(i), text: questions[(i * 31) % questions.length] } }] });
+  return JSON.stringify({
+    destination: 'Ubench',
+    events: [
+      {
+        type: 'message',
+        mode: 'active',
+        timestamp: Date.now(),
+        source: { type: 'user', userId: users[(i * 7) % USERS] },
+        webhookEventId: `01B${randomBytes(12).toString('hex').toUpperCase()}`,
+        deliveryContext: { isRedelivery: false },
+        replyToken: randomBytes(16).toString('hex'),
+        message: { type: 'text', id: String(i), text: questions[(i * 31) % questions.length] },
+      },
+    ],
+  });
 }
 // FIFO: every kept-alive socket is reused every half second, none idles past the server's 5 s keep-alive timeout (LIFO reuses a stale one now and then: ECONNRESET).
 const agent = new http.Agent({ keepAlive: true, maxSockets: 50, scheduling: 'fifo' });
 function call(method, path, body) {
   return new Promise((resolve, reject) => {
-    const headers = body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-line-signature': createHmac('sha256', SECRET).update(body).digest('base64') } : {};
+    const headers = body
+      ? {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-line-signature': createHmac('sha256', SECRET).update(body).digest('base64'),
+        }
+      : {};
     const req = http.request({ host: '127.0.0.1', port, path, method, agent, headers }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode));
@@ -112,13 +165,37 @@ async function run(name, send, duration) {
     const due = start + (i * 1000) / RATE;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(send().then((status) => { latencies.push(performance.now() - due); if (status !== 200) { bad += 1; why[status] = (why[status] ?? 0) + 1; } }, (e) => { bad += 1; why[e.code ?? e.message] = (why[e.code ?? e.message] ?? 0) + 1; }));
+    inFlight.push(
+      send().then(
+        (status) => {
+          latencies.push(performance.now() - due);
+          if (status !== 200) {
+            bad += 1;
+            why[status] = (why[status] ?? 0) + 1;
+          }
+        },
+        (e) => {
+          bad += 1;
+          why[e.code ?? e.message] = (why[e.code ?? e.message] ?? 0) + 1;
+        },
+      ),
+    );
   }
   await Promise.all(inFlight);
   latencies.sort((a, b) => a - b);
   const at = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
   const round = (x) => Math.round(x * 100) / 100;
-  const r = { name, calls: latencies.length, rps: latencies.length / duration, p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), max: round(latencies.at(-1)), bad, why };
+  const r = {
+    name,
+    calls: latencies.length,
+    rps: latencies.length / duration,
+    p50: round(at(50)),
+    p95: round(at(95)),
+    p99: round(at(99)),
+    max: round(latencies.at(-1)),
+    bad,
+    why,
+  };
   console.log(name, JSON.stringify(r));
   return r;
 }
@@ -132,7 +209,8 @@ try {
   const drainStart = performance.now();
   const watch = new pg.Client({ connectionString: dbUrl });
   await watch.connect();
-  while (performance.now() - drainStart < 120_000 && (await watch.query(`select count(*)::int n from line_event where status = 'queued'`)).rows[0].n > 0) await new Promise((r) => setTimeout(r, 100));
+  while (performance.now() - drainStart < 120_000 && (await watch.query(`select count(*)::int n from line_event where status = 'queued'`)).rows[0].n > 0)
+    await new Promise((r) => setTimeout(r, 100));
   await watch.end();
   results = { baseline, webhook, events: seq, answered: replies + pushes, drainMs: Math.round(performance.now() - drainStart) };
 } finally {
@@ -146,19 +224,27 @@ try {
 }
 const check = new pg.Client({ connectionString: dbUrl });
 await check.connect();
-const queue = (await check.query(`select count(*)::int n, count(*) filter (where status = 'done')::int done, count(*) filter (where payload <> '')::int kept from line_event`)).rows[0];
+const queue = (
+  await check.query(
+    `select count(*)::int n, count(*) filter (where status = 'done')::int done, count(*) filter (where payload <> '')::int kept from line_event`,
+  )
+).rows[0];
 const pgVersion = (await check.query('show server_version')).rows[0].server_version;
 await check.end();
 await admin.query('drop database if exists yorisoi_bench_line with (force)');
 await admin.end();
 
 const { baseline, webhook, events, answered, drainMs } = results;
-const row = (label, r) => `| ${label} | ${r.calls} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.bad}${r.bad ? ` (${JSON.stringify(r.why)})` : ''} |`;
+const row = (label, r) =>
+  `| ${label} | ${r.calls} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.bad}${r.bad ? ` (${JSON.stringify(r.why)})` : ''} |`;
 const met = webhook.p99 <= TARGET_P99 && webhook.bad === 0 && answered === events;
 const section = `
 ## LINE webhook — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 
-Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; PostgreSQL ${pgVersion} on loopback. Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(', ')} (other work shares the machine).
+Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; PostgreSQL ${pgVersion} on loopback. Load average at the end: ${os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(', ')} (other work shares the machine).
 Command: \`npm run build && nice -n 10 node test/bench/line.bench.mjs\`${WORKER === 'separate' ? ' with `BENCH_LINE_WORKER=separate`' : ''}. Server: test/bench/server.mjs in its own process, \`NODE_ENV=production\`, one LINE channel (999999) pointed at a minimal fake of LINE's reply endpoint in the load generator. Bot: ${WORKER === 'separate' ? '`LINE_WORKER=separate` — node dist/api/server/line-worker.js in a process of its own, woken by NOTIFY' : 'inside the API process (the default)'}.
 Load: open loop at a steady ${RATE} calls/s, ${seconds} s per run after a 5 s warm-up; each call one signed message event (a question of the chat question sets) from one of ${USERS} users; latency from the moment each call was due to its 200 (the acknowledgement), milliseconds, exact percentiles. Baseline: \`GET /healthz\` at the same rate on the same server, in the same run.
 

@@ -27,7 +27,11 @@ const { createApp } = require('../../dist/api/server/app.js');
 const serverUrl = process.env.BENCH_DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
 const seconds = Number(process.env.BENCH_SECONDS || 15);
 const RECORDS = 10_000;
-const dbUrl = (() => { const u = new URL(serverUrl); u.pathname = '/yorisoi_bench'; return u.toString(); })();
+const dbUrl = (() => {
+  const u = new URL(serverUrl);
+  u.pathname = '/yorisoi_bench';
+  return u.toString();
+})();
 const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-0000';
 const PASSWORD = 'bench-password';
 
@@ -50,7 +54,14 @@ async function prepare() {
   await seedBenchRecords(client, RECORDS);
   // The bench rows are inserted plaintext: seal them, as the migration does, so the page opens sealed values.
   const { sealExistingValues } = require('../../dist/api/crypto/index.js');
-  await sealExistingValues((sql, params) => handle.orm.em.fork().getConnection().execute(sql, params ?? []), handle.keyring);
+  await sealExistingValues(
+    (sql, params) =>
+      handle.orm.em
+        .fork()
+        .getConnection()
+        .execute(sql, params ?? []),
+    handle.keyring,
+  );
   const { rows } = await client.query('select count(*)::int as n from personal_record');
   await client.end();
   await handle.close();
@@ -60,8 +71,24 @@ async function prepare() {
 /** Statements one request costs, counted in-process through the ORM's query log. */
 async function statementsPerRequest(query, email) {
   let count = 0;
-  const handle = await openOrm({ kind: 'postgresql', url: dbUrl }, { onQuery: () => { count += 1; } });
-  const app = await createApp(handle.orm, { authSecret: AUTH_SECRET, accessTokenTtlSeconds: 3600, corsOrigins: [] }, { limits: { trustedDocumentsOnly: false, rates: { anonymousPerMinute: 1e9, intakePerMinute: 1e9, chatPerMinute: 1e9, loginPerAddressPerMinute: 1e9, loginPerAccountPerMinute: 1e9 } } });
+  const handle = await openOrm(
+    { kind: 'postgresql', url: dbUrl },
+    {
+      onQuery: () => {
+        count += 1;
+      },
+    },
+  );
+  const app = await createApp(
+    handle.orm,
+    { authSecret: AUTH_SECRET, accessTokenTtlSeconds: 3600, corsOrigins: [] },
+    {
+      limits: {
+        trustedDocumentsOnly: false,
+        rates: { anonymousPerMinute: 1e9, intakePerMinute: 1e9, chatPerMinute: 1e9, loginPerAddressPerMinute: 1e9, loginPerAccountPerMinute: 1e9 },
+      },
+    },
+  );
   const server = app.express.listen(0);
   const port = server.address().port;
   const token = await login(port, email);
@@ -76,7 +103,11 @@ async function statementsPerRequest(query, email) {
 }
 
 async function post(port, path, body, token) {
-  const res = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
   return res.json();
 }
 
@@ -88,7 +119,10 @@ async function login(port, email) {
 
 async function withServer(mode, fn) {
   const port = 4700 + Math.floor(Math.random() * 200);
-  const child = spawn(process.execPath, [join(here, 'server.mjs'), mode, dbUrl, String(port)], { env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(here, 'server.mjs'), mode, dbUrl, String(port)], {
+    env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => d.toString().includes('ready') && resolve());
     child.on('exit', (c) => reject(new Error(`${mode} server exited ${c}`)));
@@ -101,12 +135,22 @@ async function withServer(mode, fn) {
 }
 
 async function load(port, path, body, token) {
-  const opts = { url: `http://127.0.0.1:${port}${path}`, method: 'POST', connections: 10, duration: seconds, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) };
+  const opts = {
+    url: `http://127.0.0.1:${port}${path}`,
+    method: 'POST',
+    connections: 10,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  };
   await autocannon({ ...opts, duration: 3 }); // warm-up
-  const cpu = async () => { const u = await (await fetch(`http://127.0.0.1:${port}/bench-cpu`)).json(); return u.user + u.system; };
+  const cpu = async () => {
+    const u = await (await fetch(`http://127.0.0.1:${port}/bench-cpu`)).json();
+    return u.user + u.system;
+  };
   const before = await cpu();
   const r = await autocannon(opts);
-  const cpuMs = (await cpu() - before) / 1000 / r.requests.total; // the server process's CPU time per request
+  const cpuMs = ((await cpu()) - before) / 1000 / r.requests.total; // the server process's CPU time per request
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, cpuMs };
 }
@@ -165,12 +209,16 @@ ${row('GraphQL as owner, queries executed by graphql-js (not compiled; reference
 ${row('GraphQL as 公営住宅担当課, shield on', shielded, stmts.dept)}
 ${row('GraphQL as 公営住宅担当課, shield bypassed (benchmark switch)', bypassed, stmts.dept)}
 
-- GraphQL owner / baseline throughput: **${(owner.rps / baseline.rps * 100).toFixed(0)}%** (target ≥ 50%), the median of ${PAIRS} alternating pairs (${pairs.map((p) => `${(p.ratio * 100).toFixed(0)}%`).join(', ')}; the table shows the median pair); statements per request: **${stmts.owner}** (target ≤ 5). Same 50 records returned: ${sameJson}.
+- GraphQL owner / baseline throughput: **${((owner.rps / baseline.rps) * 100).toFixed(0)}%** (target ≥ 50%), the median of ${PAIRS} alternating pairs (${pairs.map((p) => `${(p.ratio * 100).toFixed(0)}%`).join(', ')}; the table shows the median pair); statements per request: **${stmts.owner}** (target ≤ 5). Same 50 records returned: ${sameJson}.
 - Compiled execution (graphql-jit) vs graphql-js, owner page: server CPU per request **${((1 - owner.cpuMs / ownerJs.cpuMs) * 100).toFixed(0)}%** lower, throughput ×${(owner.rps / ownerJs.rps).toFixed(2)}.
 - Cost of enforcement (shield on vs bypassed): **${((1 - shielded.rps / bypassed.rps) * 100).toFixed(1)}%** of throughput (target ≤ 20%).
 `;
 const file = join(here, 'RESULTS.md');
-if (!existsSync(file)) writeFileSync(file, '# Benchmark results\n\nEach section is one `npm run bench` (newest last). Numbers from a shared, noisy machine: compare rows of the same run.\n');
+if (!existsSync(file))
+  writeFileSync(
+    file,
+    '# Benchmark results\n\nEach section is one `npm run bench` (newest last). Numbers from a shared, noisy machine: compare rows of the same run.\n',
+  );
 appendFileSync(file, section);
 console.log(section);
 void readFileSync;

@@ -15,7 +15,11 @@ let owner: string;
 const ids: Record<string, string> = {};
 
 async function create(key: string, input: Record<string, unknown>): Promise<void> {
-  const res = await t.gql(CREATE, { i: { consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: 'v1' }, ...input } }, owner);
+  const res = await t.gql(
+    CREATE,
+    { i: { consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: 'v1' }, ...input } },
+    owner,
+  );
   if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
   ids[key] = res.body.data!.createRecord.id;
 }
@@ -23,11 +27,17 @@ async function create(key: string, input: Record<string, unknown>): Promise<void
 beforeAll(async () => {
   t = await startTestApp({ records: 0 });
   owner = await t.login(DepartmentCode.SINGLE_PARENT);
-  await create('first', { identity: { familyName: '朝霧', givenName: '花', familyNameKana: 'アサギリ', givenNameKana: 'ハナ', birthDate: '1990-04-01' }, contact: { phone: '090-1234-5678', contactAllowed: true } });
+  await create('first', {
+    identity: { familyName: '朝霧', givenName: '花', familyNameKana: 'アサギリ', givenNameKana: 'ハナ', birthDate: '1990-04-01' },
+    contact: { phone: '090-1234-5678', contactAllowed: true },
+  });
   // Same kana typed in hiragana with a space, another kanji: a likely duplicate.
   await create('kana', { identity: { familyName: '朝桐', givenName: '華', familyNameKana: 'あさぎり', givenNameKana: 'はな', birthDate: '1990-04-01' } });
   // Different name, same phone and birth date (a married name, say).
-  await create('phone', { identity: { familyName: '夕霧', givenName: '花', birthDate: '1990-04-01' }, contact: { phone: '０９０－１２３４－５６７８', contactAllowed: true } });
+  await create('phone', {
+    identity: { familyName: '夕霧', givenName: '花', birthDate: '1990-04-01' },
+    contact: { phone: '０９０－１２３４－５６７８', contactAllowed: true },
+  });
   // Same kana, another birth date: a different person.
   await create('otherBirth', { identity: { familyName: '朝霧', givenName: '花', familyNameKana: 'アサギリ', givenNameKana: 'ハナ', birthDate: '1991-04-01' } });
   // Same birth date, nothing else: not a duplicate.
@@ -37,7 +47,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Candidate = { recordId: string; reasons: string[]; decision: string | null; decidedBy: string | null; record: { identity: { familyName: string } } | null };
+type Candidate = {
+  recordId: string;
+  reasons: string[];
+  decision: string | null;
+  decidedBy: string | null;
+  record: { identity: { familyName: string } } | null;
+};
 async function candidates(of: string, token = owner): Promise<Candidate[]> {
   const res = await t.gql(LIST, { id: ids[of] }, token);
   expect(res.body.errors).toBeUndefined();
@@ -52,17 +68,26 @@ describe('possible duplicates', () => {
     expect(found[1]!.reasons).toEqual(['birthDate', 'phone']);
     expect(found[0]!.record!.identity.familyName).toBe('朝桐');
     expect(found.every((c) => c.decision === null)).toBe(true);
-    expect((await candidates('birthOnly'))).toEqual([]);
-    expect((await candidates('otherBirth'))).toEqual([]);
+    expect(await candidates('birthOnly')).toEqual([]);
+    expect(await candidates('otherBirth')).toEqual([]);
   });
 
   it('finds a record the public intake created as a duplicate of an existing one', async () => {
     const notice = (await t.gql('{ intakeSettings(municipalityCode: "999999") { privacyNoticeVersion } }')).body.data!.intakeSettings.privacyNoticeVersion;
-    const res = await t.gql('mutation($i: IntakeInput!) { submitIntake(input: $i) { referenceNumber } }', { i: {
-      municipalityCode: '999999', idempotencyKey: '5b0c3f0e-1111-4222-8333-444455556666', concerns: { categories: ['WORK'] },
-      identity: { familyName: '朝霧', givenName: '花', familyNameKana: 'アサギリ', givenNameKana: 'ハナ', birthDate: '1990-04-01' },
-      consent: { sharedWith: [], privacyNoticeVersion: notice },
-    } }, undefined, { origin: 'http://cms.example.jp' });
+    const res = await t.gql(
+      'mutation($i: IntakeInput!) { submitIntake(input: $i) { referenceNumber } }',
+      {
+        i: {
+          municipalityCode: '999999',
+          idempotencyKey: '5b0c3f0e-1111-4222-8333-444455556666',
+          concerns: { categories: ['WORK'] },
+          identity: { familyName: '朝霧', givenName: '花', familyNameKana: 'アサギリ', givenNameKana: 'ハナ', birthDate: '1990-04-01' },
+          consent: { sharedWith: [], privacyNoticeVersion: notice },
+        },
+      },
+      undefined,
+      { origin: 'http://cms.example.jp' },
+    );
     expect(res.body.errors).toBeUndefined();
     const found = await candidates('first');
     expect(found).toHaveLength(3);
@@ -80,7 +105,12 @@ describe('possible duplicates', () => {
     // Changing one's mind replaces the decision.
     await t.gql(DECIDE, { i: { recordId: ids.first, otherRecordId: ids.phone, decision: 'SAME_PERSON' } }, owner);
     expect((await candidates('phone')).find((c) => c.recordId === ids.first)!.decision).toBe('SAME_PERSON');
-    const rows = await t.em().getConnection().execute(`select action, sections, operation_name from audit_entry where ? = any(record_ids) and operation_name = 'StaffDecideDuplicate' order by seq`, [ids.kana]);
+    const rows = await t
+      .em()
+      .getConnection()
+      .execute(`select action, sections, operation_name from audit_entry where ? = any(record_ids) and operation_name = 'StaffDecideDuplicate' order by seq`, [
+        ids.kana,
+      ]);
     expect(rows).toEqual([{ action: 'write', sections: ['duplicateLink'], operation_name: 'StaffDecideDuplicate' }]);
   });
 

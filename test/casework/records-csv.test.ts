@@ -11,7 +11,12 @@ let plain: string;
 let dv: string;
 let hidden: string;
 
-const parse = (csv: string): string[][] => csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((l) => l.split(','));
+const parse = (csv: string): string[][] =>
+  csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .map((l) => l.split(','));
 
 async function exportAs(department: DepartmentCode, f: Record<string, unknown> = { name: 'エクスポート' }): Promise<string[][]> {
   const res = await t.gql(CSV, { f }, await t.login(department));
@@ -30,17 +35,22 @@ beforeAll(async () => {
   plain = await create({
     identity: { familyName: '=1+2', givenName: '出力', familyNameKana: 'エクスポート', birthDate: '1990-01-02' },
     address: { postalCode: '1000001', prefecture: '東京都', city: 'デモ市', street: '一番町1' },
-    contact: { phone: '090-1111-2222', contactAllowed: true }, income: { incomeYear: 2025, annualEmploymentIncome: 2_345_678 },
+    contact: { phone: '090-1111-2222', contactAllowed: true },
+    income: { incomeYear: 2025, annualEmploymentIncome: 2_345_678 },
     concerns: { categories: ['WORK'] },
     consent: { sharedWith: ['FAMILY_REGISTER', 'LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
   });
   dv = await create({
     identity: { familyName: '保護', givenName: '出力', familyNameKana: 'エクスポート' },
     address: { postalCode: '1000002', prefecture: '東京都', city: 'デモ市', street: '秘密町2' },
-    contact: { phone: '080-3333-4444', contactAllowed: true }, concerns: { categories: ['DV'] },
+    contact: { phone: '080-3333-4444', contactAllowed: true },
+    concerns: { categories: ['DV'] },
     consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
   });
-  hidden = await create({ identity: { familyName: '非共有', familyNameKana: 'エクスポート' }, consent: { sharedWith: [], shareWithPartners: false, privacyNoticeVersion: 'v1' } });
+  hidden = await create({
+    identity: { familyName: '非共有', familyNameKana: 'エクスポート' },
+    consent: { sharedWith: [], shareWithPartners: false, privacyNoticeVersion: 'v1' },
+  });
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -49,7 +59,23 @@ afterAll(async () => {
 describe('the record list as CSV', () => {
   it('gives the owning department every column and neutralises formula-like cells', async () => {
     const [header, ...rows] = await exportAs(DepartmentCode.SINGLE_PARENT);
-    expect(header).toEqual(['受付番号', '作成日時（日本時間）', '姓', '名', '姓（カナ）', '名（カナ）', '生年月日', '郵便番号', '住所', '電話番号', 'メールアドレス', '連絡してよいか', '所得の年', '給与収入（円/年）', '困りごと']);
+    expect(header).toEqual([
+      '受付番号',
+      '作成日時（日本時間）',
+      '姓',
+      '名',
+      '姓（カナ）',
+      '名（カナ）',
+      '生年月日',
+      '郵便番号',
+      '住所',
+      '電話番号',
+      'メールアドレス',
+      '連絡してよいか',
+      '所得の年',
+      '給与収入（円/年）',
+      '困りごと',
+    ]);
     expect(rows.map((r) => r[0]).sort()).toEqual([plain, dv, hidden].sort());
     const p = rows.find((r) => r[0] === plain)!;
     expect(p[2]).toBe("'=1+2");
@@ -76,7 +102,11 @@ describe('the record list as CSV', () => {
 
   it('is in the audit log as an export of exactly the sections written to the file', async () => {
     const supervisor = await t.login(DepartmentCode.SINGLE_PARENT, 'supervisor');
-    const res = await t.gql(`query($f: AuditFilter) { auditSearch(filter: $f, first: 50) { entries { actorDepartment action sections operationName referenceNumbers } } }`, { f: { action: 'export', department: 'FAMILY_REGISTER' } }, supervisor);
+    const res = await t.gql(
+      `query($f: AuditFilter) { auditSearch(filter: $f, first: 50) { entries { actorDepartment action sections operationName referenceNumbers } } }`,
+      { f: { action: 'export', department: 'FAMILY_REGISTER' } },
+      supervisor,
+    );
     expect(res.body.errors).toBeUndefined();
     const entries = res.body.data!.auditSearch.entries as { sections: string[]; operationName: string; referenceNumbers: string[] }[];
     expect(entries).toHaveLength(1);

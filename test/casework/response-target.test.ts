@@ -23,10 +23,22 @@ describe('the response target', () => {
     t = await startTestApp({ records: 0 });
     admin = await t.login(DepartmentCode.SINGLE_PARENT, 'admin');
     owner = await t.login(DepartmentCode.SINGLE_PARENT);
-    const a = await t.gql(CREATE, { input: { identity: { familyName: '霧島', givenName: '葵' }, contact: { phone: '090-5555-0101', contactAllowed: true } } }, owner);
+    const a = await t.gql(
+      CREATE,
+      { input: { identity: { familyName: '霧島', givenName: '葵' }, contact: { phone: '090-5555-0101', contactAllowed: true } } },
+      owner,
+    );
     const em = t.em();
     // Ten calendar days ago: at least 4 and at most 8 open days by today, whatever today is (weekends, holidays, the year-end closing).
-    em.create(InboxItem, { municipality: '999999', department: DepartmentCode.SINGLE_PARENT, kind: InboxItemKind.INTAKE, record: a.body.data!.createRecord.id, referenceNumber: a.body.data!.createRecord.referenceNumber, receivedAt: startOfJapanDay(addDays(todayInJapan(), -10)), urgent: false } as never);
+    em.create(InboxItem, {
+      municipality: '999999',
+      department: DepartmentCode.SINGLE_PARENT,
+      kind: InboxItemKind.INTAKE,
+      record: a.body.data!.createRecord.id,
+      referenceNumber: a.body.data!.createRecord.referenceNumber,
+      receivedAt: startOfJapanDay(addDays(todayInJapan(), -10)),
+      urgent: false,
+    } as never);
     await em.flush();
   }, 120_000);
   afterAll(() => t?.close());
@@ -34,7 +46,11 @@ describe('the response target', () => {
   const worklist = async () => {
     const res = await t.gql(WORKLIST, {}, owner);
     expect(res.body.errors).toBeUndefined();
-    return res.body.data!.worklist as { targetOpenDays: number; newItems: { overTarget: boolean; openDaysWaiting: number }[]; counts: { newItems: number; overTarget: number } };
+    return res.body.data!.worklist as {
+      targetOpenDays: number;
+      newItems: { overTarget: boolean; openDaysWaiting: number }[];
+      counts: { newItems: number; overTarget: number };
+    };
   };
 
   it('starts at the receipt’s 3 open days and follows what the admin sets', async () => {
@@ -52,7 +68,10 @@ describe('the response target', () => {
     expect(after.counts).toEqual({ newItems: 1, overTarget: 0 });
     expect((await t.gql('{ municipalitySettings { contactTargetOpenDays } }', {}, admin)).body.data!.municipalitySettings.contactTargetOpenDays).toBe(20);
 
-    const trail = await t.em().getConnection().execute(`select action, detail from admin_event where action = 'municipality.settings-changed' order by at desc limit 1`);
+    const trail = await t
+      .em()
+      .getConnection()
+      .execute(`select action, detail from admin_event where action = 'municipality.settings-changed' order by at desc limit 1`);
     expect(trail).toEqual([{ action: 'municipality.settings-changed', detail: 'response target 20 open days' }]);
   });
 

@@ -24,17 +24,29 @@ describe('shared with you', () => {
     owner = await t.login(DepartmentCode.SINGLE_PARENT);
     housing = await t.login(DepartmentCode.PUBLIC_HOUSING);
     care = await t.login(DepartmentCode.LONG_TERM_CARE);
-    const created = await t.gql(`mutation($input: CreateRecordInput!) { createRecord(input: $input) { id version } }`, { input: {
-      identity: { familyName: '共有', givenName: '試験' }, income: { annualEmploymentIncome: 1_800_000 }, concerns: { categories: ['HOUSING'], note: '家賃が払えない' },
-      consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
-    } }, owner);
+    const created = await t.gql(
+      `mutation($input: CreateRecordInput!) { createRecord(input: $input) { id version } }`,
+      {
+        input: {
+          identity: { familyName: '共有', givenName: '試験' },
+          income: { annualEmploymentIncome: 1_800_000 },
+          concerns: { categories: ['HOUSING'], note: '家賃が払えない' },
+          consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
+        },
+      },
+      owner,
+    );
     recordId = created.body.data!.createRecord.id;
     version = created.body.data!.createRecord.version;
   }, 120_000);
   afterAll(() => t?.close());
 
   async function setConsent(sharedWith: string[]) {
-    const res = await t.gql(CONSENT, { i: { id: recordId, expectedVersion: version, consent: { sharedWith, shareWithPartners: false, privacyNoticeVersion: 'v1' } } }, owner);
+    const res = await t.gql(
+      CONSENT,
+      { i: { id: recordId, expectedVersion: version, consent: { sharedWith, shareWithPartners: false, privacyNoticeVersion: 'v1' } } },
+      owner,
+    );
     expect(res.body.errors).toBeUndefined();
     version = res.body.data!.updateRecordSection.version;
   }
@@ -42,7 +54,9 @@ describe('shared with you', () => {
   it('before consent, 公営住宅担当課 has nothing: no item, no worklist line, no hand-over', async () => {
     expect((await t.gql(INBOX, {}, housing)).body.data!.inbox.totalCount).toBe(0);
     expect((await t.gql(`{ worklist { counts { newItems } } }`, {}, housing)).body.data!.worklist.counts.newItems).toBe(0);
-    expect((await t.gql(HANDOVERS, { id: recordId }, owner)).body.data!.handovers.map((h: { department: string }) => h.department)).toEqual(['LIVELIHOOD_SUPPORT']);
+    expect((await t.gql(HANDOVERS, { id: recordId }, owner)).body.data!.handovers.map((h: { department: string }) => h.department)).toEqual([
+      'LIVELIHOOD_SUPPORT',
+    ]);
   });
 
   it('once the family consents, the item is in 公営住宅担当課’s inbox and worklist, read under its policy', async () => {
@@ -51,7 +65,12 @@ describe('shared with you', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.inbox.totalCount).toBe(1);
     const item = res.body.data!.inbox.edges[0].node;
-    expect(item).toMatchObject({ kind: 'SHARED', status: 'NEW', urgent: false, record: { id: recordId, identity: { familyName: '共有' }, income: { annualEmploymentIncome: 1_800_000 } } });
+    expect(item).toMatchObject({
+      kind: 'SHARED',
+      status: 'NEW',
+      urgent: false,
+      record: { id: recordId, identity: { familyName: '共有' }, income: { annualEmploymentIncome: 1_800_000 } },
+    });
     // The concerns note is not 公営住宅担当課’s to read: the message is withheld, with the reason.
     const msg = await t.gql(`query { inbox(first: 5) { edges { node { message } } } }`, {}, housing);
     expect(msg.body.data!.inbox.edges[0].node.message).toBeNull();
@@ -79,7 +98,9 @@ describe('shared with you', () => {
   it('withdrawn consent takes the item away; consent given again while one waits does not double it', async () => {
     await setConsent(['LIVELIHOOD_SUPPORT']);
     expect((await t.gql(INBOX, {}, housing)).body.data!.inbox.totalCount).toBe(0);
-    expect((await t.gql(HANDOVERS, { id: recordId }, owner)).body.data!.handovers.map((h: { department: string }) => h.department)).toEqual(['LIVELIHOOD_SUPPORT']);
+    expect((await t.gql(HANDOVERS, { id: recordId }, owner)).body.data!.handovers.map((h: { department: string }) => h.department)).toEqual([
+      'LIVELIHOOD_SUPPORT',
+    ]);
     await setConsent(['LIVELIHOOD_SUPPORT', 'LONG_TERM_CARE']);
     await setConsent(['LIVELIHOOD_SUPPORT']);
     await setConsent(['LIVELIHOOD_SUPPORT', 'LONG_TERM_CARE']);

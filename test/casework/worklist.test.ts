@@ -41,14 +41,44 @@ describe('case fields and the worklist', () => {
     t = await startTestApp({ records: 0 });
     owner = await t.login(DepartmentCode.SINGLE_PARENT);
     housing = await t.login(DepartmentCode.PUBLIC_HOUSING);
-    const a = await t.gql(CREATE, { input: { identity: { familyName: '朝霧', givenName: '花' }, contact: { phone: '090-1234-5678', contactAllowed: true }, consent: { sharedWith: ['PUBLIC_HOUSING'], shareWithPartners: false, privacyNoticeVersion: 'v1' } } }, owner);
+    const a = await t.gql(
+      CREATE,
+      {
+        input: {
+          identity: { familyName: '朝霧', givenName: '花' },
+          contact: { phone: '090-1234-5678', contactAllowed: true },
+          consent: { sharedWith: ['PUBLIC_HOUSING'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
+        },
+      },
+      owner,
+    );
     recordId = a.body.data!.createRecord.id;
-    const b = await t.gql(CREATE, { input: { identity: { familyName: '朝霧', givenName: '結' }, contact: { phone: '03-1111-2222', contactAllowed: false } } }, owner);
+    const b = await t.gql(
+      CREATE,
+      { input: { identity: { familyName: '朝霧', givenName: '結' }, contact: { phone: '03-1111-2222', contactAllowed: false } } },
+      owner,
+    );
     hiddenFromHousing = b.body.data!.createRecord.id;
     const em = t.em();
-    const item = em.create(InboxItem, { municipality: '999999', department: DepartmentCode.SINGLE_PARENT, kind: InboxItemKind.INTAKE, record: recordId, referenceNumber: a.body.data!.createRecord.referenceNumber, receivedAt: new Date(), urgent: false } as never);
+    const item = em.create(InboxItem, {
+      municipality: '999999',
+      department: DepartmentCode.SINGLE_PARENT,
+      kind: InboxItemKind.INTAKE,
+      record: recordId,
+      referenceNumber: a.body.data!.createRecord.referenceNumber,
+      receivedAt: new Date(),
+      urgent: false,
+    } as never);
     // Arrived long enough ago to be past the 3-open-day target whatever today is.
-    const old = em.create(InboxItem, { municipality: '999999', department: DepartmentCode.SINGLE_PARENT, kind: InboxItemKind.CHAT_REQUEST, record: hiddenFromHousing, referenceNumber: b.body.data!.createRecord.referenceNumber, receivedAt: startOfJapanDay(addDays(today, -20)), urgent: false } as never);
+    const old = em.create(InboxItem, {
+      municipality: '999999',
+      department: DepartmentCode.SINGLE_PARENT,
+      kind: InboxItemKind.CHAT_REQUEST,
+      record: hiddenFromHousing,
+      referenceNumber: b.body.data!.createRecord.referenceNumber,
+      receivedAt: startOfJapanDay(addDays(today, -20)),
+      urgent: false,
+    } as never);
     await em.flush();
     itemId = item.id;
     oldItemId = old.id;
@@ -72,10 +102,20 @@ describe('case fields and the worklist', () => {
     expect(took.body.errors).toBeUndefined();
     const set = await t.gql(UPDATE, { i: { recordId, nextContactDate: today } }, owner);
     expect(set.body.errors).toBeUndefined();
-    expect(set.body.data!.updateCase).toMatchObject({ department: 'SINGLE_PARENT', status: 'IN_PROGRESS', assignee: { name: expect.any(String) }, nextContactDate: today });
+    expect(set.body.data!.updateCase).toMatchObject({
+      department: 'SINGLE_PARENT',
+      status: 'IN_PROGRESS',
+      assignee: { name: expect.any(String) },
+      nextContactDate: today,
+    });
     let w = (await t.gql(WORKLIST, { scope: 'MINE' }, owner)).body.data!.worklist;
     expect(w.counts).toEqual({ newItems: 1, overTarget: 1, assigned: 1, dueToday: 1, overdue: 0 });
-    expect(w.dueToday[0]).toMatchObject({ referenceNumber: expect.any(String), case: { status: 'IN_PROGRESS', nextContactDate: today }, record: { id: recordId }, wantsContact: true });
+    expect(w.dueToday[0]).toMatchObject({
+      referenceNumber: expect.any(String),
+      case: { status: 'IN_PROGRESS', nextContactDate: today },
+      record: { id: recordId },
+      wantsContact: true,
+    });
 
     await t.em().nativeUpdate(CaseFile, { record: recordId }, { nextContactDate: addDays(today, -2) });
     w = (await t.gql(WORKLIST, { scope: 'MINE' }, owner)).body.data!.worklist;
@@ -102,7 +142,8 @@ describe('case fields and the worklist', () => {
   });
 
   it('bad input: a person-readable error at the field, nothing changed', async () => {
-    const before = (await t.gql(`query($id: ID!) { caseFile(recordId: $id) { version status nextContactDate assignee { id } } }`, { id: recordId }, owner)).body.data!.caseFile;
+    const before = (await t.gql(`query($id: ID!) { caseFile(recordId: $id) { version status nextContactDate assignee { id } } }`, { id: recordId }, owner)).body
+      .data!.caseFile;
     const other = await t.em().findOneOrFail(StaffMember, { email: demoStaffEmail(DepartmentCode.PUBLIC_HOUSING) });
     const cases: [Record<string, unknown>, string][] = [
       [{ status: 'CLOSED' }, 'input.closedReason'],
@@ -118,7 +159,8 @@ describe('case fields and the worklist', () => {
       expect(res.body.errors?.[0]?.extensions?.field).toBe(field);
       expect(res.body.errors?.[0]?.message).not.toContain(String(Object.values(fields)[0]).slice(0, 20));
     }
-    const after = (await t.gql(`query($id: ID!) { caseFile(recordId: $id) { version status nextContactDate assignee { id } } }`, { id: recordId }, owner)).body.data!.caseFile;
+    const after = (await t.gql(`query($id: ID!) { caseFile(recordId: $id) { version status nextContactDate assignee { id } } }`, { id: recordId }, owner)).body
+      .data!.caseFile;
     expect(after).toEqual(before);
   });
 
@@ -130,7 +172,9 @@ describe('case fields and the worklist', () => {
     expect(hw.counts.dueToday).toBe(1);
     const hidden = await t.gql(UPDATE, { i: { recordId: hiddenFromHousing, nextContactDate: today } }, housing);
     expect(hidden.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await t.gql(`query($id: ID!) { caseFile(recordId: $id) { status } }`, { id: hiddenFromHousing }, housing)).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(`query($id: ID!) { caseFile(recordId: $id) { status } }`, { id: hiddenFromHousing }, housing)).body.errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
     // The family withdraws consent: the case leaves the housing department's worklist.
     await t.em().nativeUpdate('PersonalRecord', { id: recordId }, { sharedWith: [] });
     expect((await t.gql(WORKLIST, { scope: 'DEPARTMENT' }, housing)).body.data!.worklist.counts.dueToday).toBe(0);
@@ -138,7 +182,12 @@ describe('case fields and the worklist', () => {
   });
 
   it('every case change is a write of `case` in the audit log, under the operation that made it', async () => {
-    const rows: { action: string; sections: string[]; operation_name: string | null }[] = (await t.em().getConnection().execute(`select action, sections, operation_name from audit_entry where ? = any(record_ids) and 'case' = any(sections) order by seq`, [recordId])) as never;
+    const rows: { action: string; sections: string[]; operation_name: string | null }[] = (await t
+      .em()
+      .getConnection()
+      .execute(`select action, sections, operation_name from audit_entry where ? = any(record_ids) and 'case' = any(sections) order by seq`, [
+        recordId,
+      ])) as never;
     expect(rows.length).toBeGreaterThanOrEqual(6);
     expect(rows.every((r) => r.action === 'write')).toBe(true);
   });

@@ -7,13 +7,7 @@ import { parseDocument } from 'yaml';
 import { loadCatalogue } from '../../api/programme/catalogue/catalogue';
 import { furiganaProblem } from '../../api/programme/catalogue/furigana';
 import { isProgrammeId, PROGRAMME_IDS } from '../../api/core/programme-ids';
-import {
-  DEPARTMENT_CODES,
-  LOCALES,
-  PROGRAMME_CATEGORIES,
-  type LocalizedText,
-  type ProgrammeDefinition,
-} from '../../api/programme/catalogue/programme.types';
+import { DEPARTMENT_CODES, LOCALES, PROGRAMME_CATEGORIES, type LocalizedText, type ProgrammeDefinition } from '../../api/programme/catalogue/programme.types';
 import { SEEDS_DIR } from './support';
 
 const catalogue = loadCatalogue(SEEDS_DIR);
@@ -39,12 +33,28 @@ describe('programme ids', () => {
 
   // The ids as docs/design.md lists them, written out here too so that a change to either is seen.
   const DESIGN_IDS = [
-    'child-rearing-allowance', 'child-allowance', 'single-parent-medical-subsidy', 'welfare-fund-loan',
-    'independence-training-benefit', 'advanced-vocational-training-benefit', 'housing-support-loan',
-    'public-housing-priority', 'school-expense-aid', 'high-school-tuition-support', 'childcare-priority',
-    'commuter-pass-discount', 'single-parent-tax-deduction', 'self-reliance-programme', 'vocational-support',
-    'needy-self-reliance-support', 'livelihood-protection', 'child-support-securing', 'dv-consultation',
-    'home-helper-dispatch', 'single-parent-consultation', 'learning-support-for-children',
+    'child-rearing-allowance',
+    'child-allowance',
+    'single-parent-medical-subsidy',
+    'welfare-fund-loan',
+    'independence-training-benefit',
+    'advanced-vocational-training-benefit',
+    'housing-support-loan',
+    'public-housing-priority',
+    'school-expense-aid',
+    'high-school-tuition-support',
+    'childcare-priority',
+    'commuter-pass-discount',
+    'single-parent-tax-deduction',
+    'self-reliance-programme',
+    'vocational-support',
+    'needy-self-reliance-support',
+    'livelihood-protection',
+    'child-support-securing',
+    'dv-consultation',
+    'home-helper-dispatch',
+    'single-parent-consultation',
+    'learning-support-for-children',
   ];
   const designPath = path.resolve(__dirname, '../../docs/design.md');
   it('matches the programme ids listed in docs/design.md, in order', () => {

@@ -106,9 +106,7 @@ describe('invalid programme files', () => {
       remove: ['dv-consultation.yaml'],
     });
     const files = new Set(issues.map((i) => i.file.split('/').slice(-2).join('/')));
-    expect(files).toEqual(
-      new Set(['programmes/child-allowance.yaml', 'overrides/123456.yaml', 'programmes/dv-consultation.yaml']),
-    );
+    expect(files).toEqual(new Set(['programmes/child-allowance.yaml', 'overrides/123456.yaml', 'programmes/dv-consultation.yaml']));
   });
 
   it('fails when the seeds directory does not exist', () => {

@@ -53,9 +53,7 @@ describe('デモ市 (999999) overrides', () => {
   });
 
   it('names the municipality', () => {
-    expect(catalogue.municipalities()).toEqual([
-      { code: DEMO, name: { ja: 'デモ市', en: 'Demo City', 'ja-easy': 'デモ市{し}' } },
-    ]);
+    expect(catalogue.municipalities()).toEqual([{ code: DEMO, name: { ja: 'デモ市', en: 'Demo City', 'ja-easy': 'デモ市{し}' } }]);
   });
 });
 
@@ -63,9 +61,7 @@ describe('other municipalities and the national default', () => {
   it.each([[undefined], [OTHER]])('see the defaults (municipality %s)', (code) => {
     const list = catalogue.list(code);
     expect(list.map((p) => p.id).sort()).toEqual([...PROGRAMME_IDS].sort());
-    expect(catalogue.get('child-rearing-allowance', code)!.contact.ja).toBe(
-      'お住まいの市区町村のひとり親支援担当窓口（児童扶養手当担当）',
-    );
+    expect(catalogue.get('child-rearing-allowance', code)!.contact.ja).toBe('お住まいの市区町村のひとり親支援担当窓口（児童扶養手当担当）');
     expect(catalogue.get('housing-support-loan', code)!.amounts).toEqual({ monthlyCap: 70000 });
     expect(catalogue.get('housing-support-loan', code)!.whatYouGet.ja).toContain('月70,000円まで');
     expect(catalogue.get('learning-support-for-children', code)!.enabled).toBe(true);
@@ -95,12 +91,7 @@ describe('invalid overrides are startup errors naming file and field', () => {
   it('rejects overriding the amount of a national programme', () => {
     const dir = seedsCopy({ put: { 'overrides/123456.yaml': 'overrides/national-amount.yaml' } });
     const issues = catalogueIssues(() => loadCatalogue(dir));
-    const issue = expectIssue(
-      issues,
-      'overrides/123456.yaml',
-      'programmes.child-rearing-allowance.amounts',
-      'is a national programme',
-    );
+    const issue = expectIssue(issues, 'overrides/123456.yaml', 'programmes.child-rearing-allowance.amounts', 'is a national programme');
     expect(issue.message).toContain('cannot override');
     expect(issues).toHaveLength(1);
   });

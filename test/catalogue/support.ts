@@ -52,18 +52,12 @@ export function catalogueIssues(fn: () => unknown): readonly CatalogueIssue[] {
 }
 
 /** Asserts an issue for this file (by base name or trailing path) and field exists; returns it. */
-export function expectIssue(
-  issues: readonly CatalogueIssue[],
-  fileSuffix: string,
-  field: string,
-  messagePart?: string | RegExp,
-): CatalogueIssue {
+export function expectIssue(issues: readonly CatalogueIssue[], fileSuffix: string, field: string, messagePart?: string | RegExp): CatalogueIssue {
   const found = issues.find(
     (i) =>
       i.file.endsWith(fileSuffix) &&
       i.field === field &&
-      (messagePart === undefined ||
-        (typeof messagePart === 'string' ? i.message.includes(messagePart) : messagePart.test(i.message))),
+      (messagePart === undefined || (typeof messagePart === 'string' ? i.message.includes(messagePart) : messagePart.test(i.message))),
   );
   expect(found, `no issue for ${fileSuffix} / ${field}; got:\n${JSON.stringify(issues, null, 2)}`).toBeDefined();
   return found!;

@@ -19,8 +19,18 @@ describe('AI settings (the ai block of seeds/chatbot/overrides/<code>.yaml)', ()
   it('accepts a complete block, fills defaults and completes a /v1 base URL', () => {
     const { settings, problems } = parseAiSettings({ endpoint: 'https://llm.example.lg.jp/v1', model: 'm', apiKeyEnv: 'YORISOI_AI_KEY' });
     expect(problems).toEqual([]);
-    expect(settings).toEqual({ endpoint: 'https://llm.example.lg.jp/v1/chat/completions', model: 'm', apiKeyEnv: 'YORISOI_AI_KEY', timeoutMs: 3000, maxEntries: 3 });
-    expect(parseAiSettings({ endpoint: 'http://127.0.0.1:8080/v1/chat/completions', model: 'local', timeoutMs: 500, maxEntries: 5 }).settings).toMatchObject({ apiKeyEnv: null, timeoutMs: 500, maxEntries: 5 });
+    expect(settings).toEqual({
+      endpoint: 'https://llm.example.lg.jp/v1/chat/completions',
+      model: 'm',
+      apiKeyEnv: 'YORISOI_AI_KEY',
+      timeoutMs: 3000,
+      maxEntries: 3,
+    });
+    expect(parseAiSettings({ endpoint: 'http://127.0.0.1:8080/v1/chat/completions', model: 'local', timeoutMs: 500, maxEntries: 5 }).settings).toMatchObject({
+      apiKeyEnv: null,
+      timeoutMs: 500,
+      maxEntries: 5,
+    });
   });
 
   it('refuses keys written in the file, credentials in the URL, plain http to other hosts and bad values', () => {
@@ -30,14 +40,22 @@ describe('AI settings (the ai block of seeds/chatbot/overrides/<code>.yaml)', ()
     expect(fields({ endpoint: 'https://user:secret@x.example/v1', model: 'm' })).toEqual(['ai.endpoint']);
     expect(fields({ endpoint: 'http://llm.example.jp/v1', model: 'm' })).toEqual(['ai.endpoint']);
     expect(fields({ endpoint: 'not a url', model: '' })).toEqual(['ai.endpoint', 'ai.model']);
-    expect(fields({ endpoint: 'https://x.example/v1', model: 'm', apiKeyEnv: 'sk-live-abc', timeoutMs: 60_000, maxEntries: 0, temperature: 1 })).toEqual(['ai.temperature', 'ai.apiKeyEnv', 'ai.timeoutMs', 'ai.maxEntries']);
+    expect(fields({ endpoint: 'https://x.example/v1', model: 'm', apiKeyEnv: 'sk-live-abc', timeoutMs: 60_000, maxEntries: 0, temperature: 1 })).toEqual([
+      'ai.temperature',
+      'ai.apiKeyEnv',
+      'ai.timeoutMs',
+      'ai.maxEntries',
+    ]);
   });
 
   it('is read with the knowledge base; a file may hold only the ai block; problems stop the load', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yorisoi-ai-'));
     try {
       cpSync(join(__dirname, 'fixtures'), dir, { recursive: true });
-      writeFileSync(join(dir, 'overrides', '131016.yaml'), 'ai:\n  endpoint: https://llm.example.lg.jp/v1/chat/completions\n  model: demo-model\n  apiKeyEnv: CITY_AI_KEY\n');
+      writeFileSync(
+        join(dir, 'overrides', '131016.yaml'),
+        'ai:\n  endpoint: https://llm.example.lg.jp/v1/chat/completions\n  model: demo-model\n  apiKeyEnv: CITY_AI_KEY\n',
+      );
       const data = readChatKnowledge(dir);
       expect(data.ai.get('131016')).toMatchObject({ model: 'demo-model', apiKeyEnv: 'CITY_AI_KEY' });
       expect(data.ai.has('999999')).toBe(false);
@@ -66,7 +84,9 @@ describe('AI prompt and answer checks', () => {
   });
 
   it('accepts an answer drawn from the sources, and refuses what is not', () => {
-    expect(acceptAnswer('  奇数月に振り込まれます [1]。問い合わせは 0120-111-222 へ。 ', REQ)).toBe('奇数月に振り込まれます [1]。問い合わせは 0120-111-222 へ。');
+    expect(acceptAnswer('  奇数月に振り込まれます [1]。問い合わせは 0120-111-222 へ。 ', REQ)).toBe(
+      '奇数月に振り込まれます [1]。問い合わせは 0120-111-222 へ。',
+    );
     expect(acceptAnswer('児童手当は月15000円です [2]', REQ)).not.toBeNull();
     // A number the sources do not have (a made-up amount or phone number).
     expect(acceptAnswer('児童扶養手当は月45,500円です。', REQ)).toBeNull();
@@ -86,11 +106,21 @@ describe('AI prompt and answer checks', () => {
 
   it('does not call the endpoint when the key variable is missing, and never logs the key', async () => {
     const lines: string[] = [];
-    const a = new AiAnswerer('999999', { endpoint: 'http://127.0.0.1:9/v1/chat/completions', model: 'm', apiKeyEnv: 'NO_SUCH_KEY_VAR', timeoutMs: 500, maxEntries: 3 }, {}, (l) => lines.push(l));
+    const a = new AiAnswerer(
+      '999999',
+      { endpoint: 'http://127.0.0.1:9/v1/chat/completions', model: 'm', apiKeyEnv: 'NO_SUCH_KEY_VAR', timeoutMs: 500, maxEntries: 3 },
+      {},
+      (l) => lines.push(l),
+    );
     expect(await a.answer(REQ)).toEqual({ ok: false, reason: 'missing-key' });
     expect(a.calls).toBe(0);
     expect(lines.join('\n')).toContain('999999');
-    const b = new AiAnswerer('999999', { endpoint: 'http://127.0.0.1:9/v1/chat/completions', model: 'm', apiKeyEnv: 'K', timeoutMs: 500, maxEntries: 3 }, { K: 'sk-very-secret' }, (l) => lines.push(l));
+    const b = new AiAnswerer(
+      '999999',
+      { endpoint: 'http://127.0.0.1:9/v1/chat/completions', model: 'm', apiKeyEnv: 'K', timeoutMs: 500, maxEntries: 3 },
+      { K: 'sk-very-secret' },
+      (l) => lines.push(l),
+    );
     // Port 9 (discard) refuses: a network failure, logged without the key.
     expect(await b.answer(REQ)).toMatchObject({ ok: false });
     expect(b.calls).toBe(1);

@@ -52,6 +52,23 @@ describe('amounts for the number of children the message gives', () => {
     expect(text).toContain(`${yen(b.perChild[2]!)} yen for child 3`);
   });
 
+  it.each([
+    ['How much child rearing allowance do I get with 2 kids?', 2],
+    ['What would I receive in child rearing allowance with 2 kids?', 2],
+    ['How many yen is the child rearing allowance for 3 kids?', 3],
+    ['What is the monthly amount of child rearing allowance for my 2 sons?', 2],
+    ['Child rearing allowance with 2 young children, what is the maximum?', 2],
+    ['How much child rearing allowance? kids: 2', 2],
+  ])('English as well as Japanese (trial T21): %s → 児童扶養手当 for %i children', (m, n) => {
+    expect(amountQuestion(m)).toEqual({ programme: 'child-rearing-allowance', children: n });
+  });
+
+  it('says "1 child", not "1 children", in English', () => {
+    const text = amountAnswer({ programme: 'child-rearing-allowance', children: 1 }, '2026-12-02', 'en')!;
+    expect(text).toMatch(/^For 1 child the child-rearing allowance is [\d,]+ yen a month/);
+    expect(amountAnswer({ programme: 'child-allowance', children: 1 }, '2026-12-02', 'en')).toMatch(/^For 1 child aged 3/);
+  });
+
   it('is not an amount question without a count, or about another programme', () => {
     expect(amountQuestion('児童扶養手当っていくら？')).toBeNull();
     expect(amountQuestion('子ども2人です。高等職業訓練促進給付金っていくら？')).toBeNull();
@@ -62,7 +79,14 @@ describe('requests for a person or for the whole picture', () => {
   const person = (m: string) => asksForPerson(compact(m), m.toLowerCase());
   const overview = (m: string) => asksForOverview(compact(m), m.toLowerCase());
 
-  it.each(['夜しか時間がない…担当の人と話せますか', '職員の方と直接お話ししたいです', '折り返し電話をもらえますか', 'ロボットじゃなくて人と話したい', 'Can I talk to a real person?', 'please call me back'])('asks for a person: %s', (m) => {
+  it.each([
+    '夜しか時間がない…担当の人と話せますか',
+    '職員の方と直接お話ししたいです',
+    '折り返し電話をもらえますか',
+    'ロボットじゃなくて人と話したい',
+    'Can I talk to a real person?',
+    'please call me back',
+  ])('asks for a person: %s', (m) => {
     expect(person(m)).toBe(true);
   });
 
@@ -70,9 +94,12 @@ describe('requests for a person or for the whole picture', () => {
     expect(person(m)).toBe(false);
   });
 
-  it.each(['うちが使える制度をまとめて知りたい', '何がもらえるのか全然わからない', 'どの手当がもらえるか診断したい', 'Which benefits can I get?'])('asks for the whole picture: %s', (m) => {
-    expect(overview(m)).toBe(true);
-  });
+  it.each(['うちが使える制度をまとめて知りたい', '何がもらえるのか全然わからない', 'どの手当がもらえるか診断したい', 'Which benefits can I get?'])(
+    'asks for the whole picture: %s',
+    (m) => {
+      expect(overview(m)).toBe(true);
+    },
+  );
 });
 
 describe('reply language', () => {

@@ -33,7 +33,14 @@ describe('chat AI mode (fake OpenAI-compatible endpoint)', () => {
   const say = async (message: string, extra: Record<string, unknown> = {}) => {
     const res = await t.gql(CHAT, { input: { sessionId: null, message, municipalityCode: '999999', ...extra } });
     expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-    return res.body.data!.chat as { sessionId: string; messages: { text: string }[]; quickReplies: { label: string; value: string }[]; relatedProgrammes: { id: string }[]; urgent: boolean; generated: boolean };
+    return res.body.data!.chat as {
+      sessionId: string;
+      messages: { text: string }[];
+      quickReplies: { label: string; value: string }[];
+      relatedProgrammes: { id: string }[];
+      urgent: boolean;
+      generated: boolean;
+    };
   };
 
   beforeAll(async () => {
@@ -46,7 +53,12 @@ describe('chat AI mode (fake OpenAI-compatible endpoint)', () => {
           res.writeHead(status, { 'content-type': 'application/json' });
           res.end(typeof body === 'string' ? body : JSON.stringify(body));
         };
-        const completion = (content: string) => ({ id: 'chatcmpl-1', object: 'chat.completion', model: 'fake-model', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] });
+        const completion = (content: string) => ({
+          id: 'chatcmpl-1',
+          object: 'chat.completion',
+          model: 'fake-model',
+          choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+        });
         if (req.url !== '/v1/chat/completions' || req.method !== 'POST') return json(404, { error: 'not found' });
         if (mode === 'ok') return json(200, completion(ANSWER));
         if (mode === 'status-500') return json(500, { error: { message: 'internal' } });
@@ -60,10 +72,14 @@ describe('chat AI mode (fake OpenAI-compatible endpoint)', () => {
     const port = (fake.address() as AddressInfo).port;
 
     // The fixture knowledge base, with デモ市's chatbot file naming the fake endpoint (a base URL: /chat/completions is appended).
+    // timeoutMs 1000: well under the slow mode's 2 s, and room for a loaded machine to answer the fast ones in time.
     dir = mkdtempSync(join(tmpdir(), 'yorisoi-chat-ai-'));
     cpSync(join(__dirname, 'fixtures'), dir, { recursive: true });
     const override = join(dir, 'overrides', '999999.yaml');
-    writeFileSync(override, `${readFileSync(override, 'utf8')}\nai:\n  endpoint: http://127.0.0.1:${port}/v1\n  model: fake-model\n  apiKeyEnv: YORISOI_TEST_AI_KEY\n  timeoutMs: 300\n  maxEntries: 2\n`);
+    writeFileSync(
+      override,
+      `${readFileSync(override, 'utf8')}\nai:\n  endpoint: http://127.0.0.1:${port}/v1\n  model: fake-model\n  apiKeyEnv: YORISOI_TEST_AI_KEY\n  timeoutMs: 1000\n  maxEntries: 2\n`,
+    );
     t = await startTestApp({ records: 1 });
   });
 
@@ -91,8 +107,16 @@ describe('chat AI mode (fake OpenAI-compatible endpoint)', () => {
     expect(r.relatedProgrammes[0]!.id).toBe('child-rearing-allowance');
     expect(received).toHaveLength(1);
     // What is stored is what the visitor saw.
-    const rows = await t.em().getConnection().execute<{ role: string; text: string; generated: boolean }[]>('select role, text, generated from chat_message where session_id = ? order by at', [r.sessionId]);
-    expect(rows.map((x) => [x.role, x.generated])).toEqual([['user', false], ['bot', true]]);
+    const rows = await t
+      .em()
+      .getConnection()
+      .execute<{ role: string; text: string; generated: boolean }[]>('select role, text, generated from chat_message where session_id = ? order by at', [
+        r.sessionId,
+      ]);
+    expect(rows.map((x) => [x.role, x.generated])).toEqual([
+      ['user', false],
+      ['bot', true],
+    ]);
     expect(rows[1]!.text).toBe(ANSWER);
     // Entries linked in the reply open as the knowledge base wrote them.
     const topic = await say(r.quickReplies[0]!.value);
@@ -113,7 +137,9 @@ describe('chat AI mode (fake OpenAI-compatible endpoint)', () => {
     expect(system!.content).toContain('ONLY the numbered sources');
     expect(system!.content).toContain('デモ市');
     // The best entry, word for word, and no more than maxEntries (2) sources.
-    expect(user!.content).toContain('[1] 児童扶養手当はいつ振り込まれますか\n児童扶養手当は年6回、奇数月（1月・3月・5月・7月・9月・11月）に前の2か月分が振り込まれます。');
+    expect(user!.content).toContain(
+      '[1] 児童扶養手当はいつ振り込まれますか\n児童扶養手当は年6回、奇数月（1月・3月・5月・7月・9月・11月）に前の2か月分が振り込まれます。',
+    );
     expect(user!.content.match(/^\[\d+\] /gm)).toHaveLength(2);
     expect(user!.content).not.toContain('[3] ');
     // The message, masked.

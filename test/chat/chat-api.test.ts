@@ -16,7 +16,14 @@ describe('chat (public API)', () => {
   const say = async (message: string, sessionId: string | null = null, extra: Record<string, unknown> = {}) => {
     const res = await t.gql(CHAT, { input: { sessionId, message, municipalityCode: '999999', ...extra } });
     expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-    return res.body.data!.chat as { sessionId: string; messages: { text: string }[]; quickReplies: { label: string; value: string }[]; relatedProgrammes: { id: string; name: string }[]; urgent: boolean; handoff: { kind: string; payload: string | null } | null };
+    return res.body.data!.chat as {
+      sessionId: string;
+      messages: { text: string }[];
+      quickReplies: { label: string; value: string }[];
+      relatedProgrammes: { id: string; name: string }[];
+      urgent: boolean;
+      handoff: { kind: string; payload: string | null } | null;
+    };
   };
 
   beforeAll(async () => {
@@ -63,7 +70,10 @@ describe('chat (public API)', () => {
       const r = await ask(message);
       expect(r.urgent, message).toBe(true);
       expect(r.dangerCategory, message).toBe(category);
-      expect(r.hotlines.map((h) => h.dial), message).toEqual(dials);
+      expect(
+        r.hotlines.map((h) => h.dial),
+        message,
+      ).toEqual(dials);
     }
     // Immediate danger puts 110 in front, whatever the category.
     const now = await ask('今、元夫が家に来て暴れている');
@@ -196,7 +206,9 @@ describe('chat (public API)', () => {
   it('refuses empty or overlong messages and unknown municipalities', async () => {
     expect((await t.gql(CHAT, { input: { message: '  ' } })).body.errors?.[0]?.extensions?.field).toBe('input.message');
     expect((await t.gql(CHAT, { input: { message: 'あ'.repeat(501) } })).body.errors?.[0]?.extensions?.field).toBe('input.message');
-    expect((await t.gql(CHAT, { input: { message: 'こんにちは', municipalityCode: '000000' } })).body.errors?.[0]?.extensions?.field).toBe('input.municipalityCode');
+    expect((await t.gql(CHAT, { input: { message: 'こんにちは', municipalityCode: '000000' } })).body.errors?.[0]?.extensions?.field).toBe(
+      'input.municipalityCode',
+    );
     expect((await t.gql(CHAT, { input: { message: 'こんにちは', locale: 'fr' } })).body.errors?.[0]?.extensions?.field).toBe('input.locale');
   });
 
@@ -218,7 +230,13 @@ describe('chat (public API)', () => {
       sessions,
       rated: 2,
       average: 3.5,
-      distribution: [{ score: 1, count: 0 }, { score: 2, count: 1 }, { score: 3, count: 0 }, { score: 4, count: 0 }, { score: 5, count: 1 }],
+      distribution: [
+        { score: 1, count: 0 },
+        { score: 2, count: 1 },
+        { score: 3, count: 0 },
+        { score: 4, count: 0 },
+        { score: 5, count: 1 },
+      ],
     });
     const earlier = (await t.gql(SUMMARY, { from: '2020-01-01', to: '2020-12-31' }, staff)).body.data!.chatSatisfaction;
     expect(earlier).toMatchObject({ sessions: 0, rated: 0, average: null });

@@ -55,9 +55,18 @@ describe('chat limits', () => {
     expect(loadConfig({ ...secret, CHAT_RATE_PER_MINUTE: '7' }).chatRatePerMinute).toBe(7);
     expect(() => loadConfig({ ...secret, CHAT_RATE_PER_MINUTE: '0' })).toThrow(/positive integer/);
     // Production limits but for trusted documents (this test's CHAT operation is not the widget's text).
-    const app = await createApp(t.db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], chatRatePerMinute: 2 }, { limits: { trustedDocumentsOnly: false } });
+    const app = await createApp(
+      t.db.orm,
+      { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], chatRatePerMinute: 2 },
+      { limits: { trustedDocumentsOnly: false } },
+    );
     try {
-      const post = () => request(app.express).post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', '198.51.100.70').send({ query: CHAT, variables: { input: { message: 'こんにちは' } } });
+      const post = () =>
+        request(app.express)
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .set('x-forwarded-for', '198.51.100.70')
+          .send({ query: CHAT, variables: { input: { message: 'こんにちは' } } });
       expect((await post()).body.errors).toBeUndefined();
       expect((await post()).body.errors).toBeUndefined();
       expect((await post()).body.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
@@ -103,7 +112,10 @@ describe('chat limits', () => {
     const r = await send('今すぐ助けて', '198.51.100.30', { locale: 'fr', municipalityCode: '000000' });
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data!.chat.urgent).toBe(true);
-    const rows = await t.em().getConnection().execute<{ urgent: boolean }[]>('select urgent from chat_message where session_id = ?', [r.body.data!.chat.sessionId]);
+    const rows = await t
+      .em()
+      .getConnection()
+      .execute<{ urgent: boolean }[]>('select urgent from chat_message where session_id = ?', [r.body.data!.chat.sessionId]);
     expect(rows.map((x) => x.urgent)).toEqual([true, true]);
     // The same input without danger is refused for its wrong fields.
     expect((await send('こんにちは', '198.51.100.30', { locale: 'fr' })).body.errors![0]!.extensions!.field).toBe('input.locale');
@@ -139,7 +151,11 @@ describe('chat limits', () => {
     const refused = await send(long, '198.51.100.40');
     const e = refused.body.errors![0]!;
     expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.message' });
-    expect(e.extensions!.messages).toEqual({ ja: 'メッセージは500文字以内にしてください。', en: 'Messages are at most 500 characters.', 'ja-easy': '500文字 までに して ください。' });
+    expect(e.extensions!.messages).toEqual({
+      ja: 'メッセージは500文字以内にしてください。',
+      en: 'Messages are at most 500 characters.',
+      'ja-easy': '500文字 までに して ください。',
+    });
     expect((await send('あ'.repeat(500), '198.51.100.41')).body.errors).toBeUndefined();
     const cry = await send(`${'もう限界です。'.repeat(100)}死にたい`, '198.51.100.42');
     expect(cry.body.errors).toBeUndefined();

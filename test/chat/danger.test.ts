@@ -96,7 +96,17 @@ describe('danger classifier: the safety reply', () => {
   });
 
   it('is short enough to read at a glance and names each number once (no "110 … 110")', () => {
-    const messages = ['元夫からの暴力が怖い', 'いま夫が暴れてて隠れてます', '元夫に待ち伏せされている', '再婚相手が子どもを叩く', 'もう死にたい', '今夜泊まるところがない', '夫から性行為を強要される', '助けて', '薬を大量に飲んだ'];
+    const messages = [
+      '元夫からの暴力が怖い',
+      'いま夫が暴れてて隠れてます',
+      '元夫に待ち伏せされている',
+      '再婚相手が子どもを叩く',
+      'もう死にたい',
+      '今夜泊まるところがない',
+      '夫から性行為を強要される',
+      '助けて',
+      '薬を大量に飲んだ',
+    ];
     for (const m of messages) {
       for (const l of ['ja', 'en', 'ja-easy'] as const) {
         const text = d.safetyText(d.classify(m), l);
@@ -122,7 +132,10 @@ describe('danger.yaml', () => {
   it('refuses a pattern that is not linear-time, an unknown fragment, or a category without texts, naming each', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yorisoi-danger-'));
     const doc = parse(readFileSync(DANGER_YAML, 'utf8')) as { rules: unknown[]; categories: Record<string, unknown> };
-    doc.rules.push({ id: 'bad-nested', category: 'dv', level: 'urgent', ja: ['(?:殴られ)+'] }, { id: 'bad-fragment', category: 'dv', level: 'urgent', ja: ['{nosuch}'] });
+    doc.rules.push(
+      { id: 'bad-nested', category: 'dv', level: 'urgent', ja: ['(?:殴られ)+'] },
+      { id: 'bad-fragment', category: 'dv', level: 'urgent', ja: ['{nosuch}'] },
+    );
     delete doc.categories.stalking;
     writeFileSync(join(dir, 'danger.yaml'), JSON.stringify(doc));
     try {
@@ -143,6 +156,10 @@ describe('danger.yaml', () => {
     doc.hotlines.police![0]!.dial = 'tel:#9110';
     const problems: string[] = [];
     expect(parseDangerConfig(doc, (f, m) => problems.push(`${f}: ${m}`))).toBeNull();
-    expect(problems).toEqual(['hotlines.police[0]: needs dial (digits, %23 for #) and shown', 'categories.sexual-violence.lines: no hotline "sv" under hotlines', 'categories.stalking.lines: no hotline "police" under hotlines']);
+    expect(problems).toEqual([
+      'hotlines.police[0]: needs dial (digits, %23 for #) and shown',
+      'categories.sexual-violence.lines: no hotline "sv" under hotlines',
+      'categories.stalking.lines: no hotline "police" under hotlines',
+    ]);
   });
 });

@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-
 const require = createRequire(import.meta.url);
 const { evaluate, expectedAmount, loadSet, misses, report } = require('./evaluate.cjs');
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,7 +31,10 @@ const fns = {
 };
 const which = process.argv.includes('--misses') ? process.argv[process.argv.indexOf('--misses') + 1] : null;
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
-for (const [name, set] of [['Development set (test/chat/questions.yaml)', 'dev'], ['Held-out set (test/chat/heldout/)', 'heldout']]) {
+for (const [name, set] of [
+  ['Development set (test/chat/questions.yaml)', 'dev'],
+  ['Held-out set (test/chat/heldout/)', 'heldout'],
+]) {
   if (only && only !== set) continue;
   const s = evaluate(loadSet(here, set), fns);
   console.log(`${report(name, s)}\n`);

@@ -16,11 +16,27 @@ const { readFileSync, readdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { parse } = require('yaml');
 
-const CATEGORIES = ['dv', 'stalking', 'sexual-violence', 'control', 'child-harm-by-others', 'fear-of-harming-own-child', 'suicide-self-harm', 'no-safe-place-tonight', 'general'];
+const CATEGORIES = [
+  'dv',
+  'stalking',
+  'sexual-violence',
+  'control',
+  'child-harm-by-others',
+  'fear-of-harming-own-child',
+  'suicide-self-harm',
+  'no-safe-place-tonight',
+  'general',
+];
 
 /** The question files of a set: `questions.yaml` (development) or every file of `heldout/`. */
 function loadSet(dir, which) {
-  const files = which === 'heldout' ? readdirSync(join(dir, 'heldout')).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, 'heldout', f)) : [join(dir, 'questions.yaml')];
+  const files =
+    which === 'heldout'
+      ? readdirSync(join(dir, 'heldout'))
+          .filter((f) => f.endsWith('.yaml'))
+          .sort()
+          .map((f) => join(dir, 'heldout', f))
+      : [join(dir, 'questions.yaml')];
   return files.flatMap((file) => (parse(readFileSync(file, 'utf8')).items ?? []).map((item) => ({ ...item, file })));
 }
 
@@ -38,7 +54,10 @@ function expectedAmount(item, rules) {
   const yen = (v) => String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   if ((item.top1 ?? []).includes('child-allowance')) {
     const birth = (y - 10) * 10000 + m * 100 + Math.min(d, 28);
-    const b = rules.childAllowanceBreakdown(Array.from({ length: n }, () => birth), ymd);
+    const b = rules.childAllowanceBreakdown(
+      Array.from({ length: n }, () => birth),
+      ymd,
+    );
     return b ? yen(b.monthly) : null;
   }
   const b = rules.childRearingAllowanceBreakdown(0, n, n, ymd);
@@ -93,7 +112,19 @@ function evaluate(items, { respond, classify, maybe, amount }) {
     row.urgent = reply.urgent;
     row.firstLine = reply.urgent ? firstLine(reply.messages[0]?.text ?? '') : null;
     row.firstOk = item.level === 'urgent' && reply.urgent ? list(item.first).includes(row.firstLine) : null;
-    row.concernOk = item.level === 'concern' ? !reply.urgent && danger.level === 'concern' && (!item.line || hasLine(reply.messages.slice(1).map((m) => m.text).join('\n'), item.line)) : null;
+    row.concernOk =
+      item.level === 'concern'
+        ? !reply.urgent &&
+          danger.level === 'concern' &&
+          (!item.line ||
+            hasLine(
+              reply.messages
+                .slice(1)
+                .map((m) => m.text)
+                .join('\n'),
+              item.line,
+            ))
+        : null;
     row.answerable = item.level !== 'urgent' && (top1.length > 0 || handoff.length > 0);
     if (row.answerable) {
       const hand = handoff.length > 0 && handoff.includes(reply.handoff?.kind);
@@ -123,8 +154,17 @@ function summarise(rows) {
   Object.assign(s, {
     total: rows.length,
     urgent: { n: urgent.length, flagged: count((r) => r.item.level === 'urgent' && r.urgent), firstOk: count((r) => r.firstOk === true) },
-    concern: { n: concern.length, detected: count((r) => r.item.level === 'concern' && (r.urgent || r.danger.level !== 'none')), ok: count((r) => r.concernOk === true), asUrgent: count((r) => r.item.level === 'concern' && r.urgent) },
-    near: { n: near.length, falseAlarms: count((r) => r.item.level === 'none' && r.item.category && r.urgent), lines: count((r) => r.item.level === 'none' && r.item.category && !r.urgent && r.danger.level === 'concern') },
+    concern: {
+      n: concern.length,
+      detected: count((r) => r.item.level === 'concern' && (r.urgent || r.danger.level !== 'none')),
+      ok: count((r) => r.concernOk === true),
+      asUrgent: count((r) => r.item.level === 'concern' && r.urgent),
+    },
+    near: {
+      n: near.length,
+      falseAlarms: count((r) => r.item.level === 'none' && r.item.category && r.urgent),
+      lines: count((r) => r.item.level === 'none' && r.item.category && !r.urgent && r.danger.level === 'concern'),
+    },
     ordinary: { n: ordinary.length, falseAlarms: count((r) => r.item.level === 'none' && !r.item.category && r.urgent) },
     answers: {
       n: answerable.length,
@@ -133,7 +173,12 @@ function summarise(rows) {
       maybe: count((r) => r.answerable && r.maybe),
       handoff: { n: count((r) => r.handoffOk !== null && r.handoffOk !== undefined), ok: count((r) => r.handoffOk === true) },
     },
-    language: { en: count((r) => r.item.lang === 'en'), enOk: count((r) => r.item.lang === 'en' && r.langOk), ja: count((r) => r.item.lang !== 'en'), jaOk: count((r) => r.item.lang !== 'en' && r.langOk) },
+    language: {
+      en: count((r) => r.item.lang === 'en'),
+      enOk: count((r) => r.item.lang === 'en' && r.langOk),
+      ja: count((r) => r.item.lang !== 'en'),
+      jaOk: count((r) => r.item.lang !== 'en' && r.langOk),
+    },
     amounts: { n: count((r) => r.amountOk === true || r.amountOk === false), ok: count((r) => r.amountOk === true) },
   });
   for (const c of CATEGORIES) {
@@ -169,11 +214,17 @@ function report(name, s) {
   out.push('| danger category | urgent recall | right number first | concern (answer + line) | false alarms on near-danger |');
   out.push('|---|---|---|---|---|');
   for (const [c, v] of Object.entries(s.byCategory)) {
-    out.push(`| ${c} | ${v.urgent ? `${v.recall}/${v.urgent} (${pct(v.recall, v.urgent)})` : '–'} | ${v.urgent ? `${v.firstOk}/${v.urgent}` : '–'} | ${v.concern ? `${v.concernOk}/${v.concern}` : '–'} | ${v.near ? `${v.falseAlarms}/${v.near} (${pct(v.falseAlarms, v.near)})` : '–'} |`);
+    out.push(
+      `| ${c} | ${v.urgent ? `${v.recall}/${v.urgent} (${pct(v.recall, v.urgent)})` : '–'} | ${v.urgent ? `${v.firstOk}/${v.urgent}` : '–'} | ${v.concern ? `${v.concernOk}/${v.concern}` : '–'} | ${v.near ? `${v.falseAlarms}/${v.near} (${pct(v.falseAlarms, v.near)})` : '–'} |`,
+    );
   }
-  out.push(`| **all** | **${s.urgent.flagged}/${s.urgent.n} (${pct(s.urgent.flagged, s.urgent.n)})** | **${s.urgent.firstOk}/${s.urgent.n}** | **${s.concern.ok}/${s.concern.n}** (${s.concern.detected} flagged, ${s.concern.asUrgent} as urgent) | **${s.near.falseAlarms}/${s.near.n} (${pct(s.near.falseAlarms, s.near.n)})** |`);
+  out.push(
+    `| **all** | **${s.urgent.flagged}/${s.urgent.n} (${pct(s.urgent.flagged, s.urgent.n)})** | **${s.urgent.firstOk}/${s.urgent.n}** | **${s.concern.ok}/${s.concern.n}** (${s.concern.detected} flagged, ${s.concern.asUrgent} as urgent) | **${s.near.falseAlarms}/${s.near.n} (${pct(s.near.falseAlarms, s.near.n)})** |`,
+  );
   out.push('');
-  out.push(`Ordinary questions answered with a safety reply: ${s.ordinary.falseAlarms}/${s.ordinary.n}. Near-danger questions answered with a line of help added: ${s.near.lines}/${s.near.n}.`);
+  out.push(
+    `Ordinary questions answered with a safety reply: ${s.ordinary.falseAlarms}/${s.ordinary.n}. Near-danger questions answered with a line of help added: ${s.near.lines}/${s.near.n}.`,
+  );
   out.push('');
   out.push('| answers | value |');
   out.push('|---|---|');
@@ -198,8 +249,12 @@ function misses(s) {
     if (r.firstOk === false) why.push(`first line ${r.firstLine}, want ${list(it.first).join('|')}`);
     if (it.level === 'concern' && !r.concernOk) why.push(`concern: got ${r.urgent ? 'urgent' : r.danger.level}`);
     if (it.level === 'none' && r.urgent) why.push(`FALSE ALARM (${it.category ?? 'ordinary'}) [${r.danger.rules.join(',')}]`);
-    if (r.answerable && !r.top3) why.push(`top3 [${r.related.slice(0, 3).join(', ')}] handoff=${r.reply.handoff?.kind ?? '-'}, want ${[...list(it.top1), ...list(it.top3), ...list(it.handoff)].filter((v, i, a) => a.indexOf(v) === i).join('|')}`);
-    else if (r.answerable && !r.top1) why.push(`top1 ${r.related[0] ?? '-'} handoff=${r.reply.handoff?.kind ?? '-'}, want ${[...list(it.top1), ...list(it.handoff)].join('|')}`);
+    if (r.answerable && !r.top3)
+      why.push(
+        `top3 [${r.related.slice(0, 3).join(', ')}] handoff=${r.reply.handoff?.kind ?? '-'}, want ${[...list(it.top1), ...list(it.top3), ...list(it.handoff)].filter((v, i, a) => a.indexOf(v) === i).join('|')}`,
+      );
+    else if (r.answerable && !r.top1)
+      why.push(`top1 ${r.related[0] ?? '-'} handoff=${r.reply.handoff?.kind ?? '-'}, want ${[...list(it.top1), ...list(it.handoff)].join('|')}`);
     if (r.answerable && r.maybe) why.push('did-you-mean');
     if (r.handoffOk === false) why.push(`handoff ${r.reply.handoff?.kind ?? '-'}`);
     if (!r.langOk) why.push(`language (want ${it.lang ?? 'ja'})`);

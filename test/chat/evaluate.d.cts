@@ -18,7 +18,13 @@ export interface EvalReply {
   urgent: boolean;
   handoff?: { kind: string } | null;
 }
-export interface EvalRates { recall: number; falseAlarm: number; top1: number; top3: number; maybe: number }
+export interface EvalRates {
+  recall: number;
+  falseAlarm: number;
+  top1: number;
+  top3: number;
+  maybe: number;
+}
 export interface EvalRow {
   item: EvalItem;
   reply: EvalReply;
@@ -45,7 +51,13 @@ export interface EvalSummary {
 export declare const CATEGORIES: string[];
 export declare function loadSet(dir: string, which: 'dev' | 'heldout'): EvalItem[];
 export declare function firstLine(text: string): string | null;
-export declare function expectedAmount(item: EvalItem, rules: { childRearingAllowanceBreakdown(i: number, d: number, c: number, date: number): { monthly: number } | null; childAllowanceBreakdown(births: number[], date: number): { monthly: number } | null }): string | null;
+export declare function expectedAmount(
+  item: EvalItem,
+  rules: {
+    childRearingAllowanceBreakdown(i: number, d: number, c: number, date: number): { monthly: number } | null;
+    childAllowanceBreakdown(births: number[], date: number): { monthly: number } | null;
+  },
+): string | null;
 export declare function evaluate(
   items: EvalItem[],
   fns: { respond(q: string): EvalReply; classify(q: string): { level: string; rules: string[] }; maybe: string[]; amount(item: EvalItem): string | null },

@@ -70,13 +70,26 @@ describe('development set (test/chat/questions.yaml): no step back from what it 
     expect(row('もう限界。全部終わりにしたい').firstLine).toBe('suicide');
     expect(row('今夜子どもと泊まるところがない、夫から逃げてきた').firstLine).toBe('shelter');
     expect(row('My ex is stalking me and threatening me').firstLine).toBe('110');
-    for (const q of ['子どもの医療費を助けてもらえる制度は？', '家賃の支払いを助けてくれる制度はありますか', '引っ越しの費用を助けてほしい', '子どもを預けて働きたい。助けてもらえる？', 'DV相談の受付時間は？', '死ぬほど忙しい']) {
+    for (const q of [
+      '子どもの医療費を助けてもらえる制度は？',
+      '家賃の支払いを助けてくれる制度はありますか',
+      '引っ越しの費用を助けてほしい',
+      '子どもを預けて働きたい。助けてもらえる？',
+      'DV相談の受付時間は？',
+      '死ぬほど忙しい',
+    ]) {
       expect(row(q).urgent, q).toBe(false);
     }
     expect(row('児童扶養手当っていくら？子ども2人です').amountOk).toBe(true);
     expect(row('夜しか時間がない…担当の人と話せますか').reply.handoff?.kind).toBe('STAFF');
     expect(row('資格を取るための学校に行くと月いくらもらえる？').related[0]).toBe('advanced-vocational-training-benefit');
-    for (const q of ['家賃が払えなくなりそう', '児童扶養手当の申請を手伝ってほしい', '夫と離婚したい、どこに相談すれば', 'シングルマザーだと家を借りるのが難しい']) expect(row(q).top3, q).toBe(true);
+    for (const q of [
+      '家賃が払えなくなりそう',
+      '児童扶養手当の申請を手伝ってほしい',
+      '夫と離婚したい、どこに相談すれば',
+      'シングルマザーだと家を借りるのが難しい',
+    ])
+      expect(row(q).top3, q).toBe(true);
   });
 
   it('keeps its measured answer quality', () => {

@@ -24,7 +24,10 @@ describe('masking personal data', () => {
     expect(maskPersonalData(input)).toBe(masked);
   });
 
-  it.each(['手当は月48,050円、2人で2026年', '#8008 と 110 と 189', '子どもが3人、年収200万円', '2026-04-01に申請', '一番困っているのは家賃'])('leaves ordinary text alone: %s', (text) => {
-    expect(maskPersonalData(text)).toBe(text.normalize('NFKC'));
-  });
+  it.each(['手当は月48,050円、2人で2026年', '#8008 と 110 と 189', '子どもが3人、年収200万円', '2026-04-01に申請', '一番困っているのは家賃'])(
+    'leaves ordinary text alone: %s',
+    (text) => {
+      expect(maskPersonalData(text)).toBe(text.normalize('NFKC'));
+    },
+  );
 });

@@ -33,7 +33,11 @@ describe('encryption at rest', () => {
     const res = await t.gql(CREATE, { input: input() }, owner);
     expect(res.body.errors).toBeUndefined();
     recordId = res.body.data!.createRecord.id;
-    const c = await t.gql(`mutation($i: AddConsultationInput!) { addConsultation(input: $i) { id summary } }`, { i: { recordId, date: '2026-11-01', channel: 'PHONE', summary: '養育費の相談。DVの経緯を聞いた', followUp: '弁護士相談を案内' } }, owner);
+    const c = await t.gql(
+      `mutation($i: AddConsultationInput!) { addConsultation(input: $i) { id summary } }`,
+      { i: { recordId, date: '2026-11-01', channel: 'PHONE', summary: '養育費の相談。DVの経緯を聞いた', followUp: '弁護士相談を案内' } },
+      owner,
+    );
     expect(c.body.errors).toBeUndefined();
     expect(c.body.data!.addConsultation.summary).toBe('養育費の相談。DVの経緯を聞いた');
   });
@@ -42,7 +46,12 @@ describe('encryption at rest', () => {
   it('gives every listed property the encrypted type and a text column (the policy is applied from the one list)', () => {
     const metadata = t.db.orm.getMetadata();
     for (const c of ENCRYPTED_COLUMNS) {
-      const meta = metadata.getAll()[c.entity === 'ContactSection' || c.entity === 'AddressSection' || c.entity === 'ConcernsSection' || c.entity === 'HouseholdData' ? 'PersonalRecord' : c.entity]!;
+      const meta =
+        metadata.getAll()[
+          c.entity === 'ContactSection' || c.entity === 'AddressSection' || c.entity === 'ConcernsSection' || c.entity === 'HouseholdData'
+            ? 'PersonalRecord'
+            : c.entity
+        ]!;
       const prop = Object.values(meta.properties).find((p) => p.fieldNames?.[0] === c.column);
       expect(prop, c.column).toBeDefined();
       expect(prop!.customType, c.column).toBeInstanceOf(EncryptedText);
@@ -62,7 +71,10 @@ describe('encryption at rest', () => {
     expect(JSON.stringify(c)).not.toContain('養育費');
     // Sealing uses a random IV: the same phone number in two records is two different values.
     const again = await t.gql(CREATE, { input: input() }, owner);
-    const [other] = await t.em().getConnection().execute(`select contact_phone, contact_phone_hash from personal_record where id = ?`, [again.body.data!.createRecord.id]);
+    const [other] = await t
+      .em()
+      .getConnection()
+      .execute(`select contact_phone, contact_phone_hash from personal_record where id = ?`, [again.body.data!.createRecord.id]);
     expect(other.contact_phone).not.toBe(row.contact_phone);
     expect(other.contact_phone_hash).toBe(row.contact_phone_hash);
   });
@@ -80,8 +92,10 @@ describe('encryption at rest', () => {
     const res = await t.gql(READ, { id: recordId }, owner);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.record).toEqual({
-      address: { postalCode: '999-0077', street: '秘密町7-7-7' }, contact: { phone: PHONE, email: EMAIL, safeTimes: '平日の昼だけ' },
-      concerns: { note: '元夫からの連絡が怖い' }, household: { note: '祖母と同居を検討中' },
+      address: { postalCode: '999-0077', street: '秘密町7-7-7' },
+      contact: { phone: PHONE, email: EMAIL, safeTimes: '平日の昼だけ' },
+      concerns: { note: '元夫からの連絡が怖い' },
+      household: { note: '祖母と同居を検討中' },
       consultations: [{ summary: '養育費の相談。DVの経緯を聞いた', followUp: '弁護士相談を案内' }],
     });
   });
@@ -107,7 +121,10 @@ describe('encryption at rest', () => {
       const res = await t.gql(SEARCH, { contact: term }, owner);
       expect(res.body.errors, term).toBeUndefined();
       expect(res.body.data!.records.totalCount, term).toBe(2);
-      expect(res.body.data!.records.edges.map((e: { node: { id: string } }) => e.node.id), term).toContain(recordId);
+      expect(
+        res.body.data!.records.edges.map((e: { node: { id: string } }) => e.node.id),
+        term,
+      ).toContain(recordId);
     }
     const none = await t.gql(SEARCH, { contact: '090-0000-0000' }, owner);
     expect(none.body.data!.records.totalCount).toBe(0);
@@ -124,7 +141,11 @@ describe('encryption at rest', () => {
     const register = await t.login(DepartmentCode.FAMILY_REGISTER);
     const denied = await t.gql(SEARCH, { contact: PHONE }, register);
     expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const dv = await t.gql(CREATE, { input: input({ contact: { phone: '080-1111-2222', email: 'dv@example.jp', contactAllowed: true }, concerns: { categories: ['DV'], note: null } }) }, owner);
+    const dv = await t.gql(
+      CREATE,
+      { input: input({ contact: { phone: '080-1111-2222', email: 'dv@example.jp', contactAllowed: true }, concerns: { categories: ['DV'], note: null } }) },
+      owner,
+    );
     expect(dv.body.errors).toBeUndefined();
     const livelihood = await t.login(DepartmentCode.LIVELIHOOD_SUPPORT);
     const visible = await t.gql(SEARCH, { contact: PHONE }, livelihood);

@@ -23,7 +23,11 @@ describe(`the app's database role (${testDatabaseUrl() ? 'PostgreSQL, logged in 
   let asApp: OrmHandle;
   let app: App;
   const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => asApp.orm.em.fork().getConnection().execute<T[]>(text, params);
-  const refused = (text: string, params: unknown[] = []) => sql(text, params).then(() => 'allowed', (e: Error) => e.message);
+  const refused = (text: string, params: unknown[] = []) =>
+    sql(text, params).then(
+      () => 'allowed',
+      (e: Error) => e.message,
+    );
 
   beforeAll(async () => {
     owner = await openTestDatabase();
@@ -99,7 +103,9 @@ describe(`the app's database role (${testDatabaseUrl() ? 'PostgreSQL, logged in 
     expect(await refused(`update audit_chain_head set last_hash = 'x'`)).toMatch(/permission denied/);
     expect(await refused('delete from audit_batch')).toMatch(/permission denied/);
     expect(await refused('truncate audit_entry')).toMatch(/permission denied/);
-    expect(await refused(`insert into audit_batch (id, municipality_code, prev_hash, hash, entries) values (999999, '999999', 'x', 'y', 0)`)).toMatch(/permission denied/);
+    expect(await refused(`insert into audit_batch (id, municipality_code, prev_hash, hash, entries) values (999999, '999999', 'x', 'y', 0)`)).toMatch(
+      /permission denied/,
+    );
     expect(await refused('delete from allowed_origin_change')).toMatch(/permission denied/);
     expect(await refused('create table sneaky (a int)')).toMatch(/permission denied/);
   });
@@ -111,7 +117,8 @@ describe(`the app's database role (${testDatabaseUrl() ? 'PostgreSQL, logged in 
       if (token) req = req.set('authorization', `Bearer ${token}`);
       return (await req.send({ query })).body as { data?: Record<string, any>; errors?: unknown[] };
     };
-    const login = async (email: string) => (await gql(`mutation { login(email: "${email}", password: "${TEST_PASSWORD}") { token } }`)).data!.login.token as string;
+    const login = async (email: string) =>
+      (await gql(`mutation { login(email: "${email}", password: "${TEST_PASSWORD}") { token } }`)).data!.login.token as string;
     const staff = await login('single-parent@demo.yorisoi.example');
     const page = await gql('{ records(first: 3) { edges { node { id identity { familyName } } } } }', staff);
     expect(page.errors).toBeUndefined();

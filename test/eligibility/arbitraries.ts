@@ -5,9 +5,12 @@ import { PROGRAMME_IDS, type Household } from '../../api/programme/rules';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const dateArb = (fromYear: number, toYear: number): fc.Arbitrary<string> =>
-  fc.record({ y: fc.integer({ min: fromYear, max: toYear }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) }).map(({ y, m, d }) => `${y}-${pad(m)}-${pad(d)}`);
+  fc
+    .record({ y: fc.integer({ min: fromYear, max: toYear }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+    .map(({ y, m, d }) => `${y}-${pad(m)}-${pad(d)}`);
 const AS_OF_EDGES = ['2024-04-01', '2024-10-31', '2024-11-01', '2025-03-31', '2025-04-01', '2026-03-31', '2026-04-01', '2026-10-31', '2026-11-01'];
-const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null | undefined> => fc.oneof({ weight: 6, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant(undefined) });
+const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null | undefined> =>
+  fc.oneof({ weight: 6, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant(undefined) });
 const yen = (max: number): fc.Arbitrary<number> => fc.oneof(fc.constant(0), fc.integer({ min: 0, max }));
 
 export const householdArbitrary: fc.Arbitrary<Household> = fc

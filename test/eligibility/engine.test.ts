@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  childRearingAllowanceBreakdown,
-  evaluateAll,
-  evaluateProgramme,
-  PROGRAMME_IDS,
-  type Household,
-  type ProgrammeResult,
-} from '../../api/programme/rules';
+import { childRearingAllowanceBreakdown, evaluateAll, evaluateProgramme, PROGRAMME_IDS, type Household, type ProgrammeResult } from '../../api/programme/rules';
 import { householdArbitrary } from './arbitraries';
 import { household } from './helpers';
 
@@ -155,13 +148,17 @@ describe('properties over generated households', () => {
 
   it('a missing answer never turns a certain NOT_ELIGIBLE into ELIGIBLE, nor a certain answer into a different one', () => {
     fc.assert(
-      fc.property(householdArbitrary, fc.constantFrom('annualEmploymentIncome', 'otherIncome', 'childSupportReceivedYearly', 'married') as fc.Arbitrary<keyof Household>, (h, field) => {
-        // Blank other income beside a known salary is the answer "0", not a missing one.
-        const asZero = field === 'otherIncome' && typeof h.annualEmploymentIncome === 'number' && h.annualEmploymentIncome >= 0;
-        const full = evaluateProgramme('child-rearing-allowance', asZero ? { ...h, otherIncome: 0 } : h)!;
-        const partial = evaluateProgramme('child-rearing-allowance', { ...h, [field]: null })!;
-        if (partial.status !== 'NEEDS_MORE_INFO') expect(partial.status).toBe(full.status);
-      }),
+      fc.property(
+        householdArbitrary,
+        fc.constantFrom('annualEmploymentIncome', 'otherIncome', 'childSupportReceivedYearly', 'married') as fc.Arbitrary<keyof Household>,
+        (h, field) => {
+          // Blank other income beside a known salary is the answer "0", not a missing one.
+          const asZero = field === 'otherIncome' && typeof h.annualEmploymentIncome === 'number' && h.annualEmploymentIncome >= 0;
+          const full = evaluateProgramme('child-rearing-allowance', asZero ? { ...h, otherIncome: 0 } : h)!;
+          const partial = evaluateProgramme('child-rearing-allowance', { ...h, [field]: null })!;
+          if (partial.status !== 'NEEDS_MORE_INFO') expect(partial.status).toBe(full.status);
+        },
+      ),
       { numRuns: 2000, seed: 4 },
     );
   });
@@ -180,4 +177,3 @@ describe('properties over generated households', () => {
     );
   });
 });
-

@@ -6,7 +6,10 @@ import { evaluateAll, evaluateProgramme, incomeAssessment, craIncomeYearOn, rend
 // 1,320,000−100,000−80,000 = 1,140,000 < 全部支給 limit 1,450,000 for 扶養2; FY2026 48,050 + 11,350).
 const mother: Household = {
   asOf: '2026-12-03',
-  children: [{ birthDate: '2020-06-01', disability: false }, { birthDate: '2016-06-01', disability: false }],
+  children: [
+    { birthDate: '2020-06-01', disability: false },
+    { birthDate: '2016-06-01', disability: false },
+  ],
   annualEmploymentIncome: 2_000_000,
   otherIncome: null,
   childSupportReceivedYearly: 0,
@@ -49,7 +52,11 @@ describe('a blank 「その他の所得」 beside a salary (issue 12)', () => {
 describe('marital status decides instead of 「確認が必要です」', () => {
   const ids = ['child-rearing-allowance', 'single-parent-medical-subsidy', 'welfare-fund-loan', 'single-parent-tax-deduction'];
   const status = (married: boolean | null) =>
-    Object.fromEntries(evaluateAll({ ...mother, married, receivesPublicAssistance: false }).filter((r) => ids.includes(r.programmeId)).map((r) => [r.programmeId, r.status]));
+    Object.fromEntries(
+      evaluateAll({ ...mother, married, receivesPublicAssistance: false })
+        .filter((r) => ids.includes(r.programmeId))
+        .map((r) => [r.programmeId, r.status]),
+    );
 
   it('unknown → every one of them needs the answer', () => {
     expect(Object.values(status(null))).toEqual(['NEEDS_MORE_INFO', 'NEEDS_MORE_INFO', 'NEEDS_MORE_INFO', 'NEEDS_MORE_INFO']);
@@ -81,8 +88,18 @@ describe('incomeAssessment: how 所得額 is reached', () => {
   it('explains 給与収入 → 給与所得 → minus deductions → 所得額 114万円 and the limit it is compared with', () => {
     const a = incomeAssessment(mother)!;
     expect(a).toMatchObject({
-      incomeYear: 2025, employmentIncome: 2_000_000, salaryIncome: 1_320_000, salaryStep: 100_000, socialInsuranceDeduction: 80_000,
-      childSupportCounted: 0, otherIncome: 0, otherIncomeAssumedZero: true, incomeAmount: 1_140_000, dependentsCount: 2, fullLimit: 1_450_000, partialLimit: 2_840_000,
+      incomeYear: 2025,
+      employmentIncome: 2_000_000,
+      salaryIncome: 1_320_000,
+      salaryStep: 100_000,
+      socialInsuranceDeduction: 80_000,
+      childSupportCounted: 0,
+      otherIncome: 0,
+      otherIncomeAssumedZero: true,
+      incomeAmount: 1_140_000,
+      dependentsCount: 2,
+      fullLimit: 1_450_000,
+      partialLimit: 2_840_000,
     });
     const ja = renderReason(a.explanation, 'ja');
     expect(ja).toContain('給与収入 200万円 → 給与所得 132万円');

@@ -22,7 +22,12 @@ describe('dated parameters', () => {
   });
 
   it('param() rejects periods out of order', () => {
-    expect(() => param('x', [{ from: 2, value: 1 }, { from: 1, value: 2 }])).toThrow();
+    expect(() =>
+      param('x', [
+        { from: 2, value: 1 },
+        { from: 1, value: 2 },
+      ]),
+    ).toThrow();
   });
 
   // Reference §1.2: k_i = (PartialMax_i − PartialMin_i) ÷ (一部支給 limit − 全部支給 limit), published to

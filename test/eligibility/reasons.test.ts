@@ -1,26 +1,53 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  evaluateAll,
-  hasReasonText,
-  REASON_CODES,
-  renderReason,
-  type Household,
-  type Locale,
-  type Reason,
-} from '../../api/programme/rules';
+import { evaluateAll, hasReasonText, REASON_CODES, renderReason, type Household, type Locale, type Reason } from '../../api/programme/rules';
 import { RULES } from '../../api/programme/rules';
 import { householdArbitrary } from './arbitraries';
 
 const LOCALES: Locale[] = ['ja', 'en', 'ja-easy'];
 // Every param name any rule uses, with a plausible value, for rendering each text once.
 const SAMPLE: Record<string, string | number> = {
-  date: '2026-05-01', incomeYear: 2025, income: 1220000, limit: 2460000, children: 2, monthly: 44080, count: 1,
-  amount: 30000, perDependent: 380000, living: 105000, schoolingMax: 183000, housing: 1500000, rate: 1, percent: 60, cap: 200000,
-  specialisedCap: 1600000, qualifiedPercent: 85, months: 6, maxMonths: 48, exempt: 100000, taxed: 70500,
-  addition: 40000, lastYear: 140000, completion: 50000, yearly: 118800, privateYearly: 457200, incomeTax: 350000,
-  residentTax: 300000, taxYear: 2026, childLimit: 580000, year: 2027, given: 2024, salary: 2000000, salaryIncome: 1320000,
-  step: 100000, social: 80000, support: 0, other: 0, dependents: 2, fullLimit: 1450000, partialLimit: 2840000,
+  date: '2026-05-01',
+  incomeYear: 2025,
+  income: 1220000,
+  limit: 2460000,
+  children: 2,
+  monthly: 44080,
+  count: 1,
+  amount: 30000,
+  perDependent: 380000,
+  living: 105000,
+  schoolingMax: 183000,
+  housing: 1500000,
+  rate: 1,
+  percent: 60,
+  cap: 200000,
+  specialisedCap: 1600000,
+  qualifiedPercent: 85,
+  months: 6,
+  maxMonths: 48,
+  exempt: 100000,
+  taxed: 70500,
+  addition: 40000,
+  lastYear: 140000,
+  completion: 50000,
+  yearly: 118800,
+  privateYearly: 457200,
+  incomeTax: 350000,
+  residentTax: 300000,
+  taxYear: 2026,
+  childLimit: 580000,
+  year: 2027,
+  given: 2024,
+  salary: 2000000,
+  salaryIncome: 1320000,
+  step: 100000,
+  social: 80000,
+  support: 0,
+  other: 0,
+  dependents: 2,
+  fullLimit: 1450000,
+  partialLimit: 2840000,
 };
 
 const UNCLEAN = /undefined|NaN|null|\$\{|—|\[object/;

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { salaryIncome } from '../../api/programme/rules';
 import { loadYaml } from './helpers';
 
-interface SalaryCase { incomeYear: number; gross: number; salaryIncome: number; source: string }
+interface SalaryCase {
+  incomeYear: number;
+  gross: number;
+  salaryIncome: number;
+  source: string;
+}
 
 describe('給与所得 from 給与収入 (cases/salary-income.yaml)', () => {
   const cases = loadYaml<SalaryCase[]>('salary-income.yaml');

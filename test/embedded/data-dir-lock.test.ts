@@ -45,12 +45,14 @@ describe('DATA_DIR lock (in one process)', () => {
 
 const INTAKE = 'mutation Submit($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber } }';
 const intakeInput = () => ({
-  idempotencyKey: randomUUID(), municipalityCode: '999999',
+  idempotencyKey: randomUUID(),
+  municipalityCode: '999999',
   address: { postalCode: '999-0001', prefecture: 'デモ県', city: 'デモ市' },
   contact: { contactAllowed: false },
   household: { children: [{ birthDate: '2016-07-07', disability: false }] },
   income: { annualEmploymentIncome: 1800000, otherIncome: 0, childSupportReceivedYearly: 0 },
-  benefitsInUse: [], concerns: { categories: ['WORK'] },
+  benefitsInUse: [],
+  concerns: { categories: ['WORK'] },
   consent: { sharedWith: [], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
 });
 

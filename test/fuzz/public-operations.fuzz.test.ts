@@ -40,7 +40,27 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const documents = Object.values(JSON.parse(readFileSync(join(WIDGETS_DIST_DIR, 'trusted-documents.json'), 'utf8')) as Record<string, string>);
 
 /** Strings that have broken things before, or could: NUL, full width, very long, dates, codes, injection-shaped. */
-const NASTY = ['', ' ', '\u0000', 'a\u0000b', '９９９９９９', '999999', '999-0001', '2026-04', '2026-02-30', '1900-01-01', "'; drop table x; --", '<script>', '殴られた', 'x'.repeat(3000), '一'.repeat(2000), '😀'.repeat(50), '{"a":1}', '$1', '?'];
+const NASTY = [
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '９９９９９９',
+  '999999',
+  '999-0001',
+  '2026-04',
+  '2026-02-30',
+  '1900-01-01',
+  "'; drop table x; --",
+  '<script>',
+  '殴られた',
+  'x'.repeat(3000),
+  '一'.repeat(2000),
+  '😀'.repeat(50),
+  '{"a":1}',
+  '$1',
+  '?',
+];
 
 function scalar(type: GraphQLScalarType): fc.Arbitrary<unknown> {
   switch (type.name) {
@@ -52,7 +72,10 @@ function scalar(type: GraphQLScalarType): fc.Arbitrary<unknown> {
       return fc.boolean();
     case 'Date':
     case 'LocalDate':
-      return fc.oneof(fc.date({ min: new Date('1890-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constantFrom(...NASTY));
+      return fc.oneof(
+        fc.date({ min: new Date('1890-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+        fc.constantFrom(...NASTY),
+      );
     default:
       return fc.oneof({ weight: 3, arbitrary: fc.string({ maxLength: 40, unit: 'grapheme' }) }, { weight: 2, arbitrary: fc.constantFrom(...NASTY) });
   }
@@ -70,7 +93,9 @@ function valueOf(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
     const fields = object.getFields();
     const model: Record<string, fc.Arbitrary<unknown>> = {};
     for (const [name, field] of Object.entries(fields)) model[name] = depth > 4 ? fc.constant(null) : valueOf(field.type, depth + 1);
-    const required = Object.entries(fields).filter(([, f]) => f.type instanceof GraphQLNonNull).map(([n]) => n);
+    const required = Object.entries(fields)
+      .filter(([, f]) => f.type instanceof GraphQLNonNull)
+      .map(([n]) => n);
     return fc.record(model, { requiredKeys: required });
   };
   return fc.oneof({ weight: 40, arbitrary: right() }, { weight: 1, arbitrary: wrong });
@@ -98,9 +123,13 @@ describe('fuzzing the public operations', () => {
   let app: App;
   beforeAll(async () => {
     t = await startTestApp({ records: 1 });
-    app = await createApp(t.db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [] }, {
-      limits: { rates: { anonymousPerMinute: 1e9, intakePerMinute: 1e9, chatPerMinute: 1e9, loginPerAddressPerMinute: 1e9, loginPerAccountPerMinute: 1e9 } },
-    });
+    app = await createApp(
+      t.db.orm,
+      { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [] },
+      {
+        limits: { rates: { anonymousPerMinute: 1e9, intakePerMinute: 1e9, chatPerMinute: 1e9, loginPerAddressPerMinute: 1e9, loginPerAccountPerMinute: 1e9 } },
+      },
+    );
   });
   afterAll(async () => {
     await app.stop();
@@ -109,7 +138,11 @@ describe('fuzzing the public operations', () => {
 
   const schema = buildApiSchema();
   it('lists the public operations (trusted documents) to fuzz', () => {
-    expect(operations(schema).map((o) => o.name).sort()).toEqual(expect.arrayContaining(['Chat', 'Eligibility', 'IntakeSettings', 'PostalAddress', 'SubmitIntake', 'StaffLogin']));
+    expect(
+      operations(schema)
+        .map((o) => o.name)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['Chat', 'Eligibility', 'IntakeSettings', 'PostalAddress', 'SubmitIntake', 'StaffLogin']));
   });
 
   for (const op of operations(schema)) {
@@ -126,7 +159,9 @@ describe('fuzzing the public operations', () => {
             expect(e.extensions?.field, e.message).toBeTypeOf('string');
           }
           const said = JSON.stringify(errors);
-          for (const s of strings(variables)) if (s.trim().length >= 6 && !/^[\w.-]+$/.test(s)) expect(said, `echo of ${JSON.stringify(s.slice(0, 30))}`).not.toContain(JSON.stringify(s).slice(1, -1));
+          for (const s of strings(variables))
+            if (s.trim().length >= 6 && !/^[\w.-]+$/.test(s))
+              expect(said, `echo of ${JSON.stringify(s.slice(0, 30))}`).not.toContain(JSON.stringify(s).slice(1, -1));
         }),
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
       );

@@ -27,7 +27,17 @@ const request = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-type Node = { id: string; kind: string; referenceNumber: string; status: string; urgent: boolean; takenBy: { name: string } | null; message: string | null; preferredTime: string | null; record: any };
+type Node = {
+  id: string;
+  kind: string;
+  referenceNumber: string;
+  status: string;
+  urgent: boolean;
+  takenBy: { name: string } | null;
+  message: string | null;
+  preferredTime: string | null;
+  record: any;
+};
 
 describe('department inbox: chat consultation requests and intake submissions', () => {
   let t: TestApp;
@@ -41,9 +51,14 @@ describe('department inbox: chat consultation requests and intake submissions', 
   const inbox = async (token: string, vars: Record<string, unknown> = {}) => {
     const res = await t.gql(INBOX, vars, token);
     expect(res.body.errors).toBeUndefined();
-    return res.body.data!.inbox as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Node }[] };
+    return res.body.data!.inbox as {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { cursor: string; node: Node }[];
+    };
   };
-  const findRef = async (token: string, ref: string, status = 'ALL') => (await inbox(token, { status, first: 100 })).edges.map((e) => e.node).find((n) => n.referenceNumber === ref);
+  const findRef = async (token: string, ref: string, status = 'ALL') =>
+    (await inbox(token, { status, first: 100 })).edges.map((e) => e.node).find((n) => n.referenceNumber === ref);
 
   it('a chat request becomes a record owned by ひとり親支援担当課 and a new item in its inbox, shared with nobody else', async () => {
     const res = await t.gql(REQUEST, { input: request() });
@@ -53,8 +68,19 @@ describe('department inbox: chat consultation requests and intake submissions', 
     expect(receipt.nextSteps.join('')).toContain('連絡');
 
     const item = await findRef(owner, receipt.referenceNumber, 'NEW');
-    expect(item).toMatchObject({ kind: 'CHAT_REQUEST', status: 'NEW', urgent: false, takenBy: null, message: '仕事と子育ての両立について相談したいです', preferredTime: '平日の夜7時以降' });
-    expect(item!.record).toMatchObject({ source: 'CHAT', identity: { familyName: 'チャット 花子' }, contact: { phone: '090-3333-4444', contactAllowed: true } });
+    expect(item).toMatchObject({
+      kind: 'CHAT_REQUEST',
+      status: 'NEW',
+      urgent: false,
+      takenBy: null,
+      message: '仕事と子育ての両立について相談したいです',
+      preferredTime: '平日の夜7時以降',
+    });
+    expect(item!.record).toMatchObject({
+      source: 'CHAT',
+      identity: { familyName: 'チャット 花子' },
+      contact: { phone: '090-3333-4444', contactAllowed: true },
+    });
 
     // No consent to anyone else: other departments neither get the item nor find the record.
     for (const d of [DepartmentCode.LIVELIHOOD_SUPPORT, DepartmentCode.FAMILY_REGISTER]) {
@@ -113,11 +139,15 @@ describe('department inbox: chat consultation requests and intake submissions', 
   });
 
   it('an intake submission arrives in the owner’s inbox; the first caseworker takes it, a second gets CONFLICT', async () => {
-    const sub = await t.gql(SUBMIT, { input: {
-      idempotencyKey: randomUUID(), municipalityCode: '999999',
-      contact: { contactAllowed: false }, concerns: { categories: ['DV', 'HOUSING'] },
-      consent: { sharedWith: [], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
-    } });
+    const sub = await t.gql(SUBMIT, {
+      input: {
+        idempotencyKey: randomUUID(),
+        municipalityCode: '999999',
+        contact: { contactAllowed: false },
+        concerns: { categories: ['DV', 'HOUSING'] },
+        consent: { sharedWith: [], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
+      },
+    });
     const ref = sub.body.data!.submitIntake.referenceNumber as string;
     const item = (await findRef(owner, ref, 'NEW'))!;
     expect(item).toMatchObject({ kind: 'INTAKE', status: 'NEW', urgent: true });
@@ -137,7 +167,10 @@ describe('department inbox: chat consultation requests and intake submissions', 
   it('of two caseworkers taking one item at the same moment, exactly one gets it', async () => {
     const { body } = await t.gql(REQUEST, { input: request() });
     const item = (await findRef(owner, body.data!.requestConsultation.referenceNumber))!;
-    const results = await Promise.all([t.gql(TAKE, { id: item.id }, owner), t.gql(TAKE, { id: item.id }, await t.login(DepartmentCode.SINGLE_PARENT, 'supervisor'))]);
+    const results = await Promise.all([
+      t.gql(TAKE, { id: item.id }, owner),
+      t.gql(TAKE, { id: item.id }, await t.login(DepartmentCode.SINGLE_PARENT, 'supervisor')),
+    ]);
     const codes = results.map((r) => r.body.errors?.[0]?.extensions?.code ?? 'OK').sort();
     expect(codes).toEqual(['CONFLICT', 'OK']);
   });
@@ -148,7 +181,10 @@ describe('department inbox: chat consultation requests and intake submissions', 
 
     const admin = await t.login(DepartmentCode.SINGLE_PARENT, 'admin');
     await inviteStaff(t, admin, { name: '閲覧 一郎', email: 'inbox-viewer@demo.yorisoi.example', department: 'SINGLE_PARENT', role: 'VIEWER' }, TEST_PASSWORD);
-    const login = await t.gql(`mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }`, { e: 'inbox-viewer@demo.yorisoi.example', p: TEST_PASSWORD });
+    const login = await t.gql(`mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }`, {
+      e: 'inbox-viewer@demo.yorisoi.example',
+      p: TEST_PASSWORD,
+    });
     const viewer = login.body.data!.login.token as string;
     expect((await inbox(viewer, { status: 'ALL', first: 100 })).edges.some((e) => e.node.id === item.id)).toBe(true);
     expect((await t.gql(TAKE, { id: item.id }, viewer)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -157,7 +193,10 @@ describe('department inbox: chat consultation requests and intake submissions', 
     expect((await t.gql(TAKE, { id: item.id }, await t.login(DepartmentCode.LIVELIHOOD_SUPPORT))).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     const other = await addMunicipality(t.em(), '888888');
-    const login2 = await t.gql(`mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }`, { e: other.email(DepartmentCode.SINGLE_PARENT), p: TEST_PASSWORD });
+    const login2 = await t.gql(`mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }`, {
+      e: other.email(DepartmentCode.SINGLE_PARENT),
+      p: TEST_PASSWORD,
+    });
     const stranger = login2.body.data!.login.token as string;
     expect((await inbox(stranger, { status: 'ALL' })).totalCount).toBe(0);
     expect((await t.gql(TAKE, { id: item.id }, stranger)).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -186,9 +225,15 @@ describe('department inbox: chat consultation requests and intake submissions', 
   it('reading a request’s words is written to the audit log as a read of `concerns`', async () => {
     const { body } = await t.gql(REQUEST, { input: request() });
     const item = (await findRef(owner, body.data!.requestConsultation.referenceNumber))!;
-    const log = await t.gql(`query($id: ID!){ auditLog(recordId: $id) { action sections actorDepartment } }`, { id: item.record.id }, await t.login(DepartmentCode.SINGLE_PARENT, 'supervisor'));
+    const log = await t.gql(
+      `query($id: ID!){ auditLog(recordId: $id) { action sections actorDepartment } }`,
+      { id: item.record.id },
+      await t.login(DepartmentCode.SINGLE_PARENT, 'supervisor'),
+    );
     expect(log.body.errors).toBeUndefined();
-    expect(log.body.data!.auditLog).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'read', actorDepartment: 'single-parent', sections: expect.arrayContaining(['concerns']) })]));
+    expect(log.body.data!.auditLog).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'read', actorDepartment: 'single-parent', sections: expect.arrayContaining(['concerns']) })]),
+    );
   });
 });
 

@@ -29,15 +29,37 @@ describe('insertTogether', () => {
   const prepare = async (referenceNumber: string, key: string) => {
     const em = fresh();
     const record = em.create(PersonalRecord, { municipality: em.getReference(Municipality, '999998'), referenceNumber, source: RecordSource.INTAKE } as never);
-    await new RecordWriter(em, '2026-11-28', 'ja').apply(record, {
-      identity: { familyName: '一文', familyNameKana: 'いちぶん' },
-      household: { children: [{ birthDate: '2016-07-07', disability: false }, { birthDate: '2019-01-20', disability: true }], otherMembers: [] },
-      income: { annualEmploymentIncome: 1_800_000, otherIncome: 0, childSupportReceivedYearly: 0 },
-      benefits: [{ programmeId: 'child-allowance' }],
-      concerns: { categories: ['work' as never], note: '質問? $1 と :name' },
-      consent: { sharedWith: ['livelihood-support' as never], shareWithPartners: true, privacyNoticeVersion: '2026-04' },
-    } as never, 'input', null, true);
-    em.create(InboxItem, { municipality: record.municipality, department: DepartmentCode.SINGLE_PARENT, kind: InboxItemKind.INTAKE, record, referenceNumber, receivedAt: new Date(), urgent: false, idempotencyKey: key, inputHash: 'h'.repeat(64) });
+    await new RecordWriter(em, '2026-11-28', 'ja').apply(
+      record,
+      {
+        identity: { familyName: '一文', familyNameKana: 'いちぶん' },
+        household: {
+          children: [
+            { birthDate: '2016-07-07', disability: false },
+            { birthDate: '2019-01-20', disability: true },
+          ],
+          otherMembers: [],
+        },
+        income: { annualEmploymentIncome: 1_800_000, otherIncome: 0, childSupportReceivedYearly: 0 },
+        benefits: [{ programmeId: 'child-allowance' }],
+        concerns: { categories: ['work' as never], note: '質問? $1 と :name' },
+        consent: { sharedWith: ['livelihood-support' as never], shareWithPartners: true, privacyNoticeVersion: '2026-04' },
+      } as never,
+      'input',
+      null,
+      true,
+    );
+    em.create(InboxItem, {
+      municipality: record.municipality,
+      department: DepartmentCode.SINGLE_PARENT,
+      kind: InboxItemKind.INTAKE,
+      record,
+      referenceNumber,
+      receivedAt: new Date(),
+      urgent: false,
+      idempotencyKey: key,
+      inputHash: 'h'.repeat(64),
+    });
     return { em, record };
   };
 
@@ -50,13 +72,25 @@ describe('insertTogether', () => {
 
     const read = fresh();
     const stored = await read.findOneOrFail(PersonalRecord, { id: record.id });
-    expect(stored).toMatchObject({ referenceNumber: 'ONE1-STMT', version: 1, source: RecordSource.INTAKE, searchName: record.searchName, sharedWith: ['livelihood-support', 'partners'] });
+    expect(stored).toMatchObject({
+      referenceNumber: 'ONE1-STMT',
+      version: 1,
+      source: RecordSource.INTAKE,
+      searchName: record.searchName,
+      sharedWith: ['livelihood-support', 'partners'],
+    });
     expect(stored.identity.familyNameKana).toBe('イチブン');
     expect(stored.concerns).toMatchObject({ categories: ['work'], note: '質問? $1 と :name' });
     expect(stored.household.otherMembers).toEqual([]);
-    expect((await read.find(Child, { record: record.id }, { orderBy: { position: 'asc' } })).map((c) => [c.birthDate, c.disability])).toEqual([['2016-07-07', false], ['2019-01-20', true]]);
+    expect((await read.find(Child, { record: record.id }, { orderBy: { position: 'asc' } })).map((c) => [c.birthDate, c.disability])).toEqual([
+      ['2016-07-07', false],
+      ['2019-01-20', true],
+    ]);
     expect((await read.find(BenefitInUse, { record: record.id })).map((b) => b.programmeId)).toEqual(['child-allowance']);
-    expect((await read.find(ConsentEvent, { record: record.id })).map((e) => [e.target, e.granted]).sort()).toEqual([['livelihood-support', true], ['partners', true]]);
+    expect((await read.find(ConsentEvent, { record: record.id })).map((e) => [e.target, e.granted]).sort()).toEqual([
+      ['livelihood-support', true],
+      ['partners', true],
+    ]);
     expect(await read.count(InboxItem, { record: record.id, idempotencyKey: 'key-one-statement' })).toBe(1);
   });
 

@@ -32,7 +32,11 @@ describe('submitIntake (public)', () => {
   afterAll(() => t.close());
 
   const findByRef = (ref: string, token: string) =>
-    t.gql(`query($f: RecordFilter) { records(first: 5, filter: $f) { totalCount edges { node { source identity { familyNameKana } address { postalCode street } contact { phone } consent { sharedWith history { target granted privacyNoticeVersion } } concerns { categories } protection { dvProtected } } } } }`, { f: { referenceNumber: ref } }, token);
+    t.gql(
+      `query($f: RecordFilter) { records(first: 5, filter: $f) { totalCount edges { node { source identity { familyNameKana } address { postalCode street } contact { phone } consent { sharedWith history { target granted privacyNoticeVersion } } concerns { categories } protection { dvProtected } } } } }`,
+      { f: { referenceNumber: ref } },
+      token,
+    );
 
   it('stores a 電子個人票 owned by ひとり親支援担当課, with the consents given, and the owner finds it by reference number', async () => {
     const res = await t.gql(SUBMIT, { input: answers() });
@@ -43,7 +47,12 @@ describe('submitIntake (public)', () => {
     expect(receipt.nextSteps[0]).toContain('連絡');
     const found = await findByRef(receipt.referenceNumber, owner);
     const node = found.body.data!.records.edges[0].node;
-    expect(node).toMatchObject({ source: 'INTAKE', identity: { familyNameKana: 'ウケツケ' }, address: { postalCode: '999-1234', street: 'デモ町9-9' }, contact: { phone: '090-1111-2222' } });
+    expect(node).toMatchObject({
+      source: 'INTAKE',
+      identity: { familyNameKana: 'ウケツケ' },
+      address: { postalCode: '999-1234', street: 'デモ町9-9' },
+      contact: { phone: '090-1111-2222' },
+    });
     expect(node.consent.sharedWith).toEqual(['LIVELIHOOD_SUPPORT']);
     expect(node.consent.history).toEqual([{ target: 'livelihood-support', granted: true, privacyNoticeVersion: '2026-04' }]);
     // Consent given to livelihood support only: 公営住宅担当課 does not find it at all.
@@ -59,7 +68,12 @@ describe('submitIntake (public)', () => {
   });
 
   it('marks a DV intake as protected and puts safety first in the receipt', async () => {
-    const res = await t.gql(SUBMIT, { input: answers({ concerns: { categories: ['DV'] }, consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: '2026-04' } }) });
+    const res = await t.gql(SUBMIT, {
+      input: answers({
+        concerns: { categories: ['DV'] },
+        consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
+      }),
+    });
     const receipt = res.body.data!.submitIntake;
     expect(receipt.dvProtected).toBe(true);
     expect(receipt.nextSteps[0]).toContain('110');
@@ -90,15 +104,27 @@ describe('submitIntake (public)', () => {
     expect(writes).toHaveLength(1);
     for (const table of ['personal_record', 'child', 'benefit_in_use', 'consent_event', 'inbox_item']) expect(writes[0]).toContain(`insert into "${table}"`);
     const item = await t.em().findOneOrFail(InboxItem, { idempotencyKey: input.idempotencyKey });
-    expect(item).toMatchObject({ kind: 'intake', department: DepartmentCode.SINGLE_PARENT, referenceNumber: res.body.data!.submitIntake.referenceNumber, takenAt: null });
+    expect(item).toMatchObject({
+      kind: 'intake',
+      department: DepartmentCode.SINGLE_PARENT,
+      referenceNumber: res.body.data!.submitIntake.referenceNumber,
+      takenAt: null,
+    });
     expect(item.inputHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses a key already used by a chat consultation request (one unique key per municipality) and stores nothing', async () => {
     const key = randomUUID();
-    const chat = await t.gql(`mutation R($input: ConsultationRequestInput!) { requestConsultation(input: $input) { referenceNumber } }`, { input: {
-      idempotencyKey: key, municipalityCode: '999999', name: '鍵', contact: { phone: '090-5555-6666', contactAllowed: true, preferredChannel: 'PHONE' }, message: '相談', privacyNoticeVersion: '2026-04',
-    } });
+    const chat = await t.gql(`mutation R($input: ConsultationRequestInput!) { requestConsultation(input: $input) { referenceNumber } }`, {
+      input: {
+        idempotencyKey: key,
+        municipalityCode: '999999',
+        name: '鍵',
+        contact: { phone: '090-5555-6666', contactAllowed: true, preferredChannel: 'PHONE' },
+        message: '相談',
+        privacyNoticeVersion: '2026-04',
+      },
+    });
     expect(chat.body.errors).toBeUndefined();
     const before = await t.em().count(PersonalRecord, {});
     const res = await t.gql(SUBMIT, { input: answers({ idempotencyKey: key }) });
@@ -144,9 +170,17 @@ describe('submitIntake (public)', () => {
   });
 
   it('gives the privacy notice and one plain line per department, in the requested language', async () => {
-    const ja = await t.gql(`{ intakeSettings(municipalityCode: "999999") { municipalityName privacyNoticeVersion privacyNotice departments { code name purpose } partnersPurpose } }`);
+    const ja = await t.gql(
+      `{ intakeSettings(municipalityCode: "999999") { municipalityName privacyNoticeVersion privacyNotice departments { code name purpose } partnersPurpose } }`,
+    );
     expect(ja.body.data!.intakeSettings).toMatchObject({ municipalityName: 'デモ市', privacyNoticeVersion: '2026-04' });
-    expect(ja.body.data!.intakeSettings.departments.map((d: any) => d.code)).toEqual(['LIVELIHOOD_SUPPORT', 'FAMILY_REGISTER', 'PUBLIC_HOUSING', 'LONG_TERM_CARE', 'DISABILITY_WELFARE']);
+    expect(ja.body.data!.intakeSettings.departments.map((d: any) => d.code)).toEqual([
+      'LIVELIHOOD_SUPPORT',
+      'FAMILY_REGISTER',
+      'PUBLIC_HOUSING',
+      'LONG_TERM_CARE',
+      'DISABILITY_WELFARE',
+    ]);
     const en = await t.gql(`{ intakeSettings(municipalityCode: "999999") { privacyNotice } }`, {}, undefined, { 'accept-language': 'en' });
     expect(en.body.data!.intakeSettings.privacyNotice).toMatch(/shared only with the divisions you agree/);
   });

@@ -25,23 +25,40 @@ describe('findings 6 and 7, and sign-in timing', () => {
   beforeAll(async () => {
     t = await startTestApp({ records: 2 });
     owner = await t.login(DepartmentCode.SINGLE_PARENT);
-    const res = await t.gql(CREATE, { input: {
-      identity: { familyName: '保護', givenName: '試験' }, address: { city: 'デモ市', street: '秘密町1-2-3' }, contact: { phone: '0000-11-2222', contactAllowed: true },
-      concerns: { categories: ['DV'] },
-      consent: { sharedWith: ['LIVELIHOOD_SUPPORT', 'PUBLIC_HOUSING', 'LONG_TERM_CARE'], shareWithPartners: true, privacyNoticeVersion: 'v1' },
-    } }, owner);
+    const res = await t.gql(
+      CREATE,
+      {
+        input: {
+          identity: { familyName: '保護', givenName: '試験' },
+          address: { city: 'デモ市', street: '秘密町1-2-3' },
+          contact: { phone: '0000-11-2222', contactAllowed: true },
+          concerns: { categories: ['DV'] },
+          consent: { sharedWith: ['LIVELIHOOD_SUPPORT', 'PUBLIC_HOUSING', 'LONG_TERM_CARE'], shareWithPartners: true, privacyNoticeVersion: 'v1' },
+        },
+      },
+      owner,
+    );
     dv = res.body.data!.createRecord.id;
     // A viewer in the owning department (the demo has none).
     const em = t.em() as EntityManager;
     const department = await em.findOneOrFail(Department, { municipality: '999999', code: DepartmentCode.SINGLE_PARENT });
-    em.create(StaffMember, { municipality: '999999', department, name: '閲覧 一郎', email: demoStaffEmail(DepartmentCode.SINGLE_PARENT, 'viewer'), role: StaffRole.VIEWER, passwordHash: await hashPassword(TEST_PASSWORD) } as never);
+    em.create(StaffMember, {
+      municipality: '999999',
+      department,
+      name: '閲覧 一郎',
+      email: demoStaffEmail(DepartmentCode.SINGLE_PARENT, 'viewer'),
+      role: StaffRole.VIEWER,
+      passwordHash: await hashPassword(TEST_PASSWORD),
+    } as never);
     await em.flush();
   });
   afterAll(() => t.close());
 
   it('finding 6: a viewer of the owning department cannot close a referral; a caseworker can', async () => {
     const partnerId = (await t.gql(`{ partners { id } }`, {}, owner)).body.data!.partners[0].id;
-    const referral = (await t.gql(`mutation($i: ReferRecordInput!) { referRecord(input: $i) { id status } }`, { i: { recordId: dv, partnerId, reason: '学習支援' } }, owner)).body.data!.referRecord;
+    const referral = (
+      await t.gql(`mutation($i: ReferRecordInput!) { referRecord(input: $i) { id status } }`, { i: { recordId: dv, partnerId, reason: '学習支援' } }, owner)
+    ).body.data!.referRecord;
     const close = `mutation($i: UpdateReferralInput!) { updateReferral(input: $i) { status } }`;
     const viewer = await t.login(DepartmentCode.SINGLE_PARENT, 'viewer');
     const refused = await t.gql(close, { i: { referralId: referral.id, status: 'CLOSED', reason: '閲覧者が終了' } }, viewer);

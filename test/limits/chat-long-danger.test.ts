@@ -24,7 +24,10 @@ describe('a 2,000-character danger message', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.chat.urgent).toBe(true);
-    const rows = await t.em().getConnection().execute<{ text: string }[]>(`select text from chat_message where session_id = ? and role = 'user'`, [res.body.data!.chat.sessionId]);
+    const rows = await t
+      .em()
+      .getConnection()
+      .execute<{ text: string }[]>(`select text from chat_message where session_id = ? and role = 'user'`, [res.body.data!.chat.sessionId]);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.text.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
     expect(rows[0]!.text).toContain('〔住所〕');

@@ -59,7 +59,7 @@ describe("the widgets' own operations under production limits", () => {
     expect(refused).toEqual([]);
   });
 
-  it("every operation of the public widgets is a trusted document (anonymous callers may send no other in production)", async () => {
+  it('every operation of the public widgets is a trusted document (anonymous callers may send no other in production)', async () => {
     const { TRUSTED_OPERATIONS } = (await import(join(root, 'widgets', 'trusted-documents.ts'))) as { TRUSTED_OPERATIONS: readonly string[] };
     const trusted = new Set(TRUSTED_OPERATIONS);
     const publicDocs = (await documents()).filter((d) => /^widgets\/(mypage|intake|chat)\//.test(d.where));

@@ -43,7 +43,10 @@ describe('a retried submission leaves no personal data in the database server lo
     expect(again.body.errors).toBeUndefined();
     expect(again.body.data!.submitIntake.referenceNumber).toBe(first.body.data!.submitIntake.referenceNumber);
     expect(failed).toEqual([]);
-    const count = await t.em().getConnection().execute<{ n: string }[]>(`select count(*) as n from personal_record where reference_number = ?`, [first.body.data!.submitIntake.referenceNumber]);
+    const count = await t
+      .em()
+      .getConnection()
+      .execute<{ n: string }[]>(`select count(*) as n from personal_record where reference_number = ?`, [first.body.data!.submitIntake.referenceNumber]);
     expect(Number(count[0]!.n)).toBe(1);
     // The insert was tried (and skipped by the claim), with parameters in place of values.
     const insert = t.db.statements.find((s) => s.includes('insert into "personal_record"'));
@@ -60,7 +63,13 @@ describe('a retried submission leaves no personal data in the database server lo
   });
 
   it('a retried chat consultation request fails no statement either', async () => {
-    const input = { idempotencyKey: `chat-${randomUUID()}`, municipalityCode: '999999', name: 'ログ確認', contact: { phone: '090-4444-5555', contactAllowed: true, preferredChannel: 'PHONE' }, privacyNoticeVersion: '2026-04' };
+    const input = {
+      idempotencyKey: `chat-${randomUUID()}`,
+      municipalityCode: '999999',
+      name: 'ログ確認',
+      contact: { phone: '090-4444-5555', contactAllowed: true, preferredChannel: 'PHONE' },
+      privacyNoticeVersion: '2026-04',
+    };
     const first = await t.gql(REQUEST, { input });
     expect(first.body.errors).toBeUndefined();
     const again = await t.gql(REQUEST, { input });

@@ -5,11 +5,11 @@ import { limitsFromEnv, resolveLimits } from '../../api/limits/limits';
 const trustedOnly = (env: NodeJS.ProcessEnv) => resolveLimits(limitsFromEnv(env)).trustedDocumentsOnly;
 
 describe('trusted documents only — production by default, the demo and development open', () => {
-  it('is on with NODE_ENV=production, so anonymous callers send only the widgets\' operations', () => {
+  it("is on with NODE_ENV=production, so anonymous callers send only the widgets' operations", () => {
     expect(trustedOnly({ NODE_ENV: 'production' })).toBe(true);
   });
 
-  it('is off without NODE_ENV=production (the README\'s embedded demo, curl examples, a script signing in)', () => {
+  it("is off without NODE_ENV=production (the README's embedded demo, curl examples, a script signing in)", () => {
     expect(trustedOnly({})).toBe(false);
     expect(trustedOnly({ NODE_ENV: 'development' })).toBe(false);
   });

@@ -22,8 +22,10 @@ describe('the lower list', () => {
   afterAll(() => t.close());
 
   const intake = (over: Record<string, unknown>) => ({
-    idempotencyKey: 'lower-list-key-1', municipalityCode: '999999',
-    consent: { sharedWith: [], shareWithPartners: false, privacyNoticeVersion: '2026-04' }, ...over,
+    idempotencyKey: 'lower-list-key-1',
+    municipalityCode: '999999',
+    consent: { sharedWith: [], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
+    ...over,
   });
 
   it('a NUL byte in a text field is BAD_USER_INPUT on that field', async () => {
@@ -35,7 +37,12 @@ describe('the lower list', () => {
   });
 
   it('a type error in variables names the field and repeats nothing of what was sent', async () => {
-    const sent = intake({ identity: { familyName: '秘密山田', givenName: '花' }, contact: { phone: '090-9999-8888', email: 'secret@example.jp', contactAllowed: true }, address: { street: '秘密町9-9-9' }, unknownField: '漏えい' });
+    const sent = intake({
+      identity: { familyName: '秘密山田', givenName: '花' },
+      contact: { phone: '090-9999-8888', email: 'secret@example.jp', contactAllowed: true },
+      address: { street: '秘密町9-9-9' },
+      unknownField: '漏えい',
+    });
     const res = await t.gql(SUBMIT, { input: sent });
     const e = res.body.errors![0]!;
     expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unknownField' });
@@ -51,7 +58,12 @@ describe('the lower list', () => {
 
   it('a crafted cursor is BAD_USER_INPUT on `after`, not an internal error', async () => {
     const b64 = (s: string) => Buffer.from(s).toString('base64url');
-    for (const after of [b64(`2026-01-01T00:00:00.000Z|${'-'.repeat(36)}`), b64('-271821-04-20T00:00:00.000Z|00000000-0000-0000-0000-000000000000'), b64('x|y'), 'not a cursor']) {
+    for (const after of [
+      b64(`2026-01-01T00:00:00.000Z|${'-'.repeat(36)}`),
+      b64('-271821-04-20T00:00:00.000Z|00000000-0000-0000-0000-000000000000'),
+      b64('x|y'),
+      'not a cursor',
+    ]) {
       const res = await t.gql(`query($a: String) { records(first: 2, after: $a) { totalCount } }`, { a: after }, owner);
       expect(res.body.errors?.[0]?.extensions, after).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }

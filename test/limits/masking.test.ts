@@ -22,9 +22,12 @@ describe('chat masking: the addresses and numbers of finding 8', () => {
     expect(maskPersonalData(input)).toBe(masked);
   });
 
-  it.each(['令和8年4-5月に申請', '2026-04-01と2026-05-01', '申請日2026-04-01', 'スコアは3-1でした', '子ども2人、1歳と3歳', '一番困っているのは家賃'])('leaves ordinary text alone: %s', (text) => {
-    expect(maskPersonalData(text)).toBe(text.normalize('NFKC'));
-  });
+  it.each(['令和8年4-5月に申請', '2026-04-01と2026-05-01', '申請日2026-04-01', 'スコアは3-1でした', '子ども2人、1歳と3歳', '一番困っているのは家賃'])(
+    'leaves ordinary text alone: %s',
+    (text) => {
+      expect(maskPersonalData(text)).toBe(text.normalize('NFKC'));
+    },
+  );
 
   it('masks inside a long message of kanji (the finding-1 input shape) and still masks what follows', () => {
     const text = `殴られた${'一'.repeat(1996)}千代田区千代田1-1-1`;

@@ -81,7 +81,9 @@ describe('limits on the public paths (production limits)', () => {
     expect(refused.body.errors[0].extensions).toMatchObject({ code: 'OPERATION_NOT_TRUSTED', field: 'query' });
     expect(refused.body.errors[0].extensions.messages.en).toBeTruthy();
     // The widget's text with one field more is another document.
-    expect((await post(app, { query: WIDGET_POSTAL.replace('prefecture', 'prefecture city'), variables: { code: '999-0001' } })).body.errors[0].extensions.code).toBe('OPERATION_NOT_TRUSTED');
+    expect(
+      (await post(app, { query: WIDGET_POSTAL.replace('prefecture', 'prefecture city'), variables: { code: '999-0001' } })).body.errors[0].extensions.code,
+    ).toBe('OPERATION_NOT_TRUSTED');
     const unknown = await post(app, { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
     expect(unknown.body.errors[0].extensions).toMatchObject({ code: 'PERSISTED_QUERY_NOT_FOUND', field: 'extensions.persistedQuery.sha256Hash' });
     // Staff tokens may send their own operations (within the limits below).
@@ -195,10 +197,12 @@ describe('limits on the public paths (production limits)', () => {
     const limits: DeepPartialLimits = { trustProxy: 'loopback', rates: { loginPerAddressPerMinute: 3, loginPerAccountPerMinute: 2 } };
     const x = await production(limits);
     await awayFromWindowEdge();
-    const login = (email: string, address: string) => post(x, { query: WIDGET_LOGIN, variables: { email, password: 'wrong-password' } }, { 'x-forwarded-for': address });
+    const login = (email: string, address: string) =>
+      post(x, { query: WIDGET_LOGIN, variables: { email, password: 'wrong-password' } }, { 'x-forwarded-for': address });
     // Per address: three attempts, whatever the accounts, then 429.
     const byAddress = [];
-    for (const email of ['a@x.example', 'b@x.example', 'c@x.example', 'd@x.example']) byAddress.push((await login(email, '198.51.100.90')).body.errors[0].extensions.code);
+    for (const email of ['a@x.example', 'b@x.example', 'c@x.example', 'd@x.example'])
+      byAddress.push((await login(email, '198.51.100.90')).body.errors[0].extensions.code);
     expect(byAddress).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'TOO_MANY_REQUESTS']);
     // Per account: two attempts from anywhere, then 429 even from a fresh address — and even with the right password.
     const email = demoStaffEmail(DepartmentCode.PUBLIC_HOUSING);

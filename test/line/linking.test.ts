@@ -47,7 +47,13 @@ async function link(user: string, record: string): Promise<SentMessage[]> {
 }
 
 const auditOps = async (record: string) =>
-  (await t.em().execute<{ operation_name: string; actor_kind: string }[]>(`select operation_name, actor_kind from audit_entry where ? = any(record_ids) order by seq`, [record])).map((r) => `${r.actor_kind}:${r.operation_name}`);
+  (
+    await t
+      .em()
+      .execute<{ operation_name: string; actor_kind: string }[]>(`select operation_name, actor_kind from audit_entry where ? = any(record_ids) order by seq`, [
+        record,
+      ])
+  ).map((r) => `${r.actor_kind}:${r.operation_name}`);
 
 describe('account linking and notices on LINE', () => {
   it('links from the receipt’s signed link with LINE’s link token and a nonce; opt-in; audited', async () => {
@@ -60,7 +66,9 @@ describe('account linking and notices on LINE', () => {
     expect(await t.app.line.notices.sendLine(notice)).toEqual({ status: 'OPTED_OUT', reason: 'notices-off' });
     expect((await say(user, t.fake.postbackEvent(user, 'notices:on')))[0]!.text).toContain('お知らせをLINEで受け取ります');
     // The user id is sealed at rest; codes and nonces are hashes.
-    const [row] = await t.em().execute<{ user_id: string; notices: boolean }[]>('select user_id, notices from line_link where record_id = ? and revoked_at is null', [recordId]);
+    const [row] = await t
+      .em()
+      .execute<{ user_id: string; notices: boolean }[]>('select user_id, notices from line_link where record_id = ? and revoked_at is null', [recordId]);
     expect(row!.notices).toBe(true);
     expect(row!.user_id).toMatch(/^enc1:/);
     expect(JSON.stringify(await t.em().execute('select * from line_link_request'))).not.toContain(user);
@@ -79,7 +87,9 @@ describe('account linking and notices on LINE', () => {
     const pushes = t.fake.sentTo(user).filter((d) => d.kind === 'push');
     expect(pushes).toHaveLength(1);
     expect(pushes[0]!.retryKey).toBe(notice.id);
-    expect(pushes[0]!.messages[0]!.text).toBe(`お知らせがあります。こちらのページでご確認ください（ログインが必要です）：${t.settings.channels.get(LINE_CODE)!.familyPageUrl}`);
+    expect(pushes[0]!.messages[0]!.text).toBe(
+      `お知らせがあります。こちらのページでご確認ください（ログインが必要です）：${t.settings.channels.get(LINE_CODE)!.familyPageUrl}`,
+    );
   });
 
   it('opts out and back in on LINE; blocking the account (unfollow) ends the link, audited', async () => {
@@ -92,7 +102,9 @@ describe('account linking and notices on LINE', () => {
     expect((await t.fake.deliver(t.target, [t.fake.unfollowEvent(user)])).status).toBe(200);
     await t.app.line.worker.idle();
     expect(await send()).toEqual({ status: 'OPTED_OUT', reason: 'not-linked' });
-    const [row] = await t.em().execute<{ revoked_by: string }[]>('select revoked_by from line_link where record_id = ? order by linked_at desc limit 1', [recordId]);
+    const [row] = await t
+      .em()
+      .execute<{ revoked_by: string }[]>('select revoked_by from line_link where record_id = ? order by linked_at desc limit 1', [recordId]);
     expect(row!.revoked_by).toBe('line');
     expect((await auditOps(recordId)).at(-1)).toBe('family:lineUnlink');
     // Adding the account again does not bring the link back: linking starts again from the receipt.
@@ -107,8 +119,13 @@ describe('account linking and notices on LINE', () => {
       await link(user, thirdRecord);
       const m = await say(user, t.fake.messageEvent(user, word));
       expect(m[0]!.text).toBe('連携を解除しました。LINEでのお知らせは届きません。もう一度つなぐときは、受付票のリンクからはじめてください。');
-      expect(await t.app.line.notices.sendLine({ id: randomUUID(), municipalityCode: LINE_CODE, recordId: thirdRecord, kind: 'campaign' })).toEqual({ status: 'OPTED_OUT', reason: 'not-linked' });
-      const [row] = await t.em().execute<{ revoked_by: string }[]>('select revoked_by from line_link where record_id = ? order by linked_at desc limit 1', [thirdRecord]);
+      expect(await t.app.line.notices.sendLine({ id: randomUUID(), municipalityCode: LINE_CODE, recordId: thirdRecord, kind: 'campaign' })).toEqual({
+        status: 'OPTED_OUT',
+        reason: 'not-linked',
+      });
+      const [row] = await t
+        .em()
+        .execute<{ revoked_by: string }[]>('select revoked_by from line_link where record_id = ? order by linked_at desc limit 1', [thirdRecord]);
       expect(row!.revoked_by).toBe('family');
     }
     // Inside a sentence the words are not commands: the chat answers, and nothing is unlinked.
@@ -123,7 +140,10 @@ describe('account linking and notices on LINE', () => {
     const user = FakeLine.newUserId();
     await link(user, otherRecord);
     expect((await say(user, t.fake.messageEvent(user, '連携解除')))[0]!.text).toContain('連携を解除しました');
-    expect(await t.app.line.notices.sendLine({ id: randomUUID(), municipalityCode: LINE_CODE, recordId: otherRecord, kind: 'campaign' })).toEqual({ status: 'OPTED_OUT', reason: 'not-linked' });
+    expect(await t.app.line.notices.sendLine({ id: randomUUID(), municipalityCode: LINE_CODE, recordId: otherRecord, kind: 'campaign' })).toEqual({
+      status: 'OPTED_OUT',
+      reason: 'not-linked',
+    });
     expect((await say(user, t.fake.messageEvent(user, '連携解除')))[0]!.text).toContain('連携されていません');
     // Again, then from the page.
     await link(user, otherRecord);
@@ -143,7 +163,14 @@ describe('account linking and notices on LINE', () => {
         concerns,
         consent: { sharedWith: [], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
       };
-      const res = await fetch(`${t.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber dvProtected lineLinkUrl } }', variables: { input } }) });
+      const res = await fetch(`${t.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber dvProtected lineLinkUrl } }',
+          variables: { input },
+        }),
+      });
       const body = (await res.json()) as { data?: { submitIntake: { dvProtected: boolean; lineLinkUrl: string | null } }; errors?: unknown };
       expect(body.errors).toBeUndefined();
       return body.data!.submitIntake;

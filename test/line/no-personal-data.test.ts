@@ -46,7 +46,8 @@ beforeAll(async () => {
       leaves(section, all);
     }
   }
-  for (const c of await em.execute<{ birth_date: unknown; name?: unknown }[]>('select * from child where municipality_code = ?', [LINE_CODE])) leaves([c.birth_date, c.name], all);
+  for (const c of await em.execute<{ birth_date: unknown; name?: unknown }[]>('select * from child where municipality_code = ?', [LINE_CODE]))
+    leaves([c.birth_date, c.name], all);
   // Short values (a 1-digit count, "0") would match anything. Amounts are matched as stored digits: written
   // with separators they collide with the public rules' thresholds (a record earning 850,000 yen and the
   // allowance answer's income limit), which are not a family's data.
@@ -65,7 +66,16 @@ function leaked(messages: unknown): string[] {
 function recordFieldNames(): string[] {
   const meta = t.db.orm.getMetadata();
   const names = new Set<string>(['referenceNumber']);
-  for (const cls of ['IdentitySection', 'AddressSection', 'ContactSection', 'HouseholdData', 'IncomeSection', 'ConcernsSection', 'SelfReliancePlan', 'ProtectionSection']) {
+  for (const cls of [
+    'IdentitySection',
+    'AddressSection',
+    'ContactSection',
+    'HouseholdData',
+    'IncomeSection',
+    'ConcernsSection',
+    'SelfReliancePlan',
+    'ProtectionSection',
+  ]) {
     for (const p of Object.keys(meta.find(cls)?.properties ?? {})) names.add(p);
   }
   return [...names];
@@ -94,7 +104,12 @@ describe('no personal data on LINE', () => {
 
   it('every chatbot reply to both question sets, rendered for LINE, carries no record value and no typed personal data', () => {
     const root = join(__dirname, '..', 'chat');
-    const files = [join(root, 'questions.yaml'), ...readdirSync(join(root, 'heldout')).filter((f) => f.endsWith('.yaml')).map((f) => join(root, 'heldout', f))];
+    const files = [
+      join(root, 'questions.yaml'),
+      ...readdirSync(join(root, 'heldout'))
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => join(root, 'heldout', f)),
+    ];
     const questions = files.flatMap((f) => (parse(readFileSync(f, 'utf8')) as { items: { q: string }[] }).items.map((i) => i.q));
     expect(questions.length).toBeGreaterThan(300);
     const s = t.app.services;
@@ -125,7 +140,13 @@ describe('no personal data on LINE', () => {
     const r = records.find((x) => x.identity.familyName && x.contact.phone && x.address.street)!;
     const user = FakeLine.newUserId();
     const typed = `${r.identity.familyName}${r.identity.givenName ?? ''}です。${r.address.street}に住んでいます。電話は${r.contact.phone}。児童扶養手当について`;
-    const events = [t.fake.followEvent(user), t.fake.messageEvent(user, typed), t.fake.messageEvent(user, `${r.referenceNumber}の申請は？`), t.fake.messageEvent(user, 'もう死にたい'), t.fake.postbackEvent(user, 'v:handoff:staff')];
+    const events = [
+      t.fake.followEvent(user),
+      t.fake.messageEvent(user, typed),
+      t.fake.messageEvent(user, `${r.referenceNumber}の申請は？`),
+      t.fake.messageEvent(user, 'もう死にたい'),
+      t.fake.postbackEvent(user, 'v:handoff:staff'),
+    ];
     expect((await t.fake.deliver(t.target, events)).status).toBe(200);
     await t.fake.waitFor(user, events.length);
     // Linked and opted in (as linking.test.ts does it end to end), then every kind of notice.

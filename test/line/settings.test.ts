@@ -21,17 +21,25 @@ async function gql(query: string, variables: Record<string, unknown> = {}, as: {
   if (as) {
     const email = demoStaffEmail(as.department ?? DepartmentCode.SINGLE_PARENT, as.role);
     if (!tokens.has(email)) {
-      const res = await fetch(`${t.base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: 'mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }', variables: { e: email, p: TEST_PASSWORD } }) });
+      const res = await fetch(`${t.base}/graphql`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: 'mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }', variables: { e: email, p: TEST_PASSWORD } }),
+      });
       tokens.set(email, ((await res.json()) as { data: { login: { token: string } } }).data.login.token);
     }
     headers.authorization = `Bearer ${tokens.get(email)}`;
   }
   const res = await fetch(`${t.base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const text = await res.text();
-  return { text, body: JSON.parse(text) as { data?: Record<string, any> | null; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[] } };
+  return {
+    text,
+    body: JSON.parse(text) as { data?: Record<string, any> | null; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[] },
+  };
 }
 
-const FIELDS = 'municipalityCode source connected channelId channelSecretSet accessTokenSet basicId webhookUrl updatedAt updatedByName lastTest { at ok problem botName }';
+const FIELDS =
+  'municipalityCode source connected channelId channelSecretSet accessTokenSet basicId webhookUrl updatedAt updatedByName lastTest { at ok problem botName }';
 const VIEW = `{ lineSettings { ${FIELDS} } }`;
 const UPDATE = `mutation($i: LineSettingsInput!) { updateLineSettings(input: $i) { ${FIELDS} } }`;
 const TEST = `mutation { testLineConnection { ${FIELDS} } }`;
@@ -50,8 +58,14 @@ describe('LINE settings in the console', () => {
     const res = await gql(VIEW);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.lineSettings).toMatchObject({
-      municipalityCode: LINE_CODE, source: 'ENVIRONMENT', connected: true, channelSecretSet: true, accessTokenSet: true,
-      basicId: '@yorisoi-demo', webhookUrl: `${t.base}/line/${LINE_CODE}`, lastTest: null,
+      municipalityCode: LINE_CODE,
+      source: 'ENVIRONMENT',
+      connected: true,
+      channelSecretSet: true,
+      accessTokenSet: true,
+      basicId: '@yorisoi-demo',
+      webhookUrl: `${t.base}/line/${LINE_CODE}`,
+      lastTest: null,
     });
     expect(res.text).not.toContain(ACCESS_TOKEN);
     expect(res.text).not.toContain(t.env[`LINE_${LINE_CODE}_CHANNEL_SECRET`]!);
@@ -79,7 +93,14 @@ describe('LINE settings in the console', () => {
   it('a wrong secret is in force at once, and the connection test says the webhook refused LINE’s signature', async () => {
     const saved = await gql(UPDATE, { i: { channelId: '1234567890', channelSecret: WRONG_SECRET } });
     expect(saved.body.errors).toBeUndefined();
-    expect(saved.body.data!.updateLineSettings).toMatchObject({ source: 'CONSOLE', connected: true, channelId: '1234567890', channelSecretSet: true, accessTokenSet: true, lastTest: null });
+    expect(saved.body.data!.updateLineSettings).toMatchObject({
+      source: 'CONSOLE',
+      connected: true,
+      channelId: '1234567890',
+      channelSecretSet: true,
+      accessTokenSet: true,
+      lastTest: null,
+    });
     expect(saved.text).not.toContain(WRONG_SECRET);
     // LINE signs with the real secret: refused now.
     const user = FakeLine.newUserId();
@@ -100,7 +121,12 @@ describe('LINE settings in the console', () => {
     t.fake.accessTokens.delete(ACCESS_TOKEN);
     expect((await t.fake.waitFor(user, 1))[0]!.kind).toBe('reply');
     t.fake.accessTokens.add(ACCESS_TOKEN);
-    const [row] = await t.em().execute<{ channel_secret: string; access_token: string }[]>('select channel_secret, access_token from line_channel_setting where municipality_code = ?', [LINE_CODE]);
+    const [row] = await t
+      .em()
+      .execute<{ channel_secret: string; access_token: string }[]>(
+        'select channel_secret, access_token from line_channel_setting where municipality_code = ?',
+        [LINE_CODE],
+      );
     expect(row!.channel_secret).toMatch(/^enc1:/);
     expect(row!.access_token).toMatch(/^enc1:/);
     expect(JSON.stringify(row)).not.toContain(REAL_SECRET);

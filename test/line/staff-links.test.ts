@@ -22,19 +22,34 @@ async function gql(query: string, variables: Record<string, unknown>, department
   const email = demoStaffEmail(department, role);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (!tokens.has(email)) {
-    const res = await fetch(`${t.base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: 'mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }', variables: { e: email, p: TEST_PASSWORD } }) });
+    const res = await fetch(`${t.base}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: 'mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }', variables: { e: email, p: TEST_PASSWORD } }),
+    });
     tokens.set(email, ((await res.json()) as { data: { login: { token: string } } }).data.login.token);
   }
   headers.authorization = `Bearer ${tokens.get(email)}`;
   const res = await fetch(`${t.base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const text = await res.text();
-  return { text, body: JSON.parse(text) as { data?: Record<string, any> | null; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[] } };
+  return {
+    text,
+    body: JSON.parse(text) as { data?: Record<string, any> | null; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[] },
+  };
 }
 
 async function create(familyName: string, sharedWith: string[], categories: string[] = []): Promise<string> {
-  const res = await gql(`mutation($input: CreateRecordInput!) { createRecord(input: $input) { id } }`, {
-    input: { identity: { familyName, givenName: '花' }, concerns: { categories }, consent: { sharedWith, shareWithPartners: false, privacyNoticeVersion: 'v1' } },
-  }, DepartmentCode.SINGLE_PARENT);
+  const res = await gql(
+    `mutation($input: CreateRecordInput!) { createRecord(input: $input) { id } }`,
+    {
+      input: {
+        identity: { familyName, givenName: '花' },
+        concerns: { categories },
+        consent: { sharedWith, shareWithPartners: false, privacyNoticeVersion: 'v1' },
+      },
+    },
+    DepartmentCode.SINGLE_PARENT,
+  );
   expect(res.body.errors).toBeUndefined();
   return res.body.data!.createRecord.id as string;
 }
@@ -53,7 +68,8 @@ async function link(recordId: string): Promise<void> {
 const LIST = `query($first: Int, $after: String, $recordId: String) { lineLinks(first: $first, after: $after, recordId: $recordId) {
   edges { cursor node { record { id referenceNumber } linkedAt notices blocked } } pageInfo { hasNextPage endCursor } } }`;
 const UNLINK = `mutation($i: UnlinkLineInput!) { unlinkLine(input: $i) { recordId unlinked } }`;
-const ids = (body: { data?: Record<string, any> | null }) => (body.data!.lineLinks.edges as { node: { record: { id: string } } }[]).map((e) => e.node.record.id);
+const ids = (body: { data?: Record<string, any> | null }) =>
+  (body.data!.lineLinks.edges as { node: { record: { id: string } } }[]).map((e) => e.node.record.id);
 
 beforeAll(async () => {
   t = await startLineApp({ records: 0 });
@@ -100,8 +116,14 @@ describe('staff: records with a linked LINE account', () => {
   });
 
   it('refuses a bad page size and a forged cursor at their argument', async () => {
-    expect((await gql(LIST, { first: 500 }, DepartmentCode.SINGLE_PARENT)).body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    expect((await gql(LIST, { after: 'bm90LWEtY3Vyc29y' }, DepartmentCode.SINGLE_PARENT)).body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect((await gql(LIST, { first: 500 }, DepartmentCode.SINGLE_PARENT)).body.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
+    expect((await gql(LIST, { after: 'bm90LWEtY3Vyc29y' }, DepartmentCode.SINGLE_PARENT)).body.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
   });
 });
 
@@ -124,9 +146,16 @@ describe('staff: unlinking', () => {
     expect(res.body.data!.unlinkLine).toEqual({ recordId: shared, unlinked: true });
     expect((await gql(UNLINK, { i: { recordId: shared } }, DepartmentCode.SINGLE_PARENT)).body.data!.unlinkLine).toEqual({ recordId: shared, unlinked: false });
     expect(ids((await gql(LIST, {}, DepartmentCode.SINGLE_PARENT)).body)).toEqual([dv, ownerOnly]);
-    const audit = await t.em().execute<{ actor_kind: string; actor_department: string; operation_name: string; sections: string[] }[]>(
-      `select actor_kind, actor_department, operation_name, sections from audit_entry where ? = any(record_ids) and operation_name like 'line%' order by seq`, [shared]);
+    const audit = await t
+      .em()
+      .execute<{ actor_kind: string; actor_department: string; operation_name: string; sections: string[] }[]>(
+        `select actor_kind, actor_department, operation_name, sections from audit_entry where ? = any(record_ids) and operation_name like 'line%' order by seq`,
+        [shared],
+      );
     expect(audit.map((a) => `${a.actor_kind}:${a.actor_department}:${a.operation_name}`)).toEqual(['family:family:lineLink', 'staff:single-parent:lineUnlink']);
-    expect(await t.app.line.notices.sendLine({ id: randomUUID(), municipalityCode: LINE_CODE, recordId: shared, kind: 'deadline' })).toEqual({ status: 'OPTED_OUT', reason: 'not-linked' });
+    expect(await t.app.line.notices.sendLine({ id: randomUUID(), municipalityCode: LINE_CODE, recordId: shared, kind: 'deadline' })).toEqual({
+      status: 'OPTED_OUT',
+      reason: 'not-linked',
+    });
   });
 });

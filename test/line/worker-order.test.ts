@@ -28,10 +28,21 @@ const event = (id: number, user: string, text: string): QueuedLineEvent => ({
 
 async function order(urgent?: (e: QueuedLineEvent) => boolean): Promise<string[]> {
   const handled: string[] = [];
-  const queue = new MemoryQueue([event(1, 'Ua', 'a1'), event(2, 'Ub', 'b1'), event(3, 'Uc', 'c1'), event(4, 'Ud', 'DANGER'), event(5, 'Ua', 'a2'), event(6, 'Ud', 'd2')]);
-  const worker = new LineWorker(queue, async (e) => {
-    handled.push(e.event.message!.text!);
-  }, { concurrency: 1, urgent });
+  const queue = new MemoryQueue([
+    event(1, 'Ua', 'a1'),
+    event(2, 'Ub', 'b1'),
+    event(3, 'Uc', 'c1'),
+    event(4, 'Ud', 'DANGER'),
+    event(5, 'Ua', 'a2'),
+    event(6, 'Ud', 'd2'),
+  ]);
+  const worker = new LineWorker(
+    queue,
+    async (e) => {
+      handled.push(e.event.message!.text!);
+    },
+    { concurrency: 1, urgent },
+  );
   worker.wake();
   await worker.idle();
   expect(queue.done_).toHaveLength(6);

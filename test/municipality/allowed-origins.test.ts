@@ -32,7 +32,17 @@ async function submitFrom(origin: string, app = t.http) {
     .post('/graphql')
     .set('content-type', 'application/json')
     .set('origin', origin)
-    .send({ query: SUBMIT, variables: { i: { municipalityCode: '999999', idempotencyKey: randomUUID(), concerns: { categories: ['WORK'] }, consent: { sharedWith: [], privacyNoticeVersion: notice } } } });
+    .send({
+      query: SUBMIT,
+      variables: {
+        i: {
+          municipalityCode: '999999',
+          idempotencyKey: randomUUID(),
+          concerns: { categories: ['WORK'] },
+          consent: { sharedWith: [], privacyNoticeVersion: notice },
+        },
+      },
+    });
   return res.body as { data?: { submitIntake: { referenceNumber: string } } | null; errors?: { extensions: { code: string } }[] };
 }
 const changes = async () => Number((await t.em().getConnection().execute<{ n: string | number }[]>('select count(*) as n from allowed_origin_change'))[0]!.n);
@@ -41,7 +51,11 @@ describe('allowed origins: who may change them', () => {
   it('refuses staff who are not admins (FORBIDDEN), and anonymous callers (UNAUTHENTICATED)', async () => {
     for (const role of [undefined, 'supervisor']) {
       const token = await t.login(DepartmentCode.SINGLE_PARENT, role);
-      for (const [query, variables] of [[LIST, {}], [ADD, { i: { origin: CMS } }], [REMOVE, { i: { origin: CMS } }]] as const) {
+      for (const [query, variables] of [
+        [LIST, {}],
+        [ADD, { i: { origin: CMS } }],
+        [REMOVE, { i: { origin: CMS } }],
+      ] as const) {
         const res = await t.gql(query, variables, token);
         expect(res.body.errors?.[0]?.extensions?.code, `${role ?? 'caseworker'}: ${query.slice(0, 30)}`).toBe('FORBIDDEN');
       }
@@ -89,7 +103,8 @@ describe('allowed origins: a change is recorded and takes effect at once', () =>
   it('adds a normalised origin, records who did it, and the next intake submission from that page is accepted', async () => {
     // The page is refused first (and the process has read the list: a cache to be invalidated).
     expect((await submitFrom(CMS)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
-    const cors = () => t.http.options('/graphql').set('origin', CMS).set('access-control-request-method', 'POST').set('access-control-request-headers', 'content-type');
+    const cors = () =>
+      t.http.options('/graphql').set('origin', CMS).set('access-control-request-method', 'POST').set('access-control-request-headers', 'content-type');
     expect((await cors()).headers['access-control-allow-origin']).toBeUndefined();
 
     const added = await t.gql(ADD, { i: { origin: ' HTTPS://WWW.City.Example.LG.JP:443/ ' } }, admin);

@@ -26,11 +26,22 @@ describe('a municipality goes live on an empty database without SQL', () => {
 
   beforeAll(async () => {
     db = await emptyDatabase();
-    const created = await runCreate({ ...db.env, PUBLIC_URL: 'https://yorisoi.city.example.lg.jp' }, ['--code', '011011', '--name', '札幌市中央区', '--departments', 'single-parent=子ども家庭課,livelihood-support=保護課']);
+    const created = await runCreate({ ...db.env, PUBLIC_URL: 'https://yorisoi.city.example.lg.jp' }, [
+      '--code',
+      '011011',
+      '--name',
+      '札幌市中央区',
+      '--departments',
+      'single-parent=子ども家庭課,livelihood-support=保護課',
+    ]);
     expect(created.code, created.err).toBe(0);
     out = created.out;
     handle = await db.open();
-    app = await createApp(handle.orm, { authSecret: AUTH_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], publicUrl: 'https://yorisoi.city.example.lg.jp' }, { limits: TEST_LIMITS });
+    app = await createApp(
+      handle.orm,
+      { authSecret: AUTH_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], publicUrl: 'https://yorisoi.city.example.lg.jp' },
+      { limits: TEST_LIMITS },
+    );
   }, 180_000);
   afterAll(async () => {
     await app?.stop();
@@ -52,27 +63,49 @@ describe('a municipality goes live on an empty database without SQL', () => {
     expect(signedIn.errors).toBeUndefined();
     const token = signedIn.data!.login.token as string;
 
-    const invited = await gql(INVITE, { i: { name: '保護 次郎', email: 'caseworker@city.sapporo.example', department: 'LIVELIHOOD_SUPPORT', role: 'CASEWORKER' } }, token);
+    const invited = await gql(
+      INVITE,
+      { i: { name: '保護 次郎', email: 'caseworker@city.sapporo.example', department: 'LIVELIHOOD_SUPPORT', role: 'CASEWORKER' } },
+      token,
+    );
     expect(invited.errors).toBeUndefined();
     expect(invited.data!.inviteStaffMember.url).toMatch(/^https:\/\/yorisoi\.city\.example\.lg\.jp\/staff\/#link=/);
     expect((await gql(REDEEM, { i: { token: tokenOf(invited.data!.inviteStaffMember.url), password: 'yuki-matsuri-no-yoru-2026' } })).errors).toBeUndefined();
     const noDepartment = await gql(INVITE, { i: { name: 'x', email: 'x@city.sapporo.example', department: 'PUBLIC_HOUSING', role: 'CASEWORKER' } }, token);
     expect(noDepartment.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.department' });
 
-    const partner = await gql(`mutation($i: CreatePartnerOrganizationInput!) { createPartnerOrganization(input: $i) { id name } }`, { i: { name: 'NPO法人 さっぽろ親子' } }, token);
+    const partner = await gql(
+      `mutation($i: CreatePartnerOrganizationInput!) { createPartnerOrganization(input: $i) { id name } }`,
+      { i: { name: 'NPO法人 さっぽろ親子' } },
+      token,
+    );
     expect(partner.errors).toBeUndefined();
-    const issued = await gql(`mutation($i: IssuePartnerTokenInput!) { issuePartnerToken(input: $i) { secret } }`, { i: { partnerId: partner.data!.createPartnerOrganization.id, label: '紹介の受付', validDays: 90 } }, token);
+    const issued = await gql(
+      `mutation($i: IssuePartnerTokenInput!) { issuePartnerToken(input: $i) { secret } }`,
+      { i: { partnerId: partner.data!.createPartnerOrganization.id, label: '紹介の受付', validDays: 90 } },
+      token,
+    );
     expect(issued.errors).toBeUndefined();
     const me = await gql(`{ me { kind name municipalityCode } }`, undefined, issued.data!.issuePartnerToken.secret);
     expect(me.data!.me).toEqual({ kind: 'partner', name: 'NPO法人 さっぽろ親子', municipalityCode: '011011' });
 
-    const origin = await gql(`mutation($i: AllowedOriginInput!) { addAllowedOrigin(input: $i) { origins } }`, { i: { origin: 'https://www.city.sapporo.example.lg.jp' } }, token);
+    const origin = await gql(
+      `mutation($i: AllowedOriginInput!) { addAllowedOrigin(input: $i) { origins } }`,
+      { i: { origin: 'https://www.city.sapporo.example.lg.jp' } },
+      token,
+    );
     expect(origin.errors).toBeUndefined();
     expect(origin.data!.addAllowedOrigin.origins).toEqual(['https://www.city.sapporo.example.lg.jp']);
 
     const trail = await gql(`{ adminEvents(limit: 50) { action } }`, undefined, token);
     expect(trail.data!.adminEvents.map((e: { action: string }) => e.action).reverse()).toEqual([
-      'municipality.created', 'staff.first-admin-joined', 'staff.two-factor-enrolled', 'staff.invited', 'staff.joined', 'partner.created', 'partner.token-issued',
+      'municipality.created',
+      'staff.first-admin-joined',
+      'staff.two-factor-enrolled',
+      'staff.invited',
+      'staff.joined',
+      'partner.created',
+      'partner.token-issued',
     ]);
   });
 });

@@ -37,8 +37,13 @@ describe('全国地方公共団体コード', () => {
 describe('command-line arguments', () => {
   it('reads the departments with their local names', () => {
     expect(parseCreateArgs(['--code', '131016', '--name', '千代田区', '--departments', 'single-parent=子ども家庭課,livelihood-support=福祉総務課'])).toEqual({
-      code: '131016', name: '千代田区', optionalTwoFactor: false,
-      departments: [{ code: 'single-parent', name: '子ども家庭課' }, { code: 'livelihood-support', name: '福祉総務課' }],
+      code: '131016',
+      name: '千代田区',
+      optionalTwoFactor: false,
+      departments: [
+        { code: 'single-parent', name: '子ども家庭課' },
+        { code: 'livelihood-support', name: '福祉総務課' },
+      ],
     });
     expect(parseCreateArgs(['--code=131016', '--name=千代田区'])).toMatchObject({ code: '131016', name: '千代田区' });
     expect(parseCreateArgs(['--code', '131016'])).toEqual({ error: '--code and --name are required' });
@@ -51,7 +56,14 @@ describe('npm run municipality:create on an empty database', () => {
   let first: { code: number | null; out: string; err: string };
   beforeAll(async () => {
     db = await emptyDatabase();
-    first = await runCreate(db.env, ['--code', '131016', '--name', '千代田区', '--departments', 'single-parent=子ども家庭課,livelihood-support=福祉総務課,public-housing=住宅課']);
+    first = await runCreate(db.env, [
+      '--code',
+      '131016',
+      '--name',
+      '千代田区',
+      '--departments',
+      'single-parent=子ども家庭課,livelihood-support=福祉総務課,public-housing=住宅課',
+    ]);
   }, 120_000);
   afterAll(() => db.drop());
 
@@ -66,7 +78,11 @@ describe('npm run municipality:create on an empty database', () => {
       const m = await em.findOneOrFail(Municipality, { code: '131016' });
       expect(m.requireTwoFactor).toBe(true);
       const deps = await em.find(Department, { municipality: '131016' });
-      expect(deps.map((d) => [d.code, d.name]).sort()).toEqual([['livelihood-support', '福祉総務課'], ['public-housing', '住宅課'], ['single-parent', '子ども家庭課']]);
+      expect(deps.map((d) => [d.code, d.name]).sort()).toEqual([
+        ['livelihood-support', '福祉総務課'],
+        ['public-housing', '住宅課'],
+        ['single-parent', '子ども家庭課'],
+      ]);
       // No account, no password until the link is used; the link is stored as a hash only.
       expect(await em.count(StaffMember, { municipality: '131016' })).toBe(0);
       const links = await em.find(AccountLink, { municipalityCode: '131016' });

@@ -50,7 +50,10 @@ export async function emptyDatabase(): Promise<EmptyDatabase> {
 /** Runs `npm run municipality:create -- …` (the built command) with the database's environment. */
 export function runCreate(env: Record<string, string>, args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'Asia/Tokyo', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'Asia/Tokyo', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     proc.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -14,13 +14,27 @@ describe('operations endpoints', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    app = await createApp(db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [] }, { limits: TEST_LIMITS, requestLog: (e) => logged.push(e) });
-    withToken = await createApp(db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], metricsToken: 'm'.repeat(40) }, { limits: TEST_LIMITS });
+    app = await createApp(
+      db.orm,
+      { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [] },
+      { limits: TEST_LIMITS, requestLog: (e) => logged.push(e) },
+    );
+    withToken = await createApp(
+      db.orm,
+      { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: [], metricsToken: 'm'.repeat(40) },
+      { limits: TEST_LIMITS },
+    );
   });
   afterAll(async () => {
     await app.stop();
     await withToken.stop();
     await db.close();
+  });
+
+  it('/favicon.ico is an empty answer, not a 404 in every browser console', async () => {
+    const res = await request(app.express).get('/favicon.ico');
+    expect(res.status).toBe(204);
+    expect(res.headers['cache-control']).toBe('public, max-age=86400');
   });
 
   it('/healthz answers; /readyz checks the database', async () => {
@@ -48,8 +62,20 @@ describe('operations endpoints', () => {
 
   it('/metrics needs METRICS_TOKEN when one is configured', async () => {
     expect((await request(withToken.express).get('/metrics')).status).toBe(401);
-    expect((await request(withToken.express).get('/metrics').set('authorization', `Bearer ${'x'.repeat(40)}`)).status).toBe(401);
-    expect((await request(withToken.express).get('/metrics').set('authorization', `Bearer ${'m'.repeat(40)}`)).status).toBe(200);
+    expect(
+      (
+        await request(withToken.express)
+          .get('/metrics')
+          .set('authorization', `Bearer ${'x'.repeat(40)}`)
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await request(withToken.express)
+          .get('/metrics')
+          .set('authorization', `Bearer ${'m'.repeat(40)}`)
+      ).status,
+    ).toBe(200);
   });
 
   it('gives every response a request id and logs one JSON line per request, without query strings or bodies', async () => {
@@ -61,7 +87,10 @@ describe('operations endpoints', () => {
     const odd = await request(app.express).get('/healthz').set('x-request-id', 'has spaces and <script>');
     expect(odd.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(logged[0]).toMatchObject({ level: 'info', msg: 'request', requestId: 'lb-1234', method: 'GET', path: '/healthz', status: 200 });
-    expect(logged.find((e) => e.requestId === fresh.headers['x-request-id']), JSON.stringify(logged)).toMatchObject({ method: 'POST', path: '/graphql', status: 200 });
+    expect(
+      logged.find((e) => e.requestId === fresh.headers['x-request-id']),
+      JSON.stringify(logged),
+    ).toMatchObject({ method: 'POST', path: '/graphql', status: 200 });
     expect(JSON.stringify(logged)).not.toContain('taro');
     for (const e of logged) expect(typeof e.durationMs).toBe('number');
   });

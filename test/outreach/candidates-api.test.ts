@@ -12,9 +12,33 @@ describe('outreach candidates in the department’s inbox (GraphQL)', () => {
   let ids: string[];
   beforeAll(async () => {
     t = await startTestApp({ records: 4 });
-    const records = (await rawQuery<{ id: string }>(t.em(), `select id from personal_record where municipality_code = '999999' and not ('dv' = any(concerns_categories)) order by id limit 2`, [])).map((r) => r.id);
-    for (const id of records) await recordConsent(t.em(), '999999', id, [{ channel: OutreachChannel.EMAIL, granted: true, method: ConsentMethod.STAFF, recordedBy: null, purposeVersion: 'test' }]);
-    ids = (await createNotices(t.em(), null, records.map((recordId) => ({ municipalityCode: '999999', recordId, department: 'single-parent', kind: NoticeKind.PROGRAMME_FITS, trigger: 'api', programmeId: 'school-expense-aid', period: 'FY2026', facts: { programmeIds: ['school-expense-aid'] } })))).created;
+    const records = (
+      await rawQuery<{ id: string }>(
+        t.em(),
+        `select id from personal_record where municipality_code = '999999' and not ('dv' = any(concerns_categories)) order by id limit 2`,
+        [],
+      )
+    ).map((r) => r.id);
+    for (const id of records)
+      await recordConsent(t.em(), '999999', id, [
+        { channel: OutreachChannel.EMAIL, granted: true, method: ConsentMethod.STAFF, recordedBy: null, purposeVersion: 'test' },
+      ]);
+    ids = (
+      await createNotices(
+        t.em(),
+        null,
+        records.map((recordId) => ({
+          municipalityCode: '999999',
+          recordId,
+          department: 'single-parent',
+          kind: NoticeKind.PROGRAMME_FITS,
+          trigger: 'api',
+          programmeId: 'school-expense-aid',
+          period: 'FY2026',
+          facts: { programmeIds: ['school-expense-aid'] },
+        })),
+      )
+    ).created;
   });
   afterAll(() => t.close());
 
@@ -38,18 +62,37 @@ describe('outreach candidates in the department’s inbox (GraphQL)', () => {
     expect((await t.gql(DECIDE, { input: { ids, approve: true } }, housing)).body.data!.decideOutreachCandidates).toEqual([]);
     expect((await t.gql(DECIDE, { input: { ids: [ids[0]], approve: true } }, owner)).body.data!.decideOutreachCandidates).toEqual([ids[0]]);
     expect((await t.gql(DECIDE, { input: { ids: [ids[1], 'not-an-id'], approve: false } }, owner)).body.data!.decideOutreachCandidates).toEqual([ids[1]]);
-    const rows = await rawQuery<{ id: string; approval: string }>(t.em(), `select id, approval from outreach_notice where id = any(?::uuid[]) order by id`, [ids]);
+    const rows = await rawQuery<{ id: string; approval: string }>(t.em(), `select id, approval from outreach_notice where id = any(?::uuid[]) order by id`, [
+      ids,
+    ]);
     expect(Object.fromEntries(rows.map((r) => [r.id, r.approval]))).toEqual({ [ids[0]!]: 'APPROVED', [ids[1]!]: 'REJECTED' });
     expect((await t.gql(LIST, {}, owner)).body.data!.outreachCandidates).toEqual([]);
   });
 
   it('shows a department the amounts only when it may read the record’s income, and the name only under identity rules', async () => {
-    const [shared] = await rawQuery<{ id: string }>(t.em(), `select id from personal_record where municipality_code = '999999' and 'family-register' = any(shared_with) and not ('dv' = any(concerns_categories)) order by id limit 1`, []);
+    const [shared] = await rawQuery<{ id: string }>(
+      t.em(),
+      `select id from personal_record where municipality_code = '999999' and 'family-register' = any(shared_with) and not ('dv' = any(concerns_categories)) order by id limit 1`,
+      [],
+    );
     expect(shared).toBeDefined();
-    await recordConsent(t.em(), '999999', shared!.id, [{ channel: OutreachChannel.EMAIL, granted: true, method: ConsentMethod.STAFF, recordedBy: null, purposeVersion: 'test' }]);
+    await recordConsent(t.em(), '999999', shared!.id, [
+      { channel: OutreachChannel.EMAIL, granted: true, method: ConsentMethod.STAFF, recordedBy: null, purposeVersion: 'test' },
+    ]);
     const facts = { programmeIds: ['child-rearing-allowance'], before: 30000, after: 46690, asOf: '2026-12-01' };
-    const base = { municipalityCode: '999999', recordId: shared!.id, kind: NoticeKind.AMOUNT_CHANGED, trigger: 'api-2', programmeId: 'child-rearing-allowance', period: 'FY2026', facts };
-    await createNotices(t.em(), null, [{ ...base, department: DepartmentCode.FAMILY_REGISTER }, { ...base, department: DepartmentCode.SINGLE_PARENT, trigger: 'api-3' }]);
+    const base = {
+      municipalityCode: '999999',
+      recordId: shared!.id,
+      kind: NoticeKind.AMOUNT_CHANGED,
+      trigger: 'api-2',
+      programmeId: 'child-rearing-allowance',
+      period: 'FY2026',
+      facts,
+    };
+    await createNotices(t.em(), null, [
+      { ...base, department: DepartmentCode.FAMILY_REGISTER },
+      { ...base, department: DepartmentCode.SINGLE_PARENT, trigger: 'api-3' },
+    ]);
     const query = `{ outreachCandidates { recordId record { referenceNumber } programmeName amountBefore amountAfter asOf facts } }`;
     const register = (await t.gql(query, {}, await t.login(DepartmentCode.FAMILY_REGISTER))).body.data!.outreachCandidates;
     expect(register).toHaveLength(1);
@@ -70,6 +113,9 @@ describe('outreach candidates in the department’s inbox (GraphQL)', () => {
     expect(all.data!.outreachNotices[0].openedAt).not.toBeNull();
     expect((await t.gql(`{ outreachNotices(status: PERMANENT_FAILURE) { id } }`, {}, owner)).body.data!.outreachNotices).toEqual([]);
     expect((await t.gql(`{ outreachNotices { id } }`, {}, await t.login(DepartmentCode.PUBLIC_HOUSING))).body.data!.outreachNotices).toEqual([]);
-    expect((await t.gql(`{ outreachNotices(first: 0) { id } }`, {}, owner)).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect((await t.gql(`{ outreachNotices(first: 0) { id } }`, {}, owner)).body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
   });
 });

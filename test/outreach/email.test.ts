@@ -42,17 +42,56 @@ describe('outreach e-mail over real SMTP (smtp-server)', () => {
   let now = DAYTIME;
   const links = new NoticeLinks('test-secret-test-secret-test-secret-0123456789');
   let cap = 1000;
-  const sender = () => new NoticeSender({
-    orm: db.orm, queue, templates: loadNoticeTemplates(join(SEEDS_DIR, 'notices')), links, email: mailer, sms: null, now: () => now,
-    programmeName: (id) => (id === 'child-rearing-allowance' ? '児童扶養手当' : id),
-    settings: { ...DEFAULT_SETTINGS, publicBaseUrl: 'https://yorisoi.example.jp', from: 'デモ市 <outreach@demo.example.jp>', backoffSeconds: 1, maxAttempts: 3, dailyCap: () => cap },
-  });
+  const sender = () =>
+    new NoticeSender({
+      orm: db.orm,
+      queue,
+      templates: loadNoticeTemplates(join(SEEDS_DIR, 'notices')),
+      links,
+      email: mailer,
+      sms: null,
+      now: () => now,
+      programmeName: (id) => (id === 'child-rearing-allowance' ? '児童扶養手当' : id),
+      settings: {
+        ...DEFAULT_SETTINGS,
+        publicBaseUrl: 'https://yorisoi.example.jp',
+        from: 'デモ市 <outreach@demo.example.jp>',
+        backoffSeconds: 1,
+        maxAttempts: 3,
+        dailyCap: () => cap,
+      },
+    });
   let seq = 0;
   const notice = async (recordId: string, over: Partial<NoticeCandidate> = {}) => {
-    const { created } = await createNotices(em, null, [{ municipalityCode: M, recordId, department: 'single-parent', kind: NoticeKind.PROGRAMME_FITS, trigger: `t${seq++}`, programmeId: 'child-rearing-allowance', period: '2026', facts: {}, dueAt: new Date(DAYTIME.getTime() - 60_000), ...over }], () => 'automatic');
+    const { created } = await createNotices(
+      em,
+      null,
+      [
+        {
+          municipalityCode: M,
+          recordId,
+          department: 'single-parent',
+          kind: NoticeKind.PROGRAMME_FITS,
+          trigger: `t${seq++}`,
+          programmeId: 'child-rearing-allowance',
+          period: '2026',
+          facts: {},
+          dueAt: new Date(DAYTIME.getTime() - 60_000),
+          ...over,
+        },
+      ],
+      () => 'automatic',
+    );
     return created[0]!;
   };
-  const status = async (id: string) => (await rawQuery<{ status: string; last_error: string | null; attempts: number; due_at: Date }>(em, 'select status, last_error, attempts, due_at from outreach_notice where id = ?', [id]))[0]!;
+  const status = async (id: string) =>
+    (
+      await rawQuery<{ status: string; last_error: string | null; attempts: number; due_at: Date }>(
+        em,
+        'select status, last_error, attempts, due_at from outreach_notice where id = ?',
+        [id],
+      )
+    )[0]!;
   const lastMail = async (): Promise<ParsedMail> => simpleParser(catcher.mails[catcher.mails.length - 1]!.raw);
 
   beforeAll(async () => {
@@ -77,7 +116,9 @@ describe('outreach e-mail over real SMTP (smtp-server)', () => {
     const mail = await lastMail();
     expect(mail.to && 'value' in mail.to ? mail.to.value[0]!.address : '').toBe('family1@example.test');
     expect(mail.messageId).toBe(`<${id}@notice.yorisoi>`);
-    expect(mail.subject).toBe('デモ市から支援制度のお知らせ'.replace('デモ市', (await em.findOneOrFail(PersonalRecord, record, { populate: ['municipality'] })).municipality.name));
+    expect(mail.subject).toBe(
+      'デモ市から支援制度のお知らせ'.replace('デモ市', (await em.findOneOrFail(PersonalRecord, record, { populate: ['municipality'] })).municipality.name),
+    );
     expect(mail.text).toContain('寄添 様');
     expect(mail.text).toContain('「児童扶養手当」');
     expect(mail.html).toContain('<a href="https://yorisoi.example.jp/outreach/n/');
@@ -155,7 +196,9 @@ describe('outreach e-mail over real SMTP (smtp-server)', () => {
     const b = await addFamily(em, M, { channels: [OutreachChannel.EMAIL] });
     const na = await notice(a);
     const nb = await notice(b);
-    await recordConsent(em, M, a, [{ channel: OutreachChannel.EMAIL, granted: false, method: ConsentMethod.FAMILY_PAGE, recordedBy: null, purposeVersion: 'test' }]);
+    await recordConsent(em, M, a, [
+      { channel: OutreachChannel.EMAIL, granted: false, method: ConsentMethod.FAMILY_PAGE, recordedBy: null, purposeVersion: 'test' },
+    ]);
     const rb = await em.findOneOrFail(PersonalRecord, b);
     rb.protection.supportMeasure = true;
     await em.flush();
@@ -190,10 +233,19 @@ describe('outreach e-mail over real SMTP (smtp-server)', () => {
     for (const f of families) goes.push(await notice(f));
     const stopped = await addFamily(em, M, { channels: [OutreachChannel.EMAIL] });
     const gone = await notice(stopped);
-    await recordConsent(em, M, stopped, [{ channel: OutreachChannel.EMAIL, granted: false, method: ConsentMethod.FAMILY_PAGE, recordedBy: null, purposeVersion: 'test' }]);
+    await recordConsent(em, M, stopped, [
+      { channel: OutreachChannel.EMAIL, granted: false, method: ConsentMethod.FAMILY_PAGE, recordedBy: null, purposeVersion: 'test' },
+    ]);
     const [count] = await rawQuery<{ n: number }>(em, `select coalesce(max(count), 0)::int as n from outreach_daily_count where municipality_code = ?`, [M]);
     cap = count!.n + 3;
-    const delivered = async () => Number((await rawQuery<{ n: string }>(em, `select coalesce(sum(count), 0) as n from outreach_figure where municipality_code = ? and metric = 'delivered'`, [M]))[0]!.n);
+    const delivered = async () =>
+      Number(
+        (
+          await rawQuery<{ n: string }>(em, `select coalesce(sum(count), 0) as n from outreach_figure where municipality_code = ? and metric = 'delivered'`, [
+            M,
+          ])
+        )[0]!.n,
+      );
     const figureBefore = await delivered();
     const before = catcher.mails.length;
     await sender().sendMany([...goes, gone, goes[0]!]);
@@ -213,6 +265,36 @@ describe('outreach e-mail over real SMTP (smtp-server)', () => {
     expect(catcher.mails.length - before).toBe(3);
   });
 
+  it('never sends a notice waiting for a record since merged away (名寄せ): the family hears through the survivor', async () => {
+    queue = new RecordingQueue();
+    const survivor = await addFamily(em, M, { channels: [OutreachChannel.EMAIL], email: 'merged-survivor@example.test' });
+    const merged = await addFamily(em, M, { channels: [OutreachChannel.EMAIL], email: 'merged-away@example.test' });
+    const waiting = await notice(merged);
+    const theirs = await notice(survivor);
+    // The state a merge leaves when the survivor already had the like of this notice (it stays on the tombstone).
+    await rawQuery(em, `update personal_record set merged_into_id = ?, merged_at = now() where id = ?`, [survivor, merged]);
+    const failed = async () =>
+      Number(
+        (
+          await rawQuery<{ n: string }>(
+            em,
+            `select coalesce(sum(count), 0) as n from outreach_figure where municipality_code = ? and metric = 'permanent-failure'`,
+            [M],
+          )
+        )[0]!.n,
+      );
+    const failedBefore = await failed();
+    const before = catcher.mails.length;
+    await sender().sendMany([waiting, theirs]);
+    expect(await status(waiting)).toMatchObject({ status: 'PERMANENT_FAILURE', last_error: 'merged-record' });
+    // Not an undelivered notice in reporting's figures: the family was reached, once.
+    expect(await failed()).toBe(failedBefore);
+    expect((await status(theirs)).status).toBe('DELIVERED');
+    const sent = await Promise.all(catcher.mails.slice(before).map(async (m) => (await simpleParser(m.raw)).to));
+    expect(sent.map((to) => (to && 'value' in to ? to.value[0]!.address : ''))).toEqual(['merged-survivor@example.test']);
+    expect(queue.later).toEqual([]);
+  });
+
   it('puts nothing of the family’s situation in any message', async () => {
     queue = new RecordingQueue();
     const secret = 'SECRET-NOTE-借金と夫からの連絡';
@@ -221,15 +303,30 @@ describe('outreach e-mail over real SMTP (smtp-server)', () => {
     Object.assign(r.income, { annualEmploymentIncome: 1234567, childSupportReceivedYearly: 7654321 });
     Object.assign(r.address, { postalCode: '1000001', street: '千代田1-1-1 秘密マンション' });
     await em.flush();
-    for (const kind of [NoticeKind.PROGRAMME_FITS, NoticeKind.AMOUNT_CHANGED, NoticeKind.PROGRAMME_LAPSES, NoticeKind.DEADLINE, NoticeKind.CAMPAIGN, NoticeKind.REMINDER]) {
+    for (const kind of [
+      NoticeKind.PROGRAMME_FITS,
+      NoticeKind.AMOUNT_CHANGED,
+      NoticeKind.PROGRAMME_LAPSES,
+      NoticeKind.DEADLINE,
+      NoticeKind.CAMPAIGN,
+      NoticeKind.REMINDER,
+    ]) {
       for (const locale of ['ja', 'en', 'ja-easy'] as const) {
-        const id = await notice(record, { kind, locale, programmeId: kind === NoticeKind.CAMPAIGN ? 'dv-consultation' : 'child-rearing-allowance', facts: { deadline: '2027-08-31' } });
+        const id = await notice(record, {
+          kind,
+          locale,
+          programmeId: kind === NoticeKind.CAMPAIGN ? 'dv-consultation' : 'child-rearing-allowance',
+          facts: { deadline: '2027-08-31' },
+        });
         await sender().send(id);
         const raw = catcher.mails[catcher.mails.length - 1]!.raw;
         const mail = await simpleParser(raw);
         // The signed link is random-looking base64url; the words are checked around it.
-        for (const part of [mail.subject ?? '', mail.text ?? '', String(mail.html)].map((p) => p.replace(/https:\/\/yorisoi\.example\.jp\/outreach\/n\/[\w.-]+/g, '<link>'))) {
-          for (const sensitive of [secret, '1234567', '1,234,567', '7654321', '1000001', '秘密マンション', 'DV', 'ＤＶ', 'dv-consultation', '090-1111-2222']) expect(part).not.toContain(sensitive);
+        for (const part of [mail.subject ?? '', mail.text ?? '', String(mail.html)].map((p) =>
+          p.replace(/https:\/\/yorisoi\.example\.jp\/outreach\/n\/[\w.-]+/g, '<link>'),
+        )) {
+          for (const sensitive of [secret, '1234567', '1,234,567', '7654321', '1000001', '秘密マンション', 'DV', 'ＤＶ', 'dv-consultation', '090-1111-2222'])
+            expect(part).not.toContain(sensitive);
         }
       }
     }

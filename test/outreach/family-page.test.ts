@@ -25,7 +25,11 @@ describe('outreach: the declared purpose, opt-in at intake, the family’s page 
   const recordOf = async (ref: string) => (await rawQuery<{ id: string }>(t.em(), 'select id from personal_record where reference_number = ?', [ref]))[0]!.id;
 
   it('states receiving notices as a purpose of its own, in the three languages, with a version', async () => {
-    for (const [lang, word] of [['ja', 'お知らせ'], ['en', 'Notices'], ['ja-easy', 'おしらせ']] as const) {
+    for (const [lang, word] of [
+      ['ja', 'お知らせ'],
+      ['en', 'Notices'],
+      ['ja-easy', 'おしらせ'],
+    ] as const) {
       const res = await t.gql(SETTINGS, {}, undefined, { 'accept-language': lang });
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data!.intakeSettings.outreachPurpose).toContain(word);
@@ -39,7 +43,10 @@ describe('outreach: the declared purpose, opt-in at intake, the family’s page 
     const id = await recordOf(a.body.data!.submitIntake.referenceNumber);
     expect([...(await optedInChannels(t.em(), id))].sort()).toEqual(['EMAIL', 'PHONE']);
     const history = await consentHistory(t.em(), id);
-    expect(history.map((h) => [h.method, h.recordedBy, h.purposeVersion])).toEqual([['intake', null, '2026-12'], ['intake', null, '2026-12']]);
+    expect(history.map((h) => [h.method, h.recordedBy, h.purposeVersion])).toEqual([
+      ['intake', null, '2026-12'],
+      ['intake', null, '2026-12'],
+    ]);
 
     const b = await t.gql(SUBMIT, { input: answers({ outreachChannels: ['EMAIL'], contact: { email: 'x@example.test', contactAllowed: false } }) });
     expect(b.body.errors).toBeUndefined();
@@ -52,7 +59,18 @@ describe('outreach: the declared purpose, opt-in at intake, the family’s page 
   it('opens the family’s page from the signed link (recorded once), lists the programme, and one-click POST stops e-mail at once', async () => {
     const a = await t.gql(SUBMIT, { input: answers({ outreachChannels: ['EMAIL'] }) });
     const recordId = await recordOf(a.body.data!.submitIntake.referenceNumber);
-    const { created } = await createNotices(t.em(), null, [{ municipalityCode: '999999', recordId, department: 'single-parent', kind: NoticeKind.PROGRAMME_FITS, trigger: 'test', programmeId: 'child-rearing-allowance', period: '2026', facts: { programmeIds: ['child-rearing-allowance', 'school-expense-aid'] } }]);
+    const { created } = await createNotices(t.em(), null, [
+      {
+        municipalityCode: '999999',
+        recordId,
+        department: 'single-parent',
+        kind: NoticeKind.PROGRAMME_FITS,
+        trigger: 'test',
+        programmeId: 'child-rearing-allowance',
+        period: '2026',
+        facts: { programmeIds: ['child-rearing-allowance', 'school-expense-aid'] },
+      },
+    ]);
     const token = t.app.services.outreach!.links.token(created[0]!);
 
     const page = await t.http.get(`/outreach/n/${token}`);
@@ -73,7 +91,12 @@ describe('outreach: the declared purpose, opt-in at intake, the family’s page 
     const post = await t.http.post(`/outreach/unsubscribe/${token}`).type('form').send('List-Unsubscribe=One-Click');
     expect(post.status).toBe(200);
     expect([...(await optedInChannels(t.em(), recordId))]).toEqual([]);
-    expect((await consentHistory(t.em(), recordId))[0]).toMatchObject({ channel: OutreachChannel.EMAIL, granted: false, method: 'one-click', recordedBy: null });
+    expect((await consentHistory(t.em(), recordId))[0]).toMatchObject({
+      channel: OutreachChannel.EMAIL,
+      granted: false,
+      method: 'one-click',
+      recordedBy: null,
+    });
     const optOuts = (await figures(t.em(), '999999', '2000-01', '2999-12')).filter((f) => f.metric === 'opt-out');
     expect(optOuts.reduce((s, f) => s + f.count, 0)).toBe(1);
   });
@@ -81,7 +104,12 @@ describe('outreach: the declared purpose, opt-in at intake, the family’s page 
   it('refuses a forged, altered or expired link without saying which', async () => {
     const id = randomUUID();
     const good = t.app.services.outreach!.links.token(id);
-    for (const bad of [good.slice(0, -2) + 'xx', good.replace(/\.\d+\./, '.99999999999.'), t.app.services.outreach!.links.token(id, Date.now() - 40 * 86_400_000), 'nonsense']) {
+    for (const bad of [
+      good.slice(0, -2) + 'xx',
+      good.replace(/\.\d+\./, '.99999999999.'),
+      t.app.services.outreach!.links.token(id, Date.now() - 40 * 86_400_000),
+      'nonsense',
+    ]) {
       const res = await t.http.get(`/outreach/n/${bad}`);
       expect(res.status).toBe(404);
       expect(res.text).toContain('このリンクは使えません');

@@ -11,8 +11,15 @@ import { addFamily, newMunicipality } from './support';
 
 const M = '130001';
 const candidate = (recordId: string, over: Partial<NoticeCandidate> = {}): NoticeCandidate => ({
-  municipalityCode: M, recordId, department: 'single-parent', kind: NoticeKind.PROGRAMME_FITS, trigger: 'rescreen:test',
-  programmeId: 'child-rearing-allowance', period: '2026', facts: { programmeIds: ['child-rearing-allowance'] }, ...over,
+  municipalityCode: M,
+  recordId,
+  department: 'single-parent',
+  kind: NoticeKind.PROGRAMME_FITS,
+  trigger: 'rescreen:test',
+  programmeId: 'child-rearing-allowance',
+  period: '2026',
+  facts: { programmeIds: ['child-rearing-allowance'] },
+  ...over,
 });
 
 describe('outreach notices: consent first, each finding once, through pg-boss', () => {
@@ -28,12 +35,22 @@ describe('outreach notices: consent first, each finding once, through pg-boss', 
   it('keeps each channel consent change with who, when, how and the purpose version; the latest wins', async () => {
     const id = await addFamily(em, M);
     expect([...(await optedInChannels(em, id))]).toEqual([]);
-    await recordConsent(em, M, id, [{ channel: OutreachChannel.EMAIL, granted: true, method: ConsentMethod.INTAKE, recordedBy: null, purposeVersion: 'p1', at: new Date(Date.now() - 2000) }]);
-    await recordConsent(em, M, id, [{ channel: OutreachChannel.SMS, granted: true, method: ConsentMethod.INTAKE, recordedBy: null, purposeVersion: 'p1', at: new Date(Date.now() - 2000) }]);
-    await recordConsent(em, M, id, [{ channel: OutreachChannel.EMAIL, granted: false, method: ConsentMethod.ONE_CLICK, recordedBy: null, purposeVersion: 'p1' }]);
+    await recordConsent(em, M, id, [
+      { channel: OutreachChannel.EMAIL, granted: true, method: ConsentMethod.INTAKE, recordedBy: null, purposeVersion: 'p1', at: new Date(Date.now() - 2000) },
+    ]);
+    await recordConsent(em, M, id, [
+      { channel: OutreachChannel.SMS, granted: true, method: ConsentMethod.INTAKE, recordedBy: null, purposeVersion: 'p1', at: new Date(Date.now() - 2000) },
+    ]);
+    await recordConsent(em, M, id, [
+      { channel: OutreachChannel.EMAIL, granted: false, method: ConsentMethod.ONE_CLICK, recordedBy: null, purposeVersion: 'p1' },
+    ]);
     expect([...(await optedInChannels(em, id))]).toEqual([OutreachChannel.SMS]);
     const history = await consentHistory(em, id);
-    expect(history.map((h) => [h.channel, h.granted, h.method])).toEqual([[OutreachChannel.EMAIL, false, 'one-click'], [OutreachChannel.SMS, true, 'intake'], [OutreachChannel.EMAIL, true, 'intake']]);
+    expect(history.map((h) => [h.channel, h.granted, h.method])).toEqual([
+      [OutreachChannel.EMAIL, false, 'one-click'],
+      [OutreachChannel.SMS, true, 'intake'],
+      [OutreachChannel.EMAIL, true, 'intake'],
+    ]);
   });
 
   it('creates no notice without an opt-in, nor on a channel a DV-protected family did not mark safe', async () => {
@@ -42,10 +59,16 @@ describe('outreach notices: consent first, each finding once, through pg-boss', 
     const dvSmsUnasked = await addFamily(em, M, { channels: [OutreachChannel.SMS], dv: true, smsSafe: null });
     const dvSmsSafe = await addFamily(em, M, { channels: [OutreachChannel.SMS, OutreachChannel.EMAIL], dv: true, smsSafe: true });
     const noAddress = await addFamily(em, M, { channels: [OutreachChannel.EMAIL], email: null });
-    const result = await createNotices(em, null, [none, dvEmail, dvSmsUnasked, dvSmsSafe, noAddress].map((r) => candidate(r)));
+    const result = await createNotices(
+      em,
+      null,
+      [none, dvEmail, dvSmsUnasked, dvSmsSafe, noAddress].map((r) => candidate(r)),
+    );
     expect(result.unreachable).toBe(4);
     expect(result.created).toHaveLength(1);
-    const [row] = await rawQuery<{ record_id: string; channel: string }>(em, 'select record_id, channel from outreach_notice where id = ?', [result.created[0]]);
+    const [row] = await rawQuery<{ record_id: string; channel: string }>(em, 'select record_id, channel from outreach_notice where id = ?', [
+      result.created[0],
+    ]);
     expect(row).toEqual({ record_id: dvSmsSafe, channel: 'SMS' });
   });
 
@@ -67,7 +90,12 @@ describe('outreach notices: consent first, each finding once, through pg-boss', 
     const batches: string[][] = [];
     try {
       const id = await addFamily(em, M, { channels: [OutreachChannel.EMAIL] });
-      const { created } = await createNotices(em, null, [1, 2, 3, 4, 5].map((i) => candidate(id, { trigger: `batch:${i}` })), () => 'automatic');
+      const { created } = await createNotices(
+        em,
+        null,
+        [1, 2, 3, 4, 5].map((i) => candidate(id, { trigger: `batch:${i}` })),
+        () => 'automatic',
+      );
       // Queued before the worker starts: its first fetch finds all five.
       await queue.enqueue(created);
       await queue.workBatches(async (ids) => void batches.push(ids), { batchSize: 5, pollSeconds: 0.5 });

@@ -37,7 +37,8 @@ async function directState(recordId: string, asOf: string): Promise<ScreeningSta
     married: marriedOf(record.household.maritalStatus),
   };
   const state: ScreeningState = {};
-  for (const r of evaluateAll(household, municipalityEvaluateOptions(t.app.services.catalogue, DEMO))) if (r.status === 'ELIGIBLE') state[r.programmeId] = r.amount?.monthly ?? r.amount?.yearly ?? 0;
+  for (const r of evaluateAll(household, municipalityEvaluateOptions(t.app.services.catalogue, DEMO)))
+    if (r.status === 'ELIGIBLE') state[r.programmeId] = r.amount?.monthly ?? r.amount?.yearly ?? 0;
   return state;
 }
 
@@ -51,7 +52,19 @@ beforeAll(async () => {
   t = await startTestApp({ records: 30 });
   ids = (await rawQuery<{ id: string }>(t.em(), 'select id from personal_record where municipality_code = ? order by id', [DEMO])).map((r) => r.id);
   // Every family opted in to calls (and e-mail): who is reachable is then decided by contact and DV rules alone.
-  for (const id of ids) await recordConsent(t.em(), DEMO, id, [OutreachChannel.EMAIL, OutreachChannel.PHONE].map((channel) => ({ channel, granted: true, method: ConsentMethod.STAFF, recordedBy: null, purposeVersion: 'test' })));
+  for (const id of ids)
+    await recordConsent(
+      t.em(),
+      DEMO,
+      id,
+      [OutreachChannel.EMAIL, OutreachChannel.PHONE].map((channel) => ({
+        channel,
+        granted: true,
+        method: ConsentMethod.STAFF,
+        recordedBy: null,
+        purposeVersion: 'test',
+      })),
+    );
 });
 afterAll(() => t?.close());
 
@@ -61,7 +74,8 @@ describe('re-screening for outreach', () => {
     let notified = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 3000 }),
         fc.array(fc.tuple(fc.integer({ min: 0, max: 29 }), fc.integer({ min: 0, max: 6_000_000 })), { maxLength: 8 }),
         async (d1, d2, incomeChanges) => {
           run++;
@@ -69,13 +83,27 @@ describe('re-screening for outreach', () => {
           const asOf2 = new Date(Date.UTC(2024, 0, 1) + d2 * 86_400_000).toISOString().slice(0, 10);
           const em = t.em();
           await rawQuery(em, 'delete from outreach_screening_state', []);
-          const baseline = await rescreenForOutreach(em, null, { municipalityCode: DEMO, trigger: `p${run}`, period: 'P', asOf: asOf1, catalogue: t.app.services.catalogue, batchSize: 7 });
+          const baseline = await rescreenForOutreach(em, null, {
+            municipalityCode: DEMO,
+            trigger: `p${run}`,
+            period: 'P',
+            asOf: asOf1,
+            catalogue: t.app.services.catalogue,
+            batchSize: 7,
+          });
           expect(baseline).toMatchObject({ screened: 30, baselined: 30, candidates: 0, created: 0 });
           const before = new Map<string, ScreeningState>();
           for (const id of ids) before.set(id, await directState(id, asOf1));
           for (const [i, income] of incomeChanges) await setIncome(em, ids[i]!, income);
 
-          const summary = await rescreenForOutreach(em, null, { municipalityCode: DEMO, trigger: `p${run}`, period: 'P', asOf: asOf2, catalogue: t.app.services.catalogue, batchSize: 7 });
+          const summary = await rescreenForOutreach(em, null, {
+            municipalityCode: DEMO,
+            trigger: `p${run}`,
+            period: 'P',
+            asOf: asOf2,
+            catalogue: t.app.services.catalogue,
+            batchSize: 7,
+          });
           const reach = await reachableChannels(em, ids);
           const expected: string[] = [];
           let changed = 0;
@@ -84,12 +112,22 @@ describe('re-screening for outreach', () => {
             if (f.length) changed++;
             if (reach.get(id)) for (const x of f) expected.push(`${id}|${x.programmeId}|${x.kind}`);
           }
-          const created = await rawQuery<{ k: string }>(em, `select record_id || '|' || programme_id || '|' || kind as k from outreach_notice where trigger like ?`, [`p${run}:%`]);
+          const created = await rawQuery<{ k: string }>(
+            em,
+            `select record_id || '|' || programme_id || '|' || kind as k from outreach_notice where trigger like ?`,
+            [`p${run}:%`],
+          );
           expect(created.map((r) => r.k).sort()).toEqual(expected.sort());
           notified += created.length;
           expect(summary.changed).toBe(changed);
           // Run again with nothing changed: nothing new.
-          const again = await rescreenForOutreach(em, null, { municipalityCode: DEMO, trigger: `p${run}`, period: 'P', asOf: asOf2, catalogue: t.app.services.catalogue });
+          const again = await rescreenForOutreach(em, null, {
+            municipalityCode: DEMO,
+            trigger: `p${run}`,
+            period: 'P',
+            asOf: asOf2,
+            catalogue: t.app.services.catalogue,
+          });
           expect(again).toMatchObject({ changed: 0, candidates: 0, created: 0 });
         },
       ),
@@ -103,7 +141,8 @@ describe('re-screening for outreach', () => {
     const em = t.em();
     await rawQuery(em, 'delete from outreach_screening_state', []);
     // The nightly life-events run: children grow older between two dates, programmes open and close.
-    const at = (asOf: string) => rescreenForOutreach(em, null, { municipalityCode: DEMO, trigger: 'twice', period: 'FY2026', asOf, catalogue: t.app.services.catalogue });
+    const at = (asOf: string) =>
+      rescreenForOutreach(em, null, { municipalityCode: DEMO, trigger: 'twice', period: 'FY2026', asOf, catalogue: t.app.services.catalogue });
     await at('2026-12-01');
     const first = await at('2030-12-01');
     await at('2026-12-01');

@@ -86,20 +86,56 @@ describe('outreach over SMS and LINE', () => {
   const provider = new FakeSmsProvider();
   const line = new RecordingLine();
   const links = new NoticeLinks('test-secret-test-secret-test-secret-0123456789');
-  const sender = (url = provider.url) => new NoticeSender({
-    orm: db.orm, queue: new NoQueue(), templates: loadNoticeTemplates(join(SEEDS_DIR, 'notices')), links, email: null, now: () => DAYTIME,
-    sms: httpSmsSender({ url, token: 'provider-token', from: 'YORISOI' }), line,
-    programmeName: () => '児童扶養手当',
-    settings: { ...DEFAULT_SETTINGS, publicBaseUrl: 'https://yorisoi.example.jp', backoffSeconds: 1 },
-  });
+  const sender = (url = provider.url) =>
+    new NoticeSender({
+      orm: db.orm,
+      queue: new NoQueue(),
+      templates: loadNoticeTemplates(join(SEEDS_DIR, 'notices')),
+      links,
+      email: null,
+      now: () => DAYTIME,
+      sms: httpSmsSender({ url, token: 'provider-token', from: 'YORISOI' }),
+      line,
+      programmeName: () => '児童扶養手当',
+      settings: { ...DEFAULT_SETTINGS, publicBaseUrl: 'https://yorisoi.example.jp', backoffSeconds: 1 },
+    });
   let seq = 0;
   const notice = async (recordId: string, over: Partial<NoticeCandidate> = {}) => {
-    const { created } = await createNotices(em, null, [{ municipalityCode: M, recordId, department: 'single-parent', kind: NoticeKind.PROGRAMME_FITS, trigger: `s${seq++}`, programmeId: 'child-rearing-allowance', period: '2026', facts: {}, dueAt: new Date(DAYTIME.getTime() - 60_000), ...over }], () => 'automatic');
+    const { created } = await createNotices(
+      em,
+      null,
+      [
+        {
+          municipalityCode: M,
+          recordId,
+          department: 'single-parent',
+          kind: NoticeKind.PROGRAMME_FITS,
+          trigger: `s${seq++}`,
+          programmeId: 'child-rearing-allowance',
+          period: '2026',
+          facts: {},
+          dueAt: new Date(DAYTIME.getTime() - 60_000),
+          ...over,
+        },
+      ],
+      () => 'automatic',
+    );
     return created[0];
   };
-  const row = async (id: string) => (await rawQuery<{ status: string; last_error: string | null; channel: string; body: string | null; handoffs: number }>(em, 'select status, last_error, channel, body, handoffs from outreach_notice where id = ?', [id]))[0]!;
+  const row = async (id: string) =>
+    (
+      await rawQuery<{ status: string; last_error: string | null; channel: string; body: string | null; handoffs: number }>(
+        em,
+        'select status, last_error, channel, body, handoffs from outreach_notice where id = ?',
+        [id],
+      )
+    )[0]!;
   const linkLine = (recordId: string, o: { notices?: boolean; blocked?: boolean } = {}) =>
-    rawQuery(em, `insert into line_link (id, municipality_code, record_id, user_key, user_id, linked_at, notices, blocked) values (?, ?, ?, ?, 'enc1:test', now(), ?, ?)`, [randomUUID(), M, recordId, randomUUID().replace(/-/g, ''), o.notices ?? true, o.blocked ?? false]);
+    rawQuery(
+      em,
+      `insert into line_link (id, municipality_code, record_id, user_key, user_id, linked_at, notices, blocked) values (?, ?, ?, ?, 'enc1:test', now(), ?, ?)`,
+      [randomUUID(), M, recordId, randomUUID().replace(/-/g, ''), o.notices ?? true, o.blocked ?? false],
+    );
 
   beforeAll(async () => {
     db = await openTestDatabase();
@@ -173,7 +209,14 @@ describe('outreach over SMS and LINE', () => {
     await linkLine(lineOff, { notices: false });
     await linkLine(lineDv);
     const reach = await reachableChannels(em, [smsOnly, both, lineLinked, lineNotLinked, lineOff, lineDv]);
-    expect(Object.fromEntries(reach)).toEqual({ [smsOnly]: 'SMS', [both]: 'EMAIL', [lineLinked]: 'LINE', [lineNotLinked]: null, [lineOff]: null, [lineDv]: null });
+    expect(Object.fromEntries(reach)).toEqual({
+      [smsOnly]: 'SMS',
+      [both]: 'EMAIL',
+      [lineLinked]: 'LINE',
+      [lineNotLinked]: null,
+      [lineOff]: null,
+      [lineDv]: null,
+    });
   });
 
   it('hands LINE notices to api/line with the notice id as retry key; LINE’s opt-out and failures are the notice’s', async () => {
@@ -205,11 +248,24 @@ describe('outreach over SMS and LINE', () => {
   it('a stop-word reply to an SMS withdraws that number’s SMS opt-in (history: sms-reply); other replies and bad tokens change nothing', async () => {
     const record = await addFamily(em, M, { channels: [OutreachChannel.SMS, OutreachChannel.EMAIL], phone: '090-8888-1111' });
     const app = express().use('/outreach', smsInboundRoutes(db.orm, 'inbound-token'));
-    const post = (body: unknown, token = 'inbound-token') => request(app).post('/outreach/sms/inbound').set('authorization', `Bearer ${token}`).send(body as object);
+    const post = (body: unknown, token = 'inbound-token') =>
+      request(app)
+        .post('/outreach/sms/inbound')
+        .set('authorization', `Bearer ${token}`)
+        .send(body as object);
     expect((await post({ from: '+819088881111', text: '停止' }, 'wrong')).status).toBe(401);
     expect((await post({ from: '+819088881111', text: 'ありがとう' })).status).toBe(204);
     expect([...(await optedInChannels(em, record))].sort()).toEqual(['EMAIL', 'SMS']);
-    const optOuts = async () => Number((await rawQuery<{ n: string }>(em, `select coalesce(sum(count), 0) as n from outreach_figure where municipality_code = ? and channel = 'SMS' and metric = 'opt-out'`, [M]))[0]!.n);
+    const optOuts = async () =>
+      Number(
+        (
+          await rawQuery<{ n: string }>(
+            em,
+            `select coalesce(sum(count), 0) as n from outreach_figure where municipality_code = ? and channel = 'SMS' and metric = 'opt-out'`,
+            [M],
+          )
+        )[0]!.n,
+      );
     const counted = await optOuts();
     expect((await post({ from: '+819088881111', text: ' 停止 ' })).status).toBe(204);
     expect([...(await optedInChannels(em, record))]).toEqual(['EMAIL']);

@@ -25,14 +25,27 @@ export async function addFamily(em: EntityManager, municipality: string, o: Fami
     referenceNumber: Math.random().toString(36).slice(2, 6).toUpperCase() + '-' + Math.random().toString(36).slice(2, 6).toUpperCase(),
     identity: { familyName: '寄添', givenName: '花子' },
     searchName: '寄添花子|',
-    contact: { email: o.email === undefined ? 'hanako@example.test' : o.email, phone: o.phone === undefined ? '090-1111-2222' : o.phone, contactAllowed: true, smsSafe: o.smsSafe ?? null, safeTimes: o.safeTimes ?? null, ...contactHashes(keyringOf(em.getPlatform()), { email: o.email === undefined ? 'hanako@example.test' : o.email, phone: o.phone ?? '090-1111-2222' }) },
+    contact: {
+      email: o.email === undefined ? 'hanako@example.test' : o.email,
+      phone: o.phone === undefined ? '090-1111-2222' : o.phone,
+      contactAllowed: true,
+      smsSafe: o.smsSafe ?? null,
+      safeTimes: o.safeTimes ?? null,
+      ...contactHashes(keyringOf(em.getPlatform()), { email: o.email === undefined ? 'hanako@example.test' : o.email, phone: o.phone ?? '090-1111-2222' }),
+    },
     concerns: { categories: o.dv ? [ConcernCategory.DV] : [], note: o.note ?? null },
     sharedWith: [],
     createdAt: new Date(),
     updatedAt: new Date(),
   } as never);
   await em.flush();
-  if (o.channels?.length) await recordConsent(em, municipality, copy.id, o.channels.map((channel) => ({ channel, granted: true, method: ConsentMethod.INTAKE, recordedBy: null, purposeVersion: 'test' })));
+  if (o.channels?.length)
+    await recordConsent(
+      em,
+      municipality,
+      copy.id,
+      o.channels.map((channel) => ({ channel, granted: true, method: ConsentMethod.INTAKE, recordedBy: null, purposeVersion: 'test' })),
+    );
   return copy.id;
 }
 

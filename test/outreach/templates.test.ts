@@ -9,17 +9,24 @@ import { NoticeKind } from '../../api/outreach/outreach-types';
 import { isQuiet, nextSendable } from '../../api/outreach/quiet-hours';
 import { loadNoticeTemplates, PLACEHOLDERS } from '../../api/outreach/templates';
 
-const values = { familyName: '山田', programmeName: '児童扶養手当', deadline: '2027-08-31', link: 'https://x.example/outreach/n/abc', municipalityName: 'デモ市' };
+const values = {
+  familyName: '山田',
+  programmeName: '児童扶養手当',
+  deadline: '2027-08-31',
+  link: 'https://x.example/outreach/n/abc',
+  municipalityName: 'デモ市',
+};
 
 describe('notice templates, links, quiet hours', () => {
   it('every kind has ja, en and ja-easy, each with the link and only whitelisted placeholders', () => {
     const t = loadNoticeTemplates(join(SEEDS_DIR, 'notices'));
-    for (const kind of Object.values(NoticeKind)) for (const l of ['ja', 'en', 'ja-easy'] as const) {
-      const m = t.render('999999', kind, l, values);
-      expect(m.text).toContain(values.link);
-      expect(m.html).toContain(`<a href="${values.link}">`);
-      expect(m.subject + m.text).not.toMatch(/\{\{|\}\}/);
-    }
+    for (const kind of Object.values(NoticeKind))
+      for (const l of ['ja', 'en', 'ja-easy'] as const) {
+        const m = t.render('999999', kind, l, values);
+        expect(m.text).toContain(values.link);
+        expect(m.html).toContain(`<a href="${values.link}">`);
+        expect(m.subject + m.text).not.toMatch(/\{\{|\}\}/);
+      }
     expect(PLACEHOLDERS).toEqual(['familyName', 'programmeName', 'deadline', 'link', 'municipalityName']);
   });
 

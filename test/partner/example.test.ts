@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +41,9 @@ describe('examples/partner against the demo app', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     execFileSync(process.execPath, [join(ROOT_DIR, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', EXAMPLE], { stdio: 'pipe' });
-    const issued = await run(process.execPath, [join(EXAMPLE, 'dist', 'demo-token.js')], { env: { ...process.env, YORISOI_URL: url, YORISOI_DEMO_PASSWORD: TEST_PASSWORD } });
+    const issued = await run(process.execPath, [join(EXAMPLE, 'dist', 'demo-token.js')], {
+      env: { ...process.env, YORISOI_URL: url, YORISOI_DEMO_PASSWORD: TEST_PASSWORD },
+    });
     token = issued.stdout.trim();
     expect(token).toMatch(/^yp_[A-Za-z0-9_-]{20,}$/);
     client = new PartnerClient({ url, token });
@@ -65,7 +67,10 @@ describe('examples/partner against the demo app', () => {
     expect(reads).toHaveLength(referrals.length);
     for (const read of reads) {
       expect(read.record?.id).toBe(read.referral.record?.id);
-      const readable = read.record!.access.filter((a) => a.readable).map((a) => a.section).sort();
+      const readable = read
+        .record!.access.filter((a) => a.readable)
+        .map((a) => a.section)
+        .sort();
       const dv = read.withheld.size > 0;
       expect(readable).toEqual(dv ? PARTNER_READS.filter((s) => s !== 'CONTACT') : PARTNER_READS);
       expect(read.record!.identity?.familyName).toBeTruthy();
@@ -77,7 +82,11 @@ describe('examples/partner against the demo app', () => {
 
   it('asking for a section outside its column gives null and FORBIDDEN at the path, the rest still arrives', async () => {
     const [referral] = await listReferrals(client);
-    const res = await t.gql('query($id: ID!) { record(id: $id) { referenceNumber address { city } income { incomeYear } } }', { id: referral!.record!.id }, token);
+    const res = await t.gql(
+      'query($id: ID!) { record(id: $id) { referenceNumber address { city } income { incomeYear } } }',
+      { id: referral!.record!.id },
+      token,
+    );
     expect(res.body.data!.record).toEqual({ referenceNumber: referral!.record!.referenceNumber, address: null, income: null });
     expect(res.body.errors!.map((e) => [e.path!.join('.'), e.extensions!.code, e.extensions!.reason]).sort()).toEqual([
       ['record.address', 'FORBIDDEN', 'NOT_PERMITTED'],
@@ -93,7 +102,11 @@ describe('examples/partner against the demo app', () => {
     expect(totalCount).toBeGreaterThanOrEqual(referrals.length);
     expect(pages).toBe(Math.max(1, Math.ceil(totalCount / 2)));
     const first = (await client.request(RecordsPageDocument, { first: 2, after: null })).data.records;
-    expect(first.pageInfo).toMatchObject({ hasPreviousPage: false, startCursor: first.edges[0]!.cursor, endCursor: first.edges[first.edges.length - 1]!.cursor });
+    expect(first.pageInfo).toMatchObject({
+      hasPreviousPage: false,
+      startCursor: first.edges[0]!.cursor,
+      endCursor: first.edges[first.edges.length - 1]!.cursor,
+    });
     const second = (await client.request(RecordsPageDocument, { first: 2, after: first.pageInfo.endCursor })).data.records;
     expect(second.pageInfo.hasPreviousPage).toBe(true);
     expect(second.pageInfo.startCursor).toBe(second.edges[0]!.cursor);
@@ -120,9 +133,30 @@ describe('examples/partner against the demo app', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(401);
     expect((error as ApiError).code).toBe('UNAUTHENTICATED');
+    // A partner has no sign-in: the message says what to do with a token, in every language.
+    const messages = (error as ApiError).errors[0]!.extensions!.messages!;
+    expect(messages.en).toBe('This partner token is not valid (unknown, expired or revoked). Ask the municipality for a new one.');
+    expect(messages.ja).toContain('新しいトークン');
+    expect(messages['ja-easy']).toContain('トークン');
+    for (const text of Object.values(messages)) expect(text).not.toMatch(/sign in|サインイン/i);
   });
 
-  it('an anonymous caller cannot send the example\'s queries (trusted documents); the token is what lets them through', async () => {
+  it('a section outside the partner column is refused without speaking of a department', async () => {
+    const [referral] = await listReferrals(client);
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-language': 'en' },
+      body: JSON.stringify({
+        query: 'query R($id: ID!) { record(id: $id) { referenceNumber income { annualEmploymentIncome } } }',
+        variables: { id: referral!.record!.id },
+      }),
+    });
+    const body = (await res.json()) as { data: { record: { income: unknown } }; errors: { message: string; extensions: { code: string; reason: string } }[] };
+    expect(body.data.record.income).toBeNull();
+    expect(body.errors[0]).toMatchObject({ message: 'You may not see this section.', extensions: { code: 'FORBIDDEN', reason: 'NOT_PERMITTED' } });
+  });
+
+  it("an anonymous caller cannot send the example's queries (trusted documents); the token is what lets them through", async () => {
     const res = await t.gql('{ referrals { id } }');
     expect(res.status).toBe(400);
     expect(res.body.errors![0]!.extensions!.code).toBe('OPERATION_NOT_TRUSTED');
@@ -134,8 +168,27 @@ describe('examples/partner against the demo app', () => {
     expect(stdout).toContain('NPO法人 デモ子ども応援ネット (partner, municipality 999999)');
     expect(stdout).toMatch(/\d+ referral\(s\)/);
     expect(stdout).toMatch(/records: (\d+) of \1 in \d+ page\(s\) of 5/);
-    const missing = await run(process.execPath, [main], { env: { ...process.env, YORISOI_URL: url, YORISOI_PARTNER_TOKEN: '' } }).catch((e: { code: number; stderr: string }) => e);
+    const missing = await run(process.execPath, [main], { env: { ...process.env, YORISOI_URL: url, YORISOI_PARTNER_TOKEN: '' } }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect((missing as { code: number }).code).toBe(2);
     expect((missing as { stderr: string }).stderr).toContain('YORISOI_PARTNER_TOKEN');
+    // A wrong address names it and what to check, in one line instead of a stack trace.
+    const port = (server.address() as AddressInfo).port;
+    const closed = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => closed.once('listening', resolve));
+    const nobody = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    for (const [wrong, says] of [
+      [`http://127.0.0.1:${port}/`, "HTTP 404 without a GraphQL answer: is the URL the server's /graphql address?"],
+      [`http://127.0.0.1:${nobody}/graphql`, `Cannot reach Yorisoi at http://127.0.0.1:${nobody}/graphql (ECONNREFUSED)`],
+    ] as const) {
+      const failed = await run(process.execPath, [main], { env: { ...process.env, YORISOI_URL: wrong, YORISOI_PARTNER_TOKEN: token } }).catch(
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect((failed as { code: number }).code).toBe(1);
+      expect((failed as { stderr: string }).stderr).toContain(says);
+      expect((failed as { stderr: string }).stderr).not.toContain('    at ');
+    }
   });
 });

@@ -18,13 +18,20 @@ function tableRows(first: string): string[][] {
   const start = lines.findIndex((l) => l.startsWith(`| ${first} |`));
   expect(start, `table starting with "${first}"`).toBeGreaterThanOrEqual(0);
   const rows: string[][] = [];
-  for (let i = start + 2; i < lines.length && lines[i]!.startsWith('|'); i++) rows.push(lines[i]!.split('|').slice(1, -1).map((c) => c.trim()));
+  for (let i = start + 2; i < lines.length && lines[i]!.startsWith('|'); i++)
+    rows.push(
+      lines[i]!.split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
   return rows;
 }
 
 describe('docs/partners.md', () => {
   it('lists in its error table exactly the codes the API returns', () => {
-    const documented = tableRows('code').map((r) => r[0]!.replace(/`/g, '')).sort();
+    const documented = tableRows('code')
+      .map((r) => r[0]!.replace(/`/g, ''))
+      .sort();
     // Codes raised outside GraphQL (limits answered by the HTTP layer) or set directly in api/: found in the source.
     const raised = new Set<string>([...CLIENT_CODES, 'INTERNAL_SERVER_ERROR']);
     const scan = (dir: string): void => {
@@ -46,7 +53,11 @@ describe('docs/partners.md', () => {
     const blocks = [...GUIDE.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThanOrEqual(2);
     const schema = buildApiSchema();
-    for (const block of blocks) expect(validate(schema, parse(block)).map((e) => e.message), block).toEqual([]);
+    for (const block of blocks)
+      expect(
+        validate(schema, parse(block)).map((e) => e.message),
+        block,
+      ).toEqual([]);
   });
 
   it('states the partner column of the default policy as seeds/policy/default.yaml has it', () => {

@@ -49,7 +49,13 @@ describe('postalAddress', () => {
 
   it('keeps the leading zero of Hokkaido codes and the 政令市 ward in the city', async () => {
     const body = await lookUp('001-0010');
-    expect(body.data!.postalAddress).toMatchObject({ postalCode: '001-0010', prefecture: '北海道', city: '札幌市北区', municipalityCode: '011029', town: '北十条西' });
+    expect(body.data!.postalAddress).toMatchObject({
+      postalCode: '001-0010',
+      prefecture: '北海道',
+      city: '札幌市北区',
+      municipalityCode: '011029',
+      town: '北十条西',
+    });
   });
 
   it('returns null for a well-formed code Japan Post does not have', async () => {
@@ -69,7 +75,10 @@ describe('postalAddress', () => {
   it('leaves prefecture and city null when a code crosses a prefecture border, and lists both places', async () => {
     const body = await lookUp('498-0000');
     expect(body.data!.postalAddress).toMatchObject({ postalCode: '498-0000', prefecture: null, city: null, municipalityCode: null, town: null });
-    expect(body.data!.postalAddress.places.map((p: { prefecture: string; city: string }) => p.prefecture + p.city)).toEqual(['愛知県弥富市', '三重県桑名郡木曽岬町']);
+    expect(body.data!.postalAddress.places.map((p: { prefecture: string; city: string }) => p.prefecture + p.city)).toEqual([
+      '愛知県弥富市',
+      '三重県桑名郡木曽岬町',
+    ]);
   });
 
   it('has no town for 「…の次に番地がくる場合」 codes, and finds building floor codes by their 5-digit prefix', async () => {

@@ -10,7 +10,10 @@ import { startTestApp, type TestApp } from '../support/app';
 // left blank. On 2026-12-03 the allowance assesses 2025 income: 所得額 1,140,000 < 全部支給 limit
 // 1,450,000 (扶養2) → FY2026 full amounts 48,050 + 11,350 = 59,400 (reference §1.1, §1.3, §6).
 const AS_OF = '2026-12-03';
-const CHILDREN = [{ birthDate: '2020-06-01', disability: false }, { birthDate: '2016-06-01', disability: false }];
+const CHILDREN = [
+  { birthDate: '2020-06-01', disability: false },
+  { birthDate: '2016-06-01', disability: false },
+];
 
 const CREATE = `mutation($input: CreateRecordInput!) { createRecord(input: $input) { id version household { maritalStatus } income { incomeYear dependentsCount } } }`;
 const UPDATE = `mutation($input: UpdateRecordSectionInput!) { updateRecordSection(input: $input) { id version } }`;
@@ -30,14 +33,18 @@ const byId = (results: { programme: { id: string } }[], id: string) => results.f
 beforeAll(async () => {
   t = await startTestApp({ records: 3 });
   owner = await t.login(DepartmentCode.SINGLE_PARENT);
-  const res = await t.gql(CREATE, {
-    input: {
-      household: { children: CHILDREN, otherMembers: [], maritalStatus: 'NOT_MARRIED' },
-      income: { incomeYear: 2025, annualEmploymentIncome: 2_000_000, otherIncome: null, childSupportReceivedYearly: 0 },
-      concerns: { categories: ['FINANCES'] },
-      consent: { sharedWith: ['FAMILY_REGISTER', 'LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
+  const res = await t.gql(
+    CREATE,
+    {
+      input: {
+        household: { children: CHILDREN, otherMembers: [], maritalStatus: 'NOT_MARRIED' },
+        income: { incomeYear: 2025, annualEmploymentIncome: 2_000_000, otherIncome: null, childSupportReceivedYearly: 0 },
+        concerns: { categories: ['FINANCES'] },
+        consent: { sharedWith: ['FAMILY_REGISTER', 'LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
+      },
     },
-  }, owner);
+    owner,
+  );
   expect(res.body.errors).toBeUndefined();
   recordId = res.body.data!.createRecord.id;
   version = res.body.data!.createRecord.version;
@@ -55,15 +62,32 @@ describe('recordEligibility', () => {
     expect(r).toMatchObject({ recordId, asOf: AS_OF, incomeYear: 2025, sectionsNotUsed: [] });
     expect(byId(r.results, 'child-rearing-allowance')).toMatchObject({ status: 'ELIGIBLE', amount: { monthly: 59_400, yearly: 712_800 } });
     expect(byId(r.results, 'child-allowance')).toMatchObject({ status: 'ELIGIBLE', amount: { monthly: 20_000 } });
-    expect(r.incomeAssessment).toMatchObject({ incomeYear: 2025, salaryIncome: 1_320_000, incomeAmount: 1_140_000, otherIncomeAssumedZero: true, fullLimit: 1_450_000 });
+    expect(r.incomeAssessment).toMatchObject({
+      incomeYear: 2025,
+      salaryIncome: 1_320_000,
+      incomeAmount: 1_140_000,
+      otherIncomeAssumedZero: true,
+      fullLimit: 1_450_000,
+    });
     expect(r.incomeAssessment.explanation).toContain('所得額は 114万円です');
     // Marital status decided the single-parent programmes: none of them still asks for it.
-    for (const id of ['single-parent-medical-subsidy', 'welfare-fund-loan', 'single-parent-tax-deduction']) expect(byId(r.results, id).status, id).toBe('ELIGIBLE');
+    for (const id of ['single-parent-medical-subsidy', 'welfare-fund-loan', 'single-parent-tax-deduction'])
+      expect(byId(r.results, id).status, id).toBe('ELIGIBLE');
   });
 
   it('gives the public form’s answer for the same facts, programme by programme', async () => {
     const pub = await t.gql(PUBLIC, {
-      input: { asOf: AS_OF, municipalityCode: '999999', children: CHILDREN, annualEmploymentIncome: 2_000_000, childSupportReceivedYearly: 0, concerns: ['FINANCES'], maritalStatus: 'NOT_MARRIED', incomeYear: 2025, receivesPublicAssistance: false },
+      input: {
+        asOf: AS_OF,
+        municipalityCode: '999999',
+        children: CHILDREN,
+        annualEmploymentIncome: 2_000_000,
+        childSupportReceivedYearly: 0,
+        concerns: ['FINANCES'],
+        maritalStatus: 'NOT_MARRIED',
+        incomeYear: 2025,
+        receivesPublicAssistance: false,
+      },
     });
     expect(pub.body.errors).toBeUndefined();
     const desk = (await t.gql(REPORT, { id: recordId, asOf: AS_OF }, owner)).body.data!.recordEligibility;
@@ -73,7 +97,8 @@ describe('recordEligibility', () => {
 
   it('re-screening decides the same record the same way (shared mapping, record-household.ts)', async () => {
     const found = [];
-    for await (const r of rescreen(t.em(), { municipalityCode: '999999', asOf: AS_OF, catalogue: t.app.services.catalogue })) if (r.recordId === recordId) found.push(r);
+    for await (const r of rescreen(t.em(), { municipalityCode: '999999', asOf: AS_OF, catalogue: t.app.services.catalogue }))
+      if (r.recordId === recordId) found.push(r);
     expect(found).toHaveLength(1);
     const cra = found[0]!.results.find((r) => r.programmeId === 'child-rearing-allowance')!;
     expect(cra.status).toBe('ELIGIBLE');
@@ -84,7 +109,12 @@ describe('recordEligibility', () => {
     const res = await t.gql(REPORT, { id: recordId, asOf: AS_OF }, await t.login(DepartmentCode.FAMILY_REGISTER));
     expect(res.body.errors).toBeUndefined();
     const r = res.body.data!.recordEligibility;
-    expect(r.sectionsNotUsed).toEqual(expect.arrayContaining([{ section: 'INCOME', reason: 'NOT_PERMITTED' }, { section: 'BENEFITS', reason: 'NOT_PERMITTED' }]));
+    expect(r.sectionsNotUsed).toEqual(
+      expect.arrayContaining([
+        { section: 'INCOME', reason: 'NOT_PERMITTED' },
+        { section: 'BENEFITS', reason: 'NOT_PERMITTED' },
+      ]),
+    );
     expect(r.incomeAssessment).toBeNull();
     expect(byId(r.results, 'child-rearing-allowance')).toMatchObject({ status: 'NEEDS_MORE_INFO', amount: null });
     // Nothing derived from the hidden income is in the answer, in any form.
@@ -108,15 +138,33 @@ describe('recordEligibility', () => {
   });
 
   it('follows the record when staff change its facts: married (or de facto) ends it, another income year is asked for', async () => {
-    const married = await t.gql(UPDATE, { input: { id: recordId, expectedVersion: version, household: { children: CHILDREN, otherMembers: [], maritalStatus: 'DE_FACTO' } } }, owner);
+    const married = await t.gql(
+      UPDATE,
+      { input: { id: recordId, expectedVersion: version, household: { children: CHILDREN, otherMembers: [], maritalStatus: 'DE_FACTO' } } },
+      owner,
+    );
     expect(married.body.errors).toBeUndefined();
     version = married.body.data!.updateRecordSection.version;
     let r = (await t.gql(REPORT, { id: recordId, asOf: AS_OF }, owner)).body.data!.recordEligibility;
     expect(byId(r.results, 'child-rearing-allowance')).toMatchObject({ status: 'NOT_ELIGIBLE', amount: null });
 
-    const back = await t.gql(UPDATE, { input: { id: recordId, expectedVersion: version, household: { children: CHILDREN, otherMembers: [], maritalStatus: 'NOT_MARRIED' } } }, owner);
+    const back = await t.gql(
+      UPDATE,
+      { input: { id: recordId, expectedVersion: version, household: { children: CHILDREN, otherMembers: [], maritalStatus: 'NOT_MARRIED' } } },
+      owner,
+    );
     version = back.body.data!.updateRecordSection.version;
-    const older = await t.gql(UPDATE, { input: { id: recordId, expectedVersion: version, income: { incomeYear: 2024, annualEmploymentIncome: 2_000_000, childSupportReceivedYearly: 0, dependentsCount: 2 } } }, owner);
+    const older = await t.gql(
+      UPDATE,
+      {
+        input: {
+          id: recordId,
+          expectedVersion: version,
+          income: { incomeYear: 2024, annualEmploymentIncome: 2_000_000, childSupportReceivedYearly: 0, dependentsCount: 2 },
+        },
+      },
+      owner,
+    );
     expect(older.body.errors).toBeUndefined();
     version = older.body.data!.updateRecordSection.version;
     r = (await t.gql(REPORT, { id: recordId, asOf: AS_OF }, owner)).body.data!.recordEligibility;

@@ -26,7 +26,9 @@ async function all(em: EntityManager, options: Parameters<typeof rescreen>[1]): 
 }
 
 async function ids(municipality: string): Promise<string[]> {
-  const rows = (await t.em().getConnection().execute('select id from personal_record where municipality_code = ? order by id', [municipality])) as { id: string }[];
+  const rows = (await t.em().getConnection().execute('select id from personal_record where municipality_code = ? order by id', [municipality])) as {
+    id: string;
+  }[];
   return rows.map((r) => r.id);
 }
 
@@ -46,7 +48,10 @@ beforeAll(async () => {
     select gen_random_uuid(), '${OTHER}', id, 'livelihood-protection' from personal_record where municipality_code = '${OTHER}'`);
   demoIds = await ids(DEMO);
   // One デモ市 family on public assistance, so receivesPublicAssistance is exercised.
-  await c.execute(`insert into benefit_in_use (id, municipality_code, record_id, programme_id) values (gen_random_uuid(), '${DEMO}', ?, 'livelihood-protection')`, [demoIds[5]]);
+  await c.execute(
+    `insert into benefit_in_use (id, municipality_code, record_id, programme_id) values (gen_random_uuid(), '${DEMO}', ?, 'livelihood-protection')`,
+    [demoIds[5]],
+  );
 });
 
 afterAll(async () => {
@@ -77,7 +82,9 @@ async function householdOf(recordId: string): Promise<Household> {
 
 describe('rescreen', () => {
   it('yields exactly one result per record of the municipality, in id order, none of another', async () => {
-    const [{ n }] = (await t.em().getConnection().execute('select count(*)::int as n from personal_record where municipality_code = ?', [DEMO])) as { n: number }[];
+    const [{ n }] = (await t.em().getConnection().execute('select count(*)::int as n from personal_record where municipality_code = ?', [DEMO])) as {
+      n: number;
+    }[];
     expect(n).toBe(30);
     const results = await all(t.em(), { municipalityCode: DEMO, asOf });
     expect(results).toHaveLength(n);
@@ -96,11 +103,17 @@ describe('rescreen', () => {
     // Records with 養育費, with the most children, and the one on public assistance.
     const em = t.em();
     // Three different records (ids are random, so exclude the ones already picked).
-    const withSupport = await em.findOneOrFail(PersonalRecord, { municipality: DEMO, id: { $ne: demoIds[5]! }, income: { childSupportReceivedYearly: { $gt: 0 } } });
-    const [biggest] = (await em.getConnection().execute(
-      `select record_id from child where municipality_code = ? and record_id not in (?, ?) group by record_id order by count(*) desc, record_id limit 1`,
-      [DEMO, demoIds[5]!, withSupport.id],
-    )) as { record_id: string }[];
+    const withSupport = await em.findOneOrFail(PersonalRecord, {
+      municipality: DEMO,
+      id: { $ne: demoIds[5]! },
+      income: { childSupportReceivedYearly: { $gt: 0 } },
+    });
+    const [biggest] = (await em
+      .getConnection()
+      .execute(
+        `select record_id from child where municipality_code = ? and record_id not in (?, ?) group by record_id order by count(*) desc, record_id limit 1`,
+        [DEMO, demoIds[5]!, withSupport.id],
+      )) as { record_id: string }[];
     const sample = [withSupport.id, biggest!.record_id, demoIds[5]!];
     expect(new Set(sample).size).toBe(3);
     for (const id of sample) {

@@ -8,7 +8,9 @@ import { startTestApp, type TestApp } from '../support/app';
 function infoOf(source: string) {
   const doc = parse(source);
   const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = Object.fromEntries(
+    doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
   return { fieldNodes: [op.selectionSet.selections[0] as FieldNode], fragments };
 }
 
@@ -16,12 +18,24 @@ describe('which child rows a query selects (look-ahead)', () => {
   const cases: [string, string, string[]][] = [
     ['no child rows', '{ records { edges { node { id identity { familyName } } } } }', []],
     ['household without children', '{ records { edges { node { household { note } } } } }', []],
-    ['all three, directly', '{ records { edges { node { household { children { birthDate } } benefits { programmeId } consultations { date } } } } }', ['children', 'benefits', 'consultations']],
+    [
+      'all three, directly',
+      '{ records { edges { node { household { children { birthDate } } benefits { programmeId } consultations { date } } } } }',
+      ['children', 'benefits', 'consultations'],
+    ],
     ['through an alias', '{ records { edges { node { kids: household { list: children { birthDate } } } } } }', ['children']],
     ['through an inline fragment', '{ records { edges { node { ... on PersonalRecord { benefits { programmeId } } } } } }', ['benefits']],
-    ['through a fragment spread, nested', 'query { records { edges { ...E } } } fragment E on PersonalRecordEdge { node { ...N } } fragment N on PersonalRecord { consultations { date } }', ['consultations']],
+    [
+      'through a fragment spread, nested',
+      'query { records { edges { ...E } } } fragment E on PersonalRecordEdge { node { ...N } } fragment N on PersonalRecord { consultations { date } }',
+      ['consultations'],
+    ],
     ['a spread used twice', 'query { records { edges { node { ...N ...N } } } } fragment N on PersonalRecord { benefits { programmeId } }', ['benefits']],
-    ['under @skip (fetched anyway; never returned unless selected)', '{ records { edges { node { benefits @skip(if: true) { programmeId } } } } }', ['benefits']],
+    [
+      'under @skip (fetched anyway; never returned unless selected)',
+      '{ records { edges { node { benefits @skip(if: true) { programmeId } } } } }',
+      ['benefits'],
+    ],
     ['outside the node', '{ records { pageInfo { hasNextPage } } }', []],
   ];
   it.each(cases)('%s', (_name, query, kinds) => {
@@ -66,7 +80,8 @@ describe('child rows fetched with the page', () => {
     const page = await t.gql(PAGE, { first: 30 }, token);
     expect(page.body.errors).toBeUndefined();
     expect(ofRequest()).toHaveLength(2);
-    for (const table of ['personal_record', 'child', 'benefit_in_use', 'consultation']) expect(ofRequest()[0], table).toMatch(new RegExp(`from "?${table}"?\\b`));
+    for (const table of ['personal_record', 'child', 'benefit_in_use', 'consultation'])
+      expect(ofRequest()[0], table).toMatch(new RegExp(`from "?${table}"?\\b`));
     expect(ofRequest()[1]).toMatch(/audit_append/);
 
     // The loader path (a mutation's result is an entity without prefetched rows) gives the same rows.

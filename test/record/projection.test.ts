@@ -47,22 +47,25 @@ describe('records read only the selected sections’ columns, with the same answ
   });
   afterAll(() => t.close());
 
-  it.each([DepartmentCode.SINGLE_PARENT, DepartmentCode.LIVELIHOOD_SUPPORT, DepartmentCode.PUBLIC_HOUSING])('%s: any selection equals the full read restricted to it', async (department) => {
-    const token = await t.login(department);
-    const full = await t.gql(page(['id', ...ALL.filter((f) => f !== 'id')]), {}, token);
-    const fullNodes: Record<string, unknown>[] = full.body.data!.records.edges.map((e: { node: Record<string, unknown> }) => e.node);
-    expect(fullNodes.length).toBeGreaterThan(5);
-    const fullErrors = (fields: readonly string[]) => errorsOf(full.body).filter((e) => fields.some((f) => e.split(':')[0]!.split('.')[4] === f));
-    await fc.assert(
-      fc.asyncProperty(fc.subarray(ALL, { minLength: 1 }), fc.boolean(), async (fields, typename) => {
-        const res = await t.gql(page(typename ? [...fields, '__typename'] : fields), {}, token);
-        const nodes: Record<string, unknown>[] = res.body.data!.records.edges.map((e: { node: Record<string, unknown> }) => e.node);
-        expect(nodes.map((n) => pick(n, fields))).toEqual(fullNodes.map((n) => pick(n, fields)));
-        expect(errorsOf(res.body)).toEqual(fullErrors(fields));
-      }),
-      { numRuns: 25, seed: 2026 },
-    );
-  });
+  it.each([DepartmentCode.SINGLE_PARENT, DepartmentCode.LIVELIHOOD_SUPPORT, DepartmentCode.PUBLIC_HOUSING])(
+    '%s: any selection equals the full read restricted to it',
+    async (department) => {
+      const token = await t.login(department);
+      const full = await t.gql(page(['id', ...ALL.filter((f) => f !== 'id')]), {}, token);
+      const fullNodes: Record<string, unknown>[] = full.body.data!.records.edges.map((e: { node: Record<string, unknown> }) => e.node);
+      expect(fullNodes.length).toBeGreaterThan(5);
+      const fullErrors = (fields: readonly string[]) => errorsOf(full.body).filter((e) => fields.some((f) => e.split(':')[0]!.split('.')[4] === f));
+      await fc.assert(
+        fc.asyncProperty(fc.subarray(ALL, { minLength: 1 }), fc.boolean(), async (fields, typename) => {
+          const res = await t.gql(page(typename ? [...fields, '__typename'] : fields), {}, token);
+          const nodes: Record<string, unknown>[] = res.body.data!.records.edges.map((e: { node: Record<string, unknown> }) => e.node);
+          expect(nodes.map((n) => pick(n, fields))).toEqual(fullNodes.map((n) => pick(n, fields)));
+          expect(errorsOf(res.body)).toEqual(fullErrors(fields));
+        }),
+        { numRuns: 25, seed: 2026 },
+      );
+    },
+  );
 
   it('a single record too', async () => {
     const token = await t.login(DepartmentCode.SINGLE_PARENT);

@@ -41,7 +41,13 @@ describe('record criteria', () => {
     const arb = fc.record({
       municipality: fc.constantFrom(municipality, municipality, municipality, '000000'),
       consentTo: fc.oneof(fc.constant([]), fc.subarray([...DEPARTMENT_CODES, 'partners'], { maxLength: 2 })),
-      ids: fc.option(fc.subarray(all.map((r) => r.id), { minLength: 10 }), { nil: null, freq: 2 }),
+      ids: fc.option(
+        fc.subarray(
+          all.map((r) => r.id),
+          { minLength: 10 },
+        ),
+        { nil: null, freq: 2 },
+      ),
       nameLike: fc.option(fc.constantFrom('%', '%あ%', '%ひとり%', '%\\%%', '%_%'), { nil: null, freq: 2 }),
       concern: fc.option(fc.constantFrom(...Object.values(ConcernCategory)), { nil: null, freq: 2 }),
       createdFrom: fc.option(fc.constantFrom(...all.map((r) => r.createdAt)), { nil: null, freq: 2 }),
@@ -78,6 +84,8 @@ describe('record criteria', () => {
         expect(viaSql).toEqual(viaOrm);
       }
     }
-    expect((await new RecordReader(em()).find(criteria(municipality, { birthDate: all[5]!.identity.birthDate! }), 'newest', 100)).map((r) => r.id)).toContain(all[5]!.id);
+    expect((await new RecordReader(em()).find(criteria(municipality, { birthDate: all[5]!.identity.birthDate! }), 'newest', 100)).map((r) => r.id)).toContain(
+      all[5]!.id,
+    );
   });
 });

@@ -24,7 +24,12 @@ const validInput = () => ({
   identity: { familyName: '試験', givenName: '花子', familyNameKana: 'しけん', givenNameKana: 'ﾊﾅｺ', birthDate: '1990-05-01' },
   address: { postalCode: '９９９－０００１', prefecture: 'デモ県', city: 'デモ市', street: 'デモ町1-1' },
   contact: { phone: '０９０−１２３４−５６７８', email: 'hanako@example.jp', contactAllowed: true },
-  household: { children: [{ birthDate: '2018-04-02', disability: false }, { birthDate: '2021-01-15', disability: true }] },
+  household: {
+    children: [
+      { birthDate: '2018-04-02', disability: false },
+      { birthDate: '2021-01-15', disability: true },
+    ],
+  },
   income: { incomeYear: 2025, annualEmploymentIncome: 1_810_000, otherIncome: 0, childSupportReceivedYearly: 300_000 },
   benefits: [{ programmeId: 'child-allowance' }],
   concerns: { categories: ['WORK', 'HOUSING'] },
@@ -47,7 +52,10 @@ describe('records API over HTTP', () => {
     expect(r.identity).toEqual({ familyName: '試験', familyNameKana: 'シケン', givenNameKana: 'ハナコ', birthDate: '1990-05-01' });
     expect(r.address.postalCode).toBe('999-0001');
     expect(r.contact.phone).toBe('090-1234-5678');
-    expect(r.household.children).toEqual([{ birthDate: '2018-04-02', disability: false }, { birthDate: '2021-01-15', disability: true }]);
+    expect(r.household.children).toEqual([
+      { birthDate: '2018-04-02', disability: false },
+      { birthDate: '2021-01-15', disability: true },
+    ]);
     expect(r.benefits).toEqual([{ programmeId: 'child-allowance' }]);
     expect(r.concerns.categories).toEqual(['WORK', 'HOUSING']);
     expect(r.consent.sharedWith).toEqual(['LIVELIHOOD_SUPPORT']);
@@ -93,12 +101,19 @@ describe('records API over HTTP', () => {
     const stale = await t.gql(UPDATE, { input: { id: created.id, expectedVersion: 1, income: { annualEmploymentIncome: 1 } } }, owner);
     expect(stale.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const children = await t.gql(UPDATE, { input: { id: created.id, expectedVersion: 2, household: { children: [{ birthDate: '2020-02-02' }] } } }, owner);
-    expect(children.body.data!.updateRecordSection).toMatchObject({ version: 3, household: { children: [{ birthDate: '2020-02-02' }] }, income: { annualEmploymentIncome: 1_810_000 } });
+    expect(children.body.data!.updateRecordSection).toMatchObject({
+      version: 3,
+      household: { children: [{ birthDate: '2020-02-02' }] },
+      income: { annualEmploymentIncome: 1_810_000 },
+    });
   });
 
   it('refuses an update naming no section or two sections', async () => {
     const created = (await t.gql(CREATE, { input: validInput() }, owner)).body.data!.createRecord;
-    for (const input of [{ id: created.id, expectedVersion: 1 }, { id: created.id, expectedVersion: 1, identity: {}, income: {} }]) {
+    for (const input of [
+      { id: created.id, expectedVersion: 1 },
+      { id: created.id, expectedVersion: 1, identity: {}, income: {} },
+    ]) {
       const res = await t.gql(UPDATE, { input }, owner);
       expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
@@ -134,7 +149,19 @@ describe('records API over HTTP', () => {
   });
 
   it('filters by concern, consent, created date and reference number', async () => {
-    const created = (await t.gql(CREATE, { input: { ...validInput(), concerns: { categories: ['LEGAL'] }, consent: { sharedWith: ['PUBLIC_HOUSING'], shareWithPartners: false, privacyNoticeVersion: 'v1' } } }, owner)).body.data!.createRecord;
+    const created = (
+      await t.gql(
+        CREATE,
+        {
+          input: {
+            ...validInput(),
+            concerns: { categories: ['LEGAL'] },
+            consent: { sharedWith: ['PUBLIC_HOUSING'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
+          },
+        },
+        owner,
+      )
+    ).body.data!.createRecord;
     const byRef = await t.gql(LIST, { filter: { referenceNumber: created.referenceNumber.toLowerCase().replace('-', '') }, first: 5 }, owner);
     expect(byRef.body.data!.records.edges.map((e: any) => e.node.id)).toEqual([created.id]);
     const legal = await t.gql(`{ records(filter: { concern: LEGAL }, first: 100) { edges { node { concerns { categories } } } } }`, {}, owner);
@@ -148,14 +175,28 @@ describe('records API over HTTP', () => {
 
   it('adds a consultation and reads the history newest first', async () => {
     const created = (await t.gql(CREATE, { input: validInput() }, owner)).body.data!.createRecord;
-    for (const [date, summary] of [['2026-01-10', '初回相談'], ['2026-02-10', '二回目']]) {
-      const res = await t.gql(`mutation($i: AddConsultationInput!) { addConsultation(input: $i) { date department staffName channel summary } }`, { i: { recordId: created.id, date, channel: 'PHONE', summary } }, owner);
+    for (const [date, summary] of [
+      ['2026-01-10', '初回相談'],
+      ['2026-02-10', '二回目'],
+    ]) {
+      const res = await t.gql(
+        `mutation($i: AddConsultationInput!) { addConsultation(input: $i) { date department staffName channel summary } }`,
+        { i: { recordId: created.id, date, channel: 'PHONE', summary } },
+        owner,
+      );
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data!.addConsultation).toMatchObject({ date, department: 'SINGLE_PARENT', channel: 'PHONE', summary });
     }
     const read = await t.gql(`query($id: ID!) { record(id: $id) { consultations { date summary } } }`, { id: created.id }, owner);
-    expect(read.body.data!.record.consultations).toEqual([{ date: '2026-02-10', summary: '二回目' }, { date: '2026-01-10', summary: '初回相談' }]);
-    const bad = await t.gql(`mutation($i: AddConsultationInput!) { addConsultation(input: $i) { date } }`, { i: { recordId: created.id, date: '2999-01-01', channel: 'PHONE', summary: '' } }, owner);
+    expect(read.body.data!.record.consultations).toEqual([
+      { date: '2026-02-10', summary: '二回目' },
+      { date: '2026-01-10', summary: '初回相談' },
+    ]);
+    const bad = await t.gql(
+      `mutation($i: AddConsultationInput!) { addConsultation(input: $i) { date } }`,
+      { i: { recordId: created.id, date: '2999-01-01', channel: 'PHONE', summary: '' } },
+      owner,
+    );
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(bad.body.errors?.[0]?.extensions?.problems.map((p: any) => p.field)).toEqual(['input.date', 'input.summary']);
   });

@@ -29,7 +29,14 @@ describe('change feed (PostgreSQL)', () => {
     await vi.waitFor(() => expect(seenB).toEqual([{ jti: 'one', exp: 1 }]), { timeout: 5000, interval: 20 });
     // A later change from b proves a's own message has come back through LISTEN by now, and was skipped.
     await b.publish('revoked-token', { jti: 'two', exp: 2 });
-    await vi.waitFor(() => expect(seenA).toEqual([{ jti: 'one', exp: 1 }, { jti: 'two', exp: 2 }]), { timeout: 5000, interval: 20 });
+    await vi.waitFor(
+      () =>
+        expect(seenA).toEqual([
+          { jti: 'one', exp: 1 },
+          { jti: 'two', exp: 2 },
+        ]),
+      { timeout: 5000, interval: 20 },
+    );
   });
 
   it('after its connection is cut, reconnects and tells every cache to start afresh (messages may have been missed)', async () => {
@@ -40,9 +47,12 @@ describe('change feed (PostgreSQL)', () => {
     await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'yorisoi-change-feed' and datname = current_database()`);
     await vi.waitFor(() => expect(resyncs).toBeGreaterThan(0), { timeout: 10_000, interval: 50 });
     // Both were cut (same database): once a has reconnected too, its messages reach b again.
-    await vi.waitFor(async () => {
-      await a.publish('municipality', { n: 1 });
-      expect(seen.length).toBeGreaterThan(0);
-    }, { timeout: 10_000, interval: 200 });
+    await vi.waitFor(
+      async () => {
+        await a.publish('municipality', { n: 1 });
+        expect(seen.length).toBeGreaterThan(0);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
   });
 });

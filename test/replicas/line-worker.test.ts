@@ -16,7 +16,16 @@ let worker: { stop(): Promise<void> };
 beforeAll(async () => {
   t = await startLineApp({ worker: 'separate' });
   const url = t.db.orm.config.get('clientUrl')!;
-  worker = await runLineWorker(loadConfig({ ...lineEnv(t), DATABASE_URL: url, AUTH_SECRET: TEST_SECRET, ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, AUDIT_KEY: deriveAuditKey(TEST_SECRET), AUDIT_ANCHOR_DIR: 'off' }));
+  worker = await runLineWorker(
+    loadConfig({
+      ...lineEnv(t),
+      DATABASE_URL: url,
+      AUTH_SECRET: TEST_SECRET,
+      ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+      AUDIT_KEY: deriveAuditKey(TEST_SECRET),
+      AUDIT_ANCHOR_DIR: 'off',
+    }),
+  );
 });
 afterAll(async () => {
   await worker?.stop();

@@ -20,7 +20,10 @@ async function gql(base: string, query: string, variables: Record<string, unknow
 }
 
 async function login(base: string, department = DepartmentCode.SINGLE_PARENT, role?: string): Promise<string> {
-  const body = await gql(base, 'mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }', { e: demoStaffEmail(department, role), p: TEST_PASSWORD });
+  const body = await gql(base, 'mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }', {
+    e: demoStaffEmail(department, role),
+    p: TEST_PASSWORD,
+  });
   const token = body.data?.login?.token as string | undefined;
   if (!token) throw new Error(`login failed: ${JSON.stringify(body.errors)}`);
   return token;
@@ -74,7 +77,13 @@ describe('two API replicas on one PostgreSQL, behind a round-robin proxy', () =>
 
   it('idempotency: the same intake sent to both replicas at once gives one record and one receipt', async () => {
     const key = randomUUID();
-    const input = { municipalityCode: '999999', idempotencyKey: key, contact: { phone: '090-2222-3333', contactAllowed: true, preferredChannel: 'PHONE' }, concerns: { categories: ['WORK'], note: '同時送信' }, consent: { sharedWith: [], privacyNoticeVersion: notice } };
+    const input = {
+      municipalityCode: '999999',
+      idempotencyKey: key,
+      contact: { phone: '090-2222-3333', contactAllowed: true, preferredChannel: 'PHONE' },
+      concerns: { categories: ['WORK'], note: '同時送信' },
+      consent: { sharedWith: [], privacyNoticeVersion: notice },
+    };
     const [a, b] = await Promise.all([gql(A, SUBMIT, { i: input }), gql(B, SUBMIT, { i: input })]);
     expect(a.errors).toBeUndefined();
     expect(b.errors).toBeUndefined();
@@ -88,7 +97,20 @@ describe('two API replicas on one PostgreSQL, behind a round-robin proxy', () =>
   it('caches: an origin allowed through one replica is allowed by the other at once, not after its minute', async () => {
     const origin = `https://www.city-${randomUUID().slice(0, 8)}.example.lg.jp`;
     const submitFrom = (base: string) =>
-      gql(base, SUBMIT, { i: { municipalityCode: '999999', idempotencyKey: randomUUID(), concerns: { categories: ['WORK'] }, consent: { sharedWith: [], privacyNoticeVersion: notice } } }, undefined, { origin });
+      gql(
+        base,
+        SUBMIT,
+        {
+          i: {
+            municipalityCode: '999999',
+            idempotencyKey: randomUUID(),
+            concerns: { categories: ['WORK'] },
+            consent: { sharedWith: [], privacyNoticeVersion: notice },
+          },
+        },
+        undefined,
+        { origin },
+      );
     // B reads (and caches for a minute) the municipalities' origins: this one is not among them yet.
     expect((await submitFrom(B)).errors?.length).toBeGreaterThan(0);
     const admin = await login(A, DepartmentCode.SINGLE_PARENT, 'admin');
@@ -98,9 +120,42 @@ describe('two API replicas on one PostgreSQL, behind a round-robin proxy', () =>
     expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
   });
 
+  it('the access policy: applied in the console through one replica, in force on the other at once (change feed)', async () => {
+    const cell = async (base: string, token: string) =>
+      ((await gql(base, '{ accessPolicy { section role read } }', {}, token)).data!.accessPolicy as { section: string; role: string; read: boolean }[]).find(
+        (g) => g.section === 'INCOME' && g.role === 'family-register',
+      )!.read;
+    const register = await login(B, DepartmentCode.FAMILY_REGISTER);
+    // B has read the policy (the files' default): 戸籍 may not read income.
+    expect(await cell(B, register)).toBe(false);
+    const admin = await login(A, DepartmentCode.SINGLE_PARENT, 'admin');
+    const current = (await gql(A, '{ accessPolicySettings { version yaml } }', {}, admin)).data!.accessPolicySettings as { version: number; yaml: string };
+    const row = "income:           { single-parent: rw, livelihood-support: r,  family-register: '-',";
+    expect(current.yaml).toContain(row);
+    const widened = current.yaml.replace(row, 'income:           { single-parent: rw, livelihood-support: r,  family-register: r,');
+    const saved = await gql(
+      A,
+      'mutation($i: AccessPolicyInput!) { saveAccessPolicy(input: $i) { applied } }',
+      { i: { municipalityCode: '999999', version: current.version, yaml: widened, apply: true } },
+      admin,
+    );
+    expect(saved.errors).toBeUndefined();
+    await vi.waitFor(async () => expect(await cell(B, register)).toBe(true), ACROSS);
+    // And back, so the other tests of this file meet the default policy.
+    const back = await gql(
+      A,
+      'mutation($i: AccessPolicyInput!) { saveAccessPolicy(input: $i) { applied } }',
+      { i: { municipalityCode: '999999', version: current.version + 1, yaml: current.yaml, apply: true } },
+      admin,
+    );
+    expect(back.errors).toBeUndefined();
+    await vi.waitFor(async () => expect(await cell(B, register)).toBe(false), ACROSS);
+  });
+
   it('rate limits: sign-in attempts on one account are counted across both replicas', async () => {
     const email = `guess-${randomUUID().slice(0, 8)}@example.jp`;
-    const attempt = (base: string) => gql(base, 'mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }', { e: email, p: 'wrong-password-1234' });
+    const attempt = (base: string) =>
+      gql(base, 'mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }', { e: email, p: 'wrong-password-1234' });
     for (let i = 0; i < REPLICA_LOGIN_ACCOUNT_RATE; i++) {
       expect((await attempt(i % 2 === 0 ? A : B)).errors?.[0]?.extensions?.code, `attempt ${i + 1}`).toBe('UNAUTHENTICATED');
     }
@@ -111,14 +166,28 @@ describe('two API replicas on one PostgreSQL, behind a round-robin proxy', () =>
 
   it('encrypted records: written through one replica, searched and read through the other', async () => {
     const owner = await login(A);
-    const created = await gql(A, 'mutation($input: CreateRecordInput!) { createRecord(input: $input) { id } }', { input: {
-      identity: { familyName: '複製', givenName: '一', familyNameKana: 'ふくせい', givenNameKana: 'はじめ', birthDate: '1985-01-01' },
-      contact: { phone: '070-3333-4444', email: 'replica@example.jp', contactAllowed: true },
-      concerns: { categories: ['WORK'], note: '二台目から読む' },
-    } }, owner);
+    const created = await gql(
+      A,
+      'mutation($input: CreateRecordInput!) { createRecord(input: $input) { id } }',
+      {
+        input: {
+          identity: { familyName: '複製', givenName: '一', familyNameKana: 'ふくせい', givenNameKana: 'はじめ', birthDate: '1985-01-01' },
+          contact: { phone: '070-3333-4444', email: 'replica@example.jp', contactAllowed: true },
+          concerns: { categories: ['WORK'], note: '二台目から読む' },
+        },
+      },
+      owner,
+    );
     expect(created.errors).toBeUndefined();
-    const found = await gql(B, '{ records(filter: { contact: "07033334444" }, first: 5) { edges { node { id concerns { note } contact { email } } } } }', {}, owner);
+    const found = await gql(
+      B,
+      '{ records(filter: { contact: "07033334444" }, first: 5) { edges { node { id concerns { note } contact { email } } } } }',
+      {},
+      owner,
+    );
     expect(found.errors).toBeUndefined();
-    expect(found.data!.records.edges).toEqual([{ node: { id: created.data!.createRecord.id, concerns: { note: '二台目から読む' }, contact: { email: 'replica@example.jp' } } }]);
+    expect(found.data!.records.edges).toEqual([
+      { node: { id: created.data!.createRecord.id, concerns: { note: '二台目から読む' }, contact: { email: 'replica@example.jp' } } },
+    ]);
   });
 });

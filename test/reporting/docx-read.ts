@@ -9,12 +9,22 @@ export interface ReadDocx {
 }
 
 const TEXT = /<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g;
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 const textOf = (xml: string) => [...xml.matchAll(TEXT)].map((m) => unescape(m[1]!)).join('');
 
 export function readDocx(buffer: Uint8Array): ReadDocx {
   const files = unzipSync(buffer);
-  const parts = Object.fromEntries(Object.entries(files).filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels')).map(([n, b]) => [n, strFromU8(b)]));
+  const parts = Object.fromEntries(
+    Object.entries(files)
+      .filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels'))
+      .map(([n, b]) => [n, strFromU8(b)]),
+  );
   const body = parts['word/document.xml'] ?? '';
   const headings: string[] = [];
   const paragraphs: string[] = [];
@@ -23,6 +33,20 @@ export function readDocx(buffer: Uint8Array): ReadDocx {
     if (p.includes('w:val="Heading2"')) headings.push(t);
     paragraphs.push(t);
   }
-  const tables = body.split('</w:tbl>').slice(0, -1).map((tbl) => tbl.slice(tbl.lastIndexOf('<w:tbl>')).split('</w:tr>').slice(0, -1).map((tr) => tr.split('</w:tc>').slice(0, -1).map((tc) => textOf(tc))));
+  const tables = body
+    .split('</w:tbl>')
+    .slice(0, -1)
+    .map((tbl) =>
+      tbl
+        .slice(tbl.lastIndexOf('<w:tbl>'))
+        .split('</w:tr>')
+        .slice(0, -1)
+        .map((tr) =>
+          tr
+            .split('</w:tc>')
+            .slice(0, -1)
+            .map((tc) => textOf(tc)),
+        ),
+    );
   return { parts, headings, paragraphs, tables };
 }

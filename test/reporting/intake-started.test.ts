@@ -17,7 +17,12 @@ describe('intake forms started', () => {
     t = await startTestApp({ records: 3 });
   });
   afterAll(() => t.close());
-  const ping = (code: string, headers: Record<string, string> = {}) => t.http.post('/graphql').set('content-type', 'application/json').set(headers).send({ query: STARTED, operationName: 'IntakeStarted', variables: { input: { municipalityCode: code } } });
+  const ping = (code: string, headers: Record<string, string> = {}) =>
+    t.http
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set(headers)
+      .send({ query: STARTED, operationName: 'IntakeStarted', variables: { input: { municipalityCode: code } } });
   const stored = async () => t.em().getConnection().execute<Record<string, unknown>[]>(`select * from intake_start`);
 
   it('counts one start per ping for the municipality and day, keeps nothing else, sets no cookie; refuses bad codes, unknown municipalities, foreign pages and floods', async () => {

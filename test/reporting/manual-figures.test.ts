@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInJapan } from '../../api/core/dates';
+import { addDays, todayInJapan } from '../../api/core/dates';
 import { DepartmentCode } from '../../api/core/departments';
+import { FIGURE_STORE } from '../../api/reporting';
 import { startTestApp, type TestApp } from '../support/app';
 import { readDocx } from './docx-read';
 
@@ -42,17 +43,70 @@ describe('manual figures: entered by staff per month', () => {
 
   it('are saved per month with who entered them and when; a value that does not change keeps its author', async () => {
     const empty = (await t.gql(MANUAL, { p: period }, supervisor)).body.data!.manualFigures;
-    expect(empty.definitions.map((d: { name: string }) => d.name)).toEqual(['manual.phoneConsultations', 'manual.visitConsultations', 'manual.walkInConsultations', 'manual.events', 'manual.eventParticipants']);
+    expect(empty.definitions.map((d: { name: string }) => d.name)).toEqual([
+      'manual.phoneConsultations',
+      'manual.visitConsultations',
+      'manual.walkInConsultations',
+      'manual.events',
+      'manual.eventParticipants',
+    ]);
     expect(empty.entries).toEqual([]);
-    const saved = await t.gql(SAVE, { i: { month: m1, values: [{ figure: 'manual.phoneConsultations', value: 12 }, { figure: 'manual.events', value: 2 }, { figure: 'manual.eventParticipants', value: 31 }] } }, supervisor);
+    const saved = await t.gql(
+      SAVE,
+      {
+        i: {
+          month: m1,
+          values: [
+            { figure: 'manual.phoneConsultations', value: 12 },
+            { figure: 'manual.events', value: 2 },
+            { figure: 'manual.eventParticipants', value: 31 },
+          ],
+        },
+      },
+      supervisor,
+    );
     expect(saved.body.errors).toBeUndefined();
-    expect(saved.body.data!.saveManualFigures.entries.map((e: { figure: string; value: number }) => [e.figure, e.value])).toEqual([['manual.eventParticipants', 31], ['manual.events', 2], ['manual.phoneConsultations', 12]]);
+    expect(saved.body.data!.saveManualFigures.entries.map((e: { figure: string; value: number }) => [e.figure, e.value])).toEqual([
+      ['manual.eventParticipants', 31],
+      ['manual.events', 2],
+      ['manual.phoneConsultations', 12],
+    ]);
     const first = saved.body.data!.saveManualFigures.entries.find((e: { figure: string }) => e.figure === 'manual.events');
     expect(first.enteredBy).toBeTruthy();
     // The admin changes one value and repeats another: only the changed one is theirs.
-    await t.gql(SAVE, { i: { month: m1, values: [{ figure: 'manual.events', value: 2 }, { figure: 'manual.phoneConsultations', value: 14 }] } }, admin);
-    await t.gql(SAVE, { i: { month: m2, values: [{ figure: 'manual.phoneConsultations', value: 5 }, { figure: 'manual.visitConsultations', value: 3 }] } }, admin);
-    const after = (await t.gql(MANUAL, { p: period }, supervisor)).body.data!.manualFigures.entries as { month: string; figure: string; value: number; enteredBy: string; enteredAt: string }[];
+    await t.gql(
+      SAVE,
+      {
+        i: {
+          month: m1,
+          values: [
+            { figure: 'manual.events', value: 2 },
+            { figure: 'manual.phoneConsultations', value: 14 },
+          ],
+        },
+      },
+      admin,
+    );
+    await t.gql(
+      SAVE,
+      {
+        i: {
+          month: m2,
+          values: [
+            { figure: 'manual.phoneConsultations', value: 5 },
+            { figure: 'manual.visitConsultations', value: 3 },
+          ],
+        },
+      },
+      admin,
+    );
+    const after = (await t.gql(MANUAL, { p: period }, supervisor)).body.data!.manualFigures.entries as {
+      month: string;
+      figure: string;
+      value: number;
+      enteredBy: string;
+      enteredAt: string;
+    }[];
     const at = (m: string, f: string) => after.find((e) => e.month === m && e.figure === f)!;
     expect(at(m1, 'manual.events').enteredBy).toBe(first.enteredBy);
     expect(at(m1, 'manual.events').enteredAt).toBe(first.enteredAt);
@@ -67,7 +121,13 @@ describe('manual figures: entered by staff per month', () => {
   it('appear in the usage figures as ENTERED, per month, and in 別紙2 and the CSV marked as entered', async () => {
     const res = await t.gql(FIGURES, { p: period }, supervisor);
     expect(res.body.errors).toBeUndefined();
-    const lines = res.body.data!.usageFigures.figures as { name: string; key: string | null; origin: string; total: number; points: { start: string; value: number }[] }[];
+    const lines = res.body.data!.usageFigures.figures as {
+      name: string;
+      key: string | null;
+      origin: string;
+      total: number;
+      points: { start: string; value: number }[];
+    }[];
     const phone = lines.find((l) => l.name === 'manual.phoneConsultations')!;
     expect(phone).toMatchObject({ origin: 'ENTERED', total: 19 });
     expect(phone.points.find((p) => p.start === m1)!.value).toBe(14);
@@ -75,12 +135,20 @@ describe('manual figures: entered by staff per month', () => {
     expect(lines.find((l) => l.name === 'manual.eventParticipants')!.total).toBe(31);
     expect(lines.find((l) => l.name === 'chat.sessions')!.origin).toBe('COUNTED');
     // A period that starts inside a month counts that month's entry (monthly figures count whole months).
-    const mid = (await t.gql(FIGURES, { p: { from: `${m1.slice(0, 8)}15`, to: `${m1.slice(0, 8)}20` } }, supervisor)).body.data!.usageFigures.figures as { name: string; total: number }[];
+    const mid = (await t.gql(FIGURES, { p: { from: `${m1.slice(0, 8)}15`, to: `${m1.slice(0, 8)}20` } }, supervisor)).body.data!.usageFigures.figures as {
+      name: string;
+      total: number;
+    }[];
     expect(mid.find((l) => l.name === 'manual.phoneConsultations')!.total).toBe(14);
 
     const file = async (format: string) => {
       const link = await t.gql(LINK, { p: period, x: format }, supervisor);
-      return (await t.http.get(link.body.data!.implementationReport.url).buffer(true).parse(binary as never)).body as Buffer;
+      return (
+        await t.http
+          .get(link.body.data!.implementationReport.url)
+          .buffer(true)
+          .parse(binary as never)
+      ).body as Buffer;
     };
     const doc = readDocx(await file('DOCX'));
     const text = [...doc.paragraphs, ...doc.tables.flat(2)].join('\n');
@@ -92,9 +160,53 @@ describe('manual figures: entered by staff per month', () => {
     expect(csv).toContain('"chat.sessions","","チャットボットの相談件数","","システム集計"');
   });
 
+  it('are stored with the counts once their month is over; a change to a stored month replaces them at once; a rebuild gives the same rows', async () => {
+    const stored = async () =>
+      t
+        .em()
+        .getConnection()
+        .execute<{ day: string; figure: string; value: string }[]>(
+          `select to_char(day, 'YYYY-MM-DD') as day, figure, value::text as value from usage_count where municipality_code = '999999' and figure like 'manual.%' order by 1, 2`,
+        );
+    const phone = async () =>
+      (
+        (await t.gql(FIGURES, { p: period }, supervisor)).body.data!.usageFigures.figures as {
+          name: string;
+          total: number;
+          points: { start: string; value: number }[];
+        }[]
+      ).find((l) => l.name === 'manual.phoneConsultations')!;
+    await phone();
+    expect(await stored()).toContainEqual({ day: m1, figure: 'manual.phoneConsultations', value: '14' });
+    expect((await t.gql(SAVE, { i: { month: m1, values: [{ figure: 'manual.phoneConsultations', value: 20 }] } }, supervisor)).body.errors).toBeUndefined();
+    // Read straight after the save (no cache window to wait for): the new value, stored again.
+    const after = await phone();
+    expect(after.total).toBe(25);
+    expect(after.points.find((p) => p.start === m1)!.value).toBe(20);
+    const rows = await stored();
+    expect(rows).toContainEqual({ day: m1, figure: 'manual.phoneConsultations', value: '20' });
+    expect(rows.filter((r) => r.day === m1 && r.figure === 'manual.phoneConsultations')).toHaveLength(1);
+    await FIGURE_STORE.rebuild(t.em(), '999999', period.from, addDays(todayInJapan(), -2));
+    expect(await stored()).toEqual(rows);
+  });
+
   it('refuse bad input field by field, in Japanese, English and やさしい日本語, and change nothing', async () => {
     const before = (await t.gql(MANUAL, { p: period }, supervisor)).body.data!.manualFigures.entries;
-    const bad = await t.gql(SAVE, { i: { month: m2, values: [{ figure: 'manual.phoneConsultations', value: -1 }, { figure: 'chat.sessions', value: 3 }, { figure: 'manual.events', value: 100000 }, { figure: 'manual.events', value: 1 }] } }, supervisor);
+    const bad = await t.gql(
+      SAVE,
+      {
+        i: {
+          month: m2,
+          values: [
+            { figure: 'manual.phoneConsultations', value: -1 },
+            { figure: 'chat.sessions', value: 3 },
+            { figure: 'manual.events', value: 100000 },
+            { figure: 'manual.events', value: 1 },
+          ],
+        },
+      },
+      supervisor,
+    );
     const ext = bad.body.errors![0]!.extensions as { code: string; field: string; problems?: { field: string }[]; messages: Record<string, string> };
     expect(ext.code).toBe('BAD_USER_INPUT');
     expect(ext.field).toBe('input.values.0.value');
@@ -102,11 +214,18 @@ describe('manual figures: entered by staff per month', () => {
     expect(JSON.stringify(bad.body.errors)).toContain('input.values.2.value');
     expect(JSON.stringify(bad.body.errors)).toContain('input.values.3.figure');
     expect(JSON.stringify(bad.body.errors)).not.toContain('100000');
-    expect(ext.messages).toMatchObject({ ja: expect.stringContaining('整数'), en: expect.stringContaining('whole number'), 'ja-easy': expect.stringContaining('かず') });
+    expect(ext.messages).toMatchObject({
+      ja: expect.stringContaining('整数'),
+      en: expect.stringContaining('whole number'),
+      'ja-easy': expect.stringContaining('かず'),
+    });
     const easy = await t.gql(SAVE, { i: { month: `${m2.slice(0, 8)}15`, values: [] } }, supervisor, { 'accept-language': 'ja-easy' });
     expect(easy.body.errors![0]!).toMatchObject({ message: 'つきの 1にちを えらんで ください。', extensions: { field: 'input.month' } });
     const future = await t.gql(SAVE, { i: { month: month(-1), values: [{ figure: 'manual.events', value: 1 }] } }, supervisor, { 'accept-language': 'en' });
-    expect(future.body.errors![0]!).toMatchObject({ message: 'You cannot enter figures for a month that has not begun.', extensions: { field: 'input.month' } });
+    expect(future.body.errors![0]!).toMatchObject({
+      message: 'You cannot enter figures for a month that has not begun.',
+      extensions: { field: 'input.month' },
+    });
     expect((await t.gql(MANUAL, { p: period }, supervisor)).body.data!.manualFigures.entries).toEqual(before);
   });
 
@@ -116,7 +235,9 @@ describe('manual figures: entered by staff per month', () => {
       const res = await t.gql(SAVE, { i: { month: m1, values: [{ figure: 'manual.events', value: 9 }] } }, token);
       expect(res.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     }
-    expect((await t.gql(SAVE, { i: { month: m1, values: [{ figure: 'manual.events', value: 9 }] } })).body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(SAVE, { i: { month: m1, values: [{ figure: 'manual.events', value: 9 }] } })).body.errors![0]!.extensions!.code).toBe(
+      'UNAUTHENTICATED',
+    );
     const entries = (await t.gql(MANUAL, { p: period }, supervisor)).body.data!.manualFigures.entries as { month: string; figure: string; value: number }[];
     expect(entries.find((e) => e.month === m1 && e.figure === 'manual.events')!.value).toBe(2);
   });

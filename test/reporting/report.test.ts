@@ -27,12 +27,22 @@ describe('別紙1 / 別紙2 generated from configuration, figures and staff inpu
   const today = todayInJapan();
   const period = { from: addDays(today, -365), to: addDays(today, -2) };
   const input = (form: string) => ({
-    period, form,
-    costs: [{ category: '委託料', amount: 3_300_000, breakdown: 'チャットボット運用保守 275,000円×12月' }, { category: '報酬', amount: 2_400_000, breakdown: '母子・父子自立支援員（会計年度任用職員）1人' }],
+    period,
+    form,
+    costs: [
+      { category: '委託料', amount: 3_300_000, breakdown: 'チャットボット運用保守 275,000円×12月' },
+      { category: '報酬', amount: 2_400_000, breakdown: '母子・父子自立支援員（会計年度任用職員）1人' },
+    ],
     staff: { fullTime: 2, partTime: 3, selfRelianceSupporters: 2, employmentSupporters: 1 },
-    issues: '夜間の相談から来所につながる割合を上げる。\n入力フォームの周知。', attachments: ['チラシ', '画面の写し'], plan: 'チャットボットと入力フォームを市のサイトに設置する。',
+    issues: '夜間の相談から来所につながる割合を上げる。\n入力フォームの周知。',
+    attachments: ['チラシ', '画面の写し'],
+    plan: 'チャットボットと入力フォームを市のサイトに設置する。',
   });
-  const download = async (url: string) => t.http.get(url).buffer(true).parse(binary as never);
+  const download = async (url: string) =>
+    t.http
+      .get(url)
+      .buffer(true)
+      .parse(binary as never);
   const generate = async (form: 'PLAN' | 'REPORT', format = 'DOCX', token = supervisor) => {
     const link = await t.gql(LINK, { p: period, f: form, x: format }, token);
     expect(link.body.errors).toBeUndefined();
@@ -91,7 +101,8 @@ describe('別紙1 / 別紙2 generated from configuration, figures and staff inpu
     for (const [marked, now] of effects.slice(1)) {
       // ※ marks figures staff entered by hand (none here: every one of them is zero).
       const label = marked!.replace(/ ※$/, '');
-      if (marked!.endsWith(' ※')) expect(FIGURE_REGISTRY.sourceOf([...FIGURE_REGISTRY.all()].flatMap((s) => s.figures).find((f) => f.label.ja === label)!.name)!.origin).toBe('staff');
+      if (marked!.endsWith(' ※'))
+        expect(FIGURE_REGISTRY.sourceOf([...FIGURE_REGISTRY.all()].flatMap((s) => s.figures).find((f) => f.label.ja === label)!.name)!.origin).toBe('staff');
       const value = now === '－' ? NaN : Number(now!.replace(/,/g, ''));
       if (!label!.startsWith('　')) {
         figure = [...FIGURE_REGISTRY.all()].flatMap((s) => [...s.figures, ...(s.averages ?? [])]).find((f) => f.label.ja === label)!.name;
@@ -111,7 +122,18 @@ describe('別紙1 / 別紙2 generated from configuration, figures and staff inpu
     const all = Object.values(doc.parts).join('\n');
     const records = await t.em().find(PersonalRecord, { municipality: DEMO });
     const staff = await t.em().find(StaffMember, { municipality: DEMO });
-    const personal = [...records.flatMap((r) => [r.referenceNumber, `${r.identity.familyName ?? ""}${r.identity.givenName ?? ""}`, r.identity.familyNameKana, r.contact.email, r.contact.phone, r.address.street, r.concerns.note]), ...staff.flatMap((s) => [s.name, s.email])].filter((v): v is string => typeof v === 'string' && v.length > 1);
+    const personal = [
+      ...records.flatMap((r) => [
+        r.referenceNumber,
+        `${r.identity.familyName ?? ''}${r.identity.givenName ?? ''}`,
+        r.identity.familyNameKana,
+        r.contact.email,
+        r.contact.phone,
+        r.address.street,
+        r.concerns.note,
+      ]),
+      ...staff.flatMap((s) => [s.name, s.email]),
+    ].filter((v): v is string => typeof v === 'string' && v.length > 1);
     expect(personal.length).toBeGreaterThan(100);
     for (const v of personal) expect(all.includes(v), 'a personal value is in the file').toBe(false);
   });
@@ -121,8 +143,15 @@ describe('別紙1 / 別紙2 generated from configuration, figures and staff inpu
     expect(doc.headings).toEqual([...FORM_HEADINGS.PLAN]);
     expect(doc.paragraphs.join('\n')).toContain('事業計画書');
     const staff = doc.tables[2]!;
-    expect(staff.slice(1)).toEqual([['相談支援担当職員', '2人', '3人', '5人'], ['うち母子・父子自立支援員', '', '', '2人'], ['うち就業支援専門員', '', '', '1人']]);
-    const csv = (await generate('REPORT', 'CSV')).body.toString('utf8');
+    expect(staff.slice(1)).toEqual([
+      ['相談支援担当職員', '2人', '3人', '5人'],
+      ['うち母子・父子自立支援員', '', '', '2人'],
+      ['うち就業支援専門員', '', '', '1人'],
+    ]);
+    const csvRes = await generate('REPORT', 'CSV');
+    // The CSV is the figures (利用実績), not the report: its file says so (trial T16).
+    expect(csvRes.headers['content-disposition']).toMatch(/^attachment; filename="riyo-jisseki-999999-[0-9-]+\.csv"$/);
+    const csv = csvRes.body.toString('utf8');
     expect(csv.startsWith('\ufeff"figure","key","項目"')).toBe(true);
     const expected = await countIndependently(t.em(), period.from, period.to);
     expect(csv).toContain(`"chat.sessions","","チャットボットの相談件数","","システム集計","${expected.get('chat.sessions|')}"`);
@@ -141,7 +170,10 @@ describe('別紙1 / 別紙2 generated from configuration, figures and staff inpu
     expect((await download('/reports/nonsense')).status).toBe(404);
     const before = await t.em().getConnection().execute<{ n: string }[]>(`select count(*)::text as n from audit_entry where operation_name like 'report:%'`);
     expect((await download(link.url)).status).toBe(200);
-    const after = await t.em().getConnection().execute<{ n: string; a: string }[]>(`select count(*)::text as n, max(actor_department) as a from audit_entry where operation_name like 'report:%'`);
+    const after = await t
+      .em()
+      .getConnection()
+      .execute<{ n: string; a: string }[]>(`select count(*)::text as n, max(actor_department) as a from audit_entry where operation_name like 'report:%'`);
     expect(Number(after[0]!.n)).toBe(Number(before[0]!.n) + 1);
     expect(after[0]!.a).toBe('single-parent');
     expect((await t.gql('{ auditChainIntact }', {}, supervisor)).body.data!.auditChainIntact).toBe(true);

@@ -20,14 +20,37 @@ export async function seedUsageEvents(em: EntityManager): Promise<void> {
     // 23:30 Japan time on a day n*3 days ago: the day boundary is where a UTC mistake would show.
     const day = addDays(today, -3 * n - 1);
     const at = new Date(Date.parse(`${day}T23:30:00+09:00`));
-    const session = em.create(ChatSession, { municipality: DEMO, locale: 'ja', createdAt: at, updatedAt: at, satisfaction: n % 3 === 0 ? 1 + (n % 5) : null } as never);
+    const session = em.create(ChatSession, {
+      municipality: DEMO,
+      locale: 'ja',
+      createdAt: at,
+      updatedAt: at,
+      satisfaction: n % 3 === 0 ? 1 + (n % 5) : null,
+    } as never);
     em.create(ChatMessage, { session, role: ChatRole.USER, text: '相談です', at, urgent: n % 7 === 0 } as never);
     if (n % 10 === 0) {
-      em.create(InboxItem, { municipality: DEMO, department: DepartmentCode.SINGLE_PARENT, kind: InboxItemKind.CHAT_REQUEST, record: records[n % records.length]!, referenceNumber: records[n % records.length]!.referenceNumber, receivedAt: at, chatSessionId: session.id, urgent: n % 20 === 0 } as never);
+      em.create(InboxItem, {
+        municipality: DEMO,
+        department: DepartmentCode.SINGLE_PARENT,
+        kind: InboxItemKind.CHAT_REQUEST,
+        record: records[n % records.length]!,
+        referenceNumber: records[n % records.length]!.referenceNumber,
+        receivedAt: at,
+        chatSessionId: session.id,
+        urgent: n % 20 === 0,
+      } as never);
     }
   }
   const withdrawn = records[1]!;
-  em.create(ConsentEvent, { municipality: DEMO, record: withdrawn, target: 'public-housing', granted: false, at: new Date(Date.parse(`${addDays(today, -20)}T10:00:00+09:00`)), privacyNoticeVersion: 'demo', recordedBy: null } as never);
+  em.create(ConsentEvent, {
+    municipality: DEMO,
+    record: withdrawn,
+    target: 'public-housing',
+    granted: false,
+    at: new Date(Date.parse(`${addDays(today, -20)}T10:00:00+09:00`)),
+    privacyNoticeVersion: 'demo',
+    recordedBy: null,
+  } as never);
   const referrals = await em.find(Referral, { municipality: DEMO }, { limit: 1 });
   if (referrals[0]) {
     referrals[0].status = ReferralStatus.CLOSED;
@@ -47,7 +70,8 @@ export async function countIndependently(em: EntityManager, from: string, to: st
     if (key) out.set(`${name}|${key}`, (out.get(`${name}|${key}`) ?? 0) + 1);
   };
   const sessions = await em.find(ChatSession, { municipality: DEMO });
-  let rated = 0, sum = 0;
+  let rated = 0,
+    sum = 0;
   for (const s of sessions) {
     if (!inside(jst(s.createdAt), from, to)) continue;
     add('chat.sessions');
@@ -64,7 +88,8 @@ export async function countIndependently(em: EntityManager, from: string, to: st
     if (i.kind === InboxItemKind.CHAT_REQUEST && i.urgent) add('handoff.urgent');
   }
   for (const r of await em.find(PersonalRecord, { municipality: DEMO })) if (inside(jst(r.createdAt), from, to)) add('record.created', r.source);
-  for (const c of await em.find(ConsentEvent, { municipality: DEMO })) if (inside(jst(c.at), from, to)) add(c.granted ? 'record.consents' : 'record.withdrawals', c.target);
+  for (const c of await em.find(ConsentEvent, { municipality: DEMO }))
+    if (inside(jst(c.at), from, to)) add(c.granted ? 'record.consents' : 'record.withdrawals', c.target);
   for (const r of await em.find(Referral, { municipality: DEMO })) {
     if (inside(jst(r.createdAt), from, to)) add('partner.referrals', 'requested');
     if (r.status !== ReferralStatus.REQUESTED && inside(jst(r.updatedAt), from, to)) add('partner.referrals', r.status);

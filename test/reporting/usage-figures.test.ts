@@ -10,7 +10,14 @@ import { countIndependently, DEMO, seedUsageEvents } from './seed-usage';
 const FIGURES = `query($p: ReportPeriodInput!, $m: String!, $b: FigureBucket) { usageFigures(period: $p, municipalityCode: $m, bucket: $b) {
   from to previousFrom previousTo modules figures { name label key keyLabel total previousTotal points { start value } } } }`;
 
-type Line = { name: string; key: string | null; total: number | null; previousTotal: number | null; label: string; points: { start: string; value: number | null }[] };
+type Line = {
+  name: string;
+  key: string | null;
+  total: number | null;
+  previousTotal: number | null;
+  label: string;
+  points: { start: string; value: number | null }[];
+};
 
 describe('usage figures: counts per municipality and day', () => {
   let t: TestApp;
@@ -18,7 +25,14 @@ describe('usage figures: counts per municipality and day', () => {
   const today = todayInJapan();
   const from = addDays(today, -400);
   const sealedTo = addDays(today, -2);
-  const stored = async () => (await t.em().getConnection().execute<{ day: string; figure: string; key: string; value: string }[]>(`select to_char(day, 'YYYY-MM-DD') as day, figure, key, value::text as value from usage_count where municipality_code = ? order by 1, 2, 3`, [DEMO]));
+  const stored = async () =>
+    await t
+      .em()
+      .getConnection()
+      .execute<{ day: string; figure: string; key: string; value: string }[]>(
+        `select to_char(day, 'YYYY-MM-DD') as day, figure, key, value::text as value from usage_count where municipality_code = ? order by 1, 2, 3`,
+        [DEMO],
+      );
   const figures = async (p: { from: string; to: string }, token = supervisor, m = DEMO) => t.gql(FIGURES, { p, m, b: 'MONTH' }, token);
 
   beforeAll(async () => {
@@ -32,7 +46,20 @@ describe('usage figures: counts per municipality and day', () => {
     const res = await figures({ from, to: sealedTo });
     expect(res.body.errors).toBeUndefined();
     const u = res.body.data!.usageFigures;
-    expect(u.modules).toEqual(['chat', 'handoff', 'intakeStart', 'intake', 'record', 'audit', 'partner', 'consultation', 'outreach', 'application', 'line', 'manual']);
+    expect(u.modules).toEqual([
+      'chat',
+      'handoff',
+      'intakeStart',
+      'intake',
+      'record',
+      'audit',
+      'partner',
+      'consultation',
+      'outreach',
+      'application',
+      'line',
+      'manual',
+    ]);
     const expected = await countIndependently(t.em(), from, sealedTo);
     const lines: Line[] = u.figures;
     for (const [k, v] of expected) {
@@ -41,12 +68,23 @@ describe('usage figures: counts per municipality and day', () => {
       expect({ k, total: line?.total }).toEqual({ k, total: Number.isNaN(v) ? null : v });
     }
     // Every line from the API is accounted for (no figure the independent count lacks, other than zeros).
-    for (const l of lines) if (l.total !== 0 && l.name !== 'audit.crossDepartmentReads') expect(expected.has(`${l.name}|${l.key ?? ''}`), `${l.name}|${l.key}`).toBe(true);
+    for (const l of lines)
+      if (l.total !== 0 && l.name !== 'audit.crossDepartmentReads') expect(expected.has(`${l.name}|${l.key ?? ''}`), `${l.name}|${l.key}`).toBe(true);
     expect(lines.find((l) => l.name === 'chat.sessions' && l.key === null)!.total).toBeGreaterThan(100);
     expect(lines.find((l) => l.name === 'record.created' && l.key === null)!.label).toBe('電子個人票の作成件数');
     // Monthly points add up to the total.
     for (const l of lines.filter((x) => x.name !== 'chat.ratingAverage')) expect(l.points.reduce((a, p) => a + (p.value ?? 0), 0)).toBe(l.total);
     expect(u.previousTo).toBe(addDays(from, -1));
+  });
+
+  it('compare with a previous period without ratings as "no average", not as an average of 0', async () => {
+    // 2001 and 2000 hold no events at all: counts are 0 in both years, the rating average is null in both.
+    const res = await figures({ from: '2001-01-01', to: '2001-12-31' });
+    expect(res.body.errors).toBeUndefined();
+    const lines: Line[] = res.body.data!.usageFigures.figures;
+    const line = (name: string) => lines.find((l) => l.name === name && l.key === null)!;
+    expect(line('chat.sessions')).toMatchObject({ total: 0, previousTotal: 0 });
+    expect(line('chat.ratingAverage')).toMatchObject({ total: null, previousTotal: null });
   });
 
   it('are stored once a day is over, and a rebuild from the events gives the same rows', async () => {
@@ -62,7 +100,10 @@ describe('usage figures: counts per municipality and day', () => {
     const res1 = await figures({ from, to: sealedTo });
     const em = t.em();
     const records = await em.find(PersonalRecord, { municipality: DEMO }, { limit: 15 });
-    await em.getConnection().execute(`delete from personal_record where id in (${records.map(() => '?').join(',')})`, records.map((r) => r.id));
+    await em.getConnection().execute(
+      `delete from personal_record where id in (${records.map(() => '?').join(',')})`,
+      records.map((r) => r.id),
+    );
     const res2 = await figures({ from, to: sealedTo });
     expect(res2.body.data!.usageFigures.figures).toEqual(res1.body.data!.usageFigures.figures);
     // A registry without the chat module: its figures are absent, not zero.

@@ -10,7 +10,8 @@ import { startTestApp, type TestApp } from '../support/app';
 // in any table — neither its plaintext nor its sealed values — keeps what the retention rules keep
 // (a submitted application, the audit log) and says so, and the audit chain stays intact.
 
-const EXPORT = `query($s: String!) { familyDataExport(session: $s) { generatedAt json summary erasureRequest { status } } }`;
+const EXPORT = `query($s: String!) { familyDataExport(session: $s) { generatedAt json summary html erasureRequest { status } } }`;
+const DISCLOSURE = `query($id: ID!) { recordDisclosure(recordId: $id) { json html } }`;
 const REQUEST = `mutation($i: FamilyErasureInput!) { requestFamilyErasure(input: $i) { id status retained { table rows } } }`;
 const LIST = `query { erasureRequests { id recordId referenceNumber status retained { table rows years until basis } } }`;
 const DECIDE = `mutation($i: DecideErasureRequestInput!) { decideErasureRequest(input: $i) { id status reason decidedByName retained { table rows years until basis } } }`;
@@ -28,6 +29,7 @@ interface Family {
 let t: TestApp;
 let owner: string;
 let admin: string;
+let supervisor: string;
 
 async function family(tag: string): Promise<Family> {
   const values = { familyName: `忘${tag}`, street: `消去町${tag}-1`, email: `forget-${tag}@example.jp`, summary: `相談${tag}について` };
@@ -36,9 +38,17 @@ async function family(tag: string): Promise<Family> {
     address: { postalCode: '999-1234', prefecture: 'デモ県', city: 'デモ市', street: values.street },
     contact: { phone: '090-1111-2222', email: values.email, contactAllowed: true, preferredChannel: 'EMAIL' },
   });
-  const found = await t.gql(`query($r: String!) { records(first: 1, filter: { referenceNumber: $r }) { edges { node { id } } } }`, { r: referenceNumber }, owner);
+  const found = await t.gql(
+    `query($r: String!) { records(first: 1, filter: { referenceNumber: $r }) { edges { node { id } } } }`,
+    { r: referenceNumber },
+    owner,
+  );
   const recordId = found.body.data!.records.edges[0].node.id as string;
-  const c = await t.gql(`mutation($i: AddConsultationInput!) { addConsultation(input: $i) { id } }`, { i: { recordId, date: '2026-11-02', channel: 'PHONE', summary: values.summary } }, owner);
+  const c = await t.gql(
+    `mutation($i: AddConsultationInput!) { addConsultation(input: $i) { id } }`,
+    { i: { recordId, date: '2026-11-02', channel: 'PHONE', summary: values.summary } },
+    owner,
+  );
   expect(c.body.errors).toBeUndefined();
   return { session, referenceNumber, recordId, values: Object.values(values) };
 }
@@ -47,6 +57,7 @@ beforeAll(async () => {
   t = await startTestApp({ records: 3 });
   owner = await t.login(DepartmentCode.SINGLE_PARENT);
   admin = await t.login(DepartmentCode.SINGLE_PARENT, 'admin');
+  supervisor = await t.login(DepartmentCode.SINGLE_PARENT, 'supervisor');
 });
 afterAll(() => t?.close());
 
@@ -59,7 +70,7 @@ describe('disclosure', () => {
         for (const f of families) {
           const res = await t.gql(EXPORT, { s: f.session });
           expect(res.body.errors).toBeUndefined();
-          const { json, summary } = res.body.data!.familyDataExport;
+          const { json, summary, html } = res.body.data!.familyDataExport;
           const d = JSON.parse(json);
           expect(d.recordId).toBe(f.recordId);
           for (const v of f.values) expect(json).toContain(v);
@@ -69,16 +80,33 @@ describe('disclosure', () => {
           // Secrets of the service are not disclosed.
           expect(json).not.toMatch(/tokenHash|token_hash|enc1:/);
           for (const other of families.filter((o) => o !== f)) {
-            for (const v of [...other.values, other.recordId, other.referenceNumber]) expect(json).not.toContain(v);
+            for (const v of [...other.values, other.recordId, other.referenceNumber]) {
+              expect(json).not.toContain(v);
+              expect(html).not.toContain(v);
+            }
           }
+          // The readable document holds the same: every value, the reference number, every kind of row, Japanese first.
+          expect(html).toMatch(/^<!doctype html>\n<html lang="ja">/);
+          for (const v of [...f.values, f.referenceNumber]) expect(html).toContain(v);
+          for (const g of d.related as { table: string; rows: unknown[] }[]) expect(html).toContain(`(${g.rows.length})</h2>`);
+          expect(html).not.toMatch(/<script|<img|<link|tokenHash|enc1:/i);
+          const order = ['電子個人票', 'お子さん', '相談の記録', '受付', 'サインインの記録', '記録を見た・変えた部署'].map((h) => html.indexOf(`<h2>${h} `));
+          expect(order.every((i) => i > 0)).toBe(true);
+          expect([...order].sort((a, b) => a - b)).toEqual(order);
+          // The owner's supervisors answer at the desk with the same document (and a caseworker cannot).
+          const desk = await t.gql(DISCLOSURE, { id: f.recordId }, supervisor);
+          expect(desk.body.errors).toBeUndefined();
+          for (const v of f.values) expect(desk.body.data!.recordDisclosure.html).toContain(v);
           // The staff's reads are listed by department, and the download itself is audited as the family's read.
           expect(d.accessLog.some((a: { department: string }) => a.department === 'single-parent')).toBe(true);
         }
       }),
       { numRuns: 3 },
     );
-    const log = await t.gql(`query($id: ID!) { auditLog(recordId: $id) { actorName operationName } }`, { id: (await family('Log1')).recordId }, await t.login(DepartmentCode.SINGLE_PARENT, 'supervisor'));
+    const log = await t.gql(`query($id: ID!) { auditLog(recordId: $id) { actorName operationName } }`, { id: (await family('Log1')).recordId }, supervisor);
     expect(log.body.errors).toBeUndefined();
+    const someone = (await family('Desk1')).recordId;
+    expect((await t.gql(DISCLOSURE, { id: someone }, owner)).body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   }, 180_000);
 });
 
@@ -88,17 +116,33 @@ describe('erasure', () => {
     const b = await family('Keep1');
     // A submitted application (kept by the retention rules) and a draft (erased).
     const sub = (await t.gql(START, { i: { session: a.session, procedureId: 'cra-status-report' } })).body.data!.startApplication;
-    const saved = (await t.gql(SAVE, { i: { session: a.session, id: sub.id, version: sub.version, answers: [
-      { question: 'livingWithChildren', value: 'true' }, { question: 'publicPension', value: 'false' }, { question: 'fullySuspended', value: 'false' },
-    ] } })).body.data!.saveApplication;
+    const saved = (
+      await t.gql(SAVE, {
+        i: {
+          session: a.session,
+          id: sub.id,
+          version: sub.version,
+          answers: [
+            { question: 'livingWithChildren', value: 'true' },
+            { question: 'publicPension', value: 'false' },
+            { question: 'fullySuspended', value: 'false' },
+          ],
+        },
+      })
+    ).body.data!.saveApplication;
     expect((await t.gql(SUBMIT, { i: { session: a.session, id: sub.id, version: saved.version } })).body.errors).toBeUndefined();
     const draft = (await t.gql(START, { i: { session: a.session, procedureId: 'medical-subsidy' } })).body.data!.startApplication;
     expect(draft.id).toBeTruthy();
 
     // Sealed values of the family as stored, to look for after erasure.
     const conn = t.em().getConnection();
-    const raw = await conn.execute<{ j: string }[]>(`select row_to_json(p)::text as j from personal_record p where id = ? union all select row_to_json(c)::text from consultation c where record_id = ?`, [a.recordId, a.recordId]);
-    const sealed = raw.flatMap((r) => Object.values(JSON.parse(r.j) as Record<string, unknown>)).filter((v): v is string => typeof v === 'string' && v.startsWith('enc1:'));
+    const raw = await conn.execute<{ j: string }[]>(
+      `select row_to_json(p)::text as j from personal_record p where id = ? union all select row_to_json(c)::text from consultation c where record_id = ?`,
+      [a.recordId, a.recordId],
+    );
+    const sealed = raw
+      .flatMap((r) => Object.values(JSON.parse(r.j) as Record<string, unknown>))
+      .filter((v): v is string => typeof v === 'string' && v.startsWith('enc1:'));
     expect(sealed.length).toBeGreaterThan(3);
 
     const asked = await t.gql(REQUEST, { i: { session: a.session } });
@@ -109,7 +153,12 @@ describe('erasure', () => {
 
     // Only admins see and decide; they see first what approving keeps.
     expect((await t.gql(LIST, {}, owner)).body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    const list = (await t.gql(LIST, {}, admin)).body.data!.erasureRequests as { id: string; recordId: string; referenceNumber: string; retained: { table: string; rows: number; basis: string }[] }[];
+    const list = (await t.gql(LIST, {}, admin)).body.data!.erasureRequests as {
+      id: string;
+      recordId: string;
+      referenceNumber: string;
+      retained: { table: string; rows: number; basis: string }[];
+    }[];
     const req = list.find((r) => r.recordId === a.recordId)!;
     expect(req.referenceNumber).toBe(a.referenceNumber);
     expect(req.retained.find((r) => r.table === 'application')).toMatchObject({ rows: 1 });
@@ -127,11 +176,16 @@ describe('erasure', () => {
     expect((await t.gql(DECIDE, { i: { id: req.id, approve: true } }, admin)).body.errors![0]!.extensions!.code).toBe('CONFLICT');
 
     // No personal data of the family left in any table: neither the values nor their sealed forms.
-    const tables = await conn.execute<{ table_name: string }[]>(`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`);
+    const tables = await conn.execute<{ table_name: string }[]>(
+      `select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`,
+    );
     const needles = [...a.values, ...sealed];
     const hits: string[] = [];
     for (const { table_name } of tables) {
-      const [row] = await conn.execute<{ n: string }[]>(`select count(*) as n from "${table_name}" t where t::text like any(array[${needles.map(() => '?').join(', ')}])`, needles.map((n) => `%${n}%`));
+      const [row] = await conn.execute<{ n: string }[]>(
+        `select count(*) as n from "${table_name}" t where t::text like any(array[${needles.map(() => '?').join(', ')}])`,
+        needles.map((n) => `%${n}%`),
+      );
       if (Number(row!.n) > 0) hits.push(table_name);
     }
     expect(hits).toEqual([]);
@@ -147,10 +201,17 @@ describe('erasure', () => {
     // The audit log keeps that it happened (pseudonymous ids, no content) and its chain holds.
     const supervisor = await t.login(DepartmentCode.SINGLE_PARENT, 'supervisor');
     expect((await t.gql('{ auditChainIntact }', {}, supervisor)).body.data!.auditChainIntact).toBe(true);
-    const entries = await conn.execute<{ action: string; actor_kind: string }[]>(`select action, actor_kind from audit_entry where record_ids @> array[?]::uuid[]`, [a.recordId]);
+    const entries = await conn.execute<{ action: string; actor_kind: string }[]>(
+      `select action, actor_kind from audit_entry where record_ids @> array[?]::uuid[]`,
+      [a.recordId],
+    );
     expect(entries.some((e) => e.actor_kind === 'family' && e.action === 'read')).toBe(true);
     expect(entries.some((e) => e.actor_kind === 'staff' && e.action === 'write')).toBe(true);
-    const trail = (await t.gql('{ adminEvents(limit: 10) { action subjectId detail } }', {}, admin)).body.data!.adminEvents as { action: string; subjectId: string; detail: string }[];
+    const trail = (await t.gql('{ adminEvents(limit: 10) { action subjectId detail } }', {}, admin)).body.data!.adminEvents as {
+      action: string;
+      subjectId: string;
+      detail: string;
+    }[];
     const erased = trail.find((e) => e.action === 'family.erased')!;
     expect(erased.subjectId).toBe(a.recordId);
     for (const v of a.values) expect(erased.detail).not.toContain(v);

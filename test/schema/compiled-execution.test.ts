@@ -33,7 +33,11 @@ describe('compiled query execution (graphql-jit) answers exactly as graphql-js',
 
   beforeAll(async () => {
     t = await startTestApp({ records: 40 });
-    reference = await createApp(t.db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: ['http://cms.example.jp'], intakeRatePerMinute: 100_000 }, { interpretedExecution: true, limits: TEST_LIMITS });
+    reference = await createApp(
+      t.db.orm,
+      { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: ['http://cms.example.jp'], intakeRatePerMinute: 100_000 },
+      { interpretedExecution: true, limits: TEST_LIMITS },
+    );
     ref = request(reference.express);
     for (const d of DEPARTMENT_CODES) tokens.set(d, await t.login(d));
   });
@@ -59,7 +63,11 @@ describe('compiled query execution (graphql-jit) answers exactly as graphql-js',
 
   it('records pages for every department (sections, FORBIDDEN errors, nulls, enums, dates)', async () => {
     for (const d of DEPARTMENT_CODES) {
-      const text = await same(`query Page { records(first: 40) { edges { cursor node { ${SEL} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`, undefined, tokens.get(d));
+      const text = await same(
+        `query Page { records(first: 40) { edges { cursor node { ${SEL} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`,
+        undefined,
+        tokens.get(d),
+      );
       expect(text).toContain('"edges"');
       if (d !== DepartmentCode.SINGLE_PARENT) expect(text).toContain('FORBIDDEN');
     }

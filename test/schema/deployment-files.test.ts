@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { documentStoreFromEnv, S3DocumentStore } from '../../api/application/documents';
 import { describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../api/core/paths';
 
@@ -25,5 +26,30 @@ describe('docker-compose.yml and api/Dockerfile', () => {
     expect(copies.length).toBeGreaterThan(3);
     for (const path of copies) expect(existsSync(join(ROOT_DIR, path)), path).toBe(true);
     expect(readFileSync(dockerfile, 'utf8')).toContain('CMD ["node", "dist/api/server/main.js"]');
+  });
+
+  it('sends e-mail to Mailpit unless SMTP_URL names a real server', () => {
+    expect(compose.services.mailpit.image).toMatch(/^axllent\/mailpit/);
+    expect(compose.services.mailpit.ports).toEqual(expect.arrayContaining(['8025:8025', '1025:1025']));
+    expect(compose.services.api.environment.SMTP_URL).toBe('${SMTP_URL:-smtp://mailpit:1025}');
+    expect(compose.services.api.depends_on.mailpit.condition).toBe('service_started');
+  });
+
+  it('keeps documents in MinIO: the API waits for the bucket and its S3 settings choose that bucket', () => {
+    expect(compose.services.minio.image).toMatch(/^minio\/minio/);
+    expect(compose.services.api.depends_on['minio-bucket'].condition).toBe('service_completed_successfully');
+    const bucket = /mc mb --ignore-existing yorisoi\/(\S+)/.exec(compose.services['minio-bucket'].entrypoint.join(' '))![1];
+    // The API's environment as compose would give it (defaults taken, required values filled in).
+    const env = Object.fromEntries(
+      Object.entries(compose.services.api.environment as Record<string, string>).map(([k, v]) => [
+        k,
+        String(v).replace(/\$\{(\w+):([-?])([^}]*)\}/g, (_m, _n, op, rest) => (op === '-' ? rest : 'filled-in')),
+      ]),
+    );
+    const store = documentStoreFromEnv(env) as S3DocumentStore;
+    expect(store).toBeInstanceOf(S3DocumentStore);
+    expect(store.settings).toMatchObject({ bucket, endpoint: 'http://minio:9000', forcePathStyle: true });
+    expect(store.settings.credentials?.accessKeyId).toBe('yorisoi');
+    store.close();
   });
 });

@@ -7,12 +7,22 @@ describe('forwardPageInfo', () => {
 
   it('first page: start and end cursors of its edges, no previous page', () => {
     const nodes = [node(3), node(2), node(1)];
-    expect(forwardPageInfo(nodes, encodeCursor, true, null)).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: encodeCursor(nodes[0]!), endCursor: encodeCursor(nodes[2]!) });
+    expect(forwardPageInfo(nodes, encodeCursor, true, null)).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: encodeCursor(nodes[0]!),
+      endCursor: encodeCursor(nodes[2]!),
+    });
   });
 
   it('a page asked for with after: a previous page; the last page has no next', () => {
     const nodes = [node(1)];
-    expect(forwardPageInfo(nodes, encodeCursor, false, 'abc')).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: encodeCursor(nodes[0]!), endCursor: encodeCursor(nodes[0]!) });
+    expect(forwardPageInfo(nodes, encodeCursor, false, 'abc')).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: encodeCursor(nodes[0]!),
+      endCursor: encodeCursor(nodes[0]!),
+    });
   });
 
   it('an empty page has null cursors', () => {

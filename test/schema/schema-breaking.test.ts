@@ -42,20 +42,31 @@ describe('npm run schema:breaking', () => {
   });
 
   it('names arguments, enum values and required input fields by coordinate', () => {
-    const sdl = edited(/\n    filter: RecordFilter\n/, '\n    scope: String!\n')
-      .replace(/(enum ReferralStatus \{[^}]*?)\n  """[^"]*"""\n  CLOSED\n/, '$1\n');
+    const sdl = edited(/\n    filter: RecordFilter\n/, '\n    scope: String!\n').replace(/(enum ReferralStatus \{[^}]*?)\n  """[^"]*"""\n  CLOSED\n/, '$1\n');
     const withInput = sdl.replace(/input ReferRecordInput \{\n/, 'input ReferRecordInput {\n  """Urgency."""\n  urgency: Int!\n');
-    const coordinates = checkBreaking(RELEASED, withInput, CHANGELOG, TODAY).problems.map((p) => p.coordinate).sort();
+    const coordinates = checkBreaking(RELEASED, withInput, CHANGELOG, TODAY)
+      .problems.map((p) => p.coordinate)
+      .sort();
     expect(coordinates).toEqual(['Query.records(filter:)', 'Query.records(scope:)', 'ReferRecordInput.urgency', 'ReferralStatus.CLOSED']);
   });
 
   it('wants a newly deprecated field in the changelog with its date, and lists additions as safe', () => {
-    // Referral.reason: the `reason` field just before Referral's `record` field.
-    const sdl = edited(/(\n  reason: String!)(\n\n  """[^"]*"""\n  record: PersonalRecord\n)/, '$1 @deprecated(reason: "Use `Referral.note`.")$2');
+    // Referral.reason: the `reason` field just before Referral's `record` field (inside `type Referral`:
+    // other types have a reason before a record too).
+    const sdl = edited(
+      /(\ntype Referral \{[^}]*?\n  reason: String!)(\n\n  """[^"]*"""\n  record: PersonalRecord\n)/,
+      '$1 @deprecated(reason: "Use `Referral.note`.")$2',
+    );
     const report = checkBreaking(RELEASED, sdl, CHANGELOG, TODAY);
     // HouseholdInput.married and the admin-set passwords were deprecated after 0.1.0 and are recorded in
     // CHANGELOG.md; Referral.reason is not.
-    expect(report.newlyDeprecated).toEqual(['CreateStaffMemberInput.password', 'HouseholdInput.married', 'Mutation.createStaffMember', 'Referral.reason', 'UpdateStaffMemberInput.password']);
+    expect(report.newlyDeprecated).toEqual([
+      'CreateStaffMemberInput.password',
+      'HouseholdInput.married',
+      'Mutation.createStaffMember',
+      'Referral.reason',
+      'UpdateStaffMemberInput.password',
+    ]);
     expect(report.problems.map((p) => p.coordinate)).toEqual(['Referral.reason']);
     const recorded = `${CHANGELOG}\n- Deprecated \`Referral.reason\` on 2027-09-01: use \`Referral.note\`.\n`;
     expect(checkBreaking(RELEASED, sdl, recorded, TODAY).problems).toEqual([]);
@@ -66,13 +77,17 @@ describe('npm run schema:breaking', () => {
   });
 
   it('fails the real deprecation of HouseholdInput.married without its changelog line', () => {
-    const withoutLine = CHANGELOG.split('\n').filter((l) => !l.includes('Deprecated `HouseholdInput.married`')).join('\n');
+    const withoutLine = CHANGELOG.split('\n')
+      .filter((l) => !l.includes('Deprecated `HouseholdInput.married`'))
+      .join('\n');
     expect(withoutLine).not.toBe(CHANGELOG);
     expect(checkBreaking(RELEASED, current, withoutLine, TODAY).problems.map((p) => p.coordinate)).toEqual(['HouseholdInput.married']);
   });
 
   it('reads only the exact changelog line forms', () => {
-    const entries = parseChangelog('- Deprecated `A.b` on 2027-01-02: x\n* Removed `C.d` on 2027-08-01 (deprecated 2027-01-02): y\n- Removed C.d on 2027-08-01\n');
+    const entries = parseChangelog(
+      '- Deprecated `A.b` on 2027-01-02: x\n* Removed `C.d` on 2027-08-01 (deprecated 2027-01-02): y\n- Removed C.d on 2027-08-01\n',
+    );
     expect(entries.map((e) => [e.kind, e.coordinate, e.deprecatedOn, e.removedOn])).toEqual([
       ['deprecated', 'A.b', '2027-01-02', undefined],
       ['removed', 'C.d', '2027-01-02', '2027-08-01'],

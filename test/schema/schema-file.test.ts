@@ -19,7 +19,19 @@ describe('schema/schema.graphql', () => {
 
   it('keeps every section of PersonalRecord nullable, so a denied section never nulls the record', () => {
     const fields = (buildApiSchema().getType('PersonalRecord') as any).getFields();
-    for (const s of ['identity', 'address', 'contact', 'household', 'income', 'benefits', 'concerns', 'selfReliancePlan', 'consultations', 'protection', 'consent']) {
+    for (const s of [
+      'identity',
+      'address',
+      'contact',
+      'household',
+      'income',
+      'benefits',
+      'concerns',
+      'selfReliancePlan',
+      'consultations',
+      'protection',
+      'consent',
+    ]) {
       expect(String(fields[s].type), s).not.toMatch(/!$/);
     }
   });

@@ -79,23 +79,41 @@ describe('npm run schema:lint', () => {
   });
 
   it('names each undescribed element by its coordinate, and a description that only repeats the name', () => {
-    const sdl = GOOD.replace('"""Its tags."""\n  tags: [String!]!', 'tags: [String!]!').replace('"""A big one."""\n  BIG', 'BIG').replace('"""Which.""" id', 'id').replace('"""A thing."""\ntype Thing', '"""Thing."""\ntype Thing');
+    const sdl = GOOD.replace('"""Its tags."""\n  tags: [String!]!', 'tags: [String!]!')
+      .replace('"""A big one."""\n  BIG', 'BIG')
+      .replace('"""Which.""" id', 'id')
+      .replace('"""A thing."""\ntype Thing', '"""Thing."""\ntype Thing');
     expect(found(sdl)).toEqual(['described Kind.BIG', 'described Mutation.dropThing(id:)', 'described Thing', 'described Thing.tags']);
   });
 
   it('finds nullable list items, bad names, input suffixes and id types', () => {
-    const sdl = GOOD.replace('tags: [String!]!', 'tags: [String]!').replace('"""A big one."""\n  BIG', '"""A big one."""\n  Big').replace(/MakeThingInput/g, 'MakeThing').replace('"""Its id."""\n  id: ID!', '"""Its id."""\n  id: String!\n  """Odd."""\n  Odd_name: Int');
-    expect(found(sdl)).toEqual(['enum-values Kind.Big', 'input-names MakeThing', 'list-items-non-null Thing.tags', 'field-names Thing.Odd_name', 'id-type Thing.id'].sort((a, b) => a.split(' ')[1]!.localeCompare(b.split(' ')[1]!) || a.localeCompare(b)));
+    const sdl = GOOD.replace('tags: [String!]!', 'tags: [String]!')
+      .replace('"""A big one."""\n  BIG', '"""A big one."""\n  Big')
+      .replace(/MakeThingInput/g, 'MakeThing')
+      .replace('"""Its id."""\n  id: ID!', '"""Its id."""\n  id: String!\n  """Odd."""\n  Odd_name: Int');
+    expect(found(sdl)).toEqual(
+      ['enum-values Kind.Big', 'input-names MakeThing', 'list-items-non-null Thing.tags', 'field-names Thing.Odd_name', 'id-type Thing.id'].sort(
+        (a, b) => a.split(' ')[1]!.localeCompare(b.split(' ')[1]!) || a.localeCompare(b),
+      ),
+    );
   });
 
   it('wants one input object (or one id) per mutation and a non-null payload', () => {
-    const sdl = GOOD.replace('makeThing("""What to make.""" input: MakeThingInput!): Thing!', 'makeThing("""Its tags.""" tags: [String!]!, """Its kind.""" kind: Kind): Thing');
+    const sdl = GOOD.replace(
+      'makeThing("""What to make.""" input: MakeThingInput!): Thing!',
+      'makeThing("""Its tags.""" tags: [String!]!, """Its kind.""" kind: Kind): Thing',
+    );
     expect(found(sdl)).toEqual(['mutation-arguments Mutation.makeThing', 'mutation-payload Mutation.makeThing']);
   });
 
   it('checks the Relay connection shapes and PageInfo (hasPreviousPage, startCursor)', () => {
-    expect(found(GOOD.replace('"""More before."""\n  hasPreviousPage: Boolean!', '').replace('startCursor: String', 'startCursor: String!'))).toEqual(['relay-page-info PageInfo.hasPreviousPage', 'relay-page-info PageInfo.startCursor']);
-    expect(found(GOOD.replace('edges: [ThingEdge!]!', 'edges: [ThingEdge!]').replace('cursor: String!', 'cursor: String'))).toEqual(['relay-connection ThingConnection.edges']);
+    expect(found(GOOD.replace('"""More before."""\n  hasPreviousPage: Boolean!', '').replace('startCursor: String', 'startCursor: String!'))).toEqual([
+      'relay-page-info PageInfo.hasPreviousPage',
+      'relay-page-info PageInfo.startCursor',
+    ]);
+    expect(found(GOOD.replace('edges: [ThingEdge!]!', 'edges: [ThingEdge!]').replace('cursor: String!', 'cursor: String'))).toEqual([
+      'relay-connection ThingConnection.edges',
+    ]);
     expect(found(GOOD.replace('after: String)', 'offset: Int)'))).toEqual(['relay-connection Query.things']);
   });
 
@@ -118,8 +136,16 @@ describe('module docs (applyDocs)', () => {
 
   it('describes types, fields, arguments and enum values, as introspection shows them', () => {
     const schema = small();
-    applyDocs(schema, { Thing: { description: '物 — a thing.', fields: { tags: 'タグ.' } }, Kind: { values: { BIG: '大.' } }, Query: { fields: { things: { description: 'Things.', args: { first: 'Page size.' } } } } });
-    const r = graphqlSync({ schema, source: '{ __type(name: "Thing") { description fields { name description } } k: __type(name: "Kind") { enumValues { description } } q: __type(name: "Query") { fields { args { name description } } } }' });
+    applyDocs(schema, {
+      Thing: { description: '物 — a thing.', fields: { tags: 'タグ.' } },
+      Kind: { values: { BIG: '大.' } },
+      Query: { fields: { things: { description: 'Things.', args: { first: 'Page size.' } } } },
+    });
+    const r = graphqlSync({
+      schema,
+      source:
+        '{ __type(name: "Thing") { description fields { name description } } k: __type(name: "Kind") { enumValues { description } } q: __type(name: "Query") { fields { args { name description } } } }',
+    });
     const data = r.data as any;
     expect(data.__type.description).toBe('物 — a thing.');
     expect(data.__type.fields.find((f: any) => f.name === 'tags').description).toBe('タグ.');
@@ -139,7 +165,9 @@ describe('module docs (applyDocs)', () => {
     applyDocs(schema, { Thing: { description: '物. A thing. Made by makeThing.' } });
     expect(schema.getType('Thing')!.description).toBe('物. A thing. Made by makeThing.');
     expect(() => applyDocs(buildSchema(GOOD), { Thing: { description: 'Something else.' } })).toThrow('Thing is described in the code ("A thing.")');
-    expect(() => applyDocs(buildSchema(GOOD), { Query: { fields: { things: { description: 'A page of things.', args: { first: 'How many.' } } } } })).toThrow('Query.things(first:) is described in the code');
+    expect(() => applyDocs(buildSchema(GOOD), { Query: { fields: { things: { description: 'A page of things.', args: { first: 'How many.' } } } } })).toThrow(
+      'Query.things(first:) is described in the code',
+    );
   });
 
   it('gives partners the Japanese term on the record types they read', () => {

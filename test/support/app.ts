@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import request from 'supertest';
+import { testDatabaseUrl } from './pg-url';
 import { createApp, type App } from '../../api/server/app';
 import type { DeepPartialLimits } from '../../api/limits';
 import type { DepartmentCode } from '../../api/core/departments';
@@ -23,7 +24,13 @@ export const TEST_LIMITS: DeepPartialLimits = {
   maxAliases: 10_000,
   maxDepth: 50,
   maxTokens: 1_000_000,
-  rates: { anonymousPerMinute: 1_000_000, intakePerMinute: 100_000, chatPerMinute: 100_000, loginPerAddressPerMinute: 100_000, loginPerAccountPerMinute: 100_000 },
+  rates: {
+    anonymousPerMinute: 1_000_000,
+    intakePerMinute: 100_000,
+    chatPerMinute: 100_000,
+    loginPerAddressPerMinute: 100_000,
+    loginPerAccountPerMinute: 100_000,
+  },
 };
 
 export interface TestApp {
@@ -43,11 +50,33 @@ export interface GqlBody {
 }
 
 /** A real HTTP app on a database of the test file's own, optionally with the demo municipality. */
-export async function startTestApp(options: { seed?: boolean; records?: number; bypassPermissionsForBenchmark?: boolean; intakeRatePerMinute?: number; limits?: DeepPartialLimits } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: {
+    seed?: boolean;
+    /** Demo mode, as `npm start` on the embedded default (SEED_DEMO): the demo mailbox and postal codes. */
+    demo?: boolean;
+    records?: number;
+    bypassPermissionsForBenchmark?: boolean;
+    intakeRatePerMinute?: number;
+    limits?: DeepPartialLimits;
+  } = {},
+): Promise<TestApp> {
   const db = await openTestDatabase();
   if (options.seed !== false) await seedDemo(db.orm.em.fork() as EntityManager, TEST_PASSWORD, options.records ?? 40);
-  const limits: DeepPartialLimits = { ...TEST_LIMITS, ...options.limits, rates: { ...TEST_LIMITS.rates, ...(options.intakeRatePerMinute ? { intakePerMinute: options.intakeRatePerMinute } : {}), ...options.limits?.rates } };
-  const app = await createApp(db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: ['http://cms.example.jp'] }, { ...options, limits });
+  const limits: DeepPartialLimits = {
+    ...TEST_LIMITS,
+    ...options.limits,
+    rates: { ...TEST_LIMITS.rates, ...(options.intakeRatePerMinute ? { intakePerMinute: options.intakeRatePerMinute } : {}), ...options.limits?.rates },
+  };
+  const app = await createApp(
+    db.orm,
+    { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: ['http://cms.example.jp'], ...(options.demo ? { seedDemo: true } : {}) },
+    { ...options, limits },
+  );
+  // E-mail goes to an in-process mail catcher on both databases: the embedded default does so by itself, and
+  // on PostgreSQL without SMTP_URL the app has no transport, so a test that forgot to ask passed on PGlite
+  // and failed on PostgreSQL (twice). Tests that read the mail still call useMailCatcher() for the catcher.
+  if (testDatabaseUrl()) await app.services.outreach?.useMailCatcher();
   const http = request(app.express);
   const gql: TestApp['gql'] = async (query, variables, token, headers = {}) => {
     let req = http.post('/graphql').set('content-type', 'application/json');

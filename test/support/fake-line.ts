@@ -106,8 +106,10 @@ export class FakeLine {
     }
     if (req.method === 'POST' && url.pathname === '/v2/bot/message/push') {
       const key = req.headers['x-line-retry-key'];
-      if (key !== undefined && (typeof key !== 'string' || !UUID.test(key))) return send(400, { message: 'The value for the X-Line-Retry-Key header is invalid' });
-      if (typeof key === 'string' && this.retryKeys.has(key)) return send(409, { message: 'The retry key is already accepted' }, { 'x-line-accepted-request-id': key });
+      if (key !== undefined && (typeof key !== 'string' || !UUID.test(key)))
+        return send(400, { message: 'The value for the X-Line-Retry-Key header is invalid' });
+      if (typeof key === 'string' && this.retryKeys.has(key))
+        return send(409, { message: 'The retry key is already accepted' }, { 'x-line-accepted-request-id': key });
       const problems = lineProblems(body.messages ?? []);
       if (problems.length || typeof body.to !== 'string') {
         this.refused.push({ path: url.pathname, problems });
@@ -118,7 +120,14 @@ export class FakeLine {
       return send(200, { sentMessages: body.messages!.map(() => ({ id: randomBytes(8).toString('hex') })) });
     }
     if (req.method === 'GET' && url.pathname === '/v2/bot/info') {
-      return send(200, { userId: 'U0000000000000000000000000000bot', basicId: '@yorisoi-demo', displayName: 'デモ市ひとり親相談', pictureUrl: null, chatMode: 'bot', markAsReadMode: 'auto' });
+      return send(200, {
+        userId: 'U0000000000000000000000000000bot',
+        basicId: '@yorisoi-demo',
+        displayName: 'デモ市ひとり親相談',
+        pictureUrl: null,
+        chatMode: 'bot',
+        markAsReadMode: 'auto',
+      });
     }
     // LINE calls the endpoint as it calls the webhook (signed with the channel's real secret, no events) and reports the answer.
     if (req.method === 'POST' && url.pathname === '/v2/bot/channel/webhook/test') {
@@ -126,7 +135,13 @@ export class FakeLine {
       if (!endpoint || !this.webhook) return send(400, { message: 'no webhook endpoint' });
       try {
         const { status } = await this.deliver({ url: endpoint, secret: this.webhook.secret }, []);
-        return send(200, { success: status === 200, timestamp: new Date().toISOString(), statusCode: status, reason: status === 200 ? 'OK' : 'ERROR', detail: String(status) });
+        return send(200, {
+          success: status === 200,
+          timestamp: new Date().toISOString(),
+          statusCode: status,
+          reason: status === 200 ? 'OK' : 'ERROR',
+          detail: String(status),
+        });
       } catch {
         return send(200, { success: false, timestamp: new Date().toISOString(), statusCode: 0, reason: 'COULD_NOT_CONNECT', detail: '' });
       }
@@ -220,7 +235,8 @@ export class FakeLine {
   async waitFor(userId: string, count = 1, timeoutMs = 10_000): Promise<Delivery[]> {
     const until = Date.now() + timeoutMs;
     while (this.sentTo(userId).length < count) {
-      if (Date.now() > until) throw new Error(`fake LINE: ${this.sentTo(userId).length} of ${count} deliveries to ${userId} (refused: ${JSON.stringify(this.refused)})`);
+      if (Date.now() > until)
+        throw new Error(`fake LINE: ${this.sentTo(userId).length} of ${count} deliveries to ${userId} (refused: ${JSON.stringify(this.refused)})`);
       await new Promise((r) => setTimeout(r, 20));
     }
     return this.sentTo(userId);

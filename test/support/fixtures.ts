@@ -19,8 +19,13 @@ export async function addMunicipality(em: EntityManager, code: string): Promise<
     em.create(StaffMember, { municipality, department, name: `職員${dcode}`, email: email(dcode), role: StaffRole.CASEWORKER, passwordHash: hash } as never);
   }
   const record = em.create(PersonalRecord, {
-    municipality, referenceNumber: 'ZZZZ-ZZZZ', identity: { familyName: '隣町', givenName: '太郎' }, searchName: '隣町太郎|',
-    sharedWith: DEPARTMENT_CODES.filter((d) => d !== DepartmentCode.SINGLE_PARENT), createdAt: new Date(), updatedAt: new Date(),
+    municipality,
+    referenceNumber: 'ZZZZ-ZZZZ',
+    identity: { familyName: '隣町', givenName: '太郎' },
+    searchName: '隣町太郎|',
+    sharedWith: DEPARTMENT_CODES.filter((d) => d !== DepartmentCode.SINGLE_PARENT),
+    createdAt: new Date(),
+    updatedAt: new Date(),
   } as never);
   await em.flush();
   return { recordId: record.id, email };

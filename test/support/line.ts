@@ -50,7 +50,11 @@ export async function startLineApp(options: { records?: number; worker?: 'separa
     ...(options.worker ? { LINE_WORKER: options.worker } : {}),
   };
   const settings = lineSettingsFromEnv(env);
-  const app = await createApp(db.orm, { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: ['http://cms.example.jp'], line: settings }, { limits: TEST_LIMITS });
+  const app = await createApp(
+    db.orm,
+    { authSecret: TEST_SECRET, accessTokenTtlSeconds: 900, corsOrigins: ['http://cms.example.jp'], line: settings },
+    { limits: TEST_LIMITS },
+  );
   const server: Server = await new Promise((resolve) => {
     const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -45,14 +45,26 @@ async function freePort(): Promise<number> {
 /** Starts `node dist/api/server/main.js` as a replica on PostgreSQL; resolves once it serves. */
 function startReplica(databaseUrl: string, port: number): Promise<Replica> {
   const env = {
-    PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'Asia/Tokyo', NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl, AUTH_SECRET: TEST_SECRET, ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, PORT: String(port),
-    SEED_DEMO: 'false', CORS_ORIGINS: REPLICA_CMS_ORIGIN, AUDIT_KEY: 'replica-audit-key-replica-audit-key-0123',
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TZ: 'Asia/Tokyo',
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: TEST_SECRET,
+    ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    PORT: String(port),
+    SEED_DEMO: 'false',
+    CORS_ORIGINS: REPLICA_CMS_ORIGIN,
+    AUDIT_KEY: 'replica-audit-key-replica-audit-key-0123',
     // Production limits, except: the tests send their own anonymous queries (not the widgets' trusted
     // documents), and every rate is far away but one — sign-ins per account, low enough for a test to
     // reach it across the two replicas (REPLICA_LOGIN_ACCOUNT_RATE).
-    TRUSTED_DOCUMENTS_ONLY: 'false', ANONYMOUS_RATE_PER_MINUTE: '1000000', INTAKE_RATE_PER_MINUTE: '100000', CHAT_RATE_PER_MINUTE: '100000',
-    LOGIN_RATE_PER_MINUTE: '100000', LOGIN_ACCOUNT_RATE_PER_MINUTE: String(REPLICA_LOGIN_ACCOUNT_RATE),
+    TRUSTED_DOCUMENTS_ONLY: 'false',
+    ANONYMOUS_RATE_PER_MINUTE: '1000000',
+    INTAKE_RATE_PER_MINUTE: '100000',
+    CHAT_RATE_PER_MINUTE: '100000',
+    LOGIN_RATE_PER_MINUTE: '100000',
+    LOGIN_ACCOUNT_RATE_PER_MINUTE: String(REPLICA_LOGIN_ACCOUNT_RATE),
   };
   const proc = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -117,11 +129,16 @@ export async function startReplicas(records = 8): Promise<Replicas> {
   const hits: [number, number] = [0, 0];
   const proxy = roundRobin(ports, hits);
   const close = async () => {
-    await Promise.all(replicas.map((r) => new Promise((done) => {
-      if (r.process.exitCode !== null) return done(null);
-      r.process.once('exit', done);
-      r.process.kill('SIGTERM');
-    })));
+    await Promise.all(
+      replicas.map(
+        (r) =>
+          new Promise((done) => {
+            if (r.process.exitCode !== null) return done(null);
+            r.process.once('exit', done);
+            r.process.kill('SIGTERM');
+          }),
+      ),
+    );
     await new Promise((r) => proxy.close(r));
     await handle.close();
     await admin.query(`drop database if exists ${name} with (force)`);
@@ -137,7 +154,11 @@ export async function startReplicas(records = 8): Promise<Replicas> {
     proxyUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
     replicas: replicas as [Replica, Replica],
     hits,
-    sql: (text, params = []) => handle.orm.em.fork().getConnection().execute(text, params as never[]),
+    sql: (text, params = []) =>
+      handle.orm.em
+        .fork()
+        .getConnection()
+        .execute(text, params as never[]),
     close,
   };
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { findChromium, installCommand, missingChromiumMessage, type ChromiumSearch } from '../support/chromium';
 
 /** A machine described by the files it has. */
-const machine = (files: string[], env: NodeJS.ProcessEnv = {}, playwright: string | null = '/home/u/.cache/ms-playwright/chromium-1/chrome'): ChromiumSearch => ({
+const machine = (
+  files: string[],
+  env: NodeJS.ProcessEnv = {},
+  playwright: string | null = '/home/u/.cache/ms-playwright/chromium-1/chrome',
+): ChromiumSearch => ({
   env,
   exists: (p) => files.includes(p),
   playwrightPath: () => playwright,

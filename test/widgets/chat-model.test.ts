@@ -58,7 +58,16 @@ describe('chat model: the API contract', () => {
   });
 
   it('builds a ConsultationRequestInput of the agreed contract: contact allowed, normalised, honeypot as typed', () => {
-    const form = { ...m.emptyForm(), name: ' 山田 ', ch: 'PHONE' as const, phone: '０９０ー１２３４ー５６７８', email: 'ignored@example.jp', time: '', note: ' 夜に ', agree: true };
+    const form = {
+      ...m.emptyForm(),
+      name: ' 山田 ',
+      ch: 'PHONE' as const,
+      phone: '０９０ー１２３４ー５６７８',
+      email: 'ignored@example.jp',
+      time: '',
+      note: ' 夜に ',
+      agree: true,
+    };
     const input = m.consultationInput(form, { key: 'k-1', municipality: '999999', sessionId: 's-1', noticeVersion: '2026-04', website: '' });
     expect(input).toEqual({
       idempotencyKey: 'k-1',
@@ -72,7 +81,10 @@ describe('chat model: the API contract', () => {
       website: '',
     });
     expect(coerce(m.REQUEST, { input })).toEqual([]);
-    const mail = m.consultationInput({ ...form, ch: 'EMAIL', email: 'ｈａｎａ@example.jp' }, { key: 'k', municipality: '999999', sessionId: null, noticeVersion: 'v', website: 'spam' });
+    const mail = m.consultationInput(
+      { ...form, ch: 'EMAIL', email: 'ｈａｎａ@example.jp' },
+      { key: 'k', municipality: '999999', sessionId: null, noticeVersion: 'v', website: 'spam' },
+    );
     expect(mail.contact).toEqual({ contactAllowed: true, preferredChannel: 'EMAIL', phone: null, email: 'hana@example.jp' });
     expect(mail.website).toBe('spam');
     expect(coerce(m.REQUEST, { input: mail })).toEqual([]);
@@ -95,12 +107,31 @@ describe('chat model: the API contract', () => {
     expect(m.formFieldOf('input.idempotencyKey')).toBeNull();
     expect(m.formFieldOf('score')).toBeNull();
     const messages = { ja: '電話番号が正しくありません。', en: 'Bad phone number.', 'ja-easy': 'でんわばんごうが ちがいます。' };
-    expect(m.errorsByField([{ message: 'x', extensions: { code: 'BAD_USER_INPUT', field: 'input.contact.phone', messages } }], 'en', 'cform')).toEqual({ phone: 'Bad phone number.' });
+    expect(m.errorsByField([{ message: 'x', extensions: { code: 'BAD_USER_INPUT', field: 'input.contact.phone', messages } }], 'en', 'cform')).toEqual({
+      phone: 'Bad phone number.',
+    });
     expect(
-      m.errorsByField([{ message: 'x', extensions: { code: 'BAD_USER_INPUT', problems: [{ field: 'input.name', message: 'too long' }, { field: 'input.website', message: 'no' }] } }], 'ja', 'cform'),
+      m.errorsByField(
+        [
+          {
+            message: 'x',
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              problems: [
+                { field: 'input.name', message: 'too long' },
+                { field: 'input.website', message: 'no' },
+              ],
+            },
+          },
+        ],
+        'ja',
+        'cform',
+      ),
     ).toEqual({ name: 'too long', cform: 'no' });
     // Not an input error: never pinned on a field.
-    expect(m.errorsByField([{ message: 'denied', extensions: { code: 'FORBIDDEN', field: 'input.contact.phone' } }], 'ja', 'cform')).toEqual({ cform: 'denied' });
+    expect(m.errorsByField([{ message: 'denied', extensions: { code: 'FORBIDDEN', field: 'input.contact.phone' } }], 'ja', 'cform')).toEqual({
+      cform: 'denied',
+    });
   });
 });
 
@@ -116,7 +147,11 @@ describe('chat model: queue and transcript', () => {
     expect(m.nextToSend(t)?.id).toBe('b');
     // The reply sits right after its question, before the still-queued one.
     expect(t.messages.map((x) => x.id)).toEqual(['a', 'bot-a', 'b']);
-    expect(t.messages[1]).toMatchObject({ from: 'bot', text: 'こんにちは。\n\n何でも聞いてください。', programmes: [{ id: 'child-rearing-allowance', name: '児童扶養手当' }] });
+    expect(t.messages[1]).toMatchObject({
+      from: 'bot',
+      text: 'こんにちは。\n\n何でも聞いてください。',
+      programmes: [{ id: 'child-rearing-allowance', name: '児童扶養手当' }],
+    });
     expect(t.sessionId).toBe('s-1');
     // A late second answer to the same message (a duplicate response) changes nothing.
     expect(m.applyReply(t, 'a', reply({ sessionId: 's-2' }), 'bot-x')).toBe(t);
@@ -148,7 +183,14 @@ describe('chat model: queue and transcript', () => {
     expect(m.parseTranscript(null)).toEqual(m.emptyTranscript());
     expect(m.parseTranscript('{not json')).toEqual(m.emptyTranscript());
     expect(m.parseTranscript('"a string"')).toEqual(m.emptyTranscript());
-    const odd = m.parseTranscript(JSON.stringify({ sessionId: 5, messages: [{ id: 'x', from: 'hacker', text: 'no' }, { id: 'y', from: 'me', text: 'ok', state: 'queued' }, null], rated: 9, open: 'yes' }));
+    const odd = m.parseTranscript(
+      JSON.stringify({
+        sessionId: 5,
+        messages: [{ id: 'x', from: 'hacker', text: 'no' }, { id: 'y', from: 'me', text: 'ok', state: 'queued' }, null],
+        rated: 9,
+        open: 'yes',
+      }),
+    );
     expect(odd).toEqual({ ...m.emptyTranscript(), messages: [{ id: 'y', from: 'me', text: 'ok', state: 'queued' }] });
     // A queued message survives the reload: it is sent afterwards.
     expect(m.nextToSend(odd)?.id).toBe('y');
@@ -181,7 +223,9 @@ describe('chat model: keys and links', () => {
     const href = m.handoffHref('/shinsei/#top', h, 'https://www.city.example.lg.jp/kosodate/chat.html')!;
     expect(href.startsWith('https://www.city.example.lg.jp/shinsei/#yorisoi-handoff=')).toBe(true);
     expect(JSON.parse(decodeURIComponent(new URL(href).hash.slice('#yorisoi-handoff='.length)))).toEqual({ income: { annualEmploymentIncome: 1300000 } });
-    expect(m.handoffHref(null, { ...h, url: 'https://intake.example.jp/form' }, 'https://x.example/')).toMatch(/^https:\/\/intake\.example\.jp\/form#yorisoi-handoff=/);
+    expect(m.handoffHref(null, { ...h, url: 'https://intake.example.jp/form' }, 'https://x.example/')).toMatch(
+      /^https:\/\/intake\.example\.jp\/form#yorisoi-handoff=/,
+    );
     expect(m.handoffHref('https://x.example/form', { kind: 'INTAKE', payload: null }, 'https://x.example/')).toBe('https://x.example/form');
     expect(m.handoffHref(null, { kind: 'INTAKE', url: null, payload: '{}' }, 'https://x.example/')).toBeNull();
     expect(m.handoffHref('javascript:alert(1)', h, 'https://x.example/')).toBeNull();
@@ -189,7 +233,11 @@ describe('chat model: keys and links', () => {
 
   it('makes a link whose fragment <yorisoi-intake> reads back (the two widgets agree on the format)', async () => {
     const intake = await import('../../widgets/intake/model.js');
-    const payload = JSON.stringify({ household: { children: [{ birthDate: '2018-05-28' }, { birthDate: '2025-05-28' }] }, income: { annualEmploymentIncome: 1950000 }, benefitsInterest: ['child-allowance'] });
+    const payload = JSON.stringify({
+      household: { children: [{ birthDate: '2018-05-28' }, { birthDate: '2025-05-28' }] },
+      income: { annualEmploymentIncome: 1950000 },
+      benefitsInterest: ['child-allowance'],
+    });
     const href = m.handoffHref('/shinsei/', { kind: 'INTAKE', url: null, payload }, 'https://www.city.example.lg.jp/kosodate/chat.html')!;
     expect(intake.parseHandoff(new URL(href).hash, '2026-11-28')).toEqual({ ages: [8, 1], salary: 1950000 });
     // A payload the intake cannot use gives nothing there, though the chat still links to the form.

@@ -84,10 +84,16 @@ describe('<yorisoi-chat> panel: what matters stays in view', () => {
       await expectVisible(page, ['yorisoi-chat', '#input'], `${view.name}: message box`);
       // Hotline numbers are tap-to-call links that never break across lines.
       const links = await page.evaluate(() =>
-        [...document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('.log [role=alert] a')].map((a) => ({ href: a.getAttribute('href'), lines: a.getClientRects().length })),
+        [...document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('.log [role=alert] a')].map((a) => ({
+          href: a.getAttribute('href'),
+          lines: a.getClientRects().length,
+        })),
       );
       expect(links.map((l) => l.href)).toEqual(['tel:0120279889', 'tel:%238008', 'tel:110']);
-      expect(links.every((l) => l.lines === 1), JSON.stringify(links)).toBe(true);
+      expect(
+        links.every((l) => l.lines === 1),
+        JSON.stringify(links),
+      ).toBe(true);
       // The call-back form below the reply is reachable by keyboard and comes into view.
       await tabToChat(page, '[part~=callback] button[type=submit]');
       await expectVisible(page, ['yorisoi-chat', '[part~=callback] button[type=submit]'], `${view.name}: call-back form's send button`);
@@ -98,7 +104,9 @@ describe('<yorisoi-chat> panel: what matters stays in view', () => {
     page = await newPage(VIEWS[1]);
     await openChatPage(page, `${server.url}/page?plain`);
     await openByKeyboard(page);
-    const starters = await page.evaluate(() => [...document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('[part~=quick-reply]')].map((b) => b.textContent!.trim()));
+    const starters = await page.evaluate(() =>
+      [...document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('[part~=quick-reply]')].map((b) => b.textContent!.trim()),
+    );
     expect(starters.length).toBeGreaterThanOrEqual(3);
     expect(starters).toContain('手当の目安を知りたい');
     await tabToChat(page, '[data-value="start:allowance"]');
@@ -163,22 +171,35 @@ describe('the chat launcher never covers the host page’s focused control (demo
     it(`at ${view.name}: the postal field and 次へ, focused by keyboard or by a tap, are not covered`, async () => {
       page = await newPage(view);
       await page.goto(`${server.url}/demo`);
-      await page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('#postal') && !!document.querySelector('yorisoi-chat')?.shadowRoot?.querySelector('#launcher'));
+      await page.waitForFunction(
+        () =>
+          !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('#postal') &&
+          !!document.querySelector('yorisoi-chat')?.shadowRoot?.querySelector('#launcher'),
+      );
       // By keyboard: the browser scrolls the control just into view — at the bottom edge, where the launcher sits.
-      for (const [path, what] of [[POSTAL, 'postal field'], [NEXT, '次へ']] as const) {
+      for (const [path, what] of [
+        [POSTAL, 'postal field'],
+        [NEXT, '次へ'],
+      ] as const) {
         await page.evaluate(() => scrollTo(0, 0));
         await blurDeep(page);
         await tabToDeep(page, [...path]);
         await expectVisible(page, [...path], `${view.name}: ${what} focused by keyboard`);
       }
       // By a tap on the part that shows: the control sits at the bottom edge, then gets focus.
-      for (const [path, what] of [[POSTAL, 'postal field'], [NEXT, '次へ']] as const) {
+      for (const [path, what] of [
+        [POSTAL, 'postal field'],
+        [NEXT, '次へ'],
+      ] as const) {
         await blurDeep(page);
-        await page.evaluate((path) => {
-          const el = document.querySelector(path[0]!)!.shadowRoot!.querySelector(path[1]!) as HTMLElement;
-          el.scrollIntoView({ block: 'end' });
-          el.focus({ preventScroll: true });
-        }, [...path]);
+        await page.evaluate(
+          (path) => {
+            const el = document.querySelector(path[0]!)!.shadowRoot!.querySelector(path[1]!) as HTMLElement;
+            el.scrollIntoView({ block: 'end' });
+            el.focus({ preventScroll: true });
+          },
+          [...path],
+        );
         await expectVisible(page, [...path], `${view.name}: ${what} focused at the bottom edge`);
       }
       // Once focus leaves the page's control, the launcher is back in view, on one line, at the bottom right.
@@ -216,7 +237,9 @@ describe('the chat keeps off a focused control that no corner leaves free', () =
     await expect.poll(() => place(page)).toBe('compact');
     await expectVisible(page, ['textarea'], 'the focused control');
     await expectVisible(page, ['yorisoi-chat', '#launcher'], 'the compact launcher');
-    expect(await page.evaluate(() => document.querySelector('yorisoi-chat')!.shadowRoot!.querySelector('#launcher')!.getBoundingClientRect().width)).toBeLessThan(50);
+    expect(
+      await page.evaluate(() => document.querySelector('yorisoi-chat')!.shadowRoot!.querySelector('#launcher')!.getBoundingClientRect().width),
+    ).toBeLessThan(50);
     await expectAxeClean(page, 'compact launcher', 'yorisoi-chat');
   }, 30_000);
 

@@ -38,7 +38,10 @@ async function openChat(p: Page, url: string): Promise<void> {
   await p.keyboard.press('Enter');
   await p.waitForFunction(() => document.querySelector('yorisoi-chat')?.shadowRoot?.activeElement?.id === 'input');
 }
-const programmes = (p: Page) => p.evaluate(() => [...(document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('.log .bot'))].pop()!.querySelector('[part~=programmes]')?.textContent ?? '');
+const programmes = (p: Page) =>
+  p.evaluate(
+    () => [...document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('.log .bot')].pop()!.querySelector('[part~=programmes]')?.textContent ?? '',
+  );
 
 describe('<yorisoi-chat> against the real API', () => {
   it('answers a question with the relevant programmes, continues the session, and records the rating', async () => {
@@ -59,7 +62,11 @@ describe('<yorisoi-chat> against the real API', () => {
     await page.keyboard.press('Enter');
     await waitInChat(page, '#again');
     const today = todayInJapan();
-    const res = await t.gql('query($f: Date!, $to: Date!) { chatSatisfaction(from: $f, to: $to) { rated average } }', { f: today, to: today }, await t.login(DepartmentCode.SINGLE_PARENT));
+    const res = await t.gql(
+      'query($f: Date!, $to: Date!) { chatSatisfaction(from: $f, to: $to) { rated average } }',
+      { f: today, to: today },
+      await t.login(DepartmentCode.SINGLE_PARENT),
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.chatSatisfaction).toEqual({ rated: 1, average: 5 });
     expect(problems).toEqual([]);
@@ -69,7 +76,9 @@ describe('<yorisoi-chat> against the real API', () => {
     await openChat(page, `${origin}/chat-test`);
     await ask(page, '夫に殴られて怖いです', 1);
     // The box lists the numbers in the API's order for violence by a partner: DV相談＋, #8008, then 110.
-    const links = await page.evaluate(() => [...document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('.log [role=alert] a')].map((a) => a.getAttribute('href')));
+    const links = await page.evaluate(() =>
+      [...document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll('.log [role=alert] a')].map((a) => a.getAttribute('href')),
+    );
     expect(links).toEqual(['tel:0120279889', 'tel:%238008', 'tel:110']);
     // The API's safety message in the bubble names the line for violence by a partner first (DV相談＋),
     // and 110 once, as the fallback (issue 13: the right number first for the category).
@@ -81,7 +90,9 @@ describe('<yorisoi-chat> against the real API', () => {
     // STAFF hand-off: the call-back form, with the municipality's privacy notice from intakeSettings.
     await waitInChat(page, '[part~=callback]');
     await page.waitForFunction(() => !!document.querySelector('yorisoi-chat')?.shadowRoot?.querySelector('#agree'));
-    await page.waitForFunction(() => !document.querySelector('yorisoi-chat')!.shadowRoot!.querySelector('[part~=notice]')!.textContent!.includes('読み込んでいます'));
+    await page.waitForFunction(
+      () => !document.querySelector('yorisoi-chat')!.shadowRoot!.querySelector('[part~=notice]')!.textContent!.includes('読み込んでいます'),
+    );
     expect(await chatText(page, '[part~=notice]')).toContain('ひとり親家庭への支援のためにだけ使います');
 
     // The call-back request, by keyboard, to the real requestConsultation.
@@ -98,7 +109,11 @@ describe('<yorisoi-chat> against the real API', () => {
     await waitInChat(page, '[part~=reference]');
     const ref = await chatText(page, '[part~=reference]');
     expect(ref).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
-    const res = await t.gql('{ inbox(first: 5) { edges { node { referenceNumber kind urgent preferredTime } } } }', {}, await t.login(DepartmentCode.SINGLE_PARENT));
+    const res = await t.gql(
+      '{ inbox(first: 5) { edges { node { referenceNumber kind urgent preferredTime } } } }',
+      {},
+      await t.login(DepartmentCode.SINGLE_PARENT),
+    );
     expect(res.body.errors).toBeUndefined();
     const item = res.body.data!.inbox.edges.map((e: { node: unknown }) => e.node).find((n: { referenceNumber: string }) => n.referenceNumber === ref);
     // The session was urgent, so the caseworker sees the request flagged.

@@ -43,7 +43,8 @@ const cmsPage = (yorisoi: string) => `<!doctype html>
 </body>
 </html>`;
 
-const listen = (server: Server) => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+const listen = (server: Server) =>
+  new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 
 beforeAll(async () => {
   ensureBundle();
@@ -82,7 +83,9 @@ async function visit(): Promise<Visit> {
   // CSP violations are reported to the page as events; count them from the first script on.
   await page.addInitScript(() => {
     (window as unknown as { cspViolations: string[] }).cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   await page.goto(`${cmsOrigin}/`);
   return { page, problems, widgetResponses, close: () => context.close() };
@@ -111,14 +114,22 @@ describe('embedding both widgets in a page of another origin, under a strict CSP
 
     const v = await visit();
     try {
-      await v.page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('h2') && !!document.querySelector('yorisoi-chat')?.shadowRoot?.querySelector('#launcher'));
+      await v.page.waitForFunction(
+        () =>
+          !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('h2') &&
+          !!document.querySelector('yorisoi-chat')?.shadowRoot?.querySelector('#launcher'),
+      );
       // The chat asks the real API across origins (CORS on /graphql) and shows the answer.
       await v.page.evaluate(() => (document.querySelector('yorisoi-chat')!.shadowRoot!.querySelector('#launcher') as HTMLButtonElement).click());
       await v.page.waitForFunction(() => document.querySelector('yorisoi-chat')?.shadowRoot?.activeElement?.id === 'input');
       await v.page.keyboard.type('児童扶養手当の申請に必要な書類は？');
       await v.page.keyboard.press('Enter');
-      await v.page.waitForFunction(() => (document.querySelector('yorisoi-chat')?.shadowRoot?.querySelectorAll('.log .bot').length ?? 0) >= 1, undefined, { timeout: 10_000 });
-      expect(await v.page.evaluate(() => document.querySelector('yorisoi-chat')!.shadowRoot!.querySelector('.log .bot [part~=programmes]')?.textContent)).toContain('児童扶養手当');
+      await v.page.waitForFunction(() => (document.querySelector('yorisoi-chat')?.shadowRoot?.querySelectorAll('.log .bot').length ?? 0) >= 1, undefined, {
+        timeout: 10_000,
+      });
+      expect(
+        await v.page.evaluate(() => document.querySelector('yorisoi-chat')!.shadowRoot!.querySelector('.log .bot [part~=programmes]')?.textContent),
+      ).toContain('児童扶養手当');
       expect(await v.page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
       expect(v.problems).toEqual([]);
 
@@ -182,7 +193,12 @@ describe('/widgets/* over HTTP', () => {
     const gz = await raw('gzip');
     const none = await raw('identity');
     const refusesBr = await raw('br;q=0, gzip;q=0.5');
-    expect([br.headers['content-encoding'], gz.headers['content-encoding'], none.headers['content-encoding'], refusesBr.headers['content-encoding']]).toEqual(['br', 'gzip', undefined, 'gzip']);
+    expect([br.headers['content-encoding'], gz.headers['content-encoding'], none.headers['content-encoding'], refusesBr.headers['content-encoding']]).toEqual([
+      'br',
+      'gzip',
+      undefined,
+      'gzip',
+    ]);
     expect(br.body.length).toBeLessThan(gz.body.length);
     expect(gz.body.length).toBeLessThan(none.body.length / 2);
     expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');

@@ -62,12 +62,15 @@ const value = (p: Page, sel: string) =>
 const stored = (p: Page) => p.evaluate((k) => JSON.parse(sessionStorage.getItem(k) ?? 'null') as { step: number; a: Record<string, unknown> } | null, KEY);
 const address = (p: Page) => p.evaluate(() => ({ href: location.href, hash: location.hash, entries: history.length }));
 const waitStatus = (p: Page, text: string) =>
-  p.waitForFunction((t) => document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('[role=status]')?.textContent?.trim() === t, text, { timeout: 10_000 });
+  p.waitForFunction((t) => document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('[role=status]')?.textContent?.trim() === t, text, {
+    timeout: 10_000,
+  });
 
 async function axe(p: Page, where: string): Promise<void> {
   await p.addScriptTag({ path: AXE_PATH });
   const violations = await p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } })
+      .axe;
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
   });
@@ -114,7 +117,9 @@ describe('<yorisoi-intake> with a chat hand-off in the address', () => {
     expect(await shadowText(page, '#note-children')).toBe('チャットでのお答え：お子さん 2人（約8歳、約1歳）。生年月日を入力してください。');
     expect(await value(page, '#child-0-b')).toBe('');
     expect(await value(page, '#child-1-b')).toBeNull();
-    expect(await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#child-0-b')!.getAttribute('aria-describedby'))).toBe('note-children fmt-0');
+    expect(await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#child-0-b')!.getAttribute('aria-describedby'))).toBe(
+      'note-children fmt-0',
+    );
     // …and the step still asks for them.
     await next(page);
     await waitFor(page, '#err-child-0-b');
@@ -161,9 +166,12 @@ describe('<yorisoi-intake> with a chat hand-off in the address', () => {
   }, 60_000);
 
   it('passes axe-core with the notes shown (やさしい日本語, children and income steps)', async () => {
-    await page.addInitScript(([k]) => {
-      if (!sessionStorage.getItem(k!)) sessionStorage.setItem(k!, JSON.stringify({ step: 2, a: { postal: '123-4567' } }));
-    }, [KEY]);
+    await page.addInitScript(
+      ([k]) => {
+        if (!sessionStorage.getItem(k!)) sessionStorage.setItem(k!, JSON.stringify({ step: 2, a: { postal: '123-4567' } }));
+      },
+      [KEY],
+    );
     await openWidget(page, `${server.url}/page?plain&lang=ja-easy${fragment(PAYLOAD())}`);
     await waitFor(page, '#carried');
     await waitFor(page, '#note-children');
@@ -171,7 +179,9 @@ describe('<yorisoi-intake> with a chat hand-off in the address', () => {
     await page.evaluate((k) => sessionStorage.setItem(k, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(k)!), step: 3 })), KEY);
     await page.reload();
     await waitFor(page, '#note-salary');
-    expect(await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#salary')!.getAttribute('aria-describedby'))).toBe('note-salary');
+    expect(await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#salary')!.getAttribute('aria-describedby'))).toBe(
+      'note-salary',
+    );
     await axe(page, 'income step with the salary note');
     expect(problems).toEqual([]);
   }, 60_000);
@@ -180,7 +190,10 @@ describe('<yorisoi-intake> with a chat hand-off in the address', () => {
     const hostile = [
       '#yorisoi-handoff=%7B%22household%22', // truncated JSON
       '#yorisoi-handoff=%E0%A4%A', // broken percent-encoding
-      fragment({ household: { children: [{ birthDate: '<img src=x onerror="window.pwned=1">' }] }, income: { annualEmploymentIncome: '<script>window.pwned=2</script>' } }),
+      fragment({
+        household: { children: [{ birthDate: '<img src=x onerror="window.pwned=1">' }] },
+        income: { annualEmploymentIncome: '<script>window.pwned=2</script>' },
+      }),
       fragment({ income: { annualEmploymentIncome: 1e300 }, household: { children: [{ birthDate: { toString: '2020-01-01' } }] } }),
       fragment('{"__proto__":{"income":{"annualEmploymentIncome":1950000}}}'),
     ];
@@ -191,7 +204,12 @@ describe('<yorisoi-intake> with a chat hand-off in the address', () => {
       expect(await page.evaluate(() => location.href), h).toBe(`${server.url}/page?plain&i=${i}`);
       expect(await shadowText(page, '#carried'), h).toBe('');
       expect(await shadowText(page, '[role=status]'), h).toBe('');
-      expect(await page.evaluate(() => [(window as unknown as { pwned?: number }).pwned ?? null, document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll('img, script').length])).toEqual([null, 0]);
+      expect(
+        await page.evaluate(() => [
+          (window as unknown as { pwned?: number }).pwned ?? null,
+          document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll('img, script').length,
+        ]),
+      ).toEqual([null, 0]);
       // Nothing stored, nothing filled in: the form is as without a fragment.
       expect(await stored(page), h).toBeNull();
       expect(await heading(page)).toBe('お住まいの地域');

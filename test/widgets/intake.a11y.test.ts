@@ -159,3 +159,47 @@ describe('<yorisoi-intake> accessibility (axe-core)', () => {
     await context.close();
   }, 90_000);
 });
+
+describe('「この端末に保存する」: a 24 px target (WCAG 2.5.8, trial T8)', () => {
+  const box = (page: Page, sel: string) =>
+    page.evaluate((s) => {
+      const r = document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector(s)!.getBoundingClientRect();
+      return { w: r.width, h: r.height, x: r.x, y: r.y };
+    }, sel);
+
+  it('is at least 24×24 CSS px even where the page makes the widget small, its label toggles it, other checkboxes keep their size', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+    await openWidget(page, `${server.url}/page?plain`);
+    const rowBefore = await box(page, '.tools');
+    for (const font of ['16px', '13.6px']) {
+      // 13.6 px: the trial's page, where 1.25em gave a 17 px box.
+      await page.evaluate((f) => document.querySelector('yorisoi-intake')!.style.setProperty('--yorisoi-font-size', f), font);
+      const r = await box(page, '#remember');
+      expect(r.w, font).toBeGreaterThanOrEqual(24);
+      expect(r.h, font).toBeGreaterThanOrEqual(24);
+    }
+    // The label's text is part of the target: a click on it ticks the box, a second one unticks it.
+    const label = page.locator('yorisoi-intake label:has(#remember)');
+    const lb = (await label.boundingBox())!;
+    const r = await box(page, '#remember');
+    await page.mouse.click(lb.x + lb.width - 4, lb.y + lb.height / 2);
+    expect(await page.locator('#remember').isChecked()).toBe(true);
+    await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+    expect(await page.locator('#remember').isChecked()).toBe(false);
+    // Nothing else moved: at 16 px the tools row is as high as before, other checkboxes stay 1.25em.
+    await page.evaluate(() => document.querySelector('yorisoi-intake')!.style.setProperty('--yorisoi-font-size', '16px'));
+    expect((await box(page, '.tools')).h).toBe(rowBefore.h);
+    await tabTo(page, '#postal');
+    await page.keyboard.type('123-4567');
+    await page.keyboard.press('Enter');
+    await page.locator('yorisoi-intake input[type=checkbox]:not(#remember)').first().waitFor();
+    const other = await box(page, 'input[type=checkbox]:not(#remember)');
+    const em = await page.evaluate(() =>
+      parseFloat(getComputedStyle(document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('input[type=checkbox]:not(#remember)')!).fontSize),
+    );
+    expect(other.w).toBeCloseTo(1.25 * em, 1);
+    expect(other.h).toBeCloseTo(1.25 * em, 1);
+    await axe(page, 'tools row');
+    await page.close();
+  });
+});

@@ -28,7 +28,9 @@ beforeAll(async () => {
   ensureBundle();
   s = await startRealApiPage('/family', html);
   ({ t, origin } = s);
-  t.app.express.get('/neutral', (_req, res) => res.type('html').send('<!doctype html><html lang="ja"><head><title>天気</title></head><body><p>今日の天気</p></body></html>'));
+  t.app.express.get('/neutral', (_req, res) =>
+    res.type('html').send('<!doctype html><html lang="ja"><head><title>天気</title></head><body><p>今日の天気</p></body></html>'),
+  );
 });
 afterAll(() => s?.close());
 beforeEach(async () => {
@@ -128,6 +130,28 @@ describe('<yorisoi-intake>: the family’s path (issue 12)', () => {
     expect(await shadowText(page, '[part=amounts]')).not.toContain('児童扶養手当');
     expect(await card(page, 'child-rearing-allowance')).toContain('確認が必要です');
     expect(await card(page, 'child-rearing-allowance')).toContain('月 59,400円の見込みです');
+    // Trial N4: the summary says what the skipped question would decide and leads back to it; answered,
+    // the allowance joins the monthly amounts.
+    const ask = await shadowText(page, '[part=marital-ask]');
+    expect(ask).toContain('婚姻の状況');
+    expect(ask).toContain('児童扶養手当');
+    await tabTo(page, '#marital-go');
+    await page.keyboard.press('Enter');
+    // Straight to the question (its legend is read with it), not to the step's heading.
+    await page.waitForFunction(() => document.querySelector('yorisoi-intake')?.shadowRoot?.activeElement?.getAttribute('name') === 'marital', null, {
+      timeout: 15_000,
+    });
+    expect(await shadowText(page, 'h2')).toContain('お子さん');
+    await page.keyboard.press('Space');
+    await next(page);
+    await waitForStep(page, '年の収入');
+    await next(page);
+    await waitForStep(page, '利用中の支援');
+    await next(page);
+    await waitForStep(page, '使える可能性のある支援');
+    await waitFor(page, '[part=amounts]');
+    expect(await shadowText(page, '[part=amounts] [data-programme=child-rearing-allowance]')).toContain('月額 59,400円');
+    expect(await page.evaluate(() => !!document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('[part=marital-ask]'))).toBe(false);
   }, 120_000);
 
   it('is confirmed and sent; the stored record keeps marital status and income year, and desk eligibility gives the same 59,400 円', async () => {
@@ -158,7 +182,9 @@ describe('<yorisoi-intake>: the family’s path (issue 12)', () => {
     await tabTo(page, '[part=confirm] button[data-step="3"]');
     await page.keyboard.press('Enter');
     await waitForStep(page, '年の収入');
-    expect(await page.evaluate(() => (document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#salary') as HTMLInputElement).value)).toBe('2000000');
+    expect(await page.evaluate(() => (document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#salary') as HTMLInputElement).value)).toBe(
+      '2000000',
+    );
     // On through the later steps again, one at a time: results, contact, consent, confirmation.
     for (const step of ['利用中の支援', '使える可能性のある支援', '市から連絡してほしいですか', '情報の共有への同意', '送信する内容の確認']) {
       await next(page);
@@ -171,11 +197,23 @@ describe('<yorisoi-intake>: the family’s path (issue 12)', () => {
     const ref = await shadowText(page, '[part=reference]');
 
     const owner = await t.login(DepartmentCode.SINGLE_PARENT);
-    const found = await t.gql(`query($f: RecordFilter) { records(first: 1, filter: $f) { edges { node { id household { maritalStatus } income { incomeYear otherIncome }
-      contact { safeTimes voicemailSafe smsSafe } } } } }`, { f: { referenceNumber: ref } }, owner);
+    const found = await t.gql(
+      `query($f: RecordFilter) { records(first: 1, filter: $f) { edges { node { id household { maritalStatus } income { incomeYear otherIncome }
+      contact { safeTimes voicemailSafe smsSafe } } } } }`,
+      { f: { referenceNumber: ref } },
+      owner,
+    );
     const node = found.body.data!.records.edges[0].node;
-    expect(node).toMatchObject({ household: { maritalStatus: 'NOT_MARRIED' }, income: { otherIncome: null, incomeYear: incomeYearNow() }, contact: { safeTimes: '平日10時〜15時', voicemailSafe: false, smsSafe: null } });
-    const desk = await t.gql(`query($id: ID!) { recordEligibility(recordId: $id) { results { programme { id } status amount { monthly } } } }`, { id: node.id }, owner);
+    expect(node).toMatchObject({
+      household: { maritalStatus: 'NOT_MARRIED' },
+      income: { otherIncome: null, incomeYear: incomeYearNow() },
+      contact: { safeTimes: '平日10時〜15時', voicemailSafe: false, smsSafe: null },
+    });
+    const desk = await t.gql(
+      `query($id: ID!) { recordEligibility(recordId: $id) { results { programme { id } status amount { monthly } } } }`,
+      { id: node.id },
+      owner,
+    );
     const cra = desk.body.data!.recordEligibility.results.find((r: { programme: { id: string } }) => r.programme.id === 'child-rearing-allowance');
     expect(cra).toMatchObject({ status: 'ELIGIBLE', amount: { monthly: 59_400 } });
     expect(problems).toEqual([]);
@@ -207,7 +245,9 @@ describe('<yorisoi-intake>: the family’s path (issue 12)', () => {
     expect(note).toContain('この郵便番号は東京都千代田区のものです。');
     expect(note).toContain('このフォームはデモ市の窓口につながります。');
     // The address was still filled in: nothing is lost whichever way they choose.
-    expect(await page.evaluate(() => (document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#city') as HTMLInputElement).value)).toBe('千代田区');
+    expect(await page.evaluate(() => (document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#city') as HTMLInputElement).value)).toBe(
+      '千代田区',
+    );
     await tabTo(page, '[part=outside] button');
     expect(await shadowText(page, '[part=outside] button')).toBe('このまま進む');
     await page.keyboard.press('Enter');
@@ -236,7 +276,9 @@ describe('<yorisoi-intake>: the family’s path (issue 12)', () => {
       );
       expect(links.map((l) => l.href)).toEqual(['tel:%238008', 'tel:0120279889', 'tel:110']);
       for (const l of links) expect(l.lines, `${lang} ${l.href}`).toBe(1);
-      const item = await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('[part=alert] li:last-child')!.textContent!.replace(/\s+/g, ' ').trim());
+      const item = await page.evaluate(() =>
+        document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('[part=alert] li:last-child')!.textContent!.replace(/\s+/g, ' ').trim(),
+      );
       expect(item.match(/110/g), `${lang}: ${item}`).toHaveLength(1);
       await page.evaluate(() => sessionStorage.clear());
     }

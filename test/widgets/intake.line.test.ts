@@ -42,7 +42,8 @@ async function phone(): Promise<{ page: Page; problems: string[]; close(): Promi
   return { page, problems, close: () => context.close() };
 }
 
-const lineLink = (page: Page) => page.evaluate(() => document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector<HTMLAnchorElement>('#line-link')?.href ?? null);
+const lineLink = (page: Page) =>
+  page.evaluate(() => document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector<HTMLAnchorElement>('#line-link')?.href ?? null);
 
 describe('<yorisoi-intake>: the receipt’s LINE link', () => {
   it('after a consented submission: a button to the link page and its QR code, by keyboard, at 320 px, axe-clean', async () => {
@@ -69,10 +70,16 @@ describe('<yorisoi-intake>: the receipt’s LINE link', () => {
     await tabTo(page, '#line-link');
     expect(await focused(page)).toContain('line-link');
     // The QR code: drawn by the API for the same signed link, loaded, and inside the 320 px screen.
-    await page.waitForFunction(() => (document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector<HTMLImageElement>('#line-qr')?.naturalWidth ?? 0) > 0, null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => (document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector<HTMLImageElement>('#line-qr')?.naturalWidth ?? 0) > 0,
+      null,
+      { timeout: 10_000 },
+    );
     const src = await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector<HTMLImageElement>('#line-qr')!.src);
     expect(src).toBe(href.replace('/link?', '/link/qr.svg?'));
-    expect(await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#line-qr')!.getAttribute('alt'))).toBe('LINE連携ページのQRコード');
+    expect(await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#line-qr')!.getAttribute('alt'))).toBe(
+      'LINE連携ページのQRコード',
+    );
     await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#line-qr')!.scrollIntoView({ block: 'center' }));
     expect(await coverage(page, ['yorisoi-intake', '#line-qr'])).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);

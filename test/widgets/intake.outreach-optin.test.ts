@@ -39,7 +39,12 @@ async function recordId(referenceNumber: string): Promise<string> {
   return row!.id;
 }
 
-const offered = (p: Page) => p.evaluate(() => Array.from(document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll<HTMLInputElement>('#notify input[type=checkbox]')).map((i) => `${i.value}:${i.checked}`));
+const offered = (p: Page) =>
+  p.evaluate(() =>
+    Array.from(document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll<HTMLInputElement>('#notify input[type=checkbox]')).map(
+      (i) => `${i.value}:${i.checked}`,
+    ),
+  );
 
 describe('<yorisoi-intake>: opting in to notices', () => {
   it('offers SMS, a call and LINE to a family that gave a phone number, none ticked; what is ticked is stored as consent with its history', async () => {
@@ -75,7 +80,11 @@ describe('<yorisoi-intake>: opting in to notices', () => {
 
     expect([...(await optedInChannels(t.em(), id))].sort()).toEqual(['LINE', 'SMS']);
     const history = await consentHistory(t.em(), id);
-    expect(history.map((h) => ({ channel: h.channel, granted: h.granted, method: h.method, recordedBy: h.recordedBy, purposeVersion: h.purposeVersion })).sort((a, b) => a.channel.localeCompare(b.channel))).toEqual([
+    expect(
+      history
+        .map((h) => ({ channel: h.channel, granted: h.granted, method: h.method, recordedBy: h.recordedBy, purposeVersion: h.purposeVersion }))
+        .sort((a, b) => a.channel.localeCompare(b.channel)),
+    ).toEqual([
       { channel: 'LINE', granted: true, method: 'intake', recordedBy: null, purposeVersion: purpose.outreachPurposeVersion },
       { channel: 'SMS', granted: true, method: 'intake', recordedBy: null, purposeVersion: purpose.outreachPurposeVersion },
     ]);

@@ -57,7 +57,8 @@ beforeEach(async () => {
   });
 });
 
-const value = (sel: string) => page.evaluate((s) => (document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector(s) as HTMLInputElement | null)?.value ?? null, sel);
+const value = (sel: string) =>
+  page.evaluate((s) => (document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector(s) as HTMLInputElement | null)?.value ?? null, sel);
 const status = () => shadowText(page, '[role=status]');
 /** Waits until #pref and #city hold these values. */
 const filledWith = (pref: string, city: string) =>
@@ -78,7 +79,8 @@ async function axeViolations(): Promise<string[]> {
     return r.violations.map((v) => v.id);
   });
 }
-const waitForNote = () => page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('#note-postal'), undefined, { timeout: 10_000 });
+const waitForNote = () =>
+  page.waitForFunction(() => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector('#note-postal'), undefined, { timeout: 10_000 });
 
 describe('<yorisoi-intake> postal code → prefecture and city (real API)', () => {
   it('fills prefecture and city from a full-width code typed in, and announces it politely', async () => {
@@ -139,7 +141,9 @@ describe('<yorisoi-intake> postal code → prefecture and city (real API)', () =
     const note = 'We could not fill in the address from this postal code. Please enter the prefecture and city yourself.';
     expect(await shadowText(page, '#note-postal')).toBe(note);
     expect(await status()).toBe(note);
-    expect(await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#postal')!.getAttribute('aria-describedby'))).toBe('hint-postal note-postal');
+    expect(await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#postal')!.getAttribute('aria-describedby'))).toBe(
+      'hint-postal note-postal',
+    );
     expect(await value('#pref')).toBe('デモ県');
     expect(await axeViolations()).toEqual([]);
     await tabTo(page, '#city');

@@ -38,7 +38,11 @@ describe('<yorisoi-intake>: the started ping', () => {
     await waitForStep(page, 'お困りのこと');
     await expect.poll(() => pings.length).toBe(1);
     const body = JSON.parse(pings[0]!.postData()!);
-    expect(body).toEqual({ query: expect.stringContaining('intakeStarted'), operationName: 'IntakeStarted', variables: { input: { municipalityCode: '999999' } } });
+    expect(body).toEqual({
+      query: expect.stringContaining('intakeStarted'),
+      operationName: 'IntakeStarted',
+      variables: { input: { municipalityCode: '999999' } },
+    });
     expect(await pings[0]!.allHeaders()).not.toHaveProperty('cookie');
     expect(JSON.stringify(body)).not.toContain('123');
     // Back to the first page and on again: still one.
@@ -47,7 +51,12 @@ describe('<yorisoi-intake>: the started ping', () => {
     await waitForStep(page, 'お住まい');
     await next(page);
     await waitForStep(page, 'お困りのこと');
-    await expect.poll(async () => (await s.t.em().getConnection().execute<{ count: number }[]>(`select count from intake_start where municipality_code = '999999'`))[0]?.count).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (await s.t.em().getConnection().execute<{ count: number }[]>(`select count from intake_start where municipality_code = '999999'`))[0]?.count,
+      )
+      .toBe(1);
     expect(pings).toHaveLength(1);
     expect(problems).toEqual([]);
   });

@@ -40,7 +40,6 @@ beforeEach(async () => {
   });
 });
 
-
 describe('<yorisoi-intake> contact, consent and submission', () => {
   it('is completed by keyboard through contact and consent; sends the consents as ticked, a UUID key, an empty honeypot', async () => {
     await openWidget(page, `${server.url}/page`);
@@ -49,7 +48,9 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
     await next(page);
     await waitForStep(page, '市から連絡してほしいですか');
     // Nothing pre-selected, and no street (nor any contact field) until they say yes.
-    const radios = await page.evaluate(() => [...document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll('input[name=want]')].map((i) => (i as HTMLInputElement).checked));
+    const radios = await page.evaluate(() =>
+      [...document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll('input[name=want]')].map((i) => (i as HTMLInputElement).checked),
+    );
     expect(radios).toEqual([false, false]);
     expect(await inWidget(page, '#street')).toBe(false);
     expect(await inWidget(page, '#phone')).toBe(false);
@@ -60,7 +61,10 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
     // The privacy notice and one unticked checkbox per department (+ partners), with its purpose.
     expect(await shadowText(page, '[part=notice]')).toContain('支援のためにだけ使います');
     const boxes = await page.evaluate(() =>
-      [...document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll('#consent input[type=checkbox]')].map((i) => [(i as HTMLInputElement).value, (i as HTMLInputElement).checked]),
+      [...document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll('#consent input[type=checkbox]')].map((i) => [
+        (i as HTMLInputElement).value,
+        (i as HTMLInputElement).checked,
+      ]),
     );
     expect(boxes).toEqual([
       ['LIVELIHOOD_SUPPORT', false],
@@ -73,7 +77,13 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
     // The honeypot: visually hidden, aria-hidden, out of the tab order, no autofill.
     const hp = await page.evaluate(() => {
       const el = document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#website') as HTMLInputElement;
-      return { tab: el.tabIndex, ac: el.getAttribute('autocomplete'), hidden: el.getAttribute('aria-hidden'), wrap: el.parentElement!.getAttribute('aria-hidden'), w: el.parentElement!.getBoundingClientRect().width };
+      return {
+        tab: el.tabIndex,
+        ac: el.getAttribute('autocomplete'),
+        hidden: el.getAttribute('aria-hidden'),
+        wrap: el.parentElement!.getAttribute('aria-hidden'),
+        w: el.parentElement!.getBoundingClientRect().width,
+      };
     });
     expect(hp).toEqual({ tab: -1, ac: 'off', hidden: 'true', wrap: 'true', w: 1 });
     const settingsReq = server.requests.find((r) => r.body.query.includes('intakeSettings'))!;
@@ -132,7 +142,9 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
     await tabTo(page, 'input[name=want][value=y]');
     await page.keyboard.press('ArrowDown'); // moves to (and selects) 「いいえ」
     expect(await focused(page)).toBe('input[value=n]');
-    const ids = await page.evaluate(() => [...document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll('form input')].map((i) => i.id || (i as HTMLInputElement).name));
+    const ids = await page.evaluate(() =>
+      [...document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll('form input')].map((i) => i.id || (i as HTMLInputElement).name),
+    );
     expect(ids).toEqual(['want', 'want']);
     await next(page);
     await waitForStep(page, '情報の共有への同意');
@@ -142,7 +154,15 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
     const input = server.submits()[0]!.body.variables.input;
     expect(input.identity).toBeNull();
     expect(input.address).toEqual({ postalCode: '123-4567', prefecture: null, city: null, street: null });
-    expect(input.contact).toEqual({ contactAllowed: false, phone: null, email: null, preferredChannel: null, safeTimes: null, voicemailSafe: null, smsSafe: null });
+    expect(input.contact).toEqual({
+      contactAllowed: false,
+      phone: null,
+      email: null,
+      preferredChannel: null,
+      safeTimes: null,
+      voicemailSafe: null,
+      smsSafe: null,
+    });
     expect(input.consent).toEqual({ sharedWith: [], shareWithPartners: false, privacyNoticeVersion: '2026-04' });
     expect(await shadowText(page, 'ul.list')).toContain('受付番号を伝えてください');
   }, 60_000);
@@ -156,7 +176,9 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
     await page.keyboard.press('Space');
     await waitFor(page, '#street');
     expect(await shadowText(page, '#hint-street')).toContain('ほかの担当課には表示しません');
-    expect(await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#street')!.getAttribute('aria-describedby'))).toBe('hint-street');
+    expect(await page.evaluate(() => document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('#street')!.getAttribute('aria-describedby'))).toBe(
+      'hint-street',
+    );
     await contactByPhone(page);
     await consentAndSend(page);
     await waitForStep(page, '受け付けました');
@@ -216,7 +238,11 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
     const field = await page.evaluate(() => {
       const root = document.querySelector('yorisoi-intake')!.shadowRoot!;
       const el = root.querySelector('#phone')!;
-      return { invalid: el.getAttribute('aria-invalid'), by: el.getAttribute('aria-describedby'), near: el.parentElement === root.querySelector('#err-phone')!.parentElement };
+      return {
+        invalid: el.getAttribute('aria-invalid'),
+        by: el.getAttribute('aria-describedby'),
+        near: el.parentElement === root.querySelector('#err-phone')!.parentElement,
+      };
     });
     expect(field).toEqual({ invalid: 'true', by: 'hint-phone err-phone', near: true });
     // The answers are still there; the key too.
@@ -273,7 +299,15 @@ describe('<yorisoi-intake> contact, consent and submission', () => {
     await waitForStep(page, 'We received your form');
     const sent = server.submits()[0]!;
     expect(sent.headers['accept-language']).toBe('en');
-    expect(sent.body.variables.input.contact).toEqual({ contactAllowed: true, phone: null, email: 'hana@example.jp', preferredChannel: 'EMAIL', safeTimes: null, voicemailSafe: null, smsSafe: null });
+    expect(sent.body.variables.input.contact).toEqual({
+      contactAllowed: true,
+      phone: null,
+      email: 'hana@example.jp',
+      preferredChannel: 'EMAIL',
+      safeTimes: null,
+      voicemailSafe: null,
+      smsSafe: null,
+    });
     expect(sent.body.variables.input.consent.sharedWith).toEqual(['PUBLIC_HOUSING']);
     expect(await shadowText(page, 'ul.list')).toContain('A caseworker will contact you');
   }, 60_000);

@@ -120,7 +120,9 @@ describe('<yorisoi-intake> on a hostile CMS page under a strict CSP, bundle load
     expect(await shadowText(page, '[part=folded]')).toContain('ひとり親家庭等医療費助成');
     expect(results).toContain('所得が全部支給の限度額未満です。');
     // Eligible programmes first, not-eligible last.
-    const order = await page.evaluate(() => [...document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll('[part=result] h3')].map((h) => h.textContent));
+    const order = await page.evaluate(() =>
+      [...document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll('[part=result] h3')].map((h) => h.textContent),
+    );
     expect(order).toEqual(['児童扶養手当', '児童手当', 'ひとり親家庭等医療費助成', '生活保護']);
     // No name or contact field anywhere before the results.
     const inputs = await page.evaluate(() => [...document.querySelector('yorisoi-intake')!.shadowRoot!.querySelectorAll('input')].map((i) => i.id || i.type));
@@ -227,7 +229,14 @@ describe('<yorisoi-intake> on a hostile CMS page under a strict CSP, bundle load
     await page.keyboard.type('1234567');
     const cdp = await context.newCDPSession(page);
     for (const type of ['keyDown', 'keyUp'] as const) {
-      await cdp.send('Input.dispatchKeyEvent', { type, key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229, text: type === 'keyDown' ? '\r' : undefined });
+      await cdp.send('Input.dispatchKeyEvent', {
+        type,
+        key: 'Enter',
+        code: 'Enter',
+        windowsVirtualKeyCode: 229,
+        nativeVirtualKeyCode: 229,
+        text: type === 'keyDown' ? '\r' : undefined,
+      });
     }
     await page.waitForTimeout(200);
     expect(await heading(page)).toBe('お住まいの地域');
@@ -285,7 +294,11 @@ describe('<yorisoi-intake> on a hostile CMS page under a strict CSP, bundle load
     await openWidget(page, `${server.url}/page?html=ja-x-easy`);
     const ruby = await page.evaluate(() => {
       const root = document.querySelector('yorisoi-intake')!.shadowRoot!;
-      return { h2: root.querySelectorAll('h2 ruby rt').length, buttons: root.querySelectorAll('button ruby rt').length, rt: root.querySelector('h2 rt')?.textContent };
+      return {
+        h2: root.querySelectorAll('h2 ruby rt').length,
+        buttons: root.querySelectorAll('button ruby rt').length,
+        rt: root.querySelector('h2 rt')?.textContent,
+      };
     });
     expect(ruby.h2).toBeGreaterThan(0);
     expect(ruby.buttons).toBeGreaterThan(0);

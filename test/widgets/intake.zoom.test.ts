@@ -13,10 +13,31 @@ import { startTestServer, type TestServer } from './support/server';
 
 const KEY = 'yorisoi-intake:999999';
 const ANSWERS = {
-  postal: '100-0001', pref: '東京都', city: '千代田区', concerns: ['CHILDCARE', 'DV', 'WORK', 'HOUSING'],
-  children: [{ b: '2018-04-01', d: true }, { b: '2021-10-15', d: false }], salary: '1800000', other: '0', support: '300000',
-  benefits: ['child-allowance'], want: 'y', ch: 'PHONE', phone: '090-1234-5678', email: '', fam: '山田', giv: '花子', famK: 'やまだ', givK: 'はなこ',
-  street: '千代田1-1 ひとり親マンション 1203号室', share: [], partners: false, key: '6f1f7f5e-8a0f-4b55-9c1e-0f0e5c0d0a11', filled: '100-0001',
+  postal: '100-0001',
+  pref: '東京都',
+  city: '千代田区',
+  concerns: ['CHILDCARE', 'DV', 'WORK', 'HOUSING'],
+  children: [
+    { b: '2018-04-01', d: true },
+    { b: '2021-10-15', d: false },
+  ],
+  salary: '1800000',
+  other: '0',
+  support: '300000',
+  benefits: ['child-allowance'],
+  want: 'y',
+  ch: 'PHONE',
+  phone: '090-1234-5678',
+  email: '',
+  fam: '山田',
+  giv: '花子',
+  famK: 'やまだ',
+  givK: 'はなこ',
+  street: '千代田1-1 ひとり親マンション 1203号室',
+  share: [],
+  partners: false,
+  key: '6f1f7f5e-8a0f-4b55-9c1e-0f0e5c0d0a11',
+  filled: '100-0001',
 };
 const VIEWS = [
   { name: '320 CSS px', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 },
@@ -46,10 +67,10 @@ async function show(context: BrowserContext, lang: string, state: (typeof STATES
   const page = await context.newPage();
   await page.addInitScript(([k, v]) => sessionStorage.setItem(k as string, v as string), [KEY, JSON.stringify({ step, a })]);
   await page.goto(`${server.url}/page?plain&lang=${lang}`);
-  const has = (sel: string) =>
-    page.waitForFunction((s) => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector(s), sel, { timeout: 10_000 });
+  const has = (sel: string) => page.waitForFunction((s) => !!document.querySelector('yorisoi-intake')?.shadowRoot?.querySelector(s), sel, { timeout: 10_000 });
   await has('h2');
-  const submit = () => page.evaluate(() => (document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('button[type=submit]') as HTMLButtonElement).click());
+  const submit = () =>
+    page.evaluate(() => (document.querySelector('yorisoi-intake')!.shadowRoot!.querySelector('button[type=submit]') as HTMLButtonElement).click());
   if (state === '0-error') {
     await submit();
     await has('#err-postal');
@@ -81,11 +102,14 @@ function measure(page: Page): Promise<Layout> {
   return page.evaluate(() => {
     const root = document.querySelector('yorisoi-intake')!.shadowRoot!;
     const vw = document.documentElement.clientWidth;
-    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 24)}"`;
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 24)}"`;
     // Inside a closed <details> (folded results) nothing is shown, only its <summary>.
     const hidden = (el: Element) => !!el.closest('.sr') || !!el.closest('details:not([open]) > :not(summary)') || getComputedStyle(el).visibility === 'hidden';
     const all = [...root.querySelectorAll('*')].filter((el) => !hidden(el) && !['STYLE', 'RP'].includes(el.tagName));
-    const focusable = [...root.querySelectorAll<HTMLElement>('input, button, a[href], select, textarea, [tabindex]')].filter((el) => !hidden(el) && el.tabIndex >= 0);
+    const focusable = [...root.querySelectorAll<HTMLElement>('input, button, a[href], select, textarea, [tabindex]')].filter(
+      (el) => !hidden(el) && el.tabIndex >= 0,
+    );
     const EPS = 0.5;
     const clipped = focusable
       .filter((el) => {
@@ -133,7 +157,10 @@ function measure(page: Page): Promise<Layout> {
         const rt = [a, b].find((x) => x.node.parentElement?.tagName === 'RT');
         const sameLine = h >= 0.5 * Math.min(a.r.height, b.r.height);
         const overlapping = rt ? w > 0.5 * rt.r.height && h > 1 : sameLine ? w > 0.5 * Math.min(a.r.width, b.r.width, a.r.height, b.r.height) : w > 1 && h > 1;
-        if (overlapping) overlaps.push(`${label(a.node)} × ${label(b.node)} (${w.toFixed(1)}×${h.toFixed(1)} of ${a.r.width.toFixed(1)}×${a.r.height.toFixed(1)} and ${b.r.width.toFixed(1)}×${b.r.height.toFixed(1)})`);
+        if (overlapping)
+          overlaps.push(
+            `${label(a.node)} × ${label(b.node)} (${w.toFixed(1)}×${h.toFixed(1)} of ${a.r.width.toFixed(1)}×${a.r.height.toFixed(1)} and ${b.r.width.toFixed(1)}×${b.r.height.toFixed(1)})`,
+          );
       }
     }
     const se = document.scrollingElement!;

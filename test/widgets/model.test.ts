@@ -11,11 +11,24 @@ beforeAll(async () => {
 });
 
 describe('intake model', () => {
+  it('marks a privacy notice published in the last 30 days as new, not the default text nor an older one', () => {
+    const now = Date.parse('2027-04-20T00:00:00Z');
+    expect(m.noticeIsNew('2027-04-01T09:00:00.000Z', now)).toBe(true);
+    expect(m.noticeIsNew('2027-03-01T09:00:00.000Z', now)).toBe(false);
+    expect(m.noticeIsNew(null, now)).toBe(false);
+  });
+
   it('sends a query and HouseholdInput that the published schema accepts', () => {
     const schema = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema', 'schema.graphql'), 'utf8'));
     const doc = parse(m.QUERY);
     expect(validate(schema, doc)).toEqual([]);
-    const answers = { ...m.empty(), children: [{ b: '2018-04-01', d: true }], salary: '１，２００，０００円', benefits: ['child-allowance', 'livelihood-protection'], concerns: ['DV', 'WORK'] };
+    const answers = {
+      ...m.empty(),
+      children: [{ b: '2018-04-01', d: true }],
+      salary: '１，２００，０００円',
+      benefits: ['child-allowance', 'livelihood-protection'],
+      concerns: ['DV', 'WORK'],
+    };
     const input = m.householdInput(answers, '999999');
     const op = doc.definitions[0];
     if (op?.kind !== 'OperationDefinition') throw new Error('no operation');
@@ -32,7 +45,12 @@ describe('intake model', () => {
     const op = doc.definitions[0];
     if (op?.kind !== 'OperationDefinition') throw new Error('no operation');
     const base = { ...m.empty(), postal: '1234567', children: [{ b: '2018-04-01', d: false }], concerns: ['DV'], share: ['LIVELIHOOD_SUPPORT'], key: m.uuid() };
-    const wanted = m.intakeInput({ ...base, want: 'y', ch: 'PHONE', phone: '０９０ー１２３４ー５６７８', famK: 'やまだ', street: '1-2-3' }, '999999', '2026-04', '');
+    const wanted = m.intakeInput(
+      { ...base, want: 'y', ch: 'PHONE', phone: '０９０ー１２３４ー５６７８', famK: 'やまだ', street: '1-2-3' },
+      '999999',
+      '2026-04',
+      '',
+    );
     expect(getVariableValues(schema, op.variableDefinitions ?? [], { input: wanted }).errors ?? []).toEqual([]);
     expect(wanted).toMatchObject({
       identity: { familyName: null, familyNameKana: 'やまだ' },
@@ -45,7 +63,11 @@ describe('intake model', () => {
     // No contact wanted: no street, no name, no phone — even if typed before changing one's mind.
     const not = m.intakeInput({ ...base, want: 'n', ch: 'PHONE', phone: '090-1234-5678', fam: '山田', street: '1-2-3' }, '999999', '2026-04', '');
     expect(getVariableValues(schema, op.variableDefinitions ?? [], { input: not }).errors ?? []).toEqual([]);
-    expect(not).toMatchObject({ identity: null, address: { street: null }, contact: { contactAllowed: false, phone: null, email: null, preferredChannel: null } });
+    expect(not).toMatchObject({
+      identity: null,
+      address: { street: null },
+      contact: { contactAllowed: false, phone: null, email: null, preferredChannel: null },
+    });
   });
 
   it('normalises full-width digits, separators and 円', () => {
@@ -89,7 +111,9 @@ describe('intake model', () => {
 describe('intake language', () => {
   it('reads ja, en, ja-x-easy and ja-easy', async () => {
     const { langOf } = await import('../../widgets/intake/i18n.js');
-    expect([langOf('ja'), langOf('ja-JP'), langOf(''), langOf(null), langOf('en'), langOf('en-GB'), langOf('ja-x-easy'), langOf('ja-easy')]).toEqual([0, 0, 0, 0, 1, 1, 2, 2]);
+    expect([langOf('ja'), langOf('ja-JP'), langOf(''), langOf(null), langOf('en'), langOf('en-GB'), langOf('ja-x-easy'), langOf('ja-easy')]).toEqual([
+      0, 0, 0, 0, 1, 1, 2, 2,
+    ]);
   });
 });
 
@@ -152,13 +176,28 @@ describe('chat hand-off (#yorisoi-handoff=)', () => {
       expect(m.parseHandoff(hash, TODAY), hash).toBeNull();
     }
     // A bad child makes the whole list unusable (the count would be wrong); the income still counts.
-    expect(m.parseHandoff(frag({ ...PAYLOAD, household: { children: [{ birthDate: '2018-05-28' }, { birthDate: '2027-01-01' }] } }), TODAY)).toEqual({ ages: null, salary: 1950000 });
+    expect(m.parseHandoff(frag({ ...PAYLOAD, household: { children: [{ birthDate: '2018-05-28' }, { birthDate: '2027-01-01' }] } }), TODAY)).toEqual({
+      ages: null,
+      salary: 1950000,
+    });
     expect(m.parseHandoff(frag({ ...PAYLOAD, household: { children: [{ birthDate: '2018-05-28' }, {}] } }), TODAY)).toEqual({ ages: null, salary: 1950000 });
     expect(m.parseHandoff(frag({ ...PAYLOAD, household: { children: [{ birthDate: '1990-01-01' }] } }), TODAY)).toEqual({ ages: null, salary: 1950000 }); // 36: not a child
   });
 
   it('bounds numbers: huge, negative, fractional, non-finite or quoted amounts are ignored', () => {
-    for (const v of ['1e308', '1e999', '-1e999', String(2 ** 53 + 2), '100000001', '-1', '1950000.5', '"1950000"', 'true', '[1950000]', '{"valueOf":1950000}']) {
+    for (const v of [
+      '1e308',
+      '1e999',
+      '-1e999',
+      String(2 ** 53 + 2),
+      '100000001',
+      '-1',
+      '1950000.5',
+      '"1950000"',
+      'true',
+      '[1950000]',
+      '{"valueOf":1950000}',
+    ]) {
       const hash = `#yorisoi-handoff=${encodeURIComponent(`{"income":{"annualEmploymentIncome":${v}}}`)}`;
       expect(m.parseHandoff(hash, TODAY), v).toBeNull();
     }

@@ -66,7 +66,11 @@ describe('<yorisoi-mypage> against the real API', () => {
     await page.keyboard.type('hanako@example.jp');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('yorisoi-mypage')?.shadowRoot?.activeElement?.tagName === 'H2' && !!document.querySelector('yorisoi-mypage')?.shadowRoot?.querySelector('#code'));
+    await page.waitForFunction(
+      () =>
+        document.querySelector('yorisoi-mypage')?.shadowRoot?.activeElement?.tagName === 'H2' &&
+        !!document.querySelector('yorisoi-mypage')?.shadowRoot?.querySelector('#code'),
+    );
     const code = /(\d{6})/.exec(notices.at(-1)!.body.ja)![1]!;
     await tabToId(page, 'code');
     await page.keyboard.type(code);
@@ -93,7 +97,9 @@ describe('<yorisoi-mypage> against the real API', () => {
     expect(receipt).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     await expectAxeClean(page, 'receipt');
 
-    const photo = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#eee' } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#eee' } })
+      .jpeg()
+      .toBuffer();
     await w(page, '#doc-child-support-declaration').setInputFiles({ name: 'declaration.jpg', mimeType: 'image/jpeg', buffer: photo });
     await w(page, '#doc-child-support-declaration ~ button').click();
     await expect.poll(() => s.t.em().count(ApplicationDocument, {})).toBe(1);

@@ -22,7 +22,20 @@ describe('hand-entered figures: texts and input helpers', () => {
   });
 
   it('lists the fiscal year’s months up to this month, and two fiscal years back to pick from', () => {
-    expect(m.fiscalMonths('2026-02-01', '2026-05-01')).toEqual(['2025-04-01', '2025-05-01', '2025-06-01', '2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01', '2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01', '2026-03-01']);
+    expect(m.fiscalMonths('2026-02-01', '2026-05-01')).toEqual([
+      '2025-04-01',
+      '2025-05-01',
+      '2025-06-01',
+      '2025-07-01',
+      '2025-08-01',
+      '2025-09-01',
+      '2025-10-01',
+      '2025-11-01',
+      '2025-12-01',
+      '2026-01-01',
+      '2026-02-01',
+      '2026-03-01',
+    ]);
     expect(m.fiscalMonths('2026-05-01', '2026-06-01')).toEqual(['2026-04-01', '2026-05-01', '2026-06-01']);
     const months = m.selectableMonths('2026-12-01');
     expect(months[0]).toBe('2026-12-01');

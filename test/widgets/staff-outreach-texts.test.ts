@@ -19,7 +19,20 @@ describe('the outreach screen’s texts', () => {
   it('fill placeholders in order and label every status and kind the API returns', () => {
     expect(texts.ot(0, 'attempts', 3)).toBe('試行 3 回');
     expect(texts.ot(2, 'approved', 2)).toBe('2 こ を おくる ことに しました。');
-    for (const v of ['CREATED', 'SENDING', 'DELIVERED', 'TEMPORARY_FAILURE', 'PERMANENT_FAILURE', 'OPTED_OUT', 'programme-fits', 'amount-changed', 'programme-lapses', 'EMAIL', 'SMS', 'PHONE']) {
+    for (const v of [
+      'CREATED',
+      'SENDING',
+      'DELIVERED',
+      'TEMPORARY_FAILURE',
+      'PERMANENT_FAILURE',
+      'OPTED_OUT',
+      'programme-fits',
+      'amount-changed',
+      'programme-lapses',
+      'EMAIL',
+      'SMS',
+      'PHONE',
+    ]) {
       expect(texts.olabel(2, v), v).not.toBe(v);
     }
     expect(texts.olabel(0, 'UNKNOWN_VALUE')).toBe('UNKNOWN_VALUE');

@@ -33,5 +33,4 @@ describe('the console search box: what was typed goes to the matching filter', (
   it('empty text is no search', () => {
     expect(classifySearch('  　')).toBeNull();
   });
-
 });

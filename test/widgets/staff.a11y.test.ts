@@ -22,7 +22,11 @@ let browser: Browser;
 let recordId: string;
 let sharedWithFamilyRegister: string;
 
-interface Violation { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
 
 async function axe(page: Page, where: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
@@ -47,10 +51,16 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   s = await startStaffServer();
   browser = await launchChromium();
-  await submitPublic(s, [{ intake: ['DV', 'HOUSING'] }, { intake: ['WORK'] }, { chat: { name: 'はなこ', message: '養育費のことで相談したいです', preferredTime: '平日の夕方' } }]);
+  await submitPublic(s, [
+    { intake: ['DV', 'HOUSING'] },
+    { intake: ['WORK'] },
+    { chat: { name: 'はなこ', message: '養育費のことで相談したいです', preferredTime: '平日の夕方' } },
+  ]);
   const token = await s.t.login(DepartmentCode.SINGLE_PARENT);
   const res = await s.t.gql('{ records(first: 100) { edges { node { id consent { sharedWith } concerns { categories } consultations { id } } } } }', {}, token);
-  const nodes = res.body.data!.records.edges.map((e: { node: { id: string; consent: { sharedWith: string[] }; concerns: { categories: string[] }; consultations: unknown[] } }) => e.node);
+  const nodes = res.body.data!.records.edges.map(
+    (e: { node: { id: string; consent: { sharedWith: string[] }; concerns: { categories: string[] }; consultations: unknown[] } }) => e.node,
+  );
   recordId = (nodes.find((n: (typeof nodes)[number]) => n.consultations.length > 0 && !n.concerns.categories.includes('DV')) ?? nodes[0]).id;
   sharedWithFamilyRegister = nodes.find((n: (typeof nodes)[number]) => n.consent.sharedWith.includes('FAMILY_REGISTER')).id;
 });
@@ -134,6 +144,7 @@ describe('staff console accessibility (axe-core, WCAG 2.1 AA)', () => {
     // The consultation form with an error (empty summary) is announced and tied to the field.
     await page.evaluate((id) => (location.hash = `#/records/${id}/consultations`), recordId);
     await page.locator('#c-summary').waitFor();
+    await page.locator('#c-channel').selectOption('PHONE');
     await page.locator('staff-consultations button[type=submit]').click();
     await page.locator('#c-error').waitFor();
     expect(await page.locator('#c-summary').getAttribute('aria-describedby')).toBe('c-error');
@@ -157,11 +168,15 @@ describe('staff console accessibility (axe-core, WCAG 2.1 AA)', () => {
     await s.t.gql('mutation { logout }', {}, token);
     await page.evaluate(() => (location.hash = '#/records'));
     await page.locator('dialog[open]').waitFor();
-    await expect.poll(() => page.evaluate(() => {
-      let el: Element | null = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return el?.id;
-    })).toBe('password');
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          let el: Element | null = document.activeElement;
+          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+          return el?.id;
+        }),
+      )
+      .toBe('password');
     await axe(page, 're-login dialog');
     await shot(page, 'relogin');
     await context.close();

@@ -25,7 +25,11 @@ import { DepartmentCode, signIn, startStaffServer, waitForHeadingFocus, type Sta
 // axe-core clean in Japanese and English.
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-interface Violation { id: string; help: string; nodes: { target: unknown[] }[] }
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
 
 let s: StaffServer;
 let browser: Browser;
@@ -72,19 +76,40 @@ async function tabTo(page: Page, text: string, max = 200): Promise<void> {
 async function submitted(daysAgo: number, withPhoto: boolean): Promise<{ id: string; receipt: string; session: string }> {
   const t = s.t;
   const { session } = await familyFromIntake(t);
-  const a = (await t.gql(`mutation($i: StartApplicationInput!) { startApplication(input: $i) { id version } }`, { i: { session, procedureId: 'cra-status-report' } })).body.data!.startApplication;
-  const saved = await t.gql(`mutation($i: SaveApplicationInput!) { saveApplication(input: $i) { version } }`, { i: { session, id: a.id, version: a.version, answers: [
-    { question: 'livingWithChildren', value: 'true' }, { question: 'publicPension', value: 'false' }, { question: 'fullySuspended', value: 'false' }, { question: 'employmentIncome', value: '2100000' },
-  ] } });
+  const a = (
+    await t.gql(`mutation($i: StartApplicationInput!) { startApplication(input: $i) { id version } }`, { i: { session, procedureId: 'cra-status-report' } })
+  ).body.data!.startApplication;
+  const saved = await t.gql(`mutation($i: SaveApplicationInput!) { saveApplication(input: $i) { version } }`, {
+    i: {
+      session,
+      id: a.id,
+      version: a.version,
+      answers: [
+        { question: 'livingWithChildren', value: 'true' },
+        { question: 'publicPension', value: 'false' },
+        { question: 'fullySuspended', value: 'false' },
+        { question: 'employmentIncome', value: '2100000' },
+      ],
+    },
+  });
   expect(saved.body.errors).toBeUndefined();
   if (withPhoto) {
-    const photo = await sharp({ create: { width: 160, height: 100, channels: 3, background: '#c63' } }).png().toBuffer();
-    const up = await t.http.post(`/applications/${a.id}/documents/child-support-declaration`).set('authorization', `Bearer ${session}`).set('content-type', 'application/octet-stream').send(photo);
+    const photo = await sharp({ create: { width: 160, height: 100, channels: 3, background: '#c63' } })
+      .png()
+      .toBuffer();
+    const up = await t.http
+      .post(`/applications/${a.id}/documents/child-support-declaration`)
+      .set('authorization', `Bearer ${session}`)
+      .set('content-type', 'application/octet-stream')
+      .send(photo);
     expect(up.status).toBe(201);
   }
-  const r = await t.gql(`mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { receiptNumber } }`, { i: { session, id: a.id, version: saved.body.data!.saveApplication.version } });
+  const r = await t.gql(`mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { receiptNumber } }`, {
+    i: { session, id: a.id, version: saved.body.data!.saveApplication.version },
+  });
   expect(r.body.errors).toBeUndefined();
-  if (daysAgo) await t.em().getConnection().execute(`update application set submitted_at = submitted_at - (? * interval '1 day') where id = ?`, [daysAgo, a.id]);
+  if (daysAgo)
+    await t.em().getConnection().execute(`update application set submitted_at = submitted_at - (? * interval '1 day') where id = ?`, [daysAgo, a.id]);
   return { id: a.id, receipt: r.body.data!.submitApplication.receiptNumber, session };
 }
 
@@ -97,15 +122,34 @@ beforeAll(async () => {
   old = await submitted(60, false);
   const f = await submitted(0, true);
   fresh = f;
-  const slots = (await s.t.gql(`query($s: String!, $a: ID!) { interviewSlots(session: $s, applicationId: $a) { id } }`, { s: f.session, a: f.id })).body.data!.interviewSlots;
-  bookingId = (await s.t.gql(`mutation($i: BookInterviewInput!) { bookInterview(input: $i) { id } }`, { i: { session: f.session, applicationId: f.id, slotId: slots[0].id } })).body.data!.bookInterview.id;
+  const slots = (await s.t.gql(`query($s: String!, $a: ID!) { interviewSlots(session: $s, applicationId: $a) { id } }`, { s: f.session, a: f.id })).body.data!
+    .interviewSlots;
+  bookingId = (
+    await s.t.gql(`mutation($i: BookInterviewInput!) { bookInterview(input: $i) { id } }`, {
+      i: { session: f.session, applicationId: f.id, slotId: slots[0].id },
+    })
+  ).body.data!.bookInterview.id;
   // The interview was this morning (yesterday's date when run before 09:00 would not matter: any past time).
   const b = await s.t.em().findOneOrFail(InterviewBooking, { id: bookingId }, { populate: ['slot'] });
   const y = addDays(todayInJapan(), -1);
-  await s.t.em().getConnection().execute(`update interview_slot set starts_at = ?, ends_at = ? where id = ?`, [new Date(`${y}T10:00:00+09:00`), new Date(`${y}T10:30:00+09:00`), b.slot.id]);
+  await s.t
+    .em()
+    .getConnection()
+    .execute(`update interview_slot set starts_at = ?, ends_at = ? where id = ?`, [
+      new Date(`${y}T10:00:00+09:00`),
+      new Date(`${y}T10:30:00+09:00`),
+      b.slot.id,
+    ]);
   const em = s.t.em();
   const department = await em.findOneOrFail(Department, { municipality: '999999', code: DepartmentCode.SINGLE_PARENT });
-  em.create(StaffMember, { municipality: '999999', department, name: '閲覧 二郎', email: demoStaffEmail(DepartmentCode.SINGLE_PARENT, 'viewer'), role: StaffRole.VIEWER, passwordHash: await hashPassword(TEST_PASSWORD) } as never);
+  em.create(StaffMember, {
+    municipality: '999999',
+    department,
+    name: '閲覧 二郎',
+    email: demoStaffEmail(DepartmentCode.SINGLE_PARENT, 'viewer'),
+    role: StaffRole.VIEWER,
+    passwordHash: await hashPassword(TEST_PASSWORD),
+  } as never);
   await em.flush();
 }, 180_000);
 afterAll(async () => {
@@ -159,8 +203,9 @@ describe('online applications in the console', () => {
     expect(await detail.locator('tr[data-question="familyName"]').innerText()).toContain('個人票から（変更なし）');
     expect(await detail.locator('tr[data-question="employmentIncome"]').innerText()).toContain('家族が入力・変更');
     const change = await detail.locator('tr[data-change="employmentIncome"]').innerText();
-    expect(change).toContain('1,800,000円');
-    expect(change).toContain('2,100,000円');
+    // Written as every other amount of the console (yenAmount: 「1,800,000 円」, in English ¥1,800,000).
+    expect(change).toContain('1,800,000 円');
+    expect(change).toContain('2,100,000 円');
     expect(change).toContain('反映する');
 
     await tabTo(page, '養育費等に関する申告書を表示');

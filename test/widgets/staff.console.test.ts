@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { s, page, problems, bodies, pendingBodies, all, owner, gql, section, openRecord, useStaffConsole } from './support/staff-console';
+import { s, page, problems, bodies, pendingBodies, all, owner, gql, section, openRecord, useStaffConsole, type Row } from './support/staff-console';
 import { deepHtml, DepartmentCode, signIn, storageHolds, submitPublic, waitForHeadingFocus } from './support/staff';
 import { inviteStaff } from '../support/staff-accounts';
 
@@ -29,8 +29,9 @@ describe('/staff page', () => {
 
 describe('staff console: what each department sees', () => {
   it('family register (戸籍担当課): identity and household, but notices instead of income, benefits and consultations', async () => {
-    const shared = all.find((r) => r.consent.sharedWith.includes('FAMILY_REGISTER') && !r.concerns.categories.includes('DV') && r.consultations.length > 0)
-      ?? all.find((r) => r.consent.sharedWith.includes('FAMILY_REGISTER') && !r.concerns.categories.includes('DV'))!;
+    const shared =
+      all.find((r) => r.consent.sharedWith.includes('FAMILY_REGISTER') && !r.concerns.categories.includes('DV') && r.consultations.length > 0) ??
+      all.find((r) => r.consent.sharedWith.includes('FAMILY_REGISTER') && !r.concerns.categories.includes('DV'))!;
     expect(shared).toBeDefined();
     await signIn(page, s.origin, DepartmentCode.FAMILY_REGISTER);
     const me = (await gql('{ me { name departmentName } }', {}, await s.t.login(DepartmentCode.FAMILY_REGISTER))).me;
@@ -113,12 +114,27 @@ describe('staff console: what each department sees', () => {
     const phone = '0000-99-9999';
     // As the owner: give the record a street and phone found nowhere else, and consent for livelihood support.
     const token = await owner();
-    const v1 = (await gql('query($id: ID!) { record(id: $id) { version consent { sharedWith shareWithPartners privacyNoticeVersion } } }', { id: dv.id }, token)).record;
+    const v1 = (
+      await gql('query($id: ID!) { record(id: $id) { version consent { sharedWith shareWithPartners privacyNoticeVersion } } }', { id: dv.id }, token)
+    ).record;
     const m = 'mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { version } }';
-    let version = (await gql(m, { i: { id: dv.id, expectedVersion: v1.version, address: { postalCode: '999-9999', prefecture: 'デモ県', city: 'デモ市', street } } }, token)).updateRecordSection.version;
-    version = (await gql(m, { i: { id: dv.id, expectedVersion: version, contact: { contactAllowed: true, phone, preferredChannel: 'PHONE' } } }, token)).updateRecordSection.version;
+    let version = (
+      await gql(m, { i: { id: dv.id, expectedVersion: v1.version, address: { postalCode: '999-9999', prefecture: 'デモ県', city: 'デモ市', street } } }, token)
+    ).updateRecordSection.version;
+    version = (await gql(m, { i: { id: dv.id, expectedVersion: version, contact: { contactAllowed: true, phone, preferredChannel: 'PHONE' } } }, token))
+      .updateRecordSection.version;
     const sharedWith = [...new Set([...v1.consent.sharedWith, 'LIVELIHOOD_SUPPORT'])];
-    await gql(m, { i: { id: dv.id, expectedVersion: version, consent: { sharedWith, shareWithPartners: v1.consent.shareWithPartners, privacyNoticeVersion: v1.consent.privacyNoticeVersion } } }, token);
+    await gql(
+      m,
+      {
+        i: {
+          id: dv.id,
+          expectedVersion: version,
+          consent: { sharedWith, shareWithPartners: v1.consent.shareWithPartners, privacyNoticeVersion: v1.consent.privacyNoticeVersion },
+        },
+      },
+      token,
+    );
 
     await signIn(page, s.origin, DepartmentCode.LIVELIHOOD_SUPPORT);
     await page.evaluate((n) => (location.hash = `#/records?name=${encodeURIComponent(n)}`), dv.identity.familyName);
@@ -169,7 +185,13 @@ describe('staff console: what each department sees', () => {
     await page.locator('li[data-ref]').first().waitFor();
     expect(await page.locator('li[data-ref] button', { hasText: '担当する' }).count()).toBe(0);
     // The API agrees: taking is refused for this role.
-    const res = await s.t.gql('mutation($id: ID!) { takeInboxItem(id: $id) { id } }', { id: (await gql('{ inbox(first: 1) { edges { node { id } } } }', {}, await owner())).inbox.edges[0].node.id }, await s.t.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: 'viewer-password-1234' }).then((r) => r.body.data!.login.token));
+    const res = await s.t.gql(
+      'mutation($id: ID!) { takeInboxItem(id: $id) { id } }',
+      { id: (await gql('{ inbox(first: 1) { edges { node { id } } } }', {}, await owner())).inbox.edges[0].node.id },
+      await s.t
+        .gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: 'viewer-password-1234' })
+        .then((r) => r.body.data!.login.token),
+    );
     expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await openRecord(page, all[0]!.id);
     expect(await page.locator('staff-section').count()).toBe(10);
@@ -186,7 +208,16 @@ describe('staff console: what each department sees', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.locator('nav a[href="#/records"]').click();
     await waitForHeadingFocus(page, 'Find records');
+    // Amounts read as English writes them (the record showed 「1,377,000 円」 in English).
+    const income = all.find((r) => r.consent.sharedWith.includes('LIVELIHOOD_SUPPORT') && (r.income as Row['income'] | null)?.annualEmploymentIncome)!;
+    const yearly = income.income.annualEmploymentIncome;
+    await openRecord(page, income.id);
+    const amount = `¥${yearly.toLocaleString('en-US')}`;
+    await expect.poll(() => section(page, 'INCOME').innerText()).toContain(amount);
+    expect(await section(page, 'INCOME').innerText()).not.toContain('円');
     await page.locator('button[aria-label="日本語に切り替える"]').click();
+    await expect.poll(() => section(page, 'INCOME').innerText()).toContain(`${yearly.toLocaleString('ja-JP')} 円`);
+    await page.locator('nav a[href="#/records"]').click();
     await expect.poll(() => page.locator('staff-records h1').innerText()).toBe('電子個人票の検索');
   });
 });

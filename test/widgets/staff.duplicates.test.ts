@@ -7,7 +7,11 @@ import { DepartmentCode, signIn, startStaffServer, waitForHeadingFocus, type Sta
 // owning department, which links it as the same person; another department sees no such panel.
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-interface Violation { id: string; help: string; nodes: { target: unknown[] }[] }
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
 
 let s: StaffServer;
 let browser: Browser;
@@ -29,10 +33,16 @@ beforeAll(async () => {
   browser = await launchChromium();
   const owner = await s.t.login(DepartmentCode.SINGLE_PARENT);
   const create = async (familyName: string) => {
-    const res = await s.t.gql(`mutation($i: CreateRecordInput!) { createRecord(input: $i) { id referenceNumber } }`, { i: {
-      identity: { familyName, givenName: '澄', familyNameKana: 'ミナセ', givenNameKana: 'スミ', birthDate: '1985-10-10' },
-      consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
-    } }, owner);
+    const res = await s.t.gql(
+      `mutation($i: CreateRecordInput!) { createRecord(input: $i) { id referenceNumber } }`,
+      {
+        i: {
+          identity: { familyName, givenName: '澄', familyNameKana: 'ミナセ', givenNameKana: 'スミ', birthDate: '1985-10-10' },
+          consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
+        },
+      },
+      owner,
+    );
     return { id: res.body.data!.createRecord.id as string, ref: res.body.data!.createRecord.referenceNumber as string };
   };
   first = await create('水瀬');

@@ -8,7 +8,11 @@ import { DepartmentCode, signIn, startStaffServer, waitForHeadingFocus, type Sta
 // list's CSV export, each saved through the browser's download and read back.
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-interface Violation { id: string; help: string; nodes: { target: unknown[] }[] }
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
 
 let s: StaffServer;
 let browser: Browser;
@@ -40,11 +44,18 @@ beforeAll(async () => {
   s = await startStaffServer();
   browser = await launchChromium();
   const owner = await s.t.login(DepartmentCode.SINGLE_PARENT);
-  const res = await s.t.gql(`mutation($i: CreateRecordInput!) { createRecord(input: $i) { referenceNumber } }`, { i: {
-    identity: { familyName: '@出力', givenName: '太郎', familyNameKana: 'シュツリョク' },
-    contact: { phone: '090-5555-6666', contactAllowed: true }, income: { annualEmploymentIncome: 3_456_789 },
-    consent: { sharedWith: ['FAMILY_REGISTER'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
-  } }, owner);
+  const res = await s.t.gql(
+    `mutation($i: CreateRecordInput!) { createRecord(input: $i) { referenceNumber } }`,
+    {
+      i: {
+        identity: { familyName: '@出力', givenName: '太郎', familyNameKana: 'シュツリョク' },
+        contact: { phone: '090-5555-6666', contactAllowed: true },
+        income: { annualEmploymentIncome: 3_456_789 },
+        consent: { sharedWith: ['FAMILY_REGISTER'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
+      },
+    },
+    owner,
+  );
   ref = res.body.data!.createRecord.referenceNumber;
 }, 180_000);
 afterAll(async () => {
@@ -62,7 +73,10 @@ describe('exports from the console', () => {
     await axe(page, 'records with the export button');
     const { name, text } = await downloaded(page, 'staff-records #records-csv');
     expect(name).toMatch(/^records-\d{4}-\d{2}-\d{2}\.csv$/);
-    const [header, row] = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const [header, row] = text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(header).toBe('受付番号,作成日時（日本時間）,姓,名,姓（カナ）,名（カナ）,生年月日,郵便番号,住所');
     expect(row).toContain(`${ref},`);
     expect(row).toContain(",'@出力,太郎,");
@@ -98,7 +112,11 @@ describe('exports from the console', () => {
     expect(text).toContain(ref);
     // The export of the log is in the log.
     const supervisor = await s.t.login(DepartmentCode.SINGLE_PARENT, 'supervisor');
-    const res = await s.t.gql(`query { auditSearch(filter: { operationName: "StaffAuditCsv" }, first: 5) { totalCount entries { actorName sections } } }`, {}, supervisor);
+    const res = await s.t.gql(
+      `query { auditSearch(filter: { operationName: "StaffAuditCsv" }, first: 5) { totalCount entries { actorName sections } } }`,
+      {},
+      supervisor,
+    );
     expect(res.body.data!.auditSearch.totalCount).toBe(1);
     await page.context().close();
   });

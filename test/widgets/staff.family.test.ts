@@ -22,15 +22,19 @@ beforeAll(async () => {
   const owner = await s.t.login(DepartmentCode.SINGLE_PARENT);
   // Marital status not yet known (an older record): the allowance cannot be decided yet.
   const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()).slice(0, 4));
-  const res = await s.t.gql(CREATE, {
-    input: {
-      identity: { familyName: '家族', givenName: '試験' },
-      contact: { contactAllowed: true, phone: '090-1111-2222', preferredChannel: 'PHONE' },
-      household: { children: [{ birthDate: `${thisYear - 6}-06-01` }, { birthDate: `${thisYear - 10}-06-01` }], otherMembers: [] },
-      income: { annualEmploymentIncome: 2_000_000, childSupportReceivedYearly: 0 },
-      consent: { sharedWith: [], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
+  const res = await s.t.gql(
+    CREATE,
+    {
+      input: {
+        identity: { familyName: '家族', givenName: '試験' },
+        contact: { contactAllowed: true, phone: '090-1111-2222', preferredChannel: 'PHONE' },
+        household: { children: [{ birthDate: `${thisYear - 6}-06-01` }, { birthDate: `${thisYear - 10}-06-01` }], otherMembers: [] },
+        income: { annualEmploymentIncome: 2_000_000, childSupportReceivedYearly: 0 },
+        consent: { sharedWith: [], shareWithPartners: false, privacyNoticeVersion: '2026-04' },
+      },
     },
-  }, owner);
+    owner,
+  );
   expect(res.body.errors).toBeUndefined();
   recordId = res.body.data!.createRecord.id;
 });
@@ -76,7 +80,11 @@ describe('/staff: the family’s facts', () => {
     await expect.poll(() => section(page, 'INCOME').locator('button.edit').count()).toBe(1);
 
     const owner = await s.t.login(DepartmentCode.SINGLE_PARENT);
-    const stored = await s.t.gql('query($id: ID!) { record(id: $id) { household { maritalStatus children { birthDate } } contact { phone safeTimes voicemailSafe smsSafe } income { dependentsCount } } }', { id: recordId }, owner);
+    const stored = await s.t.gql(
+      'query($id: ID!) { record(id: $id) { household { maritalStatus children { birthDate } } contact { phone safeTimes voicemailSafe smsSafe } income { dependentsCount } } }',
+      { id: recordId },
+      owner,
+    );
     expect(stored.body.data!.record).toMatchObject({
       household: { maritalStatus: 'NOT_MARRIED', children: [{}, {}] },
       contact: { phone: '090-1111-2222', safeTimes: '平日10時〜15時', voicemailSafe: false, smsSafe: null },

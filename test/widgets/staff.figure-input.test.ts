@@ -73,20 +73,33 @@ describe('staff console: figures entered by hand', () => {
     await expectAxeClean(page, 'figures, one field wrong');
     // Nothing was saved.
     const supervisor = await s.t.login(DepartmentCode.SINGLE_PARENT, 'supervisor');
-    const saved = async () => (await s.t.gql('query($p: ReportPeriodInput!) { manualFigures(period: $p) { entries { month figure value enteredBy } } }', { p: { from: month, to: month } }, supervisor)).body.data!.manualFigures.entries as { month: string; figure: string; value: number; enteredBy: string }[];
+    const saved = async () =>
+      (
+        await s.t.gql(
+          'query($p: ReportPeriodInput!) { manualFigures(period: $p) { entries { month figure value enteredBy } } }',
+          { p: { from: month, to: month } },
+          supervisor,
+        )
+      ).body.data!.manualFigures.entries as { month: string; figure: string; value: number; enteredBy: string }[];
     expect(await saved()).toEqual([]);
 
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('yorisoi-staff [role=status]').first().innerText()).toContain('保存しました');
     const rows = await saved();
-    expect(rows.map((r) => [r.figure, r.value])).toEqual([['manual.eventParticipants', 31], ['manual.events', 2], ['manual.phoneConsultations', 12], ['manual.visitConsultations', 3]]);
+    expect(rows.map((r) => [r.figure, r.value])).toEqual([
+      ['manual.eventParticipants', 31],
+      ['manual.events', 2],
+      ['manual.phoneConsultations', 12],
+      ['manual.visitConsultations', 3],
+    ]);
     // Who and when beside the field; the year's table and the preview show the value, marked as entered.
     expect(await view.locator('#f-phoneConsultations-who').innerText()).toContain(`入力：${rows[0]!.enteredBy}`);
     expect(await view.locator('#f-walkInConsultations-who').innerText()).toBe('未入力');
     const line = view.locator('table.preview tbody tr', { hasText: '電話相談（個人票に記録していないもの）' });
     await expect.poll(() => line.innerText()).toContain('職員入力');
-    expect((await line.locator('td').first().innerText()).replace(/,/g, '')).toBe('12');
+    // The preview is read again after 「保存しました」 is announced: wait for it rather than read the old one.
+    await expect.poll(async () => (await line.locator('td').first().innerText()).replace(/,/g, '')).toBe('12');
     expect(await view.locator('table.preview tbody tr', { hasText: '電子個人票の作成件数' }).first().innerText()).toContain('システム集計');
     await expectAxeClean(page, 'figures, saved');
 

@@ -8,7 +8,17 @@ import { Department } from '../../api/municipality/department.entity';
 import { StaffMember } from '../../api/staff/staff-member.entity';
 import { expectAxeClean } from './support/axe';
 import { launchChromium } from './support/browser';
-import { DepartmentCode, deepFocus, deepHtml, signIn, staffEmail, startStaffServer, TEST_PASSWORD, waitForHeadingFocus, type StaffServer } from './support/staff';
+import {
+  DepartmentCode,
+  deepFocus,
+  deepHtml,
+  signIn,
+  staffEmail,
+  startStaffServer,
+  TEST_PASSWORD,
+  waitForHeadingFocus,
+  type StaffServer,
+} from './support/staff';
 
 // The outreach screen of the staff console (issue 16), in Chromium against the real API: a caseworker
 // of the owning department reaches it by keyboard alone, sees what made each candidate fit, approves
@@ -23,26 +33,58 @@ let candidateIds: string[];
 beforeAll(async () => {
   s = await startStaffServer();
   const em = s.t.em();
-  const records = await rawQuery<{ id: string; reference_number: string }>(em, `select id, reference_number from personal_record where municipality_code = '999999' and not ('dv' = any(concerns_categories)) and not coalesce(protection_support_measure, false) and contact_email_hash is not null order by reference_number limit 5`, []);
+  const records = await rawQuery<{ id: string; reference_number: string }>(
+    em,
+    `select id, reference_number from personal_record where municipality_code = '999999' and not ('dv' = any(concerns_categories)) and not coalesce(protection_support_measure, false) and contact_email_hash is not null order by reference_number limit 5`,
+    [],
+  );
   expect(records.length).toBe(5);
-  for (const r of records) await recordConsent(em, '999999', r.id, [{ channel: OutreachChannel.EMAIL, granted: true, method: ConsentMethod.INTAKE, recordedBy: null, purposeVersion: 'test' }]);
+  for (const r of records)
+    await recordConsent(em, '999999', r.id, [
+      { channel: OutreachChannel.EMAIL, granted: true, method: ConsentMethod.INTAKE, recordedBy: null, purposeVersion: 'test' },
+    ]);
   refs = records.map((r) => r.reference_number);
   const candidate = (recordId: string, i: number) => ({
-    municipalityCode: '999999', recordId, department: DepartmentCode.SINGLE_PARENT, kind: i === 1 ? NoticeKind.AMOUNT_CHANGED : NoticeKind.PROGRAMME_FITS, trigger: 'browser-test', programmeId: 'child-rearing-allowance', period: 'FY2026',
+    municipalityCode: '999999',
+    recordId,
+    department: DepartmentCode.SINGLE_PARENT,
+    kind: i === 1 ? NoticeKind.AMOUNT_CHANGED : NoticeKind.PROGRAMME_FITS,
+    trigger: 'browser-test',
+    programmeId: 'child-rearing-allowance',
+    period: 'FY2026',
     facts: { programmeIds: ['child-rearing-allowance'], before: i === 1 ? 30000 : null, after: 46690, asOf: '2026-12-01' },
   });
-  const created = (await createNotices(em, null, records.map((r, i) => candidate(r.id, i)))).created;
+  const created = (
+    await createNotices(
+      em,
+      null,
+      records.map((r, i) => candidate(r.id, i)),
+    )
+  ).created;
   expect(created.length).toBe(5);
   // Two of them already decided and sent: one delivered and opened, one refused by the receiving server.
   const [c0, c1, c2, c3, c4] = created as [string, string, string, string, string];
-  await rawQuery(em, `update outreach_notice set approval = 'APPROVED', status = 'DELIVERED', delivered_at = now(), opened_at = now(), attempts = 1 where id = ?`, [c3]);
-  await rawQuery(em, `update outreach_notice set approval = 'APPROVED', status = 'PERMANENT_FAILURE', last_error = 'smtp-550', attempts = 2 where id = ?`, [c4]);
+  await rawQuery(
+    em,
+    `update outreach_notice set approval = 'APPROVED', status = 'DELIVERED', delivered_at = now(), opened_at = now(), attempts = 1 where id = ?`,
+    [c3],
+  );
+  await rawQuery(em, `update outreach_notice set approval = 'APPROVED', status = 'PERMANENT_FAILURE', last_error = 'smtp-550', attempts = 2 where id = ?`, [
+    c4,
+  ]);
   candidateIds = [c0, c1, c2];
   const department = await em.findOneOrFail(Department, { municipality: '999999', code: DepartmentCode.SINGLE_PARENT });
-  em.create(StaffMember, { municipality: '999999', department, name: '閲覧 一郎', email: staffEmail(DepartmentCode.SINGLE_PARENT, 'viewer'), role: StaffRole.VIEWER, passwordHash: await hashPassword(TEST_PASSWORD) } as never);
+  em.create(StaffMember, {
+    municipality: '999999',
+    department,
+    name: '閲覧 一郎',
+    email: staffEmail(DepartmentCode.SINGLE_PARENT, 'viewer'),
+    role: StaffRole.VIEWER,
+    passwordHash: await hashPassword(TEST_PASSWORD),
+  } as never);
   await em.flush();
   browser = await launchChromium();
-});
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await s?.close();
@@ -59,7 +101,12 @@ async function tabUntil(page: Page, what: string, test: (f: { tag: string; id: s
   }
   throw new Error(`Tab never reached ${what} (focus: ${JSON.stringify(await deepFocus(page))})`);
 }
-const approvals = async () => Object.fromEntries((await rawQuery<{ id: string; approval: string }>(s.t.em(), `select id, approval from outreach_notice where id = any(?::uuid[])`, [candidateIds])).map((r) => [r.id, r.approval]));
+const approvals = async () =>
+  Object.fromEntries(
+    (await rawQuery<{ id: string; approval: string }>(s.t.em(), `select id, approval from outreach_notice where id = any(?::uuid[])`, [candidateIds])).map(
+      (r) => [r.id, r.approval],
+    ),
+  );
 
 describe('staff console: outreach', () => {
   it('a caseworker approves one candidate and declines another by keyboard, and reads the sending status', async () => {

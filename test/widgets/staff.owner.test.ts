@@ -39,9 +39,65 @@ describe('staff console: the owning department at work', () => {
     await page.locator('staff-consultations td', { hasText: summary }).waitFor();
     expect(await page.locator('#c-summary').inputValue()).toBe(''); // emptied only after it was stored
 
-    const stored = await gql('query($id: ID!) { record(id: $id) { consultations { summary channel followUp department staffName } } }', { id: target.id }, await owner());
-    expect(stored.record.consultations).toContainEqual({ summary, channel: 'PHONE', followUp: '来週、保育課に確認して折り返す', department: 'SINGLE_PARENT', staffName: expect.any(String) });
+    const stored = await gql(
+      'query($id: ID!) { record(id: $id) { consultations { summary channel followUp department staffName } } }',
+      { id: target.id },
+      await owner(),
+    );
+    expect(stored.record.consultations).toContainEqual({
+      summary,
+      channel: 'PHONE',
+      followUp: '来週、保育課に確認して折り返す',
+      department: 'SINGLE_PARENT',
+      staffName: expect.any(String),
+    });
     expect(problems).toEqual([]);
+  });
+
+  it('recording a consultation: the method has no default; without it the caseworker is told at the field and nothing is stored (trial T13)', async () => {
+    const target = all.find((r) => !r.concerns.categories.includes('DV'))!;
+    const count = async () =>
+      (await gql('query($id: ID!) { record(id: $id) { consultations { summary } } }', { id: target.id }, await owner())).record.consultations.length as number;
+    const before = await count();
+    await signIn(page, s.origin, DepartmentCode.SINGLE_PARENT);
+    await page.evaluate((id) => (location.hash = `#/records/${id}/consultations`), target.id);
+    await page.locator('#c-summary').waitFor();
+    const channel = page.locator('#c-channel');
+    expect(await channel.inputValue()).toBe('');
+    expect(await channel.locator('option:checked').innerText()).toBe('選んでください');
+    const summary = `電話での相談（方法なし ${Date.now()}）`;
+    await page.locator('#c-summary').fill(summary);
+    await page.locator('staff-consultations button[type=submit]').focus(); // submitted by keyboard
+    await page.keyboard.press('Enter');
+    // Told at the field itself, tied to it, and the focus taken there.
+    const error = page.locator('staff-consultations .field:has(#c-channel) #c-error');
+    await error.waitFor();
+    expect(await error.innerText()).toBe('相談の方法（来所・電話など）を選んでください。');
+    expect(await channel.getAttribute('aria-invalid')).toBe('true');
+    expect(await channel.getAttribute('aria-describedby')).toBe('c-error');
+    expect(await channel.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    expect(await page.locator('#c-summary').inputValue()).toBe(summary); // the input is kept
+    expect(await count()).toBe(before); // nothing stored
+    // Chosen by keyboard (電話), it is stored as a phone consultation.
+    await channel.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await channel.inputValue()).toBe('PHONE');
+    await page.locator('staff-consultations button[type=submit]').click();
+    await page.locator('staff-consultations td', { hasText: summary }).waitFor();
+    expect(await page.locator('#c-error').count()).toBe(0);
+    expect(await channel.inputValue()).toBe(''); // a fresh form: unchosen again
+    const stored = await gql('query($id: ID!) { record(id: $id) { consultations { summary channel } } }', { id: target.id }, await owner());
+    expect(stored.record.consultations).toContainEqual({ summary, channel: 'PHONE' });
+    expect(problems).toEqual([]);
+  });
+
+  it('the method message exists in Japanese, English and やさしい日本語', async () => {
+    const { T } = await import('../../widgets/staff/i18n.js');
+    for (const key of ['channelRequired', 'channelChoose'] as const) {
+      expect(T[key]).toHaveLength(3);
+      for (const text of T[key]) expect(text.length).toBeGreaterThan(0);
+    }
   });
 
   it('owner edits a section; a version conflict is shown, the input kept, and saved after loading the latest', async () => {
@@ -53,8 +109,11 @@ describe('staff console: the owning department at work', () => {
     await page.locator('#income-annualEmploymentIncome').fill('２，３４５，０００');
 
     // Meanwhile someone else changes the record.
-    await gql('mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { version } }',
-      { i: { id: target.id, expectedVersion: target.version, selfReliancePlan: { goal: '別の職員が更新' } } }, await owner());
+    await gql(
+      'mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { version } }',
+      { i: { id: target.id, expectedVersion: target.version, selfReliancePlan: { goal: '別の職員が更新' } } },
+      await owner(),
+    );
 
     await section(page, 'INCOME').locator('button[type=submit]').click();
     await expect.poll(() => section(page, 'INCOME').locator('[role=alert]').innerText()).toContain('ほかの職員が先にこの個人票を更新しました');
@@ -66,7 +125,11 @@ describe('staff console: the owning department at work', () => {
     await section(page, 'INCOME').locator('button[type=submit]').click();
     await expect.poll(() => section(page, 'INCOME').innerText()).toContain('2,345,000');
 
-    const stored = await gql('query($id: ID!) { record(id: $id) { income { annualEmploymentIncome } selfReliancePlan { goal } } }', { id: target.id }, await owner());
+    const stored = await gql(
+      'query($id: ID!) { record(id: $id) { income { annualEmploymentIncome } selfReliancePlan { goal } } }',
+      { id: target.id },
+      await owner(),
+    );
     expect(stored.record).toMatchObject({ income: { annualEmploymentIncome: 2345000 }, selfReliancePlan: { goal: '別の職員が更新' } });
     expect(problems).toEqual([]);
   });
@@ -126,13 +189,26 @@ describe('staff console: the owning department at work', () => {
     const first = page.locator(`li[data-ref="${newest.referenceNumber}"]`);
     expect(await first.innerText()).toContain('入力フォーム');
     for (const c of newest.record.concerns.categories as string[]) {
-      const ja = { CHILDCARE: '子育て', WORK: '仕事', HOUSING: '住まい', FINANCES: '家計', MENTAL_HEALTH: '心の健康', MEDICAL: '医療', CHILD_SUPPORT: '養育費', EDUCATION: '教育', LEGAL: '法律', DV: 'DV' }[c];
+      const ja = {
+        CHILDCARE: '子育て',
+        WORK: '仕事',
+        HOUSING: '住まい',
+        FINANCES: '家計',
+        MENTAL_HEALTH: '心の健康',
+        MEDICAL: '医療',
+        CHILD_SUPPORT: '養育費',
+        EDUCATION: '教育',
+        LEGAL: '法律',
+        DV: 'DV',
+      }[c];
       expect(await first.innerText()).toContain(ja);
     }
     await first.locator('button', { hasText: '担当する' }).click();
     await expect.poll(() => first.getAttribute('data-status')).toBe('TAKEN');
     expect(await first.innerText()).toContain('相談員 一花');
-    const taken = (await gql('{ inbox(status: TAKEN, first: 50) { edges { node { referenceNumber takenBy { name } } } } }', {}, token)).inbox.edges.map((e: { node: unknown }) => e.node);
+    const taken = (await gql('{ inbox(status: TAKEN, first: 50) { edges { node { referenceNumber takenBy { name } } } } }', {}, token)).inbox.edges.map(
+      (e: { node: unknown }) => e.node,
+    );
     expect(taken).toContainEqual({ referenceNumber: newest.referenceNumber, takenBy: { name: '相談員 一花' } });
 
     // Another department: an empty inbox, said plainly.
@@ -163,7 +239,13 @@ describe('staff console: the owning department at work', () => {
     await page.locator('#f-consent').selectOption('PUBLIC_HOUSING');
     await page.locator('#f-to').fill('2099-12-31');
     await page.locator('form[role=search] button[type=submit]').click();
-    const expected = (await gql('{ records(first: 100, filter: { concern: HOUSING, consentedTo: PUBLIC_HOUSING, createdTo: "2099-12-31" }) { totalCount edges { node { referenceNumber } } } }', {}, await owner())).records;
+    const expected = (
+      await gql(
+        '{ records(first: 100, filter: { concern: HOUSING, consentedTo: PUBLIC_HOUSING, createdTo: "2099-12-31" }) { totalCount edges { node { referenceNumber } } } }',
+        {},
+        await owner(),
+      )
+    ).records;
     await expect.poll(() => page.locator('#count').innerText()).toBe(`${expected.totalCount} 件見つかりました`);
     expect(expected.totalCount).toBeLessThan(all.length);
     const shown = await page.locator('tr[data-ref]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ref')));
@@ -219,14 +301,25 @@ describe('staff console: the owning department at work', () => {
     await expect.poll(() => section(page, 'CONSENT').locator('button.edit').count()).toBe(1);
     expect(await section(page, 'CONSENT').innerText()).toContain('障害担当課');
 
-    const stored = (await gql('query($id: ID!) { record(id: $id) { protection { supportMeasure expiresOn dvProtected } consent { sharedWith } } }', { id: target.id }, await owner())).record;
+    const stored = (
+      await gql(
+        'query($id: ID!) { record(id: $id) { protection { supportMeasure expiresOn dvProtected } consent { sharedWith } } }',
+        { id: target.id },
+        await owner(),
+      )
+    ).record;
     expect(stored.protection).toEqual({ supportMeasure: true, expiresOn: expires, dvProtected: true });
     expect(stored.consent.sharedWith).toEqual([...new Set([...target.consent.sharedWith, 'DISABILITY_WELFARE'])].sort());
     // And now that department sees the record, without address or contact.
     const dw = await s.t.login(DepartmentCode.DISABILITY_WELFARE);
     const seen = (await s.t.gql('query($id: ID!) { record(id: $id) { referenceNumber access { section reason } } }', { id: target.id }, dw)).body.data!.record;
     expect(seen.referenceNumber).toBe(target.referenceNumber);
-    expect(seen.access.filter((a: { reason: string | null }) => a.reason === 'DV_PROTECTED').map((a: { section: string }) => a.section).sort()).toEqual(['ADDRESS', 'CONTACT']);
+    expect(
+      seen.access
+        .filter((a: { reason: string | null }) => a.reason === 'DV_PROTECTED')
+        .map((a: { section: string }) => a.section)
+        .sort(),
+    ).toEqual(['ADDRESS', 'CONTACT']);
     expect(problems).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ describe('staff console: when the sign-in ends', () => {
     await page.evaluate((id) => (location.hash = `#/records/${id}/consultations`), target.id);
     await page.locator('#c-summary').waitFor();
     const summary = `窓口で家計の相談。フードバンクを案内（再ログイン ${Date.now()}）`;
+    await page.locator('#c-channel').selectOption('IN_PERSON');
     await page.locator('#c-summary').fill(summary);
     await page.locator('#c-followup').fill('2週間後に電話');
 
@@ -66,16 +67,27 @@ describe('staff console: when the sign-in ends', () => {
     const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     try {
       // Only a family that consented to share with partners can be referred (issue 18).
-    const target = all.find((r) => !r.concerns.categories.includes('DV') && r.consent.shareWithPartners)!;
+      const target = all.find((r) => !r.concerns.categories.includes('DV') && r.consent.shareWithPartners)!;
       await signIn(page, origin, DepartmentCode.SINGLE_PARENT);
       await page.evaluate((id) => (location.hash = `#/records/${id}/consultations`), target.id);
       await page.locator('#c-summary').waitFor();
       const summary = `期限切れ後に保存する相談（${Date.now()}）`;
+      await page.locator('#c-channel').selectOption('PHONE');
       await page.locator('#c-summary').fill(summary);
       // Wait until the API itself refuses the token as expired.
       const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('yorisoi-staff:session')!).token as string);
       await expect
-        .poll(async () => (await request(short.express).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${token}`).send({ query: '{ me { id } }' })).body.errors?.[0]?.extensions?.code, { timeout: 15_000, interval: 500 })
+        .poll(
+          async () =>
+            (
+              await request(short.express)
+                .post('/graphql')
+                .set('content-type', 'application/json')
+                .set('authorization', `Bearer ${token}`)
+                .send({ query: '{ me { id } }' })
+            ).body.errors?.[0]?.extensions?.code,
+          { timeout: 15_000, interval: 500 },
+        )
         .toBe('UNAUTHENTICATED');
       await page.locator('staff-consultations button[type=submit]').click();
       const dialog = page.locator('dialog[open]');
@@ -84,7 +96,10 @@ describe('staff console: when the sign-in ends', () => {
       await dialog.locator('#password').fill(TEST_PASSWORD);
       await dialog.locator('button[type=submit]').click();
       // (The new token lives 3 s too, so check the result through the API rather than the page.)
-      const summaries = async () => (await gql('query($id: ID!) { record(id: $id) { consultations { summary } } }', { id: target.id }, await owner())).record.consultations.map((c: { summary: string }) => c.summary);
+      const summaries = async () =>
+        (await gql('query($id: ID!) { record(id: $id) { consultations { summary } } }', { id: target.id }, await owner())).record.consultations.map(
+          (c: { summary: string }) => c.summary,
+        );
       await expect.poll(summaries, { timeout: 10_000 }).toContain(summary);
       expect((await summaries()).filter((x: string) => x === summary)).toHaveLength(1);
     } finally {
@@ -98,6 +113,7 @@ describe('staff console: when the sign-in ends', () => {
     const target = all.find((r) => !r.concerns.categories.includes('DV') && r.consent.shareWithPartners)!;
     await signIn(page, s.origin, DepartmentCode.SINGLE_PARENT);
     await page.evaluate((id) => (location.hash = `#/records/${id}/consultations`), target.id);
+    await page.locator('#c-channel').selectOption('PHONE');
     await page.locator('#c-summary').fill('保存されないはずの相談');
     const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('yorisoi-staff:session')!).token as string);
     await gql('mutation { logout }', {}, token);

@@ -18,7 +18,11 @@ import { DepartmentCode, signIn, startStaffServer, waitForHeadingFocus, type Sta
 // before; a viewer is offered nothing to change. axe-core on each new screen.
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-interface Violation { id: string; help: string; nodes: { target: unknown[] }[] }
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
 
 let s: StaffServer;
 let browser: Browser;
@@ -55,17 +59,38 @@ beforeAll(async () => {
   s = await startStaffServer();
   browser = await launchChromium();
   const owner = await s.t.login(DepartmentCode.SINGLE_PARENT);
-  const created = await s.t.gql(`mutation($input: CreateRecordInput!) { createRecord(input: $input) { id referenceNumber version } }`, { input: {
-    identity: { familyName: '朝霧', givenName: '花', familyNameKana: 'アサギリ', givenNameKana: 'ハナ', birthDate: '1990-04-01' },
-    contact: { phone: '090-1234-5678', contactAllowed: true },
-    consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
-  } }, owner);
+  const created = await s.t.gql(
+    `mutation($input: CreateRecordInput!) { createRecord(input: $input) { id referenceNumber version } }`,
+    {
+      input: {
+        identity: { familyName: '朝霧', givenName: '花', familyNameKana: 'アサギリ', givenNameKana: 'ハナ', birthDate: '1990-04-01' },
+        contact: { phone: '090-1234-5678', contactAllowed: true },
+        consent: { sharedWith: ['LIVELIHOOD_SUPPORT'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
+      },
+    },
+    owner,
+  );
   ({ id: recordId, referenceNumber: ref, version } = created.body.data!.createRecord);
   const em = s.t.em();
   // Arrived this morning, marked urgent so it leads the new items.
-  em.create(InboxItem, { municipality: '999999', department: DepartmentCode.SINGLE_PARENT, kind: InboxItemKind.INTAKE, record: recordId, referenceNumber: ref, receivedAt: new Date(), urgent: true } as never);
+  em.create(InboxItem, {
+    municipality: '999999',
+    department: DepartmentCode.SINGLE_PARENT,
+    kind: InboxItemKind.INTAKE,
+    record: recordId,
+    referenceNumber: ref,
+    receivedAt: new Date(),
+    urgent: true,
+  } as never);
   const department = await em.findOneOrFail(Department, { municipality: '999999', code: DepartmentCode.SINGLE_PARENT });
-  em.create(StaffMember, { municipality: '999999', department, name: '閲覧 一郎', email: demoStaffEmail(DepartmentCode.SINGLE_PARENT, 'viewer'), role: StaffRole.VIEWER, passwordHash: await hashPassword(TEST_PASSWORD) } as never);
+  em.create(StaffMember, {
+    municipality: '999999',
+    department,
+    name: '閲覧 一郎',
+    email: demoStaffEmail(DepartmentCode.SINGLE_PARENT, 'viewer'),
+    role: StaffRole.VIEWER,
+    passwordHash: await hashPassword(TEST_PASSWORD),
+  } as never);
   await em.flush();
 }, 180_000);
 afterAll(async () => {
@@ -135,7 +160,17 @@ describe('a caseworker’s day in the console', () => {
     expect(await page.locator(`staff-worklist tr[data-ref="${ref}"]`).count()).toBe(0);
 
     const owner = await s.t.login(DepartmentCode.SINGLE_PARENT);
-    const res = await s.t.gql(`mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { version } }`, { i: { id: recordId, expectedVersion: version, consent: { sharedWith: ['LIVELIHOOD_SUPPORT', 'PUBLIC_HOUSING'], shareWithPartners: false, privacyNoticeVersion: 'v1' } } }, owner);
+    const res = await s.t.gql(
+      `mutation($i: UpdateRecordSectionInput!) { updateRecordSection(input: $i) { version } }`,
+      {
+        i: {
+          id: recordId,
+          expectedVersion: version,
+          consent: { sharedWith: ['LIVELIHOOD_SUPPORT', 'PUBLIC_HOUSING'], shareWithPartners: false, privacyNoticeVersion: 'v1' },
+        },
+      },
+      owner,
+    );
     expect(res.body.errors).toBeUndefined();
     await page.reload();
     const row = page.locator(`staff-worklist tr[data-part="newItems"][data-ref="${ref}"]`);
@@ -143,6 +178,21 @@ describe('a caseworker’s day in the console', () => {
     expect(await row.innerText()).toContain('共有（本人同意）');
     expect(await row.innerText()).toContain('朝霧 花');
     await axe(page, 'worklist of 公営住宅担当課');
+    await context.close();
+  });
+
+  it('leads from the open phone-call tasks to the screen where they are listed and their outcome recorded', async () => {
+    // The count alone used to say there was no screen for them, while the outreach screen lists them.
+    const { context, page } = await newPage();
+    await signIn(page, s.origin, DepartmentCode.SINGLE_PARENT);
+    await waitForHeadingFocus(page, '今日の仕事');
+    const link = page.locator('staff-worklist #wl-phone-tasks a');
+    await link.waitFor();
+    expect(await link.innerText()).toBe('プッシュ型支援の画面で電話して結果を記録する');
+    expect(await page.locator('staff-worklist').innerText()).not.toContain('まだ画面がありません');
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('staff-outreach-calls h2#calls-heading').waitFor();
     await context.close();
   });
 

@@ -77,7 +77,9 @@ export class CallbackController implements ReactiveController {
     const lang = LANG_TAGS[this.host.l];
     if (this.notice?.lang === lang) return;
     try {
-      const body = await this.host.post<{ intakeSettings: { privacyNoticeVersion: string; privacyNotice: string } }>(SETTINGS, 'ChatPrivacy', { code: this.host.municipality });
+      const body = await this.host.post<{ intakeSettings: { privacyNoticeVersion: string; privacyNotice: string } }>(SETTINGS, 'ChatPrivacy', {
+        code: this.host.municipality,
+      });
       const s = body.data?.intakeSettings;
       if (!s) throw new Error('no settings');
       this.set({ notice: { ...s, lang } });
@@ -89,7 +91,7 @@ export class CallbackController implements ReactiveController {
   private showErrors(errors: Record<string, string>): void {
     this.set({ errors, live: Object.values(errors).map(plain).join(' ') });
     const first = Object.keys(errors)[0];
-    this.host.focusOn(first === 'cform' ? (this.net ? 'cb-retry' : 'cb-h') : first ?? null);
+    this.host.focusOn(first === 'cform' ? (this.net ? 'cb-retry' : 'cb-h') : (first ?? null));
   }
 
   private async request(e?: Event): Promise<void> {
@@ -102,7 +104,13 @@ export class CallbackController implements ReactiveController {
     this.set({ busy: true, net: false, errors: {}, live: '' });
     h.say(h.tx('sending'));
     const website = h.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '';
-    const input = consultationInput(this.form, { key: h.t.key, municipality: h.municipality, sessionId: h.t.sessionId, noticeVersion: this.notice.privacyNoticeVersion, website });
+    const input = consultationInput(this.form, {
+      key: h.t.key,
+      municipality: h.municipality,
+      sessionId: h.t.sessionId,
+      noticeVersion: this.notice.privacyNoticeVersion,
+      website,
+    });
     let body: Gql<{ requestConsultation: Receipt }>;
     try {
       body = await h.post<{ requestConsultation: Receipt }>(REQUEST, 'RequestConsultation', { input });
@@ -185,12 +193,14 @@ export class CallbackController implements ReactiveController {
       return html`<section class="bar" part="callback" aria-labelledby="ref-h">
         <h3 id="ref-h">${r('ref')}</h3>
         <p class="ref" id="ref" tabindex="-1" part="reference">${t.ref}</p>
-        ${this.receipt?.nextSteps.length
-          ? html`<p class="sub">${r('next')}</p>
+        ${
+          this.receipt?.nextSteps.length
+            ? html`<p class="sub">${r('next')}</p>
               <ul class="list">
                 ${this.receipt.nextSteps.map((s) => html`<li>${ruby(s)}</li>`)}
               </ul>`
-          : nothing}
+            : nothing
+        }
       </section>`;
     }
     if (!t.key) return nothing;

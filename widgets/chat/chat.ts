@@ -3,6 +3,7 @@ import { CallbackController, type ChatCore, type Gql } from './callback.js';
 import { chatStyles } from './chat.styles.js';
 import { fill, widgetLang } from '../shared/lang.js';
 import { storage } from '../shared/storage.js';
+import { langSwitch } from '../shared/lang-switch.js';
 import { LANG_TAGS, LOCALES, STARTERS, T, type Key, type Lang } from './i18n.js';
 import {
   CHAT,
@@ -52,7 +53,7 @@ const KEYBOARD_LIKELY = '(hover: hover) and (pointer: fine)';
  *
  * @attr api - URL of the Yorisoi GraphQL endpoint (default `/graphql`).
  * @attr municipality - 6-digit 全国地方公共団体コード; sent as `municipalityCode`, and names the storage key.
- * @attr lang - "ja" (default), "en", "ja-x-easy" / "ja-easy" (やさしい日本語); else the page's <html lang>.
+ * @attr lang - "ja" (default), "en", "ja-x-easy" / "ja-easy" (やさしい日本語); else the page's <html lang>. The switch at the top of the conversation changes it for this visit.
  * @attr mode - "launcher" (default: floating button that opens a panel) or "inline".
  * @attr intake-url - page of the intake form for INTAKE hand-offs; the hand-off payload (JSON) is
  *   appended as the fragment `#yorisoi-handoff=<encodeURIComponent(JSON)>`.
@@ -77,6 +78,8 @@ const KEYBOARD_LIKELY = '(hover: hover) and (pointer: fine)';
  * @csspart composer - the message form; `input` the text fields; `button` every button, also `button-send`, `button-close`, `button-end`
  * @csspart callback - the call-back request form; `notice` its privacy notice; `error` a field error; `reference` the reference number
  * @csspart rating - the satisfaction question
+ * @csspart lang-switch - the language switch, at the top of the conversation: not in the title bar, whose second row
+ *   pushed the newest reply and its safety numbers out of view on a small phone
  *
  * @cssprop --yorisoi-primary / --yorisoi-on-primary / --yorisoi-focus / --yorisoi-font / --yorisoi-font-size / --yorisoi-radius
  * @cssprop --yorisoi-text / --yorisoi-bg / --yorisoi-muted / --yorisoi-border / --yorisoi-input-border / --yorisoi-error / --yorisoi-alert-bg / --yorisoi-link
@@ -394,7 +397,9 @@ export class YorisoiChat extends LitElement implements ChatCore, Placed {
   /** The latest reply's quick replies; before the first message, starter questions. */
   private quickReplies() {
     if (this.busy) return nothing;
-    const starters: QuickReply[] = this.t.messages.length ? [] : STARTERS.map((s) => ({ label: T[s.label][this.l], value: s.value ?? plain(T[s.label][this.l]) }));
+    const starters: QuickReply[] = this.t.messages.length
+      ? []
+      : STARTERS.map((s) => ({ label: T[s.label][this.l], value: s.value ?? plain(T[s.label][this.l]) }));
     const quick = lastBot(this.t)?.quick ?? starters;
     if (!quick.length) return nothing;
     return html`<div class="quick" role="group" aria-label=${this.tx(this.t.messages.length ? 'quick' : 'starters')} part="quick-replies">
@@ -440,25 +445,30 @@ export class YorisoiChat extends LitElement implements ChatCore, Placed {
       <header part="header">
         <h2 id="title" part="title">${this.r('title')}</h2>
         ${t.sessionId && !t.ended ? html`<button type="button" class="x" part="button button-end" @click=${this.end}>${this.r('end')}</button>` : nothing}
-        ${this.floating
-          ? html`<button type="button" class="x" id="close" part="button button-close" aria-label=${this.tx('close')} @click=${() => this.setOpen(false)}>
+        ${
+          this.floating
+            ? html`<button type="button" class="x" id="close" part="button button-close" aria-label=${this.tx('close')} @click=${() => this.setOpen(false)}>
               <span aria-hidden="true">×</span>
             </button>`
-          : nothing}
+            : nothing
+        }
       </header>
       <div class="scroll" tabindex="0" role="region" aria-label=${this.tx('log')}>
+        ${langSwitch(this.l, (l) => (this.language = LANG_TAGS[l]))}
         <div class="log" role="log" aria-live="polite" aria-relevant="additions" part="log">
           <p class="intro">${this.r('intro')}</p>
           ${t.messages.map((m, i) => message(m, { last: i === t.messages.length - 1, unsent: this.offline || this.failed, intakeUrl: this.intakeUrl, tx: (k) => this.tx(k), r: (k) => this.r(k) }))}
         </div>
         ${this.quickReplies()} ${this.callback.render()} ${this.rating()}
       </div>
-      ${waiting
-        ? html`<div class="bar offline" part="offline">
+      ${
+        waiting
+          ? html`<div class="bar offline" part="offline">
             <p>${this.r(this.offline ? 'offline' : 'failed')}</p>
             ${this.failed && !this.offline ? html`<button type="button" id="resend" part="button" @click=${() => this.flush()}>${this.r('retry')}</button>` : nothing}
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.error ? html`<p class="bar error" part="error">${ruby(this.error)}</p>` : nothing}
       <form class="composer" part="composer" @submit=${this.sendDraft}>
         <div class="grow">
@@ -474,12 +484,14 @@ export class YorisoiChat extends LitElement implements ChatCore, Placed {
     const open = this.open;
     return html`<div lang=${LANG_TAGS[this.l]} class="root">
       <div class="sr" role="status" aria-atomic="true">${this.status}</div>
-      ${this.floating && !open
-        ? html`<button type="button" id="launcher" class="launcher primary" part="button launcher" aria-expanded="false" aria-haspopup="dialog" @click=${() => this.setOpen(true)}>
+      ${
+        this.floating && !open
+          ? html`<button type="button" id="launcher" class="launcher primary" part="button launcher" aria-expanded="false" aria-haspopup="dialog" @click=${() => this.setOpen(true)}>
             <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24"><path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z" /></svg>
             <span class="launcher-text">${this.r('open')}</span>
           </button>`
-        : nothing}
+          : nothing
+      }
       ${open ? this.panel() : nothing}
     </div>`;
   }

@@ -77,7 +77,12 @@ export interface Transcript {
 }
 export interface ApiError {
   message?: string;
-  extensions?: { code?: string; field?: string; messages?: Record<string, string>; problems?: { field: string; messages?: Record<string, string>; message?: string }[] };
+  extensions?: {
+    code?: string;
+    field?: string;
+    messages?: Record<string, string>;
+    problems?: { field: string; messages?: Record<string, string>; message?: string }[];
+  };
 }
 /** The call-back request form, as typed (kept in memory only, never stored). */
 export interface CallbackForm {
@@ -246,7 +251,10 @@ export function validateForm(f: CallbackForm): Record<string, 'chErr' | 'phoneEr
 }
 
 /** ConsultationRequestInput for requestConsultation; `website` is the honeypot (empty for people). */
-export function consultationInput(f: CallbackForm, o: { key: string; municipality: string; sessionId: string | null; noticeVersion: string; website: string }): Record<string, unknown> {
+export function consultationInput(
+  f: CallbackForm,
+  o: { key: string; municipality: string; sessionId: string | null; noticeVersion: string; website: string },
+): Record<string, unknown> {
   const s = (v: string): string | null => v.trim() || null;
   return {
     idempotencyKey: o.key,
@@ -280,7 +288,10 @@ const FORM_FIELD: Record<string, string> = {
 /** API error path (input.contact.phone, input.preferredTime, …) → field of the call-back form; null if none. */
 export function formFieldOf(path: string | undefined): string | null {
   if (!path?.startsWith('input.')) return null;
-  const segs = path.replace(/\[\d+\]/g, '').split('.').slice(1);
+  const segs = path
+    .replace(/\[\d+\]/g, '')
+    .split('.')
+    .slice(1);
   for (let i = segs.length - 1; i >= 0; i--) {
     const f = FORM_FIELD[segs[i] as string];
     if (f) return f;

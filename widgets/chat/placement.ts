@@ -16,15 +16,24 @@ const meets = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right 
  * The first corner (bottom right, bottom left, top right, top left) where a w×h box at `gap` from the
  * viewport's edges stays clear of `avoid` (grown by `margin`, so a focus ring shows too); null if none.
  */
-export function freeCorner(avoid: Box, w: number, h: number, vw: number, vh: number, gap: number, margin = 6): Corner | null {
-  const a = { left: avoid.left - margin, top: avoid.top - margin, right: avoid.right + margin, bottom: avoid.bottom + margin };
+export function freeCorner(avoid: Box | readonly Box[], w: number, h: number, vw: number, vh: number, gap: number, margin = 6): Corner | null {
+  const list: readonly Box[] = 'left' in avoid ? [avoid] : avoid;
+  const grown = list.map((a) => ({
+    left: a.left - margin,
+    top: a.top - margin,
+    right: a.right + margin,
+    bottom: a.bottom + margin,
+  }));
   for (const c of CORNERS) {
     const left = c.includes('start') ? gap : vw - gap - w;
     const top = c.includes('top') ? gap : vh - gap - h;
-    if (!meets(a, { left, top, right: left + w, bottom: top + h })) return c;
+    if (!grown.some((a) => meets(a, { left, top, right: left + w, bottom: top + h }))) return c;
   }
   return null;
 }
+
+/** The event another widget sends (bubbling, composed) with `detail.element`: something the launcher must not cover. */
+export const KEEP_CLEAR = 'yorisoi-keep-clear';
 
 /** The element that has focus, through open shadow roots. */
 function deepActive(): Element | null {
@@ -65,6 +74,16 @@ export class PlacementController implements ReactiveController {
    * retargeted target and relatedTarget are the same. So every open shadow root that focus enters is
    * listened to as well.
    */
+  /**
+   * Elements another widget asked to keep uncovered (the intake receipt's reference number, which at
+   * 320 px sat under the launcher): the closed launcher keeps off them as off the focused control.
+   */
+  private readonly keep = new Set<Element>();
+  private readonly onKeep = (e: Event): void => {
+    const el = (e as CustomEvent<{ element?: unknown }>).detail?.element;
+    if (el instanceof Element) this.keep.add(el);
+    this.schedule();
+  };
   private readonly onFocusIn = (): void => {
     this.schedule();
     let el: Element | null = document.activeElement;
@@ -86,6 +105,7 @@ export class PlacementController implements ReactiveController {
   hostConnected(): void {
     document.addEventListener('focusin', this.onFocusIn, true);
     document.addEventListener('focusout', this.schedule, true);
+    document.addEventListener(KEEP_CLEAR, this.onKeep);
     // Capture sees the scrolling of any box of the page, not only of the document.
     document.addEventListener('scroll', this.schedule, { capture: true, passive: true });
     addEventListener('resize', this.schedule, { passive: true });
@@ -93,6 +113,7 @@ export class PlacementController implements ReactiveController {
   hostDisconnected(): void {
     document.removeEventListener('focusin', this.onFocusIn, true);
     document.removeEventListener('focusout', this.schedule, true);
+    document.removeEventListener(KEEP_CLEAR, this.onKeep);
     for (const root of this.watchedList.splice(0)) {
       root.removeEventListener('focusin', this.schedule, true);
       root.removeEventListener('focusout', this.schedule, true);
@@ -121,10 +142,18 @@ export class PlacementController implements ReactiveController {
     const el = deepActive();
     // Focus in the chat itself: stay where it is (never jump away from the person's focus).
     if (el && (el === h || h.contains(el) || h.shadowRoot?.contains(el))) return;
-    const target = el && el !== document.body && el !== document.documentElement ? el.getBoundingClientRect() : null;
-    if (!target || target.width === 0 || target.height === 0) return this.place('');
+    const rect = el && el !== document.body && el !== document.documentElement ? el.getBoundingClientRect() : null;
+    const target = rect && rect.width > 0 && rect.height > 0 ? rect : null;
     const vw = document.documentElement.clientWidth;
     const vh = innerHeight;
+    // An open panel only yields to the focused control: kept-clear boxes would fold it at once on a phone.
+    const boxes: Box[] = target ? [target] : [];
+    for (const k of h.panelOpen ? [] : this.keep) {
+      if (!k.isConnected) this.keep.delete(k);
+      const r = k.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < vh) boxes.push(r);
+    }
+    if (!boxes.length) return this.place('');
     // What shows — the panel or the launcher —, its size and its distance from the corner.
     const current = h.getAttribute('data-place') ?? '';
     const shown = h.shadowRoot?.querySelector('#panel') ?? h.shadowRoot?.querySelector('#launcher');
@@ -136,11 +165,11 @@ export class PlacementController implements ReactiveController {
       this.place('');
       return this.check();
     }
-    const corner = freeCorner(target, box.width, box.height, vw, vh, gap);
+    const corner = freeCorner(boxes, box.width, box.height, vw, vh, gap);
     if (corner !== null) return this.place(corner);
     if (h.panelOpen) return h.fold();
     // A round button as high as the launcher.
-    const small = freeCorner(target, box.height, box.height, vw, vh, gap);
+    const small = freeCorner(boxes, box.height, box.height, vw, vh, gap);
     this.place(small === null ? 'hidden' : `${small} compact`.trim());
   }
 }

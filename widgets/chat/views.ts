@@ -63,14 +63,16 @@ export function message(m: Msg, o: Texts & { last: boolean; unsent: boolean; int
     <div class="bubble" part="bubble">${me ? m.text : m.text.split('\n\n').map((p) => html`<p>${linked(p)}</p>`)}</div>
     ${!me && m.generated ? html`<p class="note" part="generated-note">${o.r('generated')}</p>` : nothing}
     ${me && m.state === 'queued' && o.unsent ? html`<span class="state">${o.r('queued')}</span>` : nothing}
-    ${m.programmes?.length
-      ? html`<div class="progs">
+    ${
+      m.programmes?.length
+        ? html`<div class="progs">
           <span class="sub">${o.r('related')}</span>
           <ul part="programmes">
             ${m.programmes.map((p) => html`<li>${ruby(p.name)}</li>`)}
           </ul>
         </div>`
-      : nothing}
+        : nothing
+    }
     ${href ? html`<p><a href=${href} target="_top" part="handoff-link">${o.r('toIntake')}</a></p>` : nothing}
   </div>`;
 }

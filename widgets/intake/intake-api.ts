@@ -2,6 +2,7 @@ import { LANG_TAGS } from './i18n.js';
 import {
   CONFIRM,
   DONE,
+  FAMILY_HANDOFF,
   ORDER,
   POSTAL,
   QUERY,
@@ -25,6 +26,7 @@ import { plain } from '../shared/lang.js';
 import { storage } from '../shared/storage.js';
 import { BACKOFF, sleep, today, type Gql } from './dom.js';
 import { IntakeState } from './intake-state.js';
+import { familyLinkUrl, familyPageBase } from './family-link.js';
 
 /** The intake element's API calls: eligibility, postal look-up, settings, submission, error mapping. */
 export abstract class IntakeApi extends IntakeState {
@@ -46,7 +48,13 @@ export abstract class IntakeApi extends IntakeState {
    */
   private async sayStarted(): Promise<void> {
     try {
-      await fetch(this.api, { method: 'POST', credentials: 'omit', keepalive: true, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: STARTED, operationName: 'IntakeStarted', variables: { input: { municipalityCode: this.municipality } } }) });
+      await fetch(this.api, {
+        method: 'POST',
+        credentials: 'omit',
+        keepalive: true,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: STARTED, operationName: 'IntakeStarted', variables: { input: { municipalityCode: this.municipality } } }),
+      });
     } catch {
       /* a count missed is better than a family delayed */
     }
@@ -223,6 +231,8 @@ export abstract class IntakeApi extends IntakeState {
       return;
     }
     // Received: nothing of the answers is kept; the receipt lives in this page view only.
+    const key = this.a.key;
+    const contact = this.a.want === 'y';
     storage('local')?.removeItem(this.key);
     storage('session')?.removeItem(this.key);
     this.a = empty();
@@ -232,6 +242,30 @@ export abstract class IntakeApi extends IntakeState {
     this.go(DONE, false);
     this.status = plain(this.t('sent', receipt.referenceNumber));
     this.dispatchEvent(new CustomEvent('yorisoi-submitted', { detail: { referenceNumber: receipt.referenceNumber }, bubbles: true, composed: true }));
+    if (contact && key) void this.handOff(receipt.referenceNumber, key);
+    // A floating <yorisoi-chat> on the page keeps its launcher off the reference number (chat/placement.ts).
+    void this.updateComplete.then(() => {
+      const element = this.renderRoot.querySelector('#ref');
+      if (element) this.dispatchEvent(new CustomEvent('yorisoi-keep-clear', { detail: { element }, bubbles: true, composed: true }));
+    });
+  }
+  /**
+   * The receipt's link to the family page with a one-time hand-off (the submission key proves this is
+   * the page that sent the intake; the key itself never leaves this page). No link when the API says
+   * there is no contact to send a code to; without an answer, the plain link (sign-in by number and contact).
+   */
+  private async handOff(referenceNumber: string, submissionKey: string): Promise<void> {
+    const base = familyPageBase(this.familyPage, this.api);
+    let link: string | null = base;
+    try {
+      const body = await this.post<{ issueFamilyHandoff: { token: string | null } }>(FAMILY_HANDOFF, 'IntakeFamilyHandoff', {
+        input: { municipalityCode: this.municipality, referenceNumber, submissionKey },
+      });
+      if (body.data && !body.errors?.length) link = body.data.issueFamilyHandoff.token ? familyLinkUrl(base, body.data.issueFamilyHandoff.token) : null;
+    } catch {
+      /* the plain link still leads there */
+    }
+    if (this.receipt?.referenceNumber === referenceNumber) this.familyLink = link;
   }
   protected apiErrors(list: ApiError[], fallback = 'form'): void {
     const tag = LANG_TAGS[this.l] === 'ja-x-easy' ? 'ja-easy' : LANG_TAGS[this.l];
@@ -252,5 +286,4 @@ export abstract class IntakeApi extends IntakeState {
     if (!Object.keys(errors).length) errors[fallback] = this.t('netErr');
     this.showErrors(errors);
   }
-
 }

@@ -1,20 +1,16 @@
 import { html, nothing } from 'lit';
 import { CONCERNS, type Key } from './i18n.js';
-import {
-  normaliseEmail,
-  normalisePhone,
-  normalisePostal,
-  normaliseYen,
-  notifyOptions,
-  type Child,
-  type Result,
-} from './model.js';
+import { normaliseEmail, normalisePhone, normalisePostal, normaliseYen, noticeIsNew, notifyOptions, stepOf, type Child, type Result } from './model.js';
 import { dateState, seireki, wareki } from './date-input.js';
 import { ruby } from '../shared/ruby.js';
 import { lineLinkView } from './line-link.js';
+import { familyLinkView } from './family-link.js';
 import { IntakeApi } from './intake-api.js';
 
-const YES_NO = [['y', 'ok'], ['n', 'ng']] as const;
+const YES_NO = [
+  ['y', 'ok'],
+  ['n', 'ng'],
+] as const;
 
 /** The intake element's fields and step bodies (inputs, checkboxes, radios, children, results, contact, consent, receipt). */
 export abstract class IntakeFields extends IntakeApi {
@@ -153,9 +149,11 @@ export abstract class IntakeFields extends IntakeApi {
               @change=${(e: Event) => update(i, { b: (e.target as HTMLInputElement).value })}
             />
             <span class="hint" id="fmt-${i}" part="hint">${ruby(this.t('birthFmt'))}</span>
-            ${dateState(c.b) === 'ok'
-              ? html`<span class="hint" id="wareki-${i}" part="wareki">${/^\d{4}/.test(c.b.normalize('NFKC').trim()) ? wareki(c.b) : seireki(c.b)}</span>`
-              : nothing}
+            ${
+              dateState(c.b) === 'ok'
+                ? html`<span class="hint" id="wareki-${i}" part="wareki">${/^\d{4}/.test(c.b.normalize('NFKC').trim()) ? wareki(c.b) : seireki(c.b)}</span>`
+                : nothing
+            }
             ${this.err(id)}
           </div>
           <label class="opt" part="option"
@@ -164,8 +162,9 @@ export abstract class IntakeFields extends IntakeApi {
             )}</label
           >
           ${this.err(`child-${i}-d`)}
-          ${list.length > 1
-            ? html`<button
+          ${
+            list.length > 1
+              ? html`<button
                 type="button"
                 part="button"
                 @click=${() => {
@@ -175,7 +174,8 @@ export abstract class IntakeFields extends IntakeApi {
               >
                 ${this.r('remove', n)}
               </button>`
-            : nothing}
+              : nothing
+          }
         </fieldset>`;
       })}
       <button
@@ -196,7 +196,8 @@ export abstract class IntakeFields extends IntakeApi {
   protected card(x: Result) {
     const money = (k: 'monthly' | 'yearly', v: number | null | undefined) =>
       v == null ? nothing : html`<p class="amount" part="amount">${this.r(k, v.toLocaleString('en-US'))}</p>`;
-    const list = (k: Key, items: string[]) => (items.length ? html`<p class="sub">${this.r(k)}</p><ul class="list">${items.map((s) => html`<li>${s}</li>`)}</ul>` : nothing);
+    const list = (k: Key, items: string[]) =>
+      items.length ? html`<p class="sub">${this.r(k)}</p><ul class="list">${items.map((s) => html`<li>${s}</li>`)}</ul>` : nothing;
     return html`<li class="result" part="result" data-programme=${x.programme.id}>
       <h3>${x.programme.name}</h3>
       <p><span class="status ${x.status}" part="status">${this.r(x.status)}</span></p>
@@ -213,19 +214,47 @@ export abstract class IntakeFields extends IntakeApi {
     const rs = this.results;
     const by = (st: Result['status']) => (rs ?? []).filter((x) => x.status === st);
     const fold = (k: Key, items: Result[]) =>
-      items.length ? html`<details part="folded"><summary>${this.r(k, items.length)}</summary><ul class="results">${items.map((x) => this.card(x))}</ul></details>` : nothing;
+      items.length
+        ? html`<details part="folded"><summary>${this.r(k, items.length)}</summary><ul class="results">${items.map((x) => this.card(x))}</ul></details>`
+        : nothing;
     return html`${this.err('form')}
-      ${this.errors.form && !this.busy
-        ? html`<p><button type="button" part="button" @click=${() => this.fetchResults()}>${this.r('retry')}</button></p>`
-        : nothing}
-      ${rs
-        ? rs.length
-          ? html`${this.summary(by('ELIGIBLE'))}
+      ${
+        this.errors.form && !this.busy
+          ? html`<p><button type="button" part="button" @click=${() => this.fetchResults()}>${this.r('retry')}</button></p>`
+          : nothing
+      }
+      ${
+        rs
+          ? rs.length
+            ? html`${this.summary(by('ELIGIBLE'))} ${this.maritalAsk(by('NEEDS_MORE_INFO'))}
               <ul class="results" part="results">${by('ELIGIBLE').map((x) => this.card(x))}</ul>
               ${fold('sumMore', by('NEEDS_MORE_INFO'))} ${fold('sumNot', by('NOT_ELIGIBLE'))}`
-          : html`<p>${this.r('none')}</p>`
-        : nothing}
+            : html`<p>${this.r('none')}</p>`
+          : nothing
+      }
       <p>${this.r('note')}</p>`;
+  }
+  /**
+   * The marital question may be skipped (it is personal), but 児童扶養手当 — often the largest amount —
+   * cannot be judged without it, and folded away under 「確認が必要な支援」 a tired parent never sees it
+   * (trial finding N4). So while it is unanswered and something waits on more answers, the summary says
+   * what answering would decide and offers the way back to that one question.
+   */
+  protected maritalAsk(waiting: Result[]) {
+    if (this.a.marital || !waiting.length) return nothing;
+    const sep = this.l === 1 ? ', ' : '、';
+    const names = waiting
+      .slice(0, 2)
+      .map((x) => x.programme.name)
+      .join(sep);
+    return html`<div class="ask" part="marital-ask">
+      <p>${this.r('maritalAsk', names)}</p>
+      <p><button type="button" part="button" id="marital-go" @click=${() => this.answerMarital()}>${this.r('maritalGo')}</button></p>
+    </div>`;
+  }
+  protected answerMarital(): void {
+    this.go(stepOf('marital'));
+    this.focusTarget = 'marital';
   }
   protected summary(eligible: Result[]) {
     const yen = (v: number) => v.toLocaleString('en-US');
@@ -234,17 +263,21 @@ export abstract class IntakeFields extends IntakeApi {
     const first = [...new Set(eligible.flatMap((x) => x.nextSteps.slice(0, 1)))].slice(0, 3);
     const a = this.assessment;
     return html`<div class="summary" part="summary" id="summary">
-      ${paid.length
-        ? html`<p class="sub">${this.r('sumTotal')}</p>
+      ${
+        paid.length
+          ? html`<p class="sub">${this.r('sumTotal')}</p>
             <p class="total" part="total">${this.r('monthly', yen(total))}</p>
             <ul class="list" part="amounts">
               ${paid.map((x) => html`<li data-programme=${x.programme.id}>${x.programme.name}: <span class="nowrap">${this.r('monthly', yen(x.amount!.monthly as number))}</span></li>`)}
             </ul>`
-        : nothing}
-      ${a
-        ? html`<p part="income">${this.r('sumIncome', yen(a.incomeAmount))}（${a.incomeYear}）</p>
+          : nothing
+      }
+      ${
+        a
+          ? html`<p part="income">${this.r('sumIncome', yen(a.incomeAmount))}（${a.incomeYear}）</p>
             <details part="income-how"><summary>${this.r('sumHow')}</summary><p>${a.explanation}</p></details>`
-        : nothing}
+          : nothing
+      }
       ${first.length ? html`<p class="sub">${this.r('sumNext')}</p><ol class="list">${first.map((s) => html`<li>${s}</li>`)}</ol>` : nothing}
     </div>`;
   }
@@ -273,11 +306,12 @@ export abstract class IntakeFields extends IntakeApi {
   protected contactView() {
     const a = this.a;
     return html`${this.radios('want', 'want', [
-        ['y', 'yes'],
-        ['n', 'no'],
-      ])}
-      ${a.want === 'y'
-        ? html`${this.radios('ch', 'ch', [
+      ['y', 'yes'],
+      ['n', 'no'],
+    ])}
+      ${
+        a.want === 'y'
+          ? html`${this.radios('ch', 'ch', [
               ['PHONE', 'PHONE'],
               ['EMAIL', 'EMAIL'],
             ])}
@@ -291,7 +325,8 @@ export abstract class IntakeFields extends IntakeApi {
             ${this.text('street', 'street', { hint: a.concerns.includes('DV') ? 'streetDv' : 'streetWhy', ac: 'address-line1' })}
             ${this.text('safeTimes', 'safeTimes', { hint: 'safeHint' })}
             ${this.radios('vm', 'vm', YES_NO, false)} ${this.radios('sms', 'sms', YES_NO, false)}`
-        : nothing}`;
+          : nothing
+      }`;
   }
   /** Whether and how the family may be sent notices: one checkbox per channel it can be reached on, nothing pre-ticked. */
   protected notifyChoices() {
@@ -301,9 +336,10 @@ export abstract class IntakeFields extends IntakeApi {
     return html`<fieldset id="notify" aria-describedby="notify-hint">
       <legend>${this.r('notify')}</legend>
       <p class="hint" id="notify-hint">${this.r('notifyHint')} ${st.outreachPurpose}</p>
-      ${this.a.want !== 'y'
-        ? html`<p>${this.r('notifyNoContact')}</p>`
-        : html`${this.a.concerns.includes('DV') ? html`<p class="hint">${this.r('notifyDv')}</p>` : nothing}
+      ${
+        this.a.want !== 'y'
+          ? html`<p>${this.r('notifyNoContact')}</p>`
+          : html`${this.a.concerns.includes('DV') ? html`<p class="hint">${this.r('notifyDv')}</p>` : nothing}
             ${offered.map(
               (c) => html`<label class="opt" part="option"
                 ><input
@@ -316,7 +352,8 @@ export abstract class IntakeFields extends IntakeApi {
                   }}
                 />${this.r(`n${c}` as Key)}</label
               >`,
-            )}`}
+            )}`
+      }
     </fieldset>`;
   }
   protected consentView() {
@@ -324,13 +361,17 @@ export abstract class IntakeFields extends IntakeApi {
     const share = this.a.share;
     const invalid = !!this.errors.consent;
     return html`${this.err('sform')}
-      ${this.netFail && !this.busy
-        ? html`<p><button type="button" id="retry" part="button" @click=${() => (this.settings ? this.submit() : this.loadSettings())}>${this.r('retry')}</button></p>`
-        : nothing}
-      ${st
-        ? html`<div class="notice" part="notice">
+      ${
+        this.netFail && !this.busy
+          ? html`<p><button type="button" id="retry" part="button" @click=${() => (this.settings ? this.submit() : this.loadSettings())}>${this.r('retry')}</button></p>`
+          : nothing
+      }
+      ${
+        st
+          ? html`<div class="notice" part="notice">
               <h3>${this.r('notice')}</h3>
               <p class="sub">${st.municipalityName}</p>
+              ${noticeIsNew(st.privacyNoticePublishedAt) ? html`<p class="sub"><strong>${this.r('noticeNew', st.privacyNoticePublishedAt!.slice(0, 10))}</strong></p>` : nothing}
               <p>${st.privacyNotice}</p>
             </div>
             <fieldset id="consent" aria-describedby=${invalid ? 'err-consent' : nothing}>
@@ -360,7 +401,8 @@ export abstract class IntakeFields extends IntakeApi {
               <label for="website">Website</label>
               <input type="text" id="website" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
             </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
   protected receiptView() {
     const x = this.receipt;
@@ -388,6 +430,7 @@ export abstract class IntakeFields extends IntakeApi {
           ${this.r('copy')}
         </button>
       </p>
+      ${familyLinkView(this.familyLink, this.l)}
       <p class="sub">${this.r('next')}</p>
       <ul class="list">
         ${x.nextSteps.map((s) => html`<li>${s}</li>`)}

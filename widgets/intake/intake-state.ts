@@ -56,6 +56,8 @@ export abstract class IntakeState extends LitElement {
     assessment: { state: true },
     outside: { state: true },
     exitUrl: { attribute: 'exit-url' },
+    familyPage: { attribute: 'family-page-url' },
+    familyLink: { state: true },
   };
 
   declare api: string;
@@ -88,6 +90,10 @@ export abstract class IntakeState extends LitElement {
   declare outside: string;
   /** Where the quick-exit button goes (a neutral page); default a search engine's home page. */
   declare exitUrl: string | null;
+  /** Where the family page (<yorisoi-mypage>) lives; default `/mypage` beside the API (family-link.ts). */
+  declare familyPage: string | null;
+  /** The receipt's link to the family page, with its one-time hand-off; null: not shown. */
+  declare familyLink: string | null;
 
   protected key = '';
   protected focusTarget: string | null = null;
@@ -123,6 +129,8 @@ export abstract class IntakeState extends LitElement {
     this.assessment = null;
     this.outside = '';
     this.exitUrl = null;
+    this.familyPage = null;
+    this.familyLink = null;
   }
 
   override connectedCallback(): void {
@@ -236,6 +244,7 @@ export abstract class IntakeState extends LitElement {
     this.remember = false;
     this.results = null;
     this.receipt = null;
+    this.familyLink = null;
     this.netFail = false;
     this.busy = false;
     this.errors = {};
@@ -331,7 +340,6 @@ export abstract class IntakeState extends LitElement {
       ev.stopPropagation();
     }
   }
-
 
   /**
    * Quick exit (DV): one press forgets the answers on this device and replaces the page with a neutral

@@ -67,6 +67,8 @@ export const intakeStyles = css`
     margin: 0 0.5em 0 0;
     accent-color: ${PRIMARY};
   }
+  /* Alone in the tools row, 「この端末に保存する」 is a target of its own: 24 px at any font size (WCAG 2.5.8). */
+  #remember { width: max(1.25em, 24px); height: max(1.25em, 24px); }
   button {
     font: inherit;
     min-height: 2.75em;
@@ -109,7 +111,9 @@ export const intakeStyles = css`
     padding: 0.75em 1em;
     margin: 0 0 1em;
   }
-  .top { display: flex; justify-content: space-between; align-items: flex-start; gap: 0.5em; }
+  .top { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: flex-start; gap: 0.5em; }
+  .langs { display: flex; gap: 0.25em; margin-inline-start: auto; }
+  .langs button { min-height: 2em; padding: 0.125em 0.5em; font-size: 0.875em; }
   .exit { flex: none; white-space: nowrap; }
   .summary {
     border: 2px solid ${PRIMARY};
@@ -117,6 +121,14 @@ export const intakeStyles = css`
     padding: 0.75em 1em;
     margin: 0 0 1em;
   }
+  .ask {
+    border-left: 4px solid #b38600;
+    background: #fff8e1;
+    color: #1a1a1a;
+    padding: 0.5em 1em;
+    margin: 0 0 1em;
+  }
+  .ask p { margin: 0.25em 0; }
   .total { font-size: 1.5em; font-weight: bold; margin: 0; }
   .nowrap { white-space: nowrap; }
   details { margin: 0 0 1em; }
@@ -126,6 +138,7 @@ export const intakeStyles = css`
   .confirm dd { margin: 0.25em 0; }
   .carried { border-inline-start: 4px solid ${PRIMARY}; padding: 0.25em 0.75em; }
   /* The receipt's LINE block (line-link.ts): a link that looks like the other buttons, and a QR code that fits 320 px. */
+  .family { border: 2px solid ${PRIMARY}; border-radius: ${RADIUS}; padding: 0 1em 0.5em; margin: 1em 0; }
   .line { border-top: 1px solid ${BORDER}; margin-top: 1.25em; }
   a.button { display: inline-flex; align-items: center; min-height: 2.75em; padding: 0.375em 1.25em; border: 2px solid ${PRIMARY}; border-radius: ${RADIUS}; background: ${PRIMARY}; color: ${ON_PRIMARY}; text-decoration: none; }
   .qr { display: block; width: min(12em, 100%); height: auto; }

@@ -4,6 +4,7 @@ import { BENEFITS, CONCERNS, LANG_TAGS, type Key } from './i18n.js';
 import { parseDate, wareki } from './date-input.js';
 import { CONFIRM, CONSENT, CONTACT, DONE, RESULTS, incomeYearOn, normaliseYen, notifyChosen } from './model.js';
 import { ruby } from '../shared/ruby.js';
+import { langSwitch } from '../shared/lang-switch.js';
 import { today } from './dom.js';
 import { IntakeFields } from './intake-fields.js';
 
@@ -18,12 +19,14 @@ import { IntakeFields } from './intake-fields.js';
  *
  * @attr api - URL of the Yorisoi GraphQL endpoint.
  * @attr municipality - 6-digit 全国地方公共団体コード.
- * @attr lang - "ja" (default), "en", "ja-x-easy" / "ja-easy" (やさしい日本語); else the page's <html lang>.
+ * @attr lang - "ja" (default), "en", "ja-x-easy" / "ja-easy" (やさしい日本語); else the page's <html lang>. The switch in the header changes it for this visit.
+ * @attr family-page-url - the page with <yorisoi-mypage> the receipt leads to (default `/mypage` beside the API).
  *
  * @fires yorisoi-step - detail `{ step }` (0–8) after every step change.
  * @fires yorisoi-submitted - detail `{ referenceNumber }` when the intake was received.
  * @fires yorisoi-results - detail `{ results }` when eligibility results arrived.
  * @fires yorisoi-clear - when the person erased their answers.
+ * @fires yorisoi-keep-clear - detail `{ element }`: the receipt's reference number, which a floating <yorisoi-chat> keeps off.
  *
  * No slots.
  *
@@ -43,6 +46,7 @@ import { IntakeFields } from './intake-fields.js';
  * @csspart tools - the save/clear bar
  * @csspart notice - the privacy notice; `reference` the reference number on the receipt
  * @csspart handoff - the notes on answers carried over from <yorisoi-chat> (`#yorisoi-handoff=` in the address)
+ * @csspart lang-switch - the language switch in the header (日本語 / English / やさしい日本語: the two not shown)
  *
  * @cssprop --yorisoi-primary - buttons, focus ring, checkboxes (default #0b5cad)
  * @cssprop --yorisoi-on-primary - text on primary buttons (default #fff)
@@ -62,7 +66,17 @@ export class YorisoiIntake extends IntakeFields {
         return html`${this.dvBox()}${this.checks('concerns', 'concerns', CONCERNS)}`;
       case 2:
         return html`${this.childRows()}
-          ${this.radios('marital', 'marital', [['NOT_MARRIED', 'NOT_MARRIED'], ['MARRIED', 'MARRIED'], ['DE_FACTO', 'DE_FACTO']], false, 'maritalHint')}`;
+          ${this.radios(
+            'marital',
+            'marital',
+            [
+              ['NOT_MARRIED', 'NOT_MARRIED'],
+              ['MARRIED', 'MARRIED'],
+              ['DE_FACTO', 'DE_FACTO'],
+            ],
+            false,
+            'maritalHint',
+          )}`;
       case 3:
         return html`<p id="hint-income">${this.r('income', incomeYearOn(today()))}</p>
           ${this.text('salary', 'salary', { yen: true })} ${this.text('other', 'other', { yen: true, hint: 'otherHint' })}
@@ -86,6 +100,10 @@ export class YorisoiIntake extends IntakeFields {
     return html`<section class="root" part="root" lang=${LANG_TAGS[this.l]} aria-labelledby="title">
       <div class="top">
         <p class="title" id="title" part="title">${this.r('title')}</p>
+        ${langSwitch(this.l, (l) => {
+          this.language = LANG_TAGS[l];
+          this.enter(); // results and the municipality's settings are loaded again in the new language
+        })}
         <button type="button" class="exit" part="button quick-exit" aria-label=${this.t('exitLabel').replace(/\{[^}]+\}/g, '')} @click=${this.quickExit}>${this.r('exit')}</button>
       </div>
       ${s === 0 ? html`<p>${this.r('intro')}</p>` : nothing}
@@ -97,14 +115,18 @@ export class YorisoiIntake extends IntakeFields {
         <h2 id="h" tabindex="-1" part="heading">${this.r(`h${s}` as Key, s === 3 ? incomeYearOn(today()) : undefined)}</h2>
         ${this.body()}
         <div class="nav" part="nav">
-          ${s > 0 && s < DONE
-            ? html`<button type="button" part="button button-back" @click=${() => this.go(s - 1)}>${this.r('back')}</button>`
-            : html`<span></span>`}
-          ${s < DONE
-            ? html`<button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy && s === CONFIRM ? 'true' : 'false'}>
+          ${
+            s > 0 && s < DONE
+              ? html`<button type="button" part="button button-back" @click=${() => this.go(s - 1)}>${this.r('back')}</button>`
+              : html`<span></span>`
+          }
+          ${
+            s < DONE
+              ? html`<button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy && s === CONFIRM ? 'true' : 'false'}>
                 ${this.r(s === RESULTS - 1 ? 'see' : s === CONFIRM ? 'send' : s === CONSENT ? 'review' : 'fwd')}
               </button>`
-            : html`<button type="button" id="again" part="button button-primary" class="primary" @click=${this.clear}>${this.r('again')}</button>`}
+              : html`<button type="button" id="again" part="button button-primary" class="primary" @click=${this.clear}>${this.r('again')}</button>`
+          }
         </div>
       </form>
       ${s === DONE ? nothing : this.tools()}
@@ -114,7 +136,10 @@ export class YorisoiIntake extends IntakeFields {
     // No saving on the device once DV is named (someone else may use it): the option is not offered.
     const dv = this.a.concerns.includes('DV');
     return html`<div class="tools" part="tools">
-        ${dv ? nothing : html`<label class="opt" part="option"
+        ${
+          dv
+            ? nothing
+            : html`<label class="opt" part="option"
           ><input
             type="checkbox"
             id="remember"
@@ -124,7 +149,8 @@ export class YorisoiIntake extends IntakeFields {
               this.save();
             }}
           />${this.r('remember')}</label
-        >`}
+        >`
+        }
         <button type="button" id="clear" part="button button-clear" @click=${this.clear}>${this.r('clear')}</button>
       </div>`;
   }
@@ -137,7 +163,11 @@ export class YorisoiIntake extends IntakeFields {
       <p>${this.r('outsideA', this.outside)}${this.l === 1 ? ' ' : ''}${this.r('outsideB', here)}</p>
       <p class="choices">
         <button type="button" part="button" @click=${() => this.go(1)}>${this.r('outsideGo')}</button>
-        <button type="button" part="button" @click=${() => { this.outside = ''; this.focusTarget = 'postal'; this.requestUpdate(); }}>${this.r('outsideFix')}</button>
+        <button type="button" part="button" @click=${() => {
+          this.outside = '';
+          this.focusTarget = 'postal';
+          this.requestUpdate();
+        }}>${this.r('outsideFix')}</button>
       </p>
     </div>`;
   }
@@ -147,32 +177,62 @@ export class YorisoiIntake extends IntakeFields {
     const st = this.settings;
     const sep = this.l === 1 ? ', ' : '、';
     const label = (rows: readonly (readonly [string, string, string, string])[], codes: string[]) =>
-      codes.map((c) => { const row = rows.find((r) => r[0] === c); return row ? this.pick(row).replace(/\{[^}]+\}/g, '') : c; }).join(sep) || this.t('none_');
+      codes
+        .map((c) => {
+          const row = rows.find((r) => r[0] === c);
+          return row ? this.pick(row).replace(/\{[^}]+\}/g, '') : c;
+        })
+        .join(sep) || this.t('none_');
     const yen = (v: string) => (normaliseYen(v) ? `${Number(normaliseYen(v)).toLocaleString('en-US')}` : this.t('noAnswer'));
-    const contact = a.want !== 'y' ? this.t('contactNo')
-      : [a.ch === 'PHONE' ? a.phone : a.ch === 'EMAIL' ? a.email : '', a.safeTimes, a.vm ? `${this.t('vm')}: ${this.t(a.vm === 'y' ? 'ok' : 'ng')}` : '', a.sms ? `${this.t('sms')}: ${this.t(a.sms === 'y' ? 'ok' : 'ng')}` : ''].filter(Boolean).join(sep);
-    const shared = [...(st?.departments.filter((d) => a.share.includes(d.code)).map((d) => d.name) ?? []), ...(a.partners ? [this.t('partners')] : [])].join(sep) || this.t('none_');
+    const contact =
+      a.want !== 'y'
+        ? this.t('contactNo')
+        : [
+            a.ch === 'PHONE' ? a.phone : a.ch === 'EMAIL' ? a.email : '',
+            a.safeTimes,
+            a.vm ? `${this.t('vm')}: ${this.t(a.vm === 'y' ? 'ok' : 'ng')}` : '',
+            a.sms ? `${this.t('sms')}: ${this.t(a.sms === 'y' ? 'ok' : 'ng')}` : '',
+          ]
+            .filter(Boolean)
+            .join(sep);
+    const shared =
+      [...(st?.departments.filter((d) => a.share.includes(d.code)).map((d) => d.name) ?? []), ...(a.partners ? [this.t('partners')] : [])].join(sep) ||
+      this.t('none_');
     const rows: [Key, string, number][] = [
       ['h0', [a.postal, a.pref, a.city].filter(Boolean).join(' '), 0],
       ['h1', label(CONCERNS, a.concerns), 1],
-      ['h2', a.children.map((c, i) => `${this.t('child', i + 1)} ${parseDate(c.b) ?? c.b}（${wareki(c.b)}）${c.d ? ` ${this.t('disability')}` : ''}`).join(sep), 2],
+      [
+        'h2',
+        a.children.map((c, i) => `${this.t('child', i + 1)} ${parseDate(c.b) ?? c.b}（${wareki(c.b)}）${c.d ? ` ${this.t('disability')}` : ''}`).join(sep),
+        2,
+      ],
       ['marital', a.marital ? this.t(a.marital) : this.t('noAnswer'), 2],
       ['h3', [this.t('salary'), yen(a.salary), this.t('other'), yen(a.other), this.t('support'), yen(a.support)].join(' '), 3],
       ['h4', label(BENEFITS, a.benefits), 4],
       ['h6', contact, CONTACT],
       ['h7', shared, CONSENT],
-      ['notify', notifyChosen(a).map((c) => this.t(`n${c}` as Key)).join(sep) || this.t('notifyNone'), CONSENT],
+      [
+        'notify',
+        notifyChosen(a)
+          .map((c) => this.t(`n${c}` as Key))
+          .join(sep) || this.t('notifyNone'),
+        CONSENT,
+      ],
     ];
     return html`${this.err('sform')}
       ${this.netFail && !this.busy ? html`<p><button type="button" id="retry" part="button" @click=${() => this.submit()}>${this.r('retry')}</button></p>` : nothing}
       <p>${this.r('confirmIntro')}</p>
       <p part="confirm-to"><strong>${this.r('confirmTo', st?.municipalityName ?? '')}</strong></p>
       <dl class="confirm" part="confirm">
-        ${rows.map(([k, v, step]) => html`<div class="row">
+        ${rows.map(
+          ([k, v, step]) => html`<div class="row">
           <dt>${this.r(k, k === 'h3' ? incomeYearOn(today()) : undefined)}</dt>
           <dd>${v}</dd>
-          <dd><button type="button" part="button" data-step=${step} @click=${() => this.go(step)}>${this.r('edit')}<span class="sr">: ${this.t(k).replace(/\{[^}]+\}/g, '').replace('%', String(incomeYearOn(today())))}</span></button></dd>
-        </div>`)}
+          <dd><button type="button" part="button" data-step=${step} @click=${() => this.go(step)}>${this.r('edit')}<span class="sr">: ${this.t(k)
+            .replace(/\{[^}]+\}/g, '')
+            .replace('%', String(incomeYearOn(today())))}</span></button></dd>
+        </div>`,
+        )}
       </dl>
       <div class="sr" aria-hidden="true">
         <label for="website">Website</label>

@@ -13,7 +13,11 @@ const LT = {
   ],
   button: ['LINEと連携する', 'Link LINE', 'LINEと つなぐ'],
   newTab: ['（新しいタブで開きます）', '(opens in a new tab)', '（あたらしい タブで ひらきます）'],
-  qrHint: ['スマートフォンで読み取るときは、このQRコードを使ってください（この画面を見ている人だけに見せてください）。', 'To open it on your phone, scan this QR code (show it to no one else).', 'スマホで 読{よ}む ときは この QRコードを 使{つか}って ください。'],
+  qrHint: [
+    'スマートフォンで読み取るときは、このQRコードを使ってください（この画面を見ている人だけに見せてください）。',
+    'To open it on your phone, scan this QR code (show it to no one else).',
+    'スマホで 読{よ}む ときは この QRコードを 使{つか}って ください。',
+  ],
   qrLabel: ['LINE連携ページのQRコード', 'QR code of the LINE link page', 'LINEと つなぐ ページの QRコード'],
 } as const;
 

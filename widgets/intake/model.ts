@@ -67,6 +67,8 @@ export interface Settings {
   municipalityName: string;
   privacyNoticeVersion: string;
   privacyNotice: string;
+  /** When the municipality published this version (null: Yorisoi's default text). */
+  privacyNoticePublishedAt?: string | null;
   departments: { code: string; name: string; purpose: string }[];
   partnersPurpose: string;
   /** Why notices are sent (a declared purpose of use, 個人情報保護法 61–62), shown beside the opt-in. */
@@ -101,7 +103,12 @@ export interface Result {
 }
 export interface ApiError {
   message?: string;
-  extensions?: { code?: string; field?: string; messages?: Record<string, string>; problems?: { field: string; messages?: Record<string, string>; message?: string }[] };
+  extensions?: {
+    code?: string;
+    field?: string;
+    messages?: Record<string, string>;
+    problems?: { field: string; messages?: Record<string, string>; message?: string }[];
+  };
 }
 
 /** Steps: 0–4 questions, 5 results, 6 contact, 7 consent, 8 confirmation + submit, 9 receipt. */
@@ -113,17 +120,43 @@ export const DONE = 9;
 export const QUERY =
   'query Eligibility($input: HouseholdInput!) { eligibility(input: $input) { incomeYear incomeAssessment { incomeYear incomeAmount explanation } results { programme { id name } status amount { monthly yearly } reasons nextSteps } } }';
 export const SETTINGS =
-  'query IntakeSettings($code: String!) { intakeSettings(municipalityCode: $code) { municipalityName privacyNoticeVersion privacyNotice departments { code name purpose } partnersPurpose outreachPurpose } }';
+  'query IntakeSettings($code: String!) { intakeSettings(municipalityCode: $code) { municipalityName privacyNoticeVersion privacyNotice privacyNoticePublishedAt departments { code name purpose } partnersPurpose outreachPurpose } }';
 export const SUBMIT =
   'mutation SubmitIntake($input: IntakeInput!) { submitIntake(input: $input) { referenceNumber receivedAt contactAllowed dvProtected nextSteps lineLinkUrl } }';
+/** A one-time hand-off for the receipt's link to the family page (api/application family-auth.ts). */
+export const FAMILY_HANDOFF = 'mutation IntakeFamilyHandoff($input: FamilyHandoffIssueInput!) { issueFamilyHandoff(input: $input) { token expiresAt } }';
 /** The one anonymous "started" ping (api/reporting/intake-start.ts): only the municipality's code. */
 export const STARTED = 'mutation IntakeStarted($input: IntakeStartedInput!) { intakeStarted(input: $input) }';
 export const POSTAL = 'query PostalAddress($code: String!) { postalAddress(postalCode: $code) { postalCode prefecture city municipalityCode } }';
 export const ORDER = { ELIGIBLE: 0, NEEDS_MORE_INFO: 1, NOT_ELIGIBLE: 2 };
 /** Step of each field id (child-N-b / child-N-d are step 2). `form`: results; `sform`: submit. */
 const FIELD_STEP: Record<string, number> = {
-  postal: 0, pref: 0, city: 0, concerns: 1, children: 2, marital: 2, salary: 3, other: 3, support: 3, benefits: 4, form: RESULTS,
-  want: 6, ch: 6, phone: 6, email: 6, fam: 6, giv: 6, famK: 6, givK: 6, street: 6, safeTimes: 6, vm: 6, sms: 6, consent: 7, notify: 7, sform: CONFIRM,
+  postal: 0,
+  pref: 0,
+  city: 0,
+  concerns: 1,
+  children: 2,
+  marital: 2,
+  salary: 3,
+  other: 3,
+  support: 3,
+  benefits: 4,
+  form: RESULTS,
+  want: 6,
+  ch: 6,
+  phone: 6,
+  email: 6,
+  fam: 6,
+  giv: 6,
+  famK: 6,
+  givK: 6,
+  street: 6,
+  safeTimes: 6,
+  vm: 6,
+  sms: 6,
+  consent: 7,
+  notify: 7,
+  sform: CONFIRM,
 };
 /** HouseholdInput / IntakeInput field (last path segment that is known) → widget field id. */
 const API_FIELD: Record<string, string> = {
@@ -160,9 +193,34 @@ const API_FIELD: Record<string, string> = {
 };
 
 export const empty = (): Answers => ({
-  postal: '', pref: '', city: '', concerns: [], children: [{ b: '', d: false }], salary: '', other: '', support: '', benefits: [],
-  marital: '', safeTimes: '', vm: '', sms: '',
-  want: '', ch: '', phone: '', email: '', fam: '', giv: '', famK: '', givK: '', street: '', share: [], partners: false, notify: [], key: '', filled: '', chat: null,
+  postal: '',
+  pref: '',
+  city: '',
+  concerns: [],
+  children: [{ b: '', d: false }],
+  salary: '',
+  other: '',
+  support: '',
+  benefits: [],
+  marital: '',
+  safeTimes: '',
+  vm: '',
+  sms: '',
+  want: '',
+  ch: '',
+  phone: '',
+  email: '',
+  fam: '',
+  giv: '',
+  famK: '',
+  givK: '',
+  street: '',
+  share: [],
+  partners: false,
+  notify: [],
+  key: '',
+  filled: '',
+  chat: null,
 });
 
 /** NFKC (full-width digits → ASCII), then drop separators and 円/¥. Returns '' for blank. */
@@ -171,13 +229,19 @@ export function normaliseYen(raw: string): string {
 }
 /** ０９０ー１２３４ー５６７８ → 090-1234-5678 (NFKC, every dash an IME makes, no spaces or brackets). */
 export function normalisePhone(raw: string): string {
-  return raw.normalize('NFKC').replace(/[\u2010-\u2015\u2212\u30fc\uff70-]/g, '-').replace(/[\s()（）]/g, '');
+  return raw
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212\u30fc\uff70-]/g, '-')
+    .replace(/[\s()（）]/g, '');
 }
 export const normaliseEmail = (raw: string): string => raw.normalize('NFKC').trim();
 export const validPhone = (v: string): boolean => /^[\d-]+$/.test(v) && /^0\d{9,10}$/.test(v.replace(/-/g, ''));
 export const validEmail = (v: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
 export function normalisePostal(raw: string): string {
-  const v = raw.normalize('NFKC').replace(/[\s〒]/g, '').replace(/[ー−‐―–—]/g, '-');
+  const v = raw
+    .normalize('NFKC')
+    .replace(/[\s〒]/g, '')
+    .replace(/[ー−‐―–—]/g, '-');
   const m = /^(\d{3})-?(\d{4})$/.exec(v);
   return m ? `${m[1]}-${m[2]}` : v;
 }
@@ -194,7 +258,10 @@ export function fieldOf(path: string | undefined): string | null {
   if (!path?.startsWith('input.')) return null;
   const c = /^input\.(?:household\.)?children\[(\d+)\]\.(birthDate|disability)/.exec(path);
   if (c) return `child-${c[1]}-${c[2] === 'birthDate' ? 'b' : 'd'}`;
-  const segs = path.replace(/\[\d+\]/g, '').split('.').slice(1);
+  const segs = path
+    .replace(/\[\d+\]/g, '')
+    .split('.')
+    .slice(1);
   if (segs[0] === 'consent') return 'consent';
   for (let i = segs.length - 1; i >= 0; i--) {
     const f = API_FIELD[segs[i] as string];
@@ -203,7 +270,6 @@ export function fieldOf(path: string | undefined): string | null {
   return null;
 }
 export const stepOf = (field: string): number => FIELD_STEP[field] ?? (field.startsWith('child-') ? 2 : RESULTS);
-
 
 /**
  * The calendar year whose income 児童扶養手当 assesses on a local date (YYYY-MM-DD): the allowance year
@@ -258,7 +324,12 @@ export function intakeInput(a: Answers, municipality: string, noticeVersion: str
       smsSafe: want && a.sms ? a.sms === 'y' : null,
     },
     household: { children: h.children, otherMembers: [], maritalStatus: h.maritalStatus },
-    income: { incomeYear: h.incomeYear, annualEmploymentIncome: h.annualEmploymentIncome, otherIncome: h.otherIncome, childSupportReceivedYearly: h.childSupportReceivedYearly },
+    income: {
+      incomeYear: h.incomeYear,
+      annualEmploymentIncome: h.annualEmploymentIncome,
+      otherIncome: h.otherIncome,
+      childSupportReceivedYearly: h.childSupportReceivedYearly,
+    },
     benefitsInUse: a.benefits,
     concerns: { categories: a.concerns, note: null },
     consent: { sharedWith: a.share, shareWithPartners: a.partners, privacyNoticeVersion: noticeVersion },
@@ -366,4 +437,9 @@ export function uuid(): string {
   b[8] = ((b[8] as number) & 63) | 128;
   const x = [...b].map((n) => n.toString(16).padStart(2, '0')).join('');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+
+/** A notice the municipality published in the last 30 days is marked as new, with its date. */
+export function noticeIsNew(publishedAt: string | null | undefined, now = Date.now()): boolean {
+  return !!publishedAt && now - Date.parse(publishedAt) < 30 * 86_400_000;
 }

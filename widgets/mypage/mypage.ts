@@ -4,9 +4,11 @@ import { storage } from '../shared/storage.js';
 import { langOf, TEXTS, type Lang } from './i18n.js';
 import { mypageStyles } from './mypage.styles.js';
 import * as Q from './queries.js';
+import { RightsPanel } from './rights.js';
+import { checkAnswers, icsHref, renderField, whenText } from './fields.js';
 
 type View = 'signin' | 'code' | 'home' | 'apply' | 'confirm' | 'receipt';
-interface ApiError { message: string; extensions?: { code?: string; field?: string } }
+type ApiError = Q.ApiError;
 
 /**
  * `<yorisoi-mypage api="https://…/graphql" municipality="999999" lang="ja">`: the family's own page.
@@ -49,6 +51,15 @@ export class YorisoiMypage extends LitElement {
   private uploaded = new Set<string>();
   /** The application whose withdrawal is being confirmed. */
   private withdrawing: string | null = null;
+  private rights = new RightsPanel(this, {
+    texts: () => this.t,
+    session: () => this.session,
+    gql: (q, v) => this.gql(q, v),
+    busy: () => this.busy,
+    root: () => this.renderRoot,
+    run: async (fn) => (await this.run(fn), !Object.keys(this.errors).length),
+    say: (text) => (this.notice = text),
+  });
 
   private get l(): Lang {
     return langOf(this.getAttribute('lang'));
@@ -64,14 +75,37 @@ export class YorisoiMypage extends LitElement {
     super.connectedCallback();
     this.session = storage('session')?.getItem(this.key) ?? null;
     const link = /yorisoi-link=([A-Za-z0-9_-]{20,100})/.exec(location.hash)?.[1];
-    if (link) {
-      history.replaceState(null, '', location.pathname + location.search);
-      void this.signIn({ link });
-    } else if (this.session) void this.load();
+    const handoff = /yorisoi-intake=(yfh_[A-Za-z0-9_-]{20,100})/.exec(location.hash)?.[1];
+    if (link || handoff) history.replaceState(null, '', location.pathname + location.search);
+    if (link) void this.signIn({ link });
+    else if (handoff) void this.fromIntake(handoff);
+    else if (this.session) void this.load();
+  }
+
+  /** The intake receipt's link (`#yorisoi-intake=`, one-time): the code goes to the contact given on the form; nothing is typed again. */
+  private async fromIntake(handoff: string): Promise<void> {
+    const signedIn = !!this.session;
+    await this.run(async () => {
+      const d = await this.gql<{ requestFamilySignInFromIntake: { referenceNumber: string; message: string } }>(Q.FROM_INTAKE, {
+        i: { municipalityCode: this.municipality, handoff, returnUrl: location.href.split('#')[0] },
+      }).catch((e: unknown) => {
+        // Signed in already (the receipt's link opened again): a spent link must not sign the family out.
+        if (signedIn && (e as ApiError[])[0]?.extensions?.code === 'UNAUTHENTICATED') return null;
+        throw e;
+      });
+      if (!d) return void (await this.load(), this.session && (this.notice = this.t.handoffUsed));
+      this.ref = d.requestFamilySignInFromIntake.referenceNumber;
+      this.go('code');
+      this.notice = d.requestFamilySignInFromIntake.message;
+    });
   }
 
   private async gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const res = await fetch(this.api, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': this.l === 'ja-easy' ? 'ja-x-easy' : this.l }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(this.api, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': this.l === 'ja-easy' ? 'ja-x-easy' : this.l },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { data?: T; errors?: ApiError[] };
     if (body.errors?.length) throw body.errors;
     return body.data as T;
@@ -94,9 +128,17 @@ export class YorisoiMypage extends LitElement {
       for (const err of list) errors[this.fieldOf(err.extensions?.field)] = err.message;
       this.errors = errors;
       this.notice = list[0]?.message ?? this.t.failed;
+      if (this.view === 'apply') void this.focusProblem();
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Focus on the first question with a problem (its text is tied to it by aria-describedby). */
+  private async focusProblem(): Promise<void> {
+    await this.updateComplete;
+    const id = this.app && this.procedure(this.app.procedureId)?.questions.find((q) => this.errors[q.id])?.id;
+    if (id) this.renderRoot.querySelector<HTMLElement>(`#q-${id}, input[name=q-${id}]`)?.focus();
   }
 
   /** `input.answers.3.value` → the question id of the 4th answer sent; `answers.x` → x. */
@@ -165,11 +207,18 @@ export class YorisoiMypage extends LitElement {
     });
   }
 
+  /** 確認画面へ checks required answers and dates before anything is sent; 一時保存 checks dates only. */
   private async save(then?: View): Promise<void> {
     const a = this.app!;
     const p = this.procedure(a.procedureId)!;
+    const checked = checkAnswers(this.t, p.questions, this.answersFromForm(p), then === 'confirm');
+    if (Object.keys(checked.errors).length) {
+      this.errors = checked.errors;
+      this.notice = `${this.t.fixFirst.replace(/\{[^}]+\}/g, '')} ${Object.values(checked.errors)[0]}`;
+      return this.focusProblem();
+    }
     await this.run(async () => {
-      const answers = this.answersFromForm(p);
+      const answers = checked.answers;
       this.sent = answers.map((x) => x.question);
       this.app = (await this.gql<{ saveApplication: Q.App }>(Q.SAVE, { i: { session: this.session, id: a.id, version: a.version, answers } })).saveApplication;
       if (then) this.go(then);
@@ -180,7 +229,9 @@ export class YorisoiMypage extends LitElement {
   private async submit(): Promise<void> {
     const a = this.app!;
     await this.run(async () => {
-      this.receipt = (await this.gql<{ submitApplication: Q.Receipt }>(Q.SUBMIT, { i: { session: this.session, id: a.id, version: a.version } })).submitApplication;
+      this.receipt = (
+        await this.gql<{ submitApplication: Q.Receipt }>(Q.SUBMIT, { i: { session: this.session, id: a.id, version: a.version } })
+      ).submitApplication;
       if (this.receipt.interviewNeeded) this.slots = (await this.gql<{ interviewSlots: Q.Slot[] }>(Q.SLOTS, { s: this.session, a: a.id })).interviewSlots;
       this.go('receipt');
     });
@@ -192,7 +243,15 @@ export class YorisoiMypage extends LitElement {
     if (!file || !this.app) return;
     await this.run(async () => {
       const url = new URL(`/applications/${this.app!.id}/documents/${docId}`, new URL(this.api, location.href));
-      const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${this.session}`, 'content-type': 'application/octet-stream', 'accept-language': this.l === 'ja-easy' ? 'ja-x-easy' : this.l }, body: file });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${this.session}`,
+          'content-type': 'application/octet-stream',
+          'accept-language': this.l === 'ja-easy' ? 'ja-x-easy' : this.l,
+        },
+        body: file,
+      });
       const body = (await res.json()) as { error?: { message: string } };
       if (!res.ok) throw [{ message: body.error?.message ?? this.t.failed, extensions: { field: `doc-${docId}` } }];
       this.uploaded.add(docId);
@@ -205,17 +264,11 @@ export class YorisoiMypage extends LitElement {
     const slotId = this.val('slot');
     if (!slotId || !this.app) return;
     await this.run(async () => {
-      this.booking = (await this.gql<{ bookInterview: Q.Booking }>(Q.BOOK, { i: { session: this.session, applicationId: this.app!.id, slotId } })).bookInterview;
+      this.booking = (
+        await this.gql<{ bookInterview: Q.Booking }>(Q.BOOK, { i: { session: this.session, applicationId: this.app!.id, slotId } })
+      ).bookInterview;
       this.notice = this.t.booked;
     });
-  }
-
-  private when(iso: string): string {
-    return new Intl.DateTimeFormat(this.l === 'en' ? 'en-GB' : 'ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
-  }
-
-  private ics(b: Q.Booking): string {
-    return `data:text/calendar;charset=utf-8,${encodeURIComponent(b.calendar)}`;
   }
 
   override render(): TemplateResult {
@@ -249,7 +302,7 @@ export class YorisoiMypage extends LitElement {
   private signInView(): TemplateResult {
     return html`<h2 tabindex="-1">${ruby(this.t.signIn)}</h2>
       <p class="help">${ruby(this.t.signInHelp)}</p>
-      <label for="ref">${ruby(this.t.reference)}</label><input id="ref" autocomplete="off" maxlength="20" />
+      <label for="ref">${ruby(this.t.reference)}</label><input id="ref" autocomplete="off" maxlength="20" .value=${this.ref} />
       <label for="contact">${ruby(this.t.contact)}</label><input id="contact" autocomplete="tel" maxlength="254" />
       <button class="primary" ?disabled=${this.busy} @click=${() => this.requestCode()}>${ruby(this.t.sendCode)}</button>`;
   }
@@ -258,7 +311,9 @@ export class YorisoiMypage extends LitElement {
     this.ref = this.val('ref');
     const contact = this.val('contact');
     await this.run(async () => {
-      const d = await this.gql<{ requestFamilySignIn: { message: string } }>(Q.REQUEST_CODE, { i: { municipalityCode: this.municipality, referenceNumber: this.ref, contact, returnUrl: location.href.split('#')[0] } });
+      const d = await this.gql<{ requestFamilySignIn: { message: string } }>(Q.REQUEST_CODE, {
+        i: { municipalityCode: this.municipality, referenceNumber: this.ref, contact, returnUrl: location.href.split('#')[0] },
+      });
       this.go('code');
       this.notice = d.requestFamilySignIn.message;
     });
@@ -269,19 +324,35 @@ export class YorisoiMypage extends LitElement {
     return html`<h2 tabindex="-1">${ruby(this.t.home)}</h2>
       <h3>${ruby(this.t.applications)}</h3>
       ${p.applications.length === 0 ? html`<p>${ruby(this.t.none)}</p>` : nothing}
-      ${p.applications.map((a) => html`<div class="card" part="application">
-        <strong>${a.procedureName}</strong>: ${this.t.status[a.status] ?? a.status}${a.receiptNumber ? html` (${this.t.receiptNumber} ${a.receiptNumber})` : nothing}
-        ${a.history.filter((h) => h.message && h.actor === 'STAFF').slice(-1).map((h) => html`<p>${h.message}</p>`)}
-        ${a.status === 'DRAFT' || a.status === 'INFO_REQUESTED' ? html`<button @click=${() => { this.app = a; this.go('apply'); }}>${ruby(this.t.resume)}</button>` : nothing}
+      ${p.applications.map(
+        (a) => html`<div class="card" part="application">
+        <strong>${ruby(a.procedureName)}</strong>: ${this.t.status[a.status] ?? a.status}${a.receiptNumber ? html` (${this.t.receiptNumber} ${a.receiptNumber})` : nothing}
+        ${a.history
+          .filter((h) => h.message && h.actor === 'STAFF')
+          .slice(-1)
+          .map((h) => html`<p>${h.message}</p>`)}
+        ${
+          a.status === 'DRAFT' || a.status === 'INFO_REQUESTED'
+            ? html`<button @click=${() => {
+                this.app = a;
+                this.go('apply');
+              }}>${ruby(this.t.resume)}</button>`
+            : nothing
+        }
         ${this.withdrawView(a)}
-      </div>`)}
+      </div>`,
+      )}
       <h3>${ruby(this.t.interviews)}</h3>
-      ${p.interviews.map((b) => html`<div class="card">${b.procedureName}: ${this.when(b.startsAt)} <a href=${this.ics(b)} download="interview.ics">${ruby(this.t.calendar)}</a></div>`)}
+      ${p.interviews.length === 0 ? html`<p>${ruby(this.t.noInterviews)}</p>` : nothing}
+      ${p.interviews.map((b) => html`<div class="card">${ruby(b.procedureName)}: ${whenText(this.l, b.startsAt)} <a href=${icsHref(b)} download="interview.ics">${ruby(this.t.calendar)}</a></div>`)}
       <h3>${ruby(this.t.startable)}</h3>
-      ${p.procedures.map((pr) => html`<div class="card"><strong>${ruby(pr.name)}</strong><p class="help">${ruby(pr.summary)}</p>
+      ${p.procedures.map(
+        (pr) => html`<div class="card"><strong>${ruby(pr.name)}</strong><p class="help">${ruby(pr.summary)}</p>
         ${pr.deadlineNote ? html`<p class="help">${ruby(pr.deadlineNote)}</p>` : nothing}
-        <button @click=${() => this.start(pr.id)} aria-label=${`${this.t.start}: ${pr.name.replace(/\{[^}]+\}/g, '')}`}>${ruby(this.t.start)}</button></div>`)}
+        <button @click=${() => this.start(pr.id)} aria-label=${`${this.t.start}: ${pr.name.replace(/\{[^}]+\}/g, '')}`}>${ruby(this.t.start)}</button></div>`,
+      )}
       ${this.contactView(p.contact)}
+      ${this.rights.render()}
       <button @click=${() => this.signOut()}>${ruby(this.t.signOut)}</button>`;
   }
 
@@ -290,10 +361,14 @@ export class YorisoiMypage extends LitElement {
     if (!['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED'].includes(a.status)) return nothing;
     const name = a.procedureName.replace(/\{[^}]+\}/g, '');
     // The application's name hidden in the button, not an aria-label: the label must contain the visible text, ruby readings included (axe label-content-name-mismatch in ja-easy).
-    if (this.withdrawing !== a.id) return html`<button part="withdraw" @click=${() => this.askWithdraw(a.id)}>${ruby(this.t.withdraw)}<span class="sr">: ${name}</span></button>`;
+    if (this.withdrawing !== a.id)
+      return html`<button part="withdraw" @click=${() => this.askWithdraw(a.id)}>${ruby(this.t.withdraw)}<span class="sr">: ${name}</span></button>`;
     return html`<div role="group" aria-labelledby="wd-q"><p id="wd-q" tabindex="-1">${ruby(this.t.withdrawAsk)}</p>
       <button class="primary" ?disabled=${this.busy} @click=${() => this.withdraw(a)}>${ruby(this.t.withdrawYes)}</button>
-      <button @click=${() => { this.withdrawing = null; this.requestUpdate(); }}>${ruby(this.t.withdrawNo)}</button></div>`;
+      <button @click=${() => {
+        this.withdrawing = null;
+        this.requestUpdate();
+      }}>${ruby(this.t.withdrawNo)}</button></div>`;
   }
 
   private askWithdraw(id: string): void {
@@ -330,7 +405,9 @@ export class YorisoiMypage extends LitElement {
     const checked = (id: string) => this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)?.checked ?? false;
     const channels = c.channels.filter((ch) => ch.available).map((ch) => ({ channel: ch.channel, granted: checked(`ct-${ch.channel}`) }));
     await this.run(async () => {
-      const d = await this.gql<{ updateFamilyContact: Q.Contact }>(Q.UPDATE_CONTACT, { i: { session: this.session, contactAllowed: checked('ct-allowed'), channels } });
+      const d = await this.gql<{ updateFamilyContact: Q.Contact }>(Q.UPDATE_CONTACT, {
+        i: { session: this.session, contactAllowed: checked('ct-allowed'), channels },
+      });
       this.page = { ...this.page!, contact: d.updateFamilyContact };
     });
     if (!Object.keys(this.errors).length) this.notice = this.t.contactSaved.replace(/\{[^}]+\}/g, '');
@@ -344,32 +421,6 @@ export class YorisoiMypage extends LitElement {
     if (s) await this.gql(Q.SIGN_OUT, { i: { session: s } }).catch(() => undefined);
   }
 
-  private field(q: Q.Question, a: Q.Answer | undefined): TemplateResult {
-    const id = `q-${q.id}`;
-    const err = this.errors[q.id];
-    const described = [`${id}-help`, a?.prefilled ? `${id}-pre` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ');
-    const label = html`${ruby(q.label)}${q.required ? html` <span class="help">(${ruby(this.t.required)})</span>` : nothing}${a?.prefilled ? html`<span class="prefilled" id="${id}-pre" part="prefilled">${ruby(this.t.prefilled)}</span>` : nothing}`;
-    const v = a?.value ?? '';
-    const help = html`<p class="help" id="${id}-help">${ruby(q.help)}</p>${err ? html`<p class="error" id="${id}-err">${err}</p>` : nothing}`;
-    if (q.type === 'boolean') {
-      return html`<fieldset aria-describedby=${described}><legend>${label}</legend>
-        <label><input type="radio" name=${id} value="true" .checked=${v === 'true'} />${ruby(this.t.yes)}</label>
-        <label><input type="radio" name=${id} value="false" .checked=${v === 'false'} />${ruby(this.t.no)}</label>${help}</fieldset>`;
-    }
-    const common = { id, described, invalid: err ? 'true' : 'false' };
-    let control: TemplateResult;
-    if (q.type === 'choice') {
-      control = html`<select id=${common.id} aria-describedby=${common.described} aria-invalid=${common.invalid}><option value="">${this.t.choose}</option>${q.choices.map((c) => html`<option value=${c.value} ?selected=${c.value === v}>${c.label.replace(/\{[^}]+\}/g, '')}</option>`)}</select>`;
-    } else if (q.multiline) {
-      control = html`<textarea id=${common.id} rows="4" maxlength=${q.maxLength ?? 1000} aria-describedby=${common.described} aria-invalid=${common.invalid} .value=${v}></textarea>`;
-    } else {
-      const numeric = q.type === 'yen' || q.type === 'count' || q.type === 'year';
-      const type = q.type === 'date' ? 'date' : q.type === 'email' ? 'email' : q.type === 'phone' ? 'tel' : 'text';
-      control = html`<input id=${common.id} type=${type} inputmode=${numeric ? 'numeric' : nothing} maxlength=${q.maxLength ?? 254} aria-describedby=${common.described} aria-invalid=${common.invalid} .value=${v} />`;
-    }
-    return html`<label for=${id}>${label}</label>${control}${help}`;
-  }
-
   private applyView(): TemplateResult {
     const a = this.app!;
     const p = this.procedure(a.procedureId);
@@ -377,9 +428,15 @@ export class YorisoiMypage extends LitElement {
     const byQ = new Map(a.answers.map((x) => [x.question, x]));
     return html`<h2 tabindex="-1">${ruby(p.name)}</h2>
       <p class="help">${ruby(p.legalNature)}</p>
-      ${a.history.filter((h) => h.message && h.actor === 'STAFF').slice(-1).map((h) => html`<p class="card">${h.message}</p>`)}
-      <form @submit=${(e: Event) => { e.preventDefault(); void this.save('confirm'); }}>
-        ${p.questions.map((q) => this.field(q, byQ.get(q.id)))}
+      ${a.history
+        .filter((h) => h.message && h.actor === 'STAFF')
+        .slice(-1)
+        .map((h) => html`<p class="card">${h.message}</p>`)}
+      <form @submit=${(e: Event) => {
+        e.preventDefault();
+        void this.save('confirm');
+      }}>
+        ${p.questions.map((q) => renderField(this.t, this.errors, q, byQ.get(q.id)))}
         <button type="button" ?disabled=${this.busy} @click=${() => this.save()}>${ruby(this.t.save)}</button>
         <button type="submit" class="primary" ?disabled=${this.busy}>${ruby(this.t.toConfirm)}</button>
         <button type="button" @click=${() => this.load()}>${ruby(this.t.toHome)}</button>
@@ -412,21 +469,28 @@ export class YorisoiMypage extends LitElement {
       <h3>${ruby(this.t.legal)}</h3><p>${ruby(r.legalNature)}</p>
       ${r.pittariUrl ? html`<p><a href=${r.pittariUrl} rel="noopener" target="_blank">${ruby(this.t.pittari)}</a></p>` : nothing}
       ${r.bringOriginals.length ? html`<h3>${ruby(this.t.bring)}</h3><ul>${r.bringOriginals.map((d) => html`<li>${ruby(d)}</li>`)}</ul>` : nothing}
-      ${p.documents.length ? html`<h3>${ruby(this.t.documents)}</h3>${p.documents.map((d) => html`<div class="card">
+      ${
+        p.documents.length
+          ? html`<h3>${ruby(this.t.documents)}</h3>${p.documents.map(
+              (d) => html`<div class="card">
         <label for="doc-${d.id}">${ruby(d.name)}${this.uploaded.has(d.id) ? html` <span class="prefilled">${ruby(this.t.uploaded)}</span>` : nothing}</label>
         <p class="help" id="doc-${d.id}-help">${ruby(d.description)}</p>
         <input type="file" id="doc-${d.id}" accept="image/jpeg,image/png,application/pdf" aria-describedby="doc-${d.id}-help" />
         ${this.errors[`doc-${d.id}`] ? html`<p class="error">${this.errors[`doc-${d.id}`]}</p>` : nothing}
-        <button ?disabled=${this.busy} @click=${() => this.upload(d.id)}>${ruby(this.t.upload)}</button></div>`)}` : nothing}
+        <button ?disabled=${this.busy} @click=${() => this.upload(d.id)}>${ruby(this.t.upload)}</button></div>`,
+            )}`
+          : nothing
+      }
       ${r.interviewNeeded ? this.bookView() : nothing}
       <button @click=${() => this.load()}>${ruby(this.t.toHome)}</button>`;
   }
 
   private bookView(): TemplateResult {
-    if (this.booking) return html`<h3>${ruby(this.t.booked)}</h3><p part="booked">${this.when(this.booking.startsAt)}</p><p><a href=${this.ics(this.booking)} download="interview.ics">${ruby(this.t.calendar)}</a></p>`;
+    if (this.booking)
+      return html`<h3>${ruby(this.t.booked)}</h3><p part="booked">${whenText(this.l, this.booking.startsAt)}</p><p><a href=${icsHref(this.booking)} download="interview.ics">${ruby(this.t.calendar)}</a></p>`;
     return html`<h3>${ruby(this.t.book)}</h3>
       <label for="slot">${ruby(this.t.slot)}</label>
-      <select id="slot"><option value="">${this.t.choose}</option>${this.slots.map((s) => html`<option value=${s.id}>${this.when(s.startsAt)}</option>`)}</select>
+      <select id="slot"><option value="">${this.t.choose}</option>${this.slots.map((s) => html`<option value=${s.id}>${whenText(this.l, s.startsAt)}</option>`)}</select>
       <button class="primary" ?disabled=${this.busy} @click=${() => this.book()}>${ruby(this.t.doBook)}</button>`;
   }
 }

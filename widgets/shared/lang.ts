@@ -1,5 +1,6 @@
 /**
- * The three languages of the public widgets (chat, intake, mypage): 日本語, English and やさしい日本語.
+ * The three languages of the widgets (chat, intake, mypage, and the staff console): 日本語, English and
+ * やさしい日本語.
  * A text table row is [Japanese, English, やさしい日本語]; `Lang` is its column.
  */
 export type Lang = 0 | 1 | 2;

@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * Style tokens of the public widgets (chat, intake, mypage): the --yorisoi-* custom properties a
- * municipality themes them with, each with its default, in one place. Named *.styles.ts so the build
+ * Style tokens of the widgets (chat, intake, mypage; the staff console takes its font and colours from
+ * here too): the --yorisoi-* custom properties a municipality themes them with, each with its default,
+ * in one place. Named *.styles.ts so the build
  * minifies it like the widgets' own styles (widgets/build.mjs).
  */
 export const FONT = css`var(--yorisoi-font, system-ui, 'Hiragino Sans', 'Noto Sans JP', 'Yu Gothic', sans-serif)`;

@@ -26,7 +26,8 @@ export function accountTitle(lang: Lang, view: AccountView): string {
 }
 
 export function accountNav(lang: Lang, me: Me, current: string): TemplateResult {
-  const link = (href: string, view: AccountView) => html`<li><a href=${href} aria-current=${current === view ? 'page' : nothing}>${accountTitle(lang, view)}</a></li>`;
+  const link = (href: string, view: AccountView) =>
+    html`<li><a href=${href} aria-current=${current === view ? 'page' : nothing}>${accountTitle(lang, view)}</a></li>`;
   return html`${me.role === 'ADMIN' ? html`${link('#/settings/staff', 'staff-accounts')}${link('#/settings/municipality', 'municipality')}` : nothing}${me.kind === 'staff' ? link('#/account', 'my-account') : nothing}`;
 }
 

@@ -11,6 +11,8 @@ export interface StaffRow {
   role: string;
   active: boolean;
   twoFactorEnabled: boolean;
+  /** How many passkeys the member has (a count only). */
+  passkeyCount: number;
   invitationPending: boolean;
   department: { code: string; name: string };
 }
@@ -39,11 +41,12 @@ export interface AdminEventRow {
   action: string;
 }
 
-const STAFF_FIELDS = 'id name email role active twoFactorEnabled invitationPending department { code name }';
+const STAFF_FIELDS = 'id name email role active twoFactorEnabled passkeyCount invitationPending department { code name }';
 const LINK_FIELDS = `url expiresAt member { ${STAFF_FIELDS} }`;
 const SESSION_FIELDS = 'id createdAt expiresAt twoFactor current';
 
-export const STAFF_LIST = `query StaffAccounts { staffMembers { ${STAFF_FIELDS} } }`;
+/** With whether the municipality requires two factors: a member with none is then shown as a warning. */
+export const STAFF_LIST = `query StaffAccounts { staffMembers { ${STAFF_FIELDS} } municipalitySettings { code requireTwoFactor } }`;
 export const INVITE = `mutation StaffInvite($input: InviteStaffMemberInput!) { inviteStaffMember(input: $input) { ${LINK_FIELDS} } }`;
 export const UPDATE_MEMBER = `mutation StaffUpdateMember($input: UpdateStaffMemberInput!) { updateStaffMember(input: $input) { ${STAFF_FIELDS} } }`;
 export const RESET_LINK = `mutation StaffResetLink($input: IssuePasswordResetLinkInput!) { issuePasswordResetLink(input: $input) { ${LINK_FIELDS} } }`;
@@ -51,5 +54,7 @@ export const SESSIONS = `query StaffSessions($staffId: String) { staffSessions(s
 export const REVOKE_SESSION = 'mutation StaffRevokeSession($id: ID!) { revokeSession(id: $id) }';
 export const CHANGE_PASSWORD = 'mutation StaffChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }';
 export const MY_TWO_FACTOR = 'query StaffMyTwoFactor { myTwoFactor { enabled recoveryCodesLeft } }';
-export const SETTINGS = 'query StaffMunicipalitySettings { municipalitySettings { code name requireTwoFactor contactTargetOpenDays } adminEvents(limit: 20) { id at actorName action } }';
-export const UPDATE_SETTINGS = 'mutation StaffUpdateMunicipalitySettings($input: UpdateMunicipalitySettingsInput!) { updateMunicipalitySettings(input: $input) { code name requireTwoFactor contactTargetOpenDays } }';
+export const SETTINGS =
+  'query StaffMunicipalitySettings { municipalitySettings { code name requireTwoFactor contactTargetOpenDays } adminEvents(limit: 20) { id at actorName action } }';
+export const UPDATE_SETTINGS =
+  'mutation StaffUpdateMunicipalitySettings($input: UpdateMunicipalitySettingsInput!) { updateMunicipalitySettings(input: $input) { code name requireTwoFactor contactTargetOpenDays } }';

@@ -17,7 +17,11 @@ export interface GqlError {
 
 /** An operation that failed as a whole; `code` is the API's extensions.code (or NETWORK). */
 export class ApiError extends Error {
-  constructor(message: string, readonly code: string, readonly errors: GqlError[] = []) {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly errors: GqlError[] = [],
+  ) {
     super(message);
   }
   /** The input field the API named (BAD_USER_INPUT), e.g. input.summary. */

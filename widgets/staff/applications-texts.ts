@@ -4,7 +4,10 @@ import { col } from './i18n.js';
 
 export const A = {
   heading: ['オンライン申請', 'Online applications'],
-  intro: ['担当課が受け付ける申請です。提出の古い順に並び、目標の開庁日数を過ぎたものに印が付きます。', 'Applications your department handles, oldest submission first; those past the target in open days are marked.'],
+  intro: [
+    '担当課が受け付ける申請です。提出の古い順に並び、目標の開庁日数を過ぎたものに印が付きます。',
+    'Applications your department handles, oldest submission first; those past the target in open days are marked.',
+  ],
   filters: ['絞り込み', 'Filter'],
   procedure: ['手続', 'Procedure'],
   anyProcedure: ['すべての手続', 'All procedures'],
@@ -85,7 +88,10 @@ export const A = {
   interviewsOfApp: ['この申請の面談予約はありません。', 'No interview booked for this application.'],
   history: ['経過', 'History'],
   decision: ['処理', 'Action'],
-  decisionIntro: ['家族にはメールなどで「更新があります」とだけ知らせます（内容はマイページで見られます）。', 'The family is told only that there is an update (by e-mail or the channel it gave); the details are on its page.'],
+  decisionIntro: [
+    '家族にはメールなどで「更新があります」とだけ知らせます（内容はマイページで見られます）。',
+    'The family is told only that there is an update (by e-mail or the channel it gave); the details are on its page.',
+  ],
   action: ['操作', 'Action'],
   toIN_REVIEW: ['審査を始める', 'Start review'],
   toINFO_REQUESTED: ['修正・追加を依頼する（差戻し）', 'Return for correction'],

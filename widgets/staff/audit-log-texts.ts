@@ -2,7 +2,10 @@
 export const A = {
   nav: ['監査ログ', 'Audit log'],
   heading: ['監査ログ（全体）', 'Audit log (all records)'],
-  intro: ['だれが、いつ、どの個人票の何を閲覧・更新・出力したかを表示します。条件で絞り込み、CSVで出力できます。CSVの出力も監査ログに記録されます。', 'Who read, wrote or exported what of which record, and when. Filter, then export as CSV; the export is recorded in the audit log too.'],
+  intro: [
+    'だれが、いつ、どの個人票の何を閲覧・更新・出力したかを表示します。条件で絞り込み、CSVで出力できます。CSVの出力も監査ログに記録されます。',
+    'Who read, wrote or exported what of which record, and when. Filter, then export as CSV; the export is recorded in the audit log too.',
+  ],
   filters: ['絞り込み', 'Filter'],
   who: ['職員・団体の名前（一部）', 'Name of who (part)'],
   department: ['部署', 'Department'],
@@ -30,7 +33,10 @@ export const A = {
   write: ['更新', 'Write'],
   export: ['出力', 'Export'],
   auditLog: ['監査ログ', 'Audit log'],
-  forbidden: ['この画面は、ひとり親支援担当課の監督者と管理者だけが使えます。', 'Only supervisors and admins of the single-parent support division can use this page.'],
+  forbidden: [
+    'この画面は、ひとり親支援担当課の監督者と管理者だけが使えます。',
+    'Only supervisors and admins of the single-parent support division can use this page.',
+  ],
   loading: ['読み込んでいます…', 'Loading…'],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -2,7 +2,10 @@
 export const DUP = {
   heading: ['同一人物の可能性がある個人票', 'Possibly the same family'],
   marker: ['同一人物の可能性 %件（未確認 %件）', 'Possible duplicates: % (% undecided)'],
-  intro: ['生年月日が同じで、氏名・フリガナ・電話番号のどれかが同じ個人票です。「同一人物として紐づける」と両方の個人票に記録されます（内容の統合は行いません。同意と監査ログはそれぞれに残ります）。', 'Records with the same birth date and the same name, kana or phone. Linking records the decision on both (their sections are not merged; consents and audit logs stay with each).'],
+  intro: [
+    '生年月日が同じで、氏名・フリガナ・電話番号のどれかが同じ個人票です。「同一人物として紐づける」と両方の個人票に記録されます（内容は統合しません）。1つの個人票にまとめるときは「統合をプレビュー」から、統合後の内容を確かめてから統合します。',
+    'Records with the same birth date and the same name, kana or phone. Linking records the decision on both (their sections are not merged). To make them one record, open “Preview a merge”: you see the result before merging.',
+  ],
   matched: ['一致: %', 'Matched: %'],
   birthDate: ['生年月日', 'birth date'],
   nameKana: ['フリガナ', 'kana'],

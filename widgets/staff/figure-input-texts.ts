@@ -38,13 +38,20 @@ export const FX = {
   counted: ['システム集計', 'Counted by the system', 'システムが かぞえた'],
   entered: ['職員入力', 'Entered by staff', 'しょくいんが いれた'],
   loading: ['読み込んでいます…', 'Loading…', 'よみこんで います…'],
-  forbidden: ['この画面は、ひとり親支援担当課の監督者と管理者だけが使えます。', 'Only supervisors and admins of the single-parent support division can use this page.', 'この がめんは かかりちょうと かんりしゃだけが つかえます。'],
+  forbidden: [
+    'この画面は、ひとり親支援担当課の監督者と管理者だけが使えます。',
+    'Only supervisors and admins of the single-parent support division can use this page.',
+    'この がめんは かかりちょうと かんりしゃだけが つかえます。',
+  ],
 } as const;
 export type FxKey = keyof typeof FX;
 
 /** Full-width digits to ASCII and thousands separators dropped: 「１，２００」 is 1200. */
 export function normaliseCount(raw: string): string {
-  return raw.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[,，]/g, '');
+  return raw
+    .trim()
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[,，]/g, '');
 }
 
 /** The months of the fiscal year containing `month` (YYYY-MM-01), April first, not after `last`. */
@@ -63,6 +70,7 @@ export function fiscalMonths(month: string, last: string): string[] {
 export function selectableMonths(thisMonth: string): string[] {
   const y = Number(thisMonth.slice(0, 4)) - (thisMonth.slice(5, 7) < '04' ? 1 : 0) - 2;
   const out: string[] = [];
-  for (let d = new Date(`${y}-04-01T00:00:00Z`); d.toISOString().slice(0, 10) <= thisMonth; d.setUTCMonth(d.getUTCMonth() + 1)) out.push(d.toISOString().slice(0, 10));
+  for (let d = new Date(`${y}-04-01T00:00:00Z`); d.toISOString().slice(0, 10) <= thisMonth; d.setUTCMonth(d.getUTCMonth() + 1))
+    out.push(d.toISOString().slice(0, 10));
   return out.reverse();
 }

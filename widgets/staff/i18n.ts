@@ -4,10 +4,9 @@
  * やさしい日本語 (a screen written before the column existed still reads, in plain Japanese). `%` is a
  * placeholder (replaced in order by `t(key, ...args)`).
  */
-export type Lang = 0 | 1 | 2;
-export const LANG_TAGS = ['ja', 'en', 'ja-x-easy'] as const;
-/** The API's name of each language (error messages come keyed by it). */
-export const LOCALES = ['ja', 'en', 'ja-easy'] as const;
+import type { Lang } from '../shared/lang.js';
+/** The languages, their tags, the API's name of each (error messages come keyed by it): shared with the public widgets. */
+export { LANG_TAGS, LOCALES, langOf, type Lang } from '../shared/lang.js';
 /** The switch: each language named in itself, and what choosing it does, said in that language. */
 export const LANG_NAMES = ['日本語', 'English', 'やさしい日本語'] as const;
 export const LANG_CHOOSE = ['日本語に切り替える', 'Switch to English', 'やさしい日本語に する'] as const;
@@ -20,6 +19,7 @@ export const T = {
   app: ['Yorisoi 職員コンソール', 'Yorisoi staff console'],
   skip: ['本文へ移動', 'Skip to main content'],
   navLabel: ['メインメニュー', 'Main menu'],
+  menu: ['メニュー', 'Menu', 'メニュー'],
   inbox: ['受付一覧', 'Inbox'],
   records: ['電子個人票', 'Records'],
   langSwitchLabel: ['表示言語', 'Language', 'ことば'],
@@ -41,7 +41,10 @@ export const T = {
     'What you were typing is still there. Sign in again and it will be saved.',
   ],
   cancel: ['キャンセル', 'Cancel'],
-  notSavedSignIn: ['サインインしていないため保存されていません。入力内容は残っています。', 'Not saved because you are not signed in. Your input is still there.'],
+  notSavedSignIn: [
+    'サインインしていないため保存されていません。入力内容は残っています。',
+    'Not saved because you are not signed in. Your input is still there.',
+  ],
   loading: ['読み込んでいます…', 'Loading…'],
   saving: ['保存しています…', 'Saving…'],
   saved: ['保存しました。', 'Saved.'],
@@ -108,7 +111,10 @@ export const T = {
   printRecord: ['個人票を印刷', 'Print the record'],
   auditLogNav: ['監査ログ', 'Audit log'],
   exportCsv: ['この条件の一覧をCSVで出力', 'Export this list as CSV'],
-  exportCsvNote: ['あなたの部署が見られる項目だけを出力します。出力は監査ログに記録されます。', 'Only the sections your department may see; the export is recorded in the audit log.'],
+  exportCsvNote: [
+    'あなたの部署が見られる項目だけを出力します。出力は監査ログに記録されます。',
+    'Only the sections your department may see; the export is recorded in the audit log.',
+  ],
   exportedCsv: ['CSVを出力しました。', 'The CSV has been exported.'],
   backToList: ['検索結果に戻る', 'Back to the list'],
   version: ['版 %', 'Version %'],
@@ -239,9 +245,19 @@ export const T = {
   noConsultations: ['相談の記録はまだありません。', 'No consultations yet.'],
   consultationAdded: ['相談記録を追加しました。', 'Consultation added.'],
   cannotAddConsultation: ['この部署は相談記録を追加できません。', 'Your department cannot add consultations.'],
+  // No default method: a default (来所) recorded phone calls as visits when left as it was (trial T13).
+  channelChoose: ['選んでください', 'Choose one', 'えらんで ください'],
+  channelRequired: [
+    '相談の方法（来所・電話など）を選んでください。',
+    'Choose how the consultation took place (in person, phone, …).',
+    'そうだんの ほうほう（らいしょ・でんわ など）を えらんで ください。',
+  ],
   // eligibility
   eligibilityHeading: ['制度の判定（窓口用）', 'Eligibility at the desk'],
-  eligibilityIntro: ['個人票の世帯・収入・利用中の制度から判定します。判定結果は保存されません。', 'Runs the eligibility rules on the household, income and benefits in the record. Nothing is stored.'],
+  eligibilityIntro: [
+    '個人票の世帯・収入・利用中の制度から判定します。判定結果は保存されません。',
+    'Runs the eligibility rules on the household, income and benefits in the record. Nothing is stored.',
+  ],
   factsUsed: ['判定に使う情報', 'Facts used'],
   asOf: ['判定日', 'As of'],
   run: ['判定する', 'Run'],
@@ -271,9 +287,15 @@ export const T = {
   ACCEPTED: ['受入れ済み', 'Accepted'],
   CLOSED: ['終了', 'Closed'],
   ownerOnly: ['紹介はひとり親支援担当課が行います。', 'Referrals are made by the single-parent support division.'],
-  noPartnerConsent: ['本人が連携NPOとの共有に同意していないため、紹介できません。先に同意を確認してください。', 'The family has not consented to sharing with partner NPOs, so the record cannot be referred. Ask for consent first.'],
+  noPartnerConsent: [
+    '本人が連携NPOとの共有に同意していないため、紹介できません。先に同意を確認してください。',
+    'The family has not consented to sharing with partner NPOs, so the record cannot be referred. Ask for consent first.',
+  ],
   searchBox: ['氏名・カナ・受付番号・電話番号・生年月日', 'Name, kana, reference number, phone or birth date'],
-  searchBoxHint: ['例: 朝霧 / アサギリ / QSAG-WPD5 / 090-1234-5678 / 1990-04-01。電話番号とメールアドレスは完全一致です。', 'e.g. 朝霧, アサギリ, QSAG-WPD5, 090-1234-5678, 1990-04-01. Phone numbers and e-mail addresses must be whole.'],
+  searchBoxHint: [
+    '例: 朝霧 / アサギリ / QSAG-WPD5 / 090-1234-5678 / 1990-04-01。電話番号とメールアドレスは完全一致です。',
+    'e.g. 朝霧, アサギリ, QSAG-WPD5, 090-1234-5678, 1990-04-01. Phone numbers and e-mail addresses must be whole.',
+  ],
   // audit
   auditHeading: ['監査ログ', 'Audit log'],
   auditIntro: ['この個人票の閲覧・更新の記録です（係長・管理者のみ）。', 'Who read or wrote this record (supervisors and administrators).'],
@@ -362,11 +384,6 @@ export const T = {
 
 export type Key = keyof typeof T;
 
-export function langOf(tag: string | null | undefined): Lang {
-  const v = (tag ?? '').toLowerCase();
-  return v.startsWith('en') ? 1 : v.includes('easy') ? 2 : 0;
-}
-
 /** Text in `lang`, with each `%` replaced by the next argument. */
 export function tr(lang: Lang, key: Key, ...args: (string | number)[]): string {
   let s = col(T[key], lang);
@@ -381,19 +398,39 @@ export function label(lang: Lang, value: string | null | undefined): string {
   return row ? col(row, lang) : value;
 }
 
-export const CONCERNS = ['CHILDCARE', 'DV', 'MENTAL_HEALTH', 'WORK', 'HOUSING', 'FINANCES', 'MEDICAL', 'CARE', 'LEGAL', 'EDUCATION', 'CHILD_SUPPORT', 'OTHER'] as const;
+export const CONCERNS = [
+  'CHILDCARE',
+  'DV',
+  'MENTAL_HEALTH',
+  'WORK',
+  'HOUSING',
+  'FINANCES',
+  'MEDICAL',
+  'CARE',
+  'LEGAL',
+  'EDUCATION',
+  'CHILD_SUPPORT',
+  'OTHER',
+] as const;
 export const DEPARTMENTS = ['SINGLE_PARENT', 'LIVELIHOOD_SUPPORT', 'FAMILY_REGISTER', 'PUBLIC_HOUSING', 'LONG_TERM_CARE', 'DISABILITY_WELFARE'] as const;
 export const CHANNELS = ['IN_PERSON', 'PHONE', 'HOME_VISIT', 'ONLINE', 'EMAIL', 'CHAT'] as const;
 
 const yen = new Intl.NumberFormat('ja-JP');
 export const formatYen = (n: number): string => yen.format(n);
+/** An amount as each language writes it: 1,800,000 円, or ¥1,800,000 in English (「円」 stayed in the English console). */
+export const yenAmount = (n: number, lang: Lang): string => (lang === 1 ? `¥${yen.format(n)}` : `${yen.format(n)} 円`);
 
 /** A DateTime shown in Japan time, e.g. 2026/04/01 10:02. */
 export function formatDateTime(iso: string, lang: Lang): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(lang === 1 ? 'en-GB' : 'ja-JP', {
-    timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
   }).format(d);
 }
 /** A DateTime's calendar date in Japan time, YYYY-MM-DD. */

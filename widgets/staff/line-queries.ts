@@ -20,7 +20,8 @@ export interface LineChannelSettings {
   lastTest: LineConnectionTest | null;
 }
 
-const FIELDS = 'municipalityCode source connected channelId channelSecretSet accessTokenSet basicId webhookUrl updatedAt updatedByName lastTest { at ok problem botName }';
+const FIELDS =
+  'municipalityCode source connected channelId channelSecretSet accessTokenSet basicId webhookUrl updatedAt updatedByName lastTest { at ok problem botName }';
 export const LINE_SETTINGS = `query StaffLineSettings { lineSettings { ${FIELDS} } }`;
 export const UPDATE_LINE_SETTINGS = `mutation StaffUpdateLineSettings($input: LineSettingsInput!) { updateLineSettings(input: $input) { ${FIELDS} } }`;
 export const TEST_LINE_CONNECTION = `mutation StaffTestLineConnection { testLineConnection { ${FIELDS} } }`;

@@ -29,7 +29,10 @@ export const L = {
   secretSet: ['設定済みです。変更するときだけ入力してください（表示はされません）。', 'Set. Enter a value only to change it (it is never shown).'],
   secretNotSet: ['未設定です。', 'Not set.'],
   basicId: ['ベーシックID', 'Basic ID'],
-  basicIdHint: ['@ で始まる ID（例：@123abcde）。連携ページの「LINEで送る」ボタンに使います。', 'The @ID (e.g. @123abcde), for the link page’s "Send on LINE" button.'],
+  basicIdHint: [
+    '@ で始まる ID（例：@123abcde）。連携ページの「LINEで送る」ボタンに使います。',
+    'The @ID (e.g. @123abcde), for the link page’s "Send on LINE" button.',
+  ],
   save: ['保存する', 'Save'],
   saved: ['LINE の設定を保存しました。', 'LINE settings saved.'],
   nothingToSave: ['変更する項目を入力してください。', 'Enter what you want to change.'],
@@ -44,11 +47,23 @@ export const L = {
   testOk: ['成功（%）：% として接続できました。', 'Passed (%): connected as %.'],
   testFailed: ['失敗（%）：%', 'Failed (%): %'],
   NOT_CONFIGURED: ['チャネルシークレットとアクセストークンが設定されていません。', 'The channel secret and the access token are not set.'],
-  PLATFORM_UNREACHABLE: ['LINE のサーバーに接続できませんでした。時間をおいてもう一度お試しください。', 'The LINE platform did not answer. Please try again later.'],
-  ACCESS_TOKEN_REFUSED: ['LINE がアクセストークンを受け付けませんでした。LINE Developers で発行し直して入力してください。', 'LINE refused the access token. Issue a new one in LINE Developers and enter it.'],
+  PLATFORM_UNREACHABLE: [
+    'LINE のサーバーに接続できませんでした。時間をおいてもう一度お試しください。',
+    'The LINE platform did not answer. Please try again later.',
+  ],
+  ACCESS_TOKEN_REFUSED: [
+    'LINE がアクセストークンを受け付けませんでした。LINE Developers で発行し直して入力してください。',
+    'LINE refused the access token. Issue a new one in LINE Developers and enter it.',
+  ],
   PLATFORM_ERROR: ['LINE がエラーを返しました。時間をおいてもう一度お試しください。', 'LINE answered with an error. Please try again later.'],
-  WEBHOOK_SIGNATURE_REFUSED: ['Webhook が LINE の署名を受け付けませんでした。チャネルシークレットが正しいか確認してください。', 'The webhook refused LINE’s signature: check the channel secret.'],
-  WEBHOOK_FAILED: ['LINE から Webhook に届きませんでした。Webhook URL と、このサーバーがインターネットから見えるかを確認してください。', 'LINE could not reach the webhook: check the webhook URL and that this server is reachable from the internet.'],
+  WEBHOOK_SIGNATURE_REFUSED: [
+    'Webhook が LINE の署名を受け付けませんでした。チャネルシークレットが正しいか確認してください。',
+    'The webhook refused LINE’s signature: check the channel secret.',
+  ],
+  WEBHOOK_FAILED: [
+    'LINE から Webhook に届きませんでした。Webhook URL と、このサーバーがインターネットから見えるかを確認してください。',
+    'LINE could not reach the webhook: check the webhook URL and that this server is reachable from the internet.',
+  ],
   richMenuHeading: ['リッチメニュー', 'Rich menu'],
   richMenuText: [
     'リッチメニューは LINE Official Account Manager で作成・表示の切り替えをしてください。ボタンのアクションを「テキスト」にし、「手当の目安を知りたい」「相談員と話したい」「評価」などを送るようにすると、このチャットボットが答えます。',

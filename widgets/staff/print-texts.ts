@@ -3,7 +3,10 @@ export const P = {
   heading: ['電子個人票（個人票）', 'Personal record (個人票)'],
   printButton: ['印刷する', 'Print'],
   back: ['個人票に戻る', 'Back to the record'],
-  intro: ['あなたの部署が見られる項目だけを印刷します。印刷用の画面を開いたことは監査ログに記録されます。', 'Only the sections your department may see are printed. Opening this print view is recorded in the audit log.'],
+  intro: [
+    'あなたの部署が見られる項目だけを印刷します。印刷用の画面を開いたことは監査ログに記録されます。',
+    'Only the sections your department may see are printed. Opening this print view is recorded in the audit log.',
+  ],
   reference: ['受付番号', 'Reference number'],
   owner: ['所有部署', 'Owning department'],
   version: ['版', 'Version'],

@@ -9,8 +9,10 @@ export function qrPath(text: string): { size: number; d: string } {
   const { data } = encode(text, { ecc: 'M', border: 0 });
   const quiet = 4;
   let d = '';
-  data.forEach((row, y) => row.forEach((dark, x) => {
-    if (dark) d += `M${x + quiet} ${y + quiet}h1v1h-1z`;
-  }));
+  data.forEach((row, y) =>
+    row.forEach((dark, x) => {
+      if (dark) d += `M${x + quiet} ${y + quiet}h1v1h-1z`;
+    }),
+  );
   return { size: data.length + 2 * quiet, d };
 }

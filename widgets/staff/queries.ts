@@ -1,8 +1,7 @@
 /** GraphQL operations of the staff console and the shapes they return (schema/schema.graphql). */
 
 export type SectionName =
-  | 'IDENTITY' | 'ADDRESS' | 'CONTACT' | 'HOUSEHOLD' | 'INCOME' | 'BENEFITS' | 'CONCERNS'
-  | 'SELF_RELIANCE_PLAN' | 'CONSULTATIONS' | 'PROTECTION' | 'CONSENT';
+  'IDENTITY' | 'ADDRESS' | 'CONTACT' | 'HOUSEHOLD' | 'INCOME' | 'BENEFITS' | 'CONCERNS' | 'SELF_RELIANCE_PLAN' | 'CONSULTATIONS' | 'PROTECTION' | 'CONSENT';
 export type Reason = 'NOT_PERMITTED' | 'NO_CONSENT' | 'DV_PROTECTED';
 
 export interface Access {
@@ -44,16 +43,46 @@ export interface RecordData {
   createdAt: string;
   updatedAt: string;
   access: Access[];
-  identity: { familyName: string | null; givenName: string | null; familyNameKana: string | null; givenNameKana: string | null; birthDate: string | null } | null;
+  identity: {
+    familyName: string | null;
+    givenName: string | null;
+    familyNameKana: string | null;
+    givenNameKana: string | null;
+    birthDate: string | null;
+  } | null;
   address: { postalCode: string | null; prefecture: string | null; city: string | null; street: string | null } | null;
-  contact: { contactAllowed: boolean; phone: string | null; email: string | null; preferredChannel: string | null; safeTimes?: string | null; voicemailSafe?: boolean | null; smsSafe?: boolean | null } | null;
-  household: { note: string | null; maritalStatus?: string | null; children: { birthDate: string; disability: boolean; givenName: string | null }[]; otherMembers: { relation: string; birthDate: string | null }[] } | null;
-  income: { incomeYear: number | null; annualEmploymentIncome: number | null; otherIncome: number | null; childSupportReceivedYearly: number | null; dependentsCount?: number | null } | null;
+  contact: {
+    contactAllowed: boolean;
+    phone: string | null;
+    email: string | null;
+    preferredChannel: string | null;
+    safeTimes?: string | null;
+    voicemailSafe?: boolean | null;
+    smsSafe?: boolean | null;
+  } | null;
+  household: {
+    note: string | null;
+    maritalStatus?: string | null;
+    children: { birthDate: string; disability: boolean; givenName: string | null }[];
+    otherMembers: { relation: string; birthDate: string | null }[];
+  } | null;
+  income: {
+    incomeYear: number | null;
+    annualEmploymentIncome: number | null;
+    otherIncome: number | null;
+    childSupportReceivedYearly: number | null;
+    dependentsCount?: number | null;
+  } | null;
   benefits: { programmeId: string; since: string | null; note: string | null }[] | null;
   concerns: { categories: string[]; note: string | null } | null;
   selfReliancePlan: { goal: string | null; steps: string | null; startedOn: string | null; reviewOn: string | null } | null;
   protection: { supportMeasure: boolean; since: string | null; expiresOn: string | null; dvConcern: boolean; dvProtected: boolean } | null;
-  consent: { sharedWith: string[]; shareWithPartners: boolean; privacyNoticeVersion: string | null; history: { id: string; target: string; granted: boolean; at: string; privacyNoticeVersion: string }[] } | null;
+  consent: {
+    sharedWith: string[];
+    shareWithPartners: boolean;
+    privacyNoticeVersion: string | null;
+    history: { id: string; target: string; granted: boolean; at: string; privacyNoticeVersion: string }[];
+  } | null;
   consultations: Consultation[] | null;
 }
 
@@ -120,7 +149,12 @@ export interface InboxItem {
   takenAt: string | null;
   takenBy: { id: string; name: string } | null;
   message: string | null;
-  record: { id: string; access: Access[]; concerns: { categories: string[] } | null; identity: { familyName: string | null; givenName: string | null } | null } | null;
+  record: {
+    id: string;
+    access: Access[];
+    concerns: { categories: string[] } | null;
+    identity: { familyName: string | null; givenName: string | null } | null;
+  } | null;
 }
 const INBOX_ITEM = `id kind receivedAt referenceNumber status urgent preferredTime takenAt takenBy { id name } message
   record { id ${ACCESS} concerns { categories } identity { familyName givenName } }`;
@@ -147,7 +181,10 @@ export interface RecordEligibility {
   results: EligibilityResult[];
 }
 
-export interface Partner { id: string; name: string }
+export interface Partner {
+  id: string;
+  name: string;
+}
 export interface Referral {
   id: string;
   status: string;
@@ -162,7 +199,14 @@ export const REFERRALS = `query StaffReferrals { partners { id name } referrals 
 export const REFER = `mutation StaffRefer($input: ReferRecordInput!) { referRecord(input: $input) { ${REFERRAL} } }`;
 export const UPDATE_REFERRAL = `mutation StaffUpdateReferral($input: UpdateReferralInput!) { updateReferral(input: $input) { ${REFERRAL} } }`;
 
-export interface AuditEntry { at: string; action: string; actorName: string; actorDepartment: string; operationName: string | null; sections: string[] }
+export interface AuditEntry {
+  at: string;
+  action: string;
+  actorName: string;
+  actorDepartment: string;
+  operationName: string | null;
+  sections: string[];
+}
 export const AUDIT = `query StaffAudit($id: ID!) { auditLog(recordId: $id) { at action actorName actorDepartment operationName sections } auditChainIntact }`;
 
 export const PROGRAMMES = 'query StaffProgrammes($code: String) { programmes(municipalityCode: $code) { id name } }';
@@ -207,14 +251,21 @@ export interface Worklist {
   dueToday: WorkItem[];
   overdue: WorkItem[];
   counts: { newItems: number; overTarget: number; assigned: number; dueToday: number; overdue: number };
+  outreach: { approvals: number; oldestApprovalAt: string | null; phoneTasks: number };
 }
 const WORK_ITEM = `inboxItemId kind referenceNumber receivedAt openDaysWaiting overTarget urgent wantsContact case { ${CASE} } record { id identity { familyName givenName } }`;
 // The list size goes as a variable: written into the text, GraphQL Armor multiplies the whole selection's
 // cost by it (18,437 against the production limit of 5,000; test/limits/first-party-limits.test.ts).
 export const WORKLIST = `query StaffWorklist($scope: WorklistScope!, $first: Int!) { worklist(scope: $scope, first: $first) {
   today targetOpenDays newItems { ${WORK_ITEM} } assigned { ${WORK_ITEM} } dueToday { ${WORK_ITEM} } overdue { ${WORK_ITEM} }
-  counts { newItems overTarget assigned dueToday overdue } } }`;
+  counts { newItems overTarget assigned dueToday overdue } outreach { approvals oldestApprovalAt phoneTasks } } }`;
 export const CASE_FILE = `query StaffCaseFile($id: ID!) { caseFile(recordId: $id) { ${CASE} } }`;
 export const UPDATE_CASE = `mutation StaffUpdateCase($input: UpdateCaseInput!) { updateCase(input: $input) { ${CASE} } }`;
-export interface Handover { department: string; sharedAt: string; takenBy: { name: string } | null; takenAt: string | null; caseStatus: string | null }
+export interface Handover {
+  department: string;
+  sharedAt: string;
+  takenBy: { name: string } | null;
+  takenAt: string | null;
+  caseStatus: string | null;
+}
 export const HANDOVERS = `query StaffHandovers($id: ID!) { handovers(recordId: $id) { department sharedAt takenBy { name } takenAt caseStatus } }`;

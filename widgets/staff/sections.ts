@@ -22,12 +22,31 @@ export type Draft = Record<string, unknown>;
 
 /** The input key of updateRecordSection for a section. */
 export const INPUT_KEY: Partial<Record<SectionName, keyof RecordData>> = {
-  IDENTITY: 'identity', ADDRESS: 'address', CONTACT: 'contact', HOUSEHOLD: 'household', INCOME: 'income', BENEFITS: 'benefits',
-  CONCERNS: 'concerns', SELF_RELIANCE_PLAN: 'selfReliancePlan', PROTECTION: 'protection', CONSENT: 'consent',
+  IDENTITY: 'identity',
+  ADDRESS: 'address',
+  CONTACT: 'contact',
+  HOUSEHOLD: 'household',
+  INCOME: 'income',
+  BENEFITS: 'benefits',
+  CONCERNS: 'concerns',
+  SELF_RELIANCE_PLAN: 'selfReliancePlan',
+  PROTECTION: 'protection',
+  CONSENT: 'consent',
 };
 
 /** Sections shown on the record's details tab, in order (consultations have their own tab). */
-export const DETAIL_SECTIONS: SectionName[] = ['IDENTITY', 'ADDRESS', 'CONTACT', 'HOUSEHOLD', 'INCOME', 'BENEFITS', 'CONCERNS', 'SELF_RELIANCE_PLAN', 'PROTECTION', 'CONSENT'];
+export const DETAIL_SECTIONS: SectionName[] = [
+  'IDENTITY',
+  'ADDRESS',
+  'CONTACT',
+  'HOUSEHOLD',
+  'INCOME',
+  'BENEFITS',
+  'CONCERNS',
+  'SELF_RELIANCE_PLAN',
+  'PROTECTION',
+  'CONSENT',
+];
 
 export const FIELDS: Partial<Record<SectionName, Field[]>> = {
   IDENTITY: [
@@ -54,7 +73,9 @@ export const FIELDS: Partial<Record<SectionName, Field[]>> = {
   ],
   HOUSEHOLD: [
     {
-      key: 'children', label: 'children', type: 'list',
+      key: 'children',
+      label: 'children',
+      type: 'list',
       fields: [
         { key: 'givenName', label: 'givenName', type: 'text' },
         { key: 'birthDate', label: 'birthDate', type: 'date' },
@@ -62,7 +83,9 @@ export const FIELDS: Partial<Record<SectionName, Field[]>> = {
       ],
     },
     {
-      key: 'otherMembers', label: 'otherMembers', type: 'list',
+      key: 'otherMembers',
+      label: 'otherMembers',
+      type: 'list',
       fields: [
         { key: 'relation', label: 'relation', type: 'text' },
         { key: 'birthDate', label: 'birthDate', type: 'date' },
@@ -80,7 +103,9 @@ export const FIELDS: Partial<Record<SectionName, Field[]>> = {
   ],
   BENEFITS: [
     {
-      key: 'items', label: 'BENEFITS', type: 'list',
+      key: 'items',
+      label: 'BENEFITS',
+      type: 'list',
       fields: [
         { key: 'programmeId', label: 'programmeId', type: 'text' },
         { key: 'since', label: 'since', type: 'date' },
@@ -149,7 +174,9 @@ const text = (v: unknown): string | null => {
 };
 /** Full-width digits, commas and 円 are fine: "１，８００，０００円" → 1800000. */
 export function toInt(v: unknown): number | null {
-  const s = String(v ?? '').normalize('NFKC').replace(/[,円\s]/g, '');
+  const s = String(v ?? '')
+    .normalize('NFKC')
+    .replace(/[,円\s]/g, '');
   if (s === '') return null;
   const n = Number(s);
   return Number.isFinite(n) ? Math.trunc(n) : Number.NaN;

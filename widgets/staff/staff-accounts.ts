@@ -1,7 +1,17 @@
 import { html, nothing } from 'lit';
 import { ApiError } from './api.js';
 import { at, type AKey } from './accounts-texts.js';
-import { INVITE, RESET_LINK, REVOKE_SESSION, SESSIONS, STAFF_LIST, UPDATE_MEMBER, type IssuedLink, type SessionRow, type StaffRow } from './accounts-queries.js';
+import {
+  INVITE,
+  RESET_LINK,
+  REVOKE_SESSION,
+  SESSIONS,
+  STAFF_LIST,
+  UPDATE_MEMBER,
+  type IssuedLink,
+  type SessionRow,
+  type StaffRow,
+} from './accounts-queries.js';
 import { DEPARTMENTS, formatDateTime, label } from './i18n.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
@@ -9,8 +19,8 @@ import { StaffView } from './view-base.js';
 const ROLES = ['CASEWORKER', 'SUPERVISOR', 'VIEWER', 'ADMIN'] as const;
 
 /**
- * `<staff-accounts>` (admins): the municipality's staff with department, role, state and two-factor
- * status; inviting someone (a one-time link, shown once); for a chosen member, changing department
+ * `<staff-accounts>` (admins): the municipality's staff with department, role, state and the second
+ * factors each has (authenticator app, passkeys and how many, both, or none); inviting someone (a one-time link, shown once); for a chosen member, changing department
  * and role, disabling or enabling the account, issuing a reset link (optionally removing a lost
  * authenticator) and ending their sessions; the invitations not yet used, with a new link each.
  * Nobody sets a password for someone else here: only links.
@@ -26,8 +36,11 @@ export class StaffAccounts extends StaffView {
     errors: { state: true },
     loadError: { state: true },
     busy: { state: true },
+    requireTwoFactor: { state: true },
   };
   declare staff: StaffRow[] | null;
+  /** Whether the municipality requires a second factor: then "none" is a warning in words, not only in colour. */
+  declare requireTwoFactor: boolean;
   declare chosen: StaffRow | null;
   declare sessions: SessionRow[] | null;
   /** the link just issued, shown once (where: 'invite' or 'member') */
@@ -47,6 +60,7 @@ export class StaffAccounts extends StaffView {
     this.errors = {};
     this.loadError = '';
     this.busy = false;
+    this.requireTwoFactor = false;
   }
 
   private a(key: AKey, ...args: (string | number)[]): string {
@@ -63,11 +77,21 @@ export class StaffAccounts extends StaffView {
   private async load(): Promise<void> {
     this.loadError = '';
     try {
-      this.staff = (await this.api.q<{ staffMembers: StaffRow[] }>(STAFF_LIST)).staffMembers;
+      const data = await this.api.q<{ staffMembers: StaffRow[]; municipalitySettings: { requireTwoFactor: boolean } }>(STAFF_LIST);
+      this.requireTwoFactor = data.municipalitySettings.requireTwoFactor;
+      this.staff = data.staffMembers;
     } catch (e) {
       this.loadError = e instanceof ApiError && e.code === 'FORBIDDEN' ? this.a('adminOnly') : this.errorText(e);
       this.announce(this.loadError, true);
     }
+  }
+
+  /** The second factors a member has: 認証アプリ, パスキー (n), both, or なし (a warning where they are required). */
+  private factors(m: StaffRow) {
+    const n = m.passkeyCount;
+    if (m.twoFactorEnabled) return n > 0 ? this.a('factorBoth', n) : this.a('factorApp');
+    if (n > 0) return this.a('factorPasskeys', n);
+    return this.requireTwoFactor ? html`<strong class="error">${this.a('factorMissing')}</strong>` : this.a('factorNone');
   }
 
   private field(id: string): HTMLInputElement | HTMLSelectElement {
@@ -165,7 +189,8 @@ export class StaffAccounts extends StaffView {
 
   private async resetLink(member: StaffRow, resetTwoFactor: boolean): Promise<void> {
     await this.run({}, async () => {
-      const issued = (await this.api.q<{ issuePasswordResetLink: IssuedLink }>(RESET_LINK, { input: { staffId: member.id, resetTwoFactor } })).issuePasswordResetLink;
+      const issued = (await this.api.q<{ issuePasswordResetLink: IssuedLink }>(RESET_LINK, { input: { staffId: member.id, resetTwoFactor } }))
+        .issuePasswordResetLink;
       this.link = { ...issued, where: 'member' };
       if (this.chosen?.id !== member.id) this.chosen = member;
       this.announce(this.a('linkReady'));
@@ -235,7 +260,7 @@ export class StaffAccounts extends StaffView {
     const self = m.id === this.me.id;
     return html`<section class="card" aria-labelledby="member-h">
       <h2 id="member-h" tabindex="-1">${this.a('memberHeading', m.name)}${self ? this.a('self') : ''}</h2>
-      <dl><dt>${this.a('email')}</dt><dd>${m.email}</dd><dt>${this.a('state')}</dt><dd>${this.state(m)}</dd><dt>${this.a('twoFactor')}</dt><dd>${m.twoFactorEnabled ? this.a('on') : this.a('off')}</dd></dl>
+      <dl><dt>${this.a('email')}</dt><dd>${m.email}</dd><dt>${this.a('state')}</dt><dd>${this.state(m)}</dd><dt>${this.a('twoFactor')}</dt><dd>${this.factors(m)}</dd></dl>
       <form @submit=${this.saveRole} novalidate>
         <div class="grid">${this.selects('m', m)}</div>
         <div class="actions"><button type="submit" class="primary">${this.a('saveRole')}</button></div>
@@ -249,16 +274,20 @@ export class StaffAccounts extends StaffView {
       </div>
       ${this.link?.where === 'member' ? this.linkBox() : nothing}
       <h3 id="sessions-h" tabindex="-1">${this.a('sessionsOf', m.name)}</h3>
-      ${this.sessions == null
-        ? html`<p>${this.t('loading')}</p>`
-        : this.sessions.length === 0
-          ? html`<p>${this.a('noSessions')}</p>`
-          : html`<ul class="plain sessions" aria-labelledby="sessions-h">
-              ${this.sessions.map((s, i) => html`<li class="item item-head">
+      ${
+        this.sessions == null
+          ? html`<p>${this.t('loading')}</p>`
+          : this.sessions.length === 0
+            ? html`<p>${this.a('noSessions')}</p>`
+            : html`<ul class="plain sessions" aria-labelledby="sessions-h">
+              ${this.sessions.map(
+                (s, i) => html`<li class="item item-head">
                 <span>${this.a('started')}: ${formatDateTime(s.createdAt, this.locale)}（${s.twoFactor ? this.a('withTwoFactor') : this.a('withoutTwoFactor')}）</span>
                 ${s.current ? html`<span class="badge">${this.a('thisSession')}</span>` : html`<button type="button" aria-label=${this.a('revokeLabel', formatDateTime(s.createdAt, this.locale))} @click=${() => this.revoke(s, i)}>${this.a('revoke')}</button>`}
-              </li>`)}
-            </ul>`}
+              </li>`,
+              )}
+            </ul>`
+      }
       <div class="actions"><button type="button" @click=${this.closeMember}>${this.a('close')}</button></div>
     </section>`;
   }
@@ -271,31 +300,40 @@ export class StaffAccounts extends StaffView {
       <h1 tabindex="-1">${this.a('staffHeading')}</h1>
       <p>${this.a('staffIntro')}</p>
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError} <button type="button" @click=${this.load}>${this.t('retry')}</button></p>` : nothing}
-      ${!list
-        ? this.loadError ? nothing : html`<p>${this.t('loading')}</p>`
-        : html`
+      ${
+        !list
+          ? this.loadError
+            ? nothing
+            : html`<p>${this.t('loading')}</p>`
+          : html`
             <h2 id="staff-h">${this.a('staffListed', joined.length)}</h2>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="staff-h">
               <table>
                 <thead><tr>${(['name', 'email', 'department', 'role', 'state', 'twoFactor', 'actions'] as const).map((k) => html`<th scope="col">${this.a(k)}</th>`)}</tr></thead>
                 <tbody>
-                  ${joined.map((m) => html`<tr>
+                  ${joined.map(
+                    (m) => html`<tr>
                     <th scope="row">${m.name}${m.id === this.me.id ? this.a('self') : ''}</th><td>${m.email}</td><td>${m.department.name}</td><td>${label(this.locale, m.role)}</td>
-                    <td>${this.state(m)}</td><td>${m.twoFactorEnabled ? this.a('on') : this.a('off')}</td>
+                    <td>${this.state(m)}</td><td>${this.factors(m)}</td>
                     <td><button type="button" data-id=${m.id} aria-label=${this.a('manageLabel', m.name)} @click=${() => this.choose(m)}>${this.a('manage')}</button></td>
-                  </tr>`)}
+                  </tr>`,
+                  )}
                 </tbody>
               </table>
             </div>
             ${this.chosen ? this.member() : nothing}
             <h2 id="pending-h">${this.a('pendingHeading', pending.length)}</h2>
             <p class="muted">${this.a('pendingIntro')}</p>
-            ${pending.length === 0
-              ? html`<p>${this.a('noPending')}</p>`
-              : html`<ul class="plain pending" aria-labelledby="pending-h">
-                  ${pending.map((m) => html`<li class="item item-head"><span>${m.name}（${m.email}・${m.department.name}・${label(this.locale, m.role)}）</span>
-                    <button type="button" data-id=${m.id} aria-label=${`${this.a('newInvitationLink')}: ${m.name}`} @click=${() => this.resetLink(m, false)}>${this.a('newInvitationLink')}</button></li>`)}
-                </ul>`}
+            ${
+              pending.length === 0
+                ? html`<p>${this.a('noPending')}</p>`
+                : html`<ul class="plain pending" aria-labelledby="pending-h">
+                  ${pending.map(
+                    (m) => html`<li class="item item-head"><span>${m.name}（${m.email}・${m.department.name}・${label(this.locale, m.role)}）</span>
+                    <button type="button" data-id=${m.id} aria-label=${`${this.a('newInvitationLink')}: ${m.name}`} @click=${() => this.resetLink(m, false)}>${this.a('newInvitationLink')}</button></li>`,
+                  )}
+                </ul>`
+            }
             <form class="card" aria-labelledby="invite-h" @submit=${this.invite} novalidate>
               <h2 id="invite-h">${this.a('inviteHeading')}</h2>
               <div class="grid">
@@ -312,8 +350,8 @@ export class StaffAccounts extends StaffView {
               <div class="actions"><button type="submit" class="primary">${this.a('invite')}</button></div>
               ${this.link?.where === 'invite' ? this.linkBox() : nothing}
             </form>
-          `}
+          `
+      }
     `;
   }
 }
-

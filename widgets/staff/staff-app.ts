@@ -1,15 +1,36 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { ApiError, StaffApi } from './api.js';
-import { ACCOUNT_VIEWS, accountNav, accountRoute, accountTitle, accountView, type AccountView } from './accounts-nav.js';
+import { ACCOUNT_VIEWS, accountRoute, accountTitle, accountView, type AccountView } from './accounts-nav.js';
+import { ADMIN_VIEWS, adminRoute, adminTitle, adminView, type AdminView } from './admin-nav.js';
 import { LANG_CHOOSE, LANG_NAMES, LANG_TAGS, label, langOf, tr, type Key, type Lang, col } from './i18n.js';
 import { LOGOUT, ME, type Me } from './queries.js';
 import { appStyles, base } from './staff.styles.js';
 import type { StaffLogin } from './staff-login.js';
 import type { StaffView } from './view-base.js';
 import { L as LINE_TEXTS } from './line-texts.js';
+import { lazyScreen } from './lazy-screens.js';
+import { mainNav } from './staff-nav.js';
 
 export interface Route {
-  view: 'worklist' | 'inbox' | 'records' | 'record' | 'origins' | 'dashboard' | 'outreach' | 'line' | 'print' | 'auditlog' | 'applications' | 'application' | 'figures' | AccountView;
+  view:
+    | 'worklist'
+    | 'inbox'
+    | 'records'
+    | 'record'
+    | 'origins'
+    | 'dashboard'
+    | 'outreach'
+    | 'line'
+    | 'print'
+    | 'auditlog'
+    | 'applications'
+    | 'application'
+    | 'figures'
+    | 'merge'
+    | AccountView
+    | AdminView;
+  /** The other record of a merge (`#/records/<id>/merge/<other>`). */
+  other?: string;
   id?: string;
   tab?: string;
   params: URLSearchParams;
@@ -22,13 +43,18 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   const params = new URLSearchParams(query);
+  if (parts[0] === 'records' && parts[1] && parts[2] === 'merge' && parts[3])
+    return { view: 'merge', id: decodeURIComponent(parts[1]), other: decodeURIComponent(parts[3]), params };
   if (parts[0] === 'records' && parts[1] && parts[2] === 'print') return { view: 'print', id: decodeURIComponent(parts[1]), params };
-  if (parts[0] === 'records' && parts[1]) return { view: 'record', id: decodeURIComponent(parts[1]), tab: TABS.includes(parts[2] ?? '') ? parts[2] : 'sections', params };
+  if (parts[0] === 'records' && parts[1])
+    return { view: 'record', id: decodeURIComponent(parts[1]), tab: TABS.includes(parts[2] ?? '') ? parts[2] : 'sections', params };
   if (parts[0] === 'records') return { view: 'records', params };
   if (parts[0] === 'settings' && parts[1] === 'origins') return { view: 'origins', params };
   if (parts[0] === 'settings' && parts[1] === 'line') return { view: 'line', params };
   const account = accountRoute(parts);
   if (account) return { view: account, params };
+  const admin = adminRoute(parts);
+  if (admin) return { view: admin, params };
   if (parts[0] === 'inbox') return { view: 'inbox', params };
   if (parts[0] === 'dashboard' && parts[1] === 'figures') return { view: 'figures', params };
   if (parts[0] === 'dashboard') return { view: 'dashboard', params };
@@ -57,6 +83,8 @@ export class YorisoiStaff extends LitElement {
     alert: { state: true },
     ready: { state: true },
     expired: { state: true },
+    navOpen: { state: true },
+    demoMailbox: { state: true },
   };
   declare apiUrl: string;
   declare me: Me | null;
@@ -66,6 +94,10 @@ export class YorisoiStaff extends LitElement {
   declare alert: string;
   declare ready: boolean;
   declare expired: boolean;
+  /** The narrow screen's menu is unfolded (staff-nav.ts). */
+  declare navOpen: boolean;
+  /** The server runs the demo with its built-in mail catcher: admins get the demo mailbox's link. */
+  declare demoMailbox: boolean;
 
   private client: StaffApi | null = null;
   private email = '';
@@ -91,6 +123,8 @@ export class YorisoiStaff extends LitElement {
     this.alert = '';
     this.ready = false;
     this.expired = false;
+    this.navOpen = false;
+    this.demoMailbox = false;
   }
 
   get api(): StaffApi {
@@ -131,6 +165,7 @@ export class YorisoiStaff extends LitElement {
         this.me = null;
       }
     }
+    void this.checkDemo();
     this.ready = true;
     this.updateTitle();
   }
@@ -148,6 +183,7 @@ export class YorisoiStaff extends LitElement {
   private navigate(): void {
     const before = this.route.view;
     this.route = parseRoute(location.hash);
+    this.navOpen = false;
     // A new search stays on the same view: focus goes to its results heading instead.
     this.focusSelector = before === 'records' && this.route.view === 'records' ? '#results-h' : null;
     this.focusView = true;
@@ -160,7 +196,31 @@ export class YorisoiStaff extends LitElement {
       document.title = `${accountTitle(this.locale, this.route.view as AccountView)} | ${this.t('app')}`;
       return;
     }
-    const view: Key = !this.me ? 'signInHeading' : r.view === 'worklist' ? 'worklistHeading' : r.view === 'inbox' ? 'inbox' : r.view === 'records' ? 'recordsHeading' : r.view === 'origins' ? 'originsNav' : r.view === 'dashboard' ? 'dashboardNav' : r.view === 'figures' ? 'figuresNav' : r.view === 'outreach' ? 'outreachNav' : r.view === 'auditlog' ? 'auditLogNav' : r.view === 'applications' || r.view === 'application' ? 'applicationsNav' : 'records';
+    if (this.me && ADMIN_VIEWS.includes(this.route.view)) {
+      document.title = `${adminTitle(this.locale, this.route.view as AdminView)} | ${this.t('app')}`;
+      return;
+    }
+    const view: Key = !this.me
+      ? 'signInHeading'
+      : r.view === 'worklist'
+        ? 'worklistHeading'
+        : r.view === 'inbox'
+          ? 'inbox'
+          : r.view === 'records'
+            ? 'recordsHeading'
+            : r.view === 'origins'
+              ? 'originsNav'
+              : r.view === 'dashboard'
+                ? 'dashboardNav'
+                : r.view === 'figures'
+                  ? 'figuresNav'
+                  : r.view === 'outreach'
+                    ? 'outreachNav'
+                    : r.view === 'auditlog'
+                      ? 'auditLogNav'
+                      : r.view === 'applications' || r.view === 'application'
+                        ? 'applicationsNav'
+                        : 'records';
     document.title = `${r.view === 'line' && this.me ? col(LINE_TEXTS.nav, this.locale) : this.t(view)} | ${this.t('app')}`;
   }
 
@@ -171,8 +231,10 @@ export class YorisoiStaff extends LitElement {
 
   private async focusAfterUpdate(): Promise<void> {
     if (!this.focusView) return;
-    this.focusView = false;
     const view = this.renderRoot.querySelector('main > *') as StaffView | null;
+    // A screen whose chunk is still loading: focus moves once it has rendered (lazy-screens.ts).
+    if (view?.dataset.lazyScreen === 'loading') return;
+    this.focusView = false;
     const selector = this.focusSelector ?? (this.route.view === 'record' && this.route.tab !== 'sections' ? 'h2' : 'h1');
     this.focusSelector = null;
     await view?.focusHeading?.(selector);
@@ -199,6 +261,23 @@ export class YorisoiStaff extends LitElement {
     this.me = me;
     this.focusView = true;
     this.updateTitle();
+    void this.checkDemo();
+  }
+
+  /** Admins of a demo server (GET /demo/status, 404 elsewhere) get the demo mailbox's link. */
+  private async checkDemo(): Promise<void> {
+    if (this.me?.role !== 'ADMIN') return;
+    try {
+      const res = await fetch(new URL('/demo/status', new URL(this.apiUrl || '/graphql', location.href)), { credentials: 'omit' });
+      this.demoMailbox = res.ok && ((await res.json()) as { mailbox?: boolean }).mailbox === true;
+    } catch {
+      this.demoMailbox = false;
+    }
+  }
+
+  private toggleNav(open: boolean, focusButton: boolean): void {
+    this.navOpen = open;
+    if (focusButton) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('nav .menu')?.focus());
   }
 
   /** Forgets everything of the previous person (views are re-created from scratch). */
@@ -206,6 +285,8 @@ export class YorisoiStaff extends LitElement {
     this.me = null;
     void this.updateComplete.then(() => {
       this.me = me;
+      this.demoMailbox = false;
+      void this.checkDemo();
       location.hash = '#/worklist';
       this.focusView = true;
       this.updateTitle();
@@ -221,6 +302,8 @@ export class YorisoiStaff extends LitElement {
     this.api.setSession(null);
     this.me = null;
     this.email = '';
+    this.navOpen = false;
+    this.demoMailbox = false;
     this.focusView = true;
     this.updateTitle();
     this.say(this.t('signedOut'), false);
@@ -277,8 +360,11 @@ export class YorisoiStaff extends LitElement {
       return html`<staff-record-view .api=${this.api} .locale=${this.locale} .me=${me} .recordId=${r.id!} .tab=${r.tab!}></staff-record-view>`;
     }
     if (r.view === 'auditlog') return html`<staff-audit-log .api=${this.api} .locale=${this.locale} .me=${me}></staff-audit-log>`;
+    if (r.view === 'merge')
+      return html`<staff-merge .api=${this.api} .locale=${this.locale} .me=${me} .survivorId=${r.id!} .mergedId=${r.other!}></staff-merge>`;
     if (r.view === 'print') return html`<staff-print .api=${this.api} .locale=${this.locale} .me=${me} .recordId=${r.id!}></staff-print>`;
     if (ACCOUNT_VIEWS.includes(r.view)) return accountView(r.view as AccountView, this.api, this.locale, me);
+    if (ADMIN_VIEWS.includes(r.view)) return adminView(r.view as AdminView, this.api, this.locale, me);
     if (r.view === 'origins') return html`<staff-origins .api=${this.api} .locale=${this.locale} .me=${me}></staff-origins>`;
     if (r.view === 'line') return html`<staff-line .api=${this.api} .locale=${this.locale} .me=${me}></staff-line>`;
     if (r.view === 'dashboard') return html`<staff-dashboard .api=${this.api} .locale=${this.locale} .me=${me}></staff-dashboard>`;
@@ -287,48 +373,50 @@ export class YorisoiStaff extends LitElement {
     if (r.view === 'records') return html`<staff-records .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-records>`;
     if (r.view === 'inbox') return html`<staff-inbox .api=${this.api} .locale=${this.locale} .me=${me}></staff-inbox>`;
     if (r.view === 'applications') return html`<staff-applications .api=${this.api} .locale=${this.locale} .me=${me} .params=${r.params}></staff-applications>`;
-    if (r.view === 'application') return html`<staff-application .api=${this.api} .locale=${this.locale} .me=${me} .applicationId=${r.id!}></staff-application>`;
+    if (r.view === 'application')
+      return html`<staff-application .api=${this.api} .locale=${this.locale} .me=${me} .applicationId=${r.id!}></staff-application>`;
     return html`<staff-worklist .api=${this.api} .locale=${this.locale} .me=${me}></staff-worklist>`;
   }
 
   override render() {
     const me = this.me;
     const r = this.route;
-    const current = (v: Route['view'][]) => (v.includes(r.view) ? 'page' : nothing);
     return html`
       <a class="skip" href="#main" @click=${this.skip}>${this.t('skip')}</a>
       <header>
         <p class="brand">${this.t('app')}</p>
-        ${me
-          ? html`<p class="who" id="who">${this.t('signedInAs', me.name, (this.locale !== 1 && me.departmentName) || label(this.locale, me.department), label(this.locale, me.role))}</p>`
-          : nothing}
+        ${
+          me
+            ? html`<p class="who" id="who">${this.t('signedInAs', me.name, (this.locale !== 1 && me.departmentName) || label(this.locale, me.department), label(this.locale, me.role))}</p>`
+            : nothing
+        }
         <span role="group" aria-label=${this.t('langSwitchLabel')}>${([0, 1, 2] as const)
           .filter((l) => l !== this.locale)
-          .map((l) => html`<button type="button" lang=${LANG_TAGS[l]} aria-label=${LANG_CHOOSE[l]} @click=${() => this.switchLang(l)}>${LANG_NAMES[l]}</button> `)}</span>
+          .map(
+            (l) => html`<button type="button" lang=${LANG_TAGS[l]} aria-label=${LANG_CHOOSE[l]} @click=${() => this.switchLang(l)}>${LANG_NAMES[l]}</button> `,
+          )}</span>
         ${me ? html`<button type="button" @click=${this.signOut}>${this.t('signOut')}</button>` : nothing}
       </header>
-      ${me
-        ? html`<nav aria-label=${this.t('navLabel')}>
-            <ul>
-              <li><a href="#/worklist" aria-current=${current(['worklist'])}>${this.t('worklistNav')}</a></li>
-              <li><a href="#/inbox" aria-current=${current(['inbox'])}>${this.t('inbox')}</a></li>
-              <li><a href="#/records" aria-current=${current(['records', 'record', 'print'])}>${this.t('records')}</a></li>
-              <li><a href="#/applications" aria-current=${current(['applications', 'application'])}>${this.t('applicationsNav')}</a></li>
-              <li><a href="#/outreach" aria-current=${current(['outreach'])}>${this.t('outreachNav')}</a></li>
-              ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/dashboard" aria-current=${current(['dashboard'])}>${this.t('dashboardNav')}</a></li><li><a href="#/dashboard/figures" aria-current=${current(['figures'])}>${this.t('figuresNav')}</a></li>` : nothing}
-              ${me.department === 'SINGLE_PARENT' && (me.role === 'SUPERVISOR' || me.role === 'ADMIN') ? html`<li><a href="#/audit" aria-current=${current(['auditlog'])}>${this.t('auditLogNav')}</a></li>` : nothing}
-              ${me.role === 'ADMIN' ? html`<li><a href="#/settings/origins" aria-current=${current(['origins'])}>${this.t('originsNav')}</a></li>` : nothing}
-              ${accountNav(this.locale, me, r.view)}
-              ${me.role === 'ADMIN' ? html`<li><a href="#/settings/line" aria-current=${current(['line'])}>${col(LINE_TEXTS.nav, this.locale)}</a></li>` : nothing}
-            </ul>
-          </nav>`
-        : nothing}
+      ${
+        me
+          ? mainNav({
+              locale: this.locale,
+              me,
+              view: r.view,
+              open: this.navOpen,
+              demoMailbox: this.demoMailbox,
+              toggle: (open, focusButton) => this.toggleNav(open, focusButton),
+            })
+          : nothing
+      }
       <main id="main" tabindex="-1">
-        ${!this.ready
-          ? html`<p role="status">${this.t('loading')}</p>`
-          : me
-            ? this.view()
-            : html`<staff-login .api=${this.api} .locale=${this.locale} @staff-signed-in=${this.signedIn}></staff-login>`}
+        ${
+          !this.ready
+            ? html`<p role="status">${this.t('loading')}</p>`
+            : me
+              ? lazyScreen(this.view(), this.locale, () => this.requestUpdate())
+              : html`<staff-login .api=${this.api} .locale=${this.locale} @staff-signed-in=${this.signedIn}></staff-login>`
+        }
       </main>
       <div class="visually-hidden" role="status" aria-live="polite">${this.status}</div>
       <div class="visually-hidden" role="alert">${this.alert}</div>
@@ -336,13 +424,15 @@ export class YorisoiStaff extends LitElement {
         e.preventDefault();
         this.closeDialog(false);
       }}>
-        ${this.expired
-          ? html`<h2 id="expired-h">${this.t('expiredHeading')}</h2>
+        ${
+          this.expired
+            ? html`<h2 id="expired-h">${this.t('expiredHeading')}</h2>
               <p id="expired-p">${this.t('expiredText')}</p>
               <staff-login dialog .api=${this.api} .locale=${this.locale} .email=${this.email} @staff-signed-in=${this.signedIn}>
                 <button slot="actions" type="button" @click=${() => this.closeDialog(false)}>${this.t('cancel')}</button>
               </staff-login>`
-          : nothing}
+            : nothing
+        }
       </dialog>
     `;
   }

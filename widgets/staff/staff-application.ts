@@ -1,8 +1,18 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ApiError } from './api.js';
 import { at, type AKey } from './applications-texts.js';
-import { APPLICATION, DECIDE, documentUrl, MARK, PROCEDURES, type AppDetail, type AppStatus, type Interview, type ProcedureInfo } from './applications-queries.js';
-import { formatDateTime, formatYen, japanDate } from './i18n.js';
+import {
+  APPLICATION,
+  DECIDE,
+  documentUrl,
+  MARK,
+  PROCEDURES,
+  type AppDetail,
+  type AppStatus,
+  type Interview,
+  type ProcedureInfo,
+} from './applications-queries.js';
+import { formatDateTime, japanDate, yenAmount } from './i18n.js';
 import { markButtons } from './staff-applications.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
@@ -24,7 +34,11 @@ const NEEDS_REASON: ReadonlySet<AppStatus> = new Set(['INFO_REQUESTED', 'NOT_ACC
  * interviews with kept/missed marks, the history, and the action with its reason.
  */
 export class StaffApplication extends StaffView {
-  static override styles = [base, viewStyles, css`img.document { display: block; max-width: 100%; height: auto; margin-top: 0.5rem; border: 1px solid #d0d0d0; }`];
+  static override styles = [
+    base,
+    viewStyles,
+    css`img.document { display: block; max-width: 100%; height: auto; margin-top: 0.5rem; border: 1px solid #d0d0d0; }`,
+  ];
   static override properties = {
     ...StaffView.properties,
     applicationId: { attribute: false },
@@ -95,7 +109,7 @@ export class StaffApplication extends StaffView {
     if (value == null || value === '') return this.a('empty');
     const q = this.procedure?.questions.find((x) => x.id === question);
     if (q?.type === 'choice') return q.choices.find((c) => c.value === value)?.label ?? value;
-    if (q?.type === 'yen' && /^\d+$/.test(value)) return `${formatYen(Number(value))}円`;
+    if (q?.type === 'yen' && /^\d+$/.test(value)) return yenAmount(Number(value), this.locale);
     if (q?.type === 'boolean') return this.a(value === 'true' ? 'yes' : 'no');
     return value;
   }
@@ -156,7 +170,9 @@ export class StaffApplication extends StaffView {
     this.formError = null;
     this.busy = 'decide';
     try {
-      const r = await this.api.q<{ decideApplication: AppDetail }>(DECIDE, { input: { id: this.app!.id, version: this.app!.version, status: chosen, message: reason || null } });
+      const r = await this.api.q<{ decideApplication: AppDetail }>(DECIDE, {
+        input: { id: this.app!.id, version: this.app!.version, status: chosen, message: reason || null },
+      });
       this.app = r.decideApplication;
       form.reset();
       this.announce(this.a('decided', this.a(chosen)));
@@ -182,42 +198,54 @@ export class StaffApplication extends StaffView {
     return html`<section aria-labelledby="ans-h"><h2 id="ans-h">${this.a('answers')}</h2>
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="ans-h"><table>
         <thead><tr><th scope="col">${this.a('question')}</th><th scope="col">${this.a('answer')}</th><th scope="col">${this.a('source')}</th></tr></thead>
-        <tbody>${a.answers.map((x) => html`<tr data-question=${x.question} data-prefilled=${x.prefilled ? 'yes' : 'no'}>
+        <tbody>${a.answers.map(
+          (x) => html`<tr data-question=${x.question} data-prefilled=${x.prefilled ? 'yes' : 'no'}>
           <th scope="row">${this.label(x.question)}</th><td>${this.answerText(x.question, x.value)}</td>
-          <td>${x.prefilled ? this.a('fromRecord') : html`<strong>${this.a('byFamily')}</strong>`}</td></tr>`)}</tbody>
+          <td>${x.prefilled ? this.a('fromRecord') : html`<strong>${this.a('byFamily')}</strong>`}</td></tr>`,
+        )}</tbody>
       </table></div></section>
       <section aria-labelledby="chg-h"><h2 id="chg-h">${this.a('changes')}</h2>
-      ${a.recordChanges.length === 0
-        ? html`<p>${this.a('changesNone')}</p>`
-        : html`<p>${this.a('changesIntro')}</p><div class="table-wrap" tabindex="0" role="region" aria-labelledby="chg-h"><table>
+      ${
+        a.recordChanges.length === 0
+          ? html`<p>${this.a('changesNone')}</p>`
+          : html`<p>${this.a('changesIntro')}</p><div class="table-wrap" tabindex="0" role="region" aria-labelledby="chg-h"><table>
             <thead><tr><th scope="col">${this.a('field')}</th><th scope="col">${this.a('recordNow')}</th><th scope="col">${this.a('familyAnswer')}</th><th scope="col">${this.a('onAccept')}</th></tr></thead>
-            <tbody>${a.recordChanges.map((c) => html`<tr data-change=${c.question}><th scope="row">${this.label(c.question)}</th>
-              <td>${this.answerText(c.question, c.recordValue)}</td><td>${this.answerText(c.question, c.answer)}</td><td>${this.a(c.writable ? 'written' : 'notWritten')}</td></tr>`)}</tbody>
-          </table></div>`}</section>`;
+            <tbody>${a.recordChanges.map(
+              (c) => html`<tr data-change=${c.question}><th scope="row">${this.label(c.question)}</th>
+              <td>${this.answerText(c.question, c.recordValue)}</td><td>${this.answerText(c.question, c.answer)}</td><td>${this.a(c.writable ? 'written' : 'notWritten')}</td></tr>`,
+            )}</tbody>
+          </table></div>`
+      }</section>`;
   }
 
   private documents(a: AppDetail): TemplateResult {
     return html`<section aria-labelledby="doc-h"><h2 id="doc-h">${this.a('documents')}</h2>
-      ${a.documents.length === 0
-        ? html`<p>${this.a('documentsNone')}</p>`
-        : html`<ul class="plain">${a.documents.map((d) => {
-            const url = this.shown.get(d.id);
-            const pdf = d.contentType === 'application/pdf';
-            return html`<li class="item" data-document=${d.id}>
+      ${
+        a.documents.length === 0
+          ? html`<p>${this.a('documentsNone')}</p>`
+          : html`<ul class="plain">${a.documents.map((d) => {
+              const url = this.shown.get(d.id);
+              const pdf = d.contentType === 'application/pdf';
+              return html`<li class="item" data-document=${d.id}>
               <div class="item-head"><strong>${d.name}</strong><span class="muted">${formatDateTime(d.uploadedAt, this.locale)} · ${this.a('size', Math.max(1, Math.round(d.size / 1024)))}</span>
                 <button type="button" aria-expanded=${pdf ? nothing : url ? 'true' : 'false'} ?disabled=${this.busy === d.id} @click=${() => this.toggleDoc(d)}>${pdf ? this.a('openPdf', d.name) : url ? this.a('hide') : this.a('viewLabel', d.name)}</button></div>
               ${url ? html`<img class="document" src=${url} alt=${this.a('docAlt', d.name)} />` : nothing}
             </li>`;
-          })}</ul>`}</section>`;
+            })}</ul>`
+      }</section>`;
   }
 
   private interviews(a: AppDetail): TemplateResult {
     return html`<section aria-labelledby="iv-h"><h2 id="iv-h">${this.a('interviews')}</h2>
-      ${a.interviews.length === 0
-        ? html`<p>${this.a('interviewsOfApp')}</p>`
-        : html`<ul class="plain">${a.interviews.map((i) => html`<li class="item" data-interview=${i.id}>
+      ${
+        a.interviews.length === 0
+          ? html`<p>${this.a('interviewsOfApp')}</p>`
+          : html`<ul class="plain">${a.interviews.map(
+              (i) => html`<li class="item" data-interview=${i.id}>
             <div class="item-head"><strong>${formatDateTime(i.startsAt, this.locale)}</strong><span>${this.a(i.status)}</span></div>
-            ${markButtons(this.locale, this.me?.role === 'VIEWER', i, this.busy, (x, s) => void this.mark(x, s))}</li>`)}</ul>`}</section>`;
+            ${markButtons(this.locale, this.me?.role === 'VIEWER', i, this.busy, (x, s) => void this.mark(x, s))}</li>`,
+            )}</ul>`
+      }</section>`;
   }
 
   private decision(a: AppDetail): TemplateResult {
@@ -244,7 +272,8 @@ export class StaffApplication extends StaffView {
 
   override render() {
     const a = this.app;
-    if (this.error) return html`<h1 tabindex="-1">${this.a('heading')}</h1><p class="error" role="alert">${this.error}</p><p><a href="#/applications">${this.a('back')}</a></p>`;
+    if (this.error)
+      return html`<h1 tabindex="-1">${this.a('heading')}</h1><p class="error" role="alert">${this.error}</p><p><a href="#/applications">${this.a('back')}</a></p>`;
     if (!a) return html`<h1 tabindex="-1">${this.a('heading')}</h1><p>${this.t('loading')}</p>`;
     return html`
       <p><a href="#/applications">${this.a('back')}</a></p>

@@ -1,6 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { at, type AKey } from './applications-texts.js';
-import { INTERVIEWS, MARK, OPEN_STATUSES, PROCEDURES, QUEUE, APP_STATUSES, type AppStatus, type Interview, type ProcedureInfo, type QueueRow } from './applications-queries.js';
+import {
+  INTERVIEWS,
+  MARK,
+  OPEN_STATUSES,
+  PROCEDURES,
+  QUEUE,
+  APP_STATUSES,
+  type AppStatus,
+  type Interview,
+  type ProcedureInfo,
+  type QueueRow,
+} from './applications-queries.js';
 import { formatDateTime, japanDate, type Lang } from './i18n.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
@@ -11,7 +22,13 @@ export function japanDay(days: number, now = new Date()): string {
 }
 
 /** Kept/missed buttons for a booking whose time has come (never for a viewer or a cancelled booking). */
-export function markButtons(lang: Lang, viewer: boolean, i: Interview, busy: string, onMark: (i: Interview, s: 'KEPT' | 'MISSED') => void): TemplateResult | typeof nothing {
+export function markButtons(
+  lang: Lang,
+  viewer: boolean,
+  i: Interview,
+  busy: string,
+  onMark: (i: Interview, s: 'KEPT' | 'MISSED') => void,
+): TemplateResult | typeof nothing {
   if (viewer || i.status === 'CANCELLED') return nothing;
   if (new Date(i.startsAt).getTime() > Date.now()) return html`<span class="muted">${at(lang, 'notYet')}</span>`;
   const who = i.receiptNumber ?? i.referenceNumber;
@@ -83,7 +100,9 @@ export class StaffApplications extends StaffView {
     try {
       const [queue, procs, interviews] = await Promise.all([
         this.api.q<{ applications: QueueRow[] }>(QUEUE, { status, procedureId: this.procedureId || null, limit: 200 }),
-        this.procedures.length ? Promise.resolve({ procedures: this.procedures }) : this.api.q<{ procedures: ProcedureInfo[] }>(PROCEDURES, { code: this.me.municipalityCode }),
+        this.procedures.length
+          ? Promise.resolve({ procedures: this.procedures })
+          : this.api.q<{ procedures: ProcedureInfo[] }>(PROCEDURES, { code: this.me.municipalityCode }),
         this.api.q<{ applicationInterviews: Interview[] }>(INTERVIEWS, { from: japanDay(-7), to: japanDay(14) }),
       ]);
       this.rows = queue.applications;
@@ -137,20 +156,24 @@ export class StaffApplications extends StaffView {
     const list = this.interviews ?? [];
     return html`<section aria-labelledby="iv-h">
       <h2 id="iv-h">${this.a('interviewsHeading')}</h2>
-      ${list.length === 0
-        ? html`<p>${this.a('interviewsNone')}</p>`
-        : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="iv-h">
+      ${
+        list.length === 0
+          ? html`<p>${this.a('interviewsNone')}</p>`
+          : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="iv-h">
             <table>
               <thead><tr><th scope="col">${this.a('when')}</th><th scope="col">${this.a('receipt')}</th><th scope="col">${this.a('procedure')}</th><th scope="col">${this.a('status')}</th><th scope="col">${this.a('mark')}</th></tr></thead>
-              <tbody>${list.map((i) => html`<tr data-interview=${i.id}>
+              <tbody>${list.map(
+                (i) => html`<tr data-interview=${i.id}>
                 <th scope="row" class="nowrap">${formatDateTime(i.startsAt, this.locale)}</th>
                 <td><a href="#/applications/${encodeURIComponent(i.applicationId)}">${i.receiptNumber ?? i.referenceNumber}</a></td>
                 <td>${i.procedureName}</td>
                 <td>${this.a(i.status)}</td>
                 <td>${markButtons(this.locale, this.me?.role === 'VIEWER', i, this.busy, (x, st) => void this.mark(x, st))}</td>
-              </tr>`)}</tbody>
+              </tr>`,
+              )}</tbody>
             </table>
-          </div>`}
+          </div>`
+      }
     </section>`;
   }
 
@@ -180,20 +203,24 @@ export class StaffApplications extends StaffView {
         <button type="submit">${this.a('show')}</button>
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error} <button type="button" @click=${() => this.load()}>${this.t('retry')}</button></p>` : nothing}
-      ${rows === null
-        ? html`<p>${this.t('loading')}</p>`
-        : html`<section aria-labelledby="q-h">
+      ${
+        rows === null
+          ? html`<p>${this.t('loading')}</p>`
+          : html`<section aria-labelledby="q-h">
               <h2 id="q-h">${this.a('queueCaption')} <span class="badge">${rows.length}</span>${rows.some((r) => r.overdue) ? html` <span class="badge error">${this.a('overdue')} ${rows.filter((r) => r.overdue).length}</span>` : nothing}</h2>
-              ${rows.length === 0
-                ? html`<p>${this.a('none')}</p>`
-                : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="q-h">
+              ${
+                rows.length === 0
+                  ? html`<p>${this.a('none')}</p>`
+                  : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="q-h">
                     <table>
                       <thead><tr><th scope="col">${this.a('receipt')}</th><th scope="col">${this.a('procedure')}</th><th scope="col">${this.a('status')}</th><th scope="col">${this.a('submitted')}</th><th scope="col">${this.a('age')}</th><th scope="col">${this.a('interview')}</th></tr></thead>
                       <tbody>${rows.map((r) => this.row(r))}</tbody>
                     </table>
-                  </div>`}
+                  </div>`
+              }
             </section>
-            ${this.interviewTable()}`}
+            ${this.interviewTable()}`
+      }
     `;
   }
 }

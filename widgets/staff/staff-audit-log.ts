@@ -72,7 +72,11 @@ export class StaffAuditLog extends StaffView {
     this.busy = true;
     this.error = '';
     try {
-      const { auditSearch } = await this.api.q<{ auditSearch: { totalCount: number; endCursor: string | null; entries: AuditLine[] } }>(AUDIT_SEARCH, { filter: this.variables(), first: PAGE, after: more ? this.cursor : null });
+      const { auditSearch } = await this.api.q<{ auditSearch: { totalCount: number; endCursor: string | null; entries: AuditLine[] } }>(AUDIT_SEARCH, {
+        filter: this.variables(),
+        first: PAGE,
+        after: more ? this.cursor : null,
+      });
       this.lines = more ? [...(this.lines ?? []), ...auditSearch.entries] : auditSearch.entries;
       this.total = auditSearch.totalCount;
       this.cursor = auditSearch.endCursor;
@@ -138,11 +142,27 @@ export class StaffAuditLog extends StaffView {
         <h2 id="al-filters-h">${this.a('filters')}</h2>
         <div class="grid">
           <div class="field"><label for="al-actorName">${this.a('who')}</label><input id="al-actorName" name="actorName" type="text" maxlength="100" autocomplete="off" /></div>
-          ${this.select('department', 'department', DEPARTMENTS.map((d) => [d, label(this.locale, d)]))}
+          ${this.select(
+            'department',
+            'department',
+            DEPARTMENTS.map((d) => [d, label(this.locale, d)]),
+          )}
           <div class="field"><label for="al-referenceNumber">${this.a('reference')}</label><input id="al-referenceNumber" name="referenceNumber" type="text" maxlength="100" autocomplete="off" /></div>
-          ${this.select('operationName', 'operation', Object.keys(NAMES).map((n) => [n, operationName(this.locale, n)]))}
-          ${this.select('section', 'section', SECTIONS.map((s) => [s, label(this.locale, s)]))}
-          ${this.select('action', 'action', ACTIONS.map((x) => [x, this.a(x)]))}
+          ${this.select(
+            'operationName',
+            'operation',
+            Object.keys(NAMES).map((n) => [n, operationName(this.locale, n)]),
+          )}
+          ${this.select(
+            'section',
+            'section',
+            SECTIONS.map((s) => [s, label(this.locale, s)]),
+          )}
+          ${this.select(
+            'action',
+            'action',
+            ACTIONS.map((x) => [x, this.a(x)]),
+          )}
           <div class="field"><label for="al-from">${this.a('from')}</label><input id="al-from" name="from" type="date" /></div>
           <div class="field"><label for="al-to">${this.a('to')}</label><input id="al-to" name="to" type="date" /></div>
         </div>
@@ -154,25 +174,31 @@ export class StaffAuditLog extends StaffView {
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <h2 id="al-results-h" tabindex="-1">${this.a('results')}${lines ? html` <span class="muted" id="al-count">${this.a('count', this.total)}</span>` : nothing}</h2>
-      ${lines === null
-        ? this.error ? nothing : html`<p>${this.a('loading')}</p>`
-        : lines.length === 0
-          ? html`<p>${this.a('none')}</p>`
-          : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="al-results-h">
+      ${
+        lines === null
+          ? this.error
+            ? nothing
+            : html`<p>${this.a('loading')}</p>`
+          : lines.length === 0
+            ? html`<p>${this.a('none')}</p>`
+            : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="al-results-h">
               <table>
                 <thead><tr><th scope="col">${this.a('at')}</th><th scope="col">${this.a('actor')}</th><th scope="col">${this.a('action')}</th><th scope="col">${this.a('section')}</th><th scope="col">${this.a('operation')}</th><th scope="col">${this.a('records')}</th></tr></thead>
                 <tbody>
-                  ${lines.map((l) => html`<tr data-seq=${l.seq}>
+                  ${lines.map(
+                    (l) => html`<tr data-seq=${l.seq}>
                     <td class="nowrap">${formatDateTime(l.at, this.locale)}</td><td>${this.who(l)}</td>
                     <td>${this.a((ACTIONS as readonly string[]).includes(l.action) ? (l.action as AKey) : 'read')}</td>
                     <td>${l.sections.map((s) => this.section(s)).join('、')}</td>
                     <td>${operationName(this.locale, l.operationName)}</td>
                     <td><span class="ref">${l.referenceNumbers.join(' ')}</span>${l.recordCount > l.referenceNumbers.length ? html` <span class="muted">${this.a('andMore', l.recordCount - l.referenceNumbers.length)}</span>` : nothing}</td>
-                  </tr>`)}
+                  </tr>`,
+                  )}
                 </tbody>
               </table>
             </div>
-            ${this.cursor ? html`<div class="pager"><button type="button" @click=${() => void this.load(true)} ?disabled=${this.busy}>${this.a('more')}</button></div>` : nothing}`}
+            ${this.cursor ? html`<div class="pager"><button type="button" @click=${() => void this.load(true)} ?disabled=${this.busy}>${this.a('more')}</button></div>` : nothing}`
+      }
     `;
   }
 }

@@ -60,23 +60,29 @@ export class StaffAudit extends StaffView {
       <p>${this.t('auditIntro')}</p>
       ${this.intact === null ? nothing : html`<p class=${this.intact ? 'ok' : 'error'} id="chain">${this.intact ? this.t('chainOk') : this.t('chainBroken')}</p>`}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.entries === null
-        ? this.error ? nothing : html`<p>${this.t('loading')}</p>`
-        : this.entries.length === 0
-          ? html`<p>${this.t('noAudit')}</p>`
-          : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('auditHeading')}>
+      ${
+        this.entries === null
+          ? this.error
+            ? nothing
+            : html`<p>${this.t('loading')}</p>`
+          : this.entries.length === 0
+            ? html`<p>${this.t('noAudit')}</p>`
+            : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('auditHeading')}>
               <table>
                 <thead><tr><th scope="col">${this.t('at')}</th><th scope="col">${this.t('actor')}</th><th scope="col">${this.t('action')}</th><th scope="col">${this.t('sections')}</th><th scope="col">${this.t('operation')}</th></tr></thead>
                 <tbody>
-                  ${this.entries.map((e) => html`<tr>
+                  ${this.entries.map(
+                    (e) => html`<tr>
                     <td>${formatDateTime(e.at, this.locale)}</td><td>${this.who(e)}</td>
                     <td>${e.action === 'write' ? this.t('write') : this.t('read')}</td>
                     <td>${e.sections.map((s) => label(this.locale, s.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase())).join('、')}</td>
                     <td>${operationName(this.locale, e.operationName)}</td>
-                  </tr>`)}
+                  </tr>`,
+                  )}
                 </tbody>
               </table>
-            </div>`}
+            </div>`
+      }
     `;
   }
 }

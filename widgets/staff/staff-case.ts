@@ -65,7 +65,9 @@ export class StaffCase extends StaffView {
     this.busy = true;
     this.error = '';
     try {
-      const data = await this.api.q<{ updateCase: CaseFile }>(UPDATE_CASE, { input: { recordId: this.recordId, expectedVersion: this.file?.version ?? null, ...input } });
+      const data = await this.api.q<{ updateCase: CaseFile }>(UPDATE_CASE, {
+        input: { recordId: this.recordId, expectedVersion: this.file?.version ?? null, ...input },
+      });
       this.file = data.updateCase;
       this.status = this.file.status;
       this.announce(this.t('caseSaved'));
@@ -104,8 +106,9 @@ export class StaffCase extends StaffView {
           ${f?.closedReason ? html` · ${this.t('caseClosedReason')}: ${f.closedReason}` : nothing}
         </p>
         ${this.error ? html`<p class="error" role="alert" id="case-error">${this.error}</p>` : nothing}
-        ${writer
-          ? html`<form class="no-print" @submit=${this.submit} novalidate aria-describedby=${this.error ? 'case-error' : nothing}>
+        ${
+          writer
+            ? html`<form class="no-print" @submit=${this.submit} novalidate aria-describedby=${this.error ? 'case-error' : nothing}>
               <div class="grid">
                 <div class="field">
                   <label for="case-status">${this.t('caseStatus')}</label>
@@ -117,23 +120,28 @@ export class StaffCase extends StaffView {
                   <label for="case-next">${this.t('caseNext')}</label>
                   <input id="case-next" name="next" type="date" .value=${f?.nextContactDate ?? ''} />
                 </div>
-                ${this.status === 'CLOSED'
-                  ? html`<div class="field">
+                ${
+                  this.status === 'CLOSED'
+                    ? html`<div class="field">
                       <label for="case-reason">${this.t('caseClosedReason')}</label>
                       <textarea id="case-reason" name="reason">${f?.closedReason ?? ''}</textarea>
                     </div>`
-                  : nothing}
+                    : nothing
+                }
               </div>
               <div class="actions">
                 <button class="primary" type="submit" ?disabled=${this.busy}>${this.t('caseSave')}</button>
                 ${f?.assignee?.id !== this.me?.id ? html`<button type="button" id="case-take" ?disabled=${this.busy} @click=${() => this.save({ assigneeId: this.me!.id })}>${this.t('caseTakeMine')}</button>` : nothing}
               </div>
             </form>`
-          : nothing}
-        ${this.owner && this.handovers.length > 0
-          ? html`<h3 id="handovers-h">${this.t('handoversHeading')}</h3>
+            : nothing
+        }
+        ${
+          this.owner && this.handovers.length > 0
+            ? html`<h3 id="handovers-h">${this.t('handoversHeading')}</h3>
               <ul aria-labelledby="handovers-h">${this.handovers.map((h) => html`<li data-department=${h.department}>${this.handoverText(h)}</li>`)}</ul>`
-          : nothing}
+            : nothing
+        }
       </section>
     `;
   }

@@ -5,21 +5,39 @@ import { col } from './i18n.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
 
-interface Point { start: string; value: number | null }
-interface Figure { name: string; label: string; key: string | null; keyLabel: string | null; total: number | null; previousTotal: number | null; points: Point[] }
-interface Figures { from: string; to: string; previousFrom: string; previousTo: string; figures: Figure[] }
+interface Point {
+  start: string;
+  value: number | null;
+}
+interface Figure {
+  name: string;
+  label: string;
+  key: string | null;
+  keyLabel: string | null;
+  total: number | null;
+  previousTotal: number | null;
+  points: Point[];
+}
+interface Figures {
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+  figures: Figure[];
+}
 
 const FIGURES = `query StaffUsageFigures($p: ReportPeriodInput!, $m: String!) { usageFigures(period: $p, municipalityCode: $m, bucket: MONTH) {
   from to previousFrom previousTo figures { name label key keyLabel total previousTotal points { start value } } } }`;
-const REPORT = 'query StaffImplementationReport($p: ReportPeriodInput!, $f: ReportForm!, $x: ReportFormat) { implementationReport(period: $p, form: $f, format: $x) { url } }';
+const REPORT =
+  'query StaffImplementationReport($p: ReportPeriodInput!, $f: ReportForm!, $x: ReportFormat) { implementationReport(period: $p, form: $f, format: $x) { url } }';
 
 /** Figures shown as cards and monthly charts, in this order (absent ones — a module not installed — are left out). */
 const KEY_FIGURES = ['chat.sessions', 'chat.urgent', 'chat.handoffs', 'intake.submitted', 'record.created', 'chat.ratingAverage'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-
 const fmt = (n: number | null, lang: number) => (n === null ? '－' : n.toLocaleString(lang === 1 ? 'en-GB' : 'ja-JP', { maximumFractionDigits: 2 }));
 const monthOf = (iso: string, lang: number) => (lang === 1 ? iso.slice(0, 7) : `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月`);
+const dayOf = (iso: string, lang: number) => (lang === 1 ? iso : `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`);
 
 /**
  * `<staff-dashboard>` (supervisors and admins of the owning department): the usage figures of a
@@ -51,13 +69,22 @@ export class StaffDashboard extends StaffView {
       td.num, th.num { text-align: end; }
     `,
   ];
-  static override properties = { ...StaffView.properties, data: { state: true }, error: { state: true }, busy: { state: true }, from: { state: true }, to: { state: true } };
+  static override properties = {
+    ...StaffView.properties,
+    data: { state: true },
+    error: { state: true },
+    busy: { state: true },
+    from: { state: true },
+    to: { state: true },
+  };
   declare data: Figures | null;
   declare error: string;
   declare busy: boolean;
   declare from: string;
   declare to: string;
   private started = false;
+  /** The API refused the figures to this staff member (FORBIDDEN): only the sentence saying who may use the page is shown. */
+  private refused = false;
 
   constructor() {
     super();
@@ -95,7 +122,8 @@ export class StaffDashboard extends StaffView {
       this.announce(this.d('shown', this.from, this.to));
     } catch (e) {
       this.data = null;
-      this.error = e instanceof ApiError && e.code === 'FORBIDDEN' ? this.d('forbidden') : this.errorText(e);
+      this.refused = e instanceof ApiError && e.code === 'FORBIDDEN';
+      this.error = this.refused ? this.d('forbidden') : this.errorText(e);
       this.announce(this.error, true);
     } finally {
       this.busy = false;
@@ -111,7 +139,8 @@ export class StaffDashboard extends StaffView {
 
   private async download(form: 'REPORT' | 'PLAN', format: 'DOCX' | 'CSV'): Promise<void> {
     try {
-      const { url } = (await this.api.q<{ implementationReport: { url: string } }>(REPORT, { p: { from: this.from, to: this.to }, f: form, x: format })).implementationReport;
+      const { url } = (await this.api.q<{ implementationReport: { url: string } }>(REPORT, { p: { from: this.from, to: this.to }, f: form, x: format }))
+        .implementationReport;
       // The link is short-lived and signed; the browser downloads it (Content-Disposition: attachment).
       const a = document.createElement('a');
       a.href = url;
@@ -124,7 +153,11 @@ export class StaffDashboard extends StaffView {
   }
 
   private monthly(f: Figure, id: string) {
-    const W = 360, H = 160, L = 8, B = 22, T = 8;
+    const W = 360,
+      H = 160,
+      L = 8,
+      B = 22,
+      T = 8;
     const values = f.points.map((p) => p.value ?? 0);
     const max = Math.max(1, ...values);
     const step = (W - L * 2) / Math.max(1, f.points.length);
@@ -150,7 +183,9 @@ export class StaffDashboard extends StaffView {
 
   private breakdown(title: string, rows: Figure[], id: string) {
     if (rows.length === 0) return html`<figure aria-labelledby="${id}-c"><figcaption id="${id}-c">${title}</figcaption><p>${this.d('none')}</p></figure>`;
-    const W = 360, LBL = 130, RH = 26;
+    const W = 360,
+      LBL = 130,
+      RH = 26;
     const H = rows.length * RH + 4;
     const max = Math.max(1, ...rows.flatMap((r) => [r.total ?? 0, r.previousTotal ?? 0]));
     const span = W - LBL - 40;
@@ -181,6 +216,9 @@ export class StaffDashboard extends StaffView {
     const totals = (name: string) => d?.figures.find((f) => f.name === name && f.key === null);
     const keys = (name: string) => d?.figures.filter((f) => f.name === name && f.key !== null) ?? [];
     const shown = KEY_FIGURES.map(totals).filter((f): f is Figure => !!f);
+    // Refused (a caseworker opening #/dashboard by address): the one sentence that says who may use the
+    // page, not a period form that can only fail again (trial T14).
+    if (this.refused) return html`<h1 tabindex="-1">${this.d('heading')}</h1><p class="error" role="alert">${this.error}</p>`;
     return html`
       <h1 tabindex="-1">${this.d('heading')}</h1>
       <p>${this.d('intro')}</p>
@@ -197,12 +235,16 @@ export class StaffDashboard extends StaffView {
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${!d && !this.error ? html`<p>${this.d('loading')}</p>` : nothing}
-      ${d
-        ? html`
+      ${
+        d
+          ? html`
             <h2>${this.d('key')}</h2>
+            <p class="shown-period">${this.d('showing', dayOf(d.from, this.locale), dayOf(d.to, this.locale), dayOf(d.previousFrom, this.locale), dayOf(d.previousTo, this.locale))}</p>
             <ul class="plain cards">
-              ${shown.map((f) => html`<li class="card"><p>${f.label}</p><p class="big">${fmt(f.total, this.locale)}</p>
-                <p class="muted">${this.d('previous')} ${fmt(f.previousTotal, this.locale)}</p></li>`)}
+              ${shown.map(
+                (f) => html`<li class="card"><p>${f.label}</p><p class="big">${fmt(f.total, this.locale)}</p>
+                <p class="muted">${this.d('previous')} ${fmt(f.previousTotal, this.locale)}</p></li>`,
+              )}
             </ul>
             <h2>${this.d('byMonth')}</h2>
             <div class="charts">${shown.filter((f) => f.name !== 'chat.ratingAverage').map((f, i) => this.monthly(f, `m${i}`))}</div>
@@ -220,7 +262,8 @@ export class StaffDashboard extends StaffView {
               <button type="button" @click=${() => this.download('REPORT', 'CSV')}>${this.d('csv')}</button>
             </div>
           `
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { DUP, type DupKey } from './duplicates-texts.js';
+import { MERGE } from './merge-texts.js';
 import { DECIDE_DUPLICATE, DUPLICATES, type DuplicateCandidate } from './duplicates-queries.js';
 import { formatDateTime, col } from './i18n.js';
 import { base, viewStyles } from './staff.styles.js';
@@ -53,7 +54,9 @@ export class StaffDuplicates extends StaffView {
     this.busy = true;
     this.error = '';
     try {
-      const { decideDuplicate } = await this.api.q<{ decideDuplicate: DuplicateCandidate[] }>(DECIDE_DUPLICATE, { input: { recordId: this.recordId, otherRecordId: c.recordId, decision } });
+      const { decideDuplicate } = await this.api.q<{ decideDuplicate: DuplicateCandidate[] }>(DECIDE_DUPLICATE, {
+        input: { recordId: this.recordId, otherRecordId: c.recordId, decision },
+      });
       this.items = decideDuplicate;
       this.announce(this.d(decision === 'SAME_PERSON' ? 'linked' : 'dismissed', c.referenceNumber));
     } catch (e) {
@@ -80,12 +83,15 @@ export class StaffDuplicates extends StaffView {
               <span>${who} ${c.record?.identity?.birthDate ?? ''}</span>
               <span>${this.d('matched', c.reasons.map((r) => (r in DUP ? this.d(r as DupKey) : r)).join('・'))}</span></div>
             ${c.decision ? html`<p class="ok">${this.d(c.decision, c.decidedBy ?? '', c.decidedAt ? formatDateTime(c.decidedAt, this.locale) : '')}</p>` : nothing}
-            ${canWrite
-              ? html`<div class="actions">
+            ${
+              canWrite
+                ? html`<div class="actions">
                   ${c.decision !== 'SAME_PERSON' ? html`<button type="button" ?disabled=${this.busy} aria-label=${this.d('linkLabel', c.referenceNumber)} @click=${() => this.decide(c, 'SAME_PERSON')}>${this.d('link')}</button>` : nothing}
+                  ${c.decision !== 'DIFFERENT' ? html`<a class="button" href=${`#/records/${encodeURIComponent(this.recordId)}/merge/${encodeURIComponent(c.recordId)}`} aria-label=${col(MERGE.mergeLinkLabel, this.locale).replace('%', c.referenceNumber)}>${col(MERGE.mergeLink, this.locale)}</a>` : nothing}
                   ${c.decision !== 'DIFFERENT' ? html`<button type="button" ?disabled=${this.busy} aria-label=${this.d('dismissLabel', c.referenceNumber)} @click=${() => this.decide(c, 'DIFFERENT')}>${this.d('dismiss')}</button>` : nothing}
                 </div>`
-              : nothing}
+                : nothing
+            }
           </li>`;
         })}
       </ul>

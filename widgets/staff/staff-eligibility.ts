@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { formatYen, japanDate, label, type Key } from './i18n.js';
+import { formatYen, japanDate, label, type Key, yenAmount } from './i18n.js';
 import { ELIGIBILITY, type EligibilityResult, type RecordData, type RecordEligibility, type SectionName } from './queries.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
@@ -75,7 +75,8 @@ export class StaffEligibility extends StaffView {
     return html`<ul>
       ${FACTS.map((s) => {
         const a = r.access.find((x) => x.section === s);
-        if (!a?.readable) return html`<li class="notice" data-reason=${a?.reason ?? 'NOT_PERMITTED'}>${this.t('factMissing', this.t(s), this.t(a?.reason ?? 'NOT_PERMITTED'))}</li>`;
+        if (!a?.readable)
+          return html`<li class="notice" data-reason=${a?.reason ?? 'NOT_PERMITTED'}>${this.t('factMissing', this.t(s), this.t(a?.reason ?? 'NOT_PERMITTED'))}</li>`;
         if (s === 'HOUSEHOLD') {
           const kids = r.household?.children ?? [];
           const marital = r.household?.maritalStatus;
@@ -84,10 +85,11 @@ export class StaffEligibility extends StaffView {
         }
         if (s === 'INCOME') {
           const i = r.income;
-          const yen = (k: Key, v: number | null | undefined) => html`<li>${this.t(k)}: ${v == null ? this.t('empty') : `${formatYen(v)} 円`}</li>`;
+          const yen = (k: Key, v: number | null | undefined) => html`<li>${this.t(k)}: ${v == null ? this.t('empty') : yenAmount(v, this.locale)}</li>`;
           return html`<li>${this.t('incomeYear')}: ${i?.incomeYear ?? this.t('empty')}</li>${yen('annualEmploymentIncome', i?.annualEmploymentIncome)}${yen('otherIncome', i?.otherIncome)}${yen('childSupportReceivedYearly', i?.childSupportReceivedYearly)}`;
         }
-        if (s === 'BENEFITS') return html`<li>${this.t('BENEFITS')}: ${(r.benefits ?? []).map((b) => this.programmes.get(b.programmeId) ?? b.programmeId).join('、') || this.t('empty')}</li>`;
+        if (s === 'BENEFITS')
+          return html`<li>${this.t('BENEFITS')}: ${(r.benefits ?? []).map((b) => this.programmes.get(b.programmeId) ?? b.programmeId).join('、') || this.t('empty')}</li>`;
         return html`<li>${this.t('CONCERNS')}: ${(r.concerns?.categories ?? []).map((c) => label(this.locale, c)).join('、') || this.t('empty')}</li>`;
       })}
     </ul>`;
@@ -121,21 +123,25 @@ export class StaffEligibility extends StaffView {
           ${this.busy ? html`<p>${this.t('loading')}</p>` : nothing}
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
           ${this.explanation ? html`<p class="notice" data-income-assessment>${this.explanation}</p>` : nothing}
-          ${this.results
-            ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="results-h">
+          ${
+            this.results
+              ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="results-h">
                 <table>
                   <thead><tr><th scope="col">${this.t('programme')}</th><th scope="col">${this.t('eligible')}</th><th scope="col">${this.t('amount')}</th><th scope="col">${this.t('reasons')}</th></tr></thead>
                   <tbody>
-                    ${this.results.map((x) => html`<tr data-programme=${x.programme.id} data-status=${x.status}>
+                    ${this.results.map(
+                      (x) => html`<tr data-programme=${x.programme.id} data-status=${x.status}>
                       <th scope="row">${x.programme.name}</th>
                       <td><span class="badge">${this.t(x.status)}</span></td>
                       <td class="nowrap">${this.amount(x.amount)}</td>
                       <td>${x.reasons.length ? html`<ul>${x.reasons.map((s) => html`<li>${s}</li>`)}</ul>` : nothing}</td>
-                    </tr>`)}
+                    </tr>`,
+                    )}
                   </tbody>
                 </table>
               </div>`
-            : nothing}
+              : nothing
+          }
         </section>
       </div>
     `;

@@ -107,7 +107,12 @@ export class StaffFigureInput extends StaffView {
   private async loadPreview(): Promise<void> {
     const fy = this.fiscal();
     const today = japanToday();
-    this.preview = (await this.api.q<{ usageFigures: NonNullable<StaffFigureInput['preview']> }>(PREVIEW, { p: { from: fy.from, to: fy.to < today ? fy.to : today }, m: this.me.municipalityCode })).usageFigures;
+    this.preview = (
+      await this.api.q<{ usageFigures: NonNullable<StaffFigureInput['preview']> }>(PREVIEW, {
+        p: { from: fy.from, to: fy.to < today ? fy.to : today },
+        m: this.me.municipalityCode,
+      })
+    ).usageFigures;
   }
 
   private pick(e: Event): void {
@@ -123,7 +128,8 @@ export class StaffFigureInput extends StaffView {
     const values: { figure: string; value: number | null }[] = [];
     for (const d of this.data.definitions) {
       const raw = normaliseCount(this.drafts[d.name] ?? '');
-      if (raw !== '' && (!/^\d+$/.test(raw) || Number(raw) > max)) errors[d.name] = this.x('notNumber', max.toLocaleString(this.locale === 0 ? 'ja-JP' : 'en-GB'));
+      if (raw !== '' && (!/^\d+$/.test(raw) || Number(raw) > max))
+        errors[d.name] = this.x('notNumber', max.toLocaleString(this.locale === 0 ? 'ja-JP' : 'en-GB'));
       const value = raw === '' ? null : Number(raw);
       if ((this.entry(d.name)?.value ?? null) !== value) values.push({ figure: d.name, value });
     }
@@ -139,7 +145,8 @@ export class StaffFigureInput extends StaffView {
       await this.loadPreview();
     } catch (err) {
       // The API names the field: input.values.<i>.value → the i-th figure sent.
-      const problems = err instanceof ApiError ? err.errors.flatMap((x) => ((x.extensions?.problems as { field: string; message: string }[] | undefined) ?? [])) : [];
+      const problems =
+        err instanceof ApiError ? err.errors.flatMap((x) => (x.extensions?.problems as { field: string; message: string }[] | undefined) ?? []) : [];
       const byField: Record<string, string> = {};
       for (const p of problems) {
         const m = /^input\.values\.(\d+)\./.exec(p.field);
@@ -215,10 +222,12 @@ export class StaffFigureInput extends StaffView {
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="preview-h">
         <table class="preview">
           <thead><tr><th scope="col">${this.x('item')}</th><th scope="col" class="num">${this.x('current')}</th><th scope="col" class="num">${this.x('previous')}</th><th scope="col">${this.x('source')}</th></tr></thead>
-          <tbody>${p.figures.map((l) => html`<tr>
+          <tbody>${p.figures.map(
+            (l) => html`<tr>
             <th scope="row" class=${l.key === null ? '' : 'indent'}>${l.keyLabel ?? l.label}</th>
             <td class="num">${this.fmt(l.total)}</td><td class="num">${this.fmt(l.previousTotal)}</td>
-            <td>${l.origin === 'ENTERED' ? html`<strong>${this.x('entered')}</strong>` : this.x('counted')}</td></tr>`)}</tbody>
+            <td>${l.origin === 'ENTERED' ? html`<strong>${this.x('entered')}</strong>` : this.x('counted')}</td></tr>`,
+          )}</tbody>
         </table>
       </div>`;
   }
@@ -229,16 +238,18 @@ export class StaffFigureInput extends StaffView {
     return html`
       <h1 tabindex="-1">${this.x('heading')}</h1>
       <p>${this.x('intro')}</p>
-      ${this.loadError
-        ? html`<p class="error" role="alert">${this.loadError}</p>`
-        : html`<div class="filters field">
+      ${
+        this.loadError
+          ? html`<p class="error" role="alert">${this.loadError}</p>`
+          : html`<div class="filters field">
               <label for="month">${this.x('month')}</label>
               <p class="muted" id="month-hint">${this.x('monthHint')}</p>
               <select id="month" aria-describedby="month-hint" @change=${this.pick}>
                 ${months.map((m) => html`<option value=${m} ?selected=${m === this.month}>${this.monthName(m)}</option>`)}
               </select>
             </div>
-            ${d ? html`${this.form(d)} ${this.yearTable(d)} ${this.previewTable()}` : html`<p>${this.x('loading')}</p>`}`}
+            ${d ? html`${this.form(d)} ${this.yearTable(d)} ${this.previewTable()}` : html`<p>${this.x('loading')}</p>`}`
+      }
     `;
   }
 }

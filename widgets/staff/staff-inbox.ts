@@ -117,11 +117,13 @@ export class StaffInbox extends StaffView {
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error} <button type="button" @click=${() => this.load(false)}>${this.t('retry')}</button></p>` : nothing}
       ${this.loading && !items ? html`<p>${this.t('loading')}</p>` : nothing}
-      ${items
-        ? html`<h2 id="list-h">${this.t('inboxCount', this.total)}</h2>
-            ${items.length === 0
-              ? html`<p>${this.t('inboxEmpty')}</p>`
-              : html`<ul class="plain" aria-labelledby="list-h">
+      ${
+        items
+          ? html`<h2 id="list-h">${this.t('inboxCount', this.total)}</h2>
+            ${
+              items.length === 0
+                ? html`<p>${this.t('inboxEmpty')}</p>`
+                : html`<ul class="plain" aria-labelledby="list-h">
                   ${items.map((i) => {
                     const who = i.record?.identity ? [i.record.identity.familyName, i.record.identity.givenName].filter(Boolean).join(' ') : '';
                     return html`<li class="item" data-ref=${i.referenceNumber} data-status=${i.status}>
@@ -138,16 +140,20 @@ export class StaffInbox extends StaffView {
                       ${i.preferredTime ? html`<p>${this.t('preferredTime')}: ${i.preferredTime}</p>` : nothing}
                       ${i.takenBy ? html`<p class="muted">${this.t('takenBy', i.takenBy.name, i.takenAt ? formatDateTime(i.takenAt, this.locale) : '')}</p>` : nothing}
                       <div class="actions">
-                        ${i.status !== 'TAKEN' && this.me?.role !== 'VIEWER'
-                          ? html`<button type="button" aria-label=${this.t('takeLabel', i.referenceNumber)} ?disabled=${this.busyId === i.id} @click=${() => this.take(i)}>${this.t('take')}</button>`
-                          : nothing}
+                        ${
+                          i.status !== 'TAKEN' && this.me?.role !== 'VIEWER'
+                            ? html`<button type="button" aria-label=${this.t('takeLabel', i.referenceNumber)} ?disabled=${this.busyId === i.id} @click=${() => this.take(i)}>${this.t('take')}</button>`
+                            : nothing
+                        }
                         ${i.record ? html`<a class="button" href="#/records/${encodeURIComponent(i.record.id)}">${this.t('openRecord')}<span class="visually-hidden"> ${i.referenceNumber}</span></a>` : nothing}
                       </div>
                     </li>`;
                   })}
                 </ul>
-                ${this.next ? html`<button type="button" @click=${() => this.load(true)}>${this.t('more')}</button>` : nothing}`}`
-        : nothing}
+                ${this.next ? html`<button type="button" @click=${() => this.load(true)}>${this.t('more')}</button>` : nothing}`
+            }`
+          : nothing
+      }
     `;
   }
 }

@@ -150,8 +150,9 @@ export class StaffLine extends StaffView {
       <h1 tabindex="-1">${this.l('heading')}</h1>
       <p>${this.l('intro')}</p>
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError} <button type="button" @click=${this.load}>${this.t('retry')}</button></p>` : nothing}
-      ${d
-        ? html`
+      ${
+        d
+          ? html`
             <section class="card" aria-labelledby="line-status-h">
               <h2 id="line-status-h">${this.l('statusHeading')}</h2>
               <p id="line-connected">${d.connected ? this.l('connected') : this.l('notConnected')}</p>
@@ -184,9 +185,10 @@ export class StaffLine extends StaffView {
               <p>${this.l('richMenuText')}</p>
             </section>
           `
-        : this.loadError
-          ? nothing
-          : html`<p>${this.l('loading')}</p>`}
+          : this.loadError
+            ? nothing
+            : html`<p>${this.l('loading')}</p>`
+      }
     `;
   }
 }

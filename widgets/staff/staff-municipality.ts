@@ -64,7 +64,11 @@ export class StaffMunicipality extends StaffView {
     this.busy = true;
     try {
       const requireTwoFactor = this.renderRoot.querySelector<HTMLInputElement>('#require-2fa')!.checked;
-      this.settings = (await this.api.q<{ updateMunicipalitySettings: Settings }>(UPDATE_SETTINGS, { input: { requireTwoFactor, contactTargetOpenDays: readResponseTarget(this.renderRoot) } })).updateMunicipalitySettings;
+      this.settings = (
+        await this.api.q<{ updateMunicipalitySettings: Settings }>(UPDATE_SETTINGS, {
+          input: { requireTwoFactor, contactTargetOpenDays: readResponseTarget(this.renderRoot) },
+        })
+      ).updateMunicipalitySettings;
       this.announce(this.a('munSaved'));
       void this.load();
     } catch (err) {
@@ -79,9 +83,12 @@ export class StaffMunicipality extends StaffView {
     return html`
       <h1 tabindex="-1">${this.a('munHeading')}</h1>
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError} <button type="button" @click=${this.load}>${this.t('retry')}</button></p>` : nothing}
-      ${!s
-        ? this.loadError ? nothing : html`<p>${this.t('loading')}</p>`
-        : html`
+      ${
+        !s
+          ? this.loadError
+            ? nothing
+            : html`<p>${this.t('loading')}</p>`
+          : html`
             <dl><dt>${this.a('munCode')}</dt><dd class="ref">${s.code}</dd><dt>${this.a('munName')}</dt><dd>${s.name}</dd></dl>
             <form class="card" aria-label=${this.a('munHeading')} @submit=${this.save} novalidate>
               <div class="field">
@@ -92,15 +99,18 @@ export class StaffMunicipality extends StaffView {
               <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>${this.a('munSave')}</button></div>
             </form>
             <h2 id="events-h">${this.a('eventsHeading')}</h2>
-            ${this.events.length === 0
-              ? html`<p>${this.a('noSessions')}</p>`
-              : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="events-h">
+            ${
+              this.events.length === 0
+                ? html`<p>${this.a('noSessions')}</p>`
+                : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="events-h">
                   <table>
                     <thead><tr><th scope="col">${this.a('at')}</th><th scope="col">${this.a('actor')}</th><th scope="col">${this.a('action')}</th></tr></thead>
                     <tbody>${this.events.map((e) => html`<tr><td>${formatDateTime(e.at, this.locale)}</td><td>${e.actorName}</td><td class="ref">${e.action}</td></tr>`)}</tbody>
                   </table>
-                </div>`}
-          `}
+                </div>`
+            }
+          `
+      }
     `;
   }
 }

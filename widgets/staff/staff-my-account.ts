@@ -18,7 +18,7 @@ interface Enrolment {
  * `<staff-my-account>` (every staff member): one's own sessions (end any but this one), setting up
  * two-factor sign-in — the password again, a QR code of the otpauth URI drawn from uqr's matrix
  * with the key as text beside it, a code from the app — and the ten recovery codes, shown once
- * until "I have kept them"; and changing one's password (the other sessions end).
+ * until "I have kept them"; passkeys (staff-passkeys.ts); and changing one's password (the other sessions end).
  */
 export class StaffMyAccount extends StaffView {
   static override styles = [base, viewStyles];
@@ -119,7 +119,9 @@ export class StaffMyAccount extends StaffView {
     e.preventDefault();
     await this.run(['tf-code'], { 'input.code': 'tf-code' }, async () => {
       const input = { ticket: this.enrolment!.ticket, code: this.input('tf-code').value.trim() };
-      const done = (await this.api.q<{ completeTwoFactorEnrolment: { recoveryCodes: string[]; token: string; expiresAt: string } }>(COMPLETE_TWO_FACTOR, { input })).completeTwoFactorEnrolment;
+      const done = (
+        await this.api.q<{ completeTwoFactorEnrolment: { recoveryCodes: string[]; token: string; expiresAt: string } }>(COMPLETE_TWO_FACTOR, { input })
+      ).completeTwoFactorEnrolment;
       // The enrolment signed in anew with two factors: this tab continues on that session.
       this.api.setSession({ token: done.token, expiresAt: done.expiresAt });
       this.enrolment = null;
@@ -211,16 +213,21 @@ export class StaffMyAccount extends StaffView {
         <h2 id="tf-h" tabindex="-1">${this.a('tfHeading')}</h2>
         ${this.enabled == null && !this.recovery ? html`<p>${this.t('loading')}</p>` : this.twoFactor()}
       </section>
+      <staff-passkeys .api=${this.api} .locale=${this.locale} .me=${this.me}></staff-passkeys>
       <h2 id="sessions-h" tabindex="-1">${this.a('mySessions')}</h2>
       <p class="muted">${this.a('mySessionsIntro')}</p>
-      ${this.sessions == null
-        ? html`<p>${this.t('loading')}</p>`
-        : html`<ul class="plain sessions" aria-labelledby="sessions-h">
-            ${this.sessions.map((s, i) => html`<li class="item item-head">
+      ${
+        this.sessions == null
+          ? html`<p>${this.t('loading')}</p>`
+          : html`<ul class="plain sessions" aria-labelledby="sessions-h">
+            ${this.sessions.map(
+              (s, i) => html`<li class="item item-head">
               <span>${this.a('started')}: ${formatDateTime(s.createdAt, this.locale)}・${this.a('expires')}: ${formatDateTime(s.expiresAt, this.locale)}（${s.twoFactor ? this.a('withTwoFactor') : this.a('withoutTwoFactor')}）</span>
               ${s.current ? html`<span class="badge">${this.a('thisSession')}</span>` : html`<button type="button" aria-label=${this.a('revokeLabel', formatDateTime(s.createdAt, this.locale))} @click=${() => this.revoke(s, i)}>${this.a('revoke')}</button>`}
-            </li>`)}
-          </ul>`}
+            </li>`,
+            )}
+          </ul>`
+      }
       <form class="card" aria-labelledby="pw-h" @submit=${this.changePassword} novalidate>
         <h2 id="pw-h">${this.a('pwHeading')}</h2>
         ${this.field('pw-current', 'pwCurrent', 'password', 'current-password')}

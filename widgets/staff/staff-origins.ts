@@ -104,8 +104,9 @@ export class StaffOrigins extends StaffView {
       <h1 tabindex="-1">${this.t('originsHeading')}</h1>
       <p>${this.t('originsIntro')}</p>
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError} <button type="button" @click=${this.load}>${this.t('retry')}</button></p>` : nothing}
-      ${d
-        ? html`
+      ${
+        d
+          ? html`
             <form class="card" aria-labelledby="add-origin-h" @submit=${this.add} novalidate>
               <h2 id="add-origin-h">${this.t('addOrigin')}</h2>
               <div class="field">
@@ -119,32 +120,39 @@ export class StaffOrigins extends StaffView {
               <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${this.t('addOrigin')}</button></div>
             </form>
             <h2 id="origins-h" tabindex="-1">${this.t('originsListed', d.origins.length)}</h2>
-            ${d.origins.length === 0
-              ? html`<p>${this.t('noOrigins')}</p>`
-              : html`<ul class="plain origins" aria-labelledby="origins-h">
-                  ${d.origins.map((o, i) => html`<li class="item item-head">
+            ${
+              d.origins.length === 0
+                ? html`<p>${this.t('noOrigins')}</p>`
+                : html`<ul class="plain origins" aria-labelledby="origins-h">
+                  ${d.origins.map(
+                    (o, i) => html`<li class="item item-head">
                     <span class="ref">${o}</span>
                     <button type="button" aria-label=${this.t('removeOriginLabel', o)} ?disabled=${this.busy} @click=${() => this.removeOrigin(o, i)}>${this.t('removeOrigin')}</button>
-                  </li>`)}
-                </ul>`}
+                  </li>`,
+                  )}
+                </ul>`
+            }
             <h2>${this.t('originsFromEnv')}</h2>
             <p class="muted">${this.t('originsFromEnvIntro')}</p>
             ${d.fromEnvironment.length ? html`<ul>${d.fromEnvironment.map((o) => html`<li class="ref">${o}</li>`)}</ul>` : html`<p>${this.t('noOrigins')}</p>`}
             <h2 id="changes-h">${this.t('originChanges')}</h2>
-            ${d.changes.length === 0
-              ? html`<p>${this.t('noAudit')}</p>`
-              : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="changes-h">
+            ${
+              d.changes.length === 0
+                ? html`<p>${this.t('noAudit')}</p>`
+                : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="changes-h">
                   <table>
                     <thead><tr><th scope="col">${this.t('at')}</th><th scope="col">${this.t('action')}</th><th scope="col">${this.t('origin')}</th><th scope="col">${this.t('actor')}</th></tr></thead>
                     <tbody>
                       ${d.changes.map((c) => html`<tr><td>${formatDateTime(c.at, this.locale)}</td><td>${label(this.locale, c.action)}</td><td class="ref">${c.origin}</td><td>${c.actorName}</td></tr>`)}
                     </tbody>
                   </table>
-                </div>`}
+                </div>`
+            }
           `
-        : this.loadError
-          ? nothing
-          : html`<p>${this.t('loading')}</p>`}
+          : this.loadError
+            ? nothing
+            : html`<p>${this.t('loading')}</p>`
+      }
     `;
   }
 }

@@ -1,6 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, formatYen } from './i18n.js';
-import { DECIDE_OUTREACH, OUTREACH_CANDIDATES, OUTREACH_NOTICES, type OutreachCandidate, type OutreachNotice, type OutreachRecord } from './outreach-queries.js';
+import {
+  DECIDE_OUTREACH,
+  OUTREACH_CANDIDATES,
+  OUTREACH_NOTICES,
+  type OutreachCandidate,
+  type OutreachNotice,
+  type OutreachRecord,
+} from './outreach-queries.js';
 import { olabel, ot, type OKey } from './outreach-texts.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
@@ -140,7 +147,8 @@ export class StaffOutreach extends StaffView {
   }
 
   private amount(c: OutreachCandidate): string {
-    if (c.amountBefore == null && c.amountAfter == null) return c.kind === 'programme-fits' || c.kind === 'amount-changed' || c.kind === 'programme-lapses' ? this.o('amountHidden') : '—';
+    if (c.amountBefore == null && c.amountAfter == null)
+      return c.kind === 'programme-fits' || c.kind === 'amount-changed' || c.kind === 'programme-lapses' ? this.o('amountHidden') : '—';
     const yen = (n: number | null) => (n == null ? '—' : this.o('yen', formatYen(n)));
     return `${yen(c.amountBefore)} → ${yen(c.amountAfter)}`;
   }
@@ -148,9 +156,11 @@ export class StaffOutreach extends StaffView {
   private candidateRow(c: OutreachCandidate): TemplateResult {
     const ref = c.record?.referenceNumber ?? this.o('hidden');
     return html`<tr data-id=${c.id}>
-      ${this.canDecide
-        ? html`<td><input type="checkbox" id="sel-${c.id}" aria-label=${this.o('select', ref)} .checked=${this.selected.has(c.id)} @change=${(e: Event) => this.toggle(c.id, (e.target as HTMLInputElement).checked)} /></td>`
-        : nothing}
+      ${
+        this.canDecide
+          ? html`<td><input type="checkbox" id="sel-${c.id}" aria-label=${this.o('select', ref)} .checked=${this.selected.has(c.id)} @change=${(e: Event) => this.toggle(c.id, (e.target as HTMLInputElement).checked)} /></td>`
+          : nothing
+      }
       <th scope="row">${this.ref(c.record)}</th>
       <td>${this.who(c.record)}</td>
       <td>${c.programmeName ?? (c.programmeId || this.o('generic'))}</td>
@@ -168,9 +178,10 @@ export class StaffOutreach extends StaffView {
     return html`<section aria-labelledby="out-candidates">
       <h2 id="out-candidates" tabindex="-1">${this.o('candidates')} <span class="badge">${list.length}</span></h2>
       ${!this.canDecide ? html`<p class="muted">${this.o('viewerNote')}</p>` : nothing}
-      ${list.length === 0
-        ? html`<p>${this.o('noCandidates')}</p>`
-        : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="out-candidates">
+      ${
+        list.length === 0
+          ? html`<p>${this.o('noCandidates')}</p>`
+          : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="out-candidates">
               <table>
                 <thead><tr>
                   ${this.canDecide ? html`<th scope="col"><input type="checkbox" id="sel-all" aria-label=${this.o('selectAll')} .checked=${all} @change=${(e: Event) => this.toggleAll((e.target as HTMLInputElement).checked)} /></th>` : nothing}
@@ -180,12 +191,15 @@ export class StaffOutreach extends StaffView {
                 <tbody>${list.map((c) => this.candidateRow(c))}</tbody>
               </table>
             </div>
-            ${this.canDecide
-              ? html`<div class="actions">
+            ${
+              this.canDecide
+                ? html`<div class="actions">
                   <button type="button" id="approve" ?disabled=${this.busy} @click=${() => this.decide(true)}>${this.o('approve')}</button>
                   <button type="button" id="decline" ?disabled=${this.busy} @click=${() => this.decide(false)}>${this.o('decline')}</button>
                 </div>`
-              : nothing}`}
+                : nothing
+            }`
+      }
     </section>`;
   }
 
@@ -211,14 +225,16 @@ export class StaffOutreach extends StaffView {
           ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.statusFilter === s}>${s ? olabel(this.locale, s) : this.o('allStatuses')}</option>`)}
         </select>
       </div>
-      ${list.length === 0
-        ? html`<p>${this.o('noNotices')}</p>`
-        : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="out-notices">
+      ${
+        list.length === 0
+          ? html`<p>${this.o('noNotices')}</p>`
+          : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="out-notices">
             <table>
               <thead><tr><th scope="col">${this.o('reference')}</th><th scope="col">${this.o('programme')}</th><th scope="col">${this.o('channel')}</th><th scope="col">${this.o('status')}</th><th scope="col">${this.o('opened')}</th><th scope="col">${this.o('updated')}</th><th scope="col">${this.o('error')}</th></tr></thead>
               <tbody>${list.map((n) => this.noticeRow(n))}</tbody>
             </table>
-          </div>`}
+          </div>`
+      }
     </section>`;
   }
 
@@ -228,6 +244,8 @@ export class StaffOutreach extends StaffView {
       <p>${this.o('intro')}</p>
       ${this.error ? html`<p class="error" role="alert">${this.error} <button type="button" @click=${() => this.load()}>${this.t('retry')}</button></p>` : nothing}
       ${this.candidates && this.notices ? html`${this.candidatesPart()}${this.noticesPart()}` : html`<p>${this.t('loading')}</p>`}
+      <staff-outreach-calls .api=${this.api} .locale=${this.locale} .me=${this.me}></staff-outreach-calls>
+      <staff-outreach-campaigns .api=${this.api} .locale=${this.locale} .me=${this.me}></staff-outreach-campaigns>
     `;
   }
 }

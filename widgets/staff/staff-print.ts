@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { formatDateTime, formatYen, label, col } from './i18n.js';
+import { formatDateTime, label, col, yenAmount } from './i18n.js';
 import { P, type PKey } from './print-texts.js';
 import { PRINT_RECORD } from './print-queries.js';
 import { PROGRAMMES, type Access, type RecordData, type SectionName } from './queries.js';
@@ -102,7 +102,7 @@ export class StaffPrint extends StaffView {
       case 'tri':
         return v ? this.t('yes') : this.t('no');
       case 'yen':
-        return `${formatYen(Number(v))} 円`;
+        return yenAmount(Number(v), this.locale);
       case 'select':
         return label(this.locale, String(v));
       case 'multi':
@@ -110,9 +110,12 @@ export class StaffPrint extends StaffView {
       case 'list': {
         const rows = v as Draft[];
         if (rows.length === 0) return this.t('empty');
-        return html`<ul class="plain">${rows.map((row) => html`<li>${(f.fields ?? [])
-          .filter((s) => row[s.key] != null && row[s.key] !== '')
-          .map((s, i) => html`${i ? '・' : ''}${this.t(s.label)}: ${this.show(s, row[s.key])}`)}</li>`)}</ul>`;
+        return html`<ul class="plain">${rows.map(
+          (row) =>
+            html`<li>${(f.fields ?? [])
+              .filter((s) => row[s.key] != null && row[s.key] !== '')
+              .map((s, i) => html`${i ? '・' : ''}${this.t(s.label)}: ${this.show(s, row[s.key])}`)}</li>`,
+        )}</ul>`;
       }
       default:
         return String(v);
@@ -128,10 +131,12 @@ export class StaffPrint extends StaffView {
     if (s === 'CONSULTATIONS') {
       const list = r.consultations ?? [];
       return html`<section data-section=${s}><h2>${this.t(s)}</h2>
-        ${list.length === 0
-          ? html`<p>${this.p('consultationsNone')}</p>`
-          : html`<table><thead><tr><th scope="col">${this.p('date')}</th><th scope="col">${this.p('channel')}</th><th scope="col">${this.p('summary')}</th><th scope="col">${this.p('staff')}</th></tr></thead>
-              <tbody>${list.map((c) => html`<tr><td class="nowrap">${c.date}</td><td>${label(this.locale, c.channel)}</td><td>${c.summary}</td><td>${c.staffName ?? ''}（${label(this.locale, c.department)}）</td></tr>`)}</tbody></table>`}
+        ${
+          list.length === 0
+            ? html`<p>${this.p('consultationsNone')}</p>`
+            : html`<table><thead><tr><th scope="col">${this.p('date')}</th><th scope="col">${this.p('channel')}</th><th scope="col">${this.p('summary')}</th><th scope="col">${this.p('staff')}</th></tr></thead>
+              <tbody>${list.map((c) => html`<tr><td class="nowrap">${c.date}</td><td>${label(this.locale, c.channel)}</td><td>${c.summary}</td><td>${c.staffName ?? ''}（${label(this.locale, c.department)}）</td></tr>`)}</tbody></table>`
+        }
       </section>`;
     }
     const value = valueOf(r, s) ?? {};

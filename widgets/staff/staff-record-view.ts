@@ -51,9 +51,10 @@ export class StaffRecordView extends StaffView {
   protected override willUpdate(): void {
     if (this.programmes.size === 0 && this.api && this.me && !this.programmesAsked) {
       this.programmesAsked = true;
-      void this.api
-        .q<{ programmes: { id: string; name: string }[] }>(PROGRAMMES, { code: this.me.municipalityCode })
-        .then((d) => (this.programmes = new Map(d.programmes.map((p) => [p.id, p.name]))), () => undefined);
+      void this.api.q<{ programmes: { id: string; name: string }[] }>(PROGRAMMES, { code: this.me.municipalityCode }).then(
+        (d) => (this.programmes = new Map(d.programmes.map((p) => [p.id, p.name]))),
+        () => undefined,
+      );
     }
     if (this.recordId && this.recordId !== this.loadedId && this.api) {
       this.loadedId = this.recordId;
@@ -108,9 +109,13 @@ export class StaffRecordView extends StaffView {
       case 'eligibility':
         return html`<staff-eligibility .api=${this.api} .locale=${this.locale} .me=${this.me} .record=${r} .programmes=${this.programmes}></staff-eligibility>`;
       case 'referrals':
-        return this.isOwner ? html`<staff-referral .api=${this.api} .locale=${this.locale} .me=${this.me} .record=${r}></staff-referral>` : html`<p class="notice">${this.t('ownerOnly')}</p>`;
+        return this.isOwner
+          ? html`<staff-referral .api=${this.api} .locale=${this.locale} .me=${this.me} .record=${r}></staff-referral>`
+          : html`<p class="notice">${this.t('ownerOnly')}</p>`;
       case 'audit':
-        return this.isAuditor ? html`<staff-audit .api=${this.api} .locale=${this.locale} .me=${this.me} .recordId=${r.id}></staff-audit>` : html`<p class="notice">${this.t('auditOnly')}</p>`;
+        return this.isAuditor
+          ? html`<staff-audit .api=${this.api} .locale=${this.locale} .me=${this.me} .recordId=${r.id}></staff-audit><staff-disclosure .api=${this.api} .locale=${this.locale} .me=${this.me} .recordId=${r.id} .reference=${r.referenceNumber}></staff-disclosure>`
+          : html`<p class="notice">${this.t('auditOnly')}</p>`;
       default:
         return html`<h2 class="visually-hidden" tabindex="-1">${this.t('tabSections')}</h2>
           ${this.isOwner ? html`<staff-duplicates .api=${this.api} .locale=${this.locale} .me=${this.me} .recordId=${r.id}></staff-duplicates>` : nothing}

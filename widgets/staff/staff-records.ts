@@ -58,7 +58,12 @@ export class StaffRecords extends StaffView {
     // The one box: a reference number, phone, e-mail, birth date or part of a name/kana (search-terms.ts).
     const term = classifySearch(this.params.get('name') ?? '');
     if (term) f[term.field] = term.value;
-    const map: [string, string][] = [['concern', 'concern'], ['consent', 'consentedTo'], ['from', 'createdFrom'], ['to', 'createdTo']];
+    const map: [string, string][] = [
+      ['concern', 'concern'],
+      ['consent', 'consentedTo'],
+      ['from', 'createdFrom'],
+      ['to', 'createdTo'],
+    ];
     for (const [param, field] of map) {
       const v = this.params.get(param);
       if (v) f[field] = v;
@@ -139,9 +144,22 @@ export class StaffRecords extends StaffView {
 
   private columns(): Column[] {
     return [
-      { key: 'name', section: 'IDENTITY', cell: (r) => this.cell(r, 'IDENTITY', () => [r.identity?.familyName, r.identity?.givenName].filter(Boolean).join(' ') || this.t('empty')) },
-      { key: 'kana', section: 'IDENTITY', cell: (r) => this.cell(r, 'IDENTITY', () => [r.identity?.familyNameKana, r.identity?.givenNameKana].filter(Boolean).join(' ') || this.t('empty')) },
-      { key: 'concerns', section: 'CONCERNS', cell: (r) => this.cell(r, 'CONCERNS', () => html`${(r.concerns?.categories ?? []).map((c) => html`<span class="badge">${label(this.locale, c)}</span>`)}`) },
+      {
+        key: 'name',
+        section: 'IDENTITY',
+        cell: (r) => this.cell(r, 'IDENTITY', () => [r.identity?.familyName, r.identity?.givenName].filter(Boolean).join(' ') || this.t('empty')),
+      },
+      {
+        key: 'kana',
+        section: 'IDENTITY',
+        cell: (r) => this.cell(r, 'IDENTITY', () => [r.identity?.familyNameKana, r.identity?.givenNameKana].filter(Boolean).join(' ') || this.t('empty')),
+      },
+      {
+        key: 'concerns',
+        section: 'CONCERNS',
+        cell: (r) =>
+          this.cell(r, 'CONCERNS', () => html`${(r.concerns?.categories ?? []).map((c) => html`<span class="badge">${label(this.locale, c)}</span>`)}`),
+      },
       { key: 'city', section: 'ADDRESS', cell: (r) => this.cell(r, 'ADDRESS', () => r.address?.city ?? this.t('empty')) },
       { key: 'createdAt', section: null, cell: (r) => japanDate(r.createdAt) },
     ];
@@ -195,15 +213,17 @@ export class StaffRecords extends StaffView {
               ${CONCERNS.map((c) => html`<option value=${c} ?selected=${p.get('concern') === c}>${label(this.locale, c)}</option>`)}
             </select>
           </div>
-          ${owner
-            ? html`<div class="field">
+          ${
+            owner
+              ? html`<div class="field">
                 <label for="f-consent">${this.t('consentTo')}</label>
                 <select id="f-consent" name="consent">
                   <option value="">${this.t('any')}</option>
                   ${DEPARTMENTS.filter((d) => d !== 'SINGLE_PARENT').map((d) => html`<option value=${d} ?selected=${p.get('consent') === d}>${label(this.locale, d)}</option>`)}
                 </select>
               </div>`
-            : nothing}
+              : nothing
+          }
           <div class="field">
             <label for="f-from">${this.t('createdFrom')}</label>
             <input id="f-from" name="from" type="date" .value=${p.get('from') ?? ''} />
@@ -222,16 +242,20 @@ export class StaffRecords extends StaffView {
       ${this.loading ? html`<p>${this.t('loading')}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error} <button type="button" @click=${() => this.load()}>${this.t('retry')}</button></p>` : nothing}
       ${page && page.edges.length === 0 ? html`<p>${this.t('noResults')}</p>` : nothing}
-      ${page && page.edges.length > 0
-        ? html`<p class="actions"><button type="button" id="records-csv" @click=${this.exportCsv}>${this.t('exportCsv')}</button> <span class="muted">${this.t('exportCsvNote')}</span></p>${this.table(page)}`
-        : nothing}
-      ${page && (page.pageInfo.hasNextPage || pageNo > 1)
-        ? html`<div class="pager">
+      ${
+        page && page.edges.length > 0
+          ? html`<p class="actions"><button type="button" id="records-csv" @click=${this.exportCsv}>${this.t('exportCsv')}</button> <span class="muted">${this.t('exportCsvNote')}</span></p>${this.table(page)}`
+          : nothing
+      }
+      ${
+        page && (page.pageInfo.hasNextPage || pageNo > 1)
+          ? html`<div class="pager">
             <button type="button" ?disabled=${pageNo === 1} @click=${() => this.go(-1)}>${this.t('prev')}</button>
             <span>${this.t('pageOf', pageNo)}</span>
             <button type="button" ?disabled=${!page.pageInfo.hasNextPage} @click=${() => this.go(1)}>${this.t('next')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

@@ -114,25 +114,31 @@ export class StaffReferral extends StaffView {
     return html`
       <h2 tabindex="-1">${this.t('referralsHeading')}</h2>
       ${consent && !consent.shareWithPartners ? html`<p class="notice" id="r-consent">${this.t('noPartnerConsent')}</p>` : nothing}
-      ${this.referrals.length === 0
-        ? html`<p>${this.t('noReferrals')}</p>`
-        : html`<ul class="plain">
-            ${this.referrals.map((r) => html`<li class="item" data-status=${r.status}>
+      ${
+        this.referrals.length === 0
+          ? html`<p>${this.t('noReferrals')}</p>`
+          : html`<ul class="plain">
+            ${this.referrals.map(
+              (r) => html`<li class="item" data-status=${r.status}>
               <div class="item-head"><strong>${r.partner.name}</strong><span class="badge">${this.t(r.status as 'REQUESTED')}</span>
               <span class="muted">${formatDateTime(r.updatedAt, this.locale)}</span></div>
               <p>${r.reason}</p>
-              ${r.status === 'CLOSED'
-                ? nothing
-                : html`<form class="close" @submit=${(e: Event) => this.close(e, r)} novalidate>
+              ${
+                r.status === 'CLOSED'
+                  ? nothing
+                  : html`<form class="close" @submit=${(e: Event) => this.close(e, r)} novalidate>
                     <div class="field">
                       <label for="close-${r.id}">${this.t('closeReason')}</label>
                       <textarea id="close-${r.id}" required aria-describedby=${this.error && this.errorFor === r.id ? `close-error-${r.id}` : nothing}></textarea>
                     </div>
                     ${this.error && this.errorFor === r.id ? html`<p id="close-error-${r.id}" class="error" role="alert">${this.error}</p>` : nothing}
                     <button type="submit" ?disabled=${this.busy}>${this.t('closeReferral')}</button>
-                  </form>`}
-            </li>`)}
-          </ul>`}
+                  </form>`
+              }
+            </li>`,
+            )}
+          </ul>`
+      }
       <h3 id="refer-h">${this.t('refer')}</h3>
       <form class="card" aria-labelledby="refer-h" @submit=${this.refer} novalidate>
         <div class="field">

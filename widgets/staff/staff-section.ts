@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError } from './api.js';
-import { formatDateTime, formatYen, label } from './i18n.js';
+import { formatDateTime, label, yenAmount } from './i18n.js';
 import { UPDATE_SECTION, type Access, type RecordData, type SectionName } from './queries.js';
 import { FIELDS, INPUT_KEY, draftOf, inputOf, toInt, valueOf, type Draft, type Field } from './sections.js';
 import { base, viewStyles } from './staff.styles.js';
@@ -113,7 +113,13 @@ export class StaffSection extends StaffView {
         this.error = this.errorText(err);
         const field = err instanceof ApiError ? err.field : undefined;
         // input.income.otherIncome → otherIncome; input.household.children[0].birthDate → children-0-birthDate
-        this.errorField = field ? field.replace(/^input\.[A-Za-z]+/, '').replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '').replace(/\./g, '-') : '';
+        this.errorField = field
+          ? field
+              .replace(/^input\.[A-Za-z]+/, '')
+              .replace(/\[(\d+)\]/g, '.$1')
+              .replace(/^\./, '')
+              .replace(/\./g, '-')
+          : '';
       }
       this.announce(this.error, true);
     } finally {
@@ -143,7 +149,7 @@ export class StaffSection extends StaffView {
       case 'tri':
         return v ? this.t('yes') : this.t('no');
       case 'yen':
-        return `${formatYen(Number(v))} 円`;
+        return yenAmount(Number(v), this.locale);
       case 'select':
         return label(this.locale, String(v));
       case 'multi':
@@ -152,9 +158,12 @@ export class StaffSection extends StaffView {
         const rows = v as Draft[];
         if (rows.length === 0) return this.t('empty');
         return html`<ul class="plain">
-          ${rows.map((row) => html`<li>${(f.fields ?? [])
-            .filter((s) => row[s.key] != null && row[s.key] !== '')
-            .map((s, i) => html`${i ? ' · ' : ''}<span>${this.t(s.label)}: ${this.show(s, row[s.key])}</span>`)}</li>`)}
+          ${rows.map(
+            (row) =>
+              html`<li>${(f.fields ?? [])
+                .filter((s) => row[s.key] != null && row[s.key] !== '')
+                .map((s, i) => html`${i ? ' · ' : ''}<span>${this.t(s.label)}: ${this.show(s, row[s.key])}</span>`)}</li>`,
+          )}
         </ul>`;
       }
       default:
@@ -169,14 +178,16 @@ export class StaffSection extends StaffView {
       <dl>
         ${(FIELDS[this.section] ?? []).map((f) => html`<dt>${this.t(f.label)}</dt><dd>${this.show(f, value[f.key])}</dd>`)}
       </dl>
-      ${consent && consent.history.length
-        ? html`<details>
+      ${
+        consent && consent.history.length
+          ? html`<details>
             <summary>${this.t('consentHistory')}</summary>
             <ul>
               ${consent.history.map((h) => html`<li>${formatDateTime(h.at, this.locale)} ${h.target === 'partners' ? this.t('partners') : label(this.locale, h.target.toUpperCase().replace(/-/g, '_'))}: ${h.granted ? this.t('granted') : this.t('withdrawn')} (${h.privacyNoticeVersion})</li>`)}
             </ul>
           </details>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -245,18 +256,24 @@ export class StaffSection extends StaffView {
             (row, i) => html`<fieldset>
               <legend>${this.t('item', i + 1)}</legend>
               <div class="grid">${(f.fields ?? []).map((s) => this.control(s, this.fid(f.key, i, s.key), row[s.key], (v) => this.setRow(f.key, i, s.key, v)))}</div>
-              <button type="button" @click=${() => this.set(f.key, rows.filter((_, j) => j !== i))}>${this.t('removeItem', i + 1)}</button>
+              <button type="button" @click=${() =>
+                this.set(
+                  f.key,
+                  rows.filter((_, j) => j !== i),
+                )}>${this.t('removeItem', i + 1)}</button>
             </fieldset>`,
           )}
           <button type="button" @click=${() => this.set(f.key, [...rows, Object.fromEntries((f.fields ?? []).map((s) => [s.key, s.type === 'bool' ? false : '']))])}>${this.t('add')}</button>
         </fieldset>`;
       })}
-      ${this.error
-        ? html`<div id=${this.fid('error')} class="error" role="alert">
+      ${
+        this.error
+          ? html`<div id=${this.fid('error')} class="error" role="alert">
             <p>${this.error}</p>
             ${this.conflict ? html`<button type="button" @click=${this.reload}>${this.t('reload')}</button>` : nothing}
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="actions">
         <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('saving') : this.t('save')}</button>
         <button type="button" @click=${this.cancel}>${this.t('cancel')}</button>
@@ -269,12 +286,14 @@ export class StaffSection extends StaffView {
     const title = this.t(this.section);
     return html`<section class="card" aria-labelledby="h" data-section=${this.section}>
       <h3 id="h">${title}</h3>
-      ${!a?.readable
-        ? html`<p class="notice" data-reason=${a?.reason ?? 'NOT_PERMITTED'}>${this.t(a?.reason ?? 'NOT_PERMITTED')}</p>`
-        : this.editing
-          ? this.form()
-          : html`${this.display()}
-              ${a.writable ? html`<button type="button" class="edit" aria-label=${this.t('editLabel', title)} @click=${this.edit}>${this.t('edit')}</button>` : nothing}`}
+      ${
+        !a?.readable
+          ? html`<p class="notice" data-reason=${a?.reason ?? 'NOT_PERMITTED'}>${this.t(a?.reason ?? 'NOT_PERMITTED')}</p>`
+          : this.editing
+            ? this.form()
+            : html`${this.display()}
+              ${a.writable ? html`<button type="button" class="edit" aria-label=${this.t('editLabel', title)} @click=${this.edit}>${this.t('edit')}</button>` : nothing}`
+      }
     </section>`;
   }
 }

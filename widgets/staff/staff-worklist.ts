@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError } from './api.js';
-import { japanDate, type Key } from './i18n.js';
+import { col, formatDateTime, japanDate, type Key } from './i18n.js';
+import { WL_OUTREACH } from './worklist-outreach-texts.js';
 import { TAKE, WORKLIST, type WorkItem, type Worklist } from './queries.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
@@ -96,13 +97,17 @@ export class StaffWorklist extends StaffView {
         ${item.urgent ? html` <strong class="badge error">${this.t('urgent')}</strong>` : nothing}
       </th>
       <td>${this.who(item) || this.t('empty')}</td>
-      <td>${part === 'newItems'
-        ? html`${item.kind ? this.t(item.kind as Key) : ''} · ${this.t('waitedOpenDays', item.openDaysWaiting ?? 0, this.list!.targetOpenDays)}${item.overTarget ? html` <strong class="badge error">${this.t('overTarget')}</strong>` : nothing}`
-        : html`${c ? this.t(c.status as Key) : ''}${c?.nextContactDate ? html` · ${this.t('nextContactOn', japanDate(c.nextContactDate))}` : nothing}${c?.assignee ? html` · ${c.assignee.name}` : nothing}`}</td>
+      <td>${
+        part === 'newItems'
+          ? html`${item.kind ? this.t(item.kind as Key) : ''} · ${this.t('waitedOpenDays', item.openDaysWaiting ?? 0, this.list!.targetOpenDays)}${item.overTarget ? html` <strong class="badge error">${this.t('overTarget')}</strong>` : nothing}`
+          : html`${c ? this.t(c.status as Key) : ''}${c?.nextContactDate ? html` · ${this.t('nextContactOn', japanDate(c.nextContactDate))}` : nothing}${c?.assignee ? html` · ${c.assignee.name}` : nothing}`
+      }</td>
       <td>${this.contact(item)}</td>
-      <td>${canTake
-        ? html`<button type="button" aria-label=${this.t('takeLabel', item.referenceNumber)} ?disabled=${this.busy === item.inboxItemId} @click=${() => this.take(item)}>${this.t('take')}</button>`
-        : nothing}</td>
+      <td>${
+        canTake
+          ? html`<button type="button" aria-label=${this.t('takeLabel', item.referenceNumber)} ?disabled=${this.busy === item.inboxItemId} @click=${() => this.take(item)}>${this.t('take')}</button>`
+          : nothing
+      }</td>
     </tr>`;
   }
 
@@ -113,14 +118,31 @@ export class StaffWorklist extends StaffView {
     const count = list.counts[part === 'newItems' ? 'newItems' : part];
     return html`<section aria-labelledby=${id}>
       <h2 id=${id}>${this.t(`wl_${part}` as Key)} <span class="badge">${count}</span>${part === 'newItems' && list.counts.overTarget ? html` <span class="badge error">${this.t('overTargetCount', list.counts.overTarget)}</span>` : nothing}</h2>
-      ${items.length === 0
-        ? html`<p>${this.t('wlEmpty')}</p>`
-        : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby=${id}>
+      ${
+        items.length === 0
+          ? html`<p>${this.t('wlEmpty')}</p>`
+          : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby=${id}>
             <table>
               <thead><tr><th scope="col">${this.t('referenceNumber')}</th><th scope="col">${this.t('name')}</th><th scope="col">${this.t('wlState')}</th><th scope="col">${this.t('wantsContact')}</th><th scope="col"><span class="visually-hidden">${this.t('wlActions')}</span></th></tr></thead>
               <tbody>${items.map((i) => this.row(part, i))}</tbody>
             </table>
-          </div>`}
+          </div>`
+      }
+    </section>`;
+  }
+
+  /** Push-type support's groups: approvals waiting in the department and open phone tasks, with counts. */
+  private outreach(): TemplateResult {
+    const o = this.list!.outreach;
+    const w = (key: keyof typeof WL_OUTREACH) => col(WL_OUTREACH[key], this.locale);
+    return html`<section aria-labelledby="wl-outreach">
+      <h2 id="wl-outreach">${w('heading')}</h2>
+      <ul class="plain">
+        <li id="wl-approvals">${w('approvals')} <span class="badge">${o.approvals}</span>
+          ${o.oldestApprovalAt ? html` · ${w('oldest').replace('%', formatDateTime(o.oldestApprovalAt, this.locale))}` : nothing}
+          · <a href="#/outreach">${w('open')}</a></li>
+        <li id="wl-phone-tasks">${w('phoneTasks')} <span class="badge">${o.phoneTasks}</span> · <a href="#/outreach">${w('openCalls')}</a></li>
+      </ul>
     </section>`;
   }
 
@@ -135,7 +157,7 @@ export class StaffWorklist extends StaffView {
         </select>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error} <button type="button" @click=${() => this.load()}>${this.t('retry')}</button></p>` : nothing}
-      ${this.list ? html`<p class="muted">${this.t('wlToday', japanDate(this.list.today), this.list.targetOpenDays)}</p>${PARTS.map((p) => this.table(p))}` : html`<p>${this.t('loading')}</p>`}
+      ${this.list ? html`<p class="muted">${this.t('wlToday', japanDate(this.list.today), this.list.targetOpenDays)}</p>${PARTS.map((p) => this.table(p))}${this.outreach()}` : html`<p>${this.t('loading')}</p>`}
     `;
   }
 }

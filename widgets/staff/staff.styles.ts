@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { BORDER, ERROR, FONT, MUTED, PRIMARY, TEXT } from '../shared/tokens.styles.js';
 
 /**
  * Styles of the staff console (adopted stylesheets: no inline style attributes, so the page's
@@ -8,13 +9,13 @@ import { css } from 'lit';
 export const base = css`
   :host {
     display: block;
-    font-family: system-ui, 'Hiragino Sans', 'Noto Sans JP', 'Yu Gothic', sans-serif;
-    color: #1a1a1a;
+    font-family: ${FONT};
+    color: ${TEXT};
     line-height: 1.6;
-    --primary: #0b5cad;
-    --muted: #4a4a4a;
-    --border: #767676;
-    --error: #b3261e;
+    --primary: ${PRIMARY};
+    --muted: ${MUTED};
+    --border: ${BORDER};
+    --error: ${ERROR};
     --ok: #1b6b2f;
     --bg-soft: #f3f6fa;
   }
@@ -43,7 +44,7 @@ export const base = css`
   button.primary { background: var(--primary); color: #fff; }
   button[disabled] { border-color: #767676; color: #4a4a4a; background: #eee; cursor: not-allowed; }
   label, .label { font-weight: 600; display: block; margin: 0 0 0.25rem; }
-  input[type='text'], input[type='email'], input[type='password'], input[type='tel'], input[type='date'], input[type='number'], select, textarea {
+  input[type='text'], input[type='search'], input[type='url'], input[type='email'], input[type='password'], input[type='tel'], input[type='date'], input[type='number'], select, textarea {
     font: inherit;
     min-height: 44px;
     width: 100%;
@@ -81,7 +82,8 @@ export const base = css`
   th { background: var(--bg-soft); white-space: nowrap; }
   tbody th { background: transparent; white-space: normal; }
   .nowrap { white-space: nowrap; }
-  dl { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 0.25rem 1rem; margin: 0 0 0.5rem; }
+  /* The label column takes at most half the card (a long label wraps), so a value keeps room: 1,800,000 円 is never split. */
+  dl { display: grid; grid-template-columns: fit-content(50%) minmax(0, 1fr); gap: 0.25rem 1rem; margin: 0 0 0.5rem; }
   dt { font-weight: 600; }
   dd { margin: 0; overflow-wrap: anywhere; }
   ul.plain { list-style: none; padding: 0; margin: 0; }
@@ -105,6 +107,14 @@ export const appStyles = css`
   nav ul { display: flex; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0 1rem; border-bottom: 1px solid #d0d0d0; flex-wrap: wrap; }
   nav a { display: inline-flex; align-items: center; min-height: 44px; padding: 0 0.5rem; font-weight: 600; }
   nav a[aria-current='page'] { border-bottom: 4px solid var(--primary); }
+  nav .menu { display: none; }
+  /* A phone: the menu folds behind the 「メニュー」 button (staff-nav.ts); wide screens never see the button. */
+  @media (max-width: 40rem) {
+    nav { border-bottom: 1px solid #d0d0d0; padding: 0.25rem 1rem; }
+    nav .menu { display: inline-flex; align-items: center; gap: 0.5rem; min-height: 44px; }
+    nav:not(.open) ul { display: none; }
+    nav ul { flex-direction: column; padding: 0; border-bottom: none; }
+  }
   main { padding: 1rem; max-width: 80rem; margin: 0 auto; }
   main:focus { outline: none; }
   dialog { max-width: min(32rem, 95vw); border: 2px solid var(--primary); border-radius: 8px; padding: 1.25rem; }

@@ -1,6 +1,5 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
-import { Municipality } from '../../municipality';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { MunicipalityRow } from '../../municipality';
 import { Application } from '../application.entity';
 
 /**
@@ -10,13 +9,7 @@ import { Application } from '../application.entity';
  */
 @Entity()
 @Index({ properties: ['application', 'uploadedAt'] })
-export class ApplicationDocument {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
+export class ApplicationDocument extends MunicipalityRow {
   @ManyToOne(() => Application, { deleteRule: 'cascade' })
   application!: Application;
 

@@ -31,16 +31,35 @@ export const MAX_DOCUMENTS_PER_APPLICATION = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const T = {
-  tooLarge: { ja: 'ファイルが大きすぎます。10MBまでのファイルにしてください（写真なら画質を下げるか、1ページずつ撮ってください）。', en: 'The file is too large. Files may be up to 10 MB (for a photo, lower the quality or take one page at a time).', 'ja-easy': 'ファイルが 大きすぎます。10MBまでです。' },
-  badType: { ja: 'このファイルは受け付けられません。写真（JPEG・PNG）かPDFを送ってください。', en: 'This file cannot be accepted. Send a photo (JPEG, PNG) or a PDF.', 'ja-easy': 'しゃしん（JPEG・PNG）か PDFを おくって ください。' },
+  tooLarge: {
+    ja: 'ファイルが大きすぎます。10MBまでのファイルにしてください（写真なら画質を下げるか、1ページずつ撮ってください）。',
+    en: 'The file is too large. Files may be up to 10 MB (for a photo, lower the quality or take one page at a time).',
+    'ja-easy': 'ファイルが 大きすぎます。10MBまでです。',
+  },
+  badType: {
+    ja: 'このファイルは受け付けられません。写真（JPEG・PNG）かPDFを送ってください。',
+    en: 'This file cannot be accepted. Send a photo (JPEG, PNG) or a PDF.',
+    'ja-easy': 'しゃしん（JPEG・PNG）か PDFを おくって ください。',
+  },
   notFound: { ja: '見つかりません。', en: 'Not found.', 'ja-easy': 'ありません。' },
   unauthenticated: { ja: 'サインインが必要です。', en: 'You need to sign in.', 'ja-easy': 'サインイン してください。' },
-  notNow: { ja: '今の状態では書類を追加できません。', en: 'Documents cannot be added in the application’s current status.', 'ja-easy': '今は 書類を ふやせません。' },
-  tooMany: { ja: `書類は1件の申請につき${MAX_DOCUMENTS_PER_APPLICATION}件までです。`, en: `At most ${MAX_DOCUMENTS_PER_APPLICATION} documents per application.`, 'ja-easy': '書類が 多すぎます。' },
+  notNow: {
+    ja: '今の状態では書類を追加できません。',
+    en: 'Documents cannot be added in the application’s current status.',
+    'ja-easy': '今は 書類を ふやせません。',
+  },
+  tooMany: {
+    ja: `書類は1件の申請につき${MAX_DOCUMENTS_PER_APPLICATION}件までです。`,
+    en: `At most ${MAX_DOCUMENTS_PER_APPLICATION} documents per application.`,
+    'ja-easy': '書類が 多すぎます。',
+  },
 } satisfies Record<string, LocalizedText>;
 
 function fail(res: Response, status: number, code: string, text: LocalizedText, locale: Locale): void {
-  res.status(status).set('cache-control', 'no-store').json({ error: { code, message: text[locale], messages: text } });
+  res
+    .status(status)
+    .set('cache-control', 'no-store')
+    .json({ error: { code, message: text[locale], messages: text } });
 }
 
 /** Reads the body up to the limit; null when it is larger (the rest is not read). */
@@ -111,7 +130,14 @@ export function documentRoutes(orm: MikroORM, services: AppServices): Router {
       } catch {
         return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE', T.badType, locale);
       }
-      const row = em.create(ApplicationDocument, { municipality: a.municipality, application: a, documentId, contentType: type, size: bytes.length, sealedKey: '' } as never);
+      const row = em.create(ApplicationDocument, {
+        municipality: a.municipality,
+        application: a,
+        documentId,
+        contentType: type,
+        size: bytes.length,
+        sealedKey: '',
+      } as never);
       const { key, sealed } = sealDocument(bytes, row.id);
       row.sealedKey = keyringOf(em.getPlatform()).encrypt(key.toString('base64'));
       await app().documents.put(row.id, sealed);
@@ -148,7 +174,10 @@ export function documentRoutes(orm: MikroORM, services: AppServices): Router {
           if (e instanceof GraphQLError) return fail(res, 401, 'UNAUTHENTICATED', T.unauthenticated, locale);
           throw e;
         }
-        const p = doc && viewer.kind === 'staff' && doc.municipality.code === viewer.municipalityCode ? app().procedures.get(doc.application.procedureId, viewer.municipalityCode) : undefined;
+        const p =
+          doc && viewer.kind === 'staff' && doc.municipality.code === viewer.municipalityCode
+            ? app().procedures.get(doc.application.procedureId, viewer.municipalityCode)
+            : undefined;
         if (!doc || viewer.kind !== 'staff' || !p || p.department !== viewer.department) return fail(res, 404, 'NOT_FOUND', T.notFound, locale);
         audit = new AuditCollector(viewer);
         audit.note(doc.application.record.id, viewer.municipalityCode, 'read', 'application-documents');
@@ -158,7 +187,13 @@ export function documentRoutes(orm: MikroORM, services: AppServices): Router {
       await audit?.flush(em, 'applicationDocument');
       res
         .status(200)
-        .set({ 'content-type': doc.contentType, 'content-disposition': `attachment; filename="${doc.documentId}"`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; sandbox" })
+        .set({
+          'content-type': doc.contentType,
+          'content-disposition': `attachment; filename="${doc.documentId}"`,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+          'content-security-policy': "default-src 'none'; sandbox",
+        })
         .send(bytes);
     } catch (e) {
       next(e);

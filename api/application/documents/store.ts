@@ -1,7 +1,7 @@
 /**
- * Where document bytes live, sealed (AES-256-GCM with a key per file; api/crypto/envelope.ts). The
- * embedded default is a folder under DATA_DIR; a deployment would put an S3-compatible store behind
- * the same interface (not built yet: see the lane report).
+ * Where document bytes live, sealed (AES-256-GCM with a key per file; api/crypto/envelope.ts) before
+ * they reach any store: the embedded default is a folder under DATA_DIR (this file); a deployment puts
+ * them in an S3-compatible bucket (s3-store.ts); store-config.ts chooses from the environment.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -9,19 +9,24 @@ import { join } from 'node:path';
 import { open, seal } from '../../crypto';
 
 export interface DocumentStore {
+  /** 'disk' or 's3' (named in logs and the README, never with a path or a key). */
+  readonly kind: string;
+  /** Stores sealed bytes under a document id; all or nothing. */
   put(id: string, sealed: Buffer): Promise<void>;
   get(id: string): Promise<Buffer>;
+  /** Removes a document's bytes; removing one that is not there is not an error. */
   remove(id: string): Promise<void>;
 }
 
-const ID = /^[0-9a-f-]{36}$/;
+export const DOCUMENT_ID = /^[0-9a-f-]{36}$/;
 const AAD = 'yorisoi-document-v1';
 
 export class DiskDocumentStore implements DocumentStore {
+  readonly kind = 'disk';
   constructor(readonly dir: string) {}
 
   private path(id: string): string {
-    if (!ID.test(id)) throw new Error('bad document id');
+    if (!DOCUMENT_ID.test(id)) throw new Error('bad document id');
     return join(this.dir, id);
   }
 

@@ -14,10 +14,18 @@ import { interviewIcs } from './ics';
 import { BookingStatus, InterviewBooking, InterviewSlot } from './interview.entity';
 
 export const T = {
-  full: { ja: 'この時間は満員になりました。別の時間を選んでください。', en: 'This time is now full. Please choose another time.', 'ja-easy': 'この 時間は いっぱいです。ほかの 時間を えらんで ください。' },
+  full: {
+    ja: 'この時間は満員になりました。別の時間を選んでください。',
+    en: 'This time is now full. Please choose another time.',
+    'ja-easy': 'この 時間は いっぱいです。ほかの 時間を えらんで ください。',
+  },
   notFound: { ja: '見つかりません。', en: 'Not found.', 'ja-easy': 'ありません。' },
   notNeeded: { ja: 'この申請では面談の予約はできません。', en: 'This application has no interview to book.', 'ja-easy': 'この 申請は 面談が ありません。' },
-  already: { ja: 'この申請の面談はもう予約されています。変更する場合は予約の変更を使ってください。', en: 'An interview is already booked for this application; reschedule it instead.', 'ja-easy': 'もう よやく して います。' },
+  already: {
+    ja: 'この申請の面談はもう予約されています。変更する場合は予約の変更を使ってください。',
+    en: 'An interview is already booked for this application; reschedule it instead.',
+    'ja-easy': 'もう よやく して います。',
+  },
 } satisfies Record<string, LocalizedText>;
 
 const BOOKABLE: ReadonlySet<ApplicationStatus> = new Set([ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW, ApplicationStatus.INFO_REQUESTED]);
@@ -46,16 +54,30 @@ export function hoursFor(services: Pick<ApplicationServices, 'procedures'>, muni
 }
 
 /** Creates the slots of the coming days that do not exist yet (idempotent, safe to run concurrently). */
-export async function ensureSlots(em: EntityManager, hours: InterviewHours, municipalityCode: string, department: DepartmentCode, today = todayInJapan()): Promise<void> {
+export async function ensureSlots(
+  em: EntityManager,
+  hours: InterviewHours,
+  municipalityCode: string,
+  department: DepartmentCode,
+  today = todayInJapan(),
+): Promise<void> {
   const times = slotTimes(hours, today);
   if (times.length === 0) return;
   const values = times.map(() => '(gen_random_uuid(), ?, ?, ?, ?, ?, 0)').join(', ');
   const params = times.flatMap((t) => [municipalityCode, department, t.startsAt, t.endsAt, hours.capacity]);
-  await em.execute(`insert into interview_slot (id, municipality_code, department, starts_at, ends_at, capacity, booked) values ${values} on conflict (municipality_code, department, starts_at) do nothing`, params);
+  await em.execute(
+    `insert into interview_slot (id, municipality_code, department, starts_at, ends_at, capacity, booked) values ${values} on conflict (municipality_code, department, starts_at) do nothing`,
+    params,
+  );
 }
 
 export class Bookings {
-  constructor(private readonly em: EntityManager, private readonly services: ApplicationServices, private readonly who: FamilyIdentity, private readonly locale: Locale) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly services: ApplicationServices,
+    private readonly who: FamilyIdentity,
+    private readonly locale: Locale,
+  ) {}
 
   private async application(id: string): Promise<{ a: Application; department: DepartmentCode }> {
     const a = UUID.test(id) ? await this.em.findOne(Application, { id, record: this.who.recordId }) : null;
@@ -68,7 +90,11 @@ export class Bookings {
   async slots(applicationId: string): Promise<SlotView[]> {
     const { department } = await this.application(applicationId);
     await ensureSlots(this.em, hoursFor(this.services, this.who.municipalityCode, department), this.who.municipalityCode, department);
-    const rows = await this.em.find(InterviewSlot, { municipality: this.who.municipalityCode, department, startsAt: { $gt: new Date() } }, { orderBy: { startsAt: 'asc' }, limit: 300 });
+    const rows = await this.em.find(
+      InterviewSlot,
+      { municipality: this.who.municipalityCode, department, startsAt: { $gt: new Date() } },
+      { orderBy: { startsAt: 'asc' }, limit: 300 },
+    );
     return rows.filter((s) => s.booked < s.capacity).map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, remaining: s.capacity - s.booked }));
   }
 
@@ -89,21 +115,34 @@ export class Bookings {
     if (!UUID.test(slotId)) throw apiError('NOT_FOUND', T.notFound, this.locale);
     const { a, department } = await this.application(applicationId);
     if (await this.em.count(InterviewBooking, { application: a, status: BookingStatus.BOOKED })) throw apiError('CONFLICT', T.already, this.locale);
-    const id = await this.em.transactional(async (tem) => {
-      await this.take(tem, slotId, department);
-      const b = tem.create(InterviewBooking, { municipality: this.who.municipalityCode, slot: slotId, record: this.who.recordId, application: a.id } as never);
-      await tem.flush();
-      return b.id;
-    }).catch((e: unknown) => {
-      // Two tabs booking the same application at once: the unique index lets one through.
-      if ((e as { code?: string }).code === '23505' || /unique/i.test(String((e as Error).message))) throw apiError('CONFLICT', T.already, this.locale);
-      throw e;
-    });
+    const id = await this.em
+      .transactional(async (tem) => {
+        await this.take(tem, slotId, department);
+        const b = tem.create(InterviewBooking, {
+          municipality: this.who.municipalityCode,
+          slot: slotId,
+          record: this.who.recordId,
+          application: a.id,
+        } as never);
+        await tem.flush();
+        return b.id;
+      })
+      .catch((e: unknown) => {
+        // Two tabs booking the same application at once: the unique index lets one through.
+        if ((e as { code?: string }).code === '23505' || /unique/i.test(String((e as Error).message))) throw apiError('CONFLICT', T.already, this.locale);
+        throw e;
+      });
     return this.view(id);
   }
 
   private async mine(bookingId: string): Promise<InterviewBooking> {
-    const b = UUID.test(bookingId) ? await this.em.findOne(InterviewBooking, { id: bookingId, record: this.who.recordId, status: BookingStatus.BOOKED }, { populate: ['slot', 'application'] }) : null;
+    const b = UUID.test(bookingId)
+      ? await this.em.findOne(
+          InterviewBooking,
+          { id: bookingId, record: this.who.recordId, status: BookingStatus.BOOKED },
+          { populate: ['slot', 'application'] },
+        )
+      : null;
     if (!b) throw apiError('NOT_FOUND', T.notFound, this.locale);
     return b;
   }
@@ -133,7 +172,11 @@ export class Bookings {
   }
 
   async list(): Promise<BookingView[]> {
-    const rows = await this.em.find(InterviewBooking, { record: this.who.recordId, status: BookingStatus.BOOKED }, { populate: ['slot', 'application'], orderBy: { createdAt: 'desc' }, limit: 20 });
+    const rows = await this.em.find(
+      InterviewBooking,
+      { record: this.who.recordId, status: BookingStatus.BOOKED },
+      { populate: ['slot', 'application'], orderBy: { createdAt: 'desc' }, limit: 20 },
+    );
     return rows.map((b) => this.toView(b));
   }
 

@@ -16,7 +16,15 @@ export interface InterviewHours {
   closedDates?: readonly string[];
 }
 
-export const DEFAULT_HOURS: InterviewHours = { periods: [['09:00', '12:00'], ['13:00', '16:30']], slotMinutes: 30, capacity: 2, daysAhead: 20 };
+export const DEFAULT_HOURS: InterviewHours = {
+  periods: [
+    ['09:00', '12:00'],
+    ['13:00', '16:30'],
+  ],
+  slotMinutes: 30,
+  capacity: 2,
+  daysAhead: 20,
+};
 
 export interface SlotTime {
   startsAt: Date;

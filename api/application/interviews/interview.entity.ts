@@ -2,8 +2,8 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@m
 import { randomUUID } from 'node:crypto';
 import { DepartmentCode } from '../../core';
 import { Municipality } from '../../municipality';
-import { PersonalRecord } from '../../record';
 import { Application } from '../application.entity';
+import { RecordRow } from '../../record';
 
 /**
  * A time at a department's counter with room for `capacity` families. `booked` is changed only by one
@@ -45,19 +45,13 @@ export enum BookingStatus {
 /** A family's booking of a slot for an application; at most one BOOKED per application. */
 @Entity()
 @Index({ properties: ['record', 'status'] })
-@Index({ name: 'interview_booking_one_per_application', expression: `create unique index "interview_booking_one_per_application" on "interview_booking" ("application_id") where "status" = 'BOOKED'` })
-export class InterviewBooking {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
+@Index({
+  name: 'interview_booking_one_per_application',
+  expression: `create unique index "interview_booking_one_per_application" on "interview_booking" ("application_id") where "status" = 'BOOKED'`,
+})
+export class InterviewBooking extends RecordRow {
   @ManyToOne(() => InterviewSlot)
   slot!: InterviewSlot;
-
-  @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
-  record!: PersonalRecord;
 
   @ManyToOne(() => Application, { deleteRule: 'cascade' })
   application!: Application;

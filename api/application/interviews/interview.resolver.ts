@@ -4,7 +4,15 @@ import type { Context } from '../../server/context';
 import { FamilyAuth } from '../family-auth';
 import { applicationServices } from '../services';
 import { Bookings } from './booking.service';
-import { BookInterviewInput, CancelInterviewInput, InterviewBookingView, InterviewSlotView, MarkInterviewInput, RescheduleInterviewInput, StaffInterviewView } from './interview.types';
+import {
+  BookInterviewInput,
+  CancelInterviewInput,
+  InterviewBookingView,
+  InterviewSlotView,
+  MarkInterviewInput,
+  RescheduleInterviewInput,
+  StaffInterviewView,
+} from './interview.types';
 import { StaffInterviews } from './staff-interviews';
 
 async function bookings(ctx: Context, session: string): Promise<Bookings> {
@@ -13,7 +21,8 @@ async function bookings(ctx: Context, session: string): Promise<Bookings> {
 }
 
 export function staffInterviews(ctx: Context): StaffInterviews {
-  if (ctx.viewer.kind !== 'staff') throw apiError('FORBIDDEN', { ja: '職員のみ利用できます。', en: 'Staff only.', 'ja-easy': '職員だけ つかえます。' }, ctx.locale);
+  if (ctx.viewer.kind !== 'staff')
+    throw apiError('FORBIDDEN', { ja: '職員のみ利用できます。', en: 'Staff only.', 'ja-easy': '職員だけ つかえます。' }, ctx.locale);
   return new StaffInterviews(ctx.em, applicationServices(ctx.services), ctx.viewer, ctx.audit, ctx.locale);
 }
 
@@ -28,8 +37,13 @@ export class InterviewResolver {
     return staffInterviews(ctx).list(from, to);
   }
 
-  @Mutation(() => StaffInterviewView, { description: 'Mark an interview kept or missed, once its time has come; CONFLICT before that or for a cancelled booking.' })
-  markInterview(@Arg('input', () => MarkInterviewInput, { description: 'The booking and the mark.' }) input: MarkInterviewInput, @Ctx() ctx: Context): Promise<StaffInterviewView> {
+  @Mutation(() => StaffInterviewView, {
+    description: 'Mark an interview kept or missed, once its time has come; CONFLICT before that or for a cancelled booking.',
+  })
+  markInterview(
+    @Arg('input', () => MarkInterviewInput, { description: 'The booking and the mark.' }) input: MarkInterviewInput,
+    @Ctx() ctx: Context,
+  ): Promise<StaffInterviewView> {
     // A write: viewers see the bookings but do not mark them.
     ctx.gate.staff([StaffRole.CASEWORKER, StaffRole.SUPERVISOR, StaffRole.ADMIN]);
     return staffInterviews(ctx).mark(input.id, input.status);
@@ -45,17 +59,26 @@ export class InterviewResolver {
   }
 
   @Mutation(() => InterviewBookingView, { description: 'Book an interview; CONFLICT when the time just filled up.' })
-  async bookInterview(@Arg('input', () => BookInterviewInput, { description: 'The application and the slot.' }) input: BookInterviewInput, @Ctx() ctx: Context): Promise<InterviewBookingView> {
+  async bookInterview(
+    @Arg('input', () => BookInterviewInput, { description: 'The application and the slot.' }) input: BookInterviewInput,
+    @Ctx() ctx: Context,
+  ): Promise<InterviewBookingView> {
     return (await bookings(ctx, input.session)).book(input.applicationId, input.slotId);
   }
 
   @Mutation(() => InterviewBookingView, { description: 'Move a booked interview to another time; the old place is freed only if the new one is taken.' })
-  async rescheduleInterview(@Arg('input', () => RescheduleInterviewInput, { description: 'The booking and the new slot.' }) input: RescheduleInterviewInput, @Ctx() ctx: Context): Promise<InterviewBookingView> {
+  async rescheduleInterview(
+    @Arg('input', () => RescheduleInterviewInput, { description: 'The booking and the new slot.' }) input: RescheduleInterviewInput,
+    @Ctx() ctx: Context,
+  ): Promise<InterviewBookingView> {
     return (await bookings(ctx, input.session)).reschedule(input.bookingId, input.slotId);
   }
 
   @Mutation(() => InterviewBookingView, { description: 'Cancel a booked interview.' })
-  async cancelInterview(@Arg('input', () => CancelInterviewInput, { description: 'The booking.' }) input: CancelInterviewInput, @Ctx() ctx: Context): Promise<InterviewBookingView> {
+  async cancelInterview(
+    @Arg('input', () => CancelInterviewInput, { description: 'The booking.' }) input: CancelInterviewInput,
+    @Ctx() ctx: Context,
+  ): Promise<InterviewBookingView> {
     return (await bookings(ctx, input.session)).cancel(input.bookingId);
   }
 }

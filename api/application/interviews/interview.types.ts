@@ -28,7 +28,8 @@ export class InterviewBookingView {
   @Field(() => Date, { description: 'Start (UTC; shown in Japan time).' }) startsAt!: Date;
   @Field(() => Date, { description: 'End (UTC).' }) endsAt!: Date;
   @Field(() => BookingStatus, { description: 'Where it stands.' }) status!: BookingStatus;
-  @Field(() => String, { description: 'An iCalendar file (RFC 5545, text/calendar) to add it to a calendar, with a reminder the day before.' }) calendar!: string;
+  @Field(() => String, { description: 'An iCalendar file (RFC 5545, text/calendar) to add it to a calendar, with a reminder the day before.' })
+  calendar!: string;
 }
 
 @InputType({ description: 'Book an interview time for an application.' })

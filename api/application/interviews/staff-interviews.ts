@@ -28,20 +28,37 @@ export interface StaffInterviewRow {
 
 const T = {
   notFound: { ja: 'その面談予約は見つかりません。', en: 'No such interview booking.', 'ja-easy': 'その よやくは ありません。' },
-  notYet: { ja: '面談の時間になる前に、来た・来なかったは記録できません。', en: 'An interview can be marked kept or missed only once its time has come.', 'ja-easy': '面談の 時間の あとで 記録して ください。' },
+  notYet: {
+    ja: '面談の時間になる前に、来た・来なかったは記録できません。',
+    en: 'An interview can be marked kept or missed only once its time has come.',
+    'ja-easy': '面談の 時間の あとで 記録して ください。',
+  },
   cancelled: { ja: '取り消された予約は記録できません。', en: 'A cancelled booking cannot be marked.', 'ja-easy': 'とりけした よやくです。' },
   mark: { ja: '記録できるのは「来た」か「来なかった」です。', en: 'Mark KEPT or MISSED.', 'ja-easy': '「来た」か「来なかった」です。' },
-  period: { ja: '日付は YYYY-MM-DD で、開始は終了より前にしてください（最長62日）。', en: 'Dates are YYYY-MM-DD, from before to, at most 62 days apart.', 'ja-easy': '日付が まちがって います。' },
+  period: {
+    ja: '日付は YYYY-MM-DD で、開始は終了より前にしてください（最長62日）。',
+    en: 'Dates are YYYY-MM-DD, from before to, at most 62 days apart.',
+    'ja-easy': '日付が まちがって います。',
+  },
 } satisfies Record<string, LocalizedText>;
 
 const UUID = /^[0-9a-f-]{36}$/;
 export const MAX_INTERVIEW_DAYS = 62;
 
 export class StaffInterviews {
-  constructor(private readonly em: EntityManager, private readonly services: ApplicationServices, private readonly viewer: StaffViewer, private readonly audit: AuditCollector, private readonly locale: Locale) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly services: ApplicationServices,
+    private readonly viewer: StaffViewer,
+    private readonly audit: AuditCollector,
+    private readonly locale: Locale,
+  ) {}
 
   private handledIds(): string[] {
-    return this.services.procedures.list(this.viewer.municipalityCode).filter((p) => p.department === this.viewer.department).map((p) => p.id);
+    return this.services.procedures
+      .list(this.viewer.municipalityCode)
+      .filter((p) => p.department === this.viewer.department)
+      .map((p) => p.id);
   }
 
   /** Bookings (not cancelled) whose time falls between two Japan dates, earliest first. */
@@ -89,8 +106,11 @@ export class StaffInterviews {
 
   async mark(id: string, status: BookingStatus, now = new Date()): Promise<StaffInterviewRow> {
     if (status !== BookingStatus.KEPT && status !== BookingStatus.MISSED) throw badInput([{ field: 'input.status', messages: T.mark }], this.locale);
-    const b = UUID.test(id) ? await this.em.findOne(InterviewBooking, { id, municipality: this.viewer.municipalityCode }, { populate: ['slot', 'application', 'record'] }) : null;
-    if (!b || b.slot.department !== (this.viewer.department as never) || !this.handledIds().includes(b.application.procedureId)) throw apiError('NOT_FOUND', T.notFound, this.locale);
+    const b = UUID.test(id)
+      ? await this.em.findOne(InterviewBooking, { id, municipality: this.viewer.municipalityCode }, { populate: ['slot', 'application', 'record'] })
+      : null;
+    if (!b || b.slot.department !== (this.viewer.department as never) || !this.handledIds().includes(b.application.procedureId))
+      throw apiError('NOT_FOUND', T.notFound, this.locale);
     if (b.status === BookingStatus.CANCELLED) throw apiError('CONFLICT', T.cancelled, this.locale);
     if (b.slot.startsAt.getTime() > now.getTime()) throw apiError('CONFLICT', T.notYet, this.locale);
     b.status = status;

@@ -3,7 +3,7 @@
  * dates "2024-05-01", booleans "true"/"false", choices by value). Every answer arrives as a string —
  * also numbers — so that the My Number check sees exactly what was typed, before any parsing.
  */
-import { type FieldProblem, InputChecker, toHalfWidth } from '../../core';
+import { type FieldProblem, InputChecker, isIsoDate, toHalfWidth } from '../../core';
 import { containsMyNumber } from './my-number';
 import { NUMBER_BOUNDS } from './procedure.loader';
 import type { Question } from './procedure.types';
@@ -58,9 +58,19 @@ export function checkAnswer(q: Question, raw: string | null | undefined, checker
     case 'kana':
       value = checker.kana(field, raw, label);
       break;
-    case 'date':
-      value = checker.date(field, toHalfWidth(trimmed), label);
+    case 'date': {
+      // The family types dates by hand (the trial: 2026/12/31, 12月31日): say how to write one, not just "wrong".
+      value = toHalfWidth(trimmed);
+      if (!isIsoDate(value)) {
+        checker.custom(
+          field,
+          `${label.ja}: 日付は 2026-12-31 のように入力してください。`,
+          `${label.en}: enter the date like 2026-12-31 (year-month-day).`,
+          `${label.ja}: 日づけは 2026-12-31 の ように 書いて ください。`,
+        );
+      }
       break;
+    }
     case 'phone':
       value = checker.phone(field, raw);
       break;
@@ -73,12 +83,24 @@ export function checkAnswer(q: Question, raw: string | null | undefined, checker
     case 'boolean': {
       const v = toHalfWidth(trimmed).toLowerCase();
       value = YES.has(v) ? 'true' : NO.has(v) ? 'false' : undefined;
-      if (value === undefined) checker.custom(field, `${label.ja}は「はい」か「いいえ」で答えてください。`, `${label.en}: answer yes or no.`, `${label.ja}は「はい」か「いいえ」で 答えてください。`);
+      if (value === undefined)
+        checker.custom(
+          field,
+          `${label.ja}は「はい」か「いいえ」で答えてください。`,
+          `${label.en}: answer yes or no.`,
+          `${label.ja}は「はい」か「いいえ」で 答えてください。`,
+        );
       break;
     }
     case 'choice': {
       value = q.choices?.some((c) => c.value === trimmed) ? trimmed : undefined;
-      if (value === undefined) checker.custom(field, `${label.ja}は選択肢から選んでください。`, `${label.en}: pick one of the choices.`, `${label.ja}は 下から 1つ えらんで ください。`);
+      if (value === undefined)
+        checker.custom(
+          field,
+          `${label.ja}は選択肢から選んでください。`,
+          `${label.en}: pick one of the choices.`,
+          `${label.ja}は 下から 1つ えらんで ください。`,
+        );
       break;
     }
     case 'yen':
@@ -112,6 +134,10 @@ function checkNumber(q: Question, trimmed: string, checker: InputChecker, field:
 }
 
 /** Problems for required questions without an answer (on submission). */
-export function missingAnswers(questions: readonly Question[], answers: Readonly<Record<string, string | null | undefined>>, fieldOf: (id: string) => string): FieldProblem[] {
+export function missingAnswers(
+  questions: readonly Question[],
+  answers: Readonly<Record<string, string | null | undefined>>,
+  fieldOf: (id: string) => string,
+): FieldProblem[] {
   return questions.filter((q) => q.required && (answers[q.id] ?? null) === null).map((q) => ({ field: fieldOf(q.id), messages: REQUIRED(plainLabel(q)) }));
 }

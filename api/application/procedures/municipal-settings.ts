@@ -39,20 +39,24 @@ function hours(raw: unknown, file: string, f: string, issues: IssueList): Interv
   const daysAhead = raw.daysAhead === undefined ? DEFAULT_HOURS.daysAhead : integer(raw.daysAhead, file, at(f, 'daysAhead'), issues, 1, 90);
   let periods: Array<readonly [string, string]> = [...DEFAULT_HOURS.periods];
   if (raw.periods !== undefined) {
-    if (!Array.isArray(raw.periods) || raw.periods.length === 0 || raw.periods.length > 6) issues.add(file, at(f, 'periods'), 'must be a list of one to six ["HH:MM", "HH:MM"] pairs');
+    if (!Array.isArray(raw.periods) || raw.periods.length === 0 || raw.periods.length > 6)
+      issues.add(file, at(f, 'periods'), 'must be a list of one to six ["HH:MM", "HH:MM"] pairs');
     else {
       periods = [];
       raw.periods.forEach((p: unknown, i: number) => {
-        const ok = Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string' && HHMM.test(x)) && minutes(p[0] as string) < minutes(p[1] as string);
+        const ok =
+          Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string' && HHMM.test(x)) && minutes(p[0] as string) < minutes(p[1] as string);
         if (!ok) issues.add(file, at(f, `periods.${i}`), 'must be ["HH:MM", "HH:MM"], the first before the second');
-        else if (periods.length && minutes(p[0] as string) < minutes(periods[periods.length - 1]![1])) issues.add(file, at(f, `periods.${i}`), 'periods must be in order and not overlap');
+        else if (periods.length && minutes(p[0] as string) < minutes(periods[periods.length - 1]![1]))
+          issues.add(file, at(f, `periods.${i}`), 'periods must be in order and not overlap');
         else periods.push([p[0] as string, p[1] as string]);
       });
     }
   }
   let closedDates: string[] = [];
   if (raw.closedDates !== undefined) {
-    if (!Array.isArray(raw.closedDates) || !raw.closedDates.every((d) => typeof d === 'string' && DATE.test(d) && !Number.isNaN(Date.parse(d)))) issues.add(file, at(f, 'closedDates'), 'must be a list of YYYY-MM-DD dates');
+    if (!Array.isArray(raw.closedDates) || !raw.closedDates.every((d) => typeof d === 'string' && DATE.test(d) && !Number.isNaN(Date.parse(d))))
+      issues.add(file, at(f, 'closedDates'), 'must be a list of YYYY-MM-DD dates');
     else closedDates = raw.closedDates as string[];
   }
   if (issues.size > before || slotMinutes === undefined || capacity === undefined || daysAhead === undefined) return undefined;

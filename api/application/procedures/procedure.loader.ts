@@ -23,7 +23,24 @@ import {
 } from './procedure.types';
 import { isRecordPath, pathSpec } from './record-paths';
 
-const PROCEDURE_FIELDS = ['id', 'programme', 'name', 'summary', 'legalKind', 'legalNature', 'deadlineNote', 'window', 'department', 'interview', 'interviewWaiverQuestion', 'signedFilingOnline', 'whatHappensNext', 'questions', 'documents', 'targetDays'] as const;
+const PROCEDURE_FIELDS = [
+  'id',
+  'programme',
+  'name',
+  'summary',
+  'legalKind',
+  'legalNature',
+  'deadlineNote',
+  'window',
+  'department',
+  'interview',
+  'interviewWaiverQuestion',
+  'signedFilingOnline',
+  'whatHappensNext',
+  'questions',
+  'documents',
+  'targetDays',
+] as const;
 const OPTIONAL = new Set(['deadlineNote', 'window', 'interviewWaiverQuestion']);
 const QUESTION_FIELDS = ['id', 'type', 'label', 'help', 'required', 'maxLength', 'multiline', 'min', 'max', 'choices', 'prefill'] as const;
 const DOCUMENT_FIELDS = ['id', 'name', 'description', 'required', 'bringOriginal'] as const;
@@ -94,7 +111,8 @@ function validateQuestion(raw: unknown, file: string, field: string, issues: Iss
       issues.add(file, at(field, 'prefill'), `unknown record field ${JSON.stringify(raw.prefill)} (see api/application/procedures/record-paths.ts)`);
     } else if (type) {
       const spec = pathSpec(raw.prefill);
-      if (!spec.types.includes(type)) issues.add(file, at(field, 'prefill'), `${raw.prefill} cannot fill a ${type} question (it fills ${spec.types.join(', ')})`);
+      if (!spec.types.includes(type))
+        issues.add(file, at(field, 'prefill'), `${raw.prefill} cannot fill a ${type} question (it fills ${spec.types.join(', ')})`);
       const missing = (spec.values ?? []).filter((v) => !q.choices?.some((c) => c.value === v));
       if (missing.length > 0) issues.add(file, at(field, 'choices'), `must offer every value ${raw.prefill} can hold (missing ${missing.join(', ')})`);
       q.prefill = raw.prefill;
@@ -120,7 +138,15 @@ function validateDocument(raw: unknown, file: string, field: string, issues: Iss
   return issues.size === before ? (doc as DocumentRequirement) : undefined;
 }
 
-function validateList<T extends { id: string }>(raw: unknown, file: string, field: string, issues: IssueList, max: number, one: (r: unknown, f: string) => T | undefined, allowEmpty: boolean): T[] | undefined {
+function validateList<T extends { id: string }>(
+  raw: unknown,
+  file: string,
+  field: string,
+  issues: IssueList,
+  max: number,
+  one: (r: unknown, f: string) => T | undefined,
+  allowEmpty: boolean,
+): T[] | undefined {
   if (!Array.isArray(raw) || (!allowEmpty && raw.length === 0) || raw.length > max) {
     issues.add(file, field, `must be a list of ${allowEmpty ? 0 : 1} to ${max} entries`);
     return undefined;
@@ -209,6 +235,7 @@ export function loadProcedureSeeds(dir: string, issues: IssueList): Map<Procedur
     const procedure = validateProcedure(raw, file, name.slice(0, -'.yaml'.length), issues);
     if (procedure) out.set(procedure.id, procedure);
   }
-  for (const id of PROCEDURE_IDS) if (!out.has(id) && issues.size === 0) issues.add(displayPath(dir), id, `missing ${id}.yaml (every procedure of docs/design.md ships)`);
+  for (const id of PROCEDURE_IDS)
+    if (!out.has(id) && issues.size === 0) issues.add(displayPath(dir), id, `missing ${id}.yaml (every procedure of docs/design.md ships)`);
   return out;
 }

@@ -40,7 +40,13 @@ export interface ProcedureOverrides {
 
 const OVERRIDE_FIELDS = ['enabled', 'allowInterviewWaiver', 'pittariUrl', 'targetDays', 'contact'] as const;
 
-export function parseProcedureOverrides(raw: unknown, file: string, expectedCode: string, base: ReadonlyMap<ProcedureId, ProcedureDefinition>, issues: IssueList): ProcedureOverrides | undefined {
+export function parseProcedureOverrides(
+  raw: unknown,
+  file: string,
+  expectedCode: string,
+  base: ReadonlyMap<ProcedureId, ProcedureDefinition>,
+  issues: IssueList,
+): ProcedureOverrides | undefined {
   const before = issues.size;
   if (!isPlainObject(raw)) {
     issues.add(file, '', 'must be a map with municipalityCode and procedures');

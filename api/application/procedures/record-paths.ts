@@ -15,7 +15,13 @@ export interface RecordFacts {
   address: { postalCode: string | null; prefecture: string | null; city: string | null; street: string | null };
   contact: { phone: string | null; email: string | null };
   household: { childrenCount: number; eldestChildBirthDate: string | null; youngestChildBirthDate: string | null; maritalStatus: string | null };
-  income: { incomeYear: number | null; annualEmploymentIncome: number | null; otherIncome: number | null; childSupportReceivedYearly: number | null; dependentsCount: number | null };
+  income: {
+    incomeYear: number | null;
+    annualEmploymentIncome: number | null;
+    otherIncome: number | null;
+    childSupportReceivedYearly: number | null;
+    dependentsCount: number | null;
+  };
 }
 
 interface PathSpec {
@@ -27,7 +33,12 @@ interface PathSpec {
 }
 
 const text = ['text'] as const;
-const spec = (section: Section, types: readonly QuestionType[], get: PathSpec['get'], values?: readonly string[]): PathSpec => ({ section, types, get, ...(values ? { values } : {}) });
+const spec = (section: Section, types: readonly QuestionType[], get: PathSpec['get'], values?: readonly string[]): PathSpec => ({
+  section,
+  types,
+  get,
+  ...(values ? { values } : {}),
+});
 
 export const RECORD_PATHS = {
   'identity.familyName': spec(Section.IDENTITY, text, (f) => f.identity.familyName),

@@ -14,7 +14,9 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261128031500_AuditLog extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "audit_chain_head" ("municipality_code" varchar(6) primary key, "last_hash" text not null);`);
-    this.addSql(`create table "audit_batch" ("id" bigint primary key, "municipality_code" varchar(6) not null, "prev_hash" text not null, "hash" text not null, "entries" integer not null);`);
+    this.addSql(
+      `create table "audit_batch" ("id" bigint primary key, "municipality_code" varchar(6) not null, "prev_hash" text not null, "hash" text not null, "entries" integer not null);`,
+    );
     this.addSql(`create sequence "audit_batch_id_seq";`);
     this.addSql(`create index "audit_entry_batch_id_index" on "audit_entry" ("batch_id");`);
     this.addSql(`create function audit_canonical(e audit_entry) returns text language sql immutable as $$

@@ -14,7 +14,8 @@ export class Migration20261128071500_IntakeIntoInbox extends Migration {
       from "intake_submission" s
       where i."id" = (select j."id" from "inbox_item" j where j."record_id" = s."record_id" and j."idempotency_key" is null order by j."received_at", j."id" limit 1)
         and not exists (select 1 from "inbox_item" k where k."municipality_code" = s."municipality_code" and k."idempotency_key" = s."idempotency_key");`);
-    this.addSql(`insert into "inbox_item" ("id", "municipality_code", "department", "kind", "record_id", "reference_number", "received_at", "urgent", "idempotency_key", "input_hash")
+    this
+      .addSql(`insert into "inbox_item" ("id", "municipality_code", "department", "kind", "record_id", "reference_number", "received_at", "urgent", "idempotency_key", "input_hash")
       select gen_random_uuid(), s."municipality_code", r."owner_department", 'intake', s."record_id", s."reference_number", s."received_at",
              ('dv' = any(r."concerns_categories") or (r."protection_support_measure" and (r."protection_expires_on" is null or r."protection_expires_on" >= (now() at time zone 'Asia/Tokyo')::date))),
              s."idempotency_key", s."input_hash"
@@ -25,10 +26,18 @@ export class Migration20261128071500_IntakeIntoInbox extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`create table "intake_submission" ("id" uuid not null, "municipality_code" varchar(6) not null, "idempotency_key" varchar(64) not null, "input_hash" varchar(64) not null, "record_id" uuid not null, "reference_number" varchar(255) not null, "received_at" timestamptz not null, constraint "intake_submission_pkey" primary key ("id"));`);
-    this.addSql(`alter table "intake_submission" add constraint "intake_submission_municipality_code_idempotency_key_unique" unique ("municipality_code", "idempotency_key");`);
-    this.addSql(`alter table "intake_submission" add constraint "intake_submission_municipality_code_foreign" foreign key ("municipality_code") references "municipality" ("code") on update cascade;`);
-    this.addSql(`alter table "intake_submission" add constraint "intake_submission_record_id_foreign" foreign key ("record_id") references "personal_record" ("id") on update cascade on delete cascade;`);
+    this.addSql(
+      `create table "intake_submission" ("id" uuid not null, "municipality_code" varchar(6) not null, "idempotency_key" varchar(64) not null, "input_hash" varchar(64) not null, "record_id" uuid not null, "reference_number" varchar(255) not null, "received_at" timestamptz not null, constraint "intake_submission_pkey" primary key ("id"));`,
+    );
+    this.addSql(
+      `alter table "intake_submission" add constraint "intake_submission_municipality_code_idempotency_key_unique" unique ("municipality_code", "idempotency_key");`,
+    );
+    this.addSql(
+      `alter table "intake_submission" add constraint "intake_submission_municipality_code_foreign" foreign key ("municipality_code") references "municipality" ("code") on update cascade;`,
+    );
+    this.addSql(
+      `alter table "intake_submission" add constraint "intake_submission_record_id_foreign" foreign key ("record_id") references "personal_record" ("id") on update cascade on delete cascade;`,
+    );
     this.addSql(`insert into "intake_submission" ("id", "municipality_code", "idempotency_key", "input_hash", "record_id", "reference_number", "received_at")
       select gen_random_uuid(), "municipality_code", "idempotency_key", "input_hash", "record_id", "reference_number", "received_at"
       from "inbox_item" where "kind" = 'intake' and "idempotency_key" is not null;`);

@@ -21,7 +21,8 @@ export class Migration20261128100000_AuditRecordSets extends Migration {
     this.addSql(`alter table "audit_entry" alter column "record_ids" set not null;`);
     this.addSql(`drop index if exists "audit_entry_record_id_at_index";`);
     this.addSql(`create index "audit_entry_record_ids_index" on "audit_entry" using gin ("record_ids");`);
-    this.addSql(`create or replace function audit_canonical_text(municipality_code varchar, at timestamptz, actor_kind varchar, actor_id uuid, actor_name varchar,
+    this
+      .addSql(`create or replace function audit_canonical_text(municipality_code varchar, at timestamptz, actor_kind varchar, actor_id uuid, actor_name varchar,
         actor_department varchar, record_ids uuid[], action varchar, sections text[], operation_name varchar) returns text language sql immutable as $$
       select concat_ws('|', municipality_code, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
         actor_kind, actor_id::text, actor_name, actor_department, array_to_string(record_ids, ','), action,

@@ -9,10 +9,14 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261203100000_FamilyPath extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`alter table "personal_record" add column "contact_safe_times" text null, add column "contact_voicemail_safe" boolean null, add column "contact_sms_safe" boolean null, add column "household_marital_status" text check ("household_marital_status" in ('married', 'de-facto', 'not-married')) null, add column "income_dependents_count" smallint null;`);
+    this.addSql(
+      `alter table "personal_record" add column "contact_safe_times" text null, add column "contact_voicemail_safe" boolean null, add column "contact_sms_safe" boolean null, add column "household_marital_status" text check ("household_marital_status" in ('married', 'de-facto', 'not-married')) null, add column "income_dependents_count" smallint null;`,
+    );
   }
 
   override async down(): Promise<void> {
-    this.addSql(`alter table "personal_record" drop column "contact_safe_times", drop column "contact_voicemail_safe", drop column "contact_sms_safe", drop column "household_marital_status", drop column "income_dependents_count";`);
+    this.addSql(
+      `alter table "personal_record" drop column "contact_safe_times", drop column "contact_voicemail_safe", drop column "contact_sms_safe", drop column "household_marital_status", drop column "income_dependents_count";`,
+    );
   }
 }

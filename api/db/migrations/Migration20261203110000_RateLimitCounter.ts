@@ -8,7 +8,9 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261203110000_RateLimitCounter extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create unlogged table "rate_limit_counter" ("key" varchar(64) not null, "window_start" bigint not null, "expires_at" bigint not null, "count" integer not null, constraint "rate_limit_counter_pkey" primary key ("key"));`);
+    this.addSql(
+      `create unlogged table "rate_limit_counter" ("key" varchar(64) not null, "window_start" bigint not null, "expires_at" bigint not null, "count" integer not null, constraint "rate_limit_counter_pkey" primary key ("key"));`,
+    );
     this.addSql(`create index "rate_limit_counter_expires_at_index" on "rate_limit_counter" ("expires_at");`);
   }
 

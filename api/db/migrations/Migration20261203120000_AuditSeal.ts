@@ -33,7 +33,13 @@ const APPEND_BODY = (withSeal: boolean) => `
       end`;
 
 /** The project's internal audit functions: no one but their owner calls them (the app's role gets audit_append alone, npm run db:app-role). */
-const INTERNAL = ['audit_batch_hash(text, bigint)', 'audit_canonical(audit_entry)', 'audit_canonical_text(varchar, timestamptz, varchar, uuid, varchar, varchar, uuid[], varchar, text[], varchar)', 'audit_refuse_change()', 'audit_verify(varchar)'];
+const INTERNAL = [
+  'audit_batch_hash(text, bigint)',
+  'audit_canonical(audit_entry)',
+  'audit_canonical_text(varchar, timestamptz, varchar, uuid, varchar, varchar, uuid[], varchar, text[], varchar)',
+  'audit_refuse_change()',
+  'audit_verify(varchar)',
+];
 
 /**
  * The audit chain sealed with a key the database does not hold (issue 14, finding 5; api/audit/audit-seal.ts).

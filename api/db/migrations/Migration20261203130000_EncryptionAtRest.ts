@@ -14,7 +14,9 @@ import { sealExistingValues } from '../../crypto';
 export class Migration20261203130000_EncryptionAtRest extends Migration {
   override async up(): Promise<void> {
     const run = (sql: string, params?: unknown[]) => this.execute(sql, params) as Promise<Record<string, any>[]>;
-    await run(`create table "data_key" ("id" uuid not null, "purpose" text check ("purpose" in ('data', 'search')) not null, "wrapped" text not null, "master_key_id" varchar(16) not null, "active" boolean not null default false, "created_at" timestamptz not null, constraint "data_key_pkey" primary key ("id"));`);
+    await run(
+      `create table "data_key" ("id" uuid not null, "purpose" text check ("purpose" in ('data', 'search')) not null, "wrapped" text not null, "master_key_id" varchar(16) not null, "active" boolean not null default false, "created_at" timestamptz not null, constraint "data_key_pkey" primary key ("id"));`,
+    );
     // Only the columns that exist at this point: later ones (staff_member's TOTP secrets, the Accounts migration) are text from the start.
     const columns = ENCRYPTED_COLUMNS.filter((c) => c.table !== 'staff_member');
     for (const c of columns) await run(`alter table "${c.table}" alter column "${c.column}" type text using "${c.column}"::text;`);

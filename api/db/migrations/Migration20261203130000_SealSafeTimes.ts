@@ -13,7 +13,11 @@ export class Migration20261203130000_SealSafeTimes extends Migration {
     const run = (sql: string, params?: unknown[]) => this.execute(sql, params) as Promise<Record<string, any>[]>;
     const keyring = keyringOf(this.driver.getPlatform());
     if (!keyring.loaded) await keyring.load(run);
-    await sealExistingValues(run, keyring, encryptedColumnsOf('personal_record').filter((c) => c.column === 'contact_safe_times'));
+    await sealExistingValues(
+      run,
+      keyring,
+      encryptedColumnsOf('personal_record').filter((c) => c.column === 'contact_safe_times'),
+    );
   }
 
   override async down(): Promise<void> {

@@ -7,8 +7,12 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261204120100_OutreachScreening extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "outreach_screening_state" ("record_id" uuid not null, "municipality_code" varchar(255) not null, "state" jsonb not null, "screened_at" timestamptz not null, constraint "outreach_screening_state_pkey" primary key ("record_id"));`);
-    this.addSql(`alter table "outreach_screening_state" add constraint "outreach_screening_state_record_id_foreign" foreign key ("record_id") references "personal_record" ("id") on update cascade on delete cascade;`);
+    this.addSql(
+      `create table "outreach_screening_state" ("record_id" uuid not null, "municipality_code" varchar(255) not null, "state" jsonb not null, "screened_at" timestamptz not null, constraint "outreach_screening_state_pkey" primary key ("record_id"));`,
+    );
+    this.addSql(
+      `alter table "outreach_screening_state" add constraint "outreach_screening_state_record_id_foreign" foreign key ("record_id") references "personal_record" ("id") on update cascade on delete cascade;`,
+    );
   }
 
   override async down(): Promise<void> {

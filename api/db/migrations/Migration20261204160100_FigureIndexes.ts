@@ -18,7 +18,16 @@ export class Migration20261204160100_FigureIndexes extends Migration {
   }
 
   override async down(): Promise<void> {
-    for (const name of ['chat_message_at_index', 'consent_event_municipality_code_at_index', 'audit_entry_municipality_code_at_index', 'inbox_item_municipality_code_kind_received_at_index', 'personal_record_municipality_code_created_at_index', 'referral_municipality_code_created_at_index', 'referral_municipality_code_updated_at_index', 'consultation_municipality_code_date_index']) {
+    for (const name of [
+      'chat_message_at_index',
+      'consent_event_municipality_code_at_index',
+      'audit_entry_municipality_code_at_index',
+      'inbox_item_municipality_code_kind_received_at_index',
+      'personal_record_municipality_code_created_at_index',
+      'referral_municipality_code_created_at_index',
+      'referral_municipality_code_updated_at_index',
+      'consultation_municipality_code_date_index',
+    ]) {
       this.addSql(`drop index if exists "${name}";`);
     }
   }

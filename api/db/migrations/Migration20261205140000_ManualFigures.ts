@@ -6,7 +6,9 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261205140000_ManualFigures extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "manual_figure" ("municipality_code" varchar(6) not null, "month" date not null, "figure" varchar(64) not null, "value" int not null, "entered_by" uuid null, "entered_at" timestamptz not null, constraint "manual_figure_pkey" primary key ("municipality_code", "month", "figure"));`);
+    this.addSql(
+      `create table "manual_figure" ("municipality_code" varchar(6) not null, "month" date not null, "figure" varchar(64) not null, "value" int not null, "entered_by" uuid null, "entered_at" timestamptz not null, constraint "manual_figure_pkey" primary key ("municipality_code", "month", "figure"));`,
+    );
   }
 
   override async down(): Promise<void> {

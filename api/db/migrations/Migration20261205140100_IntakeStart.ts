@@ -6,7 +6,9 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261205140100_IntakeStart extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "intake_start" ("municipality_code" varchar(6) not null, "day" date not null, "count" int not null, constraint "intake_start_pkey" primary key ("municipality_code", "day"));`);
+    this.addSql(
+      `create table "intake_start" ("municipality_code" varchar(6) not null, "day" date not null, "count" int not null, constraint "intake_start_pkey" primary key ("municipality_code", "day"));`,
+    );
   }
 
   override async down(): Promise<void> {

@@ -31,6 +31,15 @@ import { Migration20261205150000_LineChannelSettings } from './Migration20261205
 import { Migration20261205120000_InterviewMarks } from './Migration20261205120000_InterviewMarks';
 import { Migration20261205140000_ManualFigures } from './Migration20261205140000_ManualFigures';
 import { Migration20261205140100_IntakeStart } from './Migration20261205140100_IntakeStart';
+import { Migration20261206200000_OutreachCampaigns } from './Migration20261206200000_OutreachCampaigns';
+import { Migration20261206400000_RecordMerge } from './Migration20261206400000_RecordMerge';
+import { Migration20261206400100_StaffReminders } from './Migration20261206400100_StaffReminders';
+import { Migration20261206500000_UsageCountByDay } from './Migration20261206500000_UsageCountByDay';
+import { Migration20261206600000_Administration } from './Migration20261206600000_Administration';
+import { Migration20261207100000_Passkeys } from './Migration20261207100000_Passkeys';
+import { Migration20261207200000_ProgrammeSettings } from './Migration20261207200000_ProgrammeSettings';
+import { Migration20261207300000_FamilyHandoff } from './Migration20261207300000_FamilyHandoff';
+import { Migration20261208400000_AccessPolicySettings } from './Migration20261208400000_AccessPolicySettings';
 
 /** Migrations in the order they apply; explicit so the list works from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -66,4 +75,13 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205140100_IntakeStart', class: Migration20261205140100_IntakeStart },
   { name: 'Migration20261205150000_LineChannelSettings', class: Migration20261205150000_LineChannelSettings },
   { name: 'Migration20261205160000_DataRights', class: Migration20261205160000_DataRights },
+  { name: 'Migration20261206200000_OutreachCampaigns', class: Migration20261206200000_OutreachCampaigns },
+  { name: 'Migration20261206400000_RecordMerge', class: Migration20261206400000_RecordMerge },
+  { name: 'Migration20261206400100_StaffReminders', class: Migration20261206400100_StaffReminders },
+  { name: 'Migration20261206500000_UsageCountByDay', class: Migration20261206500000_UsageCountByDay },
+  { name: 'Migration20261206600000_Administration', class: Migration20261206600000_Administration },
+  { name: 'Migration20261207100000_Passkeys', class: Migration20261207100000_Passkeys },
+  { name: 'Migration20261207200000_ProgrammeSettings', class: Migration20261207200000_ProgrammeSettings },
+  { name: 'Migration20261207300000_FamilyHandoff', class: Migration20261207300000_FamilyHandoff },
+  { name: 'Migration20261208400000_AccessPolicySettings', class: Migration20261208400000_AccessPolicySettings },
 ];

@@ -34,18 +34,7 @@ export const AMOUNT_PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
 const AMOUNT_KEY = /^[a-z][A-Za-z0-9]*$/;
 
 const TEXT_FIELDS = ['name', 'summary', 'forWhom', 'whatYouGet', 'howToApply', 'contact'] as const;
-const REQUIRED_FIELDS = [
-  'id',
-  ...TEXT_FIELDS,
-  'documents',
-  'owningDepartment',
-  'legalBasis',
-  'sourceUrl',
-  'level',
-  'category',
-  'tags',
-  'enabled',
-] as const;
+const REQUIRED_FIELDS = ['id', ...TEXT_FIELDS, 'documents', 'owningDepartment', 'legalBasis', 'sourceUrl', 'level', 'category', 'tags', 'enabled'] as const;
 const OPTIONAL_FIELDS = ['amounts', 'unconfirmed'] as const;
 const KNOWN_FIELDS: ReadonlySet<string> = new Set<string>([...REQUIRED_FIELDS, ...OPTIONAL_FIELDS]);
 
@@ -95,13 +84,7 @@ function join(prefix: string, field: string): string {
 }
 
 /** Validates `{ ja, en, ja-easy }`; collects the amount placeholder keys it uses into `placeholders`. */
-export function validateLocalizedText(
-  raw: unknown,
-  file: string,
-  field: string,
-  issues: IssueList,
-  placeholders?: Set<string>,
-): LocalizedText | undefined {
+export function validateLocalizedText(raw: unknown, file: string, field: string, issues: IssueList, placeholders?: Set<string>): LocalizedText | undefined {
   if (!isPlainObject(raw)) {
     issues.add(file, field, `must be a map with non-empty ${LOCALES.join(', ')} texts`);
     return undefined;
@@ -186,12 +169,7 @@ function defaultsFromParameters(id: string, raw: unknown, file: string, field: s
 }
 
 /** Integer yen amounts `{ key: 12345 }`. */
-export function validateAmounts(
-  raw: unknown,
-  file: string,
-  field: string,
-  issues: IssueList,
-): Record<string, number> | undefined {
+export function validateAmounts(raw: unknown, file: string, field: string, issues: IssueList): Record<string, number> | undefined {
   if (!isPlainObject(raw) || Object.keys(raw).length === 0) {
     issues.add(file, field, 'must be a non-empty map of amount names to integer yen');
     return undefined;
@@ -212,25 +190,13 @@ export function validateAmounts(
   return ok ? out : undefined;
 }
 
-function validateEnum<T extends string>(
-  raw: unknown,
-  allowed: readonly T[],
-  file: string,
-  field: string,
-  issues: IssueList,
-): T | undefined {
+function validateEnum<T extends string>(raw: unknown, allowed: readonly T[], file: string, field: string, issues: IssueList): T | undefined {
   if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
   issues.add(file, field, `must be one of ${allowed.join(', ')} (got ${JSON.stringify(raw)})`);
   return undefined;
 }
 
-function validateStringList(
-  raw: unknown,
-  file: string,
-  field: string,
-  issues: IssueList,
-  { allowEmpty }: { allowEmpty: boolean },
-): string[] | undefined {
+function validateStringList(raw: unknown, file: string, field: string, issues: IssueList, { allowEmpty }: { allowEmpty: boolean }): string[] | undefined {
   if (!Array.isArray(raw) || (!allowEmpty && raw.length === 0)) {
     issues.add(file, field, allowEmpty ? 'must be a list of strings' : 'must be a non-empty list of strings');
     return undefined;
@@ -267,11 +233,7 @@ export interface ProgrammeValidationOptions {
  * Validates one programme definition. Returns it (texts still holding `{{amount}}` placeholders) or
  * undefined after adding every problem to `issues`.
  */
-export function validateProgrammeDefinition(
-  raw: unknown,
-  options: ProgrammeValidationOptions,
-  issues: IssueList,
-): ProgrammeDefinition | undefined {
+export function validateProgrammeDefinition(raw: unknown, options: ProgrammeValidationOptions, issues: IssueList): ProgrammeDefinition | undefined {
   const { file } = options;
   const prefix = options.prefix ?? '';
   const f = (field: string) => join(prefix, field);
@@ -331,33 +293,22 @@ export function validateProgrammeDefinition(
     if (!Array.isArray(raw.documents)) {
       issues.add(file, f('documents'), 'must be a list of { ja, en, ja-easy } (an empty list [] if nothing is needed)');
     } else {
-      const docs = raw.documents.map((d, i) =>
-        validateLocalizedText(d, file, `${f('documents')}[${i}]`, issues, placeholders),
-      );
+      const docs = raw.documents.map((d, i) => validateLocalizedText(d, file, `${f('documents')}[${i}]`, issues, placeholders));
       if (docs.every((d): d is LocalizedText => d !== undefined)) documents = docs;
     }
   }
 
   const owningDepartment =
-    raw.owningDepartment == null
-      ? undefined
-      : validateEnum<DepartmentCode>(raw.owningDepartment, DEPARTMENT_CODES, file, f('owningDepartment'), issues);
-  const level =
-    raw.level == null ? undefined : validateEnum<ProgrammeLevel>(raw.level, PROGRAMME_LEVELS, file, f('level'), issues);
-  const category =
-    raw.category == null
-      ? undefined
-      : validateEnum<ProgrammeCategory>(raw.category, PROGRAMME_CATEGORIES, file, f('category'), issues);
+    raw.owningDepartment == null ? undefined : validateEnum<DepartmentCode>(raw.owningDepartment, DEPARTMENT_CODES, file, f('owningDepartment'), issues);
+  const level = raw.level == null ? undefined : validateEnum<ProgrammeLevel>(raw.level, PROGRAMME_LEVELS, file, f('level'), issues);
+  const category = raw.category == null ? undefined : validateEnum<ProgrammeCategory>(raw.category, PROGRAMME_CATEGORIES, file, f('category'), issues);
 
   if (raw.legalBasis != null && (typeof raw.legalBasis !== 'string' || raw.legalBasis.trim() === '')) {
     issues.add(file, f('legalBasis'), 'must be a non-empty string');
   }
   const sourceUrl = raw.sourceUrl == null ? undefined : validateHttpsUrl(raw.sourceUrl, file, f('sourceUrl'), issues);
   const tags = raw.tags == null ? undefined : validateStringList(raw.tags, file, f('tags'), issues, { allowEmpty: false });
-  const unconfirmed =
-    raw.unconfirmed === undefined
-      ? undefined
-      : validateStringList(raw.unconfirmed, file, f('unconfirmed'), issues, { allowEmpty: false });
+  const unconfirmed = raw.unconfirmed === undefined ? undefined : validateStringList(raw.unconfirmed, file, f('unconfirmed'), issues, { allowEmpty: false });
   if (raw.enabled != null && typeof raw.enabled !== 'boolean') {
     issues.add(file, f('enabled'), 'must be true or false');
   }
@@ -365,11 +316,7 @@ export function validateProgrammeDefinition(
   let amounts: Record<string, number> | undefined;
   if (raw.amounts !== undefined) {
     if (level === 'national') {
-      issues.add(
-        file,
-        f('amounts'),
-        'only prefectural or municipal programmes have overridable amounts; a national programme states its amounts in its texts',
-      );
+      issues.add(file, f('amounts'), 'only prefectural or municipal programmes have overridable amounts; a national programme states its amounts in its texts');
     } else {
       amounts = validateAmounts(defaultsFromParameters(id as string, raw.amounts, file, f('amounts'), issues), file, f('amounts'), issues);
     }

@@ -83,26 +83,14 @@ export function parseMunicipalityOverrides(
   const municipalityCode = typeof code === 'string' ? code : '';
 
   const name =
-    raw.name === undefined || raw.name === null
-      ? (issues.add(file, 'name', 'is required'), undefined)
-      : validateLocalizedText(raw.name, file, 'name', issues);
+    raw.name === undefined || raw.name === null ? (issues.add(file, 'name', 'is required'), undefined) : validateLocalizedText(raw.name, file, 'name', issues);
 
   if (raw.programmes === undefined && raw.add === undefined) {
     issues.add(file, 'programmes', 'an overrides file needs "programmes" and/or "add"');
   }
 
   // programmes: changes to catalogue programmes
-  const programmes = new Map<string, ProgrammeOverride>();
-  if (raw.programmes !== undefined) {
-    if (!isPlainObject(raw.programmes)) {
-      issues.add(file, 'programmes', 'must be a map from programme id to its changes');
-    } else {
-      for (const [id, entry] of Object.entries(raw.programmes)) {
-        const override = parseProgrammeOverride(id, entry, file, base, issues);
-        if (override) programmes.set(id, override);
-      }
-    }
-  }
+  const programmes = raw.programmes === undefined ? new Map<string, ProgrammeOverride>() : parseProgrammeChanges(raw.programmes, file, base, issues);
 
   // add: the municipality's own programmes
   const added: ProgrammeDefinition[] = [];
@@ -112,11 +100,7 @@ export function parseMunicipalityOverrides(
     } else {
       const seen = new Set<string>();
       raw.add.forEach((item, i) => {
-        const definition = validateProgrammeDefinition(
-          item,
-          { file, prefix: `add[${i}]`, idScope: { municipalityCode } },
-          issues,
-        );
+        const definition = validateProgrammeDefinition(item, { file, prefix: `add[${i}]`, idScope: { municipalityCode } }, issues);
         if (!definition) return;
         if (definition.level === 'national') {
           issues.add(file, `add[${i}].level`, 'a municipality cannot add a national programme (use municipal or prefectural)');
@@ -136,6 +120,30 @@ export function parseMunicipalityOverrides(
   return { municipalityCode, name, file, programmes, added };
 }
 
+/**
+ * The `programmes:` map of changes (contact, amounts, enabled by programme id), checked against `base`:
+ * the one validator for both ways a municipality changes the catalogue — its overrides file here, and
+ * the console's stored document (api/accounts/programme-settings.ts), which is checked against the
+ * catalogue with the file already applied. Problems go to `issues` under `programmes.<id>.…`.
+ */
+export function parseProgrammeChanges(
+  raw: unknown,
+  file: string,
+  base: ReadonlyMap<string, ProgrammeDefinition>,
+  issues: IssueList,
+): Map<string, ProgrammeOverride> {
+  const programmes = new Map<string, ProgrammeOverride>();
+  if (!isPlainObject(raw)) {
+    issues.add(file, 'programmes', 'must be a map from programme id to its changes');
+    return programmes;
+  }
+  for (const [id, entry] of Object.entries(raw)) {
+    const override = parseProgrammeOverride(id, entry, file, base, issues);
+    if (override) programmes.set(id, override);
+  }
+  return programmes;
+}
+
 function parseProgrammeOverride(
   id: string,
   entry: unknown,
@@ -147,11 +155,7 @@ function parseProgrammeOverride(
   const before = issues.size;
   const programme = base.get(id);
   if (!programme) {
-    issues.add(
-      file,
-      field,
-      `unknown programme id "${id}" (only catalogue programmes can be changed here; add own programmes under "add")`,
-    );
+    issues.add(file, field, `unknown programme id "${id}" (only catalogue programmes can be changed here; add own programmes under "add")`);
     return undefined;
   }
   if (!isPlainObject(entry) || Object.keys(entry).length === 0) {
@@ -165,8 +169,14 @@ function parseProgrammeOverride(
   }
 
   let contact: LocalizedText | undefined;
+  const placeholders = new Set<string>();
   if (entry.contact !== undefined) {
-    contact = validateLocalizedText(entry.contact, file, `${field}.contact`, issues);
+    contact = validateLocalizedText(entry.contact, file, `${field}.contact`, issues, placeholders);
+  }
+  // A placeholder the programme has no amount for would be shown to families as it is.
+  for (const key of placeholders) {
+    if (!programme.amounts || !(key in programme.amounts))
+      issues.add(file, `${field}.contact`, `uses the placeholder {{${key}}} but "${id}" has no such amount`);
   }
 
   let amounts: Record<string, number> | undefined;
@@ -184,11 +194,7 @@ function parseProgrammeOverride(
       if (parsed) {
         for (const key of Object.keys(parsed)) {
           if (!(key in programme.amounts)) {
-            issues.add(
-              file,
-              `${field}.amounts.${key}`,
-              `"${id}" has no amount "${key}" (its amounts are: ${Object.keys(programme.amounts).join(', ')})`,
-            );
+            issues.add(file, `${field}.amounts.${key}`, `"${id}" has no amount "${key}" (its amounts are: ${Object.keys(programme.amounts).join(', ')})`);
           }
         }
         amounts = { ...programme.amounts, ...parsed };
@@ -247,7 +253,7 @@ export function loadMunicipalityOverrides(
  */
 export function applyOverrides(
   base: ReadonlyMap<string, ProgrammeDefinition>,
-  overrides: MunicipalityOverrides,
+  overrides: Pick<MunicipalityOverrides, 'programmes' | 'added'>,
 ): Map<string, ProgrammeDefinition> {
   const merged = new Map<string, ProgrammeDefinition>();
   for (const [id, programme] of base) {

@@ -9,15 +9,9 @@
  * Any invalid file makes loadCatalogue throw a CatalogueError naming every file and field at fault.
  */
 import { IssueList, AMOUNT_PLACEHOLDER, loadProgrammeSeeds } from './catalogue.loader';
-import { applyOverrides, loadMunicipalityOverrides } from './catalogue.overrides';
+import { applyOverrides, loadMunicipalityOverrides, parseProgrammeChanges, type ProgrammeOverride } from './catalogue.overrides';
 import { MUNICIPALITY_CODE_PATTERN, PROGRAMME_IDS } from '../../core';
-import {
-  CatalogueError,
-  type LocalizedText,
-  PROGRAMME_CATEGORIES,
-  PROGRAMME_LEVELS,
-  type ProgrammeDefinition,
-} from './programme.types';
+import { type CatalogueIssue, CatalogueError, type LocalizedText, PROGRAMME_CATEGORIES, PROGRAMME_LEVELS, type ProgrammeDefinition } from './programme.types';
 
 export interface GetOptions {
   /** Also return a programme the municipality has switched off (it then has `enabled: false`). */
@@ -36,7 +30,27 @@ export interface Catalogue {
   get(id: string, municipalityCode?: string, options?: GetOptions): ProgrammeDefinition | undefined;
   /** Municipalities that have an overrides file, with their names. */
   municipalities(): { code: string; name: LocalizedText }[];
+  /**
+   * Checks a console document (the `programmes:` map of an overrides file: contact, amounts, enabled by
+   * programme id) against the municipality's catalogue with its file applied — the file loader's own
+   * validator. Problems name the field as `programmes.<id>.…`; none means it can be set.
+   */
+  checkConsoleChanges(municipalityCode: string, raw: unknown): { changes: ReadonlyMap<string, ProgrammeOverride> | null; issues: CatalogueIssue[] };
+  /**
+   * Puts a checked console document in force for the municipality at once (null: only its file again).
+   * The console's changes go over the file's, field by field (a contact set in the console wins over
+   * the file's; an amount key not set in the console keeps the file's figure). Returns the problems,
+   * and changes nothing, if the document is invalid.
+   */
+  setConsoleChanges(municipalityCode: string, raw: unknown): CatalogueIssue[];
+  /** The municipality's programmes before amounts are filled in: with its file only, and with the console's changes too. */
+  sources(municipalityCode: string): { file: ReadonlyMap<string, ProgrammeDefinition>; effective: ReadonlyMap<string, ProgrammeDefinition> };
+  /** Bumped each time the municipality's console changes are set: caches built from list() compare it. */
+  revision(municipalityCode?: string): number;
 }
+
+/** How the console's document is named in problems (it has no file). */
+export const CONSOLE_CHANGES_FILE = '(console)';
 
 /** Loads and validates everything under `seedsDir` (seeds/programmes). Throws CatalogueError if invalid. */
 export function loadCatalogue(seedsDir: string): Catalogue {
@@ -48,17 +62,36 @@ export function loadCatalogue(seedsDir: string): Catalogue {
 
   const defaultView = buildView(base);
   const views = new Map<string, View>();
-  for (const [code, o] of overrides) views.set(code, buildView(applyOverrides(base, o)));
-  const names = [...overrides.values()]
-    .map((o) => ({ code: o.municipalityCode, name: o.name }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+  // Each municipality's catalogue with its file applied, then with the console's changes over it.
+  const fileSources = new Map<string, ReadonlyMap<string, ProgrammeDefinition>>();
+  const consoleChanges = new Map<string, ReadonlyMap<string, ProgrammeOverride>>();
+  const revisions = new Map<string, number>();
+  for (const [code, o] of overrides) {
+    fileSources.set(code, applyOverrides(base, o));
+    views.set(code, buildView(fileSources.get(code)!));
+  }
+  const names = [...overrides.values()].map((o) => ({ code: o.municipalityCode, name: o.name })).sort((a, b) => a.code.localeCompare(b.code));
 
-  const viewFor = (municipalityCode?: string): View => {
-    if (municipalityCode === undefined) return defaultView;
+  const checkCode = (municipalityCode: string): void => {
     if (typeof municipalityCode !== 'string' || !MUNICIPALITY_CODE_PATTERN.test(municipalityCode)) {
       throw new TypeError(`municipalityCode must be 6 digits, got ${JSON.stringify(municipalityCode)}`);
     }
+  };
+  const viewFor = (municipalityCode?: string): View => {
+    if (municipalityCode === undefined) return defaultView;
+    checkCode(municipalityCode);
     return views.get(municipalityCode) ?? defaultView;
+  };
+  const fileSource = (code: string) => fileSources.get(code) ?? base;
+  const effectiveSource = (code: string) => {
+    const changes = consoleChanges.get(code);
+    return changes ? applyOverrides(fileSource(code), { programmes: changes, added: [] }) : fileSource(code);
+  };
+  const check = (code: string, raw: unknown) => {
+    checkCode(code);
+    const issues = new IssueList();
+    const changes = parseProgrammeChanges(raw, CONSOLE_CHANGES_FILE, fileSource(code), issues);
+    return issues.size > 0 ? { changes: null, issues: issues.items } : { changes, issues: [] };
   };
 
   return {
@@ -69,6 +102,25 @@ export function loadCatalogue(seedsDir: string): Catalogue {
       return programme.enabled || options?.includeDisabled ? programme : undefined;
     },
     municipalities: () => names.map((n) => ({ ...n })),
+    checkConsoleChanges: check,
+    setConsoleChanges: (code, raw) => {
+      if (raw === null || raw === undefined) {
+        checkCode(code);
+        consoleChanges.delete(code);
+      } else {
+        const { changes, issues } = check(code, raw);
+        if (!changes) return issues;
+        consoleChanges.set(code, changes);
+      }
+      views.set(code, buildView(effectiveSource(code)));
+      revisions.set(code, (revisions.get(code) ?? 0) + 1);
+      return [];
+    },
+    sources: (code) => {
+      checkCode(code);
+      return { file: fileSource(code), effective: effectiveSource(code) };
+    },
+    revision: (code) => (code === undefined ? 0 : (revisions.get(code) ?? 0)),
   };
 }
 

@@ -37,9 +37,7 @@ export function stripFurigana(text: string): string {
 /** HTML with `<ruby>` elements; every piece of text is escaped. */
 export function furiganaToHtml(text: string): string {
   return parseFurigana(text)
-    .map((s) =>
-      s.reading === undefined ? escapeHtml(s.text) : `<ruby>${escapeHtml(s.text)}<rt>${escapeHtml(s.reading)}</rt></ruby>`,
-    )
+    .map((s) => (s.reading === undefined ? escapeHtml(s.text) : `<ruby>${escapeHtml(s.text)}<rt>${escapeHtml(s.reading)}</rt></ruby>`))
     .join('');
 }
 

@@ -21,18 +21,7 @@ export const PROGRAMME_LEVELS = ['national', 'prefectural', 'municipal'] as cons
 export type ProgrammeLevel = (typeof PROGRAMME_LEVELS)[number];
 
 /** Categories, in the order `Catalogue.list()` shows them. */
-export const PROGRAMME_CATEGORIES = [
-  'money',
-  'livelihood',
-  'housing',
-  'work',
-  'education',
-  'childcare',
-  'medical',
-  'tax',
-  'consultation',
-  'safety',
-] as const;
+export const PROGRAMME_CATEGORIES = ['money', 'livelihood', 'housing', 'work', 'education', 'childcare', 'medical', 'tax', 'consultation', 'safety'] as const;
 export type ProgrammeCategory = (typeof PROGRAMME_CATEGORIES)[number];
 
 /** Integer yen amounts keyed by name, e.g. `{ monthlyCap: 70000 }`. */
@@ -88,9 +77,7 @@ export class CatalogueError extends Error {
 
   constructor(issues: readonly CatalogueIssue[]) {
     const lines = issues.map((i) => `  ${i.file}: ${i.field ? `${i.field}: ` : ''}${i.message}`);
-    super(
-      `Programme catalogue is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,
-    );
+    super(`Programme catalogue is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
     this.name = 'CatalogueError';
     this.issues = issues;
   }

@@ -25,7 +25,8 @@ export const BENEFIT_TEXTS = {
   },
   'ca-older-sibling-counted': {
     ja: (p) => `22歳になった後の最初の3月31日までの上のお子さん${p.count}人を、子どもの数に数えています。`,
-    en: (p) => `${count(p.count, 'older child', 'older children')} (up to the first 31 March after turning 22) ${Number(p.count) === 1 ? 'is' : 'are'} counted when numbering your children.`,
+    en: (p) =>
+      `${count(p.count, 'older child', 'older children')} (up to the first 31 March after turning 22) ${Number(p.count) === 1 ? 'is' : 'are'} counted when numbering your children.`,
     'ja-easy': (p) => `22歳の 年度の 終わりまでの 上の 子ども ${p.count}人も 数に 入れました。`,
   },
   'ca-confirmation-form': {
@@ -47,8 +48,16 @@ export const BENEFIT_TEXTS = {
   },
   'medical-eligible': {
     ja: (p) => `所得額 ${yenJa(p.income)}が所得制限（${yenJa(p.limit)}未満）の範囲内なので、親子の医療費の自己負担が助成されます。`,
-    en: (p) => `Your assessed income of ${yenEn(p.income)} is within the limit (below ${yenEn(p.limit)}), so your and your children's medical co-payments are subsidised.`,
+    en: (p) =>
+      `Your assessed income of ${yenEn(p.income)} is within the limit (below ${yenEn(p.limit)}), so your and your children's medical co-payments are subsidised.`,
     'ja-easy': (p) => `所得額は ${yenJa(p.income)}で、 上限の ${yenJa(p.limit)}より 少ないです。 親と 子どもが 病院で 払う お金を 助けて もらえます。`,
+  },
+  // Said while other answers are still missing (要確認): the income test is met, the subsidy is not yet.
+  'medical-within-limit': {
+    ja: (p) => `所得額 ${yenJa(p.income)}は所得制限（${yenJa(p.limit)}未満）の範囲内です。残りの質問に答えると、助成を受けられるかがわかります。`,
+    en: (p) =>
+      `Your assessed income of ${yenEn(p.income)} is within the limit (below ${yenEn(p.limit)}). Answer the remaining questions to find out whether you can get the subsidy.`,
+    'ja-easy': (p) => `所得額は ${yenJa(p.income)}で、 上限の ${yenJa(p.limit)}より 少ないです。 ほかの 質問に 答えると、 使えるか わかります。`,
   },
   'medical-needs-insurance': {
     ja: '健康保険に加入していることが条件です。一部自己負担がある地域もあります。',
@@ -68,8 +77,10 @@ export const BENEFIT_TEXTS = {
     'ja-easy': 'ひとり親の ための お金の 貸し出しです。',
   },
   'loan-eligible': {
-    ja: (p) => `生活資金（月 ${yenJa(p.living)}まで）、修学資金（月 ${yenJa(p.schoolingMax)}まで）、住宅資金（${yenJa(p.housing)}まで）など12種類の貸付を申し込めます。審査があります。`,
-    en: (p) => `You can apply for 12 kinds of loan, e.g. living costs (up to ${yenEn(p.living)} a month), school costs (up to ${yenEn(p.schoolingMax)} a month) and housing (up to ${yenEn(p.housing)}). Each loan is screened.`,
+    ja: (p) =>
+      `生活資金（月 ${yenJa(p.living)}まで）、修学資金（月 ${yenJa(p.schoolingMax)}まで）、住宅資金（${yenJa(p.housing)}まで）など12種類の貸付を申し込めます。審査があります。`,
+    en: (p) =>
+      `You can apply for 12 kinds of loan, e.g. living costs (up to ${yenEn(p.living)} a month), school costs (up to ${yenEn(p.schoolingMax)} a month) and housing (up to ${yenEn(p.housing)}). Each loan is screened.`,
     'ja-easy': (p) => `お金を 借りる ことが できます。 たとえば 生活の お金は 1か月 ${yenJa(p.living)}まで です。 審査が あります。`,
   },
   'loan-interest': {
@@ -90,8 +101,10 @@ export const BENEFIT_TEXTS = {
 
   // ----- 自立支援教育訓練給付金 / 高等職業訓練促進給付金 ---------------------------------------------
   'itb-amount': {
-    ja: (p) => `指定講座の受講料の${p.percent}%（一般講座は${yenJa(p.cap)}まで、専門実践講座は最大${yenJa(p.specialisedCap)}。資格を取り1年以内に就職すると${p.qualifiedPercent}%）が支給されます。`,
-    en: (p) => `${p.percent}% of the course fees is paid (up to ${yenEn(p.cap)} for general courses, up to ${yenEn(p.specialisedCap)} for professional courses; ${p.qualifiedPercent}% if you qualify and find a job within a year).`,
+    ja: (p) =>
+      `指定講座の受講料の${p.percent}%（一般講座は${yenJa(p.cap)}まで、専門実践講座は最大${yenJa(p.specialisedCap)}。資格を取り1年以内に就職すると${p.qualifiedPercent}%）が支給されます。`,
+    en: (p) =>
+      `${p.percent}% of the course fees is paid (up to ${yenEn(p.cap)} for general courses, up to ${yenEn(p.specialisedCap)} for professional courses; ${p.qualifiedPercent}% if you qualify and find a job within a year).`,
     'ja-easy': (p) => `講座の お金の ${p.percent}%を もらえます。 上限が あります。`,
   },
   'itb-designate-first': {
@@ -101,7 +114,8 @@ export const BENEFIT_TEXTS = {
   },
   'avtb-conditions': {
     ja: (p) => `看護師・保育士・介護福祉士などの資格のため${p.months}か月以上養成機関で学ぶ場合に、最長${p.maxMonths}か月支給されます。`,
-    en: (p) => `Paid while you study for at least ${p.months} months at a school for a listed qualification (e.g. nurse, childcare worker, care worker), for up to ${p.maxMonths} months.`,
+    en: (p) =>
+      `Paid while you study for at least ${p.months} months at a school for a listed qualification (e.g. nurse, childcare worker, care worker), for up to ${p.maxMonths} months.`,
     'ja-easy': (p) => `看護師や 保育士などの 資格の ために ${p.months}か月 以上 学校で 学ぶ 人が もらえます。 いちばん 長くて ${p.maxMonths}か月です。`,
   },
   'avtb-amount': {
@@ -111,7 +125,8 @@ export const BENEFIT_TEXTS = {
   },
   'avtb-amount-depends-on-tax': {
     ja: (p) => `月額は住民税非課税世帯で${yenJa(p.exempt)}、課税世帯で${yenJa(p.taxed)}です（最後の1年間は${yenJa(p.addition)}加算）。`,
-    en: (p) => `The monthly amount is ${yenEn(p.exempt)} if your household is exempt from resident tax, ${yenEn(p.taxed)} otherwise (plus ${yenEn(p.addition)} in the last year).`,
+    en: (p) =>
+      `The monthly amount is ${yenEn(p.exempt)} if your household is exempt from resident tax, ${yenEn(p.taxed)} otherwise (plus ${yenEn(p.addition)} in the last year).`,
     'ja-easy': (p) => `住民税を 払わない 家は 1か月 ${yenJa(p.exempt)}、 払う 家は ${yenJa(p.taxed)}です。`,
   },
 
@@ -166,9 +181,9 @@ export const BENEFIT_TEXTS = {
     'ja-easy': '生活保護を もらっている 家は 使えます。',
   },
   'sea-covers': {
-    ja: '学用品、入学準備、修学旅行、給食などの費用が援助されます。',
-    en: 'It helps with school supplies, new-pupil costs, school trips, school lunches and similar costs.',
-    'ja-easy': '学校で 使う もの、 給食、 修学旅行などの お金を 助けて もらえます。',
+    ja: '援助の対象は、学用品、入学準備、修学旅行、給食などの費用です。',
+    en: 'The aid covers school supplies, new-pupil costs, school trips, school lunches and similar costs.',
+    'ja-easy': '学校で 使う もの、 給食、 修学旅行などの お金を 助ける 制度です。',
   },
   'sea-income-criteria': {
     ja: '多くの市区町村では、所得が生活保護基準の1.3倍程度以下などの基準で判定されます。',
@@ -198,8 +213,10 @@ export const BENEFIT_TEXTS = {
     'ja-easy': '高校で 申し込んで ください。',
   },
   'hs-amount': {
-    ja: (p) => `高校に在学するお子さん${p.children}人について、授業料として年 ${yenJa(p.yearly)}（月 ${yenJa(p.monthly)}）が学校に支払われます。私立の全日制は年 ${yenJa(p.privateYearly)}まで。`,
-    en: (p) => `For ${count(p.children, 'child', 'children')} at high school, ${yenEn(p.yearly)} a year (${yenEn(p.monthly)} a month) per child is paid to the school towards tuition; up to ${yenEn(p.privateYearly)} at a private full-time school.`,
+    ja: (p) =>
+      `高校に在学するお子さん${p.children}人について、授業料として年 ${yenJa(p.yearly)}（月 ${yenJa(p.monthly)}）が学校に支払われます。私立の全日制は年 ${yenJa(p.privateYearly)}まで。`,
+    en: (p) =>
+      `For ${count(p.children, 'child', 'children')} at high school, ${yenEn(p.yearly)} a year (${yenEn(p.monthly)} a month) per child is paid to the school towards tuition; up to ${yenEn(p.privateYearly)} at a private full-time school.`,
     'ja-easy': (p) => `高校の 授業料として 1年に ${yenJa(p.yearly)}が 学校に 払われます。 私立は もっと 多い ことが あります。`,
   },
   'hs-if-enrolled': {

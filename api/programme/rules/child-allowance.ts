@@ -73,9 +73,19 @@ export const childAllowance: ProgrammeRule = {
   concerns: ['finances', 'childcare'],
   baseline: 50,
   needsDates: true,
-  codes: ['date-not-covered', 'consult-single-parent-desk', 'no-children', 'ca-no-child-in-age', 'ca-amount',
-    'ca-third-child', 'ca-older-sibling-counted', 'ca-confirmation-form', 'already-in-use', 'apply-at-office',
-    'ca-apply-within-15-days'],
+  codes: [
+    'date-not-covered',
+    'consult-single-parent-desk',
+    'no-children',
+    'ca-no-child-in-age',
+    'ca-amount',
+    'ca-third-child',
+    'ca-older-sibling-counted',
+    'ca-confirmation-form',
+    'already-in-use',
+    'apply-at-office',
+    'ca-apply-within-15-days',
+  ],
   evaluate(ctx: Ctx) {
     const prm = valueAt(CHILD_ALLOWANCE, ctx.asOf);
     if (prm === undefined) {

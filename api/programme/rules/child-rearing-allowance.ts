@@ -88,12 +88,7 @@ function limitsAt(date: number, dependents: number): { full: number; partial: nu
  * The allowance for a 所得額, 扶養親族等の数 and number of eligible children on a date
  * ('YYYY-MM-DD' or YYYYMMDD). Null when the engine has no parameters for the date.
  */
-export function childRearingAllowanceBreakdown(
-  incomeAmount: number,
-  dependents: number,
-  childrenCount: number,
-  date: string | number,
-): CraBreakdown | null {
+export function childRearingAllowanceBreakdown(incomeAmount: number, dependents: number, childrenCount: number, date: string | number): CraBreakdown | null {
   const d = typeof date === 'string' ? parseYmd(date) : date;
   const e = d < 0 ? undefined : entryAt(CRA_AMOUNTS, d);
   const lim = d < 0 ? null : limitsAt(d, dependents);
@@ -113,12 +108,7 @@ export function childRearingAllowanceBreakdown(
 }
 
 /** Monthly total (yen) — the helper the worked examples of reference §2 are tested with. */
-export function childRearingAllowanceMonthly(
-  incomeAmount: number,
-  dependents: number,
-  childrenCount: number,
-  date: string | number,
-): number | null {
+export function childRearingAllowanceMonthly(incomeAmount: number, dependents: number, childrenCount: number, date: string | number): number | null {
   const b = childRearingAllowanceBreakdown(incomeAmount, dependents, childrenCount, date);
   return b === null ? null : b.monthly;
 }
@@ -198,7 +188,7 @@ function computeAssessment(ctx: Ctx): CraAssessment {
   // Figures said to be for another year than the one assessed are not used at all (not even as a
   // lower bound): salary conversion and limits differ by year, and the family is asked for that year.
   const otherYear = ctx.incomeYear !== null && ctx.incomeYear !== incomeYear;
-  const salary = ctx.employment === null || otherYear ? 0 : salaryIncome(ctx.employment, incomeYear) ?? 0;
+  const salary = ctx.employment === null || otherYear ? 0 : (salaryIncome(ctx.employment, incomeYear) ?? 0);
   const incomeAmount = otherYear ? 0 : craIncomeAmount(salary, ctx.otherIncome ?? 0, ctx.childSupport ?? 0);
   const incomeKnown = !otherYear && ctx.employment !== null && ctx.otherIncome !== null && ctx.childSupport !== null;
   const incomeLevel = incomeAmount >= lim.partial ? 'over' : incomeKnown ? 'within' : 'unknown';
@@ -289,12 +279,35 @@ export const childRearingAllowance: ProgrammeRule = {
   baseline: 60,
   needsDates: true,
   codes: [
-    'invalid-input', 'check-answers', 'date-not-covered', 'consult-single-parent-desk', 'married', 'no-children',
-    'cra-no-child-in-age', 'cra-income-over-limit', 'cra-income-over-limit-at-least', 'income-unknown',
-    'ask-employment-income', 'ask-other-income', 'ask-child-support', 'ask-married', 'cra-estimate-if-unmarried',
-    'cra-full', 'cra-partial', 'income-year-used', 'cra-disability-child-counted', 'amount-provisional', 'amount-may-have-changed',
-    'cra-obligor-caveat', 'cra-public-assistance-note', 'already-in-use', 'submit-status-report', 'apply-at-office',
-    'income-year-differs', 'ask-income-for-year', 'other-income-assumed-zero',
+    'invalid-input',
+    'check-answers',
+    'date-not-covered',
+    'consult-single-parent-desk',
+    'married',
+    'no-children',
+    'cra-no-child-in-age',
+    'cra-income-over-limit',
+    'cra-income-over-limit-at-least',
+    'income-unknown',
+    'ask-employment-income',
+    'ask-other-income',
+    'ask-child-support',
+    'ask-married',
+    'cra-estimate-if-unmarried',
+    'cra-full',
+    'cra-partial',
+    'income-year-used',
+    'cra-disability-child-counted',
+    'amount-provisional',
+    'amount-may-have-changed',
+    'cra-obligor-caveat',
+    'cra-public-assistance-note',
+    'already-in-use',
+    'submit-status-report',
+    'apply-at-office',
+    'income-year-differs',
+    'ask-income-for-year',
+    'other-income-assumed-zero',
   ],
   evaluate: (ctx) => assessCra(ctx).result,
 };

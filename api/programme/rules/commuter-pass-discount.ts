@@ -5,21 +5,34 @@
 
 import type { Ctx } from './context';
 import { craReceivingOrEligible } from './cra-standing';
+import { COMMUTER_PASS_DISCOUNT_PERCENT } from './parameters/commuter-pass';
 import { reason, result, type ProgrammeRule } from './rule';
 
 const ID = 'commuter-pass-discount' as const;
-
-/** About 30% off (reference §4); shown to families, not used to compute an amount. */
-export const COMMUTER_PASS_DISCOUNT_PERCENT = 30;
 
 export const commuterPassDiscount: ProgrammeRule = {
   id: ID,
   concerns: ['work', 'finances'],
   baseline: 20,
   needsDates: true,
-  codes: ['married', 'cpd-discount', 'cpd-get-certificates', 'cpd-needs-cra', 'already-in-use', 'receives-cra', 'cra-eligible',
-    'apply-cra-first', 'cra-not-payable', 'cra-status-unknown', 'ask-employment-income', 'ask-other-income', 'ask-child-support',
-    'ask-married', 'consult-single-parent-desk', 'check-answers'],
+  codes: [
+    'married',
+    'cpd-discount',
+    'cpd-get-certificates',
+    'cpd-needs-cra',
+    'already-in-use',
+    'receives-cra',
+    'cra-eligible',
+    'apply-cra-first',
+    'cra-not-payable',
+    'cra-status-unknown',
+    'ask-employment-income',
+    'ask-other-income',
+    'ask-child-support',
+    'ask-married',
+    'consult-single-parent-desk',
+    'check-answers',
+  ],
   evaluate(ctx: Ctx) {
     if (ctx.married === true) return result(ID, 'NOT_ELIGIBLE', null, [reason('married')], []);
     const s = craReceivingOrEligible(ctx);

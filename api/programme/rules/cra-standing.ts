@@ -4,6 +4,7 @@
 
 import { assessCra } from './child-rearing-allowance';
 import type { Ctx } from './context';
+import { SINGLE_PARENT_CHILD_UNDER_AGE } from './parameters/single-parent-family';
 import type { ProgrammeId } from './programme-ids';
 import { askMissingIncome, reason, result } from './rule';
 import type { ProgrammeResult, Reason } from './types';
@@ -49,6 +50,14 @@ export function craIncomeLevel(ctx: Ctx): Standing {
 }
 
 /**
+ * The reasons of a standing for a result that is still 要確認: "receiving 児童扶養手当, so you qualify"
+ * becomes the bare fact, since another answer (the marital status) still decides.
+ */
+export function undecided(rs: Reason[]): Reason[] {
+  return rs.map((r) => (r.code === 'receives-cra' ? reason('cra-received') : r));
+}
+
+/**
  * The gate both training benefits share (母子及び父子並びに寡婦福祉法 第31条): an unmarried parent of a
  * child under 20, receiving 児童扶養手当 or at its income level. Returns the early answer when the gate
  * decides (NOT_ELIGIBLE, or NEEDS_MORE_INFO with the questions to ask), otherwise the reasons and next
@@ -56,11 +65,12 @@ export function craIncomeLevel(ctx: Ctx): Standing {
  */
 export function trainingBenefitGate(ctx: Ctx, id: ProgrammeId): { decided: ProgrammeResult } | { reasons: Reason[]; nextSteps: Reason[] } {
   if (ctx.married === true) return { decided: result(id, 'NOT_ELIGIBLE', null, [reason('married')], []) };
-  if (ctx.countUnderAge(20) === 0) return { decided: result(id, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'no-child-under-20')], []) };
+  if (ctx.countUnderAge(SINGLE_PARENT_CHILD_UNDER_AGE) === 0)
+    return { decided: result(id, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'no-child-under-20')], []) };
   const s = craIncomeLevel(ctx);
   if (s.answer === 'no') return { decided: result(id, 'NOT_ELIGIBLE', null, s.reasons, []) };
   const next = s.nextSteps;
   if (ctx.married === null) next.push(reason('ask-married'));
-  if (s.answer === 'unknown' || ctx.married === null) return { decided: result(id, 'NEEDS_MORE_INFO', null, s.reasons, next) };
+  if (s.answer === 'unknown' || ctx.married === null) return { decided: result(id, 'NEEDS_MORE_INFO', null, undecided(s.reasons), next) };
   return { reasons: s.reasons, nextSteps: next };
 }

@@ -16,9 +16,20 @@ export const highSchoolTuitionSupport: ProgrammeRule = {
   concerns: ['education', 'finances'],
   baseline: 35,
   needsDates: true,
-  codes: ['no-children', 'hs-no-high-school-age-child', 'date-not-covered', 'consult-single-parent-desk', 'hs-income-test',
-    'ask-resident-tax-exempt', 'hs-apply-via-school', 'hs-amount', 'hs-if-enrolled', 'hs-private-income-test', 'amount-provisional',
-    'already-in-use'],
+  codes: [
+    'no-children',
+    'hs-no-high-school-age-child',
+    'date-not-covered',
+    'consult-single-parent-desk',
+    'hs-income-test',
+    'ask-resident-tax-exempt',
+    'hs-apply-via-school',
+    'hs-amount',
+    'hs-if-enrolled',
+    'hs-private-income-test',
+    'amount-provisional',
+    'already-in-use',
+  ],
   evaluate(ctx: Ctx) {
     const students = ctx.countGrades(10, 12);
     if (students === 0) return result(ID, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'hs-no-high-school-age-child')], []);

@@ -3,6 +3,7 @@
 // child under 20; the fee depends on income (free for resident-tax-exempt households in most places).
 
 import type { Ctx } from './context';
+import { SINGLE_PARENT_CHILD_UNDER_AGE } from './parameters/single-parent-family';
 import { reason, result, type ProgrammeRule } from './rule';
 
 const ID = 'home-helper-dispatch' as const;
@@ -15,7 +16,8 @@ export const homeHelperDispatch: ProgrammeRule = {
   codes: ['married', 'no-children', 'no-child-under-20', 'ask-married', 'hh-help', 'hh-fee', 'municipal-rules-vary', 'hh-ask', 'already-in-use'],
   evaluate(ctx: Ctx) {
     if (ctx.married === true) return result(ID, 'NOT_ELIGIBLE', null, [reason('married')], []);
-    if (ctx.countUnderAge(20) === 0) return result(ID, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'no-child-under-20')], []);
+    if (ctx.countUnderAge(SINGLE_PARENT_CHILD_UNDER_AGE) === 0)
+      return result(ID, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'no-child-under-20')], []);
     if (ctx.married === null) return result(ID, 'NEEDS_MORE_INFO', null, [reason('hh-help')], [reason('ask-married')]);
     const reasons = [reason('hh-help'), reason('hh-fee'), reason('municipal-rules-vary')];
     if (ctx.uses(ID)) reasons.push(reason('already-in-use'));

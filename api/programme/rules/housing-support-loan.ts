@@ -5,7 +5,8 @@
 // year ago; the household answers cannot show that, so such parents get NOT_ELIGIBLE with a note to ask.
 
 import type { Ctx } from './context';
-import { craIncomeLevel } from './cra-standing';
+import { SINGLE_PARENT_CHILD_UNDER_AGE } from './parameters/single-parent-family';
+import { craIncomeLevel, undecided } from './cra-standing';
 import { entryAt } from './parameters/dated';
 import { HOUSING_SUPPORT_LOAN_CAP, HOUSING_SUPPORT_LOAN_MONTHS } from './parameters/loans';
 import { reason, result, type ProgrammeRule } from './rule';
@@ -18,13 +19,33 @@ export const housingSupportLoan: ProgrammeRule = {
   concerns: ['housing', 'finances', 'work'],
   baseline: 15,
   needsDates: true,
-  codes: ['married', 'no-children', 'no-child-under-20', 'ask-married', 'hsl-recent-rise-exception', 'hsl-loan', 'hsl-waiver',
-    'hsl-plan-in-place', 'hsl-make-plan-first', 'amount-provisional', 'date-not-covered', 'already-in-use', 'receives-cra',
-    'cra-level-within', 'cra-level-over', 'income-unknown', 'ask-employment-income', 'ask-other-income', 'ask-child-support',
-    'consult-single-parent-desk'],
+  codes: [
+    'married',
+    'no-children',
+    'no-child-under-20',
+    'ask-married',
+    'hsl-recent-rise-exception',
+    'hsl-loan',
+    'hsl-waiver',
+    'hsl-plan-in-place',
+    'hsl-make-plan-first',
+    'amount-provisional',
+    'date-not-covered',
+    'already-in-use',
+    'receives-cra',
+    'cra-received',
+    'cra-level-within',
+    'cra-level-over',
+    'income-unknown',
+    'ask-employment-income',
+    'ask-other-income',
+    'ask-child-support',
+    'consult-single-parent-desk',
+  ],
   evaluate(ctx: Ctx, p: Partial<ProgrammeParams>) {
     if (ctx.married === true) return result(ID, 'NOT_ELIGIBLE', null, [reason('married')], []);
-    if (ctx.countUnderAge(20) === 0) return result(ID, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'no-child-under-20')], []);
+    if (ctx.countUnderAge(SINGLE_PARENT_CHILD_UNDER_AGE) === 0)
+      return result(ID, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'no-child-under-20')], []);
     const s = craIncomeLevel(ctx);
     if (s.answer === 'no') {
       s.reasons.push(reason('hsl-recent-rise-exception'));
@@ -32,7 +53,7 @@ export const housingSupportLoan: ProgrammeRule = {
     }
     const next = s.nextSteps;
     if (ctx.married === null) next.push(reason('ask-married'));
-    if (s.answer === 'unknown' || ctx.married === null) return result(ID, 'NEEDS_MORE_INFO', null, s.reasons, next);
+    if (s.answer === 'unknown' || ctx.married === null) return result(ID, 'NEEDS_MORE_INFO', null, undecided(s.reasons), next);
 
     const e = entryAt(HOUSING_SUPPORT_LOAN_CAP, ctx.asOf);
     const cap = p.monthlyCap ?? (e === undefined ? null : e.value);

@@ -64,8 +64,17 @@ export function incomeAssessment(h: Household): IncomeAssessment | null {
   return {
     ...out,
     explanation: reason('cra-income-explained', {
-      incomeYear: out.incomeYear, salary: out.employmentIncome, salaryIncome: out.salaryIncome, step, social: out.socialInsuranceDeduction,
-      support, other: out.otherIncome, income: out.incomeAmount, dependents: out.dependentsCount, fullLimit: out.fullLimit, partialLimit: out.partialLimit,
+      incomeYear: out.incomeYear,
+      salary: out.employmentIncome,
+      salaryIncome: out.salaryIncome,
+      step,
+      social: out.socialInsuranceDeduction,
+      support,
+      other: out.otherIncome,
+      income: out.incomeAmount,
+      dependents: out.dependentsCount,
+      fullLimit: out.fullLimit,
+      partialLimit: out.partialLimit,
     }),
   };
 }

@@ -53,9 +53,25 @@ export const independenceTrainingBenefitRule: ProgrammeRule = {
   concerns: ['work', 'education'],
   baseline: 25,
   needsDates: true,
-  codes: ['married', 'no-children', 'no-child-under-20', 'ask-married', 'itb-amount', 'itb-designate-first', 'already-in-use',
-    'receives-cra', 'cra-level-within', 'cra-level-over', 'income-unknown', 'date-not-covered', 'ask-employment-income',
-    'ask-other-income', 'ask-child-support', 'consult-single-parent-desk'],
+  codes: [
+    'married',
+    'no-children',
+    'no-child-under-20',
+    'ask-married',
+    'itb-amount',
+    'itb-designate-first',
+    'already-in-use',
+    'receives-cra',
+    'cra-received',
+    'cra-level-within',
+    'cra-level-over',
+    'income-unknown',
+    'date-not-covered',
+    'ask-employment-income',
+    'ask-other-income',
+    'ask-child-support',
+    'consult-single-parent-desk',
+  ],
   evaluate(ctx: Ctx) {
     const gate = trainingBenefitGate(ctx, ID);
     if ('decided' in gate) return gate.decided;
@@ -63,7 +79,9 @@ export const independenceTrainingBenefitRule: ProgrammeRule = {
     const p = valueAt(INDEPENDENCE_TRAINING, ctx.asOf);
     const reasons = gate.reasons;
     if (p === undefined) return result(ID, 'NEEDS_MORE_INFO', null, [reason('date-not-covered', { date: ctx.h.asOf })], [reason('consult-single-parent-desk')]);
-    reasons.push(reason('itb-amount', { percent: p.ratePercent, cap: p.generalCap, specialisedCap: p.specialisedCapTotal, qualifiedPercent: p.qualifiedRatePercent }));
+    reasons.push(
+      reason('itb-amount', { percent: p.ratePercent, cap: p.generalCap, specialisedCap: p.specialisedCapTotal, qualifiedPercent: p.qualifiedRatePercent }),
+    );
     if (ctx.uses(ID)) reasons.push(reason('already-in-use'));
     next.push(reason('itb-designate-first'));
     return result(ID, 'ELIGIBLE', null, reasons, next);

@@ -105,9 +105,7 @@ function score(rule: ProgrammeRule, ctx: Ctx, r: ProgrammeResult, p: Partial<Pro
 
 function run(rule: ProgrammeRule, ctx: Ctx, p: Partial<ProgrammeParams>): ProgrammeResult {
   const r =
-    rule.needsDates && !ctx.datesValid
-      ? result(rule.id, 'NEEDS_MORE_INFO', null, [reason('invalid-input')], [reason('check-answers')])
-      : rule.evaluate(ctx, p);
+    rule.needsDates && !ctx.datesValid ? result(rule.id, 'NEEDS_MORE_INFO', null, [reason('invalid-input')], [reason('check-answers')]) : rule.evaluate(ctx, p);
   r.relevance = score(rule, ctx, r, p);
   return r;
 }
@@ -154,13 +152,7 @@ export * from './types';
 export { PROGRAMME_IDS, isProgrammeId, type ProgrammeId } from './programme-ids';
 export { validateHousehold } from './validate';
 export { renderReason, renderReasons, hasReasonText, REASON_CODES, type ReasonCode } from './reasons';
-export {
-  childRearingAllowanceMonthly,
-  childRearingAllowanceBreakdown,
-  craIncomeAmount,
-  craIncomeYear,
-  isCraChild,
-} from './child-rearing-allowance';
+export { childRearingAllowanceMonthly, childRearingAllowanceBreakdown, craIncomeAmount, craIncomeYear, isCraChild } from './child-rearing-allowance';
 export { childAllowanceBreakdown } from './child-allowance';
 export { independenceTrainingBenefit, type TrainingCourse } from './independence-training-benefit';
 export { salaryIncome } from './parameters/employment-income';

@@ -14,9 +14,22 @@ export const learningSupportForChildren: ProgrammeRule = {
   concerns: ['education'],
   baseline: 20,
   needsDates: true,
-  codes: ['no-children', 'ls-no-school-child', 'ls-on-public-assistance', 'ls-support', 'municipal-rules-vary', 'ls-criteria',
-    'ls-ask', 'ask-public-assistance', 'already-in-use', 'receives-cra', 'cra-eligible', 'apply-cra-first', 'cra-not-payable',
-    'cra-status-unknown'],
+  codes: [
+    'no-children',
+    'ls-no-school-child',
+    'ls-on-public-assistance',
+    'ls-support',
+    'municipal-rules-vary',
+    'ls-criteria',
+    'ls-ask',
+    'ask-public-assistance',
+    'already-in-use',
+    'receives-cra',
+    'cra-eligible',
+    'apply-cra-first',
+    'cra-not-payable',
+    'cra-status-unknown',
+  ],
   evaluate(ctx: Ctx, p: Partial<ProgrammeParams>) {
     const pupils = ctx.countGrades(1, 12);
     if (pupils === 0) return result(ID, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'ls-no-school-child')], []);

@@ -4,6 +4,7 @@
 // It never says ELIGIBLE from these answers.
 
 import type { Ctx } from './context';
+import { SINGLE_PARENT_CHILD_UNDER_AGE } from './parameters/single-parent-family';
 import { reason, result, type ProgrammeRule } from './rule';
 
 const ID = 'public-housing-priority' as const;
@@ -16,7 +17,8 @@ export const publicHousingPriority: ProgrammeRule = {
   codes: ['married', 'no-children', 'no-child-under-20', 'php-criteria', 'municipal-rules-vary', 'php-ask-department', 'already-in-use'],
   evaluate(ctx: Ctx) {
     if (ctx.married === true) return result(ID, 'NOT_ELIGIBLE', null, [reason('married')], []);
-    if (ctx.countUnderAge(20) === 0) return result(ID, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'no-child-under-20')], []);
+    if (ctx.countUnderAge(SINGLE_PARENT_CHILD_UNDER_AGE) === 0)
+      return result(ID, 'NOT_ELIGIBLE', null, [reason(ctx.childCount === 0 ? 'no-children' : 'no-child-under-20')], []);
     const reasons = [reason('php-criteria'), reason('municipal-rules-vary')];
     if (ctx.uses(ID)) reasons.push(reason('already-in-use'));
     // A housing concern makes this one of the first things to show, although only the housing

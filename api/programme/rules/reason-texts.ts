@@ -35,7 +35,7 @@ export const REASON_TEXTS = {
   },
   'consult-single-parent-desk': {
     ja: '市区町村のひとり親相談窓口（母子・父子自立支援員）に相談してください。',
-    en: "Talk to the single-parent support counsellor at your city or town office.",
+    en: 'Talk to the single-parent support counsellor at your city or town office.',
     'ja-easy': '市役所や 町村役場の ひとり親の 相談窓口で 話を してください。',
   },
   married: {
@@ -80,7 +80,7 @@ export const REASON_TEXTS = {
   },
   'ask-child-support': {
     ja: '1年間に受け取った養育費（ない場合は0円）を入力してください。',
-    en: "Please enter the child support you received from the other parent in a year (enter 0 if none).",
+    en: 'Please enter the child support you received from the other parent in a year (enter 0 if none).',
     'ja-easy': '子どもの 親から 1年間に もらった 養育費を 書いてください。 なければ 0と 書いてください。',
   },
   'ask-married': {
@@ -147,12 +147,14 @@ export const REASON_TEXTS = {
   },
   'cra-income-over-limit-at-least': {
     ja: (p) => `入力された分だけで所得額が${yenJa(p.income)}となり、限度額 ${yenJa(p.limit)}以上のため、支給されません（${p.incomeYear}年の所得）。`,
-    en: (p) => `The income you entered already gives an assessed income of at least ${yenEn(p.income)} (for ${p.incomeYear}), at or above the limit of ${yenEn(p.limit)}, so no payment is made.`,
+    en: (p) =>
+      `The income you entered already gives an assessed income of at least ${yenEn(p.income)} (for ${p.incomeYear}), at or above the limit of ${yenEn(p.limit)}, so no payment is made.`,
     'ja-easy': (p) => `入力した 分だけで 所得額が ${yenJa(p.income)}です。 上限の ${yenJa(p.limit)}より 多いか 同じです。 だから もらえません。`,
   },
   'cra-estimate-if-unmarried': {
     ja: (p) => `結婚（事実婚を含む）していなければ、お子さん${p.children}人・所得額 ${yenJa(p.income)}で月 ${yenJa(p.monthly)}の見込みです。`,
-    en: (p) => `If you are not married (including de-facto), with ${count(p.children, 'child', 'children')} and an assessed income of ${yenEn(p.income)} you would get about ${yenEn(p.monthly)} a month.`,
+    en: (p) =>
+      `If you are not married (including de-facto), with ${count(p.children, 'child', 'children')} and an assessed income of ${yenEn(p.income)} you would get about ${yenEn(p.monthly)} a month.`,
     'ja-easy': (p) => `結婚して いなければ、 1か月 ${yenJa(p.monthly)} もらえる 見込みです。 子どもは ${p.children}人、 所得額は ${yenJa(p.income)}です。`,
   },
   'cra-full': {
@@ -171,8 +173,10 @@ export const REASON_TEXTS = {
     'ja-easy': (p) => `障害が ある 20歳より 下の 子ども ${p.count}人も 入れて 計算しました。`,
   },
   'cra-obligor-caveat': {
-    ja: (p) => `同居する親や兄弟姉妹など扶養義務者の所得が限度額（その人の扶養親族がいなければ${yenJa(p.limit)}、1人につき${yenJa(p.perDependent)}加算）以上だと支給されません。`,
-    en: (p) => `If you live with relatives who must support you (e.g. your parents) and their income is at or above their limit (${yenEn(p.limit)} with no dependants, plus ${yenEn(p.perDependent)} per dependant), no payment is made.`,
+    ja: (p) =>
+      `同居する親や兄弟姉妹など扶養義務者の所得が限度額（その人の扶養親族がいなければ${yenJa(p.limit)}、1人につき${yenJa(p.perDependent)}加算）以上だと支給されません。`,
+    en: (p) =>
+      `If you live with relatives who must support you (e.g. your parents) and their income is at or above their limit (${yenEn(p.limit)} with no dependants, plus ${yenEn(p.perDependent)} per dependant), no payment is made.`,
     'ja-easy': (p) => `いっしょに 住む 親などの 所得が 多いと もらえません（${yenJa(p.limit)}から）。`,
   },
   'cra-public-assistance-note': {
@@ -191,6 +195,12 @@ export const REASON_TEXTS = {
     ja: '児童扶養手当を受けているため対象です。',
     en: 'You qualify because you receive the child-rearing allowance.',
     'ja-easy': '児童扶養手当を もらって いるので 使えます。',
+  },
+  // The same fact without "so you qualify", for a result still 要確認 (e.g. the marital status unknown).
+  'cra-received': {
+    ja: '児童扶養手当を受けています。',
+    en: 'You receive the child-rearing allowance.',
+    'ja-easy': '児童扶養手当を もらって います。',
   },
   'cra-eligible': {
     ja: '児童扶養手当を受けられる見込みのため対象です。',

@@ -16,9 +16,22 @@ export const schoolExpenseAid: ProgrammeRule = {
   concerns: ['education', 'finances'],
   baseline: 35,
   needsDates: true,
-  codes: ['no-children', 'sea-no-school-child', 'sea-public-assistance', 'sea-covers', 'municipal-rules-vary', 'sea-income-criteria',
-    'sea-ask-school-board', 'ask-public-assistance', 'already-in-use', 'receives-cra', 'cra-eligible', 'apply-cra-first',
-    'cra-not-payable', 'cra-status-unknown'],
+  codes: [
+    'no-children',
+    'sea-no-school-child',
+    'sea-public-assistance',
+    'sea-covers',
+    'municipal-rules-vary',
+    'sea-income-criteria',
+    'sea-ask-school-board',
+    'ask-public-assistance',
+    'already-in-use',
+    'receives-cra',
+    'cra-eligible',
+    'apply-cra-first',
+    'cra-not-payable',
+    'cra-status-unknown',
+  ],
   evaluate(ctx: Ctx, p: Partial<ProgrammeParams>) {
     // Elementary (grades 1–6) and junior high (7–9) only.
     const pupils = ctx.countGrades(1, 9);

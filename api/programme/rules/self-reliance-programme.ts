@@ -14,8 +14,18 @@ export const selfRelianceProgramme: ProgrammeRule = {
   concerns: ['work', 'finances', 'housing'],
   baseline: 25,
   needsDates: true,
-  codes: ['married', 'already-in-use', 'srp-plan', 'srp-ask', 'consult-single-parent-desk', 'receives-cra', 'cra-eligible',
-    'apply-cra-first', 'cra-not-payable', 'cra-status-unknown'],
+  codes: [
+    'married',
+    'already-in-use',
+    'srp-plan',
+    'srp-ask',
+    'consult-single-parent-desk',
+    'receives-cra',
+    'cra-eligible',
+    'apply-cra-first',
+    'cra-not-payable',
+    'cra-status-unknown',
+  ],
   evaluate(ctx: Ctx) {
     if (ctx.married === true) return result(ID, 'NOT_ELIGIBLE', null, [reason('married')], []);
     if (ctx.uses(ID)) return result(ID, 'ELIGIBLE', null, [reason('already-in-use')], [reason('consult-single-parent-desk')]);

@@ -26,6 +26,13 @@ export const SERVICE_TEXTS = {
   },
 
   // ----- JR通勤定期 ---------------------------------------------------------------------------
+  // Said while the marital status is unknown (要確認): the priority depends on it.
+  'cp-priority-if-unmarried': {
+    ja: (p) => `結婚（事実婚を含む）していなければ、小学校入学前のお子さん${p.children}人について、保育所などの入所選考でひとり親世帯として優先されます。`,
+    en: (p) =>
+      `If you are not married (including de-facto), single-parent households get priority for ${count(p.children, 'child', 'children')} below school age when nursery places are allocated.`,
+    'ja-easy': (p) => `結婚して いなければ、 小学校に 入る 前の 子ども（${p.children}人）は、 保育園に 入りやすく なります。`,
+  },
   'cpd-needs-cra': {
     ja: 'JR通勤定期の割引は、児童扶養手当を受けている世帯が対象です。',
     en: 'The JR commuter-pass discount is for households receiving the child-rearing allowance.',
@@ -59,13 +66,16 @@ export const SERVICE_TEXTS = {
     'ja-easy': (p) => `税金が 安く なります。 所得税では ${yenJa(p.incomeTax)}、 住民税では ${yenJa(p.residentTax)}を 所得から 引けます。`,
   },
   'spd-assumptions': {
-    ja: (p) => `${p.taxYear}年の収入と、同じ世帯のお子さんの所得が${yenJa(p.childLimit)}以下であることを前提にしています。12月31日時点で結婚（事実婚を含む）していないことが条件です。`,
-    en: (p) => `This assumes your answers are your ${p.taxYear} income and that your child lives with you with income of ${yenEn(p.childLimit)} or less. You must be unmarried (including de-facto) on 31 December.`,
+    ja: (p) =>
+      `${p.taxYear}年の収入と、同じ世帯のお子さんの所得が${yenJa(p.childLimit)}以下であることを前提にしています。12月31日時点で結婚（事実婚を含む）していないことが条件です。`,
+    en: (p) =>
+      `This assumes your answers are your ${p.taxYear} income and that your child lives with you with income of ${yenEn(p.childLimit)} or less. You must be unmarried (including de-facto) on 31 December.`,
     'ja-easy': (p) => `${p.taxYear}年の 収入で 考えました。 12月31日に 結婚して いない ことが 必要です。`,
   },
   'spd-planned-change': {
     ja: (p) => `${p.year}年分から所得税${yenJa(p.incomeTax)}・住民税${yenJa(p.residentTax)}に引き上げられる予定です（税制改正大綱）。`,
-    en: (p) => `From ${p.year} it is planned to rise to ${yenEn(p.incomeTax)} (income tax) and ${yenEn(p.residentTax)} (resident tax), per the tax-reform outline.`,
+    en: (p) =>
+      `From ${p.year} it is planned to rise to ${yenEn(p.incomeTax)} (income tax) and ${yenEn(p.residentTax)} (resident tax), per the tax-reform outline.`,
     'ja-easy': (p) => `${p.year}年から もっと 多く 引ける ように なる 予定です。`,
   },
   'spd-tell-employer': {
@@ -188,9 +198,9 @@ export const SERVICE_TEXTS = {
 
   // ----- 日常生活支援 ------------------------------------------------------------------------------
   'hh-help': {
-    ja: '病気や仕事、技能習得などで一時的に家事や育児ができないとき、家庭生活支援員を派遣してもらえます。',
-    en: 'When illness, work or training means you temporarily cannot manage housework or childcare, a home helper can be sent.',
-    'ja-easy': '病気や 仕事で 家事や 子育てが できない とき、 手伝う 人が 来て くれます。',
+    ja: '病気や仕事、技能習得などで一時的に家事や育児ができないときに、家庭生活支援員を派遣する制度です。',
+    en: 'This service sends a home helper when illness, work or training means a single parent temporarily cannot manage housework or childcare.',
+    'ja-easy': '病気や 仕事で 家事や 子育てが できない とき、 手伝う 人が 来る 制度です。',
   },
   'hh-fee': {
     ja: '利用料は所得に応じて決まり、住民税非課税世帯は無料の地域が多いです。',

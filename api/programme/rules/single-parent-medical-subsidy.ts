@@ -18,9 +18,27 @@ export const singleParentMedicalSubsidy: ProgrammeRule = {
   concerns: ['medical', 'finances'],
   baseline: 45,
   needsDates: true,
-  codes: ['married', 'no-children', 'no-child-under-18', 'on-public-assistance', 'date-not-covered', 'consult-single-parent-desk',
-    'medical-income-over', 'income-unknown', 'ask-employment-income', 'ask-other-income', 'ask-child-support', 'ask-married',
-    'ask-public-assistance', 'medical-eligible', 'municipal-rules-vary', 'medical-needs-insurance', 'already-in-use', 'apply-at-office'],
+  codes: [
+    'married',
+    'no-children',
+    'no-child-under-18',
+    'on-public-assistance',
+    'date-not-covered',
+    'consult-single-parent-desk',
+    'medical-income-over',
+    'income-unknown',
+    'ask-employment-income',
+    'ask-other-income',
+    'ask-child-support',
+    'ask-married',
+    'ask-public-assistance',
+    'medical-eligible',
+    'medical-within-limit',
+    'municipal-rules-vary',
+    'medical-needs-insurance',
+    'already-in-use',
+    'apply-at-office',
+  ],
   evaluate(ctx: Ctx, p: Partial<ProgrammeParams>) {
     if (ctx.married === true) return result(ID, 'NOT_ELIGIBLE', null, [reason('married')], []);
     let children = 0;
@@ -41,7 +59,8 @@ export const singleParentMedicalSubsidy: ProgrammeRule = {
     if (ctx.married === null) next.push(reason('ask-married'));
     if (excludePa && ctx.publicAssistance === null) next.push(reason('ask-public-assistance'));
     if (next.length > 0) {
-      const why = a.incomeKnown ? reason('medical-eligible', { income: a.incomeAmount, limit }) : reason('income-unknown', { incomeYear: a.incomeYear });
+      // Not yet granted: the income test is met, but other answers decide (worded so, not as a grant).
+      const why = a.incomeKnown ? reason('medical-within-limit', { income: a.incomeAmount, limit }) : reason('income-unknown', { incomeYear: a.incomeYear });
       return result(ID, 'NEEDS_MORE_INFO', null, [why, reason('municipal-rules-vary')], next);
     }
     const reasons = [reason('medical-eligible', { income: a.incomeAmount, limit }), reason('medical-needs-insurance'), reason('municipal-rules-vary')];

@@ -27,9 +27,23 @@ export const singleParentTaxDeduction: ProgrammeRule = {
   concerns: ['finances', 'work'],
   baseline: 40,
   needsDates: true,
-  codes: ['married', 'no-children', 'date-not-covered', 'consult-single-parent-desk', 'spd-income-over', 'spd-income-unknown',
-    'ask-employment-income', 'ask-other-income', 'ask-married', 'spd-deduction', 'spd-assumptions', 'spd-planned-change',
-    'amount-provisional', 'spd-tell-employer', 'already-in-use'],
+  codes: [
+    'married',
+    'no-children',
+    'date-not-covered',
+    'consult-single-parent-desk',
+    'spd-income-over',
+    'spd-income-unknown',
+    'ask-employment-income',
+    'ask-other-income',
+    'ask-married',
+    'spd-deduction',
+    'spd-assumptions',
+    'spd-planned-change',
+    'amount-provisional',
+    'spd-tell-employer',
+    'already-in-use',
+  ],
   evaluate(ctx: Ctx) {
     if (ctx.married === true) return result(ID, 'NOT_ELIGIBLE', null, [reason('married')], []);
     if (ctx.childCount === 0) return result(ID, 'NOT_ELIGIBLE', null, [reason('no-children')], []);
@@ -54,7 +68,8 @@ export const singleParentTaxDeduction: ProgrammeRule = {
     ];
     // Announce the 2027 change (2026 大綱) while it is still ahead.
     const later = SINGLE_PARENT_DEDUCTION.values[SINGLE_PARENT_DEDUCTION.values.length - 1]!;
-    if (later.from > taxYear) reasons.push(reason('spd-planned-change', { year: later.from, incomeTax: later.value.incomeTax, residentTax: later.value.residentTax }));
+    if (later.from > taxYear)
+      reasons.push(reason('spd-planned-change', { year: later.from, incomeTax: later.value.incomeTax, residentTax: later.value.residentTax }));
     if (e.provisional === true) reasons.push(reason('amount-provisional'));
     if (ctx.uses(ID)) reasons.push(reason('already-in-use'));
     return result(ID, 'ELIGIBLE', null, reasons, [reason('spd-tell-employer')]);

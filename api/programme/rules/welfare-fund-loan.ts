@@ -6,6 +6,7 @@
 import type { Ctx } from './context';
 import { valueAt } from './parameters/dated';
 import { WELFARE_FUND_LOAN } from './parameters/loans';
+import { SINGLE_PARENT_CHILD_UNDER_AGE } from './parameters/single-parent-family';
 import { reason, result, type ProgrammeRule } from './rule';
 
 const ID = 'welfare-fund-loan' as const;
@@ -15,12 +16,23 @@ export const welfareFundLoan: ProgrammeRule = {
   concerns: ['finances', 'education'],
   baseline: 30,
   needsDates: true,
-  codes: ['married', 'no-children', 'loan-widow-may-apply', 'consult-single-parent-desk', 'ask-married', 'loan-for-single-parents',
-    'loan-eligible', 'loan-interest', 'loan-limits-may-change', 'loan-consult-first', 'already-in-use'],
+  codes: [
+    'married',
+    'no-children',
+    'loan-widow-may-apply',
+    'consult-single-parent-desk',
+    'ask-married',
+    'loan-for-single-parents',
+    'loan-eligible',
+    'loan-interest',
+    'loan-limits-may-change',
+    'loan-consult-first',
+    'already-in-use',
+  ],
   evaluate(ctx: Ctx) {
     if (ctx.married === true) return result(ID, 'NOT_ELIGIBLE', null, [reason('married')], []);
     const prm = valueAt(WELFARE_FUND_LOAN, ctx.asOf)!;
-    if (ctx.countUnderAge(prm.childUnderAge) === 0) {
+    if (ctx.countUnderAge(SINGLE_PARENT_CHILD_UNDER_AGE) === 0) {
       if (ctx.childCount === 0) return result(ID, 'NOT_ELIGIBLE', null, [reason('no-children')], []);
       // 寡婦 loans exist for parents who raised children alone; we cannot tell from these answers.
       return result(ID, 'NEEDS_MORE_INFO', null, [reason('loan-widow-may-apply')], [reason('consult-single-parent-desk')]);

@@ -13,10 +13,17 @@ export const CONSULTATION_DOCS: SchemaDocs = {
   },
   ConsultationChannel: {
     description: '相談方法 — how a consultation was held.',
-    values: { CHAT: 'Chat (チャット).', EMAIL: 'E-mail (メール).', HOME_VISIT: 'Home visit (家庭訪問).', IN_PERSON: 'At the counter (窓口).', ONLINE: 'Video call (オンライン).', PHONE: 'Telephone (電話).' },
+    values: {
+      CHAT: 'Chat (チャット).',
+      EMAIL: 'E-mail (メール).',
+      HOME_VISIT: 'Home visit (家庭訪問).',
+      IN_PERSON: 'At the counter (窓口).',
+      ONLINE: 'Video call (オンライン).',
+      PHONE: 'Telephone (電話).',
+    },
   },
   AddConsultationInput: {
-    description: 'A consultation (相談対応) to add to a record\'s history.',
+    description: "A consultation (相談対応) to add to a record's history.",
     fields: {
       recordId: 'The record (`PersonalRecord.id`).',
       channel: 'How it was held.',
@@ -28,7 +35,11 @@ export const CONSULTATION_DOCS: SchemaDocs = {
   },
   Mutation: {
     fields: {
-      addConsultation: { description: 'Record a consultation (相談対応) with the family. Caseworker, supervisor or admin of a department that may write `consultations`; else FORBIDDEN.', args: { input: 'The consultation.' } },
+      addConsultation: {
+        description:
+          'Record a consultation (相談対応) with the family. Caseworker, supervisor or admin of a department that may write `consultations`; else FORBIDDEN.',
+        args: { input: 'The consultation.' },
+      },
     },
   },
 };

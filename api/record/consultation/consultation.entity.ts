@@ -1,29 +1,17 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 import { Department } from '../../municipality';
-import { Municipality } from '../../municipality';
-import { PersonalRecord } from '../personal-record.entity';
 import { StaffMember } from '../../staff';
 import { ConsultationChannel } from './consultation-channel';
 import { LocalDate } from '../../core';
+import { RecordRow } from '../record-row';
 
 /** 相談対応履歴: one consultation with the family. */
 @ObjectType({ simpleResolvers: true, description: 'One consultation (相談対応履歴) with the family.' })
 @Entity()
 @Index({ properties: ['record', 'date'] })
 @Index({ properties: ['municipality', 'date'] })
-export class Consultation {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Municipality, { fieldName: 'municipality_code' })
-  municipality!: Municipality;
-
-  @ManyToOne(() => PersonalRecord, { deleteRule: 'cascade' })
-  record!: PersonalRecord;
-
+export class Consultation extends RecordRow {
   @Field(() => LocalDate)
   @Property({ type: 'date' })
   date!: string;

@@ -6,9 +6,11 @@ import { ConcernCategory } from '../concern-category';
 @ObjectType('ConcernsSection', { simpleResolvers: true })
 @Embeddable()
 export class ConcernsSection {
-  @Field(() => [ConcernCategory]) @Property({ type: 'text[]', default: '{}' })
+  @Field(() => [ConcernCategory])
+  @Property({ type: 'text[]', default: '{}' })
   categories: ConcernCategory[] = [];
 
-  @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
   note?: string | null;
 }

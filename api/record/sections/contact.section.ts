@@ -6,16 +6,20 @@ import { ContactChannel } from '../contact-channel';
 @ObjectType('ContactSection', { simpleResolvers: true })
 @Embeddable()
 export class ContactSection {
-  @Field(() => String, { nullable: true, description: 'Normalised, e.g. 090-1234-5678.' }) @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Normalised, e.g. 090-1234-5678.' })
+  @Property({ type: 'string', nullable: true })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true }) @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
   email?: string | null;
 
-  @Field(() => ContactChannel, { nullable: true }) @Enum({ items: () => ContactChannel, nullable: true })
+  @Field(() => ContactChannel, { nullable: true })
+  @Enum({ items: () => ContactChannel, nullable: true })
   preferredChannel?: ContactChannel | null;
 
-  @Field(() => Boolean, { description: 'Whether the municipality may contact the family.' }) @Property({ type: 'boolean', default: false })
+  @Field(() => Boolean, { description: 'Whether the municipality may contact the family.' })
+  @Property({ type: 'boolean', default: false })
   contactAllowed: boolean = false;
 
   // Safe contact (DV): a call at the wrong time, a voicemail or an SMS that someone else hears or reads

@@ -6,18 +6,23 @@ import { LocalDate } from '../../core';
 @ObjectType('IdentitySection', { simpleResolvers: true })
 @Embeddable()
 export class IdentitySection {
-  @Field(() => String, { nullable: true }) @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
   familyName?: string | null;
 
-  @Field(() => String, { nullable: true }) @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
   givenName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Family name in katakana.' }) @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Family name in katakana.' })
+  @Property({ type: 'string', nullable: true })
   familyNameKana?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Given name in katakana.' }) @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Given name in katakana.' })
+  @Property({ type: 'string', nullable: true })
   givenNameKana?: string | null;
 
-  @Field(() => LocalDate, { nullable: true }) @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDate, { nullable: true })
+  @Property({ type: 'date', nullable: true })
   birthDate?: string | null;
 }

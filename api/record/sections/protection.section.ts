@@ -14,12 +14,15 @@ registerEnumType(ProtectionSource, { name: 'ProtectionSource' });
 @ObjectType('ProtectionSection', { simpleResolvers: true })
 @Embeddable()
 export class ProtectionSection {
-  @Field(() => Boolean, { description: 'DV support measure (DV等支援措置) in force.' }) @Property({ type: 'boolean', default: false })
+  @Field(() => Boolean, { description: 'DV support measure (DV等支援措置) in force.' })
+  @Property({ type: 'boolean', default: false })
   supportMeasure: boolean = false;
 
-  @Field(() => LocalDate, { nullable: true, description: 'When the measure was set.' }) @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When the measure was set.' })
+  @Property({ type: 'date', nullable: true })
   since?: string | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'When the measure expires unless renewed (yearly).' }) @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When the measure expires unless renewed (yearly).' })
+  @Property({ type: 'date', nullable: true })
   expiresOn?: string | null;
 }

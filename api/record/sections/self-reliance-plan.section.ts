@@ -6,15 +6,19 @@ import { LocalDate } from '../../core';
 @ObjectType('SelfReliancePlan', { simpleResolvers: true })
 @Embeddable()
 export class SelfReliancePlan {
-  @Field(() => String, { nullable: true, description: 'The goal in the family’s words.' }) @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The goal in the family’s words.' })
+  @Property({ type: 'text', nullable: true })
   goal?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Agreed steps (training, job search, childcare…).' }) @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Agreed steps (training, job search, childcare…).' })
+  @Property({ type: 'text', nullable: true })
   steps?: string | null;
 
-  @Field(() => LocalDate, { nullable: true }) @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDate, { nullable: true })
+  @Property({ type: 'date', nullable: true })
   startedOn?: string | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Date of the next review.' }) @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'Date of the next review.' })
+  @Property({ type: 'date', nullable: true })
   reviewOn?: string | null;
 }

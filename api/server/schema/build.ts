@@ -18,7 +18,7 @@ import { ConsentResolver } from '../../record';
 import { RecordConnectionResolver } from '../../record';
 import { RecordResolver } from '../../record';
 import { bindSectionFields } from '../../record';
-import { CASEWORK_DOCS, CaseworkResolver } from '../../casework';
+import { CASEWORK_DOCS, CaseworkResolver, ReminderSettingsResolver, WorklistOutreachResolver } from '../../casework';
 import { applyDocs } from '../../core';
 import { COMMON_DOCS } from './common.docs';
 import { ACCESS_DOCS } from '../../access';
@@ -36,16 +36,79 @@ import { RECORD_DOCS } from '../../record';
 import { STAFF_DOCS } from '../../staff';
 import { ReportingResolver, REPORTING_DOCS } from '../../reporting';
 import { ApplicationResolver, InterviewResolver } from '../../application';
-import { OUTREACH_DOCS, OutreachResolver } from '../../outreach';
-import { ACCOUNTS_DOCS, AccountsResolver, StaffAccountFieldsResolver } from '../../accounts';
+import { OUTREACH_DOCS, OutreachCampaignResolver, OutreachResolver } from '../../outreach';
+import {
+  ACCOUNTS_DOCS,
+  ADMINISTRATION_DOCS,
+  AccountsResolver,
+  AdministrationResolver,
+  PASSKEY_DOCS,
+  PasskeysResolver,
+  StaffAccountFieldsResolver,
+} from '../../accounts';
 import { RIGHTS_DOCS, RightsResolver } from '../../rights';
 import { LineLinksResolver, LineSettingsResolver } from '../../line';
 
 /** Every resolver of the API, one line per module. */
-export const RESOLVERS = [AuthResolver, RecordResolver, RecordConnectionResolver, ConsentResolver, ConsultationResolver, PartnerResolver, AuditResolver, AccessResolver, StaffResolver, ProgrammeResolver, RecordEligibilityResolver, IntakeResolver, ConsultationRequestResolver, InboxResolver, ChatResolver, PostalResolver, AllowedOriginsResolver, CaseworkResolver, ApplicationResolver, InterviewResolver, ReportingResolver, AccountsResolver, StaffAccountFieldsResolver, OutreachResolver, RightsResolver, LineSettingsResolver, LineLinksResolver] as const;
+export const RESOLVERS = [
+  AuthResolver,
+  RecordResolver,
+  RecordConnectionResolver,
+  ConsentResolver,
+  ConsultationResolver,
+  PartnerResolver,
+  AuditResolver,
+  AccessResolver,
+  StaffResolver,
+  ProgrammeResolver,
+  RecordEligibilityResolver,
+  IntakeResolver,
+  ConsultationRequestResolver,
+  InboxResolver,
+  ChatResolver,
+  PostalResolver,
+  AllowedOriginsResolver,
+  CaseworkResolver,
+  WorklistOutreachResolver,
+  ReminderSettingsResolver,
+  ApplicationResolver,
+  InterviewResolver,
+  ReportingResolver,
+  AccountsResolver,
+  PasskeysResolver,
+  AdministrationResolver,
+  StaffAccountFieldsResolver,
+  OutreachResolver,
+  OutreachCampaignResolver,
+  RightsResolver,
+  LineSettingsResolver,
+  LineLinksResolver,
+] as const;
 
 /** The descriptions partners read, one file per module (`<module>.docs.ts`; npm run schema:lint checks none is missing). */
-export const DOCS = [COMMON_DOCS, ACCESS_DOCS, AUDIT_DOCS, AUTH_DOCS, CHAT_DOCS, CONSULTATION_DOCS, INBOX_DOCS, INTAKE_DOCS, MUNICIPALITY_DOCS, PARTNER_DOCS, POSTAL_DOCS, PROGRAMME_DOCS, RECORD_DOCS, STAFF_DOCS, CASEWORK_DOCS, OUTREACH_DOCS, REPORTING_DOCS, ACCOUNTS_DOCS, RIGHTS_DOCS] as const;
+export const DOCS = [
+  COMMON_DOCS,
+  ACCESS_DOCS,
+  AUDIT_DOCS,
+  AUTH_DOCS,
+  CHAT_DOCS,
+  CONSULTATION_DOCS,
+  INBOX_DOCS,
+  INTAKE_DOCS,
+  MUNICIPALITY_DOCS,
+  PARTNER_DOCS,
+  POSTAL_DOCS,
+  PROGRAMME_DOCS,
+  RECORD_DOCS,
+  STAFF_DOCS,
+  CASEWORK_DOCS,
+  OUTREACH_DOCS,
+  REPORTING_DOCS,
+  ACCOUNTS_DOCS,
+  PASSKEY_DOCS,
+  ADMINISTRATION_DOCS,
+  RIGHTS_DOCS,
+] as const;
 
 /** The executable schema without permissions (the shield is applied in app.ts). */
 export function buildApiSchema(): GraphQLSchema {

@@ -35,11 +35,17 @@ export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterfac
   };
 
   const executor: GatewayExecutor = async ({ request, document, operation, context }) => {
-    const graphqlJs = () => execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName }) as Promise<ExecutionResult> | ExecutionResult;
+    const graphqlJs = () =>
+      execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName }) as
+        Promise<ExecutionResult> | ExecutionResult;
     if (operation.operation !== 'query') return graphqlJs();
     const query = compiledFor(document, request.operationName);
     if (!query) return graphqlJs();
-    if (operation.variableDefinitions?.length && 'errors' in getVariableValues(schema, operation.variableDefinitions, request.variables ?? {}, { maxErrors: 50 })) return graphqlJs();
+    if (
+      operation.variableDefinitions?.length &&
+      'errors' in getVariableValues(schema, operation.variableDefinitions, request.variables ?? {}, { maxErrors: 50 })
+    )
+      return graphqlJs();
     const result = (await query.query(undefined, context, request.variables ?? {})) as GatewayExecutionResult;
     if (!('data' in result)) return graphqlJs(); // graphql-jit refused the variables graphql-js accepted
     return result.errors?.length ? { errors: result.errors.map(asGraphQLJsError), data: result.data } : { data: result.data };

@@ -54,8 +54,15 @@ function mulberry32(seed: number): () => number {
 }
 
 const CONCERN_POOL = [
-  ConcernCategory.CHILDCARE, ConcernCategory.WORK, ConcernCategory.HOUSING, ConcernCategory.FINANCES,
-  ConcernCategory.MENTAL_HEALTH, ConcernCategory.MEDICAL, ConcernCategory.CHILD_SUPPORT, ConcernCategory.EDUCATION, ConcernCategory.LEGAL,
+  ConcernCategory.CHILDCARE,
+  ConcernCategory.WORK,
+  ConcernCategory.HOUSING,
+  ConcernCategory.FINANCES,
+  ConcernCategory.MENTAL_HEALTH,
+  ConcernCategory.MEDICAL,
+  ConcernCategory.CHILD_SUPPORT,
+  ConcernCategory.EDUCATION,
+  ConcernCategory.LEGAL,
 ];
 
 /**
@@ -77,17 +84,51 @@ export async function seedDemo(em: EntityManager, password: string, count = 40):
   for (const code of DEPARTMENT_CODES) {
     const department = em.create(Department, { municipality, code, name: data.departments[code] });
     departments.set(code, department);
-    em.create(StaffMember, { municipality, department, name: data.staff[code], email: demoStaffEmail(code), role: StaffRole.CASEWORKER, passwordHash: hash } as never);
+    em.create(StaffMember, {
+      municipality,
+      department,
+      name: data.staff[code],
+      email: demoStaffEmail(code),
+      role: StaffRole.CASEWORKER,
+      passwordHash: hash,
+    } as never);
   }
   const owner = departments.get(DepartmentCode.SINGLE_PARENT)!;
-  em.create(StaffMember, { municipality, department: owner, name: '係長 七海', email: demoStaffEmail(DepartmentCode.SINGLE_PARENT, 'supervisor'), role: StaffRole.SUPERVISOR, passwordHash: hash } as never);
-  em.create(StaffMember, { municipality, department: owner, name: '管理 八雲', email: demoStaffEmail(DepartmentCode.SINGLE_PARENT, 'admin'), role: StaffRole.ADMIN, passwordHash: hash } as never);
+  em.create(StaffMember, {
+    municipality,
+    department: owner,
+    name: '係長 七海',
+    email: demoStaffEmail(DepartmentCode.SINGLE_PARENT, 'supervisor'),
+    role: StaffRole.SUPERVISOR,
+    passwordHash: hash,
+  } as never);
+  em.create(StaffMember, {
+    municipality,
+    department: owner,
+    name: '管理 八雲',
+    email: demoStaffEmail(DepartmentCode.SINGLE_PARENT, 'admin'),
+    role: StaffRole.ADMIN,
+    passwordHash: hash,
+  } as never);
   const caseworker = await em.findOne(StaffMember, { email: demoStaffEmail(DepartmentCode.SINGLE_PARENT) });
   const partner = em.create(PartnerOrganization, { municipality, name: 'NPO法人 デモ子ども応援ネット', createdAt: new Date() });
 
   // The contact section with its search hashes, as RecordWriter stores it.
   const keyring = keyringOf(em.getPlatform());
-  const contactOf = (phone: string, email: string, preferredChannel: ContactChannel, contactAllowed: boolean) => ({ phone, email, preferredChannel, contactAllowed, ...contactHashes(keyring, { phone, email }) });
+  const contactOf = (phone: string, email: string, preferredChannel: ContactChannel, contactAllowed: boolean) => ({
+    phone,
+    email,
+    preferredChannel,
+    contactAllowed,
+    ...contactHashes(keyring, { phone, email }),
+  });
+  // The street's town has its fictional postal code (seeds/demo/postal-codes.tsv lists the towns in the order of `streets`: 999-9901…).
+  const addressOn = (street: string) => ({
+    postalCode: `999-99${String(data.streets.indexOf(street) + 1).padStart(2, '0')}`,
+    prefecture: 'デモ県',
+    city: 'デモ市',
+    street,
+  });
   for (let n = 0; n < count; n++) {
     const [family, familyKana] = pick(data.familyNames);
     const [given, givenKana] = pick(data.givenNames);
@@ -95,7 +136,9 @@ export async function seedDemo(em: EntityManager, password: string, count = 40):
     const isDv = n === 3; // exactly one DV case, with the support measure set
     const concerns = isDv ? [ConcernCategory.DV, ConcernCategory.HOUSING] : [...new Set([pick(CONCERN_POOL), pick(CONCERN_POOL)])];
     // Varied consent: most families share with livelihood support, fewer with each other department.
-    const sharedWith = DEPARTMENT_CODES.filter((d) => d !== DepartmentCode.SINGLE_PARENT && rand() < (d === DepartmentCode.LIVELIHOOD_SUPPORT ? 0.7 : 0.4)) as string[];
+    const sharedWith = DEPARTMENT_CODES.filter(
+      (d) => d !== DepartmentCode.SINGLE_PARENT && rand() < (d === DepartmentCode.LIVELIHOOD_SUPPORT ? 0.7 : 0.4),
+    ) as string[];
     if (rand() < 0.3) sharedWith.push(PARTNERS_CONSENT);
     const parentBirth = addDays(today, -Math.floor((25 + rand() * 20) * 365));
     const record = em.create(PersonalRecord, {
@@ -106,12 +149,30 @@ export async function seedDemo(em: EntityManager, password: string, count = 40):
       updatedAt: createdAt,
       identity: { familyName: family, givenName: given, familyNameKana: familyKana, givenNameKana: givenKana, birthDate: parentBirth },
       searchName: searchNameOf({ familyName: family, givenName: given, familyNameKana: familyKana, givenNameKana: givenKana }),
-      address: { postalCode: `999-${String(1000 + n).padStart(4, '0')}`, prefecture: 'デモ県', city: 'デモ市', street: pick(data.streets) },
-      contact: contactOf(`0000-00-${String(1000 + n).padStart(4, '0')}`, `family${n}@example.jp`, rand() < 0.5 ? ContactChannel.PHONE : ContactChannel.EMAIL, rand() < 0.8),
+      address: addressOn(pick(data.streets)),
+      contact: contactOf(
+        `0000-00-${String(1000 + n).padStart(4, '0')}`,
+        `family${n}@example.jp`,
+        rand() < 0.5 ? ContactChannel.PHONE : ContactChannel.EMAIL,
+        rand() < 0.8,
+      ),
       household: { otherMembers: rand() < 0.2 ? [{ relation: '祖母', birthDate: null }] : [], note: null },
-      income: { incomeYear: Number(today.slice(0, 4)) - 1, annualEmploymentIncome: Math.round((80 + rand() * 300) * 10) * 1000, otherIncome: 0, childSupportReceivedYearly: rand() < 0.3 ? 360_000 : 0 },
+      income: {
+        incomeYear: Number(today.slice(0, 4)) - 1,
+        annualEmploymentIncome: Math.round((80 + rand() * 300) * 10) * 1000,
+        otherIncome: 0,
+        childSupportReceivedYearly: rand() < 0.3 ? 360_000 : 0,
+      },
       concerns: { categories: concerns, note: pick(data.notes) },
-      selfReliancePlan: rand() < 0.3 ? { goal: '介護福祉士の資格を取って正社員になる', steps: '高等職業訓練促進給付金を使って養成校に通う', startedOn: addDays(today, -120), reviewOn: addDays(today, 60) } : {},
+      selfReliancePlan:
+        rand() < 0.3
+          ? {
+              goal: '介護福祉士の資格を取って正社員になる',
+              steps: '高等職業訓練促進給付金を使って養成校に通う',
+              startedOn: addDays(today, -120),
+              reviewOn: addDays(today, 60),
+            }
+          : {},
       protection: isDv ? { supportMeasure: true, since: addDays(today, -30), expiresOn: addDays(today, 335) } : { supportMeasure: false },
       sharedWith: sharedWith.sort(),
       privacyNoticeVersion: DEMO_PRIVACY_NOTICE,
@@ -121,22 +182,44 @@ export async function seedDemo(em: EntityManager, password: string, count = 40):
     }
     const children = 1 + Math.floor(rand() * 3);
     for (let c = 0; c < children; c++) {
-      em.create(Child, { municipality, record, position: c, givenName: pick(data.childNames), birthDate: addDays(today, -Math.floor((1 + rand() * 16) * 365)), disability: rand() < 0.08 });
+      em.create(Child, {
+        municipality,
+        record,
+        position: c,
+        givenName: pick(data.childNames),
+        birthDate: addDays(today, -Math.floor((1 + rand() * 16) * 365)),
+        disability: rand() < 0.08,
+      });
     }
     if (rand() < 0.6) em.create(BenefitInUse, { municipality, record, programmeId: 'child-rearing-allowance', since: addDays(today, -400), note: null });
     if (rand() < 0.9) em.create(BenefitInUse, { municipality, record, programmeId: 'child-allowance', since: addDays(today, -800), note: null });
     for (let k = 0; k < Math.floor(rand() * 3); k++) {
       em.create(Consultation, {
-        municipality, record, date: addDays(today, -Math.floor(rand() * 200)), department: owner, staffMember: caseworker,
-        channel: pick([ConsultationChannel.IN_PERSON, ConsultationChannel.PHONE, ConsultationChannel.ONLINE]), summary: pick(data.consultationSummaries), followUp: null, followUpDue: null, createdAt,
+        municipality,
+        record,
+        date: addDays(today, -Math.floor(rand() * 200)),
+        department: owner,
+        staffMember: caseworker,
+        channel: pick([ConsultationChannel.IN_PERSON, ConsultationChannel.PHONE, ConsultationChannel.ONLINE]),
+        summary: pick(data.consultationSummaries),
+        followUp: null,
+        followUpDue: null,
+        createdAt,
       });
     }
     if (record.source === RecordSource.INTAKE) {
       // The owning department's inbox: recent submissions still new, older ones taken the next day.
       const old = Date.now() - createdAt.getTime() > 14 * 86_400_000;
       em.create(InboxItem, {
-        municipality, department: DepartmentCode.SINGLE_PARENT, kind: InboxItemKind.INTAKE, record, referenceNumber: record.referenceNumber, receivedAt: createdAt, urgent: isDv,
-        takenBy: old ? caseworker : null, takenAt: old ? new Date(createdAt.getTime() + 86_400_000) : null,
+        municipality,
+        department: DepartmentCode.SINGLE_PARENT,
+        kind: InboxItemKind.INTAKE,
+        record,
+        referenceNumber: record.referenceNumber,
+        receivedAt: createdAt,
+        urgent: isDv,
+        takenBy: old ? caseworker : null,
+        takenAt: old ? new Date(createdAt.getTime() + 86_400_000) : null,
       });
     }
     if (sharedWith.includes(PARTNERS_CONSENT) && rand() < 0.6) {

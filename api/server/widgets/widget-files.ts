@@ -7,6 +7,8 @@ import type { Request, RequestHandler } from 'express';
 const STABLE = /^([a-z]+)\.js$/;
 /** `chat.0123456789ab.js`: a build, named by its content hash (widgets/build.mjs). */
 const HASHED = /^([a-z]+)\.([0-9a-f]{12})\.js$/;
+/** `staff-dashboard.AB2CD3EF.js`, `staff-chunk.…`: a chunk of a split build, named by esbuild's content hash. */
+const CHUNK = /^([a-z]+-[a-z-]+)\.([0-9A-Z]{8})\.js$/;
 
 /** Stable names: cached briefly, then revalidated (304), so an upgrade reaches every page within minutes. */
 const STABLE_CACHE = 'public, max-age=300';
@@ -71,7 +73,8 @@ export interface WidgetFilesOptions {
  *   script. Requests without `Origin` (same origin, curl) are served. `Cross-Origin-Resource-Policy:
  *   cross-origin` lets pages that require it (COEP) embed the files; they are public code.
  * - Compression: the brotli or gzip copy written at build time, by `Accept-Encoding`.
- * - Caching: a build (`chat.<hash>.js`) is `immutable` for a year; the stable name (`chat.js`) for
+ * - Caching: a build (`chat.<hash>.js`) and a chunk of a split build (`staff-dashboard.<HASH>.js`) are
+ *   `immutable` for a year; the stable name (`chat.js`) for
  *   five minutes, then revalidated with its ETag (304).
  * Anything else under /widgets is not found. The files are read on each request (from the page cache),
  * so a rebuild is served at once.
@@ -80,7 +83,7 @@ export function widgetFiles(options: WidgetFilesOptions): RequestHandler {
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const file = req.path.slice(1);
-    const hashed = HASHED.exec(file);
+    const hashed = HASHED.exec(file) ?? CHUNK.exec(file);
     if (!hashed && !STABLE.test(file)) return next();
     void (async () => {
       const origin = req.headers.origin;

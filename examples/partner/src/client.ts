@@ -27,8 +27,14 @@ export interface ApiErrorEntry {
 
 /** The request failed as a whole (no data): bad token, invalid query, server fault. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly errors: ApiErrorEntry[]) {
-    super(errors.map((e) => `${e.extensions?.code ?? 'ERROR'}${e.path ? ` at ${e.path.join('.')}` : ''}: ${e.extensions?.messages?.en ?? e.message}`).join('; ') || `HTTP ${status}`);
+  constructor(
+    readonly status: number,
+    readonly errors: ApiErrorEntry[],
+  ) {
+    super(
+      errors.map((e) => `${e.extensions?.code ?? 'ERROR'}${e.path ? ` at ${e.path.join('.')}` : ''}: ${e.extensions?.messages?.en ?? e.message}`).join('; ') ||
+        `HTTP ${status} without a GraphQL answer: is the URL the server's /graphql address?`,
+    );
   }
 
   get code(): string | undefined {
@@ -61,9 +67,13 @@ export class PartnerClient {
 
   constructor(private readonly options: ClientOptions) {}
 
-  async request<TData, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<Result<TData>> {
+  async request<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+  ): Promise<Result<TData>> {
     let query = this.texts.get(document);
     if (!query) this.texts.set(document, (query = print(document)));
+    // A bare "fetch failed" with a stack trace does not say what to check: name the address and the cause.
     const response = await fetch(this.options.url, {
       method: 'POST',
       headers: {
@@ -73,6 +83,9 @@ export class PartnerClient {
         'accept-language': this.options.locale ?? 'ja',
       },
       body: JSON.stringify({ query, variables }),
+    }).catch((e: unknown) => {
+      const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e instanceof Error ? e.message : String(e));
+      throw new Error(`Cannot reach Yorisoi at ${this.options.url} (${cause}): is the server running, and is the URL its /graphql address?`);
     });
     const body = (await response.json().catch(() => ({}))) as { data?: TData | null; errors?: ApiErrorEntry[] };
     if (!response.ok || body.data == null) throw new ApiError(response.status, body.errors ?? []);

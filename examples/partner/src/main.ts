@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   for (const read of await readReferredRecords(client, referrals)) {
     const readable = read.record?.access.filter((a) => a.readable).map((a) => a.section) ?? [];
     const withheld = [...read.withheld].map(([path, reason]) => `${path.split('.').pop()}: ${reason}`);
-    console.log(`- ${read.referral.record?.referenceNumber} ${read.referral.status}; readable: ${readable.join(', ')}${withheld.length ? `; withheld: ${withheld.join(', ')}` : ''}`);
+    console.log(
+      `- ${read.referral.record?.referenceNumber} ${read.referral.status}; readable: ${readable.join(', ')}${withheld.length ? `; withheld: ${withheld.join(', ')}` : ''}`,
+    );
     if (process.argv.includes('--accept') && read.referral.status === 'REQUESTED') {
       console.log(`  accepted: ${(await acceptReferral(client, read.referral.id)).status}`);
     }
@@ -35,6 +37,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   if (e instanceof ApiError) console.error(`Yorisoi API error (HTTP ${e.status}): ${e.message}`);
-  else console.error(e);
+  else console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

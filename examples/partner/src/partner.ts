@@ -1,7 +1,13 @@
 import { type ApiErrorEntry, type PartnerClient, withheldSections } from './client';
 import {
-  AcceptReferralDocument, MeDocument, RecordDocument, RecordsPageDocument, ReferralsDocument,
-  type PartnerSectionsFragment, type RecordsPageQuery, type ReferralsQuery,
+  AcceptReferralDocument,
+  MeDocument,
+  RecordDocument,
+  RecordsPageDocument,
+  ReferralsDocument,
+  type PartnerSectionsFragment,
+  type RecordsPageQuery,
+  type ReferralsQuery,
 } from './generated/graphql';
 
 export type Referral = ReferralsQuery['referrals'][number];

@@ -66,8 +66,7 @@ export interface RecordModel {
 }
 
 export type Viewer =
-  | { kind: 'staff'; municipality: string; department: Dept; role: 'CASEWORKER' | 'SUPERVISOR' | 'ADMIN' | 'VIEWER' }
-  | { kind: 'partner'; municipality: string };
+  { kind: 'staff'; municipality: string; department: Dept; role: 'CASEWORKER' | 'SUPERVISOR' | 'ADMIN' | 'VIEWER' } | { kind: 'partner'; municipality: string };
 
 export type Reason = null | 'NOT_PERMITTED' | 'NO_CONSENT' | 'DV_PROTECTED';
 export interface Expected {

@@ -40,7 +40,10 @@ export async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.querySelector('yorisoi-intake')?.shadowRoot?.activeElement as HTMLElement | null | undefined;
     if (!el) return '';
-    return el.id || `${el.tagName.toLowerCase()}${el.getAttribute('value') ? `[value=${el.getAttribute('value')}]` : ''}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''}`;
+    return (
+      el.id ||
+      `${el.tagName.toLowerCase()}${el.getAttribute('value') ? `[value=${el.getAttribute('value')}]` : ''}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''}`
+    );
   });
 }
 

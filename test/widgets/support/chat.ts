@@ -78,7 +78,15 @@ ${plain ? '' : '<link rel="stylesheet" href="/hostile.css">'}
 type Locale = 'ja' | 'en' | 'ja-easy';
 function reply(message: string, locale: Locale, sessionId: string) {
   const en = locale === 'en';
-  const base = { sessionId, messages: [] as { text: string }[], quickReplies: [] as { label: string; value: string }[], relatedProgrammes: [] as { id: string; name: string }[], urgent: false, generated: false, handoff: null as unknown };
+  const base = {
+    sessionId,
+    messages: [] as { text: string }[],
+    quickReplies: [] as { label: string; value: string }[],
+    relatedProgrammes: [] as { id: string; name: string }[],
+    urgent: false,
+    generated: false,
+    handoff: null as unknown,
+  };
   const desk = { id: 'single-parent-consultation', name: en ? 'Consultation with a single-parent support worker' : '母子・父子自立支援員による相談' };
   if (/殴られ|hits me/.test(message)) {
     return {
@@ -111,13 +119,27 @@ function reply(message: string, locale: Locale, sessionId: string) {
   }
   if (/AIモード|AI mode/.test(message)) {
     // As the API answers in AI mode: phrased by the endpoint from the entries, marked generated.
-    return { ...base, generated: true, messages: [{ text: en ? 'The allowance is paid every odd month.' : '児童扶養手当は奇数月に支払われます。' }], relatedProgrammes: [{ id: 'child-rearing-allowance', name: en ? 'Child-rearing allowance' : '児童扶養手当' }] };
+    return {
+      ...base,
+      generated: true,
+      messages: [{ text: en ? 'The allowance is paid every odd month.' : '児童扶養手当は奇数月に支払われます。' }],
+      relatedProgrammes: [{ id: 'child-rearing-allowance', name: en ? 'Child-rearing allowance' : '児童扶養手当' }],
+    };
   }
   if (message === 'handoff:staff') {
-    return { ...base, messages: [{ text: en ? 'I will connect you with a consultant.' : '相談員におつなぎします。' }], relatedProgrammes: [desk], handoff: { kind: 'STAFF', url: null, payload: null } };
+    return {
+      ...base,
+      messages: [{ text: en ? 'I will connect you with a consultant.' : '相談員におつなぎします。' }],
+      relatedProgrammes: [desk],
+      handoff: { kind: 'STAFF', url: null, payload: null },
+    };
   }
   if (message === 'handoff:intake') {
-    return { ...base, messages: [{ text: en ? 'Please continue in the application form.' : '申請・相談フォームにお進みください。' }], handoff: { kind: 'INTAKE', url: null, payload: '{"household":{"children":[{"birthDate":"2018-10-01"}]},"income":{"annualEmploymentIncome":1300000}}' } };
+    return {
+      ...base,
+      messages: [{ text: en ? 'Please continue in the application form.' : '申請・相談フォームにお進みください。' }],
+      handoff: { kind: 'INTAKE', url: null, payload: '{"household":{"children":[{"birthDate":"2018-10-01"}]},"income":{"annualEmploymentIncome":1300000}}' },
+    };
   }
   if (/こんにちは|hello/i.test(message)) {
     return {
@@ -141,7 +163,9 @@ function reply(message: string, locale: Locale, sessionId: string) {
     ...base,
     messages: [{ text: en ? `About "${message}": apply at the desk.` : `「${message}」についてのお答えです。窓口で申請できます。` }],
     quickReplies: [{ label: en ? 'Talk to a consultant' : '相談員と話したい', value: 'handoff:staff' }],
-    relatedProgrammes: [{ id: 'child-rearing-allowance', name: en ? 'Child-rearing allowance' : locale === 'ja-easy' ? '児童扶養手当{じどうふようてあて}' : '児童扶養手当' }],
+    relatedProgrammes: [
+      { id: 'child-rearing-allowance', name: en ? 'Child-rearing allowance' : locale === 'ja-easy' ? '児童扶養手当{じどうふようてあて}' : '児童扶養手当' },
+    ],
   };
 }
 
@@ -197,7 +221,14 @@ export async function startChatServer(): Promise<ChatTestServer> {
         const locale: Locale = lang.startsWith('en') ? 'en' : lang.includes('easy') ? 'ja-easy' : 'ja';
         const v = body.variables;
         if (body.query.includes('intakeSettings')) {
-          return json({ data: { intakeSettings: { privacyNoticeVersion: '2026-04', privacyNotice: locale === 'en' ? 'Your contact details are used only to call you back.' : '連絡先は、折り返しのご連絡のためにだけ使います。' } } });
+          return json({
+            data: {
+              intakeSettings: {
+                privacyNoticeVersion: '2026-04',
+                privacyNotice: locale === 'en' ? 'Your contact details are used only to call you back.' : '連絡先は、折り返しのご連絡のためにだけ使います。',
+              },
+            },
+          });
         }
         if (body.query.includes('rateChat')) return json({ data: { rateChat: true } });
         if (body.query.includes('requestConsultation')) {
@@ -210,7 +241,16 @@ export async function startChatServer(): Promise<ChatTestServer> {
             return void req.socket.destroy();
           }
           if (url.searchParams.has('phone')) {
-            return json({ data: null, errors: [{ message: PHONE_ERROR[locale], path: ['requestConsultation'], extensions: { code: 'BAD_USER_INPUT', field: 'input.contact.phone', messages: PHONE_ERROR } }] });
+            return json({
+              data: null,
+              errors: [
+                {
+                  message: PHONE_ERROR[locale],
+                  path: ['requestConsultation'],
+                  extensions: { code: 'BAD_USER_INPUT', field: 'input.contact.phone', messages: PHONE_ERROR },
+                },
+              ],
+            });
           }
           let stored = receipts.get(key);
           if (!stored) receipts.set(key, (stored = { referenceNumber: `CB${String(receipts.size + 2).padStart(2, '2')}-7777`, input }));

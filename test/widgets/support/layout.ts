@@ -27,11 +27,15 @@ export function coverage(page: Page, path: string[]): Promise<string[]> {
     const vw = document.documentElement.clientWidth;
     const vh = window.innerHeight;
     const name = (e: Element | null) =>
-      e ? `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.getAttribute('part') ? `[part=${e.getAttribute('part')}]` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.split(' ').join('.')}` : ''}` : 'nothing';
+      e
+        ? `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.getAttribute('part') ? `[part=${e.getAttribute('part')}]` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.split(' ').join('.')}` : ''}`
+        : 'nothing';
     const problems: string[] = [];
     if (r.width === 0 || r.height === 0) return [`${name(target)} has no size`];
     if (r.top < -0.5 || r.left < -0.5 || r.bottom > vh + 0.5 || r.right > vw + 0.5) {
-      problems.push(`${name(target)} at ${r.left.toFixed(0)},${r.top.toFixed(0)}–${r.right.toFixed(0)},${r.bottom.toFixed(0)} is not inside the ${vw}×${vh} viewport`);
+      problems.push(
+        `${name(target)} at ${r.left.toFixed(0)},${r.top.toFixed(0)}–${r.right.toFixed(0)},${r.bottom.toFixed(0)} is not inside the ${vw}×${vh} viewport`,
+      );
     }
     const deepAt = (x: number, y: number): Element | null => {
       let hit = document.elementFromPoint(x, y);
@@ -52,7 +56,10 @@ export function coverage(page: Page, path: string[]): Promise<string[]> {
       for (const y of ys) {
         if (x < 0 || y < 0 || x > vw || y > vh) continue; // already reported as outside
         const hit = deepAt(x, y);
-        if (!hit || !(hit === target || target.contains(hit))) problems.push(`${name(target)} (${r.left.toFixed(1)},${r.top.toFixed(1)}–${r.right.toFixed(1)},${r.bottom.toFixed(1)}) covered at ${x.toFixed(1)},${y.toFixed(1)} by ${name(hit)}`);
+        if (!hit || !(hit === target || target.contains(hit)))
+          problems.push(
+            `${name(target)} (${r.left.toFixed(1)},${r.top.toFixed(1)}–${r.right.toFixed(1)},${r.bottom.toFixed(1)}) covered at ${x.toFixed(1)},${y.toFixed(1)} by ${name(hit)}`,
+          );
       }
     }
     return problems;

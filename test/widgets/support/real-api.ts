@@ -18,9 +18,9 @@ export interface RealApiPage {
   close(): Promise<void>;
 }
 
-/** Serves `html(lang)` at `path` (?lang=en or ja) on a real API app, and starts Chromium. Build the bundle first. */
-export async function startRealApiPage(path: string, html: (lang: 'ja' | 'en') => string): Promise<RealApiPage> {
-  const t = await startTestApp({ records: 0 });
+/** Serves `html(lang)` at `path` (?lang=en or ja) on a real API app, and starts Chromium. Build the bundle first. `demo`: demo mode (SEED_DEMO). */
+export async function startRealApiPage(path: string, html: (lang: 'ja' | 'en') => string, options: { demo?: boolean } = {}): Promise<RealApiPage> {
+  const t = await startTestApp({ records: 0, ...options });
   t.app.express.get(path, (req, res) => {
     res.type('html').send(html(req.query.lang === 'en' ? 'en' : 'ja'));
   });

@@ -50,7 +50,12 @@ function settings(lang: string, version = '2026-04') {
       intakeSettings: {
         municipalityName: en ? 'Demo City' : 'デモ市',
         privacyNoticeVersion: version,
-        privacyNotice: version !== '2026-04' ? `(${version}) notice` : en ? 'What you enter is used only to support your family.' : '入力された内容は、ひとり親家庭への支援のためにだけ使います。',
+        privacyNotice:
+          version !== '2026-04'
+            ? `(${version}) notice`
+            : en
+              ? 'What you enter is used only to support your family.'
+              : '入力された内容は、ひとり親家庭への支援のためにだけ使います。',
         departments: [
           { code: 'LIVELIHOOD_SUPPORT', name: '生活困窮担当課', purpose: en ? 'Helps with living costs and work.' : '生活費や仕事のことを一緒に考えます。' },
           { code: 'PUBLIC_HOUSING', name: '公営住宅担当課', purpose: en ? 'Tells you about municipal housing.' : '市営住宅への優先入居を案内します。' },
@@ -214,12 +219,24 @@ export async function startTestServer(): Promise<TestServer> {
             return void req.socket.destroy();
           }
           if (url.searchParams.has('phone')) {
-            const error = { message: PHONE_ERROR[locale], path: ['submitIntake'], extensions: { code: 'BAD_USER_INPUT', field: 'input.contact.phone', messages: PHONE_ERROR } };
+            const error = {
+              message: PHONE_ERROR[locale],
+              path: ['submitIntake'],
+              extensions: { code: 'BAD_USER_INPUT', field: 'input.contact.phone', messages: PHONE_ERROR },
+            };
             return send(200, 'application/json', JSON.stringify({ errors: [error], data: null }));
           }
           if (url.searchParams.has('notice') && input.consent?.privacyNoticeVersion !== '2026-05') {
-            const messages = { ja: 'プライバシーに関するお知らせが更新されました。もう一度お読みください。', en: 'The privacy notice has changed; please read it again.', 'ja-easy': 'お知らせが 新しく なりました。' };
-            const error = { message: messages[locale], path: ['submitIntake'], extensions: { code: 'BAD_USER_INPUT', field: 'input.consent.privacyNoticeVersion', messages } };
+            const messages = {
+              ja: 'プライバシーに関するお知らせが更新されました。もう一度お読みください。',
+              en: 'The privacy notice has changed; please read it again.',
+              'ja-easy': 'お知らせが 新しく なりました。',
+            };
+            const error = {
+              message: messages[locale],
+              path: ['submitIntake'],
+              extensions: { code: 'BAD_USER_INPUT', field: 'input.consent.privacyNoticeVersion', messages },
+            };
             return send(200, 'application/json', JSON.stringify({ errors: [error], data: null }));
           }
           if (url.searchParams.has('busy')) {
@@ -233,8 +250,12 @@ export async function startTestServer(): Promise<TestServer> {
           const nextSteps = [
             ...(dvProtected ? [locale === 'en' ? 'If you are in danger, call 110 now.' : '危険を感じたら、すぐに110番に電話してください。'] : []),
             contactAllowed
-              ? locale === 'en' ? 'A caseworker will contact you the way you chose.' : '担当者から、ご希望の方法で連絡します。'
-              : locale === 'en' ? 'When you visit or call, quote your reference number.' : '窓口で相談するときは、受付番号を伝えてください。',
+              ? locale === 'en'
+                ? 'A caseworker will contact you the way you chose.'
+                : '担当者から、ご希望の方法で連絡します。'
+              : locale === 'en'
+                ? 'When you visit or call, quote your reference number.'
+                : '窓口で相談するときは、受付番号を伝えてください。',
           ];
           const receipt = { referenceNumber: stored.referenceNumber, receivedAt: '2026-04-01T01:02:03.000Z', contactAllowed, dvProtected, nextSteps };
           return send(200, 'application/json', JSON.stringify({ data: { submitIntake: receipt } }));

@@ -72,11 +72,15 @@ export function useStaffConsole(): void {
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
       // (Chromium's own request for /favicon.ico is a 404 with no page behind it.)
-      if (m.type() === 'error' && !(m.text().includes('404') && m.location().url.endsWith('/favicon.ico'))) problems.push(`console: ${m.text()} ${m.location().url}`);
+      if (m.type() === 'error' && !(m.text().includes('404') && m.location().url.endsWith('/favicon.ico')))
+        problems.push(`console: ${m.text()} ${m.location().url}`);
     });
     page.on('response', (r) => {
       bodies.push(r.url());
-      const pending = r.text().then((t) => bodies.push(t), () => undefined);
+      const pending = r.text().then(
+        (t) => bodies.push(t),
+        () => undefined,
+      );
       pendingBodies.push(pending);
     });
     pendingBodies = [];

@@ -32,9 +32,10 @@ export interface StaffServer {
   close(): Promise<void>;
 }
 
-export async function startStaffServer(): Promise<StaffServer> {
+/** `demo`: demo mode (SEED_DEMO), as `npm start` on the embedded default. */
+export async function startStaffServer(options: { demo?: boolean } = {}): Promise<StaffServer> {
   ensureStaffBundle(); // before createApp, which serves dist/widgets only if it exists
-  const t = await startTestApp();
+  const t = await startTestApp(options);
   const http = await new Promise<Server>((resolve) => {
     const s = t.app.express.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -51,18 +52,43 @@ export async function startStaffServer(): Promise<StaffServer> {
 }
 
 /** Public submissions that land in the single-parent inbox: intake forms and a chat request. Returns reference numbers, oldest first. */
-export async function submitPublic(s: StaffServer, items: ({ intake: string[] } | { chat: { message: string; preferredTime: string; name: string } })[]): Promise<string[]> {
+export async function submitPublic(
+  s: StaffServer,
+  items: ({ intake: string[] } | { chat: { message: string; preferredTime: string; name: string } })[],
+): Promise<string[]> {
   const settings = await s.t.gql('{ intakeSettings(municipalityCode: "999999") { privacyNoticeVersion } }');
   const notice = settings.body.data!.intakeSettings.privacyNoticeVersion as string;
   const refs: string[] = [];
   for (const item of items) {
-    const res = 'intake' in item
-      ? await s.t.gql('mutation($i: IntakeInput!) { r: submitIntake(input: $i) { referenceNumber } }', {
-          i: { municipalityCode: '999999', idempotencyKey: randomUUID(), concerns: { categories: item.intake }, consent: { sharedWith: [], privacyNoticeVersion: notice } },
-        }, undefined, { origin: s.origin })
-      : await s.t.gql('mutation($i: ConsultationRequestInput!) { r: requestConsultation(input: $i) { referenceNumber } }', {
-          i: { municipalityCode: '999999', idempotencyKey: randomUUID(), privacyNoticeVersion: notice, ...item.chat, contact: { contactAllowed: true, phone: '0000-11-2222', preferredChannel: 'PHONE' } },
-        }, undefined, { origin: s.origin });
+    const res =
+      'intake' in item
+        ? await s.t.gql(
+            'mutation($i: IntakeInput!) { r: submitIntake(input: $i) { referenceNumber } }',
+            {
+              i: {
+                municipalityCode: '999999',
+                idempotencyKey: randomUUID(),
+                concerns: { categories: item.intake },
+                consent: { sharedWith: [], privacyNoticeVersion: notice },
+              },
+            },
+            undefined,
+            { origin: s.origin },
+          )
+        : await s.t.gql(
+            'mutation($i: ConsultationRequestInput!) { r: requestConsultation(input: $i) { referenceNumber } }',
+            {
+              i: {
+                municipalityCode: '999999',
+                idempotencyKey: randomUUID(),
+                privacyNoticeVersion: notice,
+                ...item.chat,
+                contact: { contactAllowed: true, phone: '0000-11-2222', preferredChannel: 'PHONE' },
+              },
+            },
+            undefined,
+            { origin: s.origin },
+          );
     if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
     refs.push(res.body.data!.r.referenceNumber);
   }

@@ -29,7 +29,11 @@ const FILE = 'child-rearing-allowance';
 const perSlot = list(int, 3) as Check<PerSlot>;
 
 /** Monthly amounts per period (reference §1.1) and coefficients (§1.2): seeds/parameters/child-rearing-allowance.yaml. */
-export const CRA_AMOUNTS = datedParameter<CraAmounts>(FILE, 'amounts', obj<CraAmounts>({ full: perSlot, partialMax: perSlot, partialMin: perSlot, k7: perSlot }));
+export const CRA_AMOUNTS = datedParameter<CraAmounts>(
+  FILE,
+  'amounts',
+  obj<CraAmounts>({ full: perSlot, partialMax: perSlot, partialMin: perSlot, k7: perSlot }),
+);
 
 export interface CraLimitTable {
   /** Recipient's 全部支給 limit (所得額) by 扶養親族等の数 0..5. Full payment if 所得額 < limit. */

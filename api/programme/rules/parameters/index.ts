@@ -7,4 +7,6 @@ export * from './training';
 export * from './loans';
 export * from './tax';
 export * from './high-school';
+export * from './single-parent-family';
+export * from './commuter-pass';
 export { constant, datedParameter, ParameterError, PARAMETERS_DIR } from './load';

@@ -141,13 +141,19 @@ export function datedParameter<T>(fileName: string, key: string, check: Check<T>
   }
 }
 
-/** An undated constant of the rules (a statutory figure), with its sources: `<key>: { value, sources }`. */
+/**
+ * A constant of the rules (a statutory figure that has not changed in the dates the engine covers), with
+ * the date it is valid from and its sources: `<key>: { from, value, sources, note? }`. The rules use the
+ * value on every date; `from` says since when the sources vouch for it (a changed figure becomes a dated
+ * parameter with a second period).
+ */
 export function constant<T>(fileName: string, key: string, check: Check<T>, opts: LoadOptions = {}): T {
   const { file, doc } = open(fileName, opts.dir ?? PARAMETERS_DIR);
   const at = `${file}: ${key}`;
-  const c = doc[key] as { value?: unknown; sources?: unknown } | undefined;
+  const c = doc[key] as { from?: unknown; value?: unknown; sources?: unknown } | undefined;
   if (!c || typeof c !== 'object') return fail(at, 'is missing');
-  for (const k of Object.keys(c)) if (!['value', 'sources', 'note'].includes(k)) fail(`${at}.${k}`, 'is not a known field');
+  for (const k of Object.keys(c)) if (!['from', 'value', 'sources', 'note'].includes(k)) fail(`${at}.${k}`, 'is not a known field');
   sources(c.sources, `${at}.sources`);
+  from(c.from, `${at}.from`, opts.byYear === true);
   return check(c.value, `${at}.value`);
 }

@@ -21,8 +21,6 @@ export interface WelfareFundLoanParams {
   readonly marriage: number;
   /** Interest per year without a joint guarantor, in tenths of a percent (10 = 1.0%); 0 with one. */
   readonly interestWithoutGuarantorPermille: number;
-  /** Child's age limit: a parent supporting a child under this age may borrow. */
-  readonly childUnderAge: number;
 }
 
 /**
@@ -50,7 +48,6 @@ export const WELFARE_FUND_LOAN = datedParameter<WelfareFundLoanParams>(
     schoolPreparationMax: int,
     marriage: int,
     interestWithoutGuarantorPermille: int,
-    childUnderAge: int,
   }),
 );
 

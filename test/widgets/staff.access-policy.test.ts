@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEEDS_DIR } from '../../api/core';
+import { expectAxeClean } from './support/axe';
+import { launchChromium } from './support/browser';
+import { DepartmentCode, deepFocus, signIn, startStaffServer, waitForHeadingFocus, type StaffServer } from './support/staff';
+
+// 「アクセス方針」 (issue 21) by keyboard, against the real API: an admin opens the screen (the table, the
+// rules), puts a changed policy in the text area, validates it (a weakened law rule is named by its key
+// first), checks the changes (a gain marked as widening access), applies them; the trail has the apply.
+
+let s: StaffServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  s = await startStaffServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+const DEFAULT = readFileSync(join(SEEDS_DIR, 'policy', 'default.yaml'), 'utf8');
+const INCOME_ROW = "income:           { single-parent: rw, livelihood-support: r,  family-register: '-',";
+const SWAPPED = DEFAULT.replace(INCOME_ROW, "income:           { single-parent: rw, livelihood-support: '-',  family-register: r,");
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  // bypassCSP only so that axe can be injected into the console.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'ja-JP' });
+  return { context, page: await context.newPage() };
+}
+async function tabUntil(page: Page, what: string, test: (f: { tag: string; id: string; text: string }) => boolean, max = 200): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (test(await deepFocus(page))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${what} (focus: ${JSON.stringify(await deepFocus(page))})`);
+}
+const trail = async () =>
+  Number((await s.t.em().getConnection().execute<{ n: string }[]>(`select count(*) as n from admin_event where action = 'access-policy.changed'`))[0]!.n);
+
+describe('staff console: access policy', () => {
+  it('an admin validates, checks and applies a policy — by keyboard, axe-clean', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, s.origin, DepartmentCode.SINGLE_PARENT, 'admin');
+    await waitForHeadingFocus(page, '今日の仕事');
+    await page.locator('nav').getByRole('link', { name: 'アクセス方針' }).focus();
+    await page.keyboard.press('Enter');
+    await waitForHeadingFocus(page, 'アクセス方針');
+    const screen = page.locator('staff-access-policy');
+    await screen.locator('table').waitFor({ timeout: 60_000 });
+    expect(await screen.locator('tbody tr').count()).toBe(11);
+    expect(await screen.locator('tbody tr', { hasText: '収入' }).innerText()).toContain('閲覧');
+    expect(await screen.locator('p.muted').first().innerText()).toContain('既定の方針ファイル');
+    await expectAxeClean(page, 'access policy');
+
+    // A policy that moves the owner is refused at validation, by its key.
+    await tabUntil(page, 'the policy text', (f) => f.id === 'policy-yaml');
+    await screen.locator('#policy-yaml').fill(DEFAULT.replace('owner: single-parent', 'owner: livelihood-support'));
+    await tabUntil(page, 'the validate button', (f) => f.tag === 'button' && f.text === '検証');
+    await page.keyboard.press('Enter');
+    await waitForHeadingFocus(page, '検証の結果：問題があります');
+    expect(await screen.locator('section.card li').innerText()).toContain('rules.owner');
+    await expectAxeClean(page, 'access policy, a problem');
+
+    // The income row swapped: valid; the check lists a loss and a gain, the gain marked as widening.
+    await screen.locator('#policy-yaml').focus();
+    await screen.locator('#policy-yaml').fill(SWAPPED);
+    await tabUntil(page, 'the validate button', (f) => f.tag === 'button' && f.text === '検証');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await deepFocus(page)).id, { timeout: 30_000 }).toBe('result');
+    expect(await screen.locator('#result').innerText()).toContain('問題はありません');
+    await tabUntil(page, 'the check button', (f) => f.tag === 'button' && f.text === '変更内容を確認');
+    await page.keyboard.press('Enter');
+    await waitForHeadingFocus(page, '確認：変わる内容');
+    const preview = await screen.locator('section.card').innerText();
+    expect(preview).toContain('「収入」を閲覧できなくなります');
+    expect(preview).toContain('「収入」を閲覧できるようになります');
+    expect(await screen.locator('section.card strong').innerText()).toContain('閲覧できるようになります');
+    expect(preview).toContain('個人情報を見られる範囲が広がります');
+    expect(await trail()).toBe(0);
+    await expectAxeClean(page, 'access policy, preview');
+
+    await tabUntil(page, 'the apply button', (f) => f.tag === 'button' && f.text === '適用');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => trail(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => screen.locator('p.muted').first().innerText()).toContain('この画面で適用した方針（版 1');
+    const policy = await s.t.gql('{ accessPolicySettings { version source } }', {}, await s.t.login(DepartmentCode.SINGLE_PARENT, 'admin'));
+    expect(policy.body.data!.accessPolicySettings).toEqual({ version: 1, source: 'console' });
+    await expectAxeClean(page, 'access policy, applied');
+    await context.close();
+  }, 180_000);
+
+  it('is not offered to a caseworker', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, s.origin, DepartmentCode.SINGLE_PARENT);
+    await waitForHeadingFocus(page, '今日の仕事');
+    expect(await page.locator('nav').getByRole('link', { name: 'アクセス方針' }).count()).toBe(0);
+    await context.close();
+  }, 90_000);
+});

@@ -1,0 +1,77 @@
+/** Texts of the merge screen (名寄せ): [Japanese, English, やさしい日本語]. */
+export const MERGE = {
+  heading: ['個人票の統合（名寄せ）', 'Merge two records', '票を 1つに する'],
+  intro: [
+    '統合先の個人票に、統合元の個人票の内容のうち統合先にないものを加えます。統合元は削除せず、統合先を指す記録として残ります（統合元の受付番号でも統合先が見つかります）。相談履歴・同意の記録・申請・通知・受付は統合先へ移るか、統合元に残って統合先からたどれます。監査ログは両方に残ります。',
+    'The record that stays takes what it lacks from the other. The other record is not deleted: it stays as a pointer to the one that stays (its reference number still finds it). Consultations, consent history, applications, notices and inbox items move, or stay linked through it. Both audit trails stay.',
+    'のこす 票に、もう 1つの 票に だけ ある ことを 入れます。もう 1つの 票は 消さずに のこします。',
+  ],
+  survivor: ['統合先（残す個人票）', 'Record that stays', 'のこす 票'],
+  merged: ['統合元', 'Record merged into it', 'まとめられる 票'],
+  swap: ['統合先と統合元を入れ替える', 'Swap which record stays', 'のこす 票を 入れかえる'],
+  fieldsHeading: ['項目ごとの統合結果', 'Field by field', 'こうもく ごとの けっか'],
+  section: ['区分', 'Section', 'くぶん'],
+  field: ['項目', 'Field', 'こうもく'],
+  result: ['統合後', 'After the merge', 'まとめた あと'],
+  from: ['採用元', 'From', 'どちらから'],
+  SURVIVOR: ['統合先', 'Record that stays', 'のこす 票'],
+  OTHER: ['統合元（統合先が空欄）', 'Merged record (empty on the one that stays)', 'まとめられる 票'],
+  COMBINED: ['両方を合わせる／安全な側', 'Both combined / the safer', '両方'],
+  SAME: ['同じ', 'Same', 'おなじ'],
+  EMPTY: ['どちらも空欄', 'Empty on both', 'どちらも なし'],
+  empty: ['（空欄）', '(empty)', '（なし）'],
+  kept: [
+    'あなたの部署が閲覧できない区分（%）は表示していません。統合先はその内容をそのまま持ち、統合元の内容も統合元に残ります。',
+    'Sections your department may not read (%) are not shown: the record that stays keeps its own, and the merged record keeps its own.',
+    '見られない くぶん（%）は 出しません。それぞれの 票に のこります。',
+  ],
+  rowsHeading: ['移る記録と残る記録', 'Rows that move and rows that stay linked', 'うつる きろく'],
+  table: ['記録', 'Rows', 'きろく'],
+  moved: ['統合先へ移る', 'Move', 'うつる'],
+  keptRows: ['統合元に残る（統合先からたどれる）', 'Stay linked', 'のこる'],
+  noRows: ['統合元に移す記録はありません。', 'The merged record has no rows to move.', 'うつす きろくは ありません。'],
+  consentHeading: ['同意', 'Consent', 'どうい'],
+  consentResult: [
+    '統合後に共有する部署（両方の個人票で同意がある部署だけ）: %',
+    'Shared with after the merge (only where both records consent): %',
+    'どちらも どういした 係だけ: %',
+  ],
+  consentNone: ['なし', 'none', 'なし'],
+  partners: ['連携NPOとの共有: %', 'Partner NPOs: %', 'NPO: %'],
+  withdrawn: [
+    '片方だけの同意は統合後の個人票で撤回として記録します: %',
+    'Consents only one record gave are recorded as withdrawn: %',
+    'かたほう だけの どういは とりけします: %',
+  ],
+  confirm: ['内容を確認しました。この2つの個人票を統合します。', 'I have checked the preview: merge these two records.', 'たしかめました。1つに します。'],
+  mergeButton: ['統合する', 'Merge', '1つに する'],
+  viewerNote: ['閲覧者は統合できません。', 'Viewers cannot merge.', '見る だけの 人は できません。'],
+  done: ['統合しました。統合先 % を開く', 'Merged. Open %', '1つに しました。% を ひらく'],
+  doneAnnounce: ['受付番号 % に統合しました。', 'Merged into %.', '% に まとめました。'],
+  back: ['個人票に戻る', 'Back to the record', 'もどる'],
+  mergeLink: ['統合をプレビュー', 'Preview a merge', 'まとめる まえに 見る'],
+  // Starts with the visible text (WCAG 2.5.3 label in name; axe label-content-name-mismatch).
+  mergeLinkLabel: ['統合をプレビュー（受付番号 %）', 'Preview a merge (%)', 'まとめる まえに 見る（%）'],
+  yes: ['はい', 'yes', 'はい'],
+  no: ['いいえ', 'no', 'いいえ'],
+} as const satisfies Record<string, readonly [string, string, string]>;
+
+export type MergeKey = keyof typeof MERGE;
+
+/** Tables as a caseworker names them; a table not listed shows its own name. */
+export const TABLE_NAMES: Record<string, readonly [string, string]> = {
+  consultation: ['相談対応履歴', 'Consultations'],
+  consent_event: ['同意の記録', 'Consent history'],
+  application: ['オンライン申請', 'Applications'],
+  outreach_notice: ['プッシュ型支援の通知', 'Outreach notices'],
+  outreach_phone_task: ['電話連絡のタスク', 'Phone tasks'],
+  inbox_item: ['受付', 'Inbox items'],
+  case_file: ['担当（部署ごと）', 'Cases (per department)'],
+  child: ['子ども', 'Children'],
+  benefit_in_use: ['利用中の制度', 'Benefits in use'],
+  referral: ['連携NPOへの紹介', 'Referrals'],
+  duplicate_decision: ['同一人物の判断', 'Duplicate decisions'],
+  intake_submission: ['入力フォームの送信', 'Intake submissions'],
+  interview_booking: ['面談の予約', 'Interview bookings'],
+  line_link: ['LINE連携', 'LINE links'],
+};
