@@ -37,6 +37,7 @@ export function buildReply(
     hotlines: [],
     handoff: null,
     generated: false,
+    locale: l,
   };
 }
 

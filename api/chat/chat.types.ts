@@ -85,6 +85,11 @@ export class ChatReply {
       'The text was written by the municipality’s AI model from the knowledge-base entries linked in `quickReplies` (show it labelled as such); false for answers taken from the knowledge base as written.',
   })
   generated!: boolean;
+  @Field(() => String, {
+    description:
+      'The language the reply is written in: `ja`, `en` or `ja-easy`. Usually the requested `locale`; `en` when the message was written in English. Mark the reply with it (HTML `lang`), so a screen reader reads it right after the person switches language.',
+  })
+  locale!: string;
 }
 
 @ObjectType({ simpleResolvers: true })

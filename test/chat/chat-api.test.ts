@@ -7,7 +7,7 @@ import { DepartmentCode } from '../../api/core/departments';
 import { childRearingAllowanceBreakdown } from '../../api/programme/rules';
 import { startTestApp, type TestApp } from '../support/app';
 
-const CHAT = `mutation Chat($input: ChatInput!) { chat(input: $input) { sessionId messages { text } quickReplies { label value } relatedProgrammes { id name } urgent handoff { kind url payload } } }`;
+const CHAT = `mutation Chat($input: ChatInput!) { chat(input: $input) { sessionId messages { text } quickReplies { label value } relatedProgrammes { id name } urgent handoff { kind url payload } locale } }`;
 const RATE = `mutation Rate($s: ID!, $n: Int!) { rateChat(sessionId: $s, score: $n) }`;
 const SUMMARY = `query S($from: Date!, $to: Date!) { chatSatisfaction(from: $from, to: $to) { sessions rated average distribution { score count } } }`;
 
@@ -23,6 +23,7 @@ describe('chat (public API)', () => {
       relatedProgrammes: { id: string; name: string }[];
       urgent: boolean;
       handoff: { kind: string; payload: string | null } | null;
+      locale: string;
     };
   };
 
@@ -105,6 +106,11 @@ describe('chat (public API)', () => {
   it('answers English in English in the Japanese widget, and a request for a person with the call-back form', async () => {
     const en = await say('How much is the child allowance?');
     expect(en.messages[0]!.text).toContain('15,000 yen');
+    // The reply says which language it is in, so the widget can mark it (the widget asked in Japanese).
+    expect(en.locale).toBe('en');
+    expect((await say('児童手当はいくら？')).locale).toBe('ja');
+    expect((await say('児童手当はいくら？', null, { locale: 'ja-easy' })).locale).toBe('ja-easy');
+    expect((await say('夫に殴られる', null, { locale: 'ja-easy' })).locale).toBe('ja-easy');
     const person = await say('夜しか時間がない…担当の人と話せますか');
     expect(person.handoff).toEqual({ kind: 'STAFF', url: null, payload: null });
     expect(person.messages[0]!.text).toContain('相談員におつなぎします');

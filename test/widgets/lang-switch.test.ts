@@ -25,6 +25,10 @@ afterAll(async () => {
   await chat?.close();
 });
 
+/** The `lang` attribute of each element matching `sel` in the chat's shadow root (null where unset). */
+const langs = (p: Page, sel: string) =>
+  p.evaluate((s) => [...document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll(s)].map((e) => e.getAttribute('lang')), sel);
+
 async function axe(p: Page, where: string): Promise<void> {
   if (!(await p.evaluate(() => 'axe' in window))) await p.addScriptTag({ path: AXE_PATH });
   const violations = await p.evaluate(async (tags) => {
@@ -101,12 +105,29 @@ describe('language switch in the widget (trial T7)', () => {
     expect(await inside(page, 'yorisoi-chat', '#input', 'value')).toBe('下書きのまま');
     expect(await inside(page, 'yorisoi-chat', '[part=log]', 'text')).toContain('こんにちは');
     expect(await botCount(page)).toBe(1);
+    // The earlier answer is not rewritten, but stays marked as Japanese (WCAG 3.1.2), its buttons too,
+    // so a screen reader in the new language does not read it in an English voice.
+    expect(await langs(page, '[part~=message-bot] [part=bubble]')).toEqual(['ja']);
+    expect(await langs(page, '[part~=quick-reply]')).toEqual(['ja', 'ja']);
     await axe(page, 'chat in English');
 
     await tabToChat(page, '#input');
     await page.keyboard.press('Enter');
     await expect.poll(() => botCount(page)).toBe(2);
     expect(chat.chats().at(-1)!.body.variables.input).toMatchObject({ message: '下書きのまま', locale: 'en' });
+    expect(chat.chats().at(-1)!.body.query).toContain(' locale ');
+    expect(await langs(page, '[part~=message-bot] [part=bubble]')).toEqual(['ja', 'en']);
+    expect(await langs(page, '[part~=quick-reply]')).toEqual(['en']);
+    // A reply from before replies said their language (kept in sessionStorage) is simply not marked.
+    await page.evaluate(() => {
+      const k = Object.keys(sessionStorage).find((x) => x.startsWith('yorisoi-chat:'))!;
+      const t = JSON.parse(sessionStorage.getItem(k)!);
+      delete t.messages[1].lang;
+      sessionStorage.setItem(k, JSON.stringify(t));
+    });
+    await page.reload();
+    await page.waitForFunction(() => (document.querySelector('yorisoi-chat')?.shadowRoot?.querySelectorAll('[part~=message-bot]').length ?? 0) === 2);
+    expect(await langs(page, '[part~=message-bot] [part=bubble]')).toEqual([null, 'en']);
     await page.close();
   }, 60_000);
 });

@@ -71,14 +71,14 @@ export const chatStyles = css`
       box-shadow: none;
     }
   }
-  header { display: flex; align-items: center; gap: 0.5em; padding: 0.5em 0.75em; border-bottom: 1px solid ${BORDER}; }
+  .head { display: flex; align-items: center; gap: 0.5em; padding: 0.5em 0.75em; border-bottom: 1px solid ${BORDER}; }
   h2 { flex: 1; font-size: 1.125em; line-height: 1.4; margin: 0; }
   @media (max-width: 30em) {
     h2 { font-size: 1em; }
   }
   h3 { font-size: 1em; margin: 0 0 0.5em; }
   p { margin: 0 0 0.5em; }
-  header, .composer, .offline, .panel > .error { flex: none; }
+  .head, .composer, .offline, .panel > .error { flex: none; }
   /* Only this part scrolls: the conversation, then quick replies, the call-back form and the rating. */
   .scroll { flex: 1 1 auto; min-height: 4em; overflow-y: auto; overscroll-behavior: contain; }
   .log { padding: 0.75em 0.75em 0; }

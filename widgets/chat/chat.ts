@@ -29,7 +29,7 @@ import {
   type Transcript,
 } from './model.js';
 import { PlacementController, type Placed } from './placement.js';
-import { message, ruby } from './views.js';
+import { message, msgLang, ruby } from './views.js';
 
 /** navigator.onLine, read afresh each time (a function, so TypeScript does not narrow it across awaits). */
 const isOffline = (): boolean => navigator.onLine === false;
@@ -400,13 +400,15 @@ export class YorisoiChat extends LitElement implements ChatCore, Placed {
     const starters: QuickReply[] = this.t.messages.length
       ? []
       : STARTERS.map((s) => ({ label: T[s.label][this.l], value: s.value ?? plain(T[s.label][this.l]) }));
-    const quick = lastBot(this.t)?.quick ?? starters;
+    const bot = lastBot(this.t);
+    const quick = bot?.quick ?? starters;
     if (!quick.length) return nothing;
     return html`<div class="quick" role="group" aria-label=${this.tx(this.t.messages.length ? 'quick' : 'starters')} part="quick-replies">
       ${quick.map(
         (q) => html`<button
           type="button"
           part="button quick-reply"
+          lang=${msgLang(bot?.lang)}
           data-value=${q.value}
           @click=${() => {
             this.sendText(plain(q.label), q.value);
@@ -442,7 +444,7 @@ export class YorisoiChat extends LitElement implements ChatCore, Placed {
     const t = this.t;
     const waiting = queuedCount(t) > 0 && (this.offline || this.failed);
     return html`<section class="panel" id="panel" part="panel" role=${this.floating ? 'dialog' : 'region'} aria-labelledby="title" @keydown=${this.onPanelKeydown}>
-      <header part="header">
+      <div class="head" part="header">
         <h2 id="title" part="title">${this.r('title')}</h2>
         ${t.sessionId && !t.ended ? html`<button type="button" class="x" part="button button-end" @click=${this.end}>${this.r('end')}</button>` : nothing}
         ${
@@ -452,7 +454,7 @@ export class YorisoiChat extends LitElement implements ChatCore, Placed {
             </button>`
             : nothing
         }
-      </header>
+      </div>
       <div class="scroll" tabindex="0" role="region" aria-label=${this.tx('log')}>
         ${langSwitch(this.l, (l) => (this.language = LANG_TAGS[l]))}
         <div class="log" role="log" aria-live="polite" aria-relevant="additions" part="log">

@@ -43,6 +43,8 @@ export interface ChatReply {
   /** Phrased by the municipality's AI endpoint from the knowledge-base entries (AI mode); labelled in the widget. */
   generated?: boolean;
   handoff?: Handoff | null;
+  /** The language the reply is written in (ja, en, ja-easy). */
+  locale?: string;
 }
 /** One line of the transcript. `me`: what the person wrote (or the label of the quick reply they pressed). */
 export interface Msg {
@@ -60,6 +62,9 @@ export interface Msg {
   quick?: QuickReply[];
   programmes?: Programme[];
   handoff?: Handoff | null;
+  /** bot: the language it was answered in (the API's locale), kept so that after a language switch the
+   * earlier answers stay marked as what they are (WCAG 3.1.2) rather than being read in the new voice. */
+  lang?: string;
 }
 export interface Transcript {
   sessionId: string | null;
@@ -106,7 +111,7 @@ export const MAX_MESSAGES = 100;
 export const MAX_LENGTH = 500;
 
 export const CHAT =
-  'mutation Chat($input: ChatInput!) { chat(input: $input) { sessionId messages { text } quickReplies { label value } relatedProgrammes { id name } urgent hotlines { name number dial } generated handoff { kind url payload } } }';
+  'mutation Chat($input: ChatInput!) { chat(input: $input) { sessionId messages { text } quickReplies { label value } relatedProgrammes { id name } urgent hotlines { name number dial } generated locale handoff { kind url payload } } }';
 export const RATE = 'mutation RateChat($sessionId: ID!, $score: Int!) { rateChat(sessionId: $sessionId, score: $score) }';
 export const SETTINGS = 'query ChatPrivacy($code: String!) { intakeSettings(municipalityCode: $code) { privacyNoticeVersion privacyNotice } }';
 export const REQUEST =
@@ -169,6 +174,7 @@ export function applyReply(t: Transcript, id: string, r: ChatReply, botId: strin
     quick: r.quickReplies,
     programmes: r.relatedProgrammes,
     handoff: r.handoff ?? null,
+    lang: r.locale,
   };
   const messages = t.messages.slice();
   messages[at] = { ...messages[at]!, state: 'sent' };

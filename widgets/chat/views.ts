@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Key } from './i18n.js';
 import { ruby } from '../shared/ruby.js';
+import { LANG_TAGS, LOCALES } from '../shared/lang.js';
 import { handoffHref, type Hotline, type Msg } from './model.js';
 
 // The API's やさしい日本語 carries the same furigana marks as the widget's own texts.
@@ -47,6 +48,9 @@ export function safetyBox(r: (k: Key) => TemplateResult | string, lines: Hotline
   </div>`;
 }
 
+/** The HTML `lang` of an API locale (ja-easy → ja-x-easy); nothing for a line kept from before replies said it. */
+export const msgLang = (locale: string | undefined) => LANG_TAGS[LOCALES.indexOf(locale as never)] ?? nothing;
+
 type Texts = { tx(k: Key): string; r(k: Key): TemplateResult | string };
 
 /**
@@ -60,14 +64,14 @@ export function message(m: Msg, o: Texts & { last: boolean; unsent: boolean; int
   return html`<div class="msg ${me ? 'me' : 'bot'}" part="message message-${m.from}">
     <span class="sr">${o.tx(me ? 'me' : 'bot')}: </span>
     ${m.urgent ? safetyBox(o.r, m.hotlines) : nothing}
-    <div class="bubble" part="bubble">${me ? m.text : m.text.split('\n\n').map((p) => html`<p>${linked(p)}</p>`)}</div>
+    <div class="bubble" part="bubble" lang=${me ? nothing : msgLang(m.lang)}>${me ? m.text : m.text.split('\n\n').map((p) => html`<p>${linked(p)}</p>`)}</div>
     ${!me && m.generated ? html`<p class="note" part="generated-note">${o.r('generated')}</p>` : nothing}
     ${me && m.state === 'queued' && o.unsent ? html`<span class="state">${o.r('queued')}</span>` : nothing}
     ${
       m.programmes?.length
         ? html`<div class="progs">
           <span class="sub">${o.r('related')}</span>
-          <ul part="programmes">
+          <ul part="programmes" lang=${msgLang(m.lang)}>
             ${m.programmes.map((p) => html`<li>${ruby(p.name)}</li>`)}
           </ul>
         </div>`

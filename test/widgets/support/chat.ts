@@ -86,6 +86,7 @@ function reply(message: string, locale: Locale, sessionId: string) {
     urgent: false,
     generated: false,
     handoff: null as unknown,
+    locale,
   };
   const desk = { id: 'single-parent-consultation', name: en ? 'Consultation with a single-parent support worker' : '母子・父子自立支援員による相談' };
   if (/殴られ|hits me/.test(message)) {
