@@ -29,6 +29,10 @@ afterAll(async () => {
 const langs = (p: Page, sel: string) =>
   p.evaluate((s) => [...document.querySelector('yorisoi-chat')!.shadowRoot!.querySelectorAll(s)].map((e) => e.getAttribute('lang')), sel);
 
+/** The rendered heights of the language switch's buttons in widget `tag`. */
+const heights = (p: Page, tag: string) =>
+  p.evaluate((t) => [...document.querySelector(t)!.shadowRoot!.querySelectorAll('[part=lang-switch] button')].map((b) => b.getBoundingClientRect().height), tag);
+
 async function axe(p: Page, where: string): Promise<void> {
   if (!(await p.evaluate(() => 'axe' in window))) await p.addScriptTag({ path: AXE_PATH });
   const violations = await p.evaluate(async (tags) => {
@@ -62,6 +66,8 @@ describe('language switch in the widget (trial T7)', () => {
     await tabTo(page, 'input[value=CHILDCARE]');
     await page.keyboard.press('Space');
     expect(await inside(page, 'yorisoi-intake', '[part=lang-switch]', 'text')).toBe('Englishやさしい日本語');
+    // Tapped on a phone at night: each switch button is at least 44 px high (trial finding: 30 px).
+    expect(Math.min(...(await heights(page, 'yorisoi-intake')))).toBeGreaterThanOrEqual(44);
 
     await tabTo(page, '[part=lang-switch] button[lang=en]');
     await page.keyboard.press('Enter');
@@ -102,6 +108,7 @@ describe('language switch in the widget (trial T7)', () => {
     );
     expect(await inside(page, 'yorisoi-chat', 'x', 'focus')).toBe('switch');
     expect(await inside(page, 'yorisoi-chat', '[part=lang-switch]', 'text')).toBe('日本語やさしい日本語');
+    expect(Math.min(...(await heights(page, 'yorisoi-chat')))).toBeGreaterThanOrEqual(44);
     expect(await inside(page, 'yorisoi-chat', '#input', 'value')).toBe('下書きのまま');
     expect(await inside(page, 'yorisoi-chat', '[part=log]', 'text')).toContain('こんにちは');
     expect(await botCount(page)).toBe(1);

@@ -157,7 +157,7 @@ export const chatStyles = css`
   button.primary { background: ${PRIMARY}; color: ${ON_PRIMARY}; }
   .x { padding: 0.25em 0.5em; }
   .langs { display: flex; justify-content: flex-end; gap: 0.25em; padding: 0.5em 0.75em 0; }
-  .langs button { min-height: 2em; min-width: 0; padding: 0.125em 0.5em; font-size: 0.875em; }
+  .langs button { min-height: 3.15em; min-width: 0; padding: 0.125em 0.5em; font-size: 0.875em; }
   :focus-visible, [tabindex='-1']:focus {
     ${focusRing}
   }

@@ -113,7 +113,7 @@ export const intakeStyles = css`
   }
   .top { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: flex-start; gap: 0.5em; }
   .langs { display: flex; gap: 0.25em; margin-inline-start: auto; }
-  .langs button { min-height: 2em; padding: 0.125em 0.5em; font-size: 0.875em; }
+  .langs button { min-height: 3.15em; padding: 0.125em 0.5em; font-size: 0.875em; }
   .exit { flex: none; white-space: nowrap; }
   .summary {
     border: 2px solid ${PRIMARY};
