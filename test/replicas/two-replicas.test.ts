@@ -152,6 +152,33 @@ describe('two API replicas on one PostgreSQL, behind a round-robin proxy', () =>
     await vi.waitFor(async () => expect(await cell(B, register)).toBe(false), ACROSS);
   });
 
+  it('programme settings: a programme switched off in the console through one replica is off on the other at once, and back', async () => {
+    const PROGRAMMES = '{ programmes(municipalityCode: "999999") { id } }';
+    const offered = async (base: string) => ((await gql(base, PROGRAMMES)).data!.programmes as { id: string }[]).map((p) => p.id);
+    // B has read the catalogue with the console's settings (none yet): 児童扶養手当 is offered.
+    expect(await offered(B)).toContain('child-rearing-allowance');
+    const admin = await login(A, DepartmentCode.SINGLE_PARENT, 'admin');
+    const SAVE = 'mutation($i: ProgrammeSettingsInput!) { saveProgrammeSettings(input: $i) { applied settings { version } } }';
+    const { version } = (await gql(A, '{ programmeSettings { version } }', {}, admin)).data!.programmeSettings as { version: number };
+    const off = await gql(
+      A,
+      SAVE,
+      { i: { municipalityCode: '999999', version, programmes: [{ programmeId: 'child-rearing-allowance', enabled: false }], apply: true } },
+      admin,
+    );
+    expect(off.errors).toBeUndefined();
+    expect(off.data!.saveProgrammeSettings.applied).toBe(true);
+    await vi.waitFor(async () => expect(await offered(B)).not.toContain('child-rearing-allowance'), ACROSS);
+    const on = await gql(
+      A,
+      SAVE,
+      { i: { municipalityCode: '999999', version: version + 1, programmes: [{ programmeId: 'child-rearing-allowance', enabled: true }], apply: true } },
+      admin,
+    );
+    expect(on.errors).toBeUndefined();
+    await vi.waitFor(async () => expect(await offered(B)).toContain('child-rearing-allowance'), ACROSS);
+  });
+
   it('rate limits: sign-in attempts on one account are counted across both replicas', async () => {
     const email = `guess-${randomUUID().slice(0, 8)}@example.jp`;
     const attempt = (base: string) =>

@@ -31,7 +31,10 @@ const langs = (p: Page, sel: string) =>
 
 /** The rendered heights of the language switch's buttons in widget `tag`. */
 const heights = (p: Page, tag: string) =>
-  p.evaluate((t) => [...document.querySelector(t)!.shadowRoot!.querySelectorAll('[part=lang-switch] button')].map((b) => b.getBoundingClientRect().height), tag);
+  p.evaluate(
+    (t) => [...document.querySelector(t)!.shadowRoot!.querySelectorAll('[part=lang-switch] button')].map((b) => b.getBoundingClientRect().height),
+    tag,
+  );
 
 async function axe(p: Page, where: string): Promise<void> {
   if (!(await p.evaluate(() => 'axe' in window))) await p.addScriptTag({ path: AXE_PATH });
