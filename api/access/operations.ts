@@ -150,5 +150,6 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationAc
     publishPrivacyNotice: 'staff',
     saveProgrammeSettings: 'staff',
     saveAccessPolicy: 'staff',
+    resetAccessPolicy: 'staff',
   },
 };

@@ -15,7 +15,14 @@ import {
 import { apiError, badInput, DEPARTMENT_NAMES, type FieldProblem, type Locale, type LocalizedText, SECTION_NAMES, SECTIONS, StaffRole } from '../core';
 import { Department } from '../municipality';
 import { recordAdminEvent, type Actor } from './admin-events';
-import type { AccessPolicyChange, AccessPolicyInput, AccessPolicyProblem, AccessPolicyResult, AccessPolicyView } from './access-policy-settings.types';
+import type {
+  AccessPolicyChange,
+  AccessPolicyInput,
+  AccessPolicyProblem,
+  AccessPolicyResult,
+  AccessPolicyView,
+  ResetAccessPolicyInput,
+} from './access-policy-settings.types';
 
 /**
  * 「アクセス方針」 (issue 21): an admin replaces the municipality's access policy in the console with a
@@ -121,9 +128,15 @@ export function policyDifferences(before: Policy, after: Policy): AccessPolicyCh
   return out;
 }
 
+/**
+ * The stored document that means "no console policy: the policy files are in force" (「ファイルの方針に戻す」).
+ * The row stays, so the version keeps counting and a screen read before the reset is still stale.
+ */
+export const FILES_DOCUMENT = '';
+
 /** The trail's summary: the cells and rules that changed (policy vocabulary only, nothing about families). */
-function changeSummary(version: number, changes: AccessPolicyChange[]): string {
-  const text = `version ${version}: ${changes.map((c) => `${c.path} ${c.before} -> ${c.after}${c.widens ? ' (wider)' : ''}`).join('; ')}`;
+function changeSummary(version: number, changes: AccessPolicyChange[], toFiles: boolean): string {
+  const text = `version ${version}${toFiles ? ' (back to the policy files)' : ''}: ${changes.map((c) => `${c.path} ${c.before} -> ${c.after}${c.widens ? ' (wider)' : ''}`).join('; ')}`;
   return text.length > 2000 ? `${text.slice(0, 1990)} …` : text;
 }
 
@@ -147,7 +160,7 @@ export async function storeAccessPolicy(
   const version = current + 1;
   if (row) Object.assign(row, { document: text, version, updatedAt: new Date(), updatedBy: actor.name });
   else tx.create(AccessPolicySettings, { municipalityCode: code, document: text, version, updatedAt: new Date(), updatedBy: actor.name });
-  recordAdminEvent(tx, code, actor, 'access-policy.changed', code, changeSummary(version, changes));
+  recordAdminEvent(tx, code, actor, 'access-policy.changed', code, changeSummary(version, changes, text === FILES_DOCUMENT));
   return version;
 }
 
@@ -201,19 +214,48 @@ export class AccessPolicyAdmin {
 
   /** 「変更内容を確認」 (apply false) and 「適用」: refused by key when it does not parse, CONFLICT when stale. */
   async save(input: AccessPolicyInput): Promise<AccessPolicyResult> {
-    const v = this.gate.staff([StaffRole.ADMIN]);
-    const locale = this.gate.locale;
-    if (input.municipalityCode !== v.municipalityCode) throw apiError('FORBIDDEN', T.otherMunicipality, locale);
-    const code = v.municipalityCode;
     const checked = checkPolicyText(input.yaml);
-    if (!('policy' in checked)) throw badInput([{ field: FIELD, messages: checked.messages } satisfies FieldProblem], locale);
-    const changes = policyDifferences(this.book.for(code), checked.policy);
+    if (!('policy' in checked)) {
+      this.own(input.municipalityCode);
+      throw badInput([{ field: FIELD, messages: checked.messages } satisfies FieldProblem], this.gate.locale);
+    }
+    return this.replace(input, input.yaml, checked.policy, false);
+  }
+
+  /**
+   * 「ファイルの方針に戻す」: the console's policy is dropped and the municipality's policy file (or the
+   * default one) is in force again — listed first as the differences, then applied with the version
+   * read, like any other apply. Nothing to drop (the files are in force already) applies nothing.
+   */
+  async reset(input: ResetAccessPolicyInput): Promise<AccessPolicyResult> {
+    const { municipalityCode: code } = this.own(input.municipalityCode);
+    return this.replace(input, FILES_DOCUMENT, this.book.fileFor(code), this.book.source(code) === 'console');
+  }
+
+  /** Admins of this municipality only. */
+  private own(municipalityCode: string) {
+    const v = this.gate.staff([StaffRole.ADMIN]);
+    if (municipalityCode !== v.municipalityCode) throw apiError('FORBIDDEN', T.otherMunicipality, this.gate.locale);
+    return v;
+  }
+
+  /** Lists, or applies, `next` in place of the policy in force; `always`: apply even when no cell changes (the source does). */
+  private async replace(
+    input: { municipalityCode: string; version: number; apply: boolean },
+    text: string,
+    next: Policy,
+    always: boolean,
+  ): Promise<AccessPolicyResult> {
+    const v = this.own(input.municipalityCode);
+    const code = v.municipalityCode;
+    const locale = this.gate.locale;
+    const changes = policyDifferences(this.book.for(code), next);
     const row = await this.em.fork().findOne(AccessPolicySettings, { municipalityCode: code });
     // A stale screen learns it at the preview already, before anyone reads the differences.
     if ((row?.version ?? 0) !== input.version) throw apiError('CONFLICT', T.conflict, locale, { currentVersion: row?.version ?? 0 });
-    if (!input.apply || changes.length === 0) return { applied: false, changes, policy: await this.view() };
-    await this.em.fork().transactional((tx) => storeAccessPolicy(tx, code, input.yaml, input.version, { id: v.staffId, name: v.name }, changes, locale));
-    this.book.setConsole(code, input.yaml);
+    if (!input.apply || (changes.length === 0 && !always)) return { applied: false, changes, policy: await this.view() };
+    await this.em.fork().transactional((tx) => storeAccessPolicy(tx, code, text, input.version, { id: v.staffId, name: v.name }, changes, locale));
+    this.book.setConsole(code, text === FILES_DOCUMENT ? null : text);
     this.sync?.announce(code);
     return { applied: true, changes, policy: await this.view() };
   }

@@ -45,6 +45,13 @@ export class AccessPolicyResult {
 }
 
 @InputType()
+export class ResetAccessPolicyInput {
+  @Field(() => String) municipalityCode!: string;
+  @Field(() => Int) version!: number;
+  @Field(() => Boolean, { defaultValue: false }) apply!: boolean;
+}
+
+@InputType()
 export class AccessPolicyInput {
   @Field(() => String) municipalityCode!: string;
   @Field(() => Int) version!: number;

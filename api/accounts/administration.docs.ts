@@ -129,6 +129,14 @@ export const ADMINISTRATION_DOCS: SchemaDocs = {
       policy: 'The policy after the apply (as before for a dry run).',
     },
   },
+  ResetAccessPolicyInput: {
+    description: "Going back to the municipality's policy file (or the default one): the version the screen read.",
+    fields: {
+      municipalityCode: "Your municipality's code (another's is FORBIDDEN).",
+      version: 'The version the screen read (AccessPolicyView.version); another is CONFLICT.',
+      apply: 'False (default): only list the differences.',
+    },
+  },
   AccessPolicyInput: {
     description: "The municipality's whole access policy document and the version it was made from.",
     fields: {
@@ -173,6 +181,11 @@ export const ADMINISTRATION_DOCS: SchemaDocs = {
         description:
           "List what an access policy document changes (each department's read/write per section, and the rules), or apply it at once for every access decision of the municipality, over its policy file (admins; recorded). BAD_USER_INPUT on input.yaml with the key (the law and promise rules cannot be weakened), CONFLICT for a stale version.",
         args: { input: 'The whole document and the version it was made from.' },
+      },
+      resetAccessPolicy: {
+        description:
+          "List what going back to the policy files changes, or apply it: the policy applied in the console is dropped and the municipality's policy file (or the default one) is in force again at once (admins; recorded, as a new version). CONFLICT for a stale version; nothing is applied when the files are in force already.",
+        args: { input: 'The version the screen read.' },
       },
       saveProgrammeSettings: {
         description:

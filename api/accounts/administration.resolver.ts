@@ -7,7 +7,7 @@ import { DepartmentAdmin } from './department-admin';
 import { partnerTokens, updatePartnerOrganization } from './partner-admin';
 import { PrivacyNoticeAdmin } from './privacy-notice-admin';
 import { AccessPolicyAdmin } from './access-policy-settings';
-import { AccessPolicyInput, AccessPolicyProblem, AccessPolicyResult, AccessPolicyView } from './access-policy-settings.types';
+import { AccessPolicyInput, AccessPolicyProblem, AccessPolicyResult, AccessPolicyView, ResetAccessPolicyInput } from './access-policy-settings.types';
 import { ProgrammeSettingsAdmin } from './programme-settings';
 import { ProgrammeSettingsInput, ProgrammeSettingsResult, ProgrammeSettingsView } from './programme-settings.types';
 
@@ -83,5 +83,10 @@ export class AdministrationResolver {
   @Mutation(() => AccessPolicyResult)
   saveAccessPolicy(@Arg('input', () => AccessPolicyInput) input: AccessPolicyInput, @Ctx() ctx: Context): Promise<AccessPolicyResult> {
     return policies(ctx).save(input);
+  }
+
+  @Mutation(() => AccessPolicyResult)
+  resetAccessPolicy(@Arg('input', () => ResetAccessPolicyInput) input: ResetAccessPolicyInput, @Ctx() ctx: Context): Promise<AccessPolicyResult> {
+    return policies(ctx).reset(input);
   }
 }

@@ -127,7 +127,7 @@ export async function exportSettingsYaml(em: EntityManager, code: string, now = 
     allowedOrigins: [...m.allowedOrigins],
     departments: Object.fromEntries(departments.map((d) => [nameOfDepartment(d.code), d.name])),
     programmes: programmes?.changes ?? {},
-    ...(policy ? { policy: parse(policy.document) as unknown } : {}),
+    ...(policy?.document ? { policy: parse(policy.document) as unknown } : {}),
   };
   const header = [
     `# Yorisoi: settings of ${m.name} (${m.code}), exported ${now.toISOString()}.`,

@@ -218,3 +218,50 @@ describe('access policy in the settings YAML', () => {
     expect(back.body.data!.importMunicipalitySettings).toEqual({ applied: false, changes: [] });
   });
 });
+
+describe('going back to the policy files (「ファイルの方針に戻す」)', () => {
+  const RESET =
+    'mutation($i: ResetAccessPolicyInput!) { resetAccessPolicy(input: $i) { applied changes { path role section before after widens } policy { version source yaml updatedBy } } }';
+  const reset = (version: number, apply: boolean, token = admin) => t.gql(RESET, { i: { municipalityCode: DEMO, version, apply } }, token);
+
+  it('lists what the files would change, applies with the version read (the files in force at once, here and in another process), records it; stale is CONFLICT', async () => {
+    // The settings-YAML test left the console's policy (SWAPPED) at version 3.
+    const preview = await reset(3, false);
+    expect(preview.body.errors).toBeUndefined();
+    expect(preview.body.data!.resetAccessPolicy).toMatchObject({ applied: false, policy: { version: 3, source: 'console' } });
+    expect(preview.body.data!.resetAccessPolicy.changes).toEqual([
+      { path: 'sections.income.livelihood-support', role: 'livelihood-support', section: 'INCOME', before: '-', after: 'r', widens: true },
+      { path: 'sections.income.family-register', role: 'family-register', section: 'INCOME', before: 'r', after: '-', widens: false },
+    ]);
+    expect(await income(DepartmentCode.FAMILY_REGISTER)).toEqual({ value: 2_000_000, reason: null });
+    expect(ext(await reset(2, true))).toMatchObject({ code: 'CONFLICT', currentVersion: 3 });
+    expect(ext(await reset(3, true, await t.login(DepartmentCode.SINGLE_PARENT)))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await trail()).toHaveLength(3);
+
+    const applied = await reset(3, true);
+    expect(applied.body.errors).toBeUndefined();
+    expect(applied.body.data!.resetAccessPolicy).toMatchObject({ applied: true, policy: { version: 4, source: 'default', yaml: DEFAULT, updatedBy: null } });
+    expect(await income(DepartmentCode.FAMILY_REGISTER)).toEqual({ value: null, reason: 'NOT_PERMITTED' });
+    expect(await income(DepartmentCode.LIVELIHOOD_SUPPORT)).toEqual({ value: 2_000_000, reason: null });
+    expect((await trail()).at(-1)!.detail).toBe(
+      'version 4 (back to the policy files): sections.income.livelihood-support - -> r (wider); sections.income.family-register r -> -',
+    );
+
+    // Another process that held the console's policy drops it on the change feed's message, and at start.
+    const other = PolicyBook.load(join(SEEDS_DIR, 'policy'));
+    other.setConsole(DEMO, SWAPPED);
+    expect(other.source(DEMO)).toBe('console');
+    await new AccessPolicySync(t.db.orm, () => other).reload(DEMO);
+    expect(other.source(DEMO)).toBe('default');
+    const fresh = PolicyBook.load(join(SEEDS_DIR, 'policy'));
+    await new AccessPolicySync(t.db.orm, () => fresh).loadAll();
+    expect(fresh.source(DEMO)).toBe('default');
+
+    // Nothing left to drop: nothing applied, nothing recorded; the settings YAML has no policy: any more.
+    expect((await reset(4, true)).body.data!.resetAccessPolicy).toMatchObject({ applied: false, changes: [], policy: { version: 4 } });
+    expect(await trail()).toHaveLength(4);
+    expect((await t.gql('{ municipalitySettingsYaml }', {}, admin)).body.data!.municipalitySettingsYaml).not.toContain('\npolicy:\n');
+    // And a console policy can be applied again from there.
+    expect((await save(SWAPPED, 4, true)).body.data!.saveAccessPolicy).toMatchObject({ applied: true, policy: { version: 5, source: 'console' } });
+  });
+});

@@ -9,7 +9,8 @@ import { DepartmentCode, deepFocus, signIn, startStaffServer, waitForHeadingFocu
 
 // 「アクセス方針」 (issue 21) by keyboard, against the real API: an admin opens the screen (the table, the
 // rules), puts a changed policy in the text area, validates it (a weakened law rule is named by its key
-// first), checks the changes (a gain marked as widening access), applies them; the trail has the apply.
+// first), checks the changes (a gain marked as widening access), applies them; the trail has the apply;
+// then goes back to the policy file the same way (check, then apply).
 
 let s: StaffServer;
 let browser: Browser;
@@ -91,6 +92,23 @@ describe('staff console: access policy', () => {
     const policy = await s.t.gql('{ accessPolicySettings { version source } }', {}, await s.t.login(DepartmentCode.SINGLE_PARENT, 'admin'));
     expect(policy.body.data!.accessPolicySettings).toEqual({ version: 1, source: 'console' });
     await expectAxeClean(page, 'access policy, applied');
+
+    // And back to the policy file: offered now that the console's policy is in force; checked, then applied.
+    await tabUntil(page, 'the go-back check button', (f) => f.tag === 'button' && f.text === 'ファイルに戻すと変わる内容を確認');
+    await page.keyboard.press('Enter');
+    await waitForHeadingFocus(page, '確認：変わる内容');
+    const back = await screen.locator('section.card').innerText();
+    expect(back).toContain('「収入」を閲覧できるようになります');
+    expect(back).toContain('「収入」を閲覧できなくなります');
+    expect(await trail()).toBe(1);
+    await expectAxeClean(page, 'access policy, going back');
+    await tabUntil(page, 'the go-back apply button', (f) => f.tag === 'button' && f.text === 'ファイルの方針に戻す');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => trail(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => screen.locator('p.muted').first().innerText()).toContain('既定の方針ファイル');
+    expect(await screen.getByRole('button', { name: 'ファイルに戻すと変わる内容を確認' }).count()).toBe(0);
+    const after = await s.t.gql('{ accessPolicySettings { version source } }', {}, await s.t.login(DepartmentCode.SINGLE_PARENT, 'admin'));
+    expect(after.body.data!.accessPolicySettings).toEqual({ version: 2, source: 'default' });
     await context.close();
   }, 180_000);
 

@@ -36,3 +36,4 @@ const POLICY = 'version source yaml grants { section role read write } roles { k
 export const ACCESS_POLICY = `query StaffAccessPolicySettings { accessPolicySettings { ${POLICY} } }`;
 export const VALIDATE_ACCESS_POLICY = `query StaffValidateAccessPolicy($yaml: String!) { validateAccessPolicy(yaml: $yaml) { key message } }`;
 export const SAVE_ACCESS_POLICY = `mutation StaffSaveAccessPolicy($input: AccessPolicyInput!) { saveAccessPolicy(input: $input) { applied changes { path role section before after widens } policy { ${POLICY} } } }`;
+export const RESET_ACCESS_POLICY = `mutation StaffResetAccessPolicy($input: ResetAccessPolicyInput!) { resetAccessPolicy(input: $input) { applied changes { path role section before after widens } policy { ${POLICY} } } }`;

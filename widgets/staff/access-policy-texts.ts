@@ -47,6 +47,15 @@ export const A = {
   lose_r: ['%：「%」を閲覧できなくなります', '%: may no longer read “%”', '%：「%」を 見られなく なります'],
   lose_rw: ['%：「%」を閲覧も編集もできなくなります', '%: may no longer read or edit “%”', '%：「%」を 見られなく なります'],
   rule: ['規則 %：% → %', 'Rule %: % → %', 'きまり %：% → %'],
+  resetHeading: ['ファイルの方針に戻す', 'Go back to the policy file', 'ファイルの 方針に もどす'],
+  resetIntro: [
+    'この画面で適用した方針をやめて、方針ファイル（seeds/policy）の内容に戻します。まず変わる内容を確認し、そのあと適用します（新しい版として記録されます）。',
+    'Stop using the policy applied here and use the policy file (seeds/policy) again. Check what changes first, then apply (recorded as a new version).',
+    'この 画面で きめた 方針を やめて、ファイルの 方針に もどします。さきに かわる ことを たしかめます。',
+  ],
+  reset: ['ファイルに戻すと変わる内容を確認', 'Check what going back to the file changes', 'もどすと かわる ことを たしかめる'],
+  applyReset: ['ファイルの方針に戻す', 'Go back to the policy file', 'ファイルの 方針に もどす'],
+  wasReset: ['方針ファイルに戻しました（版 %）。', 'Back to the policy file (version %).', 'ファイルの 方針に もどしました。'],
 } as const satisfies Record<string, readonly [string, string, string]>;
 
 export type AKey = keyof typeof A;

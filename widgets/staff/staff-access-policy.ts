@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { ApiError } from './api.js';
 import {
   ACCESS_POLICY,
+  RESET_ACCESS_POLICY,
   SAVE_ACCESS_POLICY,
   VALIDATE_ACCESS_POLICY,
   type PolicyChange,
@@ -20,7 +21,8 @@ import { StaffView } from './view-base.js';
  * key, nothing changes), then 「変更内容を確認」 (`saveAccessPolicy`, apply false) lists each department's
  * gains and losses — gains marked as widening access to personal information — and 「適用」 applies the
  * same document with the version read, so another admin's apply in between is refused (CONFLICT: the
- * latest is loaded).
+ * latest is loaded). When the console's policy is in force, 「ファイルの方針に戻す」 lists what going back
+ * to the policy file changes (`resetAccessPolicy`, apply false) and applies it the same way.
  */
 export class StaffAccessPolicy extends StaffView {
   static override styles = [base, viewStyles];
@@ -44,6 +46,8 @@ export class StaffAccessPolicy extends StaffView {
   private started = false;
   /** The document being edited (starts as the one in force). */
   private text = '';
+  /** The preview shown is of going back to the policy file (its apply button does that). */
+  private resetting = false;
 
   constructor() {
     super();
@@ -81,6 +85,7 @@ export class StaffAccessPolicy extends StaffView {
     this.text = data.yaml;
     this.problems = null;
     this.preview = null;
+    this.resetting = false;
     this.error = '';
   }
 
@@ -88,6 +93,7 @@ export class StaffAccessPolicy extends StaffView {
     this.text = text;
     this.problems = null;
     this.preview = null;
+    this.resetting = false;
     this.error = '';
   }
 
@@ -132,20 +138,24 @@ export class StaffAccessPolicy extends StaffView {
     }
   }
 
-  private async save(apply: boolean): Promise<void> {
+  /** `reset`: going back to the policy file instead of applying the text in the box. */
+  private async save(apply: boolean, reset = this.resetting): Promise<void> {
     if (this.busy || !this.data) return;
     this.busy = true;
     this.error = '';
     this.problems = null;
     try {
-      const input = { municipalityCode: this.me.municipalityCode, version: this.data.version, yaml: this.text, apply };
-      const r = (await this.api.q<{ saveAccessPolicy: PolicySaveResult }>(SAVE_ACCESS_POLICY, { input })).saveAccessPolicy;
+      const input = { municipalityCode: this.me.municipalityCode, version: this.data.version, apply };
+      const r = reset
+        ? (await this.api.q<{ resetAccessPolicy: PolicySaveResult }>(RESET_ACCESS_POLICY, { input })).resetAccessPolicy
+        : (await this.api.q<{ saveAccessPolicy: PolicySaveResult }>(SAVE_ACCESS_POLICY, { input: { ...input, yaml: this.text } })).saveAccessPolicy;
       if (r.applied) {
         this.show(r.policy);
-        this.announce(this.a('applied', r.policy.version));
+        this.announce(this.a(reset ? 'wasReset' : 'applied', r.policy.version));
         await this.focusOn('h1');
       } else {
         this.preview = r.changes;
+        this.resetting = reset;
         const wider = r.changes.filter((c) => c.widens).length;
         this.announce(r.changes.length ? this.a('previewed', r.changes.length, wider) : this.a('noChanges'));
         await this.focusOn('#preview-h');
@@ -240,10 +250,26 @@ export class StaffAccessPolicy extends StaffView {
                     html`<li>${c.widens ? html`<strong>${this.changeText(c)}</strong> <span class="badge">${this.a('widens')}</span>` : this.changeText(c)}</li>`,
                 )}
               </ul>
-              <div class="actions"><button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.save(true)}>${this.a('apply')}</button></div>`
-          : html`<p>${this.a('noChanges')}</p>`
+              ${this.applyButton()}`
+          : html`<p>${this.a('noChanges')}</p>
+              ${this.resetting ? this.applyButton() : nothing}`
       }
     </section>`;
+  }
+
+  /** 「適用」, or 「ファイルの方針に戻す」 after a reset's preview (offered even when no cell changes: the source does). */
+  private applyButton() {
+    return html`<div class="actions">
+      <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.save(true)}>${this.a(this.resetting ? 'applyReset' : 'apply')}</button>
+    </div>`;
+  }
+
+  /** Offered only while the console's policy is in force. */
+  private resetSection(d: PolicyData) {
+    if (d.source !== 'console') return nothing;
+    return html`<h2>${this.a('resetHeading')}</h2>
+      <p>${this.a('resetIntro')}</p>
+      <div class="actions"><button type="button" ?disabled=${this.busy} @click=${() => this.save(false, true)}>${this.a('reset')}</button></div>`;
   }
 
   override render() {
@@ -279,7 +305,7 @@ export class StaffAccessPolicy extends StaffView {
               <button type="button" ?disabled=${this.busy} @click=${this.validate}>${this.a('validate')}</button>
               <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.save(false)}>${this.a('preview')}</button>
             </div>
-            ${this.result()} ${this.previewSection()}
+            ${this.resetSection(d)} ${this.result()} ${this.previewSection()}
           `
       }
     `;

@@ -25,13 +25,14 @@ export class AccessPolicySync {
   /** Every municipality's stored policy into the book (at start). */
   async loadAll(): Promise<void> {
     const rows = await (this.orm.em.fork() as EntityManager).find(AccessPolicySettings, {});
-    for (const row of rows) this.put(row.municipalityCode, row.document);
+    for (const row of rows) this.put(row.municipalityCode, row.document || null);
   }
 
   /** One municipality's row again (another process applied it). */
   async reload(code: string): Promise<void> {
     const row = await (this.orm.em.fork() as EntityManager).findOne(AccessPolicySettings, { municipalityCode: code });
-    this.put(code, row?.document ?? null);
+    // An empty document: the console's policy was dropped (「ファイルの方針に戻す」), the files are in force.
+    this.put(code, row?.document || null);
   }
 
   /** After an apply here: the book was set in this process; tell the others. */
