@@ -180,15 +180,23 @@ describe('two API replicas on one PostgreSQL, behind a round-robin proxy', () =>
   });
 
   it('rate limits: sign-in attempts on one account are counted across both replicas', async () => {
-    const email = `guess-${randomUUID().slice(0, 8)}@example.jp`;
-    const attempt = (base: string) =>
+    const attempt = (email: string, base: string) =>
       gql(base, 'mutation($e:String!,$p:String!){ login(email:$e, password:$p) { token } }', { e: email, p: 'wrong-password-1234' });
-    for (let i = 0; i < REPLICA_LOGIN_ACCOUNT_RATE; i++) {
-      expect((await attempt(i % 2 === 0 ? A : B)).errors?.[0]?.extensions?.code, `attempt ${i + 1}`).toBe('UNAUTHENTICATED');
+    // The counters are fixed one-minute windows: a run that crosses a minute boundary starts counting
+    // again (as it should), so such a run is repeated with a fresh account; one inside a window decides.
+    const minute = () => Math.floor(Date.now() / 60_000);
+    for (let run = 0; ; run++) {
+      const email = `guess-${randomUUID().slice(0, 8)}@example.jp`;
+      const started = minute();
+      for (let i = 0; i < REPLICA_LOGIN_ACCOUNT_RATE; i++) {
+        expect((await attempt(email, i % 2 === 0 ? A : B)).errors?.[0]?.extensions?.code, `attempt ${i + 1}`).toBe('UNAUTHENTICATED');
+      }
+      // Each replica alone has seen only half: the limit holds because the count is shared.
+      const codes = [(await attempt(email, A)).errors?.[0]?.extensions?.code, (await attempt(email, B)).errors?.[0]?.extensions?.code];
+      if (minute() !== started && run < 3) continue;
+      expect(codes).toEqual(['TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+      break;
     }
-    // Each replica alone has seen only half: the limit holds because the count is shared.
-    expect((await attempt(A)).errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
-    expect((await attempt(B)).errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
   });
 
   it('encrypted records: written through one replica, searched and read through the other', async () => {
