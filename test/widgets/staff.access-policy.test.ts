@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDS_DIR } from '../../api/core';
 import { expectAxeClean } from './support/axe';
 import { launchChromium } from './support/browser';
-import { DepartmentCode, deepFocus, signIn, startStaffServer, waitForHeadingFocus, type StaffServer } from './support/staff';
+import { DepartmentCode, deepFocus, signIn, startStaffServer, waitForHeadingFocus, wholeInView, type StaffServer } from './support/staff';
 
 // 「アクセス方針」 (issue 21) by keyboard, against the real API: an admin opens the screen (the table, the
 // rules), puts a changed policy in the text area, validates it (a weakened law rule is named by its key
@@ -56,6 +56,10 @@ describe('staff console: access policy', () => {
     expect(await screen.locator('tbody tr').count()).toBe(11);
     expect(await screen.locator('tbody tr', { hasText: '収入' }).innerText()).toContain('閲覧');
     expect(await screen.locator('p.muted').first().innerText()).toContain('既定の方針ファイル');
+    // Row names keep a readable width beside the departments' (nowrap) headers: not one character a line.
+    expect(
+      await screen.locator('tbody th', { hasText: '母子・父子自立支援プログラム' }).evaluate((e) => e.getBoundingClientRect().width),
+    ).toBeGreaterThanOrEqual(100);
     await expectAxeClean(page, 'access policy');
 
     // A policy that moves the owner is refused at validation, by its key.
@@ -77,6 +81,7 @@ describe('staff console: access policy', () => {
     await tabUntil(page, 'the check button', (f) => f.tag === 'button' && f.text === '変更内容を確認');
     await page.keyboard.press('Enter');
     await waitForHeadingFocus(page, '確認：変わる内容');
+    expect(await wholeInView(page, screen.getByRole('button', { name: '適用', exact: true }))).toBe(true);
     const preview = await screen.locator('section.card').innerText();
     expect(preview).toContain('「収入」を閲覧できなくなります');
     expect(preview).toContain('「収入」を閲覧できるようになります');
@@ -89,6 +94,10 @@ describe('staff console: access policy', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => trail(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => screen.locator('p.muted').first().innerText()).toContain('この画面で適用した方針（版 1');
+    // Said where it is seen, under the heading, and focused.
+    await expect.poll(async () => (await deepFocus(page)).id).toBe('done');
+    expect(await screen.locator('#done').innerText()).toBe('適用しました（版 1）。');
+    expect(await wholeInView(page, screen.locator('#done'))).toBe(true);
     const policy = await s.t.gql('{ accessPolicySettings { version source } }', {}, await s.t.login(DepartmentCode.SINGLE_PARENT, 'admin'));
     expect(policy.body.data!.accessPolicySettings).toEqual({ version: 1, source: 'console' });
     await expectAxeClean(page, 'access policy, applied');
@@ -105,6 +114,8 @@ describe('staff console: access policy', () => {
     await tabUntil(page, 'the go-back apply button', (f) => f.tag === 'button' && f.text === 'ファイルの方針に戻す');
     await page.keyboard.press('Enter');
     await expect.poll(() => trail(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(async () => (await deepFocus(page)).id).toBe('done');
+    expect(await screen.locator('#done').innerText()).toBe('方針ファイルに戻しました（版 2）。');
     await expect.poll(() => screen.locator('p.muted').first().innerText()).toContain('既定の方針ファイル');
     expect(await screen.getByRole('button', { name: 'ファイルに戻すと変わる内容を確認' }).count()).toBe(0);
     const after = await s.t.gql('{ accessPolicySettings { version source } }', {}, await s.t.login(DepartmentCode.SINGLE_PARENT, 'admin'));

@@ -64,6 +64,8 @@ describe('staff console: accounts', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await deepFocus(page)).id).toBe('issued-link');
     const url = await page.locator('#issued-link').inputValue();
+    // The invite form is cleared: pressing again would only meet 「すでに使われています」.
+    expect([await page.locator('#inv-name').inputValue(), await page.locator('#inv-email').inputValue()]).toEqual(['', '']);
     expect(url).toMatch(/\/staff\/#link=/);
     expect(await page.locator('staff-accounts ul.pending').innerText()).toContain('試験 招子');
     const invited = await s.t.em().findOneOrFail(StaffMember, { email: 'shoko.test@demo.yorisoi.example' });

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAxeClean } from './support/axe';
 import { launchChromium } from './support/browser';
-import { DepartmentCode, deepFocus, signIn, startStaffServer, waitForHeadingFocus, type StaffServer } from './support/staff';
+import { DepartmentCode, deepFocus, signIn, startStaffServer, waitForHeadingFocus, wholeInView, type StaffServer } from './support/staff';
 
 // 「支援制度の設定」 (issue 21) by keyboard only, against the real API: an admin opens a programme,
 // changes its contact, checks the changes (a bad やさしい日本語 text is refused at its field first),
@@ -75,6 +75,8 @@ describe('staff console: programme settings', () => {
     await tabUntil(page, 'the check button', (f) => f.tag === 'button' && f.text === '変更を確認');
     await page.keyboard.press('Enter');
     await waitForHeadingFocus(page, '確認：変わる内容');
+    // The whole preview is brought into view, its apply button too (not only the heading at the bottom).
+    expect(await wholeInView(page, page.locator('staff-programme-settings button', { hasText: '適用する' }))).toBe(true);
     const preview = await page.locator('staff-programme-settings section').innerText();
     expect(preview).toContain(NEW_DESK);
     expect(preview).toContain('児童扶養手当');
@@ -83,7 +85,10 @@ describe('staff console: programme settings', () => {
     await tabUntil(page, 'the apply button', (f) => f.tag === 'button' && f.text === '適用する');
     await page.keyboard.press('Enter');
     await expect.poll(() => trail(), { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => page.locator('yorisoi-staff [role=status]').first().innerText()).toContain('適用しました');
+    // Said where it is seen: under the heading, focused (the pressed button went with the preview).
+    await expect.poll(async () => (await deepFocus(page)).id).toBe('done');
+    expect(await page.locator('staff-programme-settings #done').innerText()).toContain('適用しました（版 1）');
+    expect(await wholeInView(page, page.locator('staff-programme-settings #done'))).toBe(true);
     const list = await s.t.gql('{ programmes(municipalityCode: "999999") { id contact } }');
     expect((list.body.data!.programmes as { id: string; contact: string }[]).find((p) => p.id === 'child-rearing-allowance')!.contact).toBe(NEW_DESK);
     await expect.poll(() => page.locator('staff-programme-settings p.muted', { hasText: '設定の版' }).innerText()).toBe('設定の版：1');

@@ -11,6 +11,7 @@ import {
   type PolicySaveResult,
 } from './access-policy-queries.js';
 import { at, type AKey } from './access-policy-texts.js';
+import { formatDateTime } from './i18n.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
 
@@ -34,6 +35,7 @@ export class StaffAccessPolicy extends StaffView {
     error: { state: true },
     loadError: { state: true },
     busy: { state: true },
+    done: { state: true },
   };
   declare data: PolicyData | null;
   /** The last validation's problems (null: not validated since the last edit). */
@@ -43,6 +45,8 @@ export class StaffAccessPolicy extends StaffView {
   declare error: string;
   declare loadError: string;
   declare busy: boolean;
+  /** What the last apply did, shown under the heading (the preview and its button are gone). */
+  declare done: string;
   private started = false;
   /** The document being edited (starts as the one in force). */
   private text = '';
@@ -57,6 +61,7 @@ export class StaffAccessPolicy extends StaffView {
     this.error = '';
     this.loadError = '';
     this.busy = false;
+    this.done = '';
   }
 
   private a(key: AKey, ...args: (string | number)[]): string {
@@ -90,6 +95,7 @@ export class StaffAccessPolicy extends StaffView {
   }
 
   private edited(text: string): void {
+    this.done = '';
     this.text = text;
     this.problems = null;
     this.preview = null;
@@ -116,9 +122,8 @@ export class StaffAccessPolicy extends StaffView {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  private async focusOn(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  private focusOn(selector: string): Promise<void> {
+    return this.reveal(selector);
   }
 
   private async validate(): Promise<void> {
@@ -151,8 +156,9 @@ export class StaffAccessPolicy extends StaffView {
         : (await this.api.q<{ saveAccessPolicy: PolicySaveResult }>(SAVE_ACCESS_POLICY, { input: { ...input, yaml: this.text } })).saveAccessPolicy;
       if (r.applied) {
         this.show(r.policy);
-        this.announce(this.a(reset ? 'wasReset' : 'applied', r.policy.version));
-        await this.focusOn('h1');
+        // Focused, so it is read out and in view; announced too would say it twice.
+        this.done = this.a(reset ? 'wasReset' : 'applied', r.policy.version);
+        await this.focusOn('#done');
       } else {
         this.preview = r.changes;
         this.resetting = reset;
@@ -201,7 +207,7 @@ export class StaffAccessPolicy extends StaffView {
   }
 
   private source(d: PolicyData): string {
-    if (d.source === 'console') return this.a('source_console', d.version, d.updatedAt ? new Date(d.updatedAt).toLocaleString('ja-JP') : '', d.updatedBy ?? '');
+    if (d.source === 'console') return this.a('source_console', d.version, d.updatedAt ? formatDateTime(d.updatedAt, this.locale) : '', d.updatedBy ?? '');
     return d.source === 'file' ? this.a('source_file', this.me.municipalityCode) : this.a('source_default');
   }
 
@@ -277,6 +283,7 @@ export class StaffAccessPolicy extends StaffView {
     return html`
       <h1 tabindex="-1">${this.a('heading')}</h1>
       <p>${this.a('intro')}</p>
+      ${this.done ? html`<p id="done" class="notice ok" tabindex="-1">${this.done}</p>` : nothing}
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError} <button type="button" @click=${this.load}>${this.t('retry')}</button></p>` : nothing}
       ${
         !d

@@ -135,6 +135,9 @@ export class StaffAccounts extends StaffView {
       const issued = (await this.api.q<{ inviteStaffMember: IssuedLink }>(INVITE, { input })).inviteStaffMember;
       this.link = { ...issued, where: 'invite' };
       this.staff = [...(this.staff ?? []), issued.member];
+      // The form is done with: a second press would only meet 「すでに使われています」.
+      this.field('inv-name').value = '';
+      this.field('inv-email').value = '';
       this.announce(this.a('invited', issued.member.name));
       await this.focusLink();
     });
@@ -151,7 +154,7 @@ export class StaffAccounts extends StaffView {
     this.errors = {};
     this.sessions = null;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#member-h')?.focus();
+    await this.reveal('#member-h');
     try {
       this.sessions = (await this.api.q<{ staffSessions: SessionRow[] }>(SESSIONS, { staffId: member.id })).staffSessions;
     } catch (err) {

@@ -32,6 +32,7 @@ export class StaffProgrammeSettings extends StaffView {
     errors: { state: true },
     loadError: { state: true },
     busy: { state: true },
+    done: { state: true },
   };
   declare data: ProgrammeSettingsData | null;
   /** The differences of the last dry run; cleared by any edit. */
@@ -39,6 +40,8 @@ export class StaffProgrammeSettings extends StaffView {
   declare errors: Record<string, string>;
   declare loadError: string;
   declare busy: boolean;
+  /** What the last apply did, shown under the heading (the preview and its button are gone). */
+  declare done: string;
   private started = false;
   /** What the console changes, by programme (the document the API stores). */
   private draft = new Map<string, Draft>();
@@ -52,6 +55,7 @@ export class StaffProgrammeSettings extends StaffView {
     this.errors = {};
     this.loadError = '';
     this.busy = false;
+    this.done = '';
   }
 
   private p(key: PKey, ...args: (string | number)[]): string {
@@ -95,6 +99,7 @@ export class StaffProgrammeSettings extends StaffView {
     change(d);
     this.draft.set(id, d);
     this.preview = null;
+    this.done = '';
   }
 
   private value(id: string): string {
@@ -134,12 +139,13 @@ export class StaffProgrammeSettings extends StaffView {
       const r = (await this.api.q<{ saveProgrammeSettings: SaveResult }>(SAVE_PROGRAMME_SETTINGS, { input })).saveProgrammeSettings;
       if (r.applied) {
         this.show(r.settings);
-        this.announce(this.p('applied', r.settings.version));
+        // Focused, so it is read out and in view (the pressed button is gone with the preview).
+        this.done = this.p('applied', r.settings.version);
+        await this.reveal('#done');
       } else {
         this.preview = r.changes;
         this.announce(r.changes.length ? this.p('previewed', r.changes.length) : this.p('noChanges'));
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#preview-h')?.focus();
+        await this.reveal('#preview-h');
       }
     } catch (err) {
       if (err instanceof ApiError && err.code === 'CONFLICT') {
@@ -182,7 +188,7 @@ export class StaffProgrammeSettings extends StaffView {
       const id = `c-${p.id}-${locale}`;
       return html`<div class="field">
         <label for=${id}>${this.p(locale)}</label>
-        <input id=${id} .value=${contact[locale]} maxlength="500" autocomplete="off" @change=${readContact}
+        <input id=${id} type="text" .value=${contact[locale]} maxlength="500" autocomplete="off" @change=${readContact}
           aria-invalid=${this.errors[id] ? 'true' : 'false'} aria-describedby=${this.errors[id] ? `${id}-error` : nothing} />
         ${this.errorOf(id)}
       </div>`;
@@ -240,6 +246,7 @@ export class StaffProgrammeSettings extends StaffView {
     return html`
       <h1 tabindex="-1">${this.p('heading')}</h1>
       <p>${this.p('intro')}</p>
+      ${this.done ? html`<p id="done" class="notice ok" tabindex="-1">${this.done}</p>` : nothing}
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError} <button type="button" @click=${this.load}>${this.t('retry')}</button></p>` : nothing}
       ${
         !d

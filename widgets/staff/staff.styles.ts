@@ -80,7 +80,10 @@ export const base = css`
   caption { text-align: start; font-weight: 600; padding: 0.5rem; }
   th, td { text-align: start; vertical-align: top; padding: 0.5rem; border-bottom: 1px solid #d0d0d0; }
   th { background: var(--bg-soft); white-space: nowrap; }
-  tbody th { background: transparent; white-space: normal; }
+  /* A row's name keeps a readable width (it was squeezed to one character a line beside nowrap headers)
+     and stays in view while a wide table scrolls sideways on a phone. */
+  tbody th { background: transparent; white-space: normal; min-width: 7em; }
+  .table-wrap tbody th[scope='row'] { position: sticky; inset-inline-start: 0; background: #fff; }
   .nowrap { white-space: nowrap; }
   /* The label column takes at most half the card (a long label wraps), so a value keeps room: 1,800,000 円 is never split. */
   dl { display: grid; grid-template-columns: fit-content(50%) minmax(0, 1fr); gap: 0.25rem 1rem; margin: 0 0 0.5rem; }

@@ -44,6 +44,18 @@ export class StaffView extends LitElement {
     return this.t('netError');
   }
 
+  /**
+   * Focuses `selector` and brings its whole card into view, not just its first line: focus alone
+   * scrolls only as far as the heading, leaving the list and the button under it below the screen.
+   */
+  protected async reveal(selector: string): Promise<void> {
+    await this.updateComplete;
+    const el = this.renderRoot.querySelector<HTMLElement>(selector);
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    (el.closest<HTMLElement>('section, .card') ?? el).scrollIntoView({ block: 'start' });
+  }
+
   /** Moves focus to the view's heading (after navigation). */
   async focusHeading(selector = 'h1'): Promise<void> {
     await this.updateComplete;

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DepartmentCode } from '../../../api/core/departments';
 import { demoStaffEmail } from '../../../api/server/seed/demo-seed';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../support/app';
@@ -156,3 +156,10 @@ export function storageHolds(page: Page, needle: string): Promise<boolean> {
 }
 
 export { DepartmentCode, TEST_PASSWORD };
+
+/** Whether the whole of the element is inside the viewport (not just its first line). */
+export async function wholeInView(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const view = page.viewportSize();
+  return !!box && !!view && box.y >= 0 && box.y + box.height <= view.height;
+}
