@@ -18,7 +18,7 @@ export const P = {
   ja: ['日本語', 'Japanese', 'にほんご'],
   en: ['英語', 'English', 'えいご'],
   jaEasy: ['やさしい日本語（ふりがなは 漢字{かんじ} の形）', 'Easy Japanese (furigana as 漢字{かんじ})', 'やさしい にほんご'],
-  amount: ['金額 %（円）', 'Amount % (yen)', '金額 %（円）'],
+  amount: ['金額：%（円）', 'Amount: % (yen)', '金額：%（円）'],
   fileValue: ['設定ファイルの値：%円', 'Overrides file: % yen', 'ファイルの 金額：%円'],
   nationalAmounts: ['国の制度の金額は変えられません。', 'National amounts cannot be changed.', '国の 制度の 金額は かえられません。'],
   preview: ['変更を確認', 'Check changes', 'へんこうを たしかめる'],
@@ -35,13 +35,27 @@ export const P = {
   problems: ['入力に誤りがあります（%件）。', 'Some input needs fixing (%).', 'なおす ところが あります（%）。'],
   field_enabled: ['案内', 'Offered', '案内'],
   field_contact: ['問い合わせ先（%）', 'Contact (%)', 'といあわせ さき（%）'],
-  field_amount: ['金額 %', 'Amount %', '金額 %'],
+  field_amount: ['金額：%', 'Amount: %', '金額：%'],
   yes: ['案内する', 'offered', 'する'],
   no: ['案内しない', 'not offered', 'しない'],
   version: ['設定の版：%', 'Settings version: %', '版：%'],
 } as const satisfies Record<string, readonly [string, string, string]>;
 
 export type PKey = keyof typeof P;
+
+/**
+ * The amounts the catalogue declares, named for people (the key itself, e.g. `monthlyCap`, meant nothing
+ * to the admin who tried the screen). A municipality's own amount not named here shows its key.
+ */
+const AMOUNT_NAMES: Record<string, readonly [string, string, string]> = {
+  monthlyCap: ['月額の上限', 'monthly cap', '1か月の 上限'],
+  perChild: ['子ども1人あたり', 'per child', '子ども 1人に'],
+};
+
+/** An amount's name in `lang`, or its key. */
+export function amountName(lang: Lang, key: string): string {
+  return AMOUNT_NAMES[key]?.[lang] ?? key;
+}
 
 export function pt(lang: Lang, key: PKey, ...args: (string | number)[]): string {
   let s: string = P[key][lang] ?? P[key][0];

@@ -9,7 +9,7 @@ import {
   type SaveResult,
   type SettingChange,
 } from './programme-settings-queries.js';
-import { pt, type PKey } from './programme-settings-texts.js';
+import { amountName, pt, type PKey } from './programme-settings-texts.js';
 import { base, viewStyles } from './staff.styles.js';
 import { StaffView } from './view-base.js';
 
@@ -215,7 +215,7 @@ export class StaffProgrammeSettings extends StaffView {
             : p.amounts.map((a) => {
                 const id = `a-${p.id}-${a.key}`;
                 return html`<div class="field">
-                  <label for=${id}>${this.p('amount', a.key)}</label>
+                  <label for=${id}>${this.p('amount', amountName(this.locale, a.key))}</label>
                   <input id=${id} type="number" inputmode="numeric" min="0" step="1" .value=${String(d.amounts?.[a.key] ?? a.value)}
                     aria-invalid=${this.errors[id] ? 'true' : 'false'} aria-describedby="${id}-file${this.errors[id] ? ` ${id}-error` : ''}"
                     @change=${(e: Event) => this.edit(p.id, (x) => (x.amounts = { ...x.amounts, [a.key]: Number((e.target as HTMLInputElement).value) }))} />
@@ -236,7 +236,7 @@ export class StaffProgrammeSettings extends StaffView {
         ? this.p('field_enabled')
         : field === 'contact'
           ? this.p('field_contact', this.p(sub === 'ja-easy' ? 'jaEasy' : (sub as 'ja' | 'en')))
-          : this.p('field_amount', sub);
+          : this.p('field_amount', amountName(this.locale, sub));
     const shown = (v: string | null) => (field === 'enabled' ? (v === 'true' ? this.p('yes') : this.p('no')) : (v ?? '—'));
     return `${name}：${what}：${shown(c.before)} → ${shown(c.after)}`;
   }
