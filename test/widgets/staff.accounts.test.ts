@@ -226,7 +226,7 @@ describe('staff console: accounts', () => {
     // Read with the page's own session: with two factors required, a fresh password-only sign-in is refused.
     const admin = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('yorisoi-staff:session')!) as { token: string }).token);
     expect((await s.t.gql('{ municipalitySettings { requireTwoFactor } }', {}, admin)).body.data!.municipalitySettings.requireTwoFactor).toBe(!before);
-    await expect.poll(() => page.locator('staff-municipality tbody').innerText()).toContain('municipality.settings-changed');
+    await expect.poll(() => page.locator('staff-municipality tbody').innerText()).toContain('自治体の設定の変更');
     await page.locator('header button', { hasText: 'English' }).press('Enter');
     await page.locator('staff-municipality h1', { hasText: 'Municipality settings' }).waitFor();
     await expectAxeClean(page, 'municipality settings, English');

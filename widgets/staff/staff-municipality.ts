@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { ApiError } from './api.js';
 import { at, type AKey } from './accounts-texts.js';
 import { SETTINGS, UPDATE_SETTINGS, type AdminEventRow, type Settings } from './accounts-queries.js';
+import { actionName } from './admin-event-texts.js';
 import { formatDateTime } from './i18n.js';
 import { readResponseTarget, responseTargetField } from './response-target-field.js';
 import { base, viewStyles } from './staff.styles.js';
@@ -105,7 +106,7 @@ export class StaffMunicipality extends StaffView {
                 : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="events-h">
                   <table>
                     <thead><tr><th scope="col">${this.a('at')}</th><th scope="col">${this.a('actor')}</th><th scope="col">${this.a('action')}</th></tr></thead>
-                    <tbody>${this.events.map((e) => html`<tr><td>${formatDateTime(e.at, this.locale)}</td><td>${e.actorName}</td><td class="ref">${e.action}</td></tr>`)}</tbody>
+                    <tbody>${this.events.map((e) => html`<tr><td>${formatDateTime(e.at, this.locale)}</td><td>${e.actorName}</td><td>${actionName(this.locale, e.action)}</td></tr>`)}</tbody>
                   </table>
                 </div>`
             }
