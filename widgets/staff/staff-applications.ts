@@ -183,7 +183,7 @@ export class StaffApplications extends StaffView {
       <h1 tabindex="-1">${this.a('heading')}</h1>
       <p>${this.a('intro')}</p>
       <form class="filters" aria-label=${this.a('filters')} @submit=${this.filter}>
-        <div class="grid">
+        <div class="grid wide">
           <div class="field">
             <label for="q-procedure">${this.a('procedure')}</label>
             <select id="q-procedure">

@@ -61,6 +61,8 @@ export const base = css`
   legend { font-weight: 600; padding: 0 0.25rem; }
   .field { margin: 0 0 0.75rem; }
   .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr)); gap: 0 1rem; }
+  /* Fields whose choices are long (「未処理（提出・審査中・追加書類待ち）」 was cut off at 14rem). */
+  .grid.wide { grid-template-columns: repeat(auto-fill, minmax(min(100%, 24rem), 1fr)); }
   .checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr)); gap: 0 1rem; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.75rem 0; align-items: center; }
   .error { color: var(--error); font-weight: 600; }
