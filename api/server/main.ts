@@ -36,8 +36,10 @@ async function main(): Promise<void> {
   // The demo's work in progress (applications, outreach candidates, call tasks), made by the app's own services; once.
   if (config.seedDemo) {
     const made = await seedDemoActivity(handle.orm.em.fork() as EntityManager, app.services);
-    if (made.applications + made.candidates + made.phoneTasks > 0)
-      console.log(`Demo: ${made.applications} online applications, ${made.candidates} outreach candidates, ${made.phoneTasks} call tasks.`);
+    if (made.applications + made.candidates + made.phoneTasks + made.intakes > 0)
+      console.log(
+        `Demo: ${made.applications} online applications, ${made.candidates} outreach candidates, ${made.phoneTasks} call tasks, ${made.intakes} new intakes.`,
+      );
   }
   // Notices are sent inside this process on the embedded default (one process owns the data folder);
   // with PostgreSQL by `npm run worker` processes, unless OUTREACH_IN_PROCESS=1.

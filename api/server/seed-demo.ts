@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     const app = await createApp(handle.orm, config);
     try {
       const made = await seedDemoActivity(handle.orm.em.fork() as EntityManager, app.services);
-      console.log(`Demo activity: ${made.applications} online applications, ${made.candidates} outreach candidates, ${made.phoneTasks} call tasks added.`);
+      console.log(
+        `Demo activity: ${made.applications} online applications, ${made.candidates} outreach candidates, ${made.phoneTasks} call tasks, ${made.intakes} new intakes added.`,
+      );
     } finally {
       await app.stop();
     }

@@ -5,6 +5,7 @@ import { Application, ApplicationActor, ApplicationEvent, applicationServices, A
 import { ConsentMethod, decideNotices, OUTREACH_PURPOSE_VERSION, OutreachChannel, recordConsent, rescreenForOutreach } from '../../outreach';
 import { StaffMember } from '../../staff';
 import type { AppServices } from '../context';
+import { seedDemoIntakes } from './demo-intakes';
 import { DEMO_MUNICIPALITY, demoStaffEmail } from './demo-seed';
 
 /**
@@ -19,6 +20,8 @@ export interface DemoActivity {
   applications: number;
   candidates: number;
   phoneTasks: number;
+  /** New intake submissions waiting in the owning department's inbox. */
+  intakes: number;
 }
 
 const DAY = 86_400_000;
@@ -186,11 +189,13 @@ async function seedOutreach(
 }
 
 export async function seedDemoActivity(em: EntityManager, services: AppServices): Promise<DemoActivity> {
-  const none = { applications: 0, candidates: 0, phoneTasks: 0 };
+  const none = { applications: 0, candidates: 0, phoneTasks: 0, intakes: 0 };
   const caseworker = await em.findOne(StaffMember, { email: demoStaffEmail(DepartmentCode.SINGLE_PARENT), municipality: DEMO_MUNICIPALITY });
   if (!caseworker) return none;
   const families = await ordinaryRecords(em);
   const applications = await seedApplications(em, services, families, caseworker.id);
   const { candidates, phoneTasks } = await seedOutreach(em, services, families, caseworker.id);
-  return { applications, candidates, phoneTasks };
+  // Last: the new families are not part of the applications or the re-screening above.
+  const intakes = await seedDemoIntakes(em, services);
+  return { applications, candidates, phoneTasks, intakes };
 }
