@@ -291,6 +291,10 @@ describe('every write refuses a viewer', () => {
       `mutation($i: AccessPolicyInput!) { saveAccessPolicy(input: $i) { applied } }`,
       { i: { municipalityCode: '999999', version: 0, yaml: 'version: 1', apply: true } },
     ],
+    resetAccessPolicy: () => [
+      `mutation($i: ResetAccessPolicyInput!) { resetAccessPolicy(input: $i) { applied } }`,
+      { i: { municipalityCode: '999999', version: 0, apply: true } },
+    ],
   };
   /**
    * Mutations a viewer may call: public ones, their own session and password, their own passkeys (a

@@ -28,6 +28,7 @@ export const NAMES: Record<string, readonly [string, string]> = {
   StaffAccessPolicySettings: ['アクセス方針の閲覧', 'Access policy viewed'],
   StaffValidateAccessPolicy: ['アクセス方針の検証', 'Access policy validated'],
   StaffSaveAccessPolicy: ['アクセス方針の確認・適用', 'Access policy previewed or applied'],
+  StaffResetAccessPolicy: ['アクセス方針をファイルに戻す（確認・適用）', 'Access policy back to the files (previewed or applied)'],
   StaffDecideOutreach: ['プッシュ型支援の候補の承認・見送り', 'Outreach candidates decided'],
   StaffOutreachCampaignPreview: ['プッシュ型支援のお知らせ対象の確認（件数・例）', 'Outreach campaign previewed'],
   StaffOutreachCampaigns: ['プッシュ型支援のお知らせ一覧の閲覧', 'Outreach campaigns viewed'],
